@@ -1,0 +1,38 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** DOM globals that the training core and the worker must never touch. */
+const domGlobals = [
+  'window', 'document', 'localStorage', 'sessionStorage', 'HTMLElement', 'HTMLCanvasElement',
+  'HTMLImageElement', 'Element', 'Node', 'requestAnimationFrame', 'alert', 'getComputedStyle',
+].map((name) => ({ name, message: 'src/gan and src/worker run without a DOM (DESIGN.md).' }));
+
+const uiImports = {
+  patterns: [
+    {
+      group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'recharts', 'recharts/*'],
+      message: 'src/gan and src/worker never import React or recharts (DESIGN.md).',
+    },
+    { group: ['**/features/**', '**/app/**', '**/client/**'], message: 'The core never imports UI code.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'public', 'coverage'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/gan/**', 'src/worker/**'],
+    rules: {
+      'no-restricted-imports': ['error', uiImports],
+      'no-restricted-globals': ['error', ...domGlobals],
+    },
+  },
+);

@@ -1,0 +1,220 @@
+/**
+ * The run configuration as one schema: every field once, with its default, bounds, and whether a
+ * change applies live (on the next chunk of steps) or needs a reset. The controls, the URL, the
+ * CLI, validation and the worker all read this table (tensorflow/playground's state.ts pattern).
+ */
+
+export interface NumberField {
+  readonly kind: 'number';
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+  readonly integer?: boolean;
+  /** Shown and stepped on a log scale (learning rates). */
+  readonly log?: boolean;
+  readonly live: boolean;
+  readonly unit?: string;
+  readonly label: string;
+}
+
+export interface EnumField<V extends string = string> {
+  readonly kind: 'enum';
+  readonly default: V;
+  readonly values: readonly V[];
+  readonly live: boolean;
+  readonly label: string;
+}
+
+export type FieldSpec = NumberField | EnumField;
+
+function num(spec: Omit<NumberField, 'kind'>): NumberField {
+  return { kind: 'number', ...spec };
+}
+
+function choice<const V extends string>(values: readonly V[], spec: Omit<EnumField<V>, 'kind' | 'values'>): EnumField<V> {
+  return { kind: 'enum', values, ...spec };
+}
+
+export const DATASETS = ['ring', 'grid', 'spiral', 'moons', 'line', 'gaussian', 'custom', 'mnist'] as const;
+export const OBJECTIVES = ['minimax', 'nonSaturating', 'lsgan', 'wgan', 'wganGp'] as const;
+export const ARCHITECTURES = ['mlp', 'dcgan'] as const;
+export const CONDITIONINGS = ['none', 'label', 'infoCodes'] as const;
+export const ACTIVATIONS = ['relu', 'leakyRelu', 'tanh'] as const;
+export const OPTIMIZERS = ['sgd', 'adam', 'rmsprop'] as const;
+export const NOISES = ['gaussian', 'uniform'] as const;
+
+export type DatasetId = (typeof DATASETS)[number];
+export type ObjectiveId = (typeof OBJECTIVES)[number];
+export type ArchitectureId = (typeof ARCHITECTURES)[number];
+export type ConditioningId = (typeof CONDITIONINGS)[number];
+export type ActivationId = (typeof ACTIVATIONS)[number];
+export type OptimizerId = (typeof OPTIMIZERS)[number];
+export type NoiseId = (typeof NOISES)[number];
+
+export const CONFIG_SCHEMA = {
+  // What is trained on, and by what: changing any of these rebuilds the run.
+  dataset: choice(DATASETS, { default: 'ring', live: false, label: 'Dataset' }),
+  seed: num({ default: 1, min: 0, max: 2 ** 31 - 1, integer: true, live: false, label: 'Seed' }),
+  architecture: choice(ARCHITECTURES, { default: 'mlp', live: false, label: 'Architecture' }),
+  conditioning: choice(CONDITIONINGS, { default: 'none', live: false, label: 'Conditioning' }),
+  latentSize: num({ default: 2, min: 1, max: 256, integer: true, live: false, label: 'Latent size' }),
+  noise: choice(NOISES, { default: 'gaussian', live: false, label: 'Noise distribution' }),
+  generatorLayers: num({ default: 2, min: 1, max: 6, integer: true, live: false, label: 'Generator hidden layers' }),
+  generatorWidth: num({ default: 64, min: 2, max: 512, integer: true, live: false, unit: 'units', label: 'Generator width' }),
+  generatorActivation: choice(ACTIVATIONS, { default: 'relu', live: false, label: 'Generator activation' }),
+  discriminatorLayers: num({ default: 2, min: 1, max: 6, integer: true, live: false, label: 'Discriminator hidden layers' }),
+  discriminatorWidth: num({ default: 64, min: 2, max: 512, integer: true, live: false, unit: 'units', label: 'Discriminator width' }),
+  discriminatorActivation: choice(ACTIVATIONS, { default: 'relu', live: false, label: 'Discriminator activation' }),
+  channels: num({ default: 16, min: 4, max: 128, integer: true, live: false, unit: 'channels', label: 'DCGAN channel width' }),
+  categories: num({ default: 10, min: 2, max: 20, integer: true, live: false, label: 'Categorical code values' }),
+  continuousCodes: num({ default: 0, min: 0, max: 3, integer: true, live: false, label: 'Continuous codes' }),
+
+  // How it is trained: these apply on the next chunk of steps without losing weights.
+  objective: choice(OBJECTIVES, { default: 'nonSaturating', live: true, label: 'Objective' }),
+  generatorOptimizer: choice(OPTIMIZERS, { default: 'adam', live: true, label: 'Generator optimiser' }),
+  discriminatorOptimizer: choice(OPTIMIZERS, { default: 'adam', live: true, label: 'Discriminator optimiser' }),
+  generatorLearningRate: num({ default: 1e-3, min: 1e-6, max: 10, log: true, live: true, label: 'Generator learning rate' }),
+  discriminatorLearningRate: num({ default: 1e-3, min: 1e-6, max: 10, log: true, live: true, label: 'Discriminator learning rate' }),
+  beta1: num({ default: 0.5, min: 0, max: 0.999, live: true, label: 'Adam β1' }),
+  beta2: num({ default: 0.999, min: 0, max: 0.9999, live: true, label: 'Adam β2' }),
+  momentum: num({ default: 0, min: 0, max: 0.99, live: true, label: 'SGD momentum' }),
+  rmspropDecay: num({ default: 0.9, min: 0, max: 0.999, live: true, label: 'RMSprop decay ρ' }),
+  discriminatorSteps: num({ default: 1, min: 1, max: 20, integer: true, live: true, unit: 'steps', label: 'Discriminator steps per iteration (k_D, n_critic)' }),
+  generatorSteps: num({ default: 1, min: 1, max: 20, integer: true, live: true, unit: 'steps', label: 'Generator steps per iteration (k_G)' }),
+  batchSize: num({ default: 128, min: 1, max: 1024, integer: true, live: true, unit: 'samples', label: 'Batch size' }),
+  lsganA: num({ default: 0, min: -2, max: 2, live: true, label: 'LSGAN label a (fake)' }),
+  lsganB: num({ default: 1, min: -2, max: 2, live: true, label: 'LSGAN label b (real)' }),
+  lsganC: num({ default: 1, min: -2, max: 2, live: true, label: 'LSGAN label c (G wants)' }),
+  clipValue: num({ default: 0.05, min: 1e-4, max: 10, log: true, live: true, label: 'WGAN weight clip c' }),
+  gradientPenalty: num({ default: 0.1, min: 0, max: 100, live: true, label: 'WGAN-GP penalty λ' }),
+  infoLambda: num({ default: 1, min: 0, max: 10, live: true, label: 'InfoGAN information weight λ' }),
+} as const;
+
+export type ConfigSchema = typeof CONFIG_SCHEMA;
+export type FieldName = keyof ConfigSchema;
+
+type ValueOf<F> = F extends EnumField<infer V> ? V : number;
+
+/** One run's settings; `RunConfig['objective']` is the union of the objective ids, and so on. */
+export type RunConfig = { -readonly [K in FieldName]: ValueOf<ConfigSchema[K]> };
+
+export const FIELD_NAMES = Object.keys(CONFIG_SCHEMA) as FieldName[];
+export const LIVE_FIELDS = FIELD_NAMES.filter((name) => CONFIG_SCHEMA[name].live);
+
+export function defaultConfig(): RunConfig {
+  const config = {} as Record<FieldName, unknown>;
+  for (const name of FIELD_NAMES) config[name] = CONFIG_SCHEMA[name].default;
+  return config as RunConfig;
+}
+
+function describeRange(spec: FieldSpec): string {
+  if (spec.kind === 'enum') return `one of ${spec.values.join(', ')}`;
+  return `${spec.integer ? 'an integer' : 'a number'} from ${spec.min} to ${spec.max}`;
+}
+
+export type FieldResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * Checks one value for one field. Numbers may come as strings (URL, CLI, text inputs) but must
+ * parse completely; NaN, infinities, out-of-range and non-integers for integer fields are refused.
+ */
+export function parseField<K extends FieldName>(name: K, raw: unknown): FieldResult<RunConfig[K]> {
+  const spec: FieldSpec = CONFIG_SCHEMA[name];
+  const refuse = (why: string): FieldResult<RunConfig[K]> => ({
+    ok: false,
+    error: `${spec.label} (${name}): ${why}; expected ${describeRange(spec)}`,
+  });
+  if (spec.kind === 'enum') {
+    if (typeof raw !== 'string' || !spec.values.includes(raw)) return refuse(`${JSON.stringify(raw) ?? 'nothing'} is not allowed`);
+    return { ok: true, value: raw as RunConfig[K] };
+  }
+  let value: number;
+  if (typeof raw === 'number') value = raw;
+  else if (typeof raw === 'string' && raw.trim() !== '' && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(raw.trim())) value = Number(raw);
+  else return refuse(`${JSON.stringify(raw) ?? 'nothing'} is not a number`);
+  if (!Number.isFinite(value)) return refuse(`${value} is not a finite number`);
+  if (spec.integer && !Number.isInteger(value)) return refuse(`${value} is not an integer`);
+  if (value < spec.min || value > spec.max) return refuse(`${value} is out of range`);
+  return { ok: true, value: value as RunConfig[K] };
+}
+
+export type ConfigResult = { ok: true; config: RunConfig } | { ok: false; errors: string[] };
+
+/** Validates a whole configuration; missing fields take their defaults, unknown fields are refused. */
+export function validateConfig(input: unknown): ConfigResult {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, errors: ['configuration: expected an object of settings'] };
+  }
+  const config = defaultConfig() as Record<FieldName, unknown>;
+  const errors: string[] = [];
+  for (const [key, raw] of Object.entries(input)) {
+    if (!(key in CONFIG_SCHEMA)) {
+      errors.push(`${key}: unknown setting`);
+      continue;
+    }
+    const result = parseField(key as FieldName, raw);
+    if (result.ok) config[key as FieldName] = result.value;
+    else errors.push(result.error);
+  }
+  errors.push(...crossFieldErrors(config as RunConfig));
+  return errors.length ? { ok: false, errors } : { ok: true, config: config as RunConfig };
+}
+
+/** Rules that involve more than one field. */
+function crossFieldErrors(config: RunConfig): string[] {
+  const errors: string[] = [];
+  if (config.architecture === 'dcgan' && config.dataset !== 'mnist') {
+    errors.push('Architecture (architecture): dcgan needs an image dataset (mnist)');
+  }
+  if (config.objective === 'lsgan' && config.lsganA === config.lsganB) {
+    errors.push('LSGAN labels (lsganA, lsganB): a and b must differ, or D has nothing to separate');
+  }
+  return errors;
+}
+
+export interface ConfigChange {
+  field: FieldName;
+  from: RunConfig[FieldName];
+  to: RunConfig[FieldName];
+}
+
+export interface PatchResult {
+  config: RunConfig;
+  applied: ConfigChange[];
+  refused: { field: string; reason: string }[];
+}
+
+/**
+ * Applies a partial update to a running configuration. Fields that need a reset are refused with a
+ * message, as are invalid values; everything else is applied, and each change is reported so the
+ * charts can mark it.
+ */
+export function applyLivePatch(current: RunConfig, patch: Record<string, unknown>): PatchResult {
+  const next = { ...current } as Record<FieldName, unknown>;
+  const applied: ConfigChange[] = [];
+  const refused: { field: string; reason: string }[] = [];
+  for (const [key, raw] of Object.entries(patch)) {
+    if (!(key in CONFIG_SCHEMA)) {
+      refused.push({ field: key, reason: `${key}: unknown setting` });
+      continue;
+    }
+    const name = key as FieldName;
+    const result = parseField(name, raw);
+    if (!result.ok) {
+      refused.push({ field: key, reason: result.error });
+      continue;
+    }
+    if (result.value === current[name]) continue;
+    if (!CONFIG_SCHEMA[name].live) {
+      refused.push({ field: key, reason: `${CONFIG_SCHEMA[name].label} (${name}) changes the model: press Reset to apply it` });
+      continue;
+    }
+    next[name] = result.value;
+    applied.push({ field: name, from: current[name], to: result.value });
+  }
+  const cross = crossFieldErrors(next as RunConfig);
+  if (cross.length) {
+    return { config: current, applied: [], refused: [...refused, ...cross.map((reason) => ({ field: 'configuration', reason }))] };
+  }
+  return { config: next as RunConfig, applied, refused };
+}

@@ -1,0 +1,30 @@
+/**
+ * The per-iteration signals the trainer records on the device and reads back in batches.
+ * Order matters: it is the layout of the stacked stats tensor.
+ */
+export const STAT_FIELDS = [
+  /** Discriminator (critic) loss of the iteration's last D step, penalty included. */
+  'dLoss',
+  /** Generator loss of the iteration's last G step. */
+  'gLoss',
+  /** Mean D(x): σ(logit) for the log-loss objectives, the raw score for LSGAN and WGAN. */
+  'dReal',
+  /** Mean D(G(z)), read the same way. */
+  'dFake',
+  /** Global L2 norm of the discriminator's parameter gradient. */
+  'gradNormD',
+  /** Global L2 norm of the generator's parameter gradient. */
+  'gradNormG',
+  /**
+   * Mean |∂L_G/∂(D's raw output)| per fake sample: −D(G(z)) for the saturating loss, −(1 − D(G(z)))
+   * for the non-saturating one. Shows vanishing gradients even where Adam rescales the parameter step.
+   */
+  'outputGrad',
+  /** E[D(x)] − E[D(G(z))]: the Wasserstein estimate for WGAN objectives (−critic loss without penalty). */
+  'wasserstein',
+] as const;
+
+export type StatField = (typeof STAT_FIELDS)[number];
+
+/** One iteration's signals; a field is NaN where that network did not step in the iteration. */
+export type StatPoint = { iteration: number } & Record<StatField, number>;

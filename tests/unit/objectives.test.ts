@@ -1,0 +1,107 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { defaultConfig } from '../../src/gan/config.ts';
+import { OBJECTIVE_REGISTRY } from '../../src/gan/objectives/registry.ts';
+import * as lsgan from '../../src/gan/objectives/lsgan.ts';
+import * as minimax from '../../src/gan/objectives/minimax.ts';
+import * as nonSaturating from '../../src/gan/objectives/nonSaturating.ts';
+import * as wgan from '../../src/gan/objectives/wgan.ts';
+import { gradientPenalty } from '../../src/gan/objectives/wganGp.ts';
+import { tf, useCpu } from './setup-tf.ts';
+
+beforeAll(useCpu);
+
+const sigmoid = (l: number) => 1 / (1 + Math.exp(-l));
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const params = { ...defaultConfig() };
+const realLogits = [2, -1, 0.5];
+const fakeLogits = [-3, 0.25, 1];
+const value = (t: tf.Scalar) => {
+  const v = t.dataSync()[0];
+  t.dispose();
+  return v;
+};
+const col = (xs: number[]) => tf.tensor2d(xs, [xs.length, 1]);
+
+describe('log-loss objectives equal their formulas', () => {
+  test('minimax: L_D = E[−log D(x)] + E[−log(1 − D(G(z)))], L_G = E[log(1 − D(G(z)))]', () => {
+    const expectedD = mean(realLogits.map((l) => -Math.log(sigmoid(l)))) + mean(fakeLogits.map((l) => -Math.log(1 - sigmoid(l))));
+    const expectedG = mean(fakeLogits.map((l) => Math.log(1 - sigmoid(l))));
+    expect(value(minimax.discriminatorLoss(col(realLogits), col(fakeLogits)))).toBeCloseTo(expectedD, 5);
+    expect(value(minimax.generatorLoss(col(fakeLogits)))).toBeCloseTo(expectedG, 5);
+  });
+
+  test('non-saturating: L_G = E[−log D(G(z))]', () => {
+    const expected = mean(fakeLogits.map((l) => -Math.log(sigmoid(l))));
+    expect(value(nonSaturating.generatorLoss(col(fakeLogits)))).toBeCloseTo(expected, 5);
+  });
+
+  test('log-losses stay finite where log(sigmoid) would underflow', () => {
+    const extreme = col([-200, 200]);
+    expect(Number.isFinite(value(minimax.discriminatorLoss(extreme, extreme)))).toBe(true);
+    expect(value(nonSaturating.generatorLoss(col([-200])))).toBeCloseTo(200, 3);
+  });
+
+  test('the saturating gradient vanishes at D(G(z)) → 0; the non-saturating one does not', () => {
+    const rejected = col([-8]); // D(G(z)) = σ(−8) ≈ 3.4e−4
+    const saturating = tf.grad((s) => minimax.generatorLoss(s))(rejected).dataSync()[0];
+    const nonSat = tf.grad((s) => nonSaturating.generatorLoss(s))(rejected).dataSync()[0];
+    expect(saturating).toBeCloseTo(-sigmoid(-8), 6);
+    expect(nonSat).toBeCloseTo(-(1 - sigmoid(-8)), 6);
+  });
+});
+
+describe('LSGAN with labels a, b, c', () => {
+  const real = [0.5, 1.5];
+  const fake = [-0.5, 0.25];
+  test.each([
+    { a: -1, b: 1, c: 0 },
+    { a: 0, b: 1, c: 1 },
+  ])('a=$a, b=$b, c=$c', ({ a, b, c }) => {
+    const p = { ...params, lsganA: a, lsganB: b, lsganC: c };
+    const expectedD = mean(real.map((d) => (d - b) ** 2)) + mean(fake.map((d) => (d - a) ** 2));
+    const expectedG = mean(fake.map((d) => (d - c) ** 2));
+    expect(value(lsgan.discriminatorLoss(col(real), col(fake), p))).toBeCloseTo(expectedD, 6);
+    expect(value(lsgan.generatorLoss(col(fake), p))).toBeCloseTo(expectedG, 6);
+  });
+});
+
+describe('WGAN', () => {
+  test('critic loss −E[D(x)] + E[D(G(z))], generator loss −E[D(G(z))]', () => {
+    expect(value(wgan.discriminatorLoss(col([1, 3]), col([0.5, -0.5])))).toBeCloseTo(-2 + 0, 6);
+    expect(value(wgan.generatorLoss(col([0.5, 1.5])))).toBeCloseTo(-1, 6);
+  });
+
+  test('clipWeights puts every weight in [−c, c]', () => {
+    const v = tf.variable(tf.tensor1d([-1, -0.01, 0, 0.02, 3]));
+    wgan.clipWeights([v], { ...params, clipValue: 0.05 });
+    expect(Array.from(v.dataSync())).toEqual([-0.05, -0.01, 0, 0.02, 0.05].map((x) => Math.fround(x)));
+    v.dispose();
+  });
+
+  test('WGAN-GP penalty on a linear critic with a known input gradient', () => {
+    // D(x) = w·x has ∇_x D = w everywhere, so the penalty is λ(‖w‖ − 1)² whatever x̂ is.
+    const w = tf.tensor2d([3, 4], [2, 1]); // ‖w‖ = 5
+    const critic = (x: tf.Tensor2D) => tf.matMul(x, w);
+    const real = tf.tensor2d([1, 2, -1, 0.5], [2, 2]);
+    const fake = tf.tensor2d([0, 0, 2, 2], [2, 2]);
+    const epsilon = tf.tensor2d([0.3, 0.9], [2, 1]);
+    const penalty = value(gradientPenalty(critic, real, fake, epsilon, { ...params, gradientPenalty: 10 }));
+    expect(penalty).toBeCloseTo(10 * (5 - 1) ** 2, 3);
+    tf.dispose([w, real, fake, epsilon]);
+  });
+
+  test('WGAN-GP penalty is zero for a 1-Lipschitz linear critic and differentiable in its weights', () => {
+    const w = tf.variable(tf.tensor2d([0.6, 0.8], [2, 1])); // ‖w‖ = 1
+    const x = tf.tensor2d([1, 1], [1, 2]);
+    const eps = tf.tensor2d([0.5], [1, 1]);
+    const critic = (input: tf.Tensor2D) => tf.matMul(input, w);
+    expect(value(gradientPenalty(critic, x, x, eps, { ...params, gradientPenalty: 10 }))).toBeCloseTo(0, 5);
+    const { grads } = tf.variableGrads(() => gradientPenalty(critic, x, x, eps, { ...params, gradientPenalty: 10 }), [w]);
+    expect(Array.from(grads[w.name].dataSync()).every(Number.isFinite)).toBe(true);
+    tf.dispose([w, x, eps, grads[w.name]]);
+  });
+});
+
+test('every objective is registered under its id', () => {
+  for (const [id, objective] of Object.entries(OBJECTIVE_REGISTRY)) expect(objective.id).toBe(id);
+});
