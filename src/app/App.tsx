@@ -1,8 +1,55 @@
+import { useState } from 'react';
+import { ExplainerPage } from '../features/explainer/ExplainerPage.tsx';
+import { PlaygroundPage } from '../features/playground/PlaygroundPage.tsx';
+import { type Language, LANGUAGES } from '../i18n/strings.ts';
+import { initialLanguage, LanguageContext, rememberLanguage, useStrings } from '../i18n/useStrings.ts';
+
+type Tab = 'playground' | 'explainer';
+
 export function App() {
+  const [language, setLanguage] = useState<Language>(initialLanguage);
+  const choose = (next: Language) => {
+    setLanguage(next);
+    rememberLanguage(next);
+  };
   return (
-    <main className="app">
-      <h1>Nash</h1>
-      <p>An interactive GAN playground. The training core is under construction.</p>
-    </main>
+    <LanguageContext.Provider value={language}>
+      <Shell language={language} onLanguage={choose} />
+    </LanguageContext.Provider>
+  );
+}
+
+function Shell({ language, onLanguage }: { language: Language; onLanguage: (language: Language) => void }) {
+  const t = useStrings().app;
+  const [tab, setTab] = useState<Tab>('playground');
+  const tabs: [Tab, string][] = [
+    ['playground', t.tabPlayground],
+    ['explainer', t.tabExplainer],
+  ];
+  return (
+    <div className="app" lang={language}>
+      <header className="app-header">
+        <h1>{t.title}</h1>
+        <p className="tagline">{t.tagline}</p>
+        <nav role="tablist" aria-label={t.title}>
+          {tabs.map(([id, label]) => (
+            <button key={id} role="tab" type="button" aria-selected={tab === id} onClick={() => setTab(id)}>
+              {label}
+            </button>
+          ))}
+        </nav>
+        <label className="language">
+          {t.language}
+          <select aria-label={t.language} value={language} onChange={(e) => onLanguage(e.target.value as Language)}>
+            {LANGUAGES.map((code) => (
+              <option key={code} value={code}>
+                {code === 'en' ? 'English' : '한국어'}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      <main>{tab === 'playground' ? <PlaygroundPage /> : <ExplainerPage />}</main>
+    </div>
   );
 }

@@ -81,7 +81,7 @@ describe('WGAN', () => {
   test('WGAN-GP penalty on a linear critic with a known input gradient', () => {
     // D(x) = w·x has ∇_x D = w everywhere, so the penalty is λ(‖w‖ − 1)² whatever x̂ is.
     const w = tf.tensor2d([3, 4], [2, 1]); // ‖w‖ = 5
-    const critic = (x: tf.Tensor2D) => tf.matMul(x, w);
+    const critic = (x: tf.Tensor2D) => tf.matMul(x, w) as tf.Tensor2D;
     const real = tf.tensor2d([1, 2, -1, 0.5], [2, 2]);
     const fake = tf.tensor2d([0, 0, 2, 2], [2, 2]);
     const epsilon = tf.tensor2d([0.3, 0.9], [2, 1]);
@@ -94,7 +94,7 @@ describe('WGAN', () => {
     const w = tf.variable(tf.tensor2d([0.6, 0.8], [2, 1])); // ‖w‖ = 1
     const x = tf.tensor2d([1, 1], [1, 2]);
     const eps = tf.tensor2d([0.5], [1, 1]);
-    const critic = (input: tf.Tensor2D) => tf.matMul(input, w);
+    const critic = (input: tf.Tensor2D) => tf.matMul(input, w) as tf.Tensor2D;
     expect(value(gradientPenalty(critic, x, x, eps, { ...params, gradientPenalty: 10 }))).toBeCloseTo(0, 5);
     const { grads } = tf.variableGrads(() => gradientPenalty(critic, x, x, eps, { ...params, gradientPenalty: 10 }), [w]);
     expect(Array.from(grads[w.name].dataSync()).every(Number.isFinite)).toBe(true);

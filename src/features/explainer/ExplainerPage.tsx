@@ -1,0 +1,3 @@
+export function ExplainerPage() {
+  return <section aria-label="Transposed convolution" />;
+}

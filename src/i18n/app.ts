@@ -1,0 +1,15 @@
+export const en = {
+  title: 'Nash',
+  tagline: 'A GAN playground: watch a generator and a discriminator play their game.',
+  tabPlayground: 'Playground',
+  tabExplainer: 'Transposed convolution',
+  language: 'Language',
+};
+
+export const ko: typeof en = {
+  title: 'Nash',
+  tagline: 'GAN 놀이터: 생성자와 판별자가 겨루는 게임을 지켜보세요.',
+  tabPlayground: '놀이터',
+  tabExplainer: '전치 합성곱',
+  language: '언어',
+};

@@ -1,0 +1,14 @@
+/**
+ * Every visible string, in English and Korean. Each feature keeps its strings in its own namespace
+ * file (src/i18n/<namespace>.ts exporting `en` and `ko`); this table assembles them. A unit test
+ * fails when a key exists in one language and not the other.
+ */
+import * as app from './app.ts';
+
+export const STRINGS = {
+  en: { app: app.en },
+  ko: { app: app.ko },
+} as const;
+
+export type Language = keyof typeof STRINGS;
+export const LANGUAGES: Language[] = ['en', 'ko'];

@@ -1,0 +1,2 @@
+/** Placeholder until the worker protocol lands (issue 4). */
+export const PROTOCOL_VERSION = 1;
