@@ -31,7 +31,12 @@ export interface Optimizer {
 const EPSILON = 1e-7;
 
 function slotsFor(variables: readonly tf.Variable[], name: string): tf.Variable[] {
-  return variables.map((v) => tf.variable(tf.zerosLike(v), false, `${v.name}_${name}`));
+  return variables.map((v) => {
+    const zeros = tf.zerosLike(v);
+    const slot = tf.variable(zeros, false, `${v.name}_${name}`);
+    zeros.dispose(); // tf.variable copies its initial value (tfjs #4647)
+    return slot;
+  });
 }
 
 function checkList(own: readonly tf.Variable[], given: readonly tf.Variable[], grads: readonly tf.Tensor[]) {

@@ -1,6 +1,6 @@
 import * as tf from './tf.ts';
 import { discriminate, type Discriminator, type Generator, globalNorm } from './architectures/network.ts';
-import { mlpDiscriminator, mlpGenerator } from './architectures/mlp.ts';
+import { buildNetworks } from './architectures/build.ts';
 import { applyLivePatch, type ConfigChange, type RunConfig } from './config.ts';
 import type { Dataset } from './data/dataset.ts';
 import { sampleNoise } from './latent.ts';
@@ -53,18 +53,9 @@ export class Trainer {
     this.config = { ...config };
     this.dataset = dataset;
     const { seed } = config;
-    this.generator = mlpGenerator(
-      createRng(seed, 'init-generator'),
-      { inputSize: config.latentSize, hiddenLayers: config.generatorLayers, width: config.generatorWidth, activation: config.generatorActivation },
-      dataset.dimension,
-      dataset.outputActivation,
-    );
-    this.discriminator = mlpDiscriminator(createRng(seed, 'init-discriminator'), {
-      inputSize: dataset.dimension,
-      hiddenLayers: config.discriminatorLayers,
-      width: config.discriminatorWidth,
-      activation: config.discriminatorActivation,
-    });
+    const networks = buildNetworks(config, dataset, { generator: createRng(seed, 'init-generator'), discriminator: createRng(seed, 'init-discriminator') });
+    this.generator = networks.generator;
+    this.discriminator = networks.discriminator;
     this.generatorOptimizer = createOptimizer(config.generatorOptimizer, this.generator.trainable);
     this.discriminatorOptimizer = createOptimizer(config.discriminatorOptimizer, this.discriminator.trainable);
     this.noiseRng = createRng(seed, 'noise');

@@ -1,0 +1,39 @@
+/**
+ * `npm run train -- [options]`: trains headless in Node with the same core as the app and prints
+ * one JSON object per report line. A bad option exits with status 2 and a one-line message.
+ */
+import { createDataset } from '../src/gan/data/registry.ts';
+import { Trainer } from '../src/gan/trainer.ts';
+import { parseCli, USAGE } from './cli/options.ts';
+import { reportLine } from './cli/report.ts';
+import { useBackend } from './node/backend.ts';
+
+async function main(argv: string[]): Promise<void> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    return;
+  }
+  let options;
+  try {
+    options = parseCli(argv);
+  } catch (error) {
+    console.error(`train: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  const { config, steps, reportEvery, backend } = options;
+  await useBackend(backend);
+  const trainer = new Trainer(config, createDataset(config.dataset));
+  const started = performance.now();
+  for (let i = 1; i <= steps; i++) {
+    trainer.step();
+    if (i % reportEvery === 0 || i === steps) {
+      const points = await trainer.flushStats();
+      const evaluation = await trainer.evaluate();
+      const line = reportLine(config, points[points.length - 1], evaluation, (performance.now() - started) / 1000);
+      console.log(JSON.stringify(line));
+    }
+  }
+  trainer.dispose();
+}
+
+await main(process.argv.slice(2));

@@ -1,0 +1,155 @@
+import * as tf from '../tf.ts';
+import type { Rng } from '../rng.ts';
+import { type Discriminator, type Generator, LEAKY_SLOPE, seededVariable, zeros } from './network.ts';
+
+/**
+ * DCGAN for 28×28×1 images (Radford et al. 2015 §3; layer sizes of pytorch/examples dcgan and
+ * tfjs-examples mnist-acgan, scaled to 28×28):
+ *
+ *   G: latent → dense → 7×7×2C → BN → ReLU → convT 4×4 /2 → 14×14×C → BN → ReLU → convT 4×4 /2 → 28×28×1 → tanh
+ *   D: 28×28×1 → conv 4×4 /2 → 14×14×C → LeakyReLU → conv 4×4 /2 → 7×7×2C → BN → LeakyReLU → flatten → linear score
+ *
+ * Strided convolutions instead of pooling, transposed ("fractionally strided") convolutions in G,
+ * batch norm everywhere except G's output and D's input layer, no fully connected hidden layers,
+ * weights N(0, 0.02). Layers followed by batch norm have no bias (BN's β takes its place).
+ */
+
+/** 4×4 kernels with stride 2: the kernel size divides by the stride, so transposed convolutions overlap evenly (no checkerboard; Odena et al. 2016). */
+export const KERNEL_SIZE = 4;
+export const STRIDE = 2;
+/** Weights ~ N(0, 0.02) (Radford et al. 2015 §4). */
+export const INIT_STD = 0.02;
+/** Batch norm's ε and running-average momentum, PyTorch's defaults (running ← 0.9·running + 0.1·batch). */
+export const BATCH_NORM_EPSILON = 1e-5;
+export const BATCH_NORM_MOMENTUM = 0.1;
+
+/** The 7×7 grid that two stride-2 layers double to 28×28. */
+const BASE = 7;
+const IMAGE = 28;
+
+export interface DcganShape {
+  /** G's input size: noise ⊕ label / codes. */
+  latentSize: number;
+  /** C, the width of the 14×14 layer; the 7×7 layer has 2C. */
+  channels: number;
+}
+
+export interface DcganCriticOptions {
+  /**
+   * Batch norm in D's hidden layer. WGAN-GP's per-sample gradient penalty is not valid when batch
+   * norm couples the samples of a batch (Gulrajani et al. 2017 §4), so its critic is built without.
+   */
+  batchNorm: boolean;
+}
+
+/** Batch norm over every axis but the last: trainable γ, β; running mean and variance as state. */
+interface BatchNorm {
+  gamma: tf.Variable; // [channels]
+  beta: tf.Variable; // [channels]
+  runningMean: tf.Variable; // [channels]
+  runningVariance: tf.Variable; // [channels]
+}
+
+function normal(rng: Rng, mean: number, std: number) {
+  return (out: Float32Array) => rng.fillNormal(out, mean, std);
+}
+
+/** A 4×4 convolution kernel ~ N(0, 0.02), [height, width, in, out] (or [height, width, out, in] for convT). */
+function convKernel(rng: Rng, a: number, b: number, name: string): tf.Variable<tf.Rank.R4> {
+  return seededVariable([KERNEL_SIZE, KERNEL_SIZE, a, b], normal(rng, 0, INIT_STD), name) as tf.Variable<tf.Rank.R4>;
+}
+
+function batchNorm(rng: Rng, channels: number, name: string): BatchNorm {
+  return {
+    // γ ~ N(1, 0.02), β = 0: pytorch/examples dcgan's weights_init.
+    gamma: seededVariable([channels], normal(rng, 1, INIT_STD), `${name}_gamma`),
+    beta: seededVariable([channels], zeros, `${name}_beta`),
+    runningMean: seededVariable([channels], zeros, `${name}_running_mean`, false),
+    runningVariance: seededVariable([channels], (out) => out.fill(1), `${name}_running_variance`, false),
+  };
+}
+
+/**
+ * Training mode normalises with the batch's own statistics (biased variance, as Keras) and moves the
+ * running averages towards them; inference mode uses the running averages and changes nothing.
+ */
+function applyBatchNorm<T extends tf.Tensor>(bn: BatchNorm, x: T, training: boolean): T {
+  return tf.tidy(() => {
+    const axes = x.shape.slice(0, -1).map((_, i) => i); // every axis but channels
+    let mean: tf.Tensor = bn.runningMean; // [channels]
+    let variance: tf.Tensor = bn.runningVariance; // [channels]
+    if (training) {
+      ({ mean, variance } = tf.moments(x, axes));
+      const keep = 1 - BATCH_NORM_MOMENTUM;
+      bn.runningMean.assign(tf.add(tf.mul(keep, bn.runningMean), tf.mul(BATCH_NORM_MOMENTUM, mean)));
+      bn.runningVariance.assign(tf.add(tf.mul(keep, bn.runningVariance), tf.mul(BATCH_NORM_MOMENTUM, variance)));
+    }
+    const scale = tf.mul(bn.gamma, tf.rsqrt(tf.add(variance, BATCH_NORM_EPSILON))); // [channels]
+    return tf.add(tf.mul(tf.sub(x, mean), scale), bn.beta) as T;
+  });
+}
+
+const batchNormVariables = (bn: BatchNorm) => ({ trainable: [bn.gamma, bn.beta], state: [bn.runningMean, bn.runningVariance] });
+
+/** G: latent [batch, latentSize] → images [batch, 784] in [−1, 1] (28×28×1, row-major). */
+export function dcganGenerator(rng: Rng, { latentSize, channels }: DcganShape): Generator {
+  const wide = 2 * channels;
+  const projection = seededVariable([latentSize, BASE * BASE * wide], normal(rng, 0, INIT_STD), 'generator_project_kernel');
+  const bn0 = batchNorm(rng, wide, 'generator_bn0');
+  // conv2dTranspose filters are [height, width, outChannels, inChannels].
+  const up1 = convKernel(rng, channels, wide, 'generator_up1_kernel');
+  const bn1 = batchNorm(rng, channels, 'generator_bn1');
+  const up2 = convKernel(rng, 1, channels, 'generator_up2_kernel');
+  const outBias = seededVariable([1], zeros, 'generator_out_bias');
+  const trainable = [projection, ...batchNormVariables(bn0).trainable, up1, ...batchNormVariables(bn1).trainable, up2, outBias];
+  const state = [...batchNormVariables(bn0).state, ...batchNormVariables(bn1).state];
+  return {
+    trainable,
+    state,
+    apply: (latent, training) =>
+      tf.tidy(() => {
+        const n = latent.shape[0];
+        const projected = tf.reshape<tf.Rank.R4>(tf.matMul(latent, projection), [n, BASE, BASE, wide]); // [n, 7, 7, 2C]
+        const h0 = tf.relu(applyBatchNorm(bn0, projected, training));
+        const h1 = tf.conv2dTranspose(h0, up1, [n, 2 * BASE, 2 * BASE, channels], STRIDE, 'same'); // [n, 14, 14, C]
+        const h1a = tf.relu(applyBatchNorm(bn1, h1, training));
+        const h2 = tf.conv2dTranspose(h1a, up2, [n, IMAGE, IMAGE, 1], STRIDE, 'same'); // [n, 28, 28, 1]
+        return tf.reshape(tf.tanh(tf.add(h2, outBias)), [n, IMAGE * IMAGE]); // [n, 784]
+      }),
+    dispose: () => [...trainable, ...state].forEach((v) => v.dispose()),
+  };
+}
+
+/**
+ * D: images [batch, 784] → features [batch, 7·7·2C] (the flattened trunk, shared with InfoGAN's
+ * Q head) → raw score [batch, 1]: a logit or a critic value, as the objective reads it.
+ */
+export function dcganDiscriminator(rng: Rng, { channels }: Pick<DcganShape, 'channels'>, { batchNorm: useBatchNorm }: DcganCriticOptions): Discriminator {
+  const wide = 2 * channels;
+  const featureSize = BASE * BASE * wide;
+  const down1 = convKernel(rng, 1, channels, 'discriminator_down1_kernel');
+  const bias1 = seededVariable([channels], zeros, 'discriminator_down1_bias');
+  const down2 = convKernel(rng, channels, wide, 'discriminator_down2_kernel');
+  const bn2 = useBatchNorm ? batchNorm(rng, wide, 'discriminator_bn2') : undefined;
+  const bias2 = useBatchNorm ? undefined : seededVariable([wide], zeros, 'discriminator_down2_bias');
+  const scoreKernel = seededVariable([featureSize, 1], normal(rng, 0, INIT_STD), 'discriminator_score_kernel');
+  const scoreBias = seededVariable([1], zeros, 'discriminator_score_bias');
+  const trainable = [down1, bias1, down2, ...(bn2 ? batchNormVariables(bn2).trainable : []), ...(bias2 ? [bias2] : []), scoreKernel, scoreBias];
+  const state = bn2 ? batchNormVariables(bn2).state : [];
+  return {
+    trainable,
+    state,
+    featureSize,
+    features: (x, training) =>
+      tf.tidy(() => {
+        const n = x.shape[0];
+        const image = tf.reshape<tf.Rank.R4>(x, [n, IMAGE, IMAGE, 1]); // [n, 28, 28, 1]
+        const h1 = tf.leakyRelu(tf.add<tf.Tensor4D>(tf.conv2d(image, down1, STRIDE, 'same'), bias1), LEAKY_SLOPE); // [n, 14, 14, C]
+        const h2 = tf.conv2d(h1, down2, STRIDE, 'same'); // [n, 7, 7, 2C]
+        const normalised = bn2 ? applyBatchNorm(bn2, h2, training) : tf.add(h2, bias2 as tf.Variable);
+        return tf.reshape(tf.leakyRelu(normalised, LEAKY_SLOPE), [n, featureSize]); // [n, 7·7·2C]
+      }),
+    score: (features) => tf.tidy(() => tf.add(tf.matMul(features, scoreKernel), scoreBias)), // [n, 1]
+    dispose: () => [...trainable, ...state].forEach((v) => v.dispose()),
+  };
+}
