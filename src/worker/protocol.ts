@@ -1,2 +1,287 @@
-/** Placeholder until the worker protocol lands (issue 4). */
+/**
+ * Every message between the page and the training worker, as two discriminated unions tagged by
+ * `type` (comlink's and tldraw's protocol files are the model). Switches over them are exhaustive
+ * (`unreachable`), payloads are never cast, and float arrays travel as transferables.
+ */
+import type { RunConfig } from '../gan/config.ts';
+import type { Evaluation, StepTarget, UpdateResult } from '../gan/trainer.ts';
+import type { StatPoint } from '../gan/stats.ts';
+
+/** A float array that owns its buffer, so it can be transferred. */
+export type Floats = Float32Array<ArrayBuffer>;
+
+/** Bumped whenever a message changes shape; the worker refuses an init from another version. */
 export const PROTOCOL_VERSION = 1;
+
+export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKEND_NAMES)[number];
+/** `auto` lets the worker choose by evidence; a name forces that backend where it works. */
+export type BackendPreference = 'auto' | BackendName;
+
+/** How often the worker does each kind of work while playing. 0 turns a view off. */
+export interface Schedule {
+  /** Work per chunk before yielding to the message loop. */
+  chunkMs: number;
+  /** Stats read-back period: one `stats` event per read. */
+  statsMs: number;
+  /** Samples on the fixed noise (image datasets; 2D samples travel in the plane). */
+  samplesMs: number;
+  /** The 2D view (2D datasets only). */
+  planeMs: number;
+  /** Iterations between evaluations (mode metrics). */
+  metricsEvery: number;
+}
+
+/**
+ * Defaults: 25 ms chunks keep a command's wait under a frame or two; stats at ~7 Hz look live on a
+ * chart; the views at 2.5 Hz and metrics every 100 iterations cost a few per cent of the loop.
+ */
+export const DEFAULT_SCHEDULE: Schedule = { chunkMs: 25, statsMs: 150, samplesMs: 400, planeMs: 400, metricsEvery: 100 };
+
+/** Data that cannot be rebuilt from the config alone. */
+export interface Sources {
+  /** The user's drawn points for the `custom` dataset. */
+  points?: [number, number][];
+}
+
+// ─── Commands: page → worker ────────────────────────────────────────────────────────────────────
+
+export interface InitCommand {
+  type: 'init';
+  version: number;
+  config: RunConfig;
+  sources?: Sources;
+  backend: BackendPreference;
+  schedule?: Partial<Schedule>;
+}
+
+/** Rebuilds the run (new weights); `backend` changes the preference, else the current one holds. */
+export interface ResetCommand {
+  type: 'reset';
+  config: RunConfig;
+  sources?: Sources;
+  backend?: BackendPreference;
+}
+
+export interface StepCommand {
+  type: 'step';
+  /** Iterations to run, then pause. */
+  count: number;
+  which: StepTarget;
+}
+
+/** Live settings; fields that need a reset are refused in the `updated` reply. */
+export interface UpdateCommand {
+  type: 'update';
+  requestId: number;
+  patch: Partial<Record<keyof RunConfig, unknown>>;
+}
+
+/** G(z) in inference mode for the given latents, [n × latentSize]. */
+export interface SampleCommand {
+  type: 'sample';
+  requestId: number;
+  latent: Floats;
+}
+
+/**
+ * Measures the training loop without the worker's loop around it (scripts/bench/worker.ts):
+ * `trainer` runs Trainer.step back to back; `bare` runs the same model in plain tfjs.
+ */
+export interface BenchmarkCommand {
+  type: 'benchmark';
+  mode: 'bare' | 'trainer';
+  seconds: number;
+}
+
+export type TrainerCommand =
+  | InitCommand
+  | ResetCommand
+  | { type: 'play' }
+  | { type: 'pause' }
+  | StepCommand
+  | UpdateCommand
+  | SampleCommand
+  | BenchmarkCommand
+  | { type: 'dispose' };
+
+// ─── Events: worker → page ──────────────────────────────────────────────────────────────────────
+
+export interface AdapterInfo {
+  vendor: string;
+  architecture: string;
+  description: string;
+  isFallbackAdapter: boolean;
+}
+
+/** What the choice found out about one backend. */
+export interface CandidateReport {
+  backend: BackendName;
+  usable: boolean;
+  /** Why it was skipped, or what it measured. */
+  note: string;
+  /** Calibrated iterations per second, where it was calibrated. */
+  iterationsPerSecond?: number;
+}
+
+export interface ReadyEvent {
+  type: 'ready';
+  version: number;
+  backend: BackendName;
+  /** Why this backend won, in a sentence for the badge's tooltip. */
+  reason: string;
+  adapter?: AdapterInfo;
+  candidates: CandidateReport[];
+  config: RunConfig;
+  /** Whether the model has a 2D view. */
+  planar: boolean;
+}
+
+/** A live change, at the first iteration that used the new value. */
+export interface LiveMarker {
+  iteration: number;
+  field: keyof RunConfig;
+  from: RunConfig[keyof RunConfig];
+  to: RunConfig[keyof RunConfig];
+  /** Epoch milliseconds (timeOrigin + now) when that iteration had run: latency measurements. */
+  time: number;
+}
+
+export interface StatsEvent {
+  type: 'stats';
+  points: StatPoint[];
+  markers: LiveMarker[];
+}
+
+export interface SamplesEvent {
+  type: 'samples';
+  iteration: number;
+  /** Set when answering a `sample` command; absent for the fixed-noise samples. */
+  requestId?: number;
+  count: number;
+  /** Values per sample: 2 for points, height·width·channels for images. */
+  dimension: number;
+  imageShape?: [number, number, number];
+  values: Floats;
+}
+
+export interface PlaneEvent {
+  type: 'plane';
+  iteration: number;
+  radius: number;
+  resolution: number;
+  discriminator: Floats;
+  /** The objective's reading of `discriminator`: a probability, or a raw score. */
+  output: 'probability' | 'score';
+  real: Floats;
+  fake: Floats;
+  descent: Floats;
+  manifold: Floats;
+  latticeRows: number;
+  latticeCols: number;
+}
+
+export type RunState = 'paused' | 'playing' | 'stepping';
+
+export interface StatusEvent {
+  type: 'status';
+  state: RunState;
+  iteration: number;
+  /** Measured over the last stats period while playing; 0 when paused. */
+  iterationsPerSecond: number;
+  /** tf.memory().numTensors in the worker, at a point where no step is in flight. */
+  tensors: number;
+}
+
+export interface MetricsEvent {
+  type: 'metrics';
+  evaluation: Evaluation;
+}
+
+export interface UpdatedEvent extends UpdateResult {
+  type: 'updated';
+  requestId: number;
+  /** The first iteration that runs with the new settings. */
+  iteration: number;
+}
+
+export interface BenchmarkEvent {
+  type: 'benchmark';
+  mode: BenchmarkCommand['mode'];
+  iterations: number;
+  milliseconds: number;
+}
+
+export interface WarningEvent {
+  type: 'warning';
+  message: string;
+}
+
+export interface ErrorEvent {
+  type: 'error';
+  message: string;
+  /** The command being handled when it happened. */
+  during: TrainerCommand['type'] | 'loop';
+}
+
+export type TrainerEvent =
+  | ReadyEvent
+  | StatsEvent
+  | SamplesEvent
+  | PlaneEvent
+  | StatusEvent
+  | MetricsEvent
+  | UpdatedEvent
+  | BenchmarkEvent
+  | WarningEvent
+  | ErrorEvent;
+
+/** The buffers of an event or command to transfer rather than copy. */
+export function transferables(message: TrainerCommand | TrainerEvent): Transferable[] {
+  switch (message.type) {
+    case 'samples':
+      return [message.values.buffer];
+    case 'plane':
+      return [message.discriminator.buffer, message.real.buffer, message.fake.buffer, message.descent.buffer, message.manifold.buffer];
+    case 'sample':
+      return [message.latent.buffer];
+    case 'init':
+    case 'reset':
+    case 'play':
+    case 'pause':
+    case 'step':
+    case 'update':
+    case 'benchmark':
+    case 'dispose':
+    case 'ready':
+    case 'stats':
+    case 'status':
+    case 'metrics':
+    case 'updated':
+    case 'warning':
+    case 'error':
+      return [];
+    default:
+      return unreachable(message);
+  }
+}
+
+/** Every command type once; a Record over the union fails to compile when one is missing. */
+const COMMAND_TYPES: Record<TrainerCommand['type'], true> = {
+  init: true, reset: true, play: true, pause: true, step: true, update: true, sample: true, benchmark: true, dispose: true,
+};
+
+/** Tells a command from anything else that arrives on the port (the session validates its fields). */
+export function isCommand(value: unknown): value is TrainerCommand {
+  return typeof value === 'object' && value !== null && 'type' in value && typeof value.type === 'string' && value.type in COMMAND_TYPES;
+}
+
+/** Compile-time exhaustiveness: a switch that misses a member fails to type-check here. */
+export function unreachable(value: never): never {
+  throw new Error(`Unhandled message: ${JSON.stringify(value)}`);
+}
+
+/** Epoch milliseconds with sub-millisecond precision, comparable between the page and the worker. */
+export function epochNow(): number {
+  return performance.timeOrigin + performance.now();
+}
