@@ -4,10 +4,11 @@
  * fails when a key exists in one language and not the other.
  */
 import * as app from './app.ts';
+import * as explainer from './explainer.ts';
 
 export const STRINGS = {
-  en: { app: app.en },
-  ko: { app: app.ko },
+  en: { app: app.en, explainer: explainer.en },
+  ko: { app: app.ko, explainer: explainer.ko },
 } as const;
 
 export type Language = keyof typeof STRINGS;

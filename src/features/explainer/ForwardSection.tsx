@@ -1,0 +1,129 @@
+import { useState } from 'react';
+import { useStrings } from '../../i18n/useStrings.ts';
+import { columnSupport, type ConvMatrix, type ConvSettings, outputSize, rowSupport, windowOrigin } from './convMatrix.ts';
+import { formatNumber, position, tapColour } from './format.ts';
+import { MapGrid } from './MapGrid.tsx';
+import { MatrixView } from './MatrixView.tsx';
+
+/** What the pointer or keyboard rests on: a cell of either map or of C (col === cols: C·x). */
+type Active =
+  | { readonly kind: 'input'; readonly index: number }
+  | { readonly kind: 'output'; readonly index: number }
+  | { readonly kind: 'matrix'; readonly row: number; readonly col: number };
+
+interface ForwardSectionProps {
+  readonly settings: ConvSettings;
+  readonly kernel: readonly number[];
+  readonly matrix: ConvMatrix;
+  readonly x: readonly number[];
+  readonly cx: Float64Array;
+}
+
+/** Map cells shrink with the padded size so that the input stays within about 260px. */
+export const mapCellPx = (cells: number) => Math.max(22, Math.min(48, Math.floor(260 / cells)));
+
+/** Convolution as y = C·x: input → flattened x along C's columns → C·x → reshaped output. */
+export function ForwardSection({ settings, kernel, matrix, x, cx }: ForwardSectionProps) {
+  const t = useStrings().explainer;
+  const [active, setActive] = useState<Active | null>(null);
+  const { inputSize: n, kernelSize: k, padding: p } = settings;
+  const o = outputSize(settings);
+
+  // A row of C is an output cell, a column an input cell; C·x's own column belongs to its row.
+  const activeRow = active?.kind === 'output' ? active.index : active?.kind === 'matrix' ? active.row : null;
+  const activeCol = active?.kind === 'input' ? active.index : active?.kind === 'matrix' && active.col < n * n ? active.col : null;
+  const frame = activeRow === null ? null : windowOrigin(settings, Math.floor(activeRow / o), activeRow % o);
+  const readBy = activeRow === null ? [] : rowSupport(matrix, activeRow);
+  const readers = activeCol === null ? [] : columnSupport(matrix, activeCol);
+
+  const explanation = (() => {
+    if (activeCol !== null && activeRow !== null) {
+      const tap = matrix.taps[activeRow * matrix.cols + activeCol];
+      return tap >= 0 ? t.explainC(activeRow + 1, activeCol + 1, formatNumber(kernel[tap])) : t.explainCZero(activeRow + 1, activeCol + 1);
+    }
+    if (activeRow !== null) {
+      const { row, col } = position(activeRow, o);
+      const terms = readBy.map(({ index, tap }) => `${formatNumber(kernel[tap])}·${formatNumber(x[index])}`).join(' + ');
+      return t.explainOutput(row, col, activeRow + 1, terms, formatNumber(cx[activeRow]));
+    }
+    if (activeCol !== null) {
+      const { row, col } = position(activeCol, n);
+      return t.explainInput(row, col, activeCol + 1, readers.length);
+    }
+    return t.forwardHint;
+  })();
+
+  const inWindow = (row: number, col: number) =>
+    frame !== null && row >= frame.row && row < frame.row + k && col >= frame.col && col < frame.col + k;
+  const windowTap = (row: number, col: number) => (row - (frame?.row ?? 0)) * k + (col - (frame?.col ?? 0));
+  const inputCellPx = mapCellPx(n + 2 * p);
+
+  return (
+    <section className="xp-explainer-section" aria-labelledby="xp-forward-title">
+      <h3 id="xp-forward-title">{t.forwardTitle}</h3>
+      <p className="xp-lead">{t.forwardLead}</p>
+      <p className="xp-explain" role="status">{explanation}</p>
+      <div className="xp-flow">
+        <figure>
+          <figcaption>{t.inputGrid} ({n}×{n})</figcaption>
+          <MapGrid
+            label={t.inputGrid}
+            size={n}
+            padding={p}
+            cellPx={inputCellPx}
+            cellName={(i) => t.inputCell(position(i, n).row, position(i, n).col, formatNumber(x[i]))}
+            content={(i) => formatNumber(x[i])}
+            look={(i) => {
+              const row = Math.floor(i / n);
+              const col = i % n;
+              if (inWindow(row, col)) return { selected: true, fill: tapColour(windowTap(row, col)) };
+              return { selected: i === activeCol, muted: active !== null && i !== activeCol };
+            }}
+            paddingFill={(row, col) => (inWindow(row, col) ? tapColour(windowTap(row, col)) : undefined)}
+            onActive={(index) => setActive(index === null ? null : { kind: 'input', index })}
+          />
+          {p > 0 && <small>{t.paddingNote}</small>}
+        </figure>
+        <div className="xp-arrow" aria-hidden="true">→<span>{t.flatten}</span></div>
+        <figure>
+          <figcaption>C ({o * o}×{n * n}) · x = C·x</figcaption>
+          <MatrixView
+            label={t.matrixC}
+            rows={matrix.rows}
+            cols={matrix.cols}
+            value={(row, col) => matrix.values[row * matrix.cols + col]}
+            tap={(row, col) => matrix.taps[row * matrix.cols + col]}
+            vector={x}
+            product={cx}
+            productHeading="C·x"
+            cellName={t.cCell}
+            rowName={t.cRow}
+            vectorName={t.xEntry}
+            productName={t.cxEntry}
+            activeRow={activeRow}
+            activeCol={activeCol}
+            onActive={(cell) => setActive(cell && { kind: 'matrix', ...cell })}
+          />
+        </figure>
+        <div className="xp-arrow" aria-hidden="true">→<span>{t.reshape}</span></div>
+        <figure>
+          <figcaption>{t.outputGrid} ({o}×{o})</figcaption>
+          <MapGrid
+            label={t.outputGrid}
+            size={o}
+            cellPx={mapCellPx(o)}
+            cellName={(i) => t.outputCell(position(i, o).row, position(i, o).col, formatNumber(cx[i]))}
+            content={(i) => formatNumber(cx[i])}
+            look={(i) => {
+              const reader = readers.find((r) => r.index === i);
+              if (reader) return { selected: true, fill: tapColour(reader.tap) };
+              return { selected: i === activeRow, muted: active !== null && i !== activeRow };
+            }}
+            onActive={(index) => setActive(index === null ? null : { kind: 'output', index })}
+          />
+        </figure>
+      </div>
+      <p className="xp-legend">{t.colourLegend}</p>
+    </section>
+  );
+}

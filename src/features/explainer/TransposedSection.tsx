@@ -1,0 +1,161 @@
+import { useState } from 'react';
+import { useStrings } from '../../i18n/useStrings.ts';
+import { columnSupport, type ConvMatrix, type ConvSettings, outputSize, overlapCounts, rowSupport, stampPartialSum } from './convMatrix.ts';
+import { formatNumber, position, span, tapColour } from './format.ts';
+import { mapCellPx } from './ForwardSection.tsx';
+import { MapGrid } from './MapGrid.tsx';
+import { MatrixView } from './MatrixView.tsx';
+import { StepControls } from './StepControls.tsx';
+
+export type SmallValues = 'ones' | 'convolution';
+
+/** Cᵀ is n²×o²: its rows are large-map cells, its columns small-map cells (col === rows of C: the product). */
+type Active =
+  | { readonly kind: 'small'; readonly index: number }
+  | { readonly kind: 'large'; readonly index: number }
+  | { readonly kind: 'matrix'; readonly row: number; readonly col: number };
+
+interface TransposedSectionProps {
+  readonly settings: ConvSettings;
+  readonly kernel: readonly number[];
+  readonly matrix: ConvMatrix;
+  readonly y: readonly number[];
+  readonly smallValues: SmallValues;
+  readonly onSmallValues: (values: SmallValues) => void;
+}
+
+/** Overlap counts as a blue ramp: more stamps, deeper blue, never too dark for black digits. */
+const overlapShade = (count: number, most: number) =>
+  count === 0 ? undefined : `hsl(215 80% ${Math.round(95 - (33 * count) / Math.max(1, most))}%)`;
+
+/** Transposed convolution as Cᵀ·y, with the stamping stepped through one small-map cell at a time. */
+export function TransposedSection({ settings, kernel, matrix, y, smallValues, onSmallValues }: TransposedSectionProps) {
+  const t = useStrings().explainer;
+  const [active, setActive] = useState<Active | null>(null);
+  const [showOverlap, setShowOverlap] = useState(true);
+  const total = matrix.rows;
+  const [step, setStep] = useState(total);
+  const [playing, setPlaying] = useState(false);
+  const { inputSize: n } = settings;
+  const o = outputSize(settings);
+
+  const stepping = step < total;
+  const sums = stampPartialSum(matrix, y, step);
+  const counts = overlapCounts(matrix);
+  const most = Math.max(...counts);
+  // While stepping with nothing under the pointer, the latest stamp is what the page points at.
+  const latest = stepping && step > 0 ? step - 1 : null;
+  const activeSmall = active?.kind === 'small' ? active.index
+    : active?.kind === 'matrix' && active.col < total ? active.col
+    : active === null ? latest : null;
+  const activeLarge = active?.kind === 'large' ? active.index : active?.kind === 'matrix' ? active.row : null;
+  const patch = activeSmall === null ? [] : rowSupport(matrix, activeSmall);
+  const stamps = activeLarge === null ? [] : columnSupport(matrix, activeLarge);
+
+  const describeSmall = (index: number) => {
+    const { row, col } = position(index, o);
+    const cells = rowSupport(matrix, index).map(({ index: j }) => position(j, n));
+    return t.explainSmall(row, col, formatNumber(y[index]), span(cells.map((c) => c.row)), span(cells.map((c) => c.col)));
+  };
+
+  const explanation = (() => {
+    if (active?.kind === 'matrix' && activeSmall !== null && activeLarge !== null) {
+      const tap = matrix.taps[activeSmall * matrix.cols + activeLarge];
+      return tap >= 0 ? t.explainCT(activeLarge + 1, activeSmall + 1, formatNumber(kernel[tap])) : t.explainCTZero(activeLarge + 1, activeSmall + 1);
+    }
+    if (activeLarge !== null) {
+      const { row, col } = position(activeLarge, n);
+      if (stamps.length === 0) return t.explainLargeEmpty(row, col);
+      const terms = stamps.map(({ index, tap }) => `${formatNumber(y[index])}·${formatNumber(kernel[tap])}`).join(' + ');
+      return t.explainLarge(row, col, stamps.length, terms, formatNumber(stampPartialSum(matrix, y, total)[activeLarge]));
+    }
+    if (activeSmall !== null) return describeSmall(activeSmall);
+    return t.transposedHint;
+  })();
+
+  const stepStatus = step === 0 ? t.stepStart(total)
+    : stepping ? t.stepAt(step, total, position(step - 1, o).row, position(step - 1, o).col, formatNumber(y[step - 1]))
+    : t.stepDone(total);
+
+  return (
+    <section className="xp-explainer-section" aria-labelledby="xp-transposed-title">
+      <h3 id="xp-transposed-title">{t.transposedTitle}</h3>
+      <p className="xp-lead">{t.transposedLead}</p>
+      <div className="xp-section-controls">
+        <label>
+          {t.smallValues}
+          <select value={smallValues} onChange={(e) => onSmallValues(e.target.value as SmallValues)}>
+            <option value="ones">{t.smallOnes}</option>
+            <option value="convolution">{t.smallFromConv}</option>
+          </select>
+        </label>
+        <label>
+          <input type="checkbox" checked={showOverlap} onChange={(e) => setShowOverlap(e.target.checked)} />
+          {t.showOverlap}
+        </label>
+        <StepControls step={step} total={total} playing={playing} onStep={setStep} onPlaying={setPlaying} status={stepStatus} />
+      </div>
+      <p className="xp-explain" role="status">{explanation}</p>
+      <div className="xp-flow">
+        <figure>
+          <figcaption>{t.smallMap} ({o}×{o})</figcaption>
+          <MapGrid
+            label={t.smallMap}
+            size={o}
+            cellPx={mapCellPx(o)}
+            cellName={(i) => t.smallCell(position(i, o).row, position(i, o).col, formatNumber(y[i]))}
+            content={(i) => formatNumber(y[i])}
+            look={(i) => {
+              const stamp = stamps.find((s) => s.index === i);
+              if (stamp) return { selected: true, fill: tapColour(stamp.tap) };
+              return { selected: i === activeSmall, muted: (stepping && i >= step) || (activeLarge !== null && i !== activeSmall) };
+            }}
+            onActive={(index) => setActive(index === null ? null : { kind: 'small', index })}
+          />
+        </figure>
+        <div className="xp-arrow" aria-hidden="true">→<span>{t.flatten}</span></div>
+        <figure>
+          <figcaption>Cᵀ ({n * n}×{o * o}) · y = Cᵀ·y</figcaption>
+          <MatrixView
+            label={t.matrixCT}
+            rows={matrix.cols}
+            cols={matrix.rows}
+            value={(row, col) => matrix.values[col * matrix.cols + row]}
+            tap={(row, col) => matrix.taps[col * matrix.cols + row]}
+            vector={y}
+            product={sums}
+            productHeading="Cᵀ·y"
+            cellName={t.cTCell}
+            rowName={t.cTRow}
+            vectorName={t.yEntry}
+            productName={t.ctyEntry}
+            activeRow={activeLarge}
+            activeCol={activeSmall}
+            columnsDone={stepping ? step : null}
+            onActive={(cell) => setActive(cell && { kind: 'matrix', ...cell })}
+          />
+        </figure>
+        <div className="xp-arrow" aria-hidden="true">→<span>{t.reshape}</span></div>
+        <figure>
+          <figcaption>{t.largeMap} ({n}×{n})</figcaption>
+          <MapGrid
+            label={t.largeMap}
+            size={n}
+            cellPx={mapCellPx(n)}
+            cellName={(i) => t.largeCell(position(i, n).row, position(i, n).col, formatNumber(sums[i]))}
+            content={(i) => formatNumber(sums[i])}
+            look={(i) => {
+              const badge = showOverlap ? `×${counts[i]}` : undefined;
+              const inPatch = patch.find((s) => s.index === i);
+              if (inPatch) return { selected: true, fill: tapColour(inPatch.tap), badge };
+              const fill = showOverlap ? overlapShade(counts[i], most) : undefined;
+              return { selected: i === activeLarge, fill, badge, muted: activeSmall !== null && active !== null && i !== activeLarge };
+            }}
+            onActive={(index) => setActive(index === null ? null : { kind: 'large', index })}
+          />
+        </figure>
+      </div>
+      {showOverlap && <p className="xp-legend">{t.overlapLegend}</p>}
+    </section>
+  );
+}

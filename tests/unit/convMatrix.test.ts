@@ -1,0 +1,151 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import {
+  allowedSettings,
+  convolutionMatrix,
+  type ConvSettings,
+  isAllowed,
+  LIMITS,
+  multiply,
+  multiplyTransposed,
+  normalizeSettings,
+  outputSize,
+  overlapCounts,
+  paddingChoices,
+  range,
+  rowSupport,
+  stampPartialSum,
+} from '../../src/features/explainer/convMatrix.ts';
+import { compareWithTf } from '../../src/features/explainer/tfCheck.ts';
+import { tf, useCpu } from './setup-tf.ts';
+
+beforeAll(useCpu);
+
+/** Deterministic values in [-2, 2) with fractions, so that a misplaced weight changes the sum. */
+function values(count: number, seed: number): number[] {
+  let state = seed >>> 0;
+  return range(1, count).map(() => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return Math.round((state / 2 ** 32) * 16 - 8) / 4 + 0.125;
+  });
+}
+
+const label = (s: ConvSettings) => `n=${s.inputSize} k=${s.kernelSize} s=${s.stride} p=${s.padding}`;
+
+describe('the settings the page allows', () => {
+  test('are every in-range combination whose kernel fits the padded input', () => {
+    const all = allowedSettings();
+    let fitting = 0;
+    for (const n of range(2, 6)) for (const k of range(1, 4)) for (let p = 0; p < k; p++) if (n + 2 * p >= k) fitting += 1;
+    const strides = 3;
+    expect(all).toHaveLength(fitting * strides);
+    expect(all.every(isAllowed)).toBe(true);
+    expect(isAllowed({ inputSize: 2, kernelSize: 4, stride: 1, padding: 0 })).toBe(false);
+    expect(isAllowed({ inputSize: 7, kernelSize: 3, stride: 1, padding: 0 })).toBe(false);
+    expect(isAllowed({ inputSize: 4, kernelSize: 3, stride: 1, padding: 3 })).toBe(false);
+  });
+
+  test('normalizeSettings turns every combination the controls can produce into an allowed one', () => {
+    for (const n of range(LIMITS.inputSize.min, LIMITS.inputSize.max)) {
+      for (const k of range(LIMITS.kernelSize.min, LIMITS.kernelSize.max)) {
+        for (const s of range(LIMITS.stride.min, LIMITS.stride.max)) {
+          for (const p of paddingChoices(LIMITS.kernelSize.max)) {
+            const raw = { inputSize: n, kernelSize: k, stride: s, padding: p };
+            const fixed = normalizeSettings(raw);
+            expect(isAllowed(fixed), label(raw)).toBe(true);
+            if (isAllowed(raw)) expect(fixed).toEqual(raw);
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('the matrix form equals TensorFlow.js for every allowed setting', () => {
+  test('C·x == tf.conv2d and Cᵀ·y == tf.conv2dTranspose', () => {
+    const settings = allowedSettings();
+    for (const [index, s] of settings.entries()) {
+      const { inputSize: n, kernelSize: k, stride, padding } = s;
+      const o = outputSize(s);
+      const kernel = values(k * k, 1 + index);
+      const x = values(n * n, 1000 + index);
+      const y = values(o * o, 2000 + index);
+      const matrix = convolutionMatrix(s, kernel);
+      expect([matrix.rows, matrix.cols], label(s)).toEqual([o * o, n * n]);
+      const [conv, transposed] = tf.tidy(() => {
+        const filter = tf.tensor4d(kernel, [k, k, 1, 1]);
+        return [
+          tf.conv2d(tf.tensor3d(x, [n, n, 1]), filter, stride, padding),
+          tf.conv2dTranspose(tf.tensor3d(y, [o, o, 1]), filter, [n, n, 1], stride, padding),
+        ];
+      });
+      expect(conv.shape, label(s)).toEqual([o, o, 1]);
+      // Inputs are multiples of 1/8 and sums have at most 16 terms: exact in float32, so toEqual
+      // holds and any misplaced weight shows.
+      expect(Array.from(multiply(matrix, x)), label(s)).toEqual(Array.from(conv.dataSync()));
+      expect(Array.from(multiplyTransposed(matrix, y)), label(s)).toEqual(Array.from(transposed.dataSync()));
+      conv.dispose();
+      transposed.dispose();
+    }
+    expect(settings.length).toBeGreaterThan(100);
+  });
+
+  test('the page\'s live check says yes for the matrix form and no for a wrong answer', async () => {
+    const s = { inputSize: 5, kernelSize: 3, stride: 2, padding: 1 };
+    const kernel = values(9, 7);
+    const x = values(25, 8);
+    const y = values(9, 9);
+    const matrix = convolutionMatrix(s, kernel);
+    const right = { convolution: multiply(matrix, x), transposed: multiplyTransposed(matrix, y) };
+    const before = tf.memory().numTensors;
+    expect((await compareWithTf(tf, s, kernel, x, y, right)).matches).toBe(true);
+    expect(tf.memory().numTensors).toBe(before);
+
+    const wrongConv = Float64Array.from(right.convolution);
+    wrongConv[4] += 0.01;
+    const verdict = await compareWithTf(tf, s, kernel, x, y, { ...right, convolution: wrongConv });
+    expect(verdict.matches).toBe(false);
+    expect(verdict.convDifference).toBeCloseTo(0.01, 5);
+    // Cᵀ is not C: using the forward kernel flipped would be a different operation.
+    const flipped = convolutionMatrix(s, [...kernel].reverse());
+    const wrongT = { ...right, transposed: multiplyTransposed(flipped, y) };
+    expect((await compareWithTf(tf, s, kernel, x, y, wrongT)).matches).toBe(false);
+  });
+});
+
+describe('the structure of C', () => {
+  test('the classic 4×4 input, 3×3 kernel example: C is 4×16 with the kernel rows shifted', () => {
+    const matrix = convolutionMatrix({ inputSize: 4, kernelSize: 3, stride: 1, padding: 0 }, range(1, 9));
+    const row = (i: number) => Array.from(matrix.values.slice(i * 16, i * 16 + 16));
+    expect(row(0)).toEqual([1, 2, 3, 0, 4, 5, 6, 0, 7, 8, 9, 0, 0, 0, 0, 0]);
+    expect(row(3)).toEqual([0, 0, 0, 0, 0, 1, 2, 3, 0, 4, 5, 6, 0, 7, 8, 9]);
+  });
+
+  test('a weight set to 0 still marks where it sits, and padding drops taps', () => {
+    const matrix = convolutionMatrix({ inputSize: 3, kernelSize: 3, stride: 1, padding: 1 }, [0, 0, 0, 0, 1, 0, 0, 0, 0]);
+    // Output (0,0) centres on input (0,0): only the kernel's lower-right 2×2 lands inside.
+    expect(rowSupport(matrix, 0)).toEqual([
+      { index: 0, tap: 4 }, { index: 1, tap: 5 }, { index: 3, tap: 7 }, { index: 4, tap: 8 },
+    ]);
+    expect(rowSupport(matrix, 4)).toHaveLength(9);
+  });
+
+  test('stride 2, kernel 3 overlaps unevenly (checkerboard); kernel 4 overlaps evenly inside', () => {
+    const counts = (k: number) =>
+      overlapCounts(convolutionMatrix({ inputSize: 6, kernelSize: k, stride: 2, padding: 1 }, Array(k * k).fill(1)));
+    expect(counts(3).slice(0, 6)).toEqual([1, 2, 1, 2, 1, 1]);
+    expect(counts(3).slice(6, 12)).toEqual([2, 4, 2, 4, 2, 2]);
+    const even = counts(4);
+    const interior = range(1, 4).flatMap((r) => range(1, 4).map((c) => even[r * 6 + c]));
+    expect(new Set(interior)).toEqual(new Set([4]));
+  });
+
+  test('stamping one small-map cell at a time sums to Cᵀ·y', () => {
+    const s = { inputSize: 6, kernelSize: 3, stride: 2, padding: 1 };
+    const matrix = convolutionMatrix(s, values(9, 3));
+    const y = values(9, 4);
+    expect(Array.from(stampPartialSum(matrix, y, 0))).toEqual(Array(36).fill(0));
+    expect(Array.from(stampPartialSum(matrix, y, 9))).toEqual(Array.from(multiplyTransposed(matrix, y)));
+    const one = stampPartialSum(matrix, y, 1);
+    expect(one.filter((v) => v !== 0).length).toBeLessThanOrEqual(9);
+  });
+});
