@@ -9,7 +9,6 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
           execArgv: ['--import', './scripts/resolve-extensionless.mjs'],
-          execArgv: ['--import', './scripts/resolve-extensionless.mjs'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

@@ -4,6 +4,8 @@
  * Values are checked by the config schema itself, so the CLI refuses exactly what the UI refuses.
  */
 import { CONFIG_SCHEMA, type FieldName, FIELD_NAMES, parseField, type RunConfig, validateConfig } from '../../src/gan/config.ts';
+import { PRESETS, type PresetId } from '../../src/gan/presets.ts';
+import { recipeFor } from '../../src/gan/recipes.ts';
 import { NODE_BACKENDS, type NodeBackend } from '../node/backend.ts';
 
 /** Flags that map onto one config field. */
@@ -36,6 +38,7 @@ export const USAGE = `Usage: npm run train -- [options]
   --objective minimax|nonSaturating|lsgan|wgan|wganGp   --data ring|grid|spiral|moons|line|gaussian
   --steps N  --report-every N  --seed N  --batch N  --lr-g X  --lr-d X  --k-d N  --k-g N
   --optimizer sgd|adam|rmsprop (both networks)  --backend cpu|wasm
+  --preset ${Object.keys(PRESETS).join('|')}
   Any other setting by its name in kebab case, e.g. --gradient-penalty 1 --clip-value 0.01 --lsgan-a -1`;
 
 function positiveInteger(flag: string, raw: string, max: number): number {
@@ -47,7 +50,8 @@ function positiveInteger(flag: string, raw: string, max: number): number {
 /** Parses argv (without node and script); throws one-line messages that name the bad option. */
 export function parseCli(argv: readonly string[]): CliOptions {
   const settings: Record<string, unknown> = {};
-  let steps = 2000;
+  let steps: number | undefined;
+  let preset: PresetId | undefined;
   let reportEvery = 100;
   let backend: NodeBackend = 'cpu';
   let exportSamples: string | undefined;
@@ -75,6 +79,10 @@ export function parseCli(argv: readonly string[]): CliOptions {
         settings.discriminatorOptimizer = raw;
         break;
       }
+      case 'preset':
+        if (!(raw in PRESETS)) throw new Error(`--preset: ${JSON.stringify(raw)} is not one of ${Object.keys(PRESETS).join(', ')}`);
+        preset = raw as PresetId;
+        break;
       case 'export-samples':
         exportSamples = raw;
         break;
@@ -88,9 +96,12 @@ export function parseCli(argv: readonly string[]): CliOptions {
     }
   }
   if (settings.dataset === 'custom') throw new Error('--data: custom point sets are drawn in the app, not given to the CLI');
-  const result = validateConfig(settings);
+  // Later layers win: the preset, then the chosen objective's recipe, then each explicit flag.
+  const objective = settings.objective as RunConfig['objective'] | undefined;
+  const layered = { ...(preset ? PRESETS[preset].config : {}), ...(objective ? recipeFor(objective) : {}), ...settings };
+  const result = validateConfig(layered);
   if (!result.ok) throw new Error(result.errors.join('; '));
-  return { config: result.config, steps, reportEvery, backend, exportSamples };
+  return { config: result.config, steps: steps ?? (preset ? PRESETS[preset].iterations : 2000), reportEvery, backend, exportSamples };
 }
 
 export const isField = (name: string): name is FieldName => name in CONFIG_SCHEMA;
