@@ -1,0 +1,235 @@
+/**
+ * DCGAN training speed on CPU, `npm run bench -- dcgan`: one iteration (one D step, one G step) at
+ * batch 64, the default width C = 16, latent 100, Adam 2e-4 / β1 0.5, non-saturating loss, MNIST.
+ *
+ * Rows: Nash's trainer on wasm (stock tfjs kernels, then with src/gan/backends/wasm.ts) and on cpu;
+ * the same model as a bare tfjs loop (tf.layers + tf.train.adam, what a tfjs user would write) on
+ * both; PyTorch on one CPU thread when `python3 -c 'import torch'` works (Debian: python3-torch).
+ * Every row runs single-threaded. Times are per iteration, median over the run, from wall time and
+ * from this process's CPU time: the machine may be shared, and CPU time is the steadier figure.
+ * Environment: BENCH_DCGAN_SECONDS (time per row, default 8), BENCH_DCGAN_ROWS (comma-separated
+ * row ids: nash-wasm, nash-cpu, bare-wasm, bare-cpu, torch).
+ */
+import { spawnSync } from 'node:child_process';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-wasm';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { registerWasmTrainingKernels } from '../../src/gan/backends/wasm.ts';
+import { defaultConfig, type RunConfig } from '../../src/gan/config.ts';
+import type { Dataset } from '../../src/gan/data/dataset.ts';
+import { sampleNoise } from '../../src/gan/latent.ts';
+import { createRng } from '../../src/gan/rng.ts';
+import * as tf from '../../src/gan/tf.ts';
+import { Trainer } from '../../src/gan/trainer.ts';
+import { loadMnist } from '../node/mnist.ts';
+
+const BATCH = 64;
+const LATENT = 100;
+const CHANNELS = defaultConfig().channels;
+/** Radford et al. 2015 §4: Adam, learning rate 2e-4, β1 = 0.5. */
+const LEARNING_RATE = 2e-4;
+const BETA1 = 0.5;
+const SECONDS = Number(process.env.BENCH_DCGAN_SECONDS ?? 8);
+/** At least this many timed iterations per row, however slow. */
+const MIN_ITERATIONS = 2;
+const ROWS = process.env.BENCH_DCGAN_ROWS?.split(',') ?? ['nash-wasm', 'nash-cpu', 'bare-wasm', 'bare-cpu', 'torch'];
+
+interface Timing {
+  iterations: number;
+  wallMs: number;
+  cpuMs: number;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** One warm-up iteration, then iterations until the time budget is spent; medians per iteration. */
+async function measure(iteration: () => Promise<void>): Promise<Timing> {
+  await iteration();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  const started = performance.now();
+  while (wall.length < MIN_ITERATIONS || performance.now() - started < SECONDS * 1000) {
+    const [t, c] = [performance.now(), process.cpuUsage()];
+    await iteration();
+    const used = process.cpuUsage(c);
+    wall.push(performance.now() - t);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  return { iterations: wall.length, wallMs: median(wall), cpuMs: median(cpu) };
+}
+
+const config: RunConfig = {
+  ...defaultConfig(),
+  dataset: 'mnist',
+  architecture: 'dcgan',
+  objective: 'nonSaturating',
+  batchSize: BATCH,
+  latentSize: LATENT,
+  generatorLearningRate: LEARNING_RATE,
+  discriminatorLearningRate: LEARNING_RATE,
+  beta1: BETA1,
+};
+
+async function nashTrainer(mnist: Dataset): Promise<Timing> {
+  const trainer = new Trainer(config, mnist);
+  try {
+    return await measure(async () => {
+      trainer.step();
+      await trainer.flushStats(); // one readback per iteration: the worker reads less often
+    });
+  } finally {
+    trainer.dispose();
+  }
+}
+
+/** The same DCGAN with tf.layers: dense → 7×7×2C → BN → ReLU → convT → BN → ReLU → convT → tanh; conv → LReLU → conv → BN → LReLU → dense. */
+function bareModels() {
+  const init = () => tfl.initializers.randomNormal({ mean: 0, stddev: 0.02 });
+  const norm = () => tfl.layers.batchNormalization({ momentum: 0.9, epsilon: 1e-5 });
+  const generator = tfl.sequential({
+    layers: [
+      tfl.layers.dense({ inputShape: [LATENT], units: 7 * 7 * 2 * CHANNELS, useBias: false, kernelInitializer: init() }),
+      tfl.layers.reshape({ targetShape: [7, 7, 2 * CHANNELS] }),
+      norm(),
+      tfl.layers.reLU(),
+      tfl.layers.conv2dTranspose({ filters: CHANNELS, kernelSize: 4, strides: 2, padding: 'same', useBias: false, kernelInitializer: init() }),
+      norm(),
+      tfl.layers.reLU(),
+      tfl.layers.conv2dTranspose({ filters: 1, kernelSize: 4, strides: 2, padding: 'same', activation: 'tanh', kernelInitializer: init() }),
+    ],
+  });
+  const discriminator = tfl.sequential({
+    layers: [
+      tfl.layers.conv2d({ inputShape: [28, 28, 1], filters: CHANNELS, kernelSize: 4, strides: 2, padding: 'same', kernelInitializer: init() }),
+      tfl.layers.leakyReLU({ alpha: 0.2 }),
+      tfl.layers.conv2d({ filters: 2 * CHANNELS, kernelSize: 4, strides: 2, padding: 'same', useBias: false, kernelInitializer: init() }),
+      norm(),
+      tfl.layers.leakyReLU({ alpha: 0.2 }),
+      tfl.layers.flatten(),
+      tfl.layers.dense({ units: 1, kernelInitializer: init() }),
+    ],
+  });
+  return { generator, discriminator };
+}
+
+async function bareLoop(mnist: Dataset): Promise<Timing> {
+  const { generator, discriminator } = bareModels();
+  const optimizerD = tf.train.adam(LEARNING_RATE, BETA1);
+  const optimizerG = tf.train.adam(LEARNING_RATE, BETA1);
+  const variablesD = discriminator.trainableWeights.map((w) => w.read() as tf.Variable);
+  const variablesG = generator.trainableWeights.map((w) => w.read() as tf.Variable);
+  const rng = createRng(1, 'bench');
+  const logits = (model: tfl.Sequential, x: tf.Tensor) => model.apply(x, { training: true }) as tf.Tensor;
+  const timing = await measure(async () => {
+    const losses = tf.tidy(() => {
+      const real = tf.tensor4d(mnist.sample(BATCH, rng).x, [BATCH, 28, 28, 1]);
+      const noise = () => tf.tensor2d(sampleNoise(rng, BATCH, LATENT, 'gaussian'), [BATCH, LATENT]);
+      const fake = logits(generator, noise());
+      // D: minimise E[softplus(−D(x))] + E[softplus(D(G(z)))]; G: minimise E[softplus(−D(G(z)))].
+      const lossD = optimizerD.minimize(() => tf.add(tf.mean(tf.softplus(tf.neg(logits(discriminator, real)))), tf.mean(tf.softplus(logits(discriminator, fake)))), true, variablesD);
+      const lossG = optimizerG.minimize(() => tf.mean(tf.softplus(tf.neg(logits(discriminator, logits(generator, noise()))))), true, variablesG);
+      return tf.stack([lossD as tf.Scalar, lossG as tf.Scalar]);
+    });
+    await losses.data();
+    losses.dispose();
+  });
+  optimizerD.dispose();
+  optimizerG.dispose();
+  generator.dispose();
+  discriminator.dispose();
+  return timing;
+}
+
+const TORCH_SCRIPT = `
+import json, sys, time, torch, torch.nn as nn
+torch.set_num_threads(1)
+C, Z, B, SECONDS = ${CHANNELS}, ${LATENT}, ${BATCH}, ${SECONDS}
+G = nn.Sequential(nn.Linear(Z, 49 * 2 * C, bias=False), nn.Unflatten(1, (2 * C, 7, 7)), nn.BatchNorm2d(2 * C), nn.ReLU(),
+                  nn.ConvTranspose2d(2 * C, C, 4, 2, 1, bias=False), nn.BatchNorm2d(C), nn.ReLU(), nn.ConvTranspose2d(C, 1, 4, 2, 1), nn.Tanh())
+D = nn.Sequential(nn.Conv2d(1, C, 4, 2, 1), nn.LeakyReLU(0.2), nn.Conv2d(C, 2 * C, 4, 2, 1, bias=False), nn.BatchNorm2d(2 * C),
+                  nn.LeakyReLU(0.2), nn.Flatten(), nn.Linear(49 * 2 * C, 1))
+oG = torch.optim.Adam(G.parameters(), ${LEARNING_RATE}, betas=(${BETA1}, 0.999))
+oD = torch.optim.Adam(D.parameters(), ${LEARNING_RATE}, betas=(${BETA1}, 0.999))
+bce = nn.BCEWithLogitsLoss()
+ones, zeros = torch.ones(B, 1), torch.zeros(B, 1)
+def iteration():
+    real = torch.rand(B, 1, 28, 28) * 2 - 1
+    fake = G(torch.randn(B, Z))
+    oD.zero_grad(); lossD = bce(D(real), ones) + bce(D(fake.detach()), zeros); lossD.backward(); oD.step()
+    oG.zero_grad(); lossG = bce(D(G(torch.randn(B, Z))), ones); lossG.backward(); oG.step()
+    return lossD.item() + lossG.item()
+iteration()
+wall, cpu, start = [], [], time.perf_counter()
+while len(wall) < ${MIN_ITERATIONS} or time.perf_counter() - start < SECONDS:
+    t, c = time.perf_counter(), time.process_time(); iteration()
+    wall.append((time.perf_counter() - t) * 1000); cpu.append((time.process_time() - c) * 1000)
+median = lambda xs: sorted(xs)[len(xs) // 2]
+print(json.dumps({"iterations": len(wall), "wallMs": median(wall), "cpuMs": median(cpu), "version": torch.__version__}))
+`;
+
+/** PyTorch on one thread, from the first python3 that can import torch. */
+function torchTiming(): { timing?: Timing & { version: string }; why?: string } {
+  for (const python of ['python3', '/usr/bin/python3']) {
+    const run = spawnSync(python, ['-c', TORCH_SCRIPT], { encoding: 'utf8' });
+    if (run.status === 0) return { timing: JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') };
+  }
+  return { why: "no python3 with torch (Debian: apt-get install -y python3-torch)" };
+}
+
+async function useBackend(name: 'cpu' | 'wasm') {
+  if (!(await tf.setBackend(name))) throw new Error(`backend ${name} did not initialise`);
+  await tf.ready();
+}
+
+interface Row {
+  implementation: string;
+  backend: string;
+  timing?: Timing;
+  note?: string;
+}
+
+const rows: Row[] = [];
+const mnist = loadMnist();
+const report = (row: Row) => {
+  rows.push(row);
+  console.log(`${row.implementation} on ${row.backend}: ${row.timing ? `${row.timing.cpuMs.toFixed(0)} ms CPU per iteration` : row.note}`);
+};
+
+if (ROWS.includes('nash-wasm')) {
+  await useBackend('wasm');
+  try {
+    await nashTrainer(mnist);
+    report({ implementation: 'Nash trainer, stock tfjs kernels', backend: 'wasm', note: 'trained (unexpected)' });
+  } catch (error) {
+    report({ implementation: 'Nash trainer, stock tfjs kernels', backend: 'wasm', note: `fails: ${(error as Error).message}` });
+  }
+}
+registerWasmTrainingKernels();
+for (const [id, implementation, backend, run] of [
+  ['nash-wasm', 'Nash trainer', 'wasm', nashTrainer],
+  ['nash-cpu', 'Nash trainer', 'cpu', nashTrainer],
+  ['bare-wasm', 'bare tfjs loop (tf.layers)', 'wasm', bareLoop],
+  ['bare-cpu', 'bare tfjs loop (tf.layers)', 'cpu', bareLoop],
+] as const) {
+  if (!ROWS.includes(id)) continue;
+  await useBackend(backend);
+  report({ implementation, backend: backend === 'wasm' ? 'wasm + Nash kernels' : backend, timing: await run(mnist) });
+}
+if (ROWS.includes('torch')) {
+  const { timing, why } = torchTiming();
+  report({ implementation: timing ? `PyTorch ${timing.version}` : 'PyTorch', backend: 'CPU, 1 thread', timing, note: why });
+}
+
+const cpuRow = rows.find((row) => row.implementation === 'Nash trainer' && row.backend === 'cpu')?.timing;
+const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+console.log(`\nDCGAN iteration (1 D step + 1 G step), batch ${BATCH}, C = ${CHANNELS}, latent ${LATENT}, single thread, ${SECONDS} s per row:`);
+console.log('| implementation | backend | iterations timed | ms / iteration (wall) | ms / iteration (CPU) | iterations / s (CPU) | vs Nash on tfjs cpu |');
+console.log('|---|---|---|---|---|---|---|');
+for (const { implementation, backend, timing, note } of rows) {
+  if (!timing) {
+    console.log(`| ${implementation} | ${backend} | — | ${note} | | | |`);
+    continue;
+  }
+  const speedup = cpuRow ? `${(cpuRow.cpuMs / timing.cpuMs).toFixed(1)}×` : '—';
+  console.log(`| ${implementation} | ${backend} | ${timing.iterations} | ${fmt(timing.wallMs)} | ${fmt(timing.cpuMs)} | ${(1000 / timing.cpuMs).toFixed(2)} | ${speedup} |`);
+}
