@@ -5,10 +5,11 @@
  */
 import * as app from './app.ts';
 import * as explainer from './explainer.ts';
+import * as playground from './playground.ts';
 
 export const STRINGS = {
-  en: { app: app.en, explainer: explainer.en },
-  ko: { app: app.ko, explainer: explainer.ko },
+  en: { app: app.en, explainer: explainer.en, playground: playground.en },
+  ko: { app: app.ko, explainer: explainer.ko, playground: playground.ko },
 } as const;
 
 export type Language = keyof typeof STRINGS;

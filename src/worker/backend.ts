@@ -1,39 +1,44 @@
 /**
  * Chooses the TensorFlow.js backend for one model on this machine, by evidence rather than a fixed
- * list (DESIGN.md, Backends): each candidate must initialise, pass a one-step gradient check against
- * a case computed here in plain JavaScript, and, where more than one passes, win a short calibration
- * on the model itself. A software WebGPU adapter (SwiftShader) is ~100× slower than wasm on the
- * machines we measured (BROWSER.md), so it only runs when the user forces it.
+ * list (DESIGN.md, Backends). Each candidate must start and pass a one-step gradient check against a
+ * case computed in plain JavaScript (gradient-check.ts); where more than one passes, a calibration
+ * of about a second on the model itself picks the fastest.
+ *
+ * Candidates come in tiers, so that a slow machine does not spend ten seconds proving the obvious:
+ * - first: WebGPU and WebGL on real hardware, and wasm;
+ * - fallback, tried only when no first-tier backend works:
+ *   WebGL on a software renderer, and cpu (tfjs's kernels in plain JavaScript, which wasm's compiled
+ *   SIMD kernels beat wherever both run);
+ * - only when forced in the backend setting: a software WebGPU adapter (SwiftShader), ~100× slower
+ *   than wasm and tens of seconds compiling shaders on the machines we measured (BROWSER.md).
  *
  * Choices are cached in the worker's memory per model shape: a reset to the same shape reuses the
- * choice, a fresh page (a new worker) measures again, since the machine may have changed (a laptop
- * on battery, another tab holding the GPU).
+ * choice, a new page (a new worker) measures again, since the machine may have changed (a laptop
+ * on battery, another tab holding the GPU). The wasm binaries' locations are set by wasm-paths.ts.
  */
 import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import * as tf from '../gan/tf.ts';
+import { registerWasmConvGradients } from '../gan/backends/wasm-conv-gradients.ts';
+import { registerWasmMatMul } from '../gan/backends/wasm-matmul.ts';
 import type { RunConfig } from '../gan/config.ts';
 import { type GradientCase, gradientCases } from './gradient-check.ts';
 import { type AdapterInfo, BACKEND_NAMES, type BackendName, type BackendPreference, type CandidateReport } from './protocol.ts';
 
-// Served from our own origin: Vite copies the files and hands back their URLs, in dev and in builds.
-setWasmPaths({
-  'tfjs-backend-wasm.wasm': wasmPlainUrl,
-  'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
-  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimdUrl,
-});
+// wasm lacks Conv2DBackpropFilter (tfjs #8474) and multiplies transposed operands ~10× slower
+// than plain ones; the core's kernels fill both gaps, so conv nets train on wasm and dense layers'
+// gradients run at the speed of their forward pass.
+registerWasmConvGradients();
+registerWasmMatMul();
 
 export interface BackendChoice {
   backend: BackendName;
   reason: string;
   adapter?: AdapterInfo;
   candidates: CandidateReport[];
-  /** Things the user should know: a forced backend that did not work, a missing or software GPU. */
+  /** Things the user should know: a forced backend that did not work, a missing GPU. */
   warnings: string[];
 }
 
@@ -54,14 +59,51 @@ export function shapeKey(config: RunConfig): string {
     `D${c.discriminatorLayers}x${c.discriminatorWidth}`, `ch${c.channels}`, `b${c.batchSize}`].join(' ');
 }
 
-async function webgpuAdapter(): Promise<{ adapter?: AdapterInfo; problem?: string }> {
-  if (!('gpu' in navigator)) return { problem: 'this browser has no WebGPU' };
+type Tier = 'first' | 'fallback' | 'forced-only' | 'unavailable';
+
+interface Probe {
+  tier: Tier;
+  /** Why it is not first tier. */
+  note?: string;
+  adapter?: AdapterInfo;
+}
+
+const SOFTWARE = /swiftshader|llvmpipe|softpipe|software|microsoft basic render/i;
+
+async function probeWebgpu(): Promise<Probe> {
+  if (!('gpu' in navigator)) return { tier: 'unavailable', note: 'this browser has no WebGPU' };
   const adapter = await navigator.gpu.requestAdapter({ powerPreference: 'high-performance' }).catch(() => null);
-  if (!adapter) return { problem: 'the browser offers no WebGPU adapter' };
+  if (!adapter) return { tier: 'unavailable', note: 'the browser offers no WebGPU adapter' };
   const { vendor, architecture, description, isFallbackAdapter } = adapter.info;
   const info: AdapterInfo = { vendor, architecture, description, isFallbackAdapter: isFallbackAdapter === true };
-  const software = info.isFallbackAdapter || /swiftshader/i.test(`${vendor} ${architecture} ${description}`);
-  return software ? { adapter: info, problem: `the adapter is software (${architecture || vendor || 'fallback'}), far slower than wasm` } : { adapter: info };
+  if (info.isFallbackAdapter || SOFTWARE.test(`${vendor} ${architecture} ${description}`)) {
+    return { tier: 'forced-only', adapter: info, note: `the adapter is software (${architecture || vendor || 'fallback'}), far slower than wasm` };
+  }
+  return { tier: 'first', adapter: info };
+}
+
+/** The WebGL renderer's name, where the browser tells it: a software rasteriser is demoted. */
+function probeWebgl(): Probe {
+  if (typeof OffscreenCanvas === 'undefined') return { tier: 'unavailable', note: 'no OffscreenCanvas in this worker' };
+  const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+  if (!gl) return { tier: 'unavailable', note: 'no WebGL2 context' };
+  const debug = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return SOFTWARE.test(renderer) ? { tier: 'fallback', note: `software renderer (${renderer})` } : { tier: 'first' };
+}
+
+async function probe(name: BackendName): Promise<Probe> {
+  switch (name) {
+    case 'webgpu':
+      return probeWebgpu();
+    case 'webgl':
+      return probeWebgl();
+    case 'wasm':
+      return { tier: 'first' };
+    case 'cpu':
+      return { tier: 'fallback', note: 'plain JavaScript, kept for when nothing faster works' };
+  }
 }
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-3 + 1e-2 * Math.abs(b);
@@ -79,86 +121,98 @@ async function checkGradients(cases: GradientCase[]): Promise<string | undefined
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Makes `name` the active backend and checks it; the report says whether it can train the model. */
-async function tryBackend(name: BackendName, convolutional: boolean, forced: boolean, adapterProbe: { adapter?: AdapterInfo; problem?: string } | undefined): Promise<CandidateReport> {
-  if (name === 'webgpu') {
-    if (!adapterProbe || (adapterProbe.problem && !(forced && adapterProbe.adapter))) {
-      return { backend: name, usable: false, note: adapterProbe?.problem ?? 'not probed' };
-    }
-  }
-  let initialised: boolean;
+/** Makes `name` the active backend and checks that it can train the model. */
+async function tryBackend(name: BackendName, convolutional: boolean): Promise<CandidateReport> {
+  const start = performance.now();
+  const report = (usable: boolean, note: string): CandidateReport => ({ backend: name, usable, note, milliseconds: performance.now() - start });
   try {
-    initialised = await tf.setBackend(name);
+    if (!(await tf.setBackend(name))) return report(false, 'failed to start');
   } catch (error) {
-    return { backend: name, usable: false, note: `failed to start: ${errorText(error)}` };
+    return report(false, `failed to start: ${errorText(error)}`);
   }
-  if (!initialised) return { backend: name, usable: false, note: 'failed to start' };
   try {
     const problem = await checkGradients(gradientCases(convolutional));
-    if (problem) return { backend: name, usable: false, note: `failed the gradient check (${problem})` };
+    return problem ? report(false, `failed the gradient check (${problem})`) : report(true, 'passed the gradient check');
   } catch (error) {
-    return { backend: name, usable: false, note: `cannot train this model: ${errorText(error)}` };
+    return report(false, `cannot train this model: ${errorText(error)}`);
   }
-  return { backend: name, usable: true, note: 'passed the gradient check' };
+}
+
+/** Calibrates the usable candidates on the model and returns the fastest, with a sentence saying so. */
+async function fastest(usable: CandidateReport[], calibrate: Calibrate): Promise<{ winner: CandidateReport; reason: string }> {
+  const share = CALIBRATION_BUDGET_MS / usable.length;
+  for (const candidate of usable) {
+    const start = performance.now();
+    await tf.setBackend(candidate.backend);
+    candidate.iterationsPerSecond = await calibrate(share);
+    candidate.milliseconds += performance.now() - start;
+    candidate.note = `${candidate.iterationsPerSecond.toFixed(1)} it/s in calibration`;
+  }
+  const speed = (c: CandidateReport) => c.iterationsPerSecond ?? 0;
+  const best = Math.max(...usable.map(speed));
+  const winner = usable.find((c) => speed(c) >= TIE * best) ?? usable[0];
+  const others = usable.filter((c) => c !== winner).map((c) => `${c.backend} ${speed(c).toFixed(1)}`).join(', ');
+  return { winner, reason: `fastest for this model: ${speed(winner).toFixed(1)} it/s (${others} it/s)` };
 }
 
 /**
- * Picks and activates a backend for `config`. A forced backend is used when it works; otherwise, and
- * for `auto`, every working candidate is calibrated on the model and the fastest wins.
+ * Picks and activates a backend for `config`: a forced one when it works, else the fastest working
+ * candidate of the best tier that has one.
  */
 export async function chooseBackend(preference: BackendPreference, config: RunConfig, calibrate: Calibrate): Promise<BackendChoice> {
   const key = `${preference} ${shapeKey(config)}`;
   const cached = cache.get(key);
-  if (cached) {
-    await tf.setBackend(cached.backend);
+  if (cached && (await tf.setBackend(cached.backend))) {
     return { ...cached, reason: `${cached.reason} (measured earlier for this model shape)`, warnings: [] };
   }
   const convolutional = config.architecture === 'dcgan';
-  const probe = await webgpuAdapter();
+  const probes = new Map<BackendName, Probe>();
+  for (const name of BACKEND_NAMES) probes.set(name, await probe(name));
   const warnings: string[] = [];
   const candidates: CandidateReport[] = [];
+  const remember = (choice: BackendChoice) => {
+    cache.set(key, { ...choice, warnings: [] });
+    return choice;
+  };
 
   if (preference !== 'auto') {
-    const report = await tryBackend(preference, convolutional, true, probe);
+    const forced = probes.get(preference);
+    const report = forced?.tier === 'unavailable' ? { backend: preference, usable: false, note: forced.note ?? 'unavailable', milliseconds: 0 } : await tryBackend(preference, convolutional);
     if (report.usable) {
-      const choice = { backend: preference, reason: 'chosen in the backend setting', adapter: preference === 'webgpu' ? probe.adapter : undefined, candidates: [report], warnings };
-      cache.set(key, choice);
-      return choice;
+      return remember({ backend: preference, reason: 'chosen in the backend setting', adapter: forced?.adapter, candidates: [report], warnings });
     }
-    warnings.push(`${preference} is not available here (${report.note}); choosing another backend.`);
+    warnings.push(`${preference} cannot be used here (${report.note}); choosing another backend.`);
     candidates.push(report);
   }
 
+  const webgpu = probes.get('webgpu');
+  if (preference === 'auto' && webgpu?.tier !== 'first') warnings.push(`WebGPU not used: ${webgpu?.note}.`);
+
+  let usable: CandidateReport[] = [];
+  let tierUsed: Tier = 'first';
+  for (const tier of ['first', 'fallback'] as const) {
+    tierUsed = tier;
+    for (const name of BACKEND_NAMES) {
+      const found = probes.get(name);
+      if (name === preference || found?.tier !== tier) continue;
+      const report = await tryBackend(name, convolutional);
+      if (found.note) report.note = `${found.note}; ${report.note}`;
+      if (!report.usable && report.note.includes('gradient check')) warnings.push(`${name} skipped: it ${report.note}.`);
+      candidates.push(report);
+    }
+    usable = candidates.filter((c) => c.usable);
+    if (usable.length > 0) break;
+  }
   for (const name of BACKEND_NAMES) {
-    if (name === preference) continue;
-    const report = await tryBackend(name, convolutional, false, probe);
-    if (!report.usable && name !== 'webgpu' && report.note.startsWith('failed the gradient check')) {
-      warnings.push(`${name} skipped: it ${report.note}.`);
+    const found = probes.get(name);
+    if (name !== preference && found && !candidates.some((c) => c.backend === name)) {
+      candidates.push({ backend: name, usable: false, note: `not tried: ${found.note ?? 'a faster backend works'}`, milliseconds: 0 });
     }
-    candidates.push(report);
   }
-  if (preference === 'auto' && probe.problem) warnings.push(`WebGPU not used: ${probe.problem}.`);
-
-  const usable = candidates.filter((c) => c.usable);
   if (usable.length === 0) throw new Error(`No backend can train this model: ${candidates.map((c) => `${c.backend}: ${c.note}`).join('; ')}`);
-  let winner = usable[0];
-  let reason = 'the only backend that passed its checks';
-  if (usable.length > 1) {
-    const share = CALIBRATION_BUDGET_MS / usable.length;
-    for (const candidate of usable) {
-      await tf.setBackend(candidate.backend);
-      candidate.iterationsPerSecond = await calibrate(share);
-      candidate.note = `${candidate.iterationsPerSecond.toFixed(1)} it/s in calibration`;
-    }
-    const speed = (c: CandidateReport) => c.iterationsPerSecond ?? 0;
-    const best = Math.max(...usable.map(speed));
-    winner = usable.find((c) => speed(c) >= TIE * best) ?? winner;
-    const others = usable.filter((c) => c !== winner).map((c) => `${c.backend} ${speed(c).toFixed(1)}`).join(', ');
-    reason = `fastest for this model: ${speed(winner).toFixed(1)} it/s (${others} it/s)`;
-  }
-  const backend = winner.backend;
-  await tf.setBackend(backend);
-  const choice: BackendChoice = { backend, reason, adapter: backend === 'webgpu' ? probe.adapter : undefined, candidates, warnings };
-  cache.set(key, { ...choice, warnings: [] });
-  return choice;
+
+  const only = tierUsed === 'first' ? 'the only backend here that passed its checks at hardware speed' : 'the only fallback that passed its checks';
+  const { winner, reason } = usable.length > 1 ? await fastest(usable, calibrate) : { winner: usable[0], reason: only };
+  await tf.setBackend(winner.backend);
+  return remember({ backend: winner.backend, reason, adapter: probes.get(winner.backend)?.adapter, candidates, warnings });
 }

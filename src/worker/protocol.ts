@@ -61,6 +61,8 @@ export interface ResetCommand {
   config: RunConfig;
   sources?: Sources;
   backend?: BackendPreference;
+  /** Changes to the schedule; the rest stays as it was. */
+  schedule?: Partial<Schedule>;
 }
 
 export interface StepCommand {
@@ -122,6 +124,8 @@ export interface CandidateReport {
   note: string;
   /** Calibrated iterations per second, where it was calibrated. */
   iterationsPerSecond?: number;
+  /** Time spent starting, checking and calibrating it. */
+  milliseconds: number;
 }
 
 export interface ReadyEvent {

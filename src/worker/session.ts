@@ -78,6 +78,7 @@ export class Session {
         this.schedule = { ...DEFAULT_SCHEDULE, ...command.schedule };
         return this.build(command.config, command.sources ?? {}, command.backend);
       case 'reset':
+        this.schedule = { ...this.schedule, ...command.schedule };
         return this.build(command.config, command.sources ?? this.sources, command.backend ?? this.preference);
       case 'play':
         return this.start('both', Infinity);
@@ -236,9 +237,10 @@ export class Session {
     this.flushStats();
     await this.statsFlush;
     const planar = run.dataset.dimension === 2;
-    if (planar) await this.postPlane(run);
-    else await this.postViewSamples(run);
-    if (run.trainer.iteration !== this.last.metricsIteration || run.trainer.iteration === 0) {
+    const { planeMs, samplesMs, metricsEvery } = this.schedule;
+    if (planar && planeMs > 0) await this.postPlane(run);
+    if (!planar && samplesMs > 0) await this.postViewSamples(run);
+    if (metricsEvery > 0 && (run.trainer.iteration !== this.last.metricsIteration || run.trainer.iteration === 0)) {
       this.last.metricsIteration = run.trainer.iteration;
       await this.postMetrics(run);
     }

@@ -2,6 +2,7 @@
  * The training worker: owns TensorFlow.js and one Session, and speaks the protocol of protocol.ts.
  * The page creates it with `new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module' })`.
  */
+import './wasm-paths.ts';
 import { chooseBackend } from './backend.ts';
 import { isCommand, transferables, type TrainerEvent } from './protocol.ts';
 import { Session } from './session.ts';

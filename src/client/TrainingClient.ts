@@ -1,0 +1,258 @@
+/**
+ * The page's side of the training worker, framework-free: it owns the Worker, sends commands, and
+ * folds events into one immutable snapshot that React reads through `useTraining`
+ * (useSyncExternalStore). The main thread holds no tensors: only the floats the worker sends.
+ */
+import { defaultConfig, type RunConfig } from '../gan/config.ts';
+import type { StatPoint } from '../gan/stats.ts';
+import type { Evaluation, StepTarget } from '../gan/trainer.ts';
+import {
+  type BackendPreference, type BenchmarkEvent, type CandidateReport, type AdapterInfo, type BackendName, type Floats,
+  type LiveMarker, type PlaneEvent, PROTOCOL_VERSION, type RunState, type SamplesEvent, type Schedule, type Sources,
+  type TrainerCommand, type TrainerEvent, transferables, unreachable, type UpdatedEvent,
+} from '../worker/protocol.ts';
+
+/** History kept for the charts; older points are dropped (the charts downsample what is left). */
+export const MAX_STAT_POINTS = 50_000;
+/** Notices shown at once; older ones scroll away. */
+const MAX_NOTICES = 20;
+
+export interface Notice {
+  id: number;
+  kind: 'warning' | 'error' | 'note';
+  text: string;
+}
+
+export interface BackendStatus {
+  name: BackendName;
+  reason: string;
+  adapter?: AdapterInfo;
+  candidates: CandidateReport[];
+}
+
+export interface TrainingSnapshot {
+  /** `starting` until the worker has chosen a backend and built the run; `failed` if it could not. */
+  phase: 'starting' | 'ready' | 'failed';
+  backend?: BackendStatus;
+  preference: BackendPreference;
+  config: RunConfig;
+  /** Whether the model has a 2D view (the plane). */
+  planar: boolean;
+  state: RunState;
+  iteration: number;
+  iterationsPerSecond: number;
+  /** Tensors alive in the worker at the last status. */
+  tensors: number;
+  stats: readonly StatPoint[];
+  markers: readonly LiveMarker[];
+  plane?: PlaneEvent;
+  samples?: SamplesEvent;
+  metrics?: Evaluation;
+  notices: readonly Notice[];
+}
+
+export interface ClientOptions {
+  config?: RunConfig;
+  backend?: BackendPreference;
+  sources?: Sources;
+  schedule?: Partial<Schedule>;
+  /** Makes the worker; tests may pass their own. */
+  createWorker?: () => Worker;
+}
+
+type Pending<T> = Map<number, (value: T) => void>;
+
+function trainingWorker(): Worker {
+  return new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module' });
+}
+
+export class TrainingClient {
+  private readonly worker: Worker;
+  private snapshot: TrainingSnapshot;
+  private readonly listeners = new Set<() => void>();
+  private readonly eventListeners = new Set<(event: TrainerEvent) => void>();
+  private nextId = 1;
+  private notifyScheduled = false;
+  private readonly updates: Pending<UpdatedEvent> = new Map();
+  private readonly samples: Pending<SamplesEvent> = new Map();
+  private readonly benchmarks: ((event: BenchmarkEvent) => void)[] = [];
+
+  constructor(options: ClientOptions = {}) {
+    const config = options.config ?? defaultConfig();
+    const preference = options.backend ?? 'auto';
+    this.snapshot = {
+      phase: 'starting', preference, config, planar: true, state: 'paused', iteration: 0, iterationsPerSecond: 0, tensors: 0,
+      stats: [], markers: [], notices: [],
+    };
+    this.worker = (options.createWorker ?? trainingWorker)();
+    this.worker.addEventListener('message', (event: MessageEvent<TrainerEvent>) => this.receive(event.data));
+    // An uncaught error in the worker (or one it failed to load) reaches the page here; the session
+    // itself reports its errors as events, so this means the worker is broken or never started.
+    this.worker.addEventListener('error', (event) => {
+      this.set({
+        phase: this.snapshot.phase === 'starting' ? 'failed' : this.snapshot.phase,
+        notices: this.withNotice('error', `The training worker failed: ${event.message || 'it could not start'}`),
+      });
+    });
+    this.send({ type: 'init', version: PROTOCOL_VERSION, config, sources: options.sources, backend: preference, schedule: options.schedule });
+  }
+
+  /** For useSyncExternalStore: arrow properties, so they can be passed unbound. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): TrainingSnapshot => this.snapshot;
+
+  /** Every raw event, for tools that need more than the snapshot (benchmarks, tests). */
+  onEvent(listener: (event: TrainerEvent) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  play() {
+    this.send({ type: 'play' });
+  }
+
+  pause() {
+    this.send({ type: 'pause' });
+  }
+
+  /** Runs `count` iterations of `which` (both networks, or D or G alone), then pauses. */
+  step(count = 1, which: StepTarget = 'both') {
+    this.send({ type: 'step', count, which });
+  }
+
+  /** New weights from `config` (default: the current one), on `backend` if given. */
+  reset(config: RunConfig = this.snapshot.config, options: { backend?: BackendPreference; sources?: Sources; schedule?: Partial<Schedule> } = {}) {
+    const preference = options.backend ?? this.snapshot.preference;
+    this.set({ phase: 'starting', config, preference, stats: [], markers: [], plane: undefined, samples: undefined, metrics: undefined });
+    this.send({ type: 'reset', config, backend: options.backend, sources: options.sources, schedule: options.schedule });
+  }
+
+  /** Forces a backend (or `auto`): the run restarts there, since weights live on their backend. */
+  setBackend(preference: BackendPreference) {
+    this.reset(this.snapshot.config, { backend: preference });
+  }
+
+  /** Live settings; resolves with what was applied, refused and noted. */
+  update(patch: Partial<Record<keyof RunConfig, unknown>>): Promise<UpdatedEvent> {
+    const requestId = this.nextId++;
+    return new Promise((resolve) => {
+      this.updates.set(requestId, resolve);
+      this.send({ type: 'update', requestId, patch });
+    });
+  }
+
+  /** G(latent) for [n × latentSize] latents, in inference mode. */
+  sample(latent: Floats): Promise<SamplesEvent> {
+    const requestId = this.nextId++;
+    return new Promise((resolve) => {
+      this.samples.set(requestId, resolve);
+      this.send({ type: 'sample', requestId, latent });
+    });
+  }
+
+  /** The training speed without the worker's loop around it (scripts/bench/worker.ts). */
+  benchmark(mode: 'bare' | 'trainer', seconds: number): Promise<BenchmarkEvent> {
+    return new Promise((resolve) => {
+      this.benchmarks.push(resolve);
+      this.send({ type: 'benchmark', mode, seconds });
+    });
+  }
+
+  dismiss(noticeId: number) {
+    this.set({ notices: this.snapshot.notices.filter((n) => n.id !== noticeId) });
+  }
+
+  dispose() {
+    this.send({ type: 'dispose' });
+    // The worker closes itself after disposing its tensors; terminate is the backstop.
+    setTimeout(() => this.worker.terminate(), 1000);
+    this.listeners.clear();
+    this.eventListeners.clear();
+  }
+
+  private send(command: TrainerCommand) {
+    this.worker.postMessage(command, transferables(command));
+  }
+
+  /**
+   * The snapshot changes at once (getSnapshot is always current), but listeners hear of it once per
+   * animation frame: a stats read brings a stats and a status event in two tasks, and the page
+   * should render them once, keeping the main thread's tasks few and short.
+   */
+  private set(patch: Partial<TrainingSnapshot>) {
+    this.snapshot = { ...this.snapshot, ...patch };
+    if (this.notifyScheduled) return;
+    this.notifyScheduled = true;
+    const notify = () => {
+      this.notifyScheduled = false;
+      for (const listener of this.listeners) listener();
+    };
+    if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') requestAnimationFrame(notify);
+    else setTimeout(notify, 0);
+  }
+
+  private withNotice(kind: Notice['kind'], text: string): Notice[] {
+    return [...this.snapshot.notices, { id: this.nextId++, kind, text }].slice(-MAX_NOTICES);
+  }
+
+  private receive(event: TrainerEvent) {
+    for (const listener of this.eventListeners) listener(event);
+    const s = this.snapshot;
+    switch (event.type) {
+      case 'ready':
+        return this.set({
+          phase: 'ready',
+          backend: { name: event.backend, reason: event.reason, adapter: event.adapter, candidates: event.candidates },
+          config: event.config,
+          planar: event.planar,
+        });
+      case 'stats': {
+        const stats = s.stats.concat(event.points);
+        return this.set({
+          stats: stats.length > MAX_STAT_POINTS ? stats.slice(stats.length - MAX_STAT_POINTS) : stats,
+          markers: event.markers.length ? s.markers.concat(event.markers) : s.markers,
+        });
+      }
+      case 'samples': {
+        const resolve = event.requestId === undefined ? undefined : this.samples.get(event.requestId);
+        if (resolve && event.requestId !== undefined) {
+          this.samples.delete(event.requestId);
+          return resolve(event);
+        }
+        return this.set({ samples: event });
+      }
+      case 'plane':
+        return this.set({ plane: event });
+      case 'status':
+        return this.set({ state: event.state, iteration: event.iteration, iterationsPerSecond: event.iterationsPerSecond, tensors: event.tensors });
+      case 'metrics':
+        return this.set({ metrics: event.evaluation });
+      case 'updated': {
+        const config = { ...s.config };
+        for (const change of event.applied) Object.assign(config, { [change.field]: change.to });
+        const notes = [...event.refused.map((r) => r.reason), ...event.notes];
+        const notices = notes.reduce<Notice[]>((list, text) => [...list, { id: this.nextId++, kind: 'note', text }], [...s.notices]);
+        this.set({ config, notices: notices.slice(-MAX_NOTICES) });
+        this.updates.get(event.requestId)?.(event);
+        this.updates.delete(event.requestId);
+        return;
+      }
+      case 'benchmark':
+        return this.benchmarks.shift()?.(event);
+      case 'warning':
+        return this.set({ notices: this.withNotice('warning', event.message) });
+      case 'error':
+        return this.set({
+          phase: s.phase === 'starting' ? 'failed' : s.phase,
+          state: 'paused',
+          notices: this.withNotice('error', event.message),
+        });
+      default:
+        unreachable(event);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import type { TrainingClient, TrainingSnapshot } from '../../client/TrainingClient.ts';
+import { useTraining } from '../../client/useTraining.ts';
+import { useStrings } from '../../i18n/useStrings.ts';
+
+const noticesOf = (s: TrainingSnapshot) => s.notices;
+
+/** Warnings, errors and notes from the worker (a backend fallback, a refused setting, a reset optimiser). */
+export function NoticeList({ client }: { client: TrainingClient }) {
+  const t = useStrings().playground;
+  const notices = useTraining(client, noticesOf);
+  return (
+    <section className="notices" aria-label={t.messages} aria-live="polite">
+      {notices.length > 0 ? (
+        <ul>
+          {notices.map((notice) => (
+            <li key={notice.id} className={notice.kind}>
+              <span>{notice.text}</span>
+              <button type="button" aria-label={t.dismiss} onClick={() => client.dismiss(notice.id)}>×</button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import { TrainingClient } from '../../client/TrainingClient.ts';
+import { BACKEND_NAMES, type BackendPreference } from '../../worker/protocol.ts';
+
+declare global {
+  interface Window {
+    /** The page's training client, for the browser console, tests and benchmarks. */
+    nash?: { training: TrainingClient };
+  }
+}
+
+const BACKEND_KEY = 'nash.backend';
+
+/** The backend setting is the machine's, not the run's: it is remembered here, not put in the URL. */
+export function savedBackend(): BackendPreference {
+  const saved = globalThis.localStorage?.getItem(BACKEND_KEY);
+  return BACKEND_NAMES.find((name) => name === saved) ?? 'auto';
+}
+
+export function saveBackend(preference: BackendPreference): void {
+  globalThis.localStorage?.setItem(BACKEND_KEY, preference);
+}
+
+/**
+ * One TrainingClient (one worker) while the component is mounted. It is made in an effect, not
+ * during render, so StrictMode's mount–unmount–mount leaves exactly one worker running.
+ */
+export function useTrainingClient(): TrainingClient | undefined {
+  const [client, setClient] = useState<TrainingClient>();
+  useEffect(() => {
+    const created = new TrainingClient({ backend: savedBackend() });
+    setClient(created);
+    window.nash = { training: created };
+    return () => {
+      created.dispose();
+      if (window.nash?.training === created) window.nash = undefined;
+    };
+  }, []);
+  return client;
+}

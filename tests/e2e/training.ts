@@ -1,0 +1,97 @@
+/**
+ * Helpers for browser tests of the training worker. The playground page exposes its client as
+ * `window.nash.training` (src/features/playground/useTrainingClient.ts); these wrappers read it
+ * from the page, copying typed arrays into plain ones so they survive serialisation.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import type { TrainingClient } from '../../src/client/TrainingClient.ts';
+import type { RunConfig } from '../../src/gan/config.ts';
+import type { BackendPreference, Schedule } from '../../src/worker/protocol.ts';
+
+declare global {
+  interface Window {
+    nash?: { training: TrainingClient };
+  }
+}
+
+export interface PageRun {
+  page: Page;
+  /** Uncaught page errors seen so far. */
+  errors: string[];
+}
+
+/** Opens the playground with a remembered backend setting and waits for the first run to be ready. */
+export async function openPlayground(browser: Browser, backend: BackendPreference = 'auto'): Promise<PageRun> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.addInitScript((preference) => localStorage.setItem('nash.backend', preference), backend);
+  await page.goto(inject('baseURL'));
+  await waitFor(page, 'ready', 60_000);
+  return { page, errors };
+}
+
+/** Waits until the page's client reaches `phase`, and fails early if it failed. */
+export async function waitFor(page: Page, phase: 'ready', timeout: number): Promise<void> {
+  await page.waitForFunction(() => window.nash?.training.getSnapshot().phase !== 'starting', undefined, { timeout, polling: 50 });
+  const state = await page.evaluate(() => window.nash?.training.getSnapshot());
+  if (state?.phase !== phase) throw new Error(`The run is ${state?.phase}: ${state?.notices.map((n) => n.text).join(' | ')}`);
+}
+
+/** The serialisable part of the snapshot. */
+export async function read(page: Page) {
+  return page.evaluate(() => {
+    const s = window.nash!.training.getSnapshot();
+    return {
+      phase: s.phase,
+      backend: s.backend,
+      preference: s.preference,
+      config: s.config,
+      state: s.state,
+      iteration: s.iteration,
+      tensors: s.tensors,
+      stats: s.stats.slice(-200),
+      statCount: s.stats.length,
+      markers: s.markers,
+      notices: s.notices,
+      fake: s.plane ? Array.from(s.plane.fake) : undefined,
+      planeIteration: s.plane?.iteration,
+    };
+  });
+}
+
+/** Restarts the page's run with `config` on `backend` and waits until it is ready. */
+export async function resetRun(page: Page, config: Partial<RunConfig>, backend: BackendPreference, schedule: Partial<Schedule> = {}, timeout = 60_000) {
+  await page.evaluate(
+    ([patch, preference, changes]) => {
+      const client = window.nash!.training;
+      client.reset({ ...client.getSnapshot().config, ...patch }, { backend: preference, schedule: changes });
+    },
+    [config, backend, schedule] as const,
+  );
+  await waitFor(page, 'ready', timeout);
+  await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused', undefined, { timeout });
+}
+
+/** Runs `count` iterations of `which` and waits until the worker has settled after them. */
+export async function stepRun(page: Page, count: number, which: 'both' | 'discriminator' | 'generator' = 'both', timeout = 60_000) {
+  const target = (await read(page)).iteration + count;
+  await page.evaluate(([n, w]) => window.nash!.training.step(n, w), [count, which] as const);
+  await settledAt(page, target, timeout);
+}
+
+/** Waits for the paused status at `iteration`: every view and stats read after the last step is in. */
+export async function settledAt(page: Page, iteration: number, timeout = 60_000) {
+  await page.waitForFunction(
+    (n) => {
+      const s = window.nash!.training.getSnapshot();
+      return s.state === 'paused' && s.iteration === n;
+    },
+    iteration,
+    { timeout, polling: 50 },
+  );
+}
+
+/** A small ring model: fast enough that slow backends finish a few steps in seconds. */
+export const SMALL: Partial<RunConfig> = { batchSize: 32, generatorWidth: 16, discriminatorWidth: 16 };

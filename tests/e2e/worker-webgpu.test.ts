@@ -1,0 +1,36 @@
+/**
+ * The training worker on WebGPU. Here the adapter is SwiftShader (software Vulkan): ~100× slower
+ * than wasm and tens of seconds compiling shaders (BROWSER.md), so the model is tiny, the views are
+ * off, and the test takes two steps.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './browser.ts';
+import { openPlayground, read, resetRun, stepRun } from './training.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser({ webgpu: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('a software adapter does not win by default, and a forced WebGPU trains', async () => {
+  const { page } = await openPlayground(browser);
+  const auto = await read(page);
+  expect(auto.backend?.name).not.toBe('webgpu');
+  expect(auto.backend?.candidates.find((c) => c.backend === 'webgpu')?.note).toMatch(/software/);
+
+  const tiny = { batchSize: 8, generatorLayers: 1, generatorWidth: 4, discriminatorLayers: 1, discriminatorWidth: 4 };
+  await resetRun(page, tiny, 'webgpu', { planeMs: 0, samplesMs: 0, metricsEvery: 0 }, 170_000);
+  const ready = await read(page);
+  expect(ready.backend?.name).toBe('webgpu');
+  expect(ready.backend?.adapter?.isFallbackAdapter || /swiftshader/i.test(ready.backend?.adapter?.architecture ?? '')).toBe(true);
+  await stepRun(page, 2, 'both', 170_000);
+  const { iteration, stats } = await read(page);
+  expect(iteration).toBe(2);
+  expect(stats.map((p) => p.iteration)).toEqual([1, 2]);
+  expect(stats.every((p) => Number.isFinite(p.dLoss) && Number.isFinite(p.gLoss))).toBe(true);
+  await page.close();
+}, 240_000);

@@ -1,0 +1,147 @@
+/**
+ * The training worker in real Chromium, launched without --enable-unsafe-webgpu: the state of a
+ * browser without WebGPU (worker-webgpu.test.ts covers WebGPU). Names: tests/e2e/README.md.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './browser.ts';
+import { openPlayground, read, resetRun, settledAt, SMALL, stepRun } from './training.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser({ webgpu: false });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const finite = (points: { dLoss: number; gLoss: number }[]) => points.every((p) => Number.isFinite(p.dLoss) && Number.isFinite(p.gLoss));
+
+describe('the playground page drives the worker', () => {
+  test('Train, Pause, Step, Step D, Step G and a learning rate, through the page controls', async () => {
+    const { page, errors } = await openPlayground(browser);
+    const iterationOutput = page.getByRole('status', { name: 'Iteration', exact: true });
+    const backendOutput = page.getByRole('status', { name: 'Backend', exact: true });
+    const iterationNow = async () => Number(await iterationOutput.textContent());
+    expect(await backendOutput.textContent()).toBe((await read(page)).backend?.name);
+
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
+    await page.waitForFunction(() => Number(document.querySelector('output[aria-label="Iteration"]')?.textContent) >= 5);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await page.getByRole('button', { name: 'Train', exact: true }).waitFor();
+    await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused');
+    const paused = await iterationNow();
+    await page.waitForTimeout(500);
+    expect(await iterationNow()).toBe(paused); // pause stops the count
+
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await settledAt(page, paused + 1);
+    expect(await iterationNow()).toBe(paused + 1); // exactly one iteration
+
+    const before = await read(page);
+    await page.getByRole('button', { name: 'Step D', exact: true }).click();
+    await settledAt(page, paused + 2);
+    const afterD = await read(page);
+    expect(afterD.planeIteration).toBe(paused + 2);
+    expect(afterD.fake).toEqual(before.fake); // D alone leaves G(fixed noise) as it was
+    await page.getByRole('button', { name: 'Step G', exact: true }).click();
+    await settledAt(page, paused + 3);
+    expect((await read(page)).fake).not.toEqual(before.fake);
+
+    const rate = page.getByLabel('Discriminator learning rate');
+    await rate.fill('0.0002');
+    await rate.press('Enter');
+    await page.waitForFunction(() => window.nash!.training.getSnapshot().config.discriminatorLearningRate === 0.0002);
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await settledAt(page, paused + 4);
+    const marked = await read(page);
+    expect(marked.markers).toEqual([expect.objectContaining({ iteration: paused + 4, field: 'discriminatorLearningRate', from: 0.001, to: 0.0002 })]);
+
+    const generatorRate = page.getByLabel('Generator learning rate');
+    await generatorRate.fill('-1');
+    await generatorRate.press('Enter');
+    await expect(page.getByRole('alert').filter({ hasText: 'Enter a number from' }).textContent()).resolves.toMatch(/1e-6|0\.000001/);
+    expect((await read(page)).config.generatorLearningRate).toBe(0.001); // the run is untouched
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a learning-rate change while training is acknowledged and marked where it applied', async () => {
+    const { page } = await openPlayground(browser, 'wasm');
+    await page.evaluate(() => window.nash!.training.play());
+    await page.waitForFunction(() => window.nash!.training.getSnapshot().iteration >= 10);
+    const ack = await page.evaluate(() => window.nash!.training.update({ generatorLearningRate: 5e-4 }));
+    expect(ack.applied).toEqual([{ field: 'generatorLearningRate', from: 0.001, to: 5e-4 }]);
+    expect(ack.refused).toEqual([]);
+    await page.waitForFunction((n) => window.nash!.training.getSnapshot().stats.some((p) => p.iteration === n), ack.iteration);
+    await page.evaluate(() => window.nash!.training.pause());
+    const { markers, stats } = await read(page);
+    expect(markers).toEqual([expect.objectContaining({ iteration: ack.iteration, field: 'generatorLearningRate', from: 0.001, to: 5e-4 })]);
+    expect(stats.filter((p) => p.iteration === ack.iteration)).toHaveLength(1);
+    await page.close();
+  });
+
+  test('each backend that works here trains: webgl (chosen in the page), wasm and cpu', async () => {
+    const { page } = await openPlayground(browser, 'wasm');
+    await page.getByLabel('Backend preference').selectOption('webgl');
+    await page.getByRole('status', { name: 'Backend', exact: true }).filter({ hasText: /^webgl$/ }).waitFor({ timeout: 60_000 });
+    for (const backend of ['webgl', 'wasm', 'cpu'] as const) {
+      await resetRun(page, SMALL, backend);
+      const ready = await read(page);
+      expect(ready.backend?.name).toBe(backend);
+      expect(ready.backend?.reason).toBe('chosen in the backend setting');
+      await page.evaluate(() => window.nash!.training.play());
+      await page.waitForFunction(() => window.nash!.training.getSnapshot().stats.length >= 3, undefined, { timeout: 60_000 });
+      await page.evaluate(() => window.nash!.training.pause());
+      await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused');
+      const { iteration, stats } = await read(page);
+      expect(iteration, backend).toBeGreaterThanOrEqual(3);
+      expect(finite(stats), backend).toBe(true);
+    }
+    await page.close();
+  });
+
+  test('without a WebGPU adapter a forced WebGPU falls back and says so', async () => {
+    const { page } = await openPlayground(browser, 'webgpu');
+    const { backend, notices, preference } = await read(page);
+    expect(preference).toBe('webgpu');
+    expect(backend?.name).not.toBe('webgpu');
+    expect(backend?.candidates.find((c) => c.backend === 'webgpu')?.note).toMatch(/no WebGPU adapter/);
+    expect(notices).toContainEqual(expect.objectContaining({ kind: 'warning', text: expect.stringMatching(/^webgpu cannot be used here/) }));
+    await expect(page.getByRole('region', { name: 'Messages' }).textContent()).resolves.toMatch(/webgpu cannot be used here/);
+    await page.close();
+  });
+
+  test('no tensor leak: the worker holds as many tensors after 2,000 iterations as after 10', async () => {
+    const { page } = await openPlayground(browser, 'wasm');
+    await resetRun(page, { batchSize: 16, generatorWidth: 8, discriminatorWidth: 8 }, 'wasm');
+    await stepRun(page, 10);
+    const early = await read(page);
+    await stepRun(page, 1990, 'both', 120_000);
+    const late = await read(page);
+    expect(late.iteration).toBe(2000);
+    expect(late.statCount).toBe(2000);
+    expect(late.tensors).toBeGreaterThan(0);
+    expect(late.tensors).toBe(early.tensors);
+    await page.close();
+  });
+
+  test('the main thread stays free: no long task over 50 ms in 20 s of training the ring on wasm', async () => {
+    const { page } = await openPlayground(browser, 'wasm');
+    await page.evaluate(() => {
+      const seen: number[] = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((entry) => seen.push(entry.duration))).observe({ type: 'longtask' });
+      Object.assign(window, { longTasks: seen });
+    });
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.waitForTimeout(20_000);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    const { iteration, backend } = await read(page);
+    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    expect(backend?.name).toBe('wasm');
+    expect(iteration).toBeGreaterThan(100);
+    expect(longTasks.filter((ms) => ms > 50)).toEqual([]);
+    await page.close();
+  });
+});
