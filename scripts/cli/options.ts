@@ -23,6 +23,11 @@ const FIELD_FLAGS: Record<string, FieldName> = {
   'latent-size': 'latentSize',
 };
 
+/** Shorter spellings of some values: the issue's `--conditioning info` for InfoGAN's codes. */
+const VALUE_ALIASES: Partial<Record<FieldName, Record<string, string>>> = {
+  conditioning: { info: 'infoCodes' },
+};
+
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 for (const name of FIELD_NAMES) FIELD_FLAGS[kebab(name)] ??= name;
 
@@ -38,6 +43,7 @@ export const USAGE = `Usage: npm run train -- [options]
   --objective minimax|nonSaturating|lsgan|wgan|wganGp   --data ring|grid|spiral|moons|line|gaussian
   --steps N  --report-every N  --seed N  --batch N  --lr-g X  --lr-d X  --k-d N  --k-g N
   --optimizer sgd|adam|rmsprop (both networks)  --backend cpu|wasm
+  --conditioning none|label|infoCodes (or info)  --categories K  --continuous-codes 0-3  --info-lambda X
   --preset ${Object.keys(PRESETS).join('|')}
   Any other setting by its name in kebab case, e.g. --gradient-penalty 1 --clip-value 0.01 --lsgan-a -1`;
 
@@ -89,7 +95,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
       default: {
         const field = FIELD_FLAGS[flag];
         if (!field) throw new Error(`unknown option --${flag}`);
-        const check = parseField(field, raw);
+        const check = parseField(field, VALUE_ALIASES[field]?.[raw] ?? raw);
         if (!check.ok) throw new Error(`--${flag}: ${check.error}`);
         settings[field] = check.value;
       }

@@ -6,13 +6,16 @@ const isWasserstein = (config: RunConfig) => config.objective === 'wgan' || conf
 
 /** One report line: the latest iteration's signals plus the evaluation's metrics. */
 export function reportLine(config: RunConfig, point: StatPoint, evaluation: Evaluation, seconds: number): Record<string, number> {
-  const { iteration, dLoss, gLoss, dReal, dFake, gradNormG, gradNormD, outputGrad, wasserstein } = point;
+  const { iteration, dLoss, gLoss, dReal, dFake, gradNormG, gradNormD, outputGrad, wasserstein, mutualInformation } = point;
   const line: Record<string, number> = { iteration, dLoss, gLoss, dReal, dFake, gradNormG, gradNormD, outputGrad };
   if (isWasserstein(config)) line.wasserstein = wasserstein;
+  if (config.conditioning === 'infoCodes') line.mutualInformation = mutualInformation;
   if (evaluation.modes) {
     const { modesCovered, modesTotal, highQuality, klUniform } = evaluation.modes;
     Object.assign(line, { modesCovered, modesTotal, highQuality, klUniform });
   }
+  // Label accuracy (CGAN) or code purity and distinct classes (InfoGAN), where they were measured.
+  for (const [name, value] of Object.entries(evaluation.conditional ?? {})) if (value !== undefined) line[name] = value;
   line.seconds = seconds;
   return line;
 }

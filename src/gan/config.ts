@@ -44,6 +44,8 @@ export const OPTIMIZERS = ['sgd', 'adam', 'rmsprop'] as const;
 export const NOISES = ['gaussian', 'uniform'] as const;
 
 export type DatasetId = (typeof DATASETS)[number];
+/** Datasets whose samples carry a label (mode, moon, digit), the ones a conditional GAN can use. */
+export const LABELLED_DATASETS: readonly DatasetId[] = ['ring', 'grid', 'gaussian', 'moons', 'mnist'];
 export type ObjectiveId = (typeof OBJECTIVES)[number];
 export type ArchitectureId = (typeof ARCHITECTURES)[number];
 export type ConditioningId = (typeof CONDITIONINGS)[number];
@@ -165,6 +167,9 @@ function crossFieldErrors(config: RunConfig): string[] {
   const errors: string[] = [];
   if (config.architecture === 'dcgan' && config.dataset !== 'mnist') {
     errors.push('Architecture (architecture): dcgan needs an image dataset (mnist)');
+  }
+  if (config.conditioning === 'label' && !LABELLED_DATASETS.includes(config.dataset)) {
+    errors.push(`Conditioning (conditioning): label needs a labelled dataset (${LABELLED_DATASETS.join(', ')})`);
   }
   if (config.objective === 'lsgan' && config.lsganA === config.lsganB) {
     errors.push('LSGAN labels (lsganA, lsganB): a and b must differ, or D has nothing to separate');

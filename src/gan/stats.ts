@@ -3,9 +3,9 @@
  * Order matters: it is the layout of the stacked stats tensor.
  */
 export const STAT_FIELDS = [
-  /** Discriminator (critic) loss of the iteration's last D step, penalty included. */
+  /** Discriminator (critic) loss of the iteration's last D step, penalty and InfoGAN's λ·L_I included. */
   'dLoss',
-  /** Generator loss of the iteration's last G step. */
+  /** Generator loss of the iteration's last G step, InfoGAN's λ·L_I included. */
   'gLoss',
   /** Mean D(x): σ(logit) for the log-loss objectives, the raw score for LSGAN and WGAN. */
   'dReal',
@@ -22,6 +22,11 @@ export const STAT_FIELDS = [
   'outputGrad',
   /** E[D(x)] − E[D(G(z))]: the Wasserstein estimate for WGAN objectives (−critic loss without penalty). */
   'wasserstein',
+  /**
+   * InfoGAN: H(c) − CE(c, Q(c|G(z, c))) for the categorical code, from the iteration's last step;
+   * a lower bound on the mutual information I(c; G(z, c)) that approaches ln K. NaN without codes.
+   */
+  'mutualInformation',
 ] as const;
 
 export type StatField = (typeof STAT_FIELDS)[number];

@@ -1,9 +1,12 @@
 import * as tf from './tf.ts';
-import { discriminate, type Discriminator, type Generator, globalNorm } from './architectures/network.ts';
+import { type Discriminator, type Generator, globalNorm } from './architectures/network.ts';
 import { buildNetworks } from './architectures/build.ts';
+import { createConditioning } from './conditioning/registry.ts';
+import type { Condition, Conditioning } from './conditioning/types.ts';
 import { applyLivePatch, type ConfigChange, type RunConfig } from './config.ts';
 import type { Dataset } from './data/dataset.ts';
 import { sampleNoise } from './latent.ts';
+import { type ConditionalMetrics, conditionalMetrics, nearestModes } from './metrics/conditional.ts';
 import { METRIC_SAMPLES, type ModeMetrics, modeMetrics } from './metrics/modes.ts';
 import { objectiveFor } from './objectives/registry.ts';
 import { createOptimizer, type Optimizer, type OptimizerSettings } from './optimizers.ts';
@@ -23,6 +26,8 @@ export interface Evaluation {
   iteration: number;
   /** Mode metrics where the dataset has known modes. */
   modes?: ModeMetrics;
+  /** Label accuracy (CGAN) or code separation (InfoGAN), by nearest mode where the dataset has modes. */
+  conditional?: ConditionalMetrics;
 }
 
 /** Scalars of the latest D or G step, kept on the device until the iteration's stats are stacked. */
@@ -31,13 +36,16 @@ type HeldStats = Partial<Record<StatField, tf.Scalar>>;
 /**
  * Trains one GAN: an iteration is k_D discriminator (critic) steps, then k_G generator steps.
  * Per-iteration signals stay on the device as one small tensor each and are read back in batches by
- * `flushStats`, never synchronously in the loop.
+ * `flushStats`, never synchronously in the loop. The conditioning (conditioning/*.ts) says what G and
+ * D see besides noise and samples; its own variables (CGAN's projection, InfoGAN's Q head) train in
+ * D's step.
  */
 export class Trainer {
   config: RunConfig;
   readonly dataset: Dataset;
   readonly generator: Generator;
   readonly discriminator: Discriminator;
+  readonly conditioning: Conditioning;
   iteration = 0;
 
   private generatorOptimizer: Optimizer;
@@ -45,7 +53,13 @@ export class Trainer {
   private readonly noiseRng: Rng;
   private readonly dataRng: Rng;
   private readonly penaltyRng: Rng;
+  private readonly conditionRng: Rng;
+  /** What D's optimiser moves: D, then the conditioning's critic and head variables. */
+  private readonly discriminatorVariables: tf.Variable[];
+  /** The part of those that makes D's score: what WGAN clips (never the Q head). */
+  private readonly criticVariables: tf.Variable[];
   private readonly evaluationNoise: Float32Array;
+  private readonly evaluationCondition: Condition;
   private held: HeldStats = {};
   private pending: { iteration: number; stats: tf.Tensor1D }[] = [];
 
@@ -56,12 +70,17 @@ export class Trainer {
     const networks = buildNetworks(config, dataset, { generator: createRng(seed, 'init-generator'), discriminator: createRng(seed, 'init-discriminator') });
     this.generator = networks.generator;
     this.discriminator = networks.discriminator;
+    this.conditioning = createConditioning(config, dataset, this.discriminator, createRng(seed, 'init-conditioning'));
+    this.criticVariables = [...this.discriminator.trainable, ...this.conditioning.criticVariables];
+    this.discriminatorVariables = [...this.criticVariables, ...this.conditioning.headVariables];
     this.generatorOptimizer = createOptimizer(config.generatorOptimizer, this.generator.trainable);
-    this.discriminatorOptimizer = createOptimizer(config.discriminatorOptimizer, this.discriminator.trainable);
+    this.discriminatorOptimizer = createOptimizer(config.discriminatorOptimizer, this.discriminatorVariables);
     this.noiseRng = createRng(seed, 'noise');
     this.dataRng = createRng(seed, 'data');
     this.penaltyRng = createRng(seed, 'penalty');
+    this.conditionRng = createRng(seed, 'condition');
     this.evaluationNoise = sampleNoise(createRng(seed, 'evaluation'), METRIC_SAMPLES, config.latentSize, config.noise);
+    this.evaluationCondition = this.conditioning.grid(METRIC_SAMPLES);
   }
 
   private settings(network: 'generator' | 'discriminator'): OptimizerSettings {
@@ -75,12 +94,10 @@ export class Trainer {
     };
   }
 
-  private noiseBatch(n: number): tf.Tensor2D {
-    return tf.tensor2d(sampleNoise(this.noiseRng, n, this.config.latentSize, this.config.noise), [n, this.config.latentSize]);
-  }
-
-  private realBatch(n: number): tf.Tensor2D {
-    return tf.tensor2d(this.dataset.sample(n, this.dataRng).x, [n, this.dataset.dimension]);
+  /** G's input for n fresh noise vectors under `condition`: [n, latentSize + the conditioning's inputs]. */
+  private latentBatch(n: number, condition: Condition): tf.Tensor2D {
+    const noise = tf.tensor2d(sampleNoise(this.noiseRng, n, this.config.latentSize, this.config.noise), [n, this.config.latentSize]);
+    return this.conditioning.generatorInput(noise, condition);
   }
 
   /** D as a probability (σ of the logit) where the objective has one, else the raw score. */
@@ -96,32 +113,43 @@ export class Trainer {
   }
 
   /**
-   * One discriminator (critic) step: descend L_D (plus the objective's penalty) on a real batch and
-   * a fake batch, moving only the discriminator's variables; then the objective's post-step hook.
+   * One discriminator (critic) step: descend L_D (plus the objective's penalty and InfoGAN's λ·L_I)
+   * on a real batch and a fake batch, moving only D's variables (with the conditioning's: CGAN's
+   * projection, InfoGAN's Q head); then the objective's post-step hook on D's score variables.
    */
   stepDiscriminator(): void {
     const c = this.config;
     const objective = objectiveFor(c.objective);
     const n = c.batchSize;
-    const variables = this.discriminator.trainable;
+    const variables = this.discriminatorVariables;
+    const batch = this.dataset.sample(n, this.dataRng);
+    const condition = this.conditioning.forDiscriminatorStep(batch, n, this.conditionRng);
     const epsilon = objective.criticPenalty ? this.penaltyRng.fillUniform(new Float32Array(n)) : undefined;
     tf.tidy(() => {
-      const real = this.realBatch(n); // [n, dim]
-      const fake = this.generator.apply(this.noiseBatch(n), true); // [n, dim]
+      const real = tf.tensor2d(batch.x, [n, this.dataset.dimension]); // [n, dim]
+      const fake = this.generator.apply(this.latentBatch(n, condition), true); // [n, dim]
+      const judge = (x: tf.Tensor2D) => this.conditioning.judge(this.discriminator, x, condition, true);
       let scores: { real: tf.Tensor2D; fake: tf.Tensor2D } | undefined;
+      let mutualInformation: tf.Scalar | undefined;
       const { value: loss, grads } = tf.variableGrads(() => {
-        const realScores = discriminate(this.discriminator, real, true); // [n, 1]
-        const fakeScores = discriminate(this.discriminator, fake, true); // [n, 1]
-        scores = { real: tf.keep(realScores), fake: tf.keep(fakeScores) };
-        const base = objective.discriminatorLoss(realScores, fakeScores, c);
-        if (!objective.criticPenalty || !epsilon) return base;
-        const critic = (x: tf.Tensor2D) => discriminate(this.discriminator, x, true);
-        return tf.add(base, objective.criticPenalty(critic, real, fake, tf.tensor2d(epsilon, [n, 1]), c)) as tf.Scalar;
+        const realJudged = judge(real); // scores [n, 1]
+        const fakeJudged = judge(fake); // scores [n, 1], features [n, featureSize]
+        scores = { real: tf.keep(realJudged.scores), fake: tf.keep(fakeJudged.scores) };
+        let total = objective.discriminatorLoss(realJudged.scores, fakeJudged.scores, c);
+        if (objective.criticPenalty && epsilon) {
+          const critic = (x: tf.Tensor2D) => judge(x).scores;
+          total = tf.add(total, objective.criticPenalty(critic, real, fake, tf.tensor2d(epsilon, [n, 1]), c));
+        }
+        const information = this.conditioning.information?.(fakeJudged.features, condition, c);
+        if (!information) return total;
+        mutualInformation = tf.keep(information.mutualInformation);
+        return tf.add(total, information.loss) as tf.Scalar;
       }, variables);
       const gradList = variables.map((v) => grads[v.name] ?? tf.zerosLike(v));
       this.discriminatorOptimizer.apply(variables, gradList, this.settings('discriminator'));
-      objective.afterCriticStep?.(variables, c);
+      objective.afterCriticStep?.(this.criticVariables, c);
       if (!scores) throw new Error('discriminator loss was not evaluated');
+      if (mutualInformation) this.hold({ mutualInformation });
       this.hold({
         dLoss: loss,
         dReal: this.readOutput(scores.real),
@@ -133,23 +161,33 @@ export class Trainer {
     });
   }
 
-  /** One generator step: descend L_G through the (fixed) discriminator, moving only G's variables. */
+  /**
+   * One generator step: descend L_G (plus InfoGAN's λ·L_I) through the fixed discriminator and Q
+   * head on fresh conditions, moving only G's variables.
+   */
   stepGenerator(): void {
     const c = this.config;
     const objective = objectiveFor(c.objective);
     const n = c.batchSize;
     const variables = this.generator.trainable;
+    const condition = this.conditioning.sample(n, this.conditionRng);
     tf.tidy(() => {
-      const latent = this.noiseBatch(n); // [n, latentSize]
+      const latent = this.latentBatch(n, condition); // [n, latentSize + conditioning inputs]
       let fakeScores: tf.Tensor2D | undefined;
+      let mutualInformation: tf.Scalar | undefined;
       const { value: loss, grads } = tf.variableGrads(() => {
-        const scores = discriminate(this.discriminator, this.generator.apply(latent, true), true); // [n, 1]
-        fakeScores = tf.keep(scores);
-        return objective.generatorLoss(scores, c);
+        const judged = this.conditioning.judge(this.discriminator, this.generator.apply(latent, true), condition, true); // scores [n, 1]
+        fakeScores = tf.keep(judged.scores);
+        const adversarial = objective.generatorLoss(judged.scores, c);
+        const information = this.conditioning.information?.(judged.features, condition, c);
+        if (!information) return adversarial;
+        mutualInformation = tf.keep(information.mutualInformation);
+        return tf.add(adversarial, information.loss) as tf.Scalar;
       }, variables);
       const gradList = variables.map((v) => grads[v.name] ?? tf.zerosLike(v));
       this.generatorOptimizer.apply(variables, gradList, this.settings('generator'));
       if (!fakeScores) throw new Error('generator loss was not evaluated');
+      if (mutualInformation) this.hold({ mutualInformation });
       // Per-sample ∂L_G/∂score: the mean's 1/n undone so the value reads like the textbook's.
       const outputGradient = tf.grad((s: tf.Tensor) => objective.generatorLoss(s, c))(fakeScores);
       this.hold({
@@ -191,21 +229,38 @@ export class Trainer {
     });
   }
 
-  /** G(z) in inference mode for the given latents ([n × latentSize]); returns [n × dimension]. */
-  async generate(latent: Float32Array): Promise<Float32Array> {
+  /**
+   * G(z, c) in inference mode for the given noise ([n × latentSize]); returns [n × dimension]. Parts
+   * of the condition left out come from the sample grid's (label i mod K, continuous codes 0), so
+   * `generate(z, { labels })` draws the chosen labels (CGAN) or categorical code values (InfoGAN).
+   */
+  async generate(latent: Float32Array, condition: Partial<Condition> = {}): Promise<Float32Array> {
     const n = latent.length / this.config.latentSize;
-    const samples = tf.tidy(() => this.generator.apply(tf.tensor2d(latent, [n, this.config.latentSize]), false));
+    if (condition.labels && condition.labels.length !== n) throw new Error(`generate: ${condition.labels.length} labels for ${n} noise vectors`);
+    const full = { ...this.conditioning.grid(n), ...condition };
+    const samples = tf.tidy(() => {
+      const noise = tf.tensor2d(latent, [n, this.config.latentSize]); // [n, latentSize]
+      return this.generator.apply(this.conditioning.generatorInput(noise, full), false); // [n, dimension]
+    });
     const values = (await samples.data()) as Float32Array;
     samples.dispose();
     return values;
   }
 
-  /** Metrics on METRIC_SAMPLES samples from a fixed noise set, so successive values are comparable. */
+  /**
+   * Metrics on METRIC_SAMPLES samples from a fixed noise set and the grid's condition (every label
+   * or code value equally often), so successive values are comparable.
+   */
   async evaluate(): Promise<Evaluation> {
     const iteration = this.iteration;
-    const samples = await this.generate(this.evaluationNoise);
-    const modes = this.dataset.modes ? modeMetrics(samples, this.dataset.dimension, this.dataset.modes) : undefined;
-    return { iteration, modes };
+    const samples = await this.generate(this.evaluationNoise, this.evaluationCondition);
+    const { dimension, modes } = this.dataset;
+    if (!modes) return { iteration };
+    const requested = this.evaluationCondition.labels;
+    const conditional = requested
+      ? conditionalMetrics(this.conditioning.id, requested, nearestModes(samples, dimension, modes), this.conditioning.values, modes.centres.length)
+      : undefined;
+    return { iteration, modes: modeMetrics(samples, dimension, modes), conditional };
   }
 
   /**
@@ -224,7 +279,7 @@ export class Trainer {
       }
       if (change.field === 'discriminatorOptimizer') {
         this.discriminatorOptimizer.dispose();
-        this.discriminatorOptimizer = createOptimizer(config.discriminatorOptimizer, this.discriminator.trainable);
+        this.discriminatorOptimizer = createOptimizer(config.discriminatorOptimizer, this.discriminatorVariables);
         notes.push(`Discriminator optimiser is now ${config.discriminatorOptimizer}: its state starts from zero`);
       }
     }
@@ -237,6 +292,7 @@ export class Trainer {
     this.pending = [];
     this.generator.dispose();
     this.discriminator.dispose();
+    this.conditioning.dispose();
     this.generatorOptimizer.dispose();
     this.discriminatorOptimizer.dispose();
   }

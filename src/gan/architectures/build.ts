@@ -1,4 +1,5 @@
 import type { RunConfig } from '../config.ts';
+import { conditionedSizes } from '../conditioning/registry.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { Rng } from '../rng.ts';
 import { dcganDiscriminator, dcganGenerator } from './dcgan.ts';
@@ -19,19 +20,20 @@ export interface InitRngs {
 /** The image shape DCGAN's layers are laid out for (two stride-2 layers from 7×7). */
 const DCGAN_IMAGE: readonly number[] = [28, 28, 1];
 
-/** Builds the configured architecture's G and D for a dataset. */
+/** Builds the configured architecture's G and D for a dataset, with the inputs its conditioning needs. */
 export function buildNetworks(config: RunConfig, dataset: Dataset, rngs: InitRngs): Networks {
+  const sizes = conditionedSizes(config, dataset);
   switch (config.architecture) {
     case 'mlp':
       return {
         generator: mlpGenerator(
           rngs.generator,
-          { inputSize: config.latentSize, hiddenLayers: config.generatorLayers, width: config.generatorWidth, activation: config.generatorActivation },
+          { inputSize: sizes.generatorInput, hiddenLayers: config.generatorLayers, width: config.generatorWidth, activation: config.generatorActivation },
           dataset.dimension,
           dataset.outputActivation,
         ),
         discriminator: mlpDiscriminator(rngs.discriminator, {
-          inputSize: dataset.dimension,
+          inputSize: sizes.discriminatorInput,
           hiddenLayers: config.discriminatorLayers,
           width: config.discriminatorWidth,
           activation: config.discriminatorActivation,
@@ -43,7 +45,7 @@ export function buildNetworks(config: RunConfig, dataset: Dataset, rngs: InitRng
         throw new Error(`DCGAN: needs 28×28×1 images; dataset ${dataset.id} has ${shape ? shape.join('×') : 'no image shape'}`);
       }
       return {
-        generator: dcganGenerator(rngs.generator, { latentSize: config.latentSize, channels: config.channels }),
+        generator: dcganGenerator(rngs.generator, { latentSize: sizes.generatorInput, channels: config.channels }),
         // WGAN-GP's penalty is per sample, which batch norm would break: its critic has none.
         discriminator: dcganDiscriminator(rngs.discriminator, { channels: config.channels }, { batchNorm: config.objective !== 'wganGp' }),
       };

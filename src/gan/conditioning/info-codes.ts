@@ -1,0 +1,73 @@
+import * as tf from '../tf.ts';
+import type { RunConfig } from '../config.ts';
+import type { Discriminator } from '../architectures/network.ts';
+import { infoHead } from '../architectures/info-head.ts';
+import type { Rng } from '../rng.ts';
+import { unconditioned } from './none.ts';
+import { type Condition, type Conditioning, cyclingLabels, type Information, oneHotRows, uniformLabels } from './types.ts';
+
+/**
+ * InfoGAN (Chen et al. 2016): G's latent is noise z ⊕ codes c, and a head Q on D's trunk (Q_HIDDEN
+ * in architectures/info-head.ts) learns to recover c from G(z, c). Maximising the mutual information
+ * I(c; G(z, c)) through its variational lower bound makes each code control something visible
+ * without any label (on MNIST the categorical code tends to pick the digit).
+ *
+ *   c = c_cat ⊕ c_cont,  c_cat ~ Cat(K) (one-hot),  c_cont ~ U(−1, 1)^C,  C ∈ 0..3
+ *   L_I = CE(c_cat, Q_cat(x)) + ½‖c_cont − Q_mean(x)‖²,   x = G(z, c)   (σ fixed at 1)
+ *   D/Q step: minimise L_D + λ·L_I over D's and Q's variables
+ *   G step:   minimise L_G + λ·L_I over G's variables
+ *
+ * The objective's L_D and L_G are unchanged; the information term is added around them (openai/InfoGAN
+ * infogan_trainer.py adds −λ·MI to both; −MI and L_I differ by the constant H(c)). D's score and
+ * features ignore the codes: D judges realism only, Q alone reads the codes.
+ *
+ * The reported estimate is the categorical code's bound H(c_cat) − CE = ln K − CE, at most ln K
+ * (ln 10 ≈ 2.30 for MNIST's Cat(10)); the continuous codes enter the loss but not this number.
+ */
+export function infoCodes(config: Pick<RunConfig, 'categories' | 'continuousCodes'>, discriminator: Discriminator, rng: Rng): Conditioning {
+  const { categories: values, continuousCodes } = config;
+  const head = infoHead(rng, { featureSize: discriminator.featureSize, categories: values, continuousCodes });
+  const entropy = Math.log(values); // H(c_cat) of the uniform prior, in nats
+
+  const sample = (n: number, codeRng: Rng): Condition => ({
+    labels: uniformLabels(n, values, codeRng),
+    continuous: codeRng.fillUniform(new Float32Array(n * continuousCodes), -1, 1),
+  });
+  const tensors = (condition: Condition) => {
+    const { labels, continuous } = condition;
+    if (!labels || !continuous) throw new Error('Conditioning (infoCodes): the batch carries no codes');
+    const n = labels.length;
+    return {
+      categorical: tf.tensor2d(oneHotRows(labels, values), [n, values]), // [n, K]
+      continuous: tf.tensor2d(continuous, [n, continuousCodes]), // [n, C]
+    };
+  };
+
+  return {
+    id: 'infoCodes',
+    values,
+    criticVariables: [],
+    headVariables: head.trainable,
+    forDiscriminatorStep: (_real, n, codeRng) => sample(n, codeRng),
+    sample,
+    grid: (n) => ({ labels: cyclingLabels(n, values), continuous: new Float32Array(n * continuousCodes) }),
+    generatorInput: (noise, condition) =>
+      tf.tidy(() => {
+        const codes = tensors(condition);
+        return tf.concat([noise, codes.categorical, codes.continuous], 1); // [n, latentSize + K + C]
+      }),
+    judge: unconditioned().judge,
+    information: (features, condition, { infoLambda }): Information =>
+      tf.tidy(() => {
+        const codes = tensors(condition);
+        const { logits, means } = head.predict(features); // [n, K], [n, C]
+        const crossEntropy = tf.neg(tf.mean(tf.sum(tf.mul(codes.categorical, tf.logSoftmax(logits)), 1))); // []
+        const squaredError = continuousCodes ? tf.mul(0.5, tf.mean(tf.sum(tf.square(tf.sub(codes.continuous, means)), 1))) : tf.scalar(0); // []
+        return {
+          loss: tf.mul(infoLambda, tf.add(crossEntropy, squaredError)) as tf.Scalar,
+          mutualInformation: tf.sub(entropy, crossEntropy) as tf.Scalar,
+        };
+      }),
+    dispose: () => head.dispose(),
+  };
+}

@@ -1,0 +1,71 @@
+import * as tf from '../tf.ts';
+import type { ArchitectureId } from '../config.ts';
+import { INIT_STD } from '../architectures/dcgan.ts';
+import { type Discriminator, seededVariable } from '../architectures/network.ts';
+import type { Dataset } from '../data/dataset.ts';
+import type { Rng } from '../rng.ts';
+import { type Condition, type Conditioning, cyclingLabels, oneHotRows, uniformLabels } from './types.ts';
+
+/**
+ * Conditional GAN (Mirza & Osindero 2014): the label y, one-hot, is given to both networks, so G
+ * learns p(x | y) and D judges whether x is real *for that y*. The objective's losses are unchanged:
+ *
+ *   L_D = objective's L_D on D(x, y) and D(G(z, y), y),   L_G = objective's L_G on D(G(z, y), y)
+ *
+ * G: latent = z ⊕ onehot(y), [n, latentSize + K], for every architecture.
+ *
+ * D, MLP: onehot(y) is concatenated to D's input, [n, dimension + K] (the paper's form; RESEARCH.md
+ * §1). On 2D points the first hidden layer then sees the label as directly as the point.
+ *
+ * D, DCGAN: a projection discriminator (Miyato & Koyama 2018), score(x, y) = ψ(φ(x)) + onehot(y)ᵀ·V·φ(x),
+ * with φ D's conv trunk, ψ its linear score and V [K, featureSize] a learned class embedding. Chosen
+ * over the two other options: one-hot broadcast as 10 extra input channels (dcgan_code's
+ * conv_cond_concat) gives the first convolution 11 input channels instead of 1, which at C = 16
+ * roughly doubles D's convolution arithmetic (14·14·C·16·11 vs 7·7·2C·16·C multiply-adds per digit);
+ * concatenating y to the flattened trunk before a linear score only adds a per-class constant, so D
+ * could never tell whether the digit matches its label. The inner product couples label and features
+ * at the cost of one [K, featureSize] matrix, and leaves the trunk label-free.
+ *
+ * In a D step the fakes carry the real batch's labels: real and fake halves then have the same label
+ * histogram, and WGAN-GP's interpolates x̂ = εx + (1 − ε)G(z, y) share one y, so the penalty
+ * differentiates D with respect to x only, as in the unconditional case.
+ */
+export function labelConditioning(dataset: Dataset, architecture: ArchitectureId, discriminator: Discriminator, rng: Rng): Conditioning {
+  const values = dataset.classes;
+  if (values < 1) throw new Error(`Conditioning (label): dataset ${dataset.id} has no labels`);
+  const onehot = (condition: Condition) => {
+    if (!condition.labels) throw new Error('Conditioning (label): the batch carries no labels');
+    return tf.tensor2d(oneHotRows(condition.labels, values), [condition.labels.length, values]); // [n, K]
+  };
+  // The projection's class embedding, N(0, 0.02) like DCGAN's other weights (Radford et al. 2015 §4).
+  const embedding =
+    architecture === 'dcgan'
+      ? seededVariable([values, discriminator.featureSize], (out) => rng.fillNormal(out, 0, INIT_STD), 'discriminator_label_embedding')
+      : undefined;
+
+  return {
+    id: 'label',
+    values,
+    criticVariables: embedding ? [embedding] : [],
+    headVariables: [],
+    forDiscriminatorStep(real) {
+      if (!real.labels) throw new Error(`Conditioning (label): dataset ${dataset.id} gave a batch without labels`);
+      return { labels: real.labels };
+    },
+    sample: (n, sampleRng) => ({ labels: uniformLabels(n, values, sampleRng) }),
+    grid: (n) => ({ labels: cyclingLabels(n, values) }),
+    generatorInput: (noise, condition) => tf.tidy(() => tf.concat([noise, onehot(condition)], 1)), // [n, latentSize + K]
+    judge: (network, x, condition, training) =>
+      tf.tidy(() => {
+        if (!embedding) {
+          const features = network.features(tf.concat([x, onehot(condition)], 1), training); // [n, featureSize]
+          return { features, scores: network.score(features) }; // [n, 1]
+        }
+        const features = network.features(x, training); // [n, featureSize]
+        const projected = tf.matMul(onehot(condition), embedding); // [n, featureSize]: V's row for each y
+        const agreement = tf.sum(tf.mul(projected, features), 1, true); // [n, 1]
+        return { features, scores: tf.add<tf.Tensor2D>(network.score(features), agreement) }; // [n, 1]
+      }),
+    dispose: () => embedding?.dispose(),
+  };
+}
