@@ -23,6 +23,15 @@ import { benchmark } from './benchmark.ts';
 /** Fixed-noise samples: enough points to show a 2D distribution, a readable grid of images. */
 const PLANE_SAMPLES = 512;
 const IMAGE_SAMPLES = 64;
+/** The most of the loop's time each view may take (see `due`). */
+const VIEW_SHARE = 0.05;
+
+type View = 'samples' | 'plane' | 'metrics';
+const freshViewTimes = (): Record<View, { at: number; cost: number }> => ({
+  samples: { at: 0, cost: 0 },
+  plane: { at: 0, cost: 0 },
+  metrics: { at: 0, cost: 0 },
+});
 
 export interface SessionHost {
   post(event: TrainerEvent): void;
@@ -54,8 +63,10 @@ export class Session {
   private upcoming: Omit<LiveMarker, 'time'>[] = [];
   private used: LiveMarker[] = [];
   private statsFlush?: Promise<void>;
-  private views = new Map<'samples' | 'plane' | 'metrics', Promise<void>>();
-  private last = { stats: 0, samples: 0, plane: 0, metricsIteration: 0, rateIteration: 0, rateTime: 0 };
+  private views = new Map<View, Promise<void>>();
+  /** When each view last started, and how long it took. */
+  private viewTimes = freshViewTimes();
+  private last = { stats: 0, metricsIteration: 0, rateIteration: 0, rateTime: 0 };
   private iterationsPerSecond = 0;
 
   constructor(private readonly host: SessionHost) {}
@@ -144,7 +155,8 @@ export class Session {
       realPoints: planar ? dataset.sample(PLANE_SAMPLES, createRng(config.seed, 'view-real')).x : new Float32Array(0),
       lattice: noiseLattice(config.latentSize, config.noise),
     };
-    this.last = { stats: 0, samples: 0, plane: 0, metricsIteration: 0, rateIteration: 0, rateTime: 0 };
+    this.last = { stats: 0, metricsIteration: 0, rateIteration: 0, rateTime: 0 };
+    this.viewTimes = freshViewTimes();
     this.iterationsPerSecond = 0;
     const { backend, reason, adapter, candidates, warnings } = choice;
     this.host.post({ type: 'ready', version: PROTOCOL_VERSION, backend, reason, adapter, candidates, config: trainer.config, planar });
@@ -211,22 +223,33 @@ export class Session {
     }
     const run = this.requireRun();
     const planar = run.dataset.dimension === 2;
-    if (planar && planeMs > 0 && now - this.last.plane >= planeMs && !this.views.has('plane')) {
-      this.last.plane = now;
-      this.track('plane', this.postPlane(run));
-    }
-    if (!planar && samplesMs > 0 && now - this.last.samples >= samplesMs && !this.views.has('samples')) {
-      this.last.samples = now;
-      this.track('samples', this.postViewSamples(run));
-    }
-    if (metricsEvery > 0 && run.trainer.iteration - this.last.metricsIteration >= metricsEvery && !this.views.has('metrics')) {
+    if (planar && planeMs > 0 && this.due('plane', now, planeMs)) this.track('plane', now, this.postPlane(run));
+    if (!planar && samplesMs > 0 && this.due('samples', now, samplesMs)) this.track('samples', now, this.postViewSamples(run));
+    if (metricsEvery > 0 && run.trainer.iteration - this.last.metricsIteration >= metricsEvery && this.due('metrics', now, 0)) {
       this.last.metricsIteration = run.trainer.iteration;
-      this.track('metrics', this.postMetrics(run));
+      this.track('metrics', now, this.postMetrics(run));
     }
   }
 
-  private track(view: 'samples' | 'plane' | 'metrics', work: Promise<void>) {
-    const done = work.catch((error: unknown) => this.fail(error, 'loop')).finally(() => this.views.delete(view));
+  /**
+   * Whether a view is due: its period has passed, none is in flight, and the time since the last one
+   * is at least 1/VIEW_SHARE times what that one cost, so that on a slow backend (cpu: a plane costs
+   * about a training step) the views take a bounded share of the loop and training keeps its pace.
+   */
+  private due(view: View, now: number, periodMs: number): boolean {
+    if (this.views.has(view)) return false;
+    const { at, cost } = this.viewTimes[view];
+    return now - at >= Math.max(periodMs, cost / VIEW_SHARE);
+  }
+
+  private track(view: View, start: number, work: Promise<void>) {
+    this.viewTimes[view].at = start;
+    const done = work
+      .then(() => {
+        this.viewTimes[view].cost = performance.now() - start;
+      })
+      .catch((error: unknown) => this.fail(error, 'loop'))
+      .finally(() => this.views.delete(view));
     this.views.set(view, done);
   }
 

@@ -2,6 +2,7 @@
  * The training worker in real Chromium, launched without --enable-unsafe-webgpu: the state of a
  * browser without WebGPU (worker-webgpu.test.ts covers WebGPU). Names: tests/e2e/README.md.
  */
+import { cpus, loadavg } from 'node:os';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
@@ -141,7 +142,11 @@ describe('the playground page drives the worker', () => {
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     expect(backend?.name).toBe('wasm');
     expect(iteration).toBeGreaterThan(100);
-    expect(longTasks.filter((ms) => ms > 50)).toEqual([]);
+    // Long tasks are wall time: on a machine shared with other work, a task that loses its core can
+    // cross 50 ms however little it does (a Chromium trace here showed frames of ~5 ms of CPU taking
+    // up to 66 ms at a load average of 6 on 2 cores). The load average tells such a run apart.
+    const load = `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`;
+    expect(longTasks.filter((ms) => ms > 50), load).toEqual([]);
     await page.close();
   });
 });

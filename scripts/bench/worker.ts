@@ -1,0 +1,181 @@
+/**
+ * Training speed in the browser worker, `npm run bench -- worker`: the ring MLP (G and D 2→64→64,
+ * batch 256, Adam, non-saturating loss) on each backend, in headless Chromium on a production build.
+ *
+ * Columns, all measured in the same worker of the playground page:
+ * - bare: the same model as a plain tfjs loop (tf.train.adam with variable lists), back to back;
+ * - trainer: Nash's Trainer.step back to back, without the worker's loop;
+ * - full loop: playing in the page, with stats, plane and metrics at their default rates and the
+ *   page drawing them; full/bare is the issue's goal (≥ 90%), full/trainer the loop's own overhead;
+ * - long tasks: main-thread tasks over 50 ms while the full loop ran (count, longest);
+ * - lr latency: median time from sending a learning-rate change to the first iteration that used
+ *   it having run (the marker's time; on GPU backends, the time it was queued).
+ *
+ * Environment: BENCH_WORKER_SECONDS (per column, default 6), BENCH_WORKER_BACKENDS (default
+ * webgpu,webgl,wasm,cpu). The machine may be shared: the load average is printed with the table.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, preview } from 'vite';
+import type { Page } from 'playwright-core';
+import type { TrainingClient } from '../../src/client/TrainingClient.ts';
+import { defaultConfig, type RunConfig } from '../../src/gan/config.ts';
+import type { BackendName, LiveMarker } from '../../src/worker/protocol.ts';
+import { launchBrowser } from '../../tests/e2e/browser.ts';
+
+declare global {
+  interface Window {
+    nash?: { training: TrainingClient };
+  }
+}
+
+const SECONDS = Number(process.env.BENCH_WORKER_SECONDS ?? 6);
+const BACKENDS = (process.env.BENCH_WORKER_BACKENDS ?? 'webgpu,webgl,wasm,cpu').split(',') as BackendName[];
+/** Learning-rate changes per backend, spaced so that each lands in a different chunk. */
+const CHANGES = 12;
+const RING: RunConfig = { ...defaultConfig(), dataset: 'ring', batchSize: 256, generatorWidth: 64, discriminatorWidth: 64, generatorLayers: 2, discriminatorLayers: 2 };
+
+interface Row {
+  backend: string;
+  bare: number;
+  trainer: number;
+  full: number;
+  longTasks: number[];
+  latency: number[];
+  note: string;
+}
+
+const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN);
+
+async function ready(page: Page, timeout: number) {
+  await page.waitForFunction(() => window.nash?.training.getSnapshot().phase !== 'starting', undefined, { timeout, polling: 100 });
+  const s = await page.evaluate(() => window.nash!.training.getSnapshot());
+  if (s.phase !== 'ready') throw new Error(s.notices.map((n) => n.text).join(' | '));
+  await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused', undefined, { timeout });
+  return s;
+}
+
+/** Iterations per second of the playing loop, from the stats events' iterations and arrival times. */
+async function fullLoop(page: Page, seconds: number) {
+  return page.evaluate(async (ms) => {
+    const client = window.nash!.training;
+    const seen: { iteration: number; at: number }[] = [];
+    const longTasks: number[] = [];
+    const stop = client.onEvent((e) => {
+      if (e.type === 'stats' && e.points.length) seen.push({ iteration: e.points[e.points.length - 1].iteration, at: performance.now() });
+    });
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => longTasks.push(entry.duration)));
+    observer.observe({ type: 'longtask' });
+    client.play();
+    await new Promise((resolve) => setTimeout(resolve, 1000 + ms)); // the first second is warm-up
+    client.pause();
+    observer.disconnect();
+    stop();
+    const window_ = seen.filter((s) => s.at >= seen[0].at + 1000);
+    const first = window_[0];
+    const last = window_[window_.length - 1];
+    const rate = first && last && last.at > first.at ? (last.iteration - first.iteration) / ((last.at - first.at) / 1000) : NaN;
+    return { rate, longTasks: longTasks.filter((d) => d > 50) };
+  }, seconds * 1000);
+}
+
+/** Sends learning-rate changes while playing; each latency is marker time − send time (epoch ms). */
+async function latencies(page: Page, changes: number, spacingMs: number) {
+  return page.evaluate(
+    async ([n, spacing]) => {
+      const client = window.nash!.training;
+      const markers: LiveMarker[] = [];
+      const stop = client.onEvent((e) => {
+        if (e.type === 'stats') markers.push(...e.markers);
+      });
+      client.play();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const sent: { at: number; to: number; iteration: number }[] = [];
+      for (let i = 0; i < n; i++) {
+        const to = i % 2 === 0 ? 1.1e-3 : 1e-3;
+        const at = performance.timeOrigin + performance.now();
+        const ack = await client.update({ generatorLearningRate: to });
+        sent.push({ at, to, iteration: ack.iteration });
+        await new Promise((resolve) => setTimeout(resolve, spacing * (0.75 + 0.5 * Math.random())));
+      }
+      await new Promise((resolve) => setTimeout(resolve, spacing));
+      client.pause();
+      stop();
+      return sent.flatMap((s) => {
+        const marker = markers.find((m) => m.field === 'generatorLearningRate' && m.iteration === s.iteration && m.to === s.to);
+        return marker ? [marker.time - s.at] : [];
+      });
+    },
+    [changes, spacingMs] as const,
+  );
+}
+
+async function measure(page: Page, backend: BackendName): Promise<Row> {
+  await page.evaluate(([config, preference]) => window.nash!.training.reset(config, { backend: preference }), [RING, backend] as const);
+  const snapshot = await ready(page, 300_000);
+  const name = snapshot.backend?.name ?? '?';
+  const adapter = snapshot.backend?.adapter;
+  const note = name !== backend ? `fell back to ${name}` : adapter ? `${adapter.vendor} ${adapter.architecture}${adapter.isFallbackAdapter ? ' (software)' : ''}` : '';
+  const rate = async (mode: 'bare' | 'trainer') => {
+    const result = await page.evaluate(([m, s]) => window.nash!.training.benchmark(m, s), [mode, SECONDS] as const);
+    return result.iterations / (result.milliseconds / 1000);
+  };
+  const bare = await rate('bare');
+  const full = await fullLoop(page, SECONDS);
+  await ready(page, 300_000);
+  const trainer = await rate('trainer');
+  // Slow backends get fewer, wider-spaced changes: each needs an iteration to land in.
+  const slow = full.rate < 5;
+  const latency = await latencies(page, slow ? 3 : CHANGES, slow ? 2500 / Math.max(full.rate, 0.2) : 300);
+  await ready(page, 300_000);
+  return { backend: name === backend ? backend : `${backend}→${name}`, bare, trainer, full: full.rate, longTasks: full.longTasks, latency, note };
+}
+
+function table(rows: Row[]) {
+  const head = ['backend', 'bare it/s', 'trainer it/s', 'full loop it/s', 'full/bare', 'full/trainer', 'long tasks >50ms (max)', 'lr latency median (n)', 'note'];
+  const lines = rows.map((r) => [
+    r.backend,
+    r.bare.toFixed(1),
+    r.trainer.toFixed(1),
+    r.full.toFixed(1),
+    `${((100 * r.full) / r.bare).toFixed(0)}%`,
+    `${((100 * r.full) / r.trainer).toFixed(0)}%`,
+    `${r.longTasks.length}${r.longTasks.length ? ` (${Math.max(...r.longTasks).toFixed(0)} ms)` : ''}`,
+    `${median(r.latency).toFixed(0)} ms (${r.latency.length})`,
+    r.note,
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const format = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(format(head));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const line of lines) console.log(format(line));
+}
+
+const outDir = mkdtempSync(join(tmpdir(), 'nash-bench-'));
+await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, build: { outDir }, logLevel: 'warn' });
+const browser = await launchBrowser({ webgpu: true });
+const rows: Row[] = [];
+const loadBefore = loadavg()[0];
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // Start on wasm so the page's first run costs no calibration; each row then resets onto its backend.
+  await page.addInitScript(() => localStorage.setItem('nash.backend', 'wasm'));
+  await page.goto(server.resolvedUrls?.local[0] ?? '');
+  await ready(page, 120_000);
+  console.log(`ring MLP, G and D 2→64→64, batch 256, Adam; ${SECONDS} s per column; Chromium ${browser.version()}, ${cpus().length} CPUs`);
+  for (const backend of BACKENDS) {
+    try {
+      rows.push(await measure(page, backend));
+    } catch (error) {
+      rows.push({ backend, bare: NaN, trainer: NaN, full: NaN, longTasks: [], latency: [], note: `failed: ${error instanceof Error ? error.message.slice(0, 120) : error}` });
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(outDir, { recursive: true, force: true });
+}
+table(rows);
+console.log(`load average (1 min): ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`);
