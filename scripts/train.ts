@@ -6,7 +6,9 @@ import { createDataset } from '../src/gan/data/registry.ts';
 import { Trainer } from '../src/gan/trainer.ts';
 import { parseCli, USAGE } from './cli/options.ts';
 import { reportLine } from './cli/report.ts';
+import { DigitReport, writeSamples } from './cli/digits.ts';
 import { useBackend } from './node/backend.ts';
+import { loadMnist } from './node/mnist.ts';
 
 async function main(argv: string[]): Promise<void> {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -22,7 +24,8 @@ async function main(argv: string[]): Promise<void> {
   }
   const { config, steps, reportEvery, backend } = options;
   await useBackend(backend);
-  const trainer = new Trainer(config, createDataset(config.dataset));
+  const trainer = new Trainer(config, createDataset(config.dataset, config.dataset === 'mnist' ? { mnist: loadMnist() } : {}));
+  const digits = config.dataset === 'mnist' ? new DigitReport(config) : undefined;
   const started = performance.now();
   for (let i = 1; i <= steps; i++) {
     trainer.step();
@@ -30,9 +33,12 @@ async function main(argv: string[]): Promise<void> {
       const points = await trainer.flushStats();
       const evaluation = await trainer.evaluate();
       const line = reportLine(config, points[points.length - 1], evaluation, (performance.now() - started) / 1000);
+      if (digits) Object.assign(line, await digits.metrics((noise) => trainer.generate(noise)));
       console.log(JSON.stringify(line));
     }
   }
+  if (options.exportSamples) await writeSamples(options.exportSamples, config, trainer.dataset.dimension, (noise) => trainer.generate(noise));
+  digits?.dispose();
   trainer.dispose();
 }
 
