@@ -33,11 +33,11 @@ async function main(argv: string[]): Promise<void> {
       const points = await trainer.flushStats();
       const evaluation = await trainer.evaluate();
       const line = reportLine(config, points[points.length - 1], evaluation, (performance.now() - started) / 1000);
-      if (digits) Object.assign(line, await digits.metrics((noise) => trainer.generate(noise)));
+      if (digits) Object.assign(line, await digits.metrics(trainer));
       console.log(JSON.stringify(line));
     }
   }
-  if (options.exportSamples) await writeSamples(options.exportSamples, config, trainer.dataset.dimension, (noise) => trainer.generate(noise));
+  if (options.exportSamples) await writeSamples(options.exportSamples, trainer);
   digits?.dispose();
   trainer.dispose();
 }

@@ -5,8 +5,10 @@
 import { writeFileSync } from 'node:fs';
 import type { RunConfig } from '../../src/gan/config.ts';
 import { sampleNoise } from '../../src/gan/latent.ts';
-import { classifierMetrics, classifyDigits, type DigitClassifier } from '../../src/gan/metrics/classifier.ts';
+import { CLASSIFIER_CLASSES, classifierMetrics, classifyDigits, type DigitClassifier, predictedClasses } from '../../src/gan/metrics/classifier.ts';
+import { conditionalMetrics } from '../../src/gan/metrics/conditional.ts';
 import { createRng } from '../../src/gan/rng.ts';
+import type { Trainer } from '../../src/gan/trainer.ts';
 import { loadClassifier } from '../node/classifier.ts';
 
 /** Generated digits per classifier evaluation: the 1% mode threshold is then 10 digits, not noise. */
@@ -16,20 +18,28 @@ export const EXPORT_SAMPLES = 100;
 /** Decimals kept in the exported JSON: far finer than a screen's 256 grey levels. */
 const EXPORT_DECIMALS = 4;
 
-export type Generate = (noise: Float32Array) => Promise<Float32Array>;
-
-/** Classifier metrics on the same noise at every report, so successive lines are comparable. */
+/**
+ * Classifier metrics on the same noise at every report, so successive lines are comparable:
+ * `classifierModes` and `classifierScore`, and for a conditioned G (asked for the conditioning's
+ * balanced grid of labels or code values) the conditional metrics with the classifier's digit as
+ * each sample's class: `labelAccuracy` (CGAN), `codePurity` and `codeClasses` (InfoGAN).
+ */
 export class DigitReport {
   private readonly classifier: DigitClassifier = loadClassifier();
-  readonly noise: Float32Array;
+  private readonly noise: Float32Array;
 
   constructor(config: RunConfig) {
     this.noise = sampleNoise(createRng(config.seed, 'classifier-evaluation'), CLASSIFIER_SAMPLES, config.latentSize, config.noise);
   }
 
-  async metrics(generate: Generate, requested?: ArrayLike<number>): Promise<Record<string, number>> {
-    const { modes, classifierScore, labelAccuracy } = classifierMetrics(await classifyDigits(this.classifier, await generate(this.noise)), requested);
-    return { classifierModes: modes, classifierScore, ...(labelAccuracy === undefined ? {} : { labelAccuracy }) };
+  async metrics(trainer: Trainer): Promise<Record<string, number>> {
+    const condition = trainer.conditioning.grid(CLASSIFIER_SAMPLES);
+    const probabilities = await classifyDigits(this.classifier, await trainer.generate(this.noise, condition));
+    const { modes, classifierScore } = classifierMetrics(probabilities);
+    const conditional = condition.labels
+      ? conditionalMetrics(trainer.config.conditioning, condition.labels, predictedClasses(probabilities), trainer.conditioning.values, CLASSIFIER_CLASSES)
+      : {};
+    return { classifierModes: modes, classifierScore, ...conditional };
   }
 
   dispose(): void {
@@ -39,12 +49,15 @@ export class DigitReport {
 
 /**
  * Writes `{"data": [[…dimension numbers]], "labels": [...]}` for EXPORT_SAMPLES samples from fixed
- * noise; `labels` only when the samples were generated for given labels.
+ * noise; `labels` (the label or categorical code each sample was generated for) only when conditioned.
  */
-export async function writeSamples(file: string, config: RunConfig, dimension: number, generate: Generate, labels?: ArrayLike<number>): Promise<void> {
+export async function writeSamples(file: string, trainer: Trainer): Promise<void> {
+  const { config, dataset } = trainer;
   const noise = sampleNoise(createRng(config.seed, 'export'), EXPORT_SAMPLES, config.latentSize, config.noise);
-  const samples = await generate(noise);
+  const condition = trainer.conditioning.grid(EXPORT_SAMPLES);
+  const samples = await trainer.generate(noise, condition);
   const scale = 10 ** EXPORT_DECIMALS;
-  const data = Array.from({ length: EXPORT_SAMPLES }, (_, i) => Array.from(samples.subarray(i * dimension, (i + 1) * dimension), (v) => Math.round(v * scale) / scale));
-  writeFileSync(file, JSON.stringify(labels ? { data, labels: Array.from(labels) } : { data }));
+  const row = (i: number) => Array.from(samples.subarray(i * dataset.dimension, (i + 1) * dataset.dimension), (v) => Math.round(v * scale) / scale);
+  const data = Array.from({ length: EXPORT_SAMPLES }, (_, i) => row(i));
+  writeFileSync(file, JSON.stringify(condition.labels ? { data, labels: Array.from(condition.labels) } : { data }));
 }

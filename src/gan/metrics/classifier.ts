@@ -141,22 +141,28 @@ export interface ClassifierMetrics {
   labelAccuracy?: number;
 }
 
+/** The most probable class of each row of probabilities [n × 10]. */
+export function predictedClasses(probabilities: Float32Array): Int32Array {
+  const K = CLASSIFIER_CLASSES;
+  const predicted = new Int32Array(probabilities.length / K);
+  for (let i = 0; i < predicted.length; i++) {
+    for (let k = 1; k < K; k++) if (probabilities[i * K + k] > probabilities[i * K + predicted[i]]) predicted[i] = k;
+  }
+  return predicted;
+}
+
 /** Metrics of class probabilities [n × 10]; `requested` are the labels G was asked for, if any. */
 export function classifierMetrics(probabilities: Float32Array, requested?: ArrayLike<number>): ClassifierMetrics {
   const K = CLASSIFIER_CLASSES;
-  const n = probabilities.length / K;
+  const predicted = predictedClasses(probabilities);
+  const n = predicted.length;
   const histogram = new Array<number>(K).fill(0);
   const marginal = new Float64Array(K);
   let correct = 0;
   for (let i = 0; i < n; i++) {
-    let best = 0;
-    for (let k = 0; k < K; k++) {
-      const p = probabilities[i * K + k];
-      marginal[k] += p / n;
-      if (p > probabilities[i * K + best]) best = k;
-    }
-    histogram[best] += 1;
-    if (requested && requested[i] === best) correct += 1;
+    for (let k = 0; k < K; k++) marginal[k] += probabilities[i * K + k] / n;
+    histogram[predicted[i]] += 1;
+    if (requested && requested[i] === predicted[i]) correct += 1;
   }
   // E_x KL(p(y|x) ‖ p(y)) = E_x Σ_y p(y|x) (ln p(y|x) − ln p(y)); terms with p(y|x) = 0 contribute 0.
   let meanKl = 0;
