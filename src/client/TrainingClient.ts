@@ -145,12 +145,12 @@ export class TrainingClient {
     });
   }
 
-  /** G(latent) for [n × latentSize] latents, in inference mode. */
-  sample(latent: Floats): Promise<SamplesEvent> {
+  /** G(z, c) in inference mode for [n × latentSize] noise and, for conditioned models, n labels. */
+  sample(latent: Floats, labels?: Int32Array<ArrayBuffer>): Promise<SamplesEvent> {
     const requestId = this.nextId++;
     return new Promise((resolve) => {
       this.samples.set(requestId, resolve);
-      this.send({ type: 'sample', requestId, latent });
+      this.send({ type: 'sample', requestId, latent, labels });
     });
   }
 

@@ -1,12 +1,13 @@
 /**
- * What the 2D view shows, computed from a trainer's public networks: D on a grid over the visible
+ * What the 2D view shows, computed from a trainer's public networks and conditioning: D on a grid over the visible
  * square, the direction the generator's loss pushes each fake point, and the image of a noise
  * lattice through G (the manifold). GAN Lab shows the same three layers (Kahng et al. 2018, §4).
  *
  * Everything is computed in one tidy and read back in one transfer, so a GPU backend syncs once.
  */
 import * as tf from './tf.ts';
-import { discriminate, type Discriminator, type Generator } from './architectures/network.ts';
+import type { Discriminator, Generator } from './architectures/network.ts';
+import type { Condition, Conditioning } from './conditioning/types.ts';
 import type { NoiseId } from './config.ts';
 import type { Objective, ObjectiveParams } from './objectives/types.ts';
 
@@ -64,9 +65,26 @@ export function noiseLattice(latentSize: number, noise: NoiseId, size = LATTICE_
   return { latent, rows, cols };
 }
 
+/**
+ * The networks as the plane uses them, with any conditioning already applied (`planeModel` builds
+ * this from a trainer). All outputs are in inference mode; D's outputs are raw (logit or score).
+ */
+export interface PlaneModel {
+  /** The fixed fakes: noise [n, latentSize] → points [n, 2]. */
+  generateFakes(noise: tf.Tensor2D): tf.Tensor2D;
+  /** The manifold: lattice noise [m, latentSize] → points [m, 2]. */
+  generateLattice(noise: tf.Tensor2D): tf.Tensor2D;
+  /** D at the fakes, each under its own condition: [n, 2] → [n, 1]. */
+  scoreFakes(x: tf.Tensor2D): tf.Tensor2D;
+  /**
+   * D on grid points, once per condition the view averages over (one without conditioning, one per
+   * label for a CGAN, whose D judges a point only together with a label): [g, 2] → [g, 1] each.
+   */
+  scoreGrid(x: tf.Tensor2D): tf.Tensor2D[];
+}
+
 export interface PlaneInput {
-  generator: Generator;
-  discriminator: Discriminator;
+  model: PlaneModel;
   objective: Objective;
   params: ObjectiveParams;
   latentSize: number;
@@ -83,7 +101,8 @@ export interface Plane {
   resolution: number;
   /**
    * D on the grid of `gridPoints(radius, resolution)`, [resolution²]: σ(logit) for the log-loss
-   * objectives (a probability of "real"), the raw score for LSGAN and the WGAN critic.
+   * objectives (a probability of "real"), the raw score for LSGAN and the WGAN critic; averaged over
+   * the model's grid conditions (a CGAN's labels).
    */
   discriminator: Float32Array<ArrayBuffer>;
   /** G(noise) in inference mode, [n × 2]. */
@@ -106,19 +125,20 @@ function readScores(objective: Objective, scores: tf.Tensor2D): tf.Tensor2D {
 
 /** Computes the plane's layers for a 2D model; throws if G's samples are not points in the plane. */
 export async function computePlane(input: PlaneInput): Promise<Plane> {
-  const { generator, discriminator, objective, params, latentSize, radius, noise, lattice } = input;
+  const { model, objective, params, latentSize, radius, noise, lattice } = input;
   const resolution = input.resolution ?? PLANE_RESOLUTION;
   const n = noise.length / latentSize;
   const latticeCount = lattice.rows * lattice.cols;
   const flat = tf.tidy(() => {
     const grid = tf.tensor2d(gridPoints(radius, resolution), [resolution * resolution, 2]);
-    const field = readScores(objective, discriminate(discriminator, grid, false)); // [res², 1]
-    const fake = generator.apply(tf.tensor2d(noise, [n, latentSize]), false); // [n, 2]
+    const readings = model.scoreGrid(grid).map((scores) => readScores(objective, scores)); // each [res², 1]
+    const field = tf.div(tf.addN(readings), readings.length); // [res², 1]
+    const fake = model.generateFakes(tf.tensor2d(noise, [n, latentSize])); // [n, 2]
     if (fake.shape[1] !== 2) throw new Error(`The plane needs 2D samples; the generator makes ${fake.shape[1]} values per sample`);
-    const lossAt = (x: tf.Tensor) => objective.generatorLoss(discriminate(discriminator, tf.reshape<tf.Rank.R2>(x, [n, 2]), false), params);
+    const lossAt = (x: tf.Tensor) => objective.generatorLoss(model.scoreFakes(tf.reshape<tf.Rank.R2>(x, [n, 2])), params);
     const gradient = tf.grad(lossAt)(fake); // [n, 2], of the batch mean
     const descent = tf.mul(gradient, -n); // [n, 2], per sample
-    const manifold = generator.apply(tf.tensor2d(lattice.latent, [latticeCount, latentSize]), false); // [rows·cols, 2]
+    const manifold = model.generateLattice(tf.tensor2d(lattice.latent, [latticeCount, latentSize])); // [rows·cols, 2]
     return tf.concat([field, fake, descent, manifold].map((t) => tf.reshape(t, [-1])));
   });
   const values = (await flat.data()) as Float32Array<ArrayBuffer>;
@@ -134,6 +154,34 @@ export async function computePlane(input: PlaneInput): Promise<Plane> {
     manifold,
     latticeRows: lattice.rows,
     latticeCols: lattice.cols,
+  };
+}
+
+/** What planeModel needs of a trainer: its networks and conditioning (all public on Trainer). */
+export interface PlaneSource {
+  generator: Generator;
+  discriminator: Discriminator;
+  conditioning: Conditioning;
+}
+
+/**
+ * The plane's view of a trainer. The fakes carry the sample grid's condition (label i mod K, as
+ * `Trainer.generate` draws them); the manifold is drawn for the first label or code value, so its
+ * lines do not jump between classes; a CGAN's D is averaged over its labels on the grid.
+ */
+export function planeModel({ generator, discriminator, conditioning }: PlaneSource, fakes: number, latticePoints: number, gridPoints: number): PlaneModel {
+  const fakeCondition = conditioning.grid(fakes);
+  const latticeBase = conditioning.grid(latticePoints);
+  const latticeCondition: Condition = conditioning.values > 0 ? { ...latticeBase, labels: new Int32Array(latticePoints) } : latticeBase;
+  const gridConditions: Condition[] =
+    conditioning.id === 'label'
+      ? Array.from({ length: conditioning.values }, (_, k) => ({ labels: new Int32Array(gridPoints).fill(k) }))
+      : [conditioning.grid(gridPoints)];
+  return {
+    generateFakes: (noise) => generator.apply(conditioning.generatorInput(noise, fakeCondition), false),
+    generateLattice: (noise) => generator.apply(conditioning.generatorInput(noise, latticeCondition), false),
+    scoreFakes: (x) => conditioning.judge(discriminator, x, fakeCondition, false).scores,
+    scoreGrid: (x) => gridConditions.map((condition) => conditioning.judge(discriminator, x, condition, false).scores),
   };
 }
 

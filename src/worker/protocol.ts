@@ -79,11 +79,15 @@ export interface UpdateCommand {
   patch: Partial<Record<keyof RunConfig, unknown>>;
 }
 
-/** G(z) in inference mode for the given latents, [n × latentSize]. */
+/**
+ * G(z, c) in inference mode for the given noise, [n × latentSize]; `labels` picks each sample's label
+ * (CGAN) or categorical code value (InfoGAN), else they cycle through the values.
+ */
 export interface SampleCommand {
   type: 'sample';
   requestId: number;
   latent: Floats;
+  labels?: Int32Array<ArrayBuffer>;
 }
 
 /**
@@ -248,7 +252,7 @@ export function transferables(message: TrainerCommand | TrainerEvent): Transfera
     case 'plane':
       return [message.discriminator.buffer, message.real.buffer, message.fake.buffer, message.descent.buffer, message.manifold.buffer];
     case 'sample':
-      return [message.latent.buffer];
+      return message.labels ? [message.latent.buffer, message.labels.buffer] : [message.latent.buffer];
     case 'init':
     case 'reset':
     case 'play':

@@ -10,7 +10,7 @@ import { createDataset } from '../gan/data/registry.ts';
 import type { Dataset } from '../gan/data/dataset.ts';
 import { sampleNoise } from '../gan/latent.ts';
 import { objectiveFor } from '../gan/objectives/registry.ts';
-import { computePlane, noiseLattice, type Lattice } from '../gan/plane.ts';
+import { computePlane, noiseLattice, type Lattice, PLANE_RESOLUTION, type PlaneModel, planeModel } from '../gan/plane.ts';
 import { createRng } from '../gan/rng.ts';
 import { type StepTarget, Trainer } from '../gan/trainer.ts';
 import type { BackendChoice, Calibrate } from './backend.ts';
@@ -47,6 +47,7 @@ interface Run {
   viewNoise: Float32Array;
   realPoints: Float32Array;
   lattice: Lattice;
+  planeModel: PlaneModel;
 }
 
 export class Session {
@@ -103,7 +104,7 @@ export class Session {
         return this.update(command.requestId, command.patch);
       case 'sample': {
         const { trainer } = this.requireRun();
-        const values = await trainer.generate(command.latent);
+        const values = await trainer.generate(command.latent, command.labels ? { labels: command.labels } : {});
         const count = command.latent.length / trainer.config.latentSize;
         this.postSamples(values, count, command.requestId);
         return;
@@ -148,12 +149,14 @@ export class Session {
     const trainer = new Trainer(config, dataset);
     const planar = dataset.dimension === 2;
     const viewCount = planar ? PLANE_SAMPLES : IMAGE_SAMPLES;
+    const lattice = noiseLattice(config.latentSize, config.noise);
     this.run = {
       trainer,
       dataset,
       viewNoise: sampleNoise(createRng(config.seed, 'view-noise'), viewCount, config.latentSize, config.noise),
       realPoints: planar ? dataset.sample(PLANE_SAMPLES, createRng(config.seed, 'view-real')).x : new Float32Array(0),
-      lattice: noiseLattice(config.latentSize, config.noise),
+      lattice,
+      planeModel: planeModel(trainer, viewCount, lattice.rows * lattice.cols, PLANE_RESOLUTION ** 2),
     };
     this.last = { stats: 0, metricsIteration: 0, rateIteration: 0, rateTime: 0 };
     this.viewTimes = freshViewTimes();
@@ -315,8 +318,7 @@ export class Session {
     const objective = objectiveFor(trainer.config.objective);
     const iteration = trainer.iteration;
     const plane = await computePlane({
-      generator: trainer.generator,
-      discriminator: trainer.discriminator,
+      model: run.planeModel,
       objective,
       params: trainer.config,
       latentSize: trainer.config.latentSize,

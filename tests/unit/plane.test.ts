@@ -1,8 +1,11 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { Discriminator, Generator } from '../../src/gan/architectures/network.ts';
 import { defaultConfig } from '../../src/gan/config.ts';
+import { ring } from '../../src/gan/data/toy2d.ts';
+import { sampleNoise } from '../../src/gan/latent.ts';
 import { OBJECTIVE_REGISTRY } from '../../src/gan/objectives/registry.ts';
-import { computePlane, gridPoints, noiseLattice } from '../../src/gan/plane.ts';
+import { computePlane, gridPoints, noiseLattice, type PlaneModel, planeModel } from '../../src/gan/plane.ts';
+import { createRng } from '../../src/gan/rng.ts';
+import { Trainer } from '../../src/gan/trainer.ts';
 import { tf, useCpu } from './setup-tf.ts';
 
 beforeAll(useCpu);
@@ -37,23 +40,16 @@ const b = 0.2;
 const A = [[1, 0.5], [-0.25, 2]];
 const c = [0.1, -0.3];
 
-function linearNetworks(): { generator: Generator; discriminator: Discriminator; dispose(): void } {
+function linearModel(): { model: PlaneModel; dispose(): void } {
   const wT = tf.tensor2d(w, [2, 1]);
   const bT = tf.scalar(b);
   const aT = tf.tensor2d(A);
   const cT = tf.tensor1d(c);
-  const dispose = () => tf.dispose([wT, bT, aT, cT]);
+  const score = (x: tf.Tensor2D) => tf.add(tf.matMul(x, wT), bT) as tf.Tensor2D;
+  const generate = (z: tf.Tensor2D) => tf.add(tf.matMul(z, aT), cT) as tf.Tensor2D;
   return {
-    generator: { trainable: [], state: [], apply: (z) => tf.tidy(() => tf.add(tf.matMul(z, aT), cT)), dispose },
-    discriminator: {
-      trainable: [],
-      state: [],
-      featureSize: 2,
-      features: (x) => x,
-      score: (f) => tf.tidy(() => tf.add(tf.matMul(f, wT), bT)),
-      dispose,
-    },
-    dispose,
+    model: { generateFakes: generate, generateLattice: generate, scoreFakes: score, scoreGrid: (x) => [score(x)] },
+    dispose: () => tf.dispose([wT, bT, aT, cT]),
   };
 }
 
@@ -66,10 +62,10 @@ describe('computePlane', () => {
   const lattice = noiseLattice(2, 'gaussian', 3);
 
   test('non-saturating: D as σ(score), fakes G(z), descent −∂softplus(−s)/∂x = σ(−s)·w, manifold G(lattice)', async () => {
-    const nets = linearNetworks();
+    const { model, dispose } = linearModel();
     const before = tf.memory().numTensors;
     const plane = await computePlane({
-      ...nets,
+      model,
       objective: OBJECTIVE_REGISTRY.nonSaturating,
       params: defaultConfig(),
       latentSize: 2,
@@ -96,13 +92,13 @@ describe('computePlane', () => {
       expect(plane.manifold[2 * i]).toBeCloseTo(x, 5);
       expect(plane.manifold[2 * i + 1]).toBeCloseTo(y, 5);
     }
-    nets.dispose();
+    dispose();
   });
 
   test('WGAN: the raw critic score, and L_G = −E[s] pulls every fake along +w', async () => {
-    const nets = linearNetworks();
+    const { model, dispose } = linearModel();
     const plane = await computePlane({
-      ...nets,
+      model,
       objective: OBJECTIVE_REGISTRY.wgan,
       params: defaultConfig(),
       latentSize: 2,
@@ -117,16 +113,57 @@ describe('computePlane', () => {
       expect(plane.descent[2 * i]).toBeCloseTo(w[0], 5);
       expect(plane.descent[2 * i + 1]).toBeCloseTo(w[1], 5);
     }
-    nets.dispose();
+    dispose();
+  });
+
+  test('D on the grid is averaged over the model’s grid conditions (a CGAN’s labels)', async () => {
+    const { model, dispose } = linearModel();
+    const twoLabels: PlaneModel = { ...model, scoreGrid: (x) => [model.scoreFakes(x), tf.add(model.scoreFakes(x), 1) as tf.Tensor2D] };
+    const plane = await computePlane({ model: twoLabels, objective: OBJECTIVE_REGISTRY.nonSaturating, params: defaultConfig(), latentSize: 2, radius: 3, noise, lattice, resolution: 4 });
+    const grid = gridPoints(3, 4);
+    plane.discriminator.forEach((value, i) => {
+      const s = score(grid[2 * i], grid[2 * i + 1]);
+      expect(value).toBeCloseTo((sigmoid(s) + sigmoid(s + 1)) / 2, 5);
+    });
+    dispose();
   });
 
   test('refuses a generator whose samples are not 2D points, leaking nothing', async () => {
     const before = tf.memory().numTensors;
-    const wide: Generator = { trainable: [], state: [], apply: (z) => tf.tidy(() => tf.concat([z, z], 1)), dispose: () => {} };
-    const { discriminator, dispose } = linearNetworks();
-    const input = { generator: wide, discriminator, objective: OBJECTIVE_REGISTRY.nonSaturating, params: defaultConfig(), latentSize: 2, radius: 1, noise, lattice };
+    const { model, dispose } = linearModel();
+    const wide: PlaneModel = { ...model, generateFakes: (z) => tf.concat([z, z], 1) };
+    const input = { model: wide, objective: OBJECTIVE_REGISTRY.nonSaturating, params: defaultConfig(), latentSize: 2, radius: 1, noise, lattice };
     await expect(computePlane(input)).rejects.toThrow(/2D samples/);
     dispose();
     expect(tf.memory().numTensors).toBe(before);
   });
+
+  for (const conditioning of ['none', 'label', 'infoCodes'] as const) {
+    test(`a trainer's plane model (${conditioning}): fakes are Trainer.generate's samples on the same noise`, async () => {
+      const config = { ...defaultConfig(), conditioning, batchSize: 16, generatorWidth: 8, discriminatorWidth: 8, categories: 4, continuousCodes: 1 };
+      const trainer = new Trainer(config, ring());
+      trainer.step();
+      await trainer.flushStats();
+      const viewNoise = sampleNoise(createRng(1, 'view'), 40, config.latentSize, config.noise);
+      const grid = noiseLattice(config.latentSize, config.noise, 5);
+      const before = tf.memory().numTensors;
+      const plane = await computePlane({
+        model: planeModel(trainer, 40, 25, 16 * 16),
+        objective: OBJECTIVE_REGISTRY[config.objective],
+        params: config,
+        latentSize: config.latentSize,
+        radius: 3,
+        noise: viewNoise,
+        lattice: grid,
+        resolution: 16,
+      });
+      expect(tf.memory().numTensors).toBe(before);
+      const expected = await trainer.generate(viewNoise);
+      Array.from(plane.fake).forEach((v, i) => expect(v).toBeCloseTo(expected[i], 5));
+      expect(plane.discriminator.every((v) => v > 0 && v < 1)).toBe(true);
+      expect(plane.descent.every(Number.isFinite)).toBe(true);
+      expect(plane.manifold).toHaveLength(25 * 2);
+      trainer.dispose();
+    });
+  }
 });
