@@ -219,11 +219,12 @@ export class Session {
   private async periodic() {
     const now = performance.now();
     const { statsMs, samplesMs, planeMs, metricsEvery } = this.schedule;
-    if (now - this.last.stats >= statsMs) {
-      await this.statsFlush;
-      this.last.stats = now;
-      this.flushStats();
-    }
+    if (now - this.last.stats < statsMs) return;
+    await this.statsFlush;
+    this.last.stats = now;
+    this.flushStats();
+    // Views start only next to a stats read, so their events reach the page together and it
+    // renders one frame for both (the client coalesces per animation frame).
     const run = this.requireRun();
     const planar = run.dataset.dimension === 2;
     if (planar && planeMs > 0 && this.due('plane', now, planeMs)) this.track('plane', now, this.postPlane(run));
