@@ -40,7 +40,8 @@ export interface CliOptions {
 }
 
 export const USAGE = `Usage: npm run train -- [options]
-  --objective minimax|nonSaturating|lsgan|wgan|wganGp   --data ring|grid|spiral|moons|line|gaussian
+  --objective minimax|nonSaturating|lsgan|wgan|wganGp   --data ring|grid|spiral|moons|line|gaussian|mnist
+  --architecture mlp|dcgan  --channels C (DCGAN width)  --export-samples FILE (100 samples as JSON)
   --steps N  --report-every N  --seed N  --batch N  --lr-g X  --lr-d X  --k-d N  --k-g N
   --optimizer sgd|adam|rmsprop (both networks)  --backend cpu|wasm
   --conditioning none|label|infoCodes (or info)  --categories K  --continuous-codes 0-3  --info-lambda X

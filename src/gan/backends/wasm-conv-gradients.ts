@@ -2,14 +2,15 @@ import * as tf from '../tf.ts';
 
 /**
  * Convolution gradients for tfjs-backend-wasm, built from kernels it runs fast (XNNPACK's Conv2D,
- * Transpose, Pad, Slice, Pack), so DCGAN trains on wasm:
+ * Transpose, Reverse, PadV2, StridedSlice), so DCGAN trains on wasm:
  *
  * - Conv2DBackpropFilter, which wasm lacks (tfjs #8474): the filter gradient is itself a
  *   convolution, of the input (batch moved to the channel axis) with the output gradient used as a
  *   filter dilated by the stride.
  * - Conv2DBackpropInput (conv2d's input gradient and conv2dTranspose's forward pass), which wasm
  *   runs as a plain loop ~10× slower than its convolution: split by output phase ("sub-pixel"),
- *   a stride-s transposed convolution is s² stride-1 convolutions with sub-filters, interleaved.
+ *   a stride-s transposed convolution is one stride-1 convolution with s² sub-filters, whose
+ *   outputs are interleaved (a pixel shuffle).
  *
  * Pure tfjs ops, no DOM: the same code serves the worker, Node tests and the CLI. Call
  * `registerWasmConvGradients()` after importing '@tensorflow/tfjs-backend-wasm'.
@@ -24,10 +25,10 @@ interface Attrs {
   dimRoundingMode?: 'floor' | 'round' | 'ceil';
 }
 
-/** Rejects what these kernels were not written for; DCGAN uses NHWC, dilation 1. */
+/** The forward convolution's geometry (tfjs has no gradients for dilated convolutions: dilation 1). */
 function conv2dInfo(inShape: number[], filterShape: number[], attrs: Attrs): Info {
   if (attrs.dataFormat !== 'NHWC') throw new Error(`wasm conv gradients: data format ${attrs.dataFormat} is not supported (NHWC only)`);
-  const info = tf.backend_util.computeConv2DInfo(
+  return tf.backend_util.computeConv2DInfo(
     inShape as [number, number, number, number],
     filterShape as [number, number, number, number],
     attrs.strides,
@@ -35,7 +36,6 @@ function conv2dInfo(inShape: number[], filterShape: number[], attrs: Attrs): Inf
     attrs.pad,
     attrs.dimRoundingMode,
   );
-  return info;
 }
 
 /**
@@ -127,6 +127,10 @@ export function registerWasmConvGradients(): void {
 }
 
 let nativeInputGradient: tf.KernelConfig | undefined;
+
+// These kernels are composites of tfjs ops: the engine hands a kernel the op's input Tensors (typed
+// as TensorInfo) and takes a returned Tensor as the output; ops run inside a kernel are not recorded
+// on the gradient tape, and tf.tidy frees their intermediates.
 
 const filterGradientKernel: tf.KernelConfig = {
   kernelName: 'Conv2DBackpropFilter',
