@@ -26,7 +26,7 @@ describe('CLI options', () => {
     const { config, steps } = parseCli(['--preset', 'vanishingGradients']);
     expect(config.objective).toBe('minimax');
     expect(config.discriminatorSteps).toBe(5);
-    expect(steps).toBe(2000);
+    expect(steps).toBe(1500);
   });
 });
 

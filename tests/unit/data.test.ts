@@ -62,16 +62,23 @@ describe('mode metrics', () => {
     expect(metrics).toMatchObject({ modesCovered: 0, highQuality: 0, modesTotal: 8 });
   });
 
-  test('a mode needs 20% of its fair share of high-quality samples to count as covered', () => {
+  test('a mode needs 20% of its fair share of the high-quality samples (and 5 of them) to count as covered', () => {
     const { centres } = ring().modes!;
     const n = 2500;
-    const points = new Float32Array(n * 2);
-    for (let i = 0; i < n; i++) {
-      const k = i < 50 ? 1 : 0; // 50 samples on mode 1 (< 62.5 = 20% of 2500/8), the rest on mode 0
-      points[2 * i] = centres[k][0];
-      points[2 * i + 1] = centres[k][1];
-    }
-    expect(modeMetrics(points, 2, ring().modes!).modesCovered).toBe(1);
+    const place = (modeOf: (i: number) => number) => {
+      const points = new Float32Array(n * 2).fill(0); // the origin is 2 away from every mode: not HQ
+      for (let i = 0; i < n; i++) {
+        const k = modeOf(i);
+        if (k >= 0) [points[2 * i], points[2 * i + 1]] = centres[k];
+      }
+      return modeMetrics(points, 2, ring().modes!).modesCovered;
+    };
+    // 2450 HQ samples on mode 0, 50 on mode 1: 50 < 20% × 2500/8 = 62.5, so mode 1 is not covered.
+    expect(place((i) => (i < 50 ? 1 : 0))).toBe(1);
+    // 400 HQ samples spread evenly over all 8 modes (16% HQ): every mode holds its fair share.
+    expect(place((i) => (i < 400 ? i % 8 : -1))).toBe(8);
+    // 4 HQ samples on each of 8 modes: too few to be coverage.
+    expect(place((i) => (i < 32 ? i % 8 : -1))).toBe(0);
   });
 });
 
