@@ -1,0 +1,55 @@
+import type { Detector } from './types.ts';
+import { covers, lastIterations, mean, values } from './window.ts';
+
+/** Iterations the evidence spans: long enough that one lucky batch cannot fire it. */
+export const VANISHING_WINDOW = 40;
+/**
+ * The saturating loss's gradient at D's logit is −D(G(z)) per sample (RESEARCH.md §3): below 0.05
+ * G's steps are under 5% of what the non-saturating loss, −(1 − D(G(z))), would give it.
+ */
+export const SATURATED_FAKE_OUTPUT = 0.05;
+/**
+ * A generator gradient norm this small moves nothing whatever the optimiser: WGAN with a clip of
+ * 0.001 gives ~1e-6, healthy 2D runs stay above 1e-2 (measured on the ring, wasm).
+ */
+export const VANISHED_GRADIENT_NORM = 1e-4;
+
+/**
+ * Vanishing gradients (기울기 소멸): D rejects the fakes so surely that G's loss is flat where the
+ * fakes are. Two readings: with the course's saturating loss, D(G(z)) → 0 takes the output gradient
+ * with it (Arjovsky & Bottou 2017); with any loss, G's parameter gradient falls to ~0 (WGAN's critic
+ * clipped too tightly, Arjovsky et al. 2017 Fig. 4).
+ */
+export const vanishingGradients: Detector = ({ config, stats }) => {
+  const window = lastIterations(stats, VANISHING_WINDOW);
+  if (!covers(window, VANISHING_WINDOW)) return undefined;
+  const from = window[0].iteration;
+  const to = window[window.length - 1].iteration;
+  if (config.objective === 'minimax') {
+    const fake = mean(values(window, 'dFake'));
+    const gradient = mean(values(window, 'outputGrad'));
+    if (fake < SATURATED_FAKE_OUTPUT && gradient < SATURATED_FAKE_OUTPUT) {
+      return {
+        detector: 'vanishingGradients',
+        signals: ['dFake', 'outputGrad'],
+        from,
+        to,
+        measurements: [
+          { name: 'meanFakeOutput', value: fake, threshold: SATURATED_FAKE_OUTPUT },
+          { name: 'meanOutputGradient', value: gradient, threshold: SATURATED_FAKE_OUTPUT },
+        ],
+      };
+    }
+  }
+  const norm = mean(values(window, 'gradNormG'));
+  if (norm < VANISHED_GRADIENT_NORM) {
+    return {
+      detector: 'vanishingGradients',
+      signals: ['gradNormG'],
+      from,
+      to,
+      measurements: [{ name: 'meanGeneratorGradient', value: norm, threshold: VANISHED_GRADIENT_NORM }],
+    };
+  }
+  return undefined;
+};

@@ -1,0 +1,44 @@
+import { objectiveOutput } from './objectives.ts';
+import type { Detector } from './types.ts';
+import { covers, lastIterations, mean, values } from './window.ts';
+
+/** Iterations the evidence spans: D must stay fooled, not just once while both adjust. */
+export const WEAK_WINDOW = 200;
+/**
+ * D(x) − D(G(z)) at or below 0.01 on average: D tells real from fake no better than a coin (or
+ * prefers the fakes). A healthy ring run keeps a gap of ≥ 0.035 even at its closest (measured).
+ */
+export const INDISTINGUISHABLE = 0.01;
+/** Both outputs within 0.5 ± 0.15: D is unsure about both, rather than saturated. */
+export const UNSURE = 0.15;
+/** Samples are still poor: under 10% within 3σ of a mode (a trained ring run reaches 40–70%). */
+export const POOR_QUALITY = 0.1;
+
+/**
+ * The generator fools a weak discriminator (약한 판별자): D(x) ≈ D(G(z)) ≈ 0.5 while the samples
+ * are still wrong, so the fakes are "accepted" because D has not learned anything, not because G
+ * is good. Read on the log-loss objectives, where 0.5 means "cannot tell"; quality from the mode
+ * metrics where the data has modes, else from the samples' spread.
+ */
+export const weakDiscriminator: Detector = ({ config, stats, evaluations, diversity }) => {
+  if (objectiveOutput(config.objective) !== 'probability') return undefined;
+  const window = lastIterations(stats, WEAK_WINDOW);
+  if (!covers(window, WEAK_WINDOW)) return undefined;
+  const real = mean(values(window, 'dReal'));
+  const fake = mean(values(window, 'dFake'));
+  if (real - fake > INDISTINGUISHABLE || Math.abs(real - 0.5) > UNSURE || Math.abs(fake - 0.5) > UNSURE) return undefined;
+  const quality = evaluations.at(-1)?.modes?.highQuality;
+  const spread = diversity.at(-1)?.ratio;
+  const poor = quality !== undefined ? quality < POOR_QUALITY : spread !== undefined && Math.abs(1 - spread) > 0.5;
+  if (!poor) return undefined;
+  return {
+    detector: 'weakDiscriminator',
+    signals: ['dReal', 'dFake'],
+    from: window[0].iteration,
+    to: window[window.length - 1].iteration,
+    measurements: [
+      { name: 'outputGap', value: real - fake, threshold: INDISTINGUISHABLE },
+      ...(quality !== undefined ? [{ name: 'highQuality', value: quality, threshold: POOR_QUALITY }] : []),
+    ],
+  };
+};
