@@ -111,8 +111,9 @@ export class TrainingClient {
     return () => this.eventListeners.delete(listener);
   }
 
-  play() {
-    this.send({ type: 'play' });
+  /** Trains until paused; `speed` caps iterations per second (slow motion). Calling it again while playing changes the speed. */
+  play(speed?: number) {
+    this.send({ type: 'play', speed });
   }
 
   pause() {

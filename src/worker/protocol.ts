@@ -5,6 +5,7 @@
  */
 import type { RunConfig } from '../gan/config.ts';
 import type { Evaluation, StepTarget, UpdateResult } from '../gan/trainer.ts';
+import type { ClassifierMetrics } from '../gan/metrics/classifier.ts';
 import type { StatPoint } from '../gan/stats.ts';
 
 /** A float array that owns its buffer, so it can be transferred. */
@@ -65,6 +66,12 @@ export interface ResetCommand {
   schedule?: Partial<Schedule>;
 }
 
+/** Trains until paused; `speed` caps iterations per second (slow motion), absent = as fast as it goes. */
+export interface PlayCommand {
+  type: 'play';
+  speed?: number;
+}
+
 export interface StepCommand {
   type: 'step';
   /** Iterations to run, then pause. */
@@ -103,7 +110,7 @@ export interface BenchmarkCommand {
 export type TrainerCommand =
   | InitCommand
   | ResetCommand
-  | { type: 'play' }
+  | PlayCommand
   | { type: 'pause' }
   | StepCommand
   | UpdateCommand
@@ -143,6 +150,17 @@ export interface ReadyEvent {
   config: RunConfig;
   /** Whether the model has a 2D view. */
   planar: boolean;
+  /** A few real images (image datasets), in label order where the data has labels, to show next to G's. */
+  real?: RealSamples;
+}
+
+export interface RealSamples {
+  count: number;
+  /** [count × dimension] */
+  values: Floats;
+  imageShape: [number, number, number];
+  /** The label of each image, where the data has labels. */
+  labels?: number[];
 }
 
 /** A live change, at the first iteration that used the new value. */
@@ -204,6 +222,8 @@ export interface StatusEvent {
 export interface MetricsEvent {
   type: 'metrics';
   evaluation: Evaluation;
+  /** The digit classifier's reading of G's samples (MNIST), where the classifier could be loaded. */
+  classifier?: ClassifierMetrics;
 }
 
 export interface UpdatedEvent extends UpdateResult {

@@ -8,6 +8,8 @@ import * as tf from '../gan/tf.ts';
 import { type RunConfig, validateConfig } from '../gan/config.ts';
 import { createDataset } from '../gan/data/registry.ts';
 import type { Dataset } from '../gan/data/dataset.ts';
+import { type MnistFile, mnistDataset } from '../gan/data/mnist.ts';
+import { classifierMetrics, classifyDigits, type DigitClassifier, loadDigitClassifier } from '../gan/metrics/classifier.ts';
 import { sampleNoise } from '../gan/latent.ts';
 import { objectiveFor } from '../gan/objectives/registry.ts';
 import { computePlane, noiseLattice, type Lattice, PLANE_RESOLUTION, type PlaneModel, planeModel } from '../gan/plane.ts';
@@ -16,13 +18,18 @@ import { type StepTarget, Trainer } from '../gan/trainer.ts';
 import type { BackendChoice, Calibrate } from './backend.ts';
 import {
   type BackendPreference, type BenchmarkCommand, DEFAULT_SCHEDULE, epochNow, type LiveMarker, PROTOCOL_VERSION,
-  type RunState, type Schedule, type Sources, type TrainerCommand, type TrainerEvent, unreachable,
+  type RealSamples, type RunState, type Schedule, type Sources, type TrainerCommand, type TrainerEvent, unreachable,
 } from './protocol.ts';
 import { benchmark } from './benchmark.ts';
 
 /** Fixed-noise samples: enough points to show a 2D distribution, a readable grid of images. */
 const PLANE_SAMPLES = 512;
 const IMAGE_SAMPLES = 64;
+/** Real images sent once per run to show beside G's: this many per label, or in all where there are none. */
+const REAL_PER_LABEL = 4;
+const REAL_UNLABELLED = 16;
+/** Samples the digit classifier reads per evaluation: 1% of them (the mode threshold) is 5 digits. */
+const CLASSIFIED_SAMPLES = 500;
 /** The most of the loop's time each view may take (see `due`). */
 const VIEW_SHARE = 0.05;
 
@@ -38,6 +45,10 @@ export interface SessionHost {
   /** Resolves after pending messages have had a chance to run (a macrotask, not a microtask). */
   yieldToEvents(): Promise<void>;
   chooseBackend(preference: BackendPreference, config: RunConfig, calibrate: Calibrate): Promise<BackendChoice>;
+  /** The MNIST binary (the worker fetches it; Node tests may read it from disk). Without it MNIST is refused. */
+  loadMnist?(): Promise<MnistFile>;
+  /** The digit classifier's manifest and weights, for MNIST metrics; without them those are left out. */
+  loadClassifier?(): Promise<{ manifest: unknown; weights: ArrayBuffer }>;
 }
 
 /** What stays fixed for one run: data, noise for the views, and the trainer. */
@@ -48,6 +59,9 @@ interface Run {
   realPoints: Float32Array;
   lattice: Lattice;
   planeModel: PlaneModel;
+  /** The digit classifier and the fixed noise it reads G's samples from (MNIST). */
+  classifier?: DigitClassifier;
+  classifiedNoise?: Float32Array;
 }
 
 export class Session {
@@ -69,6 +83,8 @@ export class Session {
   private viewTimes = freshViewTimes();
   private last = { stats: 0, metricsIteration: 0, rateIteration: 0, rateTime: 0 };
   private iterationsPerSecond = 0;
+  /** Iterations per second at most while playing (slow motion); Infinity = as fast as it goes. */
+  private speed = Infinity;
 
   constructor(private readonly host: SessionHost) {}
 
@@ -93,6 +109,7 @@ export class Session {
         this.schedule = { ...this.schedule, ...command.schedule };
         return this.build(command.config, command.sources ?? this.sources, command.backend ?? this.preference);
       case 'play':
+        this.speed = command.speed !== undefined && command.speed > 0 ? command.speed : Infinity;
         return this.start('both', Infinity);
       case 'pause':
         if (this.state === 'paused') return;
@@ -115,6 +132,7 @@ export class Session {
         this.state = 'paused';
         await this.quiet();
         this.run?.trainer.dispose();
+        this.run?.classifier?.dispose();
         this.run = undefined;
         return;
       default:
@@ -139,12 +157,13 @@ export class Session {
     this.state = 'paused';
     await this.quiet();
     this.run?.trainer.dispose();
+    this.run?.classifier?.dispose();
     this.run = undefined;
     this.upcoming = [];
     this.used = [];
     this.sources = sources;
     this.preference = preference;
-    const dataset = createDataset(config.dataset, { points: sources.points });
+    const dataset = await this.createDataset(config, sources);
     const choice = await this.host.chooseBackend(preference, config, (budgetMs) => calibrate(config, dataset, budgetMs));
     const trainer = new Trainer(config, dataset);
     const planar = dataset.dimension === 2;
@@ -157,14 +176,37 @@ export class Session {
       realPoints: planar ? dataset.sample(PLANE_SAMPLES, createRng(config.seed, 'view-real')).x : new Float32Array(0),
       lattice,
       planeModel: planeModel(trainer, viewCount, lattice.rows * lattice.cols, PLANE_RESOLUTION ** 2),
+      ...(config.dataset === 'mnist' ? await this.digitClassifier(config) : {}),
     };
     this.last = { stats: 0, metricsIteration: 0, rateIteration: 0, rateTime: 0 };
     this.viewTimes = freshViewTimes();
     this.iterationsPerSecond = 0;
     const { backend, reason, adapter, candidates, warnings } = choice;
-    this.host.post({ type: 'ready', version: PROTOCOL_VERSION, backend, reason, adapter, candidates, config: trainer.config, planar });
+    const real = planar ? undefined : realSamples(dataset, config.seed);
+    this.host.post({ type: 'ready', version: PROTOCOL_VERSION, backend, reason, adapter, candidates, config: trainer.config, planar, real });
     for (const message of warnings) this.host.post({ type: 'warning', message });
     await this.settle();
+  }
+
+  /** The classifier for MNIST metrics; a run without it still trains, and says why its metrics are missing. */
+  private async digitClassifier(config: RunConfig): Promise<Pick<Run, 'classifier' | 'classifiedNoise'>> {
+    if (!this.host.loadClassifier) return {};
+    try {
+      const { manifest, weights } = await this.host.loadClassifier();
+      return {
+        classifier: loadDigitClassifier(manifest, weights),
+        classifiedNoise: sampleNoise(createRng(config.seed, 'classified-noise'), CLASSIFIED_SAMPLES, config.latentSize, config.noise),
+      };
+    } catch (error) {
+      this.host.post({ type: 'warning', message: `Digit classifier unavailable, MNIST metrics are off: ${error instanceof Error ? error.message : String(error)}` });
+      return {};
+    }
+  }
+
+  private async createDataset(config: RunConfig, sources: Sources): Promise<Dataset> {
+    if (config.dataset !== 'mnist') return createDataset(config.dataset, { points: sources.points });
+    if (!this.host.loadMnist) throw new Error('MNIST is not available here');
+    return createDataset('mnist', { mnist: mnistDataset(await this.host.loadMnist()) });
   }
 
   private async start(which: StepTarget, until: number) {
@@ -179,10 +221,12 @@ export class Session {
     this.scheduleChunk();
   }
 
-  private scheduleChunk() {
+  /** Runs the next chunk after the page's messages, or after `delayMs` in slow motion. */
+  private scheduleChunk(delayMs = 0) {
     if (this.chunkScheduled) return;
     this.chunkScheduled = true;
-    void this.host.yieldToEvents().then(() => {
+    const wait = delayMs > 0 ? new Promise<void>((resolve) => setTimeout(resolve, delayMs)) : this.host.yieldToEvents();
+    void wait.then(() => {
       this.chunkScheduled = false;
       if (this.state === 'paused') return;
       this.queue = this.queue.then(() => this.chunk()).catch((error: unknown) => this.fail(error, 'loop'));
@@ -194,18 +238,20 @@ export class Session {
     if (this.state === 'paused' || !this.run) return;
     const { trainer } = this.run;
     const start = performance.now();
+    const slow = this.state === 'playing' && this.speed < Infinity;
     do {
       if (trainer.iteration >= this.until) break;
       trainer.step(this.which);
       this.stampMarkers(trainer.iteration);
-    } while (performance.now() - start < this.schedule.chunkMs);
+    } while (!slow && performance.now() - start < this.schedule.chunkMs);
     if (trainer.iteration >= this.until) {
       this.state = 'paused';
       await this.settle();
       return;
     }
     await this.periodic();
-    this.scheduleChunk();
+    // Slow motion: one iteration per chunk, spaced so that the rate stays at `speed`.
+    this.scheduleChunk(slow ? Math.max(0, 1000 / this.speed - (performance.now() - start)) : 0);
   }
 
   private stampMarkers(iteration: number) {
@@ -351,7 +397,7 @@ export class Session {
 
   private async postMetrics(run: Run) {
     const evaluation = await run.trainer.evaluate();
-    this.host.post({ type: 'metrics', evaluation });
+    this.host.post({ type: 'metrics', evaluation, classifier: await classify(run) });
   }
 
   private async benchmark(command: BenchmarkCommand) {
@@ -365,4 +411,33 @@ export class Session {
 async function calibrate(config: RunConfig, dataset: Dataset, budgetMs: number): Promise<number> {
   const { iterations, milliseconds } = await benchmark('trainer', config, dataset, budgetMs);
   return iterations / (milliseconds / 1000);
+}
+
+/** The digit classifier's metrics of G's samples on the run's fixed noise; CGAN's label accuracy against the grid's labels. */
+async function classify({ trainer, classifier, classifiedNoise }: Run) {
+  if (!classifier || !classifiedNoise) return undefined;
+  const samples = await trainer.generate(classifiedNoise);
+  const probabilities = await classifyDigits(classifier, samples);
+  const count = classifiedNoise.length / trainer.config.latentSize;
+  const requested = trainer.config.conditioning === 'label' ? trainer.conditioning.grid(count).labels : undefined;
+  return classifierMetrics(probabilities, requested);
+}
+
+/** A few real images to show beside G's: REAL_PER_LABEL of each label in order, else REAL_UNLABELLED. */
+function realSamples(dataset: Dataset, seed: number): RealSamples | undefined {
+  if (!dataset.imageShape) return undefined;
+  const rng = createRng(seed, 'view-real');
+  const { sampleClass } = dataset;
+  if (dataset.classes > 0 && sampleClass) {
+    const batches = Array.from({ length: dataset.classes }, (_, label) => sampleClass(REAL_PER_LABEL, label, rng));
+    const values = new Float32Array(batches.reduce((n, b) => n + b.x.length, 0));
+    let offset = 0;
+    for (const batch of batches) {
+      values.set(batch.x, offset);
+      offset += batch.x.length;
+    }
+    const labels = batches.flatMap((_, label) => new Array<number>(REAL_PER_LABEL).fill(label));
+    return { count: labels.length, values, imageShape: dataset.imageShape, labels };
+  }
+  return { count: REAL_UNLABELLED, values: new Float32Array(dataset.sample(REAL_UNLABELLED, rng).x), imageShape: dataset.imageShape };
 }

@@ -3,6 +3,7 @@
  * The page creates it with `new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module' })`.
  */
 import './wasm-paths.ts';
+import { loadClassifier, loadMnist } from './assets.ts';
 import { chooseBackend } from './backend.ts';
 import { isCommand, transferables, type TrainerEvent } from './protocol.ts';
 import { Session } from './session.ts';
@@ -25,7 +26,7 @@ function post(event: TrainerEvent) {
   postMessage(event, transferables(event));
 }
 
-const session = new Session({ post, yieldToEvents, chooseBackend });
+const session = new Session({ post, yieldToEvents, chooseBackend, loadMnist, loadClassifier });
 
 addEventListener('message', (event: MessageEvent<unknown>) => {
   const command = event.data;
