@@ -1,4 +1,5 @@
 import type { RunConfig } from './config.ts';
+import type { DetectorId } from './diagnosis/types.ts';
 import { recipeFor } from './recipes.ts';
 
 /**
@@ -13,6 +14,12 @@ export interface Preset {
   /** Iterations after which the preset's signature (or its absence) is judged. */
   readonly iterations: number;
   readonly config: Partial<RunConfig>;
+  /**
+   * The detectors (src/gan/diagnosis) a failure raises, or that its fix keeps quiet. The playground's
+   * classroom presets are tuned so a failure's detector fires within 20 s of Play on a 2-core CPU
+   * machine (wasm) and its fix's does not (tests/e2e/playground-presets.test.ts).
+   */
+  readonly shows?: readonly DetectorId[];
 }
 
 /** A strong discriminator: five D steps per G step, each at ten times G's learning rate (RESEARCH.md §4). */
@@ -28,6 +35,15 @@ const strongDiscriminator: Partial<RunConfig> = {
  */
 const saturatingDiscriminator: Partial<RunConfig> = { ...strongDiscriminator, discriminatorLearningRate: 3e-3 };
 
+/** Learning rates so high, with so much momentum, that the two networks overshoot each other. */
+const hasty: Partial<RunConfig> = { generatorLearningRate: 1e-2, discriminatorLearningRate: 1e-2, beta1: 0.9 };
+
+/** WGAN on the ring at lr 5e-3 (the recipe's RMSprop, n_critic 5): the clip presets differ only in c. */
+const wganLesson: Partial<RunConfig> = { dataset: 'ring', ...recipeFor('wgan'), generatorLearningRate: 5e-3, discriminatorLearningRate: 5e-3, batchSize: 128 };
+
+/** The GAN-vs-LSGAN pair's shared setting: ring, 5 D steps at 3× G's rate. */
+const versusLsgan: Partial<RunConfig> = { dataset: 'ring', discriminatorSteps: 5, discriminatorLearningRate: 3e-3, generatorLearningRate: 1e-3, batchSize: 128 };
+
 export const PRESETS = {
   /** Batch 256 steadies the ring's mode hopping: 8 of 8 from 1,500 iterations (seed 1, wasm). */
   ringDefault: { id: 'ringDefault', kind: 'default', iterations: 2000, config: { dataset: 'ring', ...recipeFor('nonSaturating'), batchSize: 256 } },
@@ -42,18 +58,109 @@ export const PRESETS = {
     kind: 'failure',
     iterations: 2000,
     config: { dataset: 'ring', ...recipeFor('nonSaturating'), ...strongDiscriminator, discriminatorLearningRate: 2e-3, generatorLearningRate: 2e-4 },
+    shows: ['modeCollapse'],
   },
   /** Its fix: the same loss with balanced 1:1 steps and equal learning rates. */
-  modeCollapseFix: { id: 'modeCollapseFix', kind: 'fix', iterations: 2000, config: { dataset: 'ring', ...recipeFor('nonSaturating'), batchSize: 256 } },
+  modeCollapseFix: { id: 'modeCollapseFix', kind: 'fix', iterations: 2000, config: { dataset: 'ring', ...recipeFor('nonSaturating'), batchSize: 256 }, shows: ['modeCollapse'] },
   /**
    * Vanishing gradients: the course's saturating generator loss E[log(1 − D(G(z)))] against a
    * strong D. D rejects the fakes, D(G(z)) → 0, and the loss's gradient −D(G(z)) goes with it.
    */
-  vanishingGradients: { id: 'vanishingGradients', kind: 'failure', iterations: 1500, config: { dataset: 'ring', ...recipeFor('minimax'), ...saturatingDiscriminator } },
+  vanishingGradients: {
+    id: 'vanishingGradients',
+    kind: 'failure',
+    iterations: 1500,
+    config: { dataset: 'ring', ...recipeFor('minimax'), ...saturatingDiscriminator },
+    shows: ['vanishingGradients'],
+  },
   /** Its fix: the same strong D with the non-saturating loss, whose gradient −(1 − D(G(z))) stays large. */
-  vanishingGradientsFix: { id: 'vanishingGradientsFix', kind: 'fix', iterations: 1500, config: { dataset: 'ring', ...recipeFor('nonSaturating'), ...saturatingDiscriminator } },
+  vanishingGradientsFix: {
+    id: 'vanishingGradientsFix',
+    kind: 'fix',
+    iterations: 1500,
+    config: { dataset: 'ring', ...recipeFor('nonSaturating'), ...saturatingDiscriminator },
+    shows: ['vanishingGradients'],
+  },
   /** n_critic 5 with a penalty costs ~10 D-sized steps per iteration; 7 of 8 modes by 1,000 (seed 1, wasm). */
   wganGpRing: { id: 'wganGpRing', kind: 'default', iterations: 1500, config: { dataset: 'ring', ...recipeFor('wganGp') } },
+
+  // ── Classroom demonstrations: each failure within seconds on a CPU, next to its fix ─────────────
+  /**
+   * Mode collapse fast enough for a lesson: D at 10× G's rate with 5 steps, as above, but both
+   * rates 5× higher. G lands on 2 of 8 modes by ~250 iterations and stays (KL(q‖U) 1.1–1.4 ≈ ln 4);
+   * at batch 64 it did not collapse within 500 (seed 1, wasm). Its fix is modeCollapseFix.
+   */
+  modeCollapseLive: {
+    id: 'modeCollapseLive',
+    kind: 'failure',
+    iterations: 600,
+    config: { dataset: 'ring', ...recipeFor('nonSaturating'), discriminatorSteps: 5, discriminatorLearningRate: 1e-2, generatorLearningRate: 1e-3, batchSize: 128 },
+    shows: ['modeCollapse'],
+  },
+  /**
+   * Oscillation: Adam at lr 1e-2 for both networks with momentum β1 0.9. The losses swing by 30–80%
+   * of their level every few dozen iterations and G never settles on the data (seed 1, wasm).
+   */
+  oscillation: { id: 'oscillation', kind: 'failure', iterations: 600, config: { dataset: 'ring', ...recipeFor('nonSaturating'), ...hasty, batchSize: 128 }, shows: ['oscillation'] },
+  /** Its fix: lr 1e-3 and β1 0.5 (Radford et al.'s advice), nothing else changed. */
+  oscillationFix: { id: 'oscillationFix', kind: 'fix', iterations: 600, config: { dataset: 'ring', ...recipeFor('nonSaturating'), batchSize: 128 }, shows: ['oscillation'] },
+  /**
+   * WGAN's weight clip too tight: with c = 0.001 the critic is nearly constant and G's gradient norm
+   * is ~1e-6 from the first iterations (Arjovsky et al. 2017, Fig. 4's vanishing side).
+   */
+  wganClipTight: { id: 'wganClipTight', kind: 'failure', iterations: 300, config: { ...wganLesson, clipValue: 0.001 }, shows: ['vanishingGradients'] },
+  /**
+   * Too loose: c = 10 leaves the critic unconstrained, and its Wasserstein estimate and G's gradient
+   * grow ×7 and ×20 within 100 iterations (the exploding side of Fig. 4).
+   */
+  wganClipLoose: { id: 'wganClipLoose', kind: 'failure', iterations: 300, config: { ...wganLesson, clipValue: 10 }, shows: ['explodingGradients'] },
+  /** Between them, the recipe's c = 0.05: the estimate settles and G keeps a usable gradient. */
+  wganClip: { id: 'wganClip', kind: 'fix', iterations: 300, config: { ...wganLesson, clipValue: 0.05 }, shows: ['vanishingGradients', 'explodingGradients'] },
+  /**
+   * GAN against LSGAN on the same data and the same strong D (5 steps at 3× G's rate): the course's
+   * saturating loss loses its gradient (D(G(z)) ≈ 0.04 by 300 iterations) …
+   */
+  compareGan: { id: 'compareGan', kind: 'failure', iterations: 500, config: { ...versusLsgan, ...recipeFor('minimax') }, shows: ['vanishingGradients'] },
+  /**
+   * … while LSGAN's gradient 2(D(G(z)) − c) stays near 2 and G reaches 3 modes. LSGAN alone does not
+   * stop the collapse onto those few (RESEARCH.md §4 saw 4 of 8): the mode-collapse card may follow.
+   */
+  compareLsgan: { id: 'compareLsgan', kind: 'fix', iterations: 500, config: { ...versusLsgan, ...recipeFor('lsgan') }, shows: ['vanishingGradients'] },
+  /**
+   * G fooling a weak D: D's learning rate at the schema's minimum (1e-6). D(x) ≈ D(G(z)) ≈ 0.5, the
+   * fakes even score higher than the data, and G learns nothing about the ring (seed 1, wasm).
+   */
+  weakDiscriminator: { id: 'weakDiscriminator', kind: 'failure', iterations: 600, config: { dataset: 'ring', ...recipeFor('nonSaturating'), discriminatorLearningRate: 1e-6, batchSize: 128 }, shows: ['weakDiscriminator'] },
+  /** Its fix: the two-timescale rule, D at 4× G's rate (Heusel et al. 2017; RESEARCH.md §4). */
+  weakDiscriminatorFix: {
+    id: 'weakDiscriminatorFix',
+    kind: 'fix',
+    iterations: 600,
+    config: { dataset: 'ring', ...recipeFor('nonSaturating'), discriminatorLearningRate: 4e-3, batchSize: 128 },
+    shows: ['weakDiscriminator'],
+  },
+
+  // ── A good start on each dataset: the ring's recipe (ringDefault) on the other 2D sets ───────────
+  gridDefault: { id: 'gridDefault', kind: 'default', iterations: 2000, config: { dataset: 'grid', ...recipeFor('nonSaturating'), batchSize: 256 } },
+  spiralDefault: { id: 'spiralDefault', kind: 'default', iterations: 2000, config: { dataset: 'spiral', ...recipeFor('nonSaturating'), batchSize: 256 } },
+  moonsDefault: { id: 'moonsDefault', kind: 'default', iterations: 2000, config: { dataset: 'moons', ...recipeFor('nonSaturating'), batchSize: 256 } },
+  lineDefault: { id: 'lineDefault', kind: 'default', iterations: 2000, config: { dataset: 'line', ...recipeFor('nonSaturating'), batchSize: 256 } },
+  gaussianDefault: { id: 'gaussianDefault', kind: 'default', iterations: 2000, config: { dataset: 'gaussian', ...recipeFor('nonSaturating'), batchSize: 256 } },
+  /** The drawn points the page starts with (it supplies them: see the playground's drawing tool). */
+  customDefault: { id: 'customDefault', kind: 'default', iterations: 2000, config: { dataset: 'custom', ...recipeFor('nonSaturating'), batchSize: 256 } },
+  /**
+   * MNIST with MLPs on the flattened digits, the fast option on a CPU (DCGAN's convolutions are ~10×
+   * slower on wasm): Adam 2e-4, β1 0.5 (Radford et al.), LeakyReLU in D, batch 64, a 32-d latent.
+   */
+  mnistDefault: {
+    id: 'mnistDefault',
+    kind: 'default',
+    iterations: 3000,
+    config: {
+      dataset: 'mnist', ...recipeFor('nonSaturating'), architecture: 'mlp', latentSize: 32, generatorWidth: 256, discriminatorWidth: 256,
+      discriminatorActivation: 'leakyRelu', generatorLearningRate: 2e-4, discriminatorLearningRate: 2e-4, batchSize: 64,
+    },
+  },
 } as const satisfies Record<string, Preset>;
 
 export type PresetId = keyof typeof PRESETS;

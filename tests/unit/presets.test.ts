@@ -1,0 +1,27 @@
+/** The classroom presets as data: every one is a valid configuration, and each failure names what it shows. */
+import { describe, expect, test } from 'vitest';
+import { defaultConfig, validateConfig } from '../../src/gan/config.ts';
+import { DETECTOR_IDS } from '../../src/gan/diagnosis/types.ts';
+import { PRESETS } from '../../src/gan/presets.ts';
+
+describe('presets', () => {
+  test.each(Object.values(PRESETS).map((p) => [p.id, p] as const))('%s is a valid configuration', (_, preset) => {
+    const result = validateConfig({ ...defaultConfig(), ...preset.config });
+    expect(result.ok ? [] : result.errors).toEqual([]);
+  });
+
+  test('each failure names the detectors it raises, and every detector but D overpowering has a failure that shows it', () => {
+    const failures = Object.values(PRESETS).filter((p) => p.kind === 'failure');
+    for (const preset of failures) expect('shows' in preset && preset.shows.length > 0, preset.id).toBe(true);
+    const shown = new Set(failures.flatMap((p) => ('shows' in p ? p.shows : [])));
+    // D overpowering is the cause behind vanishing gradients: it appears beside them, not alone.
+    expect(DETECTOR_IDS.filter((id) => !shown.has(id))).toEqual(['discriminatorOverpowering']);
+  });
+
+  test('the clip presets differ only in c', () => {
+    const withoutClip = (config: object) => Object.fromEntries(Object.entries(config).filter(([key]) => key !== 'clipValue'));
+    expect(withoutClip(PRESETS.wganClipTight.config)).toEqual(withoutClip(PRESETS.wganClipLoose.config));
+    expect(withoutClip(PRESETS.wganClipTight.config)).toEqual(withoutClip(PRESETS.wganClip.config));
+    expect(new Set([PRESETS.wganClipTight, PRESETS.wganClipLoose, PRESETS.wganClip].map((p) => p.config.clipValue)).size).toBe(3);
+  });
+});
