@@ -6,10 +6,11 @@
 import * as app from './app.ts';
 import * as explainer from './explainer.ts';
 import * as playground from './playground.ts';
+import * as share from './share.ts';
 
 export const STRINGS = {
-  en: { app: app.en, explainer: explainer.en, playground: playground.en },
-  ko: { app: app.ko, explainer: explainer.ko, playground: playground.ko },
+  en: { app: app.en, explainer: explainer.en, playground: playground.en, share: share.en },
+  ko: { app: app.ko, explainer: explainer.ko, playground: playground.ko, share: share.ko },
 } as const;
 
 export type Language = keyof typeof STRINGS;

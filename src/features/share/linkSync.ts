@@ -1,0 +1,51 @@
+/**
+ * The one subscriber that keeps the URL hash equal to the run's configuration, and the link the
+ * page was opened with. Framework-free, so the playground can read the starting configuration
+ * before it makes its TrainingClient.
+ */
+import type { TrainingClient } from '../../client/TrainingClient.ts';
+import { type LinkState, type ParsedLink, parseLink, serializeLink } from './urlState.ts';
+
+let opened: ParsedLink | undefined;
+
+/**
+ * The link the page was opened with, read once: the subscriber rewrites the hash as soon as the run
+ * starts, and the notice about a bad value must still name what the link said.
+ */
+export function openingLink(): ParsedLink {
+  opened ??= parseLink(globalThis.location?.hash ?? '');
+  return opened;
+}
+
+/**
+ * Writes the hash whenever the client's configuration changes (replaceState: tuning a learning rate
+ * should not fill the back button), and restarts the run when the user pastes another link into the
+ * address bar of an open page. Returns the unsubscribe function.
+ */
+export function syncLink(client: TrainingClient, onLink: (parsed: ParsedLink) => void): () => void {
+  let state: LinkState = openingLink().state;
+  let written = '';
+  const write = () => {
+    // serializeLink drops the preset once the configuration no longer is that preset.
+    state = { config: client.getSnapshot().config, preset: state.preset };
+    const hash = serializeLink(state);
+    if (hash === written && location.hash === hash) return;
+    written = hash;
+    history.replaceState(history.state, '', hash);
+  };
+  const onHashChange = () => {
+    if (location.hash === written) return;
+    const parsed = parseLink(location.hash);
+    onLink(parsed);
+    state = parsed.state;
+    client.reset(parsed.state.config);
+    write();
+  };
+  write();
+  const unsubscribe = client.subscribe(write);
+  window.addEventListener('hashchange', onHashChange);
+  return () => {
+    unsubscribe();
+    window.removeEventListener('hashchange', onHashChange);
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The run as a link, in real Chromium: a link with a configuration and seed reproduces the same
+ * samples on the fixed noise after a few iterations on the cpu backend; a damaged link opens the
+ * default run with a notice naming each bad value.
+ */
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './browser.ts';
+import { read, stepRun, waitFor } from './training.ts';
+import { defaultConfig } from '../../src/gan/config.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser({ webgpu: false });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens the playground at `hash` on the cpu backend (deterministic kernels) and waits for the run. */
+async function openLink(hash: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.addInitScript(() => localStorage.setItem('nash.backend', 'cpu'));
+  await page.goto(`${inject('baseURL')}${hash}`);
+  await waitFor(page, 'ready', 60_000);
+  return { page, errors };
+}
+
+const SMALL_RING = 'dataset=ring&batchSize=32&generatorWidth=16&discriminatorWidth=16&generatorLearningRate=0.002';
+const ITERATIONS = 6;
+
+async function samplesAfterTraining(hash: string) {
+  const { page, errors } = await openLink(hash);
+  await stepRun(page, ITERATIONS);
+  const state = await read(page);
+  const url = page.url();
+  await page.close();
+  expect(errors).toEqual([]);
+  return { state, url };
+}
+
+describe('a link reproduces a run', () => {
+  test('same link, same seed: the same fixed-noise samples after a few iterations; another seed differs', async () => {
+    const first = await samplesAfterTraining(`#seed=7&${SMALL_RING}`);
+    expect(first.state.config).toMatchObject({ seed: 7, batchSize: 32, generatorWidth: 16, discriminatorWidth: 16, generatorLearningRate: 0.002 });
+    expect(first.state.planeIteration).toBe(ITERATIONS);
+    // The subscriber has written the whole configuration into the hash.
+    const written = new URLSearchParams(new URL(first.url).hash.slice(1));
+    expect(written.get('seed')).toBe('7');
+    expect(written.get('objective')).toBe('nonSaturating');
+    expect(written.get('beta2')).toBe('0.999');
+
+    const again = await samplesAfterTraining(new URL(first.url).hash);
+    expect(again.state.config).toEqual(first.state.config);
+    expect(again.state.fake).toEqual(first.state.fake);
+
+    const other = await samplesAfterTraining(`#seed=8&${SMALL_RING}`);
+    expect(other.state.fake).toHaveLength(first.state.fake!.length);
+    expect(other.state.fake).not.toEqual(first.state.fake);
+  });
+
+  test('a damaged link opens the default run and names each bad value', async () => {
+    const { page, errors } = await openLink('#seed=banana&batchSize=99999&colour=red');
+    const alert = page.getByRole('alert', { name: 'Problems with the link' });
+    await alert.waitFor();
+    const text = await alert.textContent();
+    expect(text).toContain('“seed” was “banana”');
+    expect(text).toContain('“batchSize” was “99999”');
+    expect(text).toContain('“colour” was “red”');
+    expect((await read(page)).config).toEqual(defaultConfig());
+    expect(await page.getByRole('button', { name: 'Train', exact: true }).isVisible()).toBe(true);
+    expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('seed')).toBe('1');
+    await page.screenshot({ path: 'test-results/share-link-notice.png' });
+
+    // A link pasted into the open page restarts the run from it.
+    await page.evaluate(() => {
+      location.hash = '#seed=11&discriminatorSteps=3';
+    });
+    await page.waitForFunction(() => window.nash?.training.getSnapshot().config.seed === 11);
+    await waitFor(page, 'ready', 60_000);
+    expect((await read(page)).config).toEqual({ ...defaultConfig(), seed: 11, discriminatorSteps: 3 });
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+});

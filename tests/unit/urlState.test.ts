@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { CONFIG_SCHEMA, defaultConfig, FIELD_NAMES, type RunConfig, validateConfig } from '../../src/gan/config.ts';
+import { PRESETS } from '../../src/gan/presets.ts';
+import { parseLink, presetConfig, serializeLink } from '../../src/features/share/urlState.ts';
+
+/** Any valid configuration: each field drawn from its schema bounds, kept when the whole validates. */
+const configArbitrary = fc
+  .record(
+    Object.fromEntries(
+      FIELD_NAMES.map((name) => {
+        const spec = CONFIG_SCHEMA[name];
+        if (spec.kind === 'enum') return [name, fc.constantFrom(...spec.values)];
+        if (spec.integer) return [name, fc.integer({ min: spec.min, max: spec.max })];
+        // + 0 turns −0 into 0: the link writes both as "0", and the run cannot tell them apart.
+        return [name, fc.double({ min: spec.min, max: spec.max, noNaN: true }).map((x) => x + 0)];
+      }),
+    ),
+  )
+  .map((record) => validateConfig(record))
+  .filter((result) => result.ok && result.config.dataset !== 'custom')
+  .map((result) => (result as { ok: true; config: RunConfig }).config);
+
+describe('the run as a link', () => {
+  test('every valid configuration round-trips exactly through the hash', () => {
+    fc.assert(
+      fc.property(configArbitrary, (config) => {
+        const parsed = parseLink(serializeLink({ config }));
+        expect(parsed.problems).toEqual([]);
+        expect(parsed.state.config).toEqual(config);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('the hash names every schema field, so a link survives a change of defaults', () => {
+    const params = new URLSearchParams(serializeLink({ config: defaultConfig() }).slice(1));
+    expect([...params.keys()]).toEqual(FIELD_NAMES);
+  });
+
+  test('an empty hash is the default run, without problems', () => {
+    expect(parseLink('')).toEqual({ state: { config: defaultConfig(), preset: undefined }, problems: [] });
+  });
+
+  test('a preset link applies the preset, and explicit fields override it', () => {
+    expect(parseLink('#preset=modeCollapse').state).toEqual({ config: presetConfig('modeCollapse'), preset: 'modeCollapse' });
+    expect(presetConfig('modeCollapse').discriminatorSteps).toBe(PRESETS.modeCollapse.config.discriminatorSteps);
+    const tuned = parseLink('#preset=modeCollapse&seed=9');
+    expect(tuned.state.config).toEqual({ ...presetConfig('modeCollapse'), seed: 9 });
+    expect(tuned.state.preset).toBeUndefined(); // no longer the preset's run
+    expect(serializeLink({ config: presetConfig('wganGpRing'), preset: 'wganGpRing' })).toMatch(/^#preset=wganGpRing&dataset=ring&/);
+    expect(serializeLink({ config: { ...presetConfig('wganGpRing'), seed: 3 }, preset: 'wganGpRing' })).not.toContain('preset=');
+  });
+
+  test('bad values fall back to their defaults, each one named', () => {
+    const { state, problems } = parseLink('#seed=banana&batchSize=99999&latentSize=2.5&objective=gan&colour=red&preset=nope&generatorWidth=32');
+    expect(state.config).toEqual({ ...defaultConfig(), generatorWidth: 32 });
+    expect(problems.map((p) => [p.field, p.value])).toEqual([
+      ['preset', 'nope'],
+      ['seed', 'banana'],
+      ['batchSize', '99999'],
+      ['latentSize', '2.5'],
+      ['objective', 'gan'],
+      ['colour', 'red'],
+    ]);
+    expect(problems.find((p) => p.field === 'batchSize')?.reason).toMatch(/out of range/);
+  });
+
+  test('a drawn dataset is refused: its points are not in the link', () => {
+    const { state, problems } = parseLink('#dataset=custom&seed=5');
+    expect(state.config).toEqual({ ...defaultConfig(), seed: 5 });
+    expect(problems).toEqual([expect.objectContaining({ field: 'dataset', value: 'custom' })]);
+  });
+
+  test('settings that contradict each other give the default run and say why', () => {
+    const { state, problems } = parseLink('#dataset=ring&architecture=dcgan&seed=4');
+    expect(state.config).toEqual(defaultConfig());
+    expect(problems).toEqual([expect.objectContaining({ field: 'configuration', reason: expect.stringMatching(/dcgan needs an image dataset/) })]);
+  });
+
+  test('percent-encoded and hostile text is reported, never thrown', () => {
+    fc.assert(
+      fc.property(fc.string(), (hash) => {
+        const parsed = parseLink(hash);
+        expect(validateConfig(parsed.state.config).ok).toBe(true);
+      }),
+    );
+  });
+});
