@@ -1,4 +1,5 @@
 import { useStrings } from '../../i18n/useStrings.ts';
+import { SharePanel } from '../share/SharePanel.tsx';
 import { BackendControl } from './BackendControl.tsx';
 import { NoticeList } from './NoticeList.tsx';
 import { NumberSetting } from './NumberSetting.tsx';
@@ -26,6 +27,7 @@ export function PlaygroundPage() {
               <NumberSetting client={client} field="generatorLearningRate" label={t.generatorLearningRate} />
               <NumberSetting client={client} field="discriminatorLearningRate" label={t.discriminatorLearningRate} />
               <NoticeList client={client} />
+              <SharePanel client={client} />
             </div>
           </div>
         </>

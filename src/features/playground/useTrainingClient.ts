@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { TrainingClient } from '../../client/TrainingClient.ts';
 import { BACKEND_NAMES, type BackendPreference } from '../../worker/protocol.ts';
+import { openingLink } from '../share/linkSync.ts';
 
 declare global {
   interface Window {
@@ -22,13 +23,14 @@ export function saveBackend(preference: BackendPreference): void {
 }
 
 /**
- * One TrainingClient (one worker) while the component is mounted. It is made in an effect, not
+ * One TrainingClient (one worker) while the component is mounted, starting from the configuration
+ * in the page's link (src/features/share). It is made in an effect, not
  * during render, so StrictMode's mount–unmount–mount leaves exactly one worker running.
  */
 export function useTrainingClient(): TrainingClient | undefined {
   const [client, setClient] = useState<TrainingClient>();
   useEffect(() => {
-    const created = new TrainingClient({ backend: savedBackend() });
+    const created = new TrainingClient({ backend: savedBackend(), config: openingLink().state.config });
     setClient(created);
     window.nash = { training: created };
     return () => {
