@@ -4,13 +4,25 @@
  * fails when a key exists in one language and not the other.
  */
 import * as app from './app.ts';
+import * as charts from './charts.ts';
+import * as controls from './controls.ts';
+import * as diagnostics from './diagnostics.ts';
 import * as explainer from './explainer.ts';
+import * as formulas from './formulas.ts';
 import * as playground from './playground.ts';
+import * as presets from './presets.ts';
+import * as views from './views.ts';
 import * as share from './share.ts';
 
 export const STRINGS = {
-  en: { app: app.en, explainer: explainer.en, playground: playground.en, share: share.en },
-  ko: { app: app.ko, explainer: explainer.ko, playground: playground.ko, share: share.ko },
+  en: {
+    app: app.en, explainer: explainer.en, playground: playground.en, share: share.en, controls: controls.en, charts: charts.en,
+    diagnostics: diagnostics.en, presets: presets.en, formulas: formulas.en, views: views.en,
+  },
+  ko: {
+    app: app.ko, explainer: explainer.ko, playground: playground.ko, share: share.ko, controls: controls.ko, charts: charts.ko,
+    diagnostics: diagnostics.ko, presets: presets.ko, formulas: formulas.ko, views: views.ko,
+  },
 } as const;
 
 export type Language = keyof typeof STRINGS;

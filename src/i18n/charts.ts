@@ -1,0 +1,46 @@
+/** Strings of the streaming charts. Curve names use the course's notation. */
+export const en = {
+  region: 'Charts',
+  losses: 'Losses',
+  outputs: 'Discriminator outputs',
+  critic: 'Critic values',
+  gradients: 'Gradient norms (log scale)',
+  quality: 'Modes and quality',
+  digits: 'Digit classifier',
+  diversity: 'Sample diversity',
+  information: 'Mutual information (InfoGAN)',
+  curves: {
+    dLoss: 'L_D', gLoss: 'L_G', dReal: 'D(x)', dFake: 'D(G(z))', criticReal: 'critic on x', criticFake: 'critic on G(z)',
+    wasserstein: 'W estimate', gradNormD: '‖∇D‖', gradNormG: '‖∇G‖', outputGrad: '|∂L_G/∂D|', modesCovered: 'modes covered',
+    highQuality: '% high quality', digitModes: 'digit classes', classifierScore: 'classifier score', diversity: 'spread vs data',
+    mutualInformation: 'I(c; G(z, c))', labelAccuracy: '% right label',
+  },
+  iteration: 'iteration',
+  noData: 'Waiting for the first iterations…',
+  latest: (iteration: number, values: string) => `At iteration ${iteration}: ${values}`,
+  evidence: (name: string) => `Evidence: ${name}`,
+  ceiling: (value: string) => `ln K = ${value}`,
+};
+
+export const ko: typeof en = {
+  region: '차트',
+  losses: '손실',
+  outputs: '판별자 출력',
+  critic: '비평자 값',
+  gradients: '기울기 크기 (로그 눈금)',
+  quality: '모드와 품질',
+  digits: '숫자 분류기',
+  diversity: '샘플 다양성',
+  information: '상호 정보량 (InfoGAN)',
+  curves: {
+    dLoss: 'L_D', gLoss: 'L_G', dReal: 'D(x)', dFake: 'D(G(z))', criticReal: 'x에 대한 비평자', criticFake: 'G(z)에 대한 비평자',
+    wasserstein: 'W 추정값', gradNormD: '‖∇D‖', gradNormG: '‖∇G‖', outputGrad: '|∂L_G/∂D|', modesCovered: '덮은 모드',
+    highQuality: '고품질 %', digitModes: '숫자 종류', classifierScore: '분류기 점수', diversity: '데이터 대비 퍼짐',
+    mutualInformation: 'I(c; G(z, c))', labelAccuracy: '라벨 일치 %',
+  },
+  iteration: '반복',
+  noData: '첫 반복을 기다리는 중…',
+  latest: (iteration, values) => `반복 ${iteration}: ${values}`,
+  evidence: (name) => `근거: ${name}`,
+  ceiling: (value) => `ln K = ${value}`,
+};
