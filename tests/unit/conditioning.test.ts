@@ -106,7 +106,7 @@ describe.each(CONDITIONED)('%s with DCGAN on MNIST', (conditioning) => {
   });
 });
 
-test('conditioning adds its inputs to G (and to the MLP D for CGAN); DCGAN CGAN projects instead', () => {
+test('conditioning adds its inputs to G, and to the MLP D for CGAN; every CGAN D has a projection', () => {
   const firstKernel = (t: Trainer, network: 'generator' | 'discriminator') => t[network].trainable[0].shape;
   const cgan = new Trainer(smallConfig({ conditioning: 'label', latentSize: 3 }), ring());
   expect(firstKernel(cgan, 'generator')).toEqual([3 + 8, 16]);
@@ -114,6 +114,7 @@ test('conditioning adds its inputs to G (and to the MLP D for CGAN); DCGAN CGAN 
   const info = new Trainer(smallConfig({ conditioning: 'infoCodes', latentSize: 3, categories: 5, continuousCodes: 3 }), ring());
   expect(firstKernel(info, 'generator')).toEqual([3 + 5 + 3, 16]);
   expect(firstKernel(info, 'discriminator')).toEqual([2, 16]);
+  expect(cgan.conditioning.criticVariables.map((v) => v.shape)).toEqual([[8, 16]]);
   const dcgan = new Trainer(dcganConfig({ conditioning: 'label' }), mnist);
   expect(firstKernel(dcgan, 'generator')).toEqual([8 + 10, 7 * 7 * 8]);
   expect(dcgan.conditioning.criticVariables.map((v) => v.shape)).toEqual([[10, 7 * 7 * 8]]);

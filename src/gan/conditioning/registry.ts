@@ -15,7 +15,7 @@ export function conditionedSizes(config: RunConfig, dataset: Dataset): Condition
     case 'label':
       return {
         generatorInput: config.latentSize + dataset.classes,
-        // DCGAN's D takes the label through its projection, not its input (label.ts).
+        // Every D takes the label through a projection; the MLP's also at its input (label.ts).
         discriminatorInput: dataset.dimension + (config.architecture === 'mlp' ? dataset.classes : 0),
       };
     case 'infoCodes':
