@@ -1,7 +1,7 @@
 /** The classroom presets as data: every one is a valid configuration, and each failure names what it shows. */
 import { describe, expect, test } from 'vitest';
 import { defaultConfig, validateConfig } from '../../src/gan/config.ts';
-import { DETECTOR_IDS } from '../../src/gan/diagnosis/types.ts';
+import { DETECTOR_IDS, type DetectorId } from '../../src/gan/diagnosis/types.ts';
 import { PRESETS } from '../../src/gan/presets.ts';
 
 describe('presets', () => {
@@ -13,7 +13,7 @@ describe('presets', () => {
   test('each failure names the detectors it raises, and every detector but D overpowering has a failure that shows it', () => {
     const failures = Object.values(PRESETS).filter((p) => p.kind === 'failure');
     for (const preset of failures) expect('shows' in preset && preset.shows.length > 0, preset.id).toBe(true);
-    const shown = new Set(failures.flatMap((p) => ('shows' in p ? p.shows : [])));
+    const shown = new Set<DetectorId>(failures.flatMap((p) => ('shows' in p ? p.shows : [])));
     // D overpowering is the cause behind vanishing gradients: it appears beside them, not alone.
     expect(DETECTOR_IDS.filter((id) => !shown.has(id))).toEqual(['discriminatorOverpowering']);
   });
