@@ -3,6 +3,7 @@
  * samples on the fixed noise after a few iterations on the cpu backend; a damaged link opens the
  * default run with a notice naming each bad value.
  */
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
@@ -78,9 +79,16 @@ describe('a link reproduces a run', () => {
     await page.evaluate(() => {
       location.hash = '#seed=11&discriminatorSteps=3';
     });
-    await page.waitForFunction(() => window.nash?.training.getSnapshot().config.seed === 11);
+    await page.waitForFunction(() => window.nash?.training.getSnapshot().config.seed === 11, undefined, { timeout: 60_000 });
     await waitFor(page, 'ready', 60_000);
     expect((await read(page)).config).toEqual({ ...defaultConfig(), seed: 11, discriminatorSteps: 3 });
+
+    // "Export as Python" downloads the script of the run on screen.
+    const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Export as Python' }).click()]);
+    expect(file.suggestedFilename()).toBe('nash_nonSaturating_mlp_ring.py');
+    const script = await readFile((await file.path())!, 'utf8');
+    expect(script).toContain('"seed": 11,');
+    expect(script).toContain('"discriminatorSteps": 3,');
     await page.close();
     expect(errors).toEqual([]);
   });

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { TrainingClient } from '../../client/TrainingClient.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
+import { downloadText } from './download.ts';
 import { openingLink, syncLink } from './linkSync.ts';
+import { exportPyTorch } from './pytorch.ts';
 import type { LinkProblem } from './urlState.ts';
 import './share.css';
 
@@ -9,16 +11,26 @@ import './share.css';
 export function SharePanel({ client }: { client: TrainingClient }) {
   const t = useStrings().share;
   const [problems, setProblems] = useState<LinkProblem[]>(() => openingLink().problems);
-  const [copied, setCopied] = useState<string>();
+  const [status, setStatus] = useState<string>();
   useEffect(() => syncLink(client, (parsed) => setProblems(parsed.problems)), [client]);
 
   const copyLink = async () => {
     try {
       await navigator.clipboard.writeText(location.href);
-      setCopied(t.linkCopied);
+      setStatus(t.linkCopied);
     } catch {
-      setCopied(t.linkCopyFailed);
+      setStatus(t.linkCopyFailed);
     }
+  };
+
+  const exportPython = () => {
+    const result = exportPyTorch(client.getSnapshot().config);
+    if (!result.ok) {
+      setStatus(result.refusal === 'conditioning' ? t.pythonNoConditioning : t.pythonNoDrawnData);
+      return;
+    }
+    downloadText(result.filename, result.script, 'text/x-python');
+    setStatus(t.pythonWritten.replace('{file}', result.filename));
   };
 
   return (
@@ -27,8 +39,9 @@ export function SharePanel({ client }: { client: TrainingClient }) {
       {problems.length > 0 ? <LinkProblems problems={problems} onDismiss={() => setProblems([])} /> : null}
       <div className="share-actions">
         <button type="button" onClick={() => void copyLink()}>{t.copyLink}</button>
+        <button type="button" title={t.exportPythonHint} onClick={exportPython}>{t.exportPython}</button>
       </div>
-      {copied ? <p className="share-status" role="status">{copied}</p> : null}
+      {status ? <p className="share-status" role="status">{status}</p> : null}
     </section>
   );
 }

@@ -1,0 +1,149 @@
+/**
+ * "Export as Python": one runnable PyTorch script for a run configuration, so a class can take an
+ * experiment from the playground to a GPU. Pure: configuration in, text out. The script mirrors
+ * src/gan piece by piece (pytorchParts.ts); where PyTorch differs from Nash the script says so.
+ */
+import { FIELD_NAMES, type RunConfig } from '../../gan/config.ts';
+import { DATASETS, dcgan, MNIST, mlp, OBJECTIVES } from './pytorchParts.ts';
+
+/** Why a configuration cannot be exported (yet): the page shows its own sentence for each. */
+export type ExportRefusal = 'conditioning' | 'drawnData';
+
+export type PyTorchExport = { ok: true; script: string; filename: string } | { ok: false; refusal: ExportRefusal };
+
+/** Iterations the script trains when not told: the ring presets' judging point (src/gan/presets.ts). */
+const DEFAULT_STEPS = 2000;
+
+const OPTIMIZERS: Record<RunConfig['generatorOptimizer'], (network: string, rate: string) => string> = {
+  // Nash's Adam puts ε outside the bias correction (Keras's ε̂); PyTorch's inside: the same unless v is tiny.
+  adam: (network, rate) => `torch.optim.Adam(${network}.parameters(), lr=CONFIG['${rate}'], betas=(CONFIG['beta1'], CONFIG['beta2']), eps=1e-7)`,
+  rmsprop: (network, rate) => `torch.optim.RMSprop(${network}.parameters(), lr=CONFIG['${rate}'], alpha=CONFIG['rmspropDecay'], eps=1e-7)`,
+  sgd: (network, rate) => `torch.optim.SGD(${network}.parameters(), lr=CONFIG['${rate}'], momentum=CONFIG['momentum'])`,
+};
+
+/** The configuration as a Python dict literal, one field a line in schema order. */
+function configLiteral(config: RunConfig): string {
+  return `{\n${FIELD_NAMES.map((name) => `    ${JSON.stringify(name)}: ${JSON.stringify(config[name])},`).join('\n')}\n}`;
+}
+
+export function exportPyTorch(config: RunConfig): PyTorchExport {
+  if (config.conditioning !== 'none') return { ok: false, refusal: 'conditioning' };
+  if (config.dataset === 'custom') return { ok: false, refusal: 'drawnData' };
+  const image = config.dataset === 'mnist';
+  const dimension = image ? 784 : 2;
+  const objective = config.objective;
+  const penalty = objective === 'wganGp';
+  const clip = objective === 'wgan';
+  const noise = config.noise === 'gaussian' ? 'torch.randn(n, LATENT_SIZE, device=DEVICE)' : '(2 * torch.rand(n, LATENT_SIZE, device=DEVICE) - 1)';
+  const name = `nash_${objective}_${config.architecture}_${config.dataset}`;
+  const script = `#!/usr/bin/env python3
+"""Nash GAN export: ${objective} objective, ${config.architecture} networks, ${config.dataset} data, seed ${config.seed}.
+
+Written by Nash's "Export as Python" from a playground run configuration (CONFIG below); it builds
+the same architecture, objective, optimisers and hyperparameters in PyTorch. The seed seeds PyTorch,
+whose random numbers differ from Nash's: this is the same experiment, not the same numbers.
+
+    python3 ${name}.py --steps 2000${image ? ' --mnist path/to/mnist.bin' : ''} [--device cuda] [--save generator.pt]
+
+Prints one JSON line every --log-every iterations and a summary line at the end${image ? '' : ' (with mode\ncoverage where the data has known modes)'}.
+"""
+import argparse
+import json
+import math
+import struct
+import sys
+import time
+
+import torch
+from torch import nn
+import torch.nn.functional as F
+
+CONFIG = ${configLiteral(config)}
+
+parser = argparse.ArgumentParser(description=__doc__.split('\\n')[0])
+parser.add_argument('--steps', type=int, default=${DEFAULT_STEPS}, help='training iterations (each: k_D critic steps, then k_G generator steps)')
+parser.add_argument('--log-every', type=int, default=0, help='iterations between JSON progress lines (default: steps / 10)')
+parser.add_argument('--device', default='cuda' if torch.cuda.is_available() else 'cpu')
+parser.add_argument('--seed', type=int, default=CONFIG['seed'])
+parser.add_argument('--save', help='write the trained generator (state_dict) to this file')
+${image ? "parser.add_argument('--mnist', default='mnist.bin', help=\"Nash's MNIST binary (public/data/mnist.bin)\")\n" : ''}args = parser.parse_args()
+DEVICE = torch.device(args.device)
+torch.manual_seed(args.seed)
+LATENT_SIZE = CONFIG['latentSize']
+BATCH = CONFIG['batchSize']
+
+# ─── Data ──────────────────────────────────────────────────────────────────────────────────────
+${image ? MNIST : DATASETS[config.dataset as keyof typeof DATASETS]}
+${image ? 'DIGITS = load_mnist(args.mnist)\n' : ''}
+
+def sample_noise(n):
+    # src/gan/latent.ts: ${config.noise === 'gaussian' ? 'N(0, 1)' : 'U(-1, 1)'} noise, [n, latentSize].
+    return ${noise}
+
+
+# ─── Networks ──────────────────────────────────────────────────────────────────────────────────
+${config.architecture === 'mlp' ? mlp(config, dimension, image) : dcgan(config)}generator.to(DEVICE)
+discriminator.to(DEVICE)
+
+# ─── Objective ─────────────────────────────────────────────────────────────────────────────────
+${OBJECTIVES[objective]}
+
+# ─── Optimisers: each moves its own network's parameters only ──────────────────────────────────
+generator_optimizer = ${OPTIMIZERS[config.generatorOptimizer]('generator', 'generatorLearningRate')}
+discriminator_optimizer = ${OPTIMIZERS[config.discriminatorOptimizer]('discriminator', 'discriminatorLearningRate')}
+
+
+def finite(x):
+    """JSON has no NaN or infinity: a diverged value is printed as null."""
+    return x if math.isfinite(x) else None
+
+
+def mode_metrics(points):
+    """src/gan/metrics/modes.ts: a sample is high quality within 3 sigma of its nearest mode; a mode is
+    covered when it holds at least 5 of them and 20% of its fair share (1/K) of the high-quality ones."""
+    if MODES is None:
+        return None
+    distances = torch.cdist(points, MODES)                   # [n, K]
+    nearest, index = distances.min(1)
+    good = nearest <= 3 * MODE_SIGMA
+    histogram = torch.bincount(index[good], minlength=len(MODES))
+    threshold = max(5, 0.2 * int(good.sum()) / len(MODES))
+    covered = int(((histogram > 0) & (histogram >= threshold)).sum())
+    return {'modesCovered': covered, 'modesTotal': len(MODES), 'highQuality': float(good.float().mean()), 'histogram': histogram.tolist()}
+
+
+# ─── Training: one iteration = k_D discriminator (critic) steps, then k_G generator steps ──────
+log_every = args.log_every or max(1, args.steps // 10)
+started = time.time()
+d_loss = g_loss = torch.tensor(float('nan'))
+for iteration in range(1, args.steps + 1):
+    for _ in range(CONFIG['discriminatorSteps']):
+        real = sample_real(BATCH).to(DEVICE)                          # [n, ${dimension}]
+        fake = generator(sample_noise(BATCH)).detach()                # [n, ${dimension}]: D's step moves D only
+        d_real, d_fake = discriminator(real), discriminator(fake)     # [n, 1] each
+        d_loss = discriminator_loss(d_real, d_fake)${penalty ? ' + critic_penalty(real, fake)' : ''}
+        discriminator_optimizer.zero_grad()
+        d_loss.backward()
+        discriminator_optimizer.step()${clip ? '\n        after_critic_step()' : ''}
+    for _ in range(CONFIG['generatorSteps']):
+        g_loss = generator_loss(discriminator(generator(sample_noise(BATCH))))
+        generator_optimizer.zero_grad()
+        g_loss.backward()
+        generator_optimizer.step()
+    if iteration % log_every == 0 or iteration == args.steps:
+        print(json.dumps({'iteration': iteration, 'dLoss': finite(d_loss.item()), 'gLoss': finite(g_loss.item())}), flush=True)
+
+# ─── Evaluation on fixed noise, in inference mode (batch norm uses its running statistics) ────
+generator.eval()
+evaluation = torch.Generator().manual_seed(args.seed + 1)
+with torch.no_grad():
+    fixed = torch.randn(2500, LATENT_SIZE, generator=evaluation) if CONFIG['noise'] == 'gaussian' else 2 * torch.rand(2500, LATENT_SIZE, generator=evaluation) - 1
+    samples = generator(fixed.to(DEVICE)).cpu()
+summary = {'done': True, 'iterations': args.steps, 'seconds': round(time.time() - started, 2), 'finiteSamples': bool(torch.isfinite(samples).all())}
+summary['modes'] = mode_metrics(samples)
+${clip ? "summary['maxCriticWeight'] = max(float(p.abs().max()) for p in discriminator.parameters())\n" : ''}print(json.dumps(summary), flush=True)
+if args.save:
+    torch.save(generator.state_dict(), args.save)
+`;
+  return { ok: true, script, filename: `${name}.py` };
+}
