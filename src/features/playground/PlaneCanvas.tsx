@@ -13,6 +13,14 @@ const ARROW_FRACTION = 0.08;
 /** Arrows on every fourth fake point: 128 of 512, about GAN Lab's 150, so the field stays readable. */
 const ARROW_EVERY = 4;
 
+/**
+ * A CPU-backed 2D canvas (Chrome keeps `willReadFrequently` canvases in software). A few thousand
+ * small rects and lines a few times a second are cheap to draw on the CPU; drawn through a
+ * GPU-accelerated canvas they become GPU work, which on a software GPU (SwiftShader, as in our
+ * headless tests) ran to main-thread tasks over 50 ms while the worker trained.
+ */
+const SOFTWARE_CANVAS: CanvasRenderingContext2DSettings = { willReadFrequently: true };
+
 /** Colours shared with app.css (--real, --fake) and a pale ramp for D. */
 const REAL = '#2b8a3e';
 const FAKE = '#c2255c';
@@ -50,7 +58,7 @@ interface FieldBuffer {
 function fieldBuffer(resolution: number, previous: FieldBuffer | null): FieldBuffer | null {
   if (previous && previous.image.width === resolution) return previous;
   const canvas = new OffscreenCanvas(resolution, resolution);
-  const context = canvas.getContext('2d');
+  const context = canvas.getContext('2d', SOFTWARE_CANVAS);
   return context ? { canvas, context, image: context.createImageData(resolution, resolution) } : null;
 }
 
@@ -108,7 +116,7 @@ export function PlaneCanvas({ client }: { client: TrainingClient }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const buffer = useRef<FieldBuffer | null>(null);
   useEffect(() => {
-    const context = canvas.current?.getContext('2d');
+    const context = canvas.current?.getContext('2d', SOFTWARE_CANVAS);
     if (!context || !plane) return;
     buffer.current = fieldBuffer(plane.resolution, buffer.current);
     if (!buffer.current) return;
