@@ -1,0 +1,173 @@
+import { useCallback, useMemo } from 'react';
+import type { TrainingClient } from '../../client/TrainingClient.ts';
+import type { RunConfig } from '../../gan/config.ts';
+import type { Diagnosis } from '../../gan/diagnosis/diagnose.ts';
+import { objectiveOutput } from '../../gan/diagnosis/objectives.ts';
+import type { StatPoint } from '../../gan/stats.ts';
+import { useStrings } from '../../i18n/useStrings.ts';
+import type { LiveMarker } from '../../worker/protocol.ts';
+import { formatSetting } from '../controls/format.ts';
+import type { HistoryState } from '../history/runHistory.ts';
+import { minMaxBuckets, type Row } from './downsample.ts';
+import { CHART_OF, type ChartId, MARKER_NAMES } from './signals.ts';
+import { type Marker, type Series, type Shade, StreamChart } from './StreamChart.tsx';
+import { useThrottled } from './useThrottled.ts';
+
+/** Points per series on screen at most: ~2 per bucket keep spikes and stay smooth for 50,000 iterations. */
+const BUCKETS = 200;
+/** Charts redraw at most this often: 2.5 times a second. */
+const REDRAW_MS = 400;
+
+const COLOURS = { d: '#1c7ed6', g: '#e8590c', real: '#2b8a3e', fake: '#c2255c', w: '#5f3dc4', grey: '#495057' };
+
+function markerLabel(marker: LiveMarker): string {
+  const show = (v: unknown) => (typeof v === 'number' ? formatSetting(v) : String(v));
+  return `${MARKER_NAMES[marker.field] ?? marker.field} ${show(marker.from)} → ${show(marker.to)}`;
+}
+
+/** Rows for a log axis: a norm of 0 (or below) has no logarithm, so it is left out rather than drawn at −∞. */
+function positive(rows: readonly StatPoint[], keys: readonly string[]): Row[] {
+  return rows.map((p) => {
+    const row: Row = { iteration: p.iteration };
+    for (const key of keys) {
+      const v = (p as unknown as Record<string, number>)[key];
+      row[key] = Number.isFinite(v) && v > 0 ? v : null;
+    }
+    return row;
+  });
+}
+
+function latest(rows: readonly Row[], series: readonly Series[]): string {
+  const last = rows.at(-1);
+  if (!last) return '';
+  return series.map((s) => `${s.name} ${typeof last[s.key] === 'number' ? formatSetting(last[s.key] as number) : '–'}`).join(', ');
+}
+
+export interface ChartsPanelProps {
+  client: TrainingClient;
+  history: HistoryState;
+  config: RunConfig;
+  diagnoses: readonly Diagnosis[];
+}
+
+/**
+ * The streaming charts: losses; D's outputs (or the critic's values and the Wasserstein estimate);
+ * gradient norms and the output gradient on a log axis; modes and quality (or the digit classifier,
+ * or sample diversity); InfoGAN's mutual information. Live changes are marked, detector evidence is
+ * shaded, and everything is downsampled and redrawn at most 2.5 times a second.
+ */
+export function ChartsPanel({ client, history, config, diagnoses }: ChartsPanelProps) {
+  const t = useStrings().charts;
+  const d = useStrings().diagnostics;
+  const read = useCallback(() => {
+    const s = client.getSnapshot();
+    return { stats: s.stats, markers: s.markers };
+  }, [client]);
+  const { stats, markers: liveMarkers } = useThrottled(client.subscribe, read, REDRAW_MS);
+  const c = t.curves;
+  const output = objectiveOutput(config.objective);
+
+  const view = useMemo(() => {
+    const first = stats[0]?.iteration ?? 0;
+    const last = stats.at(-1)?.iteration ?? 1;
+    const domain: [number, number] = [first, Math.max(last, first + 1)];
+    const markers: Marker[] = liveMarkers.map((m) => ({ iteration: m.iteration, label: markerLabel(m) }));
+    const shades = (chart: ChartId): Shade[] =>
+      diagnoses
+        .filter((x) => x.finding.signals.some((signal) => CHART_OF[signal] === chart))
+        .map((x) => ({ from: x.finding.from, to: x.finding.to, label: d.detectors[x.finding.detector].name }));
+    const statRows = (keys: string[]) => minMaxBuckets(stats as unknown as Row[], keys, BUCKETS);
+    return { domain, markers, shades, statRows };
+  }, [stats, liveMarkers, diagnoses, d]);
+
+  const losses: Series[] = [
+    { key: 'dLoss', name: c.dLoss, colour: COLOURS.d },
+    { key: 'gLoss', name: c.gLoss, colour: COLOURS.g },
+  ];
+  const outputs: Series[] =
+    output === 'critic'
+      ? [
+          { key: 'dReal', name: c.criticReal, colour: COLOURS.real },
+          { key: 'dFake', name: c.criticFake, colour: COLOURS.fake },
+          { key: 'wasserstein', name: c.wasserstein, colour: COLOURS.w, dashed: true },
+        ]
+      : [
+          { key: 'dReal', name: c.dReal, colour: COLOURS.real },
+          { key: 'dFake', name: c.dFake, colour: COLOURS.fake },
+        ];
+  const gradients: Series[] = [
+    { key: 'gradNormD', name: c.gradNormD, colour: COLOURS.d },
+    { key: 'gradNormG', name: c.gradNormG, colour: COLOURS.g },
+    { key: 'outputGrad', name: c.outputGrad, colour: COLOURS.grey, dashed: true },
+  ];
+  const gradientRows = useMemo(
+    () => minMaxBuckets(positive(stats, ['gradNormD', 'gradNormG', 'outputGrad']), ['gradNormD', 'gradNormG', 'outputGrad'], BUCKETS),
+    [stats],
+  );
+  const quality = useQuality(history);
+  const lossRows = view.statRows(['dLoss', 'gLoss']);
+  const outputRows = view.statRows(outputs.map((s) => s.key));
+  const info = config.conditioning === 'infoCodes';
+  const infoRows = info ? view.statRows(['mutualInformation']) : [];
+  const infoSeries: Series[] = [{ key: 'mutualInformation', name: c.mutualInformation, colour: COLOURS.w }];
+  const common = { domain: view.domain, markers: view.markers, empty: t.noData };
+  const summary = (rows: readonly Row[], series: readonly Series[]) => {
+    const last = rows.at(-1);
+    return last ? t.latest(last.iteration, latest(rows, series)) : t.noData;
+  };
+  return (
+    <section className="charts" aria-label={t.region}>
+      <StreamChart {...common} title={t.losses} rows={lossRows} series={losses} shades={view.shades('losses')} summary={summary(lossRows, losses)} />
+      <StreamChart {...common} title={output === 'critic' ? t.critic : t.outputs} rows={outputRows} series={outputs} shades={view.shades('outputs')} summary={summary(outputRows, outputs)} />
+      <StreamChart {...common} title={t.gradients} rows={gradientRows} series={gradients} log shades={view.shades('gradients')} summary={summary(gradientRows, gradients)} />
+      <StreamChart {...common} title={quality.title} rows={quality.rows} series={quality.series} rightDomain={quality.rightDomain} shades={view.shades('quality')} summary={summary(quality.rows, quality.series)} />
+      {info ? (
+        <StreamChart
+          {...common}
+          title={t.information}
+          rows={infoRows}
+          series={infoSeries}
+          shades={view.shades('information')}
+          guides={[{ iteration: Math.log(config.categories), label: t.ceiling(Math.log(config.categories).toFixed(2)) }]}
+          summary={summary(infoRows, infoSeries)}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+/** The quality chart for the data at hand: mode metrics, the digit classifier, or sample diversity. */
+function useQuality(history: HistoryState): { title: string; rows: Row[]; series: Series[]; rightDomain?: [number, number] } {
+  const t = useStrings().charts;
+  const c = t.curves;
+  return useMemo(() => {
+    const withModes = history.evaluations.filter((e) => e.modes);
+    if (withModes.length) {
+      return {
+        title: t.quality,
+        rows: withModes.map((e) => ({ iteration: e.iteration, modesCovered: e.modes!.modesCovered, highQuality: 100 * e.modes!.highQuality })),
+        series: [
+          { key: 'modesCovered', name: c.modesCovered, colour: COLOURS.real },
+          { key: 'highQuality', name: c.highQuality, colour: COLOURS.fake, right: true },
+        ],
+        rightDomain: [0, 100],
+      };
+    }
+    if (history.classifier.length) {
+      return {
+        title: t.digits,
+        rows: history.classifier.map((p) => ({ iteration: p.iteration, digitModes: p.modes, classifierScore: p.classifierScore })),
+        series: [
+          { key: 'digitModes', name: c.digitModes, colour: COLOURS.real },
+          { key: 'classifierScore', name: c.classifierScore, colour: COLOURS.w, right: true },
+        ],
+        rightDomain: [1, 10],
+      };
+    }
+    return {
+      title: t.diversity,
+      rows: minMaxBuckets(history.diversity.map((p) => ({ iteration: p.iteration, diversity: p.ratio })), ['diversity'], BUCKETS),
+      series: [{ key: 'diversity', name: c.diversity, colour: COLOURS.fake }],
+    };
+  }, [history, t, c]);
+}

@@ -1,0 +1,92 @@
+import { memo } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Row } from './downsample.ts';
+
+export interface Series {
+  key: string;
+  name: string;
+  colour: string;
+  /** Drawn against the right axis. */
+  right?: boolean;
+  dashed?: boolean;
+}
+
+export interface Shade {
+  from: number;
+  to: number;
+  label: string;
+}
+
+export interface Marker {
+  iteration: number;
+  label: string;
+}
+
+export interface StreamChartProps {
+  title: string;
+  rows: readonly Row[];
+  series: readonly Series[];
+  domain: [number, number];
+  log?: boolean;
+  rightDomain?: [number, number];
+  shades: readonly Shade[];
+  markers: readonly Marker[];
+  /** Horizontal guides, e.g. ln K for the mutual information. */
+  guides?: readonly Marker[];
+  /** A sentence with the latest values, for screen readers and tests. */
+  summary: string;
+  empty: string;
+}
+
+const HEIGHT = 150;
+const tickFormat = (value: number) => (Math.abs(value) >= 1000 || (Math.abs(value) < 0.01 && value !== 0) ? value.toExponential(0) : String(Number(value.toPrecision(3))));
+
+/**
+ * One streaming line chart: downsampled rows, a shared iteration axis, the detectors' evidence
+ * windows shaded, and the live changes as labelled vertical markers. Animation is off: the data
+ * changes a few times a second and tweening would only cost frames.
+ */
+export const StreamChart = memo(function StreamChart(props: StreamChartProps) {
+  const { title, rows, series, domain, log, rightDomain, shades, markers, guides = [], summary, empty } = props;
+  const hasRight = series.some((s) => s.right);
+  return (
+    <figure className="chart" aria-label={title}>
+      <figcaption>{title}</figcaption>
+      {rows.length === 0 ? (
+        <p className="chart-empty" style={{ height: HEIGHT }}>{empty}</p>
+      ) : (
+        <ResponsiveContainer width="100%" height={HEIGHT}>
+          <LineChart data={rows as Row[]} margin={{ top: 6, right: hasRight ? 4 : 12, bottom: 0, left: 0 }}>
+            <CartesianGrid stroke="#e9ecef" />
+            <XAxis dataKey="iteration" type="number" domain={domain} allowDataOverflow tick={{ fontSize: 11 }} tickCount={6} />
+            <YAxis
+              yAxisId="left"
+              width={48}
+              tick={{ fontSize: 11 }}
+              scale={log ? 'log' : 'auto'}
+              domain={log ? ['auto', 'auto'] : ['auto', 'auto']}
+              allowDataOverflow={log}
+              tickFormatter={tickFormat}
+            />
+            {hasRight ? <YAxis yAxisId="right" orientation="right" width={40} tick={{ fontSize: 11 }} domain={rightDomain ?? ['auto', 'auto']} tickFormatter={tickFormat} /> : null}
+            {shades.map((shade) => (
+              <ReferenceArea key={`${shade.label}-${shade.from}`} yAxisId="left" x1={shade.from} x2={shade.to} fill="#f03e3e" fillOpacity={0.14} stroke="#f03e3e" strokeOpacity={0.4} ifOverflow="hidden" label={{ value: shade.label, position: 'insideTopLeft', fontSize: 10, fill: '#c92a2a' }} />
+            ))}
+            {markers.map((marker) => (
+              <ReferenceLine key={`${marker.label}-${marker.iteration}`} yAxisId="left" x={marker.iteration} stroke="#5c7cfa" strokeDasharray="4 3" ifOverflow="hidden" label={{ value: marker.label, position: 'insideTopRight', fontSize: 10, fill: '#364fc7' }} />
+            ))}
+            {guides.map((guide) => (
+              <ReferenceLine key={guide.label} yAxisId="left" y={guide.iteration} stroke="#868e96" strokeDasharray="2 3" label={{ value: guide.label, position: 'insideBottomRight', fontSize: 10 }} />
+            ))}
+            <Tooltip isAnimationActive={false} labelFormatter={(value) => `it ${String(value)}`} formatter={(value) => (typeof value === 'number' ? tickFormat(value) : String(value))} />
+            <Legend wrapperStyle={{ fontSize: 12 }} iconSize={10} />
+            {series.map((s) => (
+              <Line key={s.key} yAxisId={s.right ? 'right' : 'left'} dataKey={s.key} name={s.name} stroke={s.colour} strokeDasharray={s.dashed ? '5 3' : undefined} dot={false} isAnimationActive={false} connectNulls={false} strokeWidth={1.5} />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      )}
+      <p className="visually-hidden">{summary}</p>
+    </figure>
+  );
+});

@@ -1,0 +1,95 @@
+import { useId, useState } from 'react';
+import { CONFIG_SCHEMA, type FieldName, type FieldSpec, parseField, type RunConfig } from '../../gan/config.ts';
+import { useStrings } from '../../i18n/useStrings.ts';
+import { formatSetting } from './format.ts';
+
+export interface SettingFieldProps {
+  field: FieldName;
+  /** The value shown: the run's, or a pending change waiting for Reset. */
+  value: RunConfig[FieldName];
+  /** Whether the current settings read this field at all. */
+  used: boolean;
+  /**
+   * Commits a checked value. Live fields go to the worker (which may still refuse, e.g. LSGAN's
+   * a = b); reset-only ones wait for Reset. Resolves with the worker's reason when refused.
+   */
+  onCommit: (field: FieldName, value: RunConfig[FieldName]) => Promise<string | undefined>;
+  /** Labels for an enum's values. */
+  choices?: Record<string, string>;
+}
+
+function rangeText(spec: FieldSpec): string {
+  if (spec.kind === 'enum') return '';
+  return `${formatSetting(spec.min)} – ${formatSetting(spec.max)}`;
+}
+
+/**
+ * One field of the run configuration, generated from its schema entry: a text input for numbers
+ * (so any typing reaches our check and its message, rather than being dropped by the browser), a
+ * menu for enums; its unit and range; and whether it applies live or on Reset. A number is committed
+ * on Enter or blur; a bad one shows why and changes nothing.
+ */
+export function SettingField({ field, value, used, onCommit, choices }: SettingFieldProps) {
+  const t = useStrings().controls;
+  const spec: FieldSpec = CONFIG_SCHEMA[field];
+  const [draft, setDraft] = useState<string>();
+  const [problem, setProblem] = useState<string>();
+  const id = useId();
+  const label = t.fields[field];
+  const unit = spec.kind === 'number' && spec.unit ? t.units[spec.unit] ?? spec.unit : '';
+
+  const commit = async (raw: string) => {
+    const parsed = parseField(field, raw);
+    if (!parsed.ok) {
+      const integer = spec.kind === 'number' && spec.integer === true;
+      setProblem(spec.kind === 'number' ? t.invalid(formatSetting(spec.min), formatSetting(spec.max), integer) : parsed.error);
+      return;
+    }
+    setDraft(undefined);
+    setProblem(undefined);
+    const refused = await onCommit(field, parsed.value);
+    if (refused) setProblem(`${t.refused} ${refused}`);
+  };
+
+  const badge = spec.live ? t.live : t.needsReset;
+  const describe = `${id}-about ${id}-message`;
+  return (
+    <div className={`setting${used ? '' : ' unused'}${problem ? ' invalid' : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        <span className={`badge ${spec.live ? 'live' : 'reset'}`} title={spec.live ? t.liveHint : t.needsResetHint}>{badge}</span>
+      </label>
+      {spec.kind === 'number' ? (
+        <input
+          id={id}
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          aria-label={label}
+          aria-describedby={describe}
+          aria-invalid={problem ? true : undefined}
+          value={draft ?? formatSetting(Number(value))}
+          onChange={(event) => setDraft(event.target.value)}
+          onBlur={() => draft !== undefined && void commit(draft)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && draft !== undefined) void commit(draft);
+            if (event.key === 'Escape') {
+              setDraft(undefined);
+              setProblem(undefined);
+            }
+          }}
+        />
+      ) : (
+        <select id={id} aria-label={label} aria-describedby={describe} value={String(value)} onChange={(event) => void commit(event.target.value)}>
+          {spec.values.map((v) => (
+            <option key={v} value={v}>{choices?.[v] ?? v}</option>
+          ))}
+        </select>
+      )}
+      <small id={`${id}-about`} className="about">
+        {[unit, rangeText(spec), used ? '' : t.notUsed].filter(Boolean).join(' · ')}
+      </small>
+      <small id={`${id}-message`} className="problem" role={problem ? 'alert' : undefined}>{problem ?? ''}</small>
+    </div>
+  );
+}

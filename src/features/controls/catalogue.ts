@@ -1,0 +1,122 @@
+/**
+ * How the settings panel lays out the run configuration: the seed's variant names as presets of the
+ * three axes (DESIGN.md), which fields sit in the main panel, and which fields the current settings
+ * use. Pure data and functions, so they are unit-tested without a browser.
+ */
+import { type FieldName, LABELLED_DATASETS, type RunConfig } from '../../gan/config.ts';
+import { recipeFor } from '../../gan/recipes.ts';
+
+export const VARIANT_IDS = ['gan', 'lsgan', 'dcgan', 'wgan', 'wganGp', 'cgan', 'infogan'] as const;
+export type VariantId = (typeof VARIANT_IDS)[number];
+
+/** Adam with β1 0.5 and one D step: what every variant but WGAN trains with (recipes.ts). */
+const adam: Partial<RunConfig> = { generatorOptimizer: 'adam', discriminatorOptimizer: 'adam', discriminatorSteps: 1, beta1: 0.5, beta2: 0.999 };
+const mlp: Partial<RunConfig> = { architecture: 'mlp', conditioning: 'none' };
+
+/**
+ * Each variant as settings of the axes, with its objective's recipe. "GAN" trains with the
+ * non-saturating loss, what the seed's GAN uses in practice; the course's saturating form is the
+ * objective "minimax" under Advanced (and the vanishing-gradients preset).
+ */
+export const VARIANTS: Record<VariantId, Partial<RunConfig>> = {
+  gan: { ...adam, ...mlp, ...recipeFor('nonSaturating') },
+  lsgan: { ...adam, ...mlp, ...recipeFor('lsgan') },
+  // Radford et al.: Adam 2e-4; a 32-d latent and batch 64 keep it trainable on a CPU.
+  dcgan: { ...adam, ...recipeFor('nonSaturating'), architecture: 'dcgan', conditioning: 'none', dataset: 'mnist', latentSize: 32, batchSize: 64, generatorLearningRate: 2e-4, discriminatorLearningRate: 2e-4 },
+  wgan: { ...mlp, ...recipeFor('wgan') },
+  wganGp: { ...adam, ...mlp, ...recipeFor('wganGp') },
+  cgan: { ...adam, ...recipeFor('nonSaturating'), architecture: 'mlp', conditioning: 'label' },
+  infogan: { ...adam, ...recipeFor('nonSaturating'), architecture: 'mlp', conditioning: 'infoCodes' },
+};
+
+/** The variant a configuration is, read from its axes; undefined for combinations only Advanced makes. */
+export function variantOf(config: RunConfig): VariantId | undefined {
+  const { architecture, conditioning, objective } = config;
+  if (architecture === 'dcgan') return conditioning === 'none' && objective === 'nonSaturating' ? 'dcgan' : undefined;
+  if (conditioning === 'label') return objective === 'nonSaturating' ? 'cgan' : undefined;
+  if (conditioning === 'infoCodes') return objective === 'nonSaturating' ? 'infogan' : undefined;
+  switch (objective) {
+    case 'minimax':
+    case 'nonSaturating':
+      return 'gan';
+    case 'lsgan':
+      return 'lsgan';
+    case 'wgan':
+      return 'wgan';
+    case 'wganGp':
+      return 'wganGp';
+  }
+}
+
+/**
+ * The settings that choosing `variant` changes, from `config`: the variant's own, plus a dataset the
+ * variant can use (DCGAN needs images, CGAN labels; anything else leaves MNIST for the ring only when
+ * coming from DCGAN's image-only architecture).
+ */
+export function variantPatch(variant: VariantId, config: RunConfig): Partial<RunConfig> {
+  const patch: Partial<RunConfig> = { ...VARIANTS[variant] };
+  if (variant === 'cgan' && !LABELLED_DATASETS.includes(config.dataset)) patch.dataset = 'ring';
+  if (variant !== 'dcgan' && config.architecture === 'dcgan') {
+    patch.latentSize = 2;
+    patch.batchSize = 128;
+  }
+  return patch;
+}
+
+/** Fields shown in the main panel, in order; every other field is under Advanced. */
+export const MAIN_FIELDS: readonly FieldName[] = [
+  'generatorLearningRate', 'discriminatorLearningRate', 'batchSize', 'discriminatorSteps', 'generatorSteps',
+  'lsganA', 'lsganB', 'lsganC', 'clipValue', 'gradientPenalty', 'infoLambda', 'seed',
+];
+
+/** Fields in the three menus above the panel (Dataset, Variant) or its advanced axes, not repeated as inputs. */
+export const AXIS_FIELDS: readonly FieldName[] = ['dataset', 'objective', 'architecture', 'conditioning'];
+
+/** Whether the current settings read `field`; fields that are not read are shown greyed with a note. */
+export function isUsed(field: FieldName, config: RunConfig): boolean {
+  const { objective, architecture, conditioning, generatorOptimizer: g, discriminatorOptimizer: d } = config;
+  const uses = (optimizer: RunConfig['generatorOptimizer']) => g === optimizer || d === optimizer;
+  switch (field) {
+    case 'lsganA':
+    case 'lsganB':
+    case 'lsganC':
+      return objective === 'lsgan';
+    case 'clipValue':
+      return objective === 'wgan';
+    case 'gradientPenalty':
+      return objective === 'wganGp';
+    case 'infoLambda':
+    case 'categories':
+    case 'continuousCodes':
+      return conditioning === 'infoCodes';
+    case 'channels':
+      return architecture === 'dcgan';
+    case 'generatorLayers':
+    case 'generatorWidth':
+    case 'generatorActivation':
+    case 'discriminatorLayers':
+    case 'discriminatorWidth':
+    case 'discriminatorActivation':
+      return architecture === 'mlp';
+    case 'beta1':
+    case 'beta2':
+      return uses('adam');
+    case 'momentum':
+      return uses('sgd');
+    case 'rmspropDecay':
+      return uses('rmsprop');
+    default:
+      return true;
+  }
+}
+
+/** Main fields the current settings use: an unused objective constant would only crowd the projector. */
+export function mainFields(config: RunConfig): FieldName[] {
+  return MAIN_FIELDS.filter((field) => isUsed(field, config));
+}
+
+/** Everything else, in schema order, for the Advanced section (unused ones greyed there). */
+export function advancedFields(config: RunConfig, allFields: readonly FieldName[]): FieldName[] {
+  const main = new Set(mainFields(config));
+  return allFields.filter((field) => !main.has(field) && !AXIS_FIELDS.includes(field));
+}

@@ -1,0 +1,10 @@
+/** Numbers as the settings and chart markers show them: 1e-3 rather than 0.001, integers in full. */
+export function formatSetting(value: number): string {
+  if (Number.isInteger(value)) return String(value);
+  const abs = Math.abs(value);
+  if (abs < 1e-2 || abs >= 1e5) {
+    const [mantissa, exponent] = value.toExponential(2).split('e');
+    return `${Number(mantissa)}e${Number(exponent)}`;
+  }
+  return String(Number(value.toPrecision(4)));
+}

@@ -1,0 +1,167 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { TrainingClient, TrainingSnapshot } from '../../client/TrainingClient.ts';
+import { useTraining } from '../../client/useTraining.ts';
+import { CONFIG_SCHEMA, type DatasetId, defaultConfig, type FieldName, type RunConfig, validateConfig } from '../../gan/config.ts';
+import { PRESETS, type PresetId } from '../../gan/presets.ts';
+import { type VariantId, variantPatch } from './catalogue.ts';
+import { MAX_CUSTOM_POINTS } from '../../gan/data/toy2d.ts';
+import { STARTER_POINTS } from './starterPoints.ts';
+
+export type Point = [number, number];
+/** Iterations per second while playing; undefined = as fast as the backend goes. */
+export type Speed = number | undefined;
+
+const configOf = (s: TrainingSnapshot) => s.config;
+const phaseOf = (s: TrainingSnapshot) => s.phase;
+
+export interface Playground {
+  /** The run's settings with the changes that wait for Reset applied: what the panel shows. */
+  shown: RunConfig;
+  /** Reset-only changes not applied yet. */
+  pending: Partial<RunConfig>;
+  /** Why the shown settings cannot be applied together (empty when they can). */
+  conflicts: string[];
+  points: Point[];
+  /** Whether the drawn points differ from the ones the run trains on. */
+  pointsChanged: boolean;
+  speed: Speed;
+  preset?: PresetId;
+  commit(field: FieldName, value: RunConfig[FieldName]): Promise<string | undefined>;
+  change(patch: Partial<RunConfig>): Promise<void>;
+  chooseVariant(variant: VariantId): Promise<void>;
+  chooseDataset(dataset: DatasetId): Promise<void>;
+  discard(): void;
+  /** New weights with the shown settings (and the drawn points); refused while they conflict. */
+  reset(): void;
+  togglePlay(): void;
+  setSpeed(speed: Speed): void;
+  loadPreset(id: PresetId): void;
+  addPoints(points: Point[]): void;
+  clearPoints(): void;
+}
+
+/**
+ * The page's controller over one TrainingClient: it splits every change into what applies live
+ * (sent to the worker now) and what waits for Reset (kept here and shown as pending), keeps the drawn
+ * points, the speed, and the preset that was loaded. A preset loads its whole configuration, resets
+ * and starts training in one go.
+ */
+export function usePlayground(client: TrainingClient): Playground {
+  const config = useTraining(client, configOf);
+  const phase = useTraining(client, phaseOf);
+  const [pending, setPending] = useState<Partial<RunConfig>>({});
+  const [points, setPoints] = useState<Point[]>(STARTER_POINTS);
+  const [trainedPoints, setTrainedPoints] = useState<Point[]>();
+  const [speed, setSpeedState] = useState<Speed>();
+  const [preset, setPreset] = useState<PresetId>();
+  const playWhenReady = useRef(false);
+
+  const shown = useMemo(() => ({ ...config, ...pending }), [config, pending]);
+  const conflicts = useMemo(() => {
+    const result = validateConfig(shown);
+    return result.ok ? [] : result.errors;
+  }, [shown]);
+
+  useEffect(() => {
+    if (phase === 'ready' && playWhenReady.current) {
+      playWhenReady.current = false;
+      client.play(speed);
+    }
+  }, [client, phase, speed]);
+
+  const change = useCallback(
+    async (patch: Partial<RunConfig>) => {
+      const live: Partial<Record<FieldName, unknown>> = {};
+      const later: Partial<Record<FieldName, unknown>> = {};
+      for (const [key, value] of Object.entries(patch) as [FieldName, unknown][]) {
+        if (CONFIG_SCHEMA[key].live) live[key] = value;
+        else later[key] = value;
+      }
+      setPending((before) => {
+        const next: Partial<Record<FieldName, unknown>> = { ...before, ...later };
+        for (const key of Object.keys(later) as FieldName[]) if (next[key] === config[key]) delete next[key];
+        return next as Partial<RunConfig>;
+      });
+      if (Object.keys(live).length) await client.update(live);
+    },
+    [client, config],
+  );
+
+  const commit = useCallback(
+    async (field: FieldName, value: RunConfig[FieldName]) => {
+      if (!CONFIG_SCHEMA[field].live) {
+        await change({ [field]: value });
+        return undefined;
+      }
+      const result = await client.update({ [field]: value });
+      return result.refused.find((r) => r.field === field || r.field === 'configuration')?.reason;
+    },
+    [change, client],
+  );
+
+  const start = useCallback(
+    (next: RunConfig, usePoints: Point[]) => {
+      const sources = next.dataset === 'custom' ? { points: usePoints } : undefined;
+      setPending({});
+      if (next.dataset === 'custom') setTrainedPoints(usePoints);
+      client.reset(next, { sources });
+    },
+    [client],
+  );
+
+  const reset = useCallback(() => {
+    if (conflicts.length) return;
+    setPreset(undefined);
+    start(shown, points);
+  }, [conflicts, points, shown, start]);
+
+  const loadPreset = useCallback(
+    (id: PresetId) => {
+      const next = { ...defaultConfig(), ...PRESETS[id].config } as RunConfig;
+      // A drawn-data preset starts from the starter shape unless the user has drawn something.
+      const usePoints = points.length ? points : STARTER_POINTS;
+      setPoints(usePoints);
+      setPreset(id);
+      playWhenReady.current = true;
+      start(next, usePoints);
+    },
+    [points, start],
+  );
+
+  const togglePlay = useCallback(() => {
+    if (client.getSnapshot().state === 'paused') client.play(speed);
+    else client.pause();
+  }, [client, speed]);
+
+  const setSpeed = useCallback(
+    (next: Speed) => {
+      setSpeedState(next);
+      if (client.getSnapshot().state === 'playing') client.play(next);
+    },
+    [client],
+  );
+
+  return {
+    shown,
+    pending,
+    conflicts,
+    points,
+    pointsChanged: shown.dataset === 'custom' && (config.dataset !== 'custom' || trainedPoints !== points),
+    speed,
+    preset,
+    commit,
+    change,
+    chooseVariant: (variant) => change(variantPatch(variant, shown)),
+    chooseDataset: (dataset) => change({ dataset }),
+    discard: () => {
+      setPending({});
+      if (trainedPoints) setPoints(trainedPoints);
+    },
+    reset,
+    togglePlay,
+    setSpeed,
+    loadPreset,
+    addPoints: (added) => setPoints((before) => [...before, ...added].slice(-MAX_CUSTOM_POINTS)),
+    clearPoints: () => setPoints([]),
+  };
+}

@@ -1,0 +1,46 @@
+import type { Diagnosis } from '../../gan/diagnosis/diagnose.ts';
+import type { Measurement } from '../../gan/diagnosis/types.ts';
+import { useStrings } from '../../i18n/useStrings.ts';
+import { formatSetting } from '../controls/format.ts';
+
+function formatValue(value: number): string {
+  return Number.isFinite(value) ? formatSetting(Number(value.toPrecision(3))) : String(value);
+}
+
+/**
+ * The region a teacher points at: one card per failure a detector has seen in this run, headed by
+ * its name, with a sentence for students, the evidence (which curve, which iterations: shaded on
+ * that chart, the numbers against their thresholds) and the usual fixes.
+ */
+export function DiagnosticsPanel({ diagnoses }: { diagnoses: readonly Diagnosis[] }) {
+  const t = useStrings().diagnostics;
+  const curves = useStrings().charts.curves as Record<string, string>;
+  const measurement = (m: Measurement) => t.measurement(t.measurements[m.name] ?? m.name, formatValue(m.value), formatValue(m.threshold));
+  return (
+    <section className="diagnostics" aria-label={t.region} aria-live="polite">
+      <h2>{t.region}</h2>
+      {diagnoses.length === 0 ? <p className="quiet">{t.none}</p> : null}
+      {diagnoses.map(({ finding, active }) => {
+        const detector = t.detectors[finding.detector];
+        return (
+          <article key={finding.detector} className={`diagnosis${active ? ' active' : ''}`} aria-labelledby={`diagnosis-${finding.detector}`}>
+            <h3 id={`diagnosis-${finding.detector}`}>{detector.name}</h3>
+            <p className="state">{active ? t.active : t.earlier(finding.to)}</p>
+            <p>{detector.explanation}</p>
+            <p className="evidence">
+              <strong>{t.evidenceLabel}:</strong> {t.window(finding.signals.map((s) => curves[s] ?? s).join(', '), finding.from, finding.to)}
+              {'. '}
+              {finding.measurements.filter((m) => m.name !== 'modesTotal').map(measurement).join('; ')}
+            </p>
+            <p className="fixes-label"><strong>{t.fixesLabel}:</strong></p>
+            <ul>
+              {detector.fixes.map((fix) => (
+                <li key={fix}>{fix}</li>
+              ))}
+            </ul>
+          </article>
+        );
+      })}
+    </section>
+  );
+}
