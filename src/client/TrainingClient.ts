@@ -11,6 +11,7 @@ import {
   type LiveMarker, type PlaneEvent, PROTOCOL_VERSION, type RunState, type SamplesEvent, type Schedule, type Sources,
   type TrainerCommand, type TrainerEvent, transferables, unreachable, type UpdatedEvent,
 } from '../worker/protocol.ts';
+import type { RunSnapshot } from '../worker/snapshot.ts';
 
 /** History kept for the charts; older points are dropped (the charts downsample what is left). */
 export const MAX_STAT_POINTS = 50_000;
@@ -76,6 +77,8 @@ export class TrainingClient {
   private readonly updates: Pending<UpdatedEvent> = new Map();
   private readonly samples: Pending<SamplesEvent> = new Map();
   private readonly benchmarks: ((event: BenchmarkEvent) => void)[] = [];
+  private readonly exports: Pending<RunSnapshot> = new Map();
+  private readonly imports: Pending<string | undefined> = new Map();
 
   constructor(options: ClientOptions = {}) {
     const config = options.config ?? defaultConfig();
@@ -163,6 +166,30 @@ export class TrainingClient {
     });
   }
 
+  /** The run's weights, optimiser state, configuration and iteration, to save or download. */
+  exportRun(): Promise<RunSnapshot> {
+    const requestId = this.nextId++;
+    return new Promise((resolve) => {
+      this.exports.set(requestId, resolve);
+      this.send({ type: 'exportRun', requestId });
+    });
+  }
+
+  /**
+   * Continues a saved run, with its chart history; resolves with why it was refused (the current run
+   * is then unchanged), or undefined once it is the current run.
+   */
+  importRun(run: RunSnapshot, stats: readonly StatPoint[]): Promise<string | undefined> {
+    const requestId = this.nextId++;
+    return new Promise((resolve) => {
+      this.imports.set(requestId, (error) => {
+        if (!error) this.set({ stats, markers: [] });
+        resolve(error);
+      });
+      this.send({ type: 'importRun', requestId, run });
+    });
+  }
+
   dismiss(noticeId: number) {
     this.set({ notices: this.snapshot.notices.filter((n) => n.id !== noticeId) });
   }
@@ -244,6 +271,14 @@ export class TrainingClient {
       }
       case 'benchmark':
         return this.benchmarks.shift()?.(event);
+      case 'runExported':
+        this.exports.get(event.requestId)?.(event.run);
+        this.exports.delete(event.requestId);
+        return;
+      case 'runImported':
+        this.imports.get(event.requestId)?.(event.error);
+        this.imports.delete(event.requestId);
+        return;
       case 'warning':
         return this.set({ notices: this.withNotice('warning', event.message) });
       case 'error':

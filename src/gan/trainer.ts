@@ -286,6 +286,26 @@ export class Trainer {
     return { applied, refused, notes };
   }
 
+  /**
+   * Every variable of the run by role, each list in a fixed order: what saving and restoring a run
+   * reads and writes (src/worker/snapshot.ts).
+   */
+  variableGroups(): Record<string, readonly tf.Variable[]> {
+    return {
+      generator: this.generator.trainable,
+      generatorState: this.generator.state,
+      discriminator: this.discriminatorVariables,
+      discriminatorState: this.discriminator.state,
+      generatorSlots: this.generatorOptimizer.slots,
+      discriminatorSlots: this.discriminatorOptimizer.slots,
+    };
+  }
+
+  /** Both optimisers, for their step counts (Adam's bias correction) when a run is saved or restored. */
+  optimizers(): { generator: Optimizer; discriminator: Optimizer } {
+    return { generator: this.generatorOptimizer, discriminator: this.discriminatorOptimizer };
+  }
+
   dispose(): void {
     tf.dispose(Object.values(this.held));
     tf.dispose(this.pending.map((p) => p.stats));

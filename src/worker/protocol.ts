@@ -7,6 +7,7 @@ import type { RunConfig } from '../gan/config.ts';
 import type { Evaluation, StepTarget, UpdateResult } from '../gan/trainer.ts';
 import type { ClassifierMetrics } from '../gan/metrics/classifier.ts';
 import type { StatPoint } from '../gan/stats.ts';
+import type { RunSnapshot } from './snapshot.ts';
 
 /** A float array that owns its buffer, so it can be transferred. */
 export type Floats = Float32Array<ArrayBuffer>;
@@ -107,6 +108,19 @@ export interface BenchmarkCommand {
   seconds: number;
 }
 
+/** Asks for the run's weights, optimiser state, configuration and iteration (src/worker/snapshot.ts). */
+export interface ExportRunCommand {
+  type: 'exportRun';
+  requestId: number;
+}
+
+/** Rebuilds the run from a saved one; a run that does not fit its model leaves the current run as it was. */
+export interface ImportRunCommand {
+  type: 'importRun';
+  requestId: number;
+  run: RunSnapshot;
+}
+
 export type TrainerCommand =
   | InitCommand
   | ResetCommand
@@ -116,6 +130,8 @@ export type TrainerCommand =
   | UpdateCommand
   | SampleCommand
   | BenchmarkCommand
+  | ExportRunCommand
+  | ImportRunCommand
   | { type: 'dispose' };
 
 // ─── Events: worker → page ──────────────────────────────────────────────────────────────────────
@@ -252,6 +268,19 @@ export interface ErrorEvent {
   during: TrainerCommand['type'] | 'loop';
 }
 
+export interface RunExportedEvent {
+  type: 'runExported';
+  requestId: number;
+  run: RunSnapshot;
+}
+
+/** The answer to importRun: no error means the saved run is now the current one. */
+export interface RunImportedEvent {
+  type: 'runImported';
+  requestId: number;
+  error?: string;
+}
+
 export type TrainerEvent =
   | ReadyEvent
   | StatsEvent
@@ -261,6 +290,8 @@ export type TrainerEvent =
   | MetricsEvent
   | UpdatedEvent
   | BenchmarkEvent
+  | RunExportedEvent
+  | RunImportedEvent
   | WarningEvent
   | ErrorEvent;
 
@@ -273,6 +304,12 @@ export function transferables(message: TrainerCommand | TrainerEvent): Transfera
       return [message.discriminator.buffer, message.real.buffer, message.fake.buffer, message.descent.buffer, message.manifold.buffer];
     case 'sample':
       return message.labels ? [message.latent.buffer, message.labels.buffer] : [message.latent.buffer];
+    case 'exportRun':
+    case 'runImported':
+      return [];
+    case 'importRun':
+    case 'runExported':
+      return message.run.tensors.map((tensor) => tensor.values.buffer);
     case 'init':
     case 'reset':
     case 'play':
@@ -296,7 +333,7 @@ export function transferables(message: TrainerCommand | TrainerEvent): Transfera
 
 /** Every command type once; a Record over the union fails to compile when one is missing. */
 const COMMAND_TYPES: Record<TrainerCommand['type'], true> = {
-  init: true, reset: true, play: true, pause: true, step: true, update: true, sample: true, benchmark: true, dispose: true,
+  init: true, reset: true, play: true, pause: true, step: true, update: true, sample: true, benchmark: true, exportRun: true, importRun: true, dispose: true,
 };
 
 /** Tells a command from anything else that arrives on the port (the session validates its fields). */

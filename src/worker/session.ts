@@ -17,10 +17,11 @@ import { createRng } from '../gan/rng.ts';
 import { type StepTarget, Trainer } from '../gan/trainer.ts';
 import type { BackendChoice, Calibrate } from './backend.ts';
 import {
-  type BackendPreference, type BenchmarkCommand, DEFAULT_SCHEDULE, epochNow, type LiveMarker, PROTOCOL_VERSION,
+  type BackendPreference, type BenchmarkCommand, DEFAULT_SCHEDULE, epochNow, type ImportRunCommand, type LiveMarker, PROTOCOL_VERSION,
   type RealSamples, type RunState, type Schedule, type Sources, type TrainerCommand, type TrainerEvent, unreachable,
 } from './protocol.ts';
 import { benchmark } from './benchmark.ts';
+import { captureRun, restoreRun, snapshotConfig } from './snapshot.ts';
 
 /** Fixed-noise samples: enough points to show a 2D distribution, a readable grid of images. */
 const PLANE_SAMPLES = 512;
@@ -128,6 +129,10 @@ export class Session {
       }
       case 'benchmark':
         return this.benchmark(command);
+      case 'exportRun':
+        return this.host.post({ type: 'runExported', requestId: command.requestId, run: await captureRun(this.requireRun().trainer) });
+      case 'importRun':
+        return this.importRun(command);
       case 'dispose':
         this.state = 'paused';
         await this.quiet();
@@ -138,6 +143,25 @@ export class Session {
       default:
         unreachable(command);
     }
+  }
+
+  /** A saved run becomes the current one; if it does not fit its model, the run before is rebuilt as it was. */
+  private async importRun({ requestId, run }: ImportRunCommand) {
+    const previous = this.run && (await captureRun(this.run.trainer));
+    try {
+      await this.build(snapshotConfig(run), this.sources, this.preference);
+      restoreRun(this.requireRun().trainer, run);
+    } catch (error) {
+      if (previous) {
+        await this.build(previous.config, this.sources, this.preference);
+        restoreRun(this.requireRun().trainer, previous);
+        await this.settle();
+      }
+      this.host.post({ type: 'runImported', requestId, error: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    await this.settle();
+    this.host.post({ type: 'runImported', requestId });
   }
 
   private requireRun(): Run {

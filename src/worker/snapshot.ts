@@ -1,0 +1,89 @@
+/**
+ * A run's weights as plain arrays, to save and restore it: G's and D's variables (with the
+ * conditioning's and batch norm's running statistics), both optimisers' slots and step counts, the
+ * configuration and the iteration. The random streams (noise, data batches) are not saved: a loaded
+ * run continues from the same weights and optimiser state, but draws fresh batches.
+ */
+import * as tf from '../gan/tf.ts';
+import { type RunConfig, validateConfig } from '../gan/config.ts';
+import type { Trainer } from '../gan/trainer.ts';
+
+/** The saved form's version: bumped when the list of groups or their order changes. */
+export const SNAPSHOT_VERSION = 1;
+
+export interface SavedTensor {
+  /** The variable's group and place in it, e.g. `generator.3`: tfjs's own names carry a global counter. */
+  name: string;
+  shape: number[];
+  values: Float32Array<ArrayBuffer>;
+}
+
+export interface RunSnapshot {
+  version: number;
+  config: RunConfig;
+  iteration: number;
+  optimizerSteps: { generator: number; discriminator: number };
+  tensors: SavedTensor[];
+}
+
+function namedVariables(trainer: Trainer): { name: string; variable: tf.Variable }[] {
+  return Object.entries(trainer.variableGroups()).flatMap(([group, variables]) => variables.map((variable, i) => ({ name: `${group}.${i}`, variable })));
+}
+
+/**
+ * Copies every variable at once (the training loop may step between the reads that follow), then
+ * reads the copies back.
+ */
+export async function captureRun(trainer: Trainer): Promise<RunSnapshot> {
+  const named = namedVariables(trainer);
+  const copies = named.map(({ variable }) => tf.clone(variable));
+  const { generator, discriminator } = trainer.optimizers();
+  const meta = { version: SNAPSHOT_VERSION, config: { ...trainer.config }, iteration: trainer.iteration, optimizerSteps: { generator: generator.steps, discriminator: discriminator.steps } };
+  try {
+    const values = await Promise.all(copies.map((copy) => copy.data() as Promise<Float32Array<ArrayBuffer>>));
+    return { ...meta, tensors: named.map(({ name, variable }, i) => ({ name, shape: [...variable.shape], values: values[i] })) };
+  } finally {
+    tf.dispose(copies);
+  }
+}
+
+/**
+ * Why a snapshot does not fit a trainer built from its configuration, or undefined when it does:
+ * every variable present, shapes equal, sizes consistent, values finite.
+ */
+export function snapshotMismatch(trainer: Trainer, snapshot: RunSnapshot): string | undefined {
+  if (snapshot.version !== SNAPSHOT_VERSION) return `saved with format ${snapshot.version}, this version reads ${SNAPSHOT_VERSION}`;
+  const named = namedVariables(trainer);
+  const saved = new Map(snapshot.tensors.map((tensor) => [tensor.name, tensor]));
+  if (saved.size !== named.length) return `${saved.size} saved tensors, the model has ${named.length}`;
+  for (const { name, variable } of named) {
+    const tensor = saved.get(name);
+    if (!tensor) return `${name} is missing`;
+    if (tensor.shape.join('×') !== variable.shape.join('×')) return `${name} is ${tensor.shape.join('×')}, the model's is ${variable.shape.join('×')}`;
+    if (tensor.values.length !== variable.size) return `${name} has ${tensor.values.length} values for ${variable.size}`;
+    if (!tensor.values.every(Number.isFinite)) return `${name} holds a value that is not a finite number`;
+  }
+  return undefined;
+}
+
+/** Writes a snapshot into a trainer built from its configuration; checks everything before writing anything. */
+export function restoreRun(trainer: Trainer, snapshot: RunSnapshot): void {
+  const mismatch = snapshotMismatch(trainer, snapshot);
+  if (mismatch) throw new Error(`The saved run does not fit its model: ${mismatch}`);
+  const saved = new Map(snapshot.tensors.map((tensor) => [tensor.name, tensor]));
+  for (const { name, variable } of namedVariables(trainer)) {
+    const tensor = saved.get(name)!;
+    tf.tidy(() => variable.assign(tf.tensor(tensor.values, tensor.shape)));
+  }
+  const { generator, discriminator } = trainer.optimizers();
+  generator.steps = snapshot.optimizerSteps.generator;
+  discriminator.steps = snapshot.optimizerSteps.discriminator;
+  trainer.iteration = snapshot.iteration;
+}
+
+/** The configuration a snapshot asks for, validated like any other. */
+export function snapshotConfig(snapshot: RunSnapshot): RunConfig {
+  const checked = validateConfig(snapshot.config);
+  if (!checked.ok) throw new Error(`The saved run's settings are not valid here: ${checked.errors.join('; ')}`);
+  return checked.config;
+}

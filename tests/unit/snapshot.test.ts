@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { defaultConfig, type RunConfig } from '../../src/gan/config.ts';
+import { ring } from '../../src/gan/data/toy2d.ts';
+import { Trainer } from '../../src/gan/trainer.ts';
+import { captureRun, restoreRun, type RunSnapshot, snapshotMismatch } from '../../src/worker/snapshot.ts';
+import { tf, useCpu } from './setup-tf.ts';
+
+beforeAll(useCpu);
+
+function smallConfig(overrides: Partial<RunConfig> = {}): RunConfig {
+  return { ...defaultConfig(), generatorWidth: 16, discriminatorWidth: 16, batchSize: 32, ...overrides };
+}
+
+const values = (trainer: Trainer) => Object.values(trainer.variableGroups()).flat().map((v) => Array.from(v.dataSync()));
+
+async function trained(config: RunConfig, iterations: number): Promise<Trainer> {
+  const trainer = new Trainer(config, ring());
+  for (let i = 0; i < iterations; i++) trainer.step();
+  await trainer.flushStats();
+  return trainer;
+}
+
+describe('saving and restoring a run', () => {
+  test('a restored run holds the same weights, optimiser slots, step counts and iteration, and generates identically', async () => {
+    const config = smallConfig({ discriminatorSteps: 2 });
+    const source = await trained(config, 5);
+    const saved = await captureRun(source);
+    expect(saved.iteration).toBe(5);
+    expect(saved.optimizerSteps).toEqual({ generator: 5, discriminator: 10 });
+    // Adam: two slots per trainable variable, so the slots are saved.
+    expect(saved.tensors.filter((t) => t.name.startsWith('generatorSlots.'))).toHaveLength(2 * source.generator.trainable.length);
+
+    const target = new Trainer({ ...config, seed: 99 }, ring());
+    expect(values(target)).not.toEqual(values(source));
+    restoreRun(target, saved);
+    expect(values(target)).toEqual(values(source));
+    expect(target.iteration).toBe(5);
+    expect(target.optimizers().discriminator.steps).toBe(10);
+
+    const latent = new Float32Array(2 * 16).map((_, i) => Math.sin(i));
+    expect(await target.generate(latent)).toEqual(await source.generate(latent));
+    source.dispose();
+    target.dispose();
+  });
+
+  test('a snapshot from another architecture, or with a damaged value, is refused before anything is written', async () => {
+    const source = await trained(smallConfig(), 2);
+    const saved = await captureRun(source);
+    const other = new Trainer(smallConfig({ generatorWidth: 32 }), ring());
+    const before = values(other);
+    expect(snapshotMismatch(other, saved)).toMatch(/generator\.0 is 2×16, the model's is 2×32/);
+    expect(() => restoreRun(other, saved)).toThrow(/does not fit/);
+    expect(values(other)).toEqual(before);
+
+    const same = new Trainer(smallConfig(), ring());
+    const damaged: RunSnapshot = { ...saved, tensors: saved.tensors.map((t, i) => (i === 3 ? { ...t, values: t.values.map(() => Number.NaN) } : t)) };
+    expect(snapshotMismatch(same, damaged)).toMatch(/not a finite number/);
+    expect(snapshotMismatch(same, { ...saved, tensors: saved.tensors.slice(1) })).toMatch(/saved tensors/);
+    expect(snapshotMismatch(same, { ...saved, version: 0 })).toMatch(/format 0/);
+    expect(snapshotMismatch(same, saved)).toBeUndefined();
+    const tensors = tf.memory().numTensors;
+    restoreRun(same, saved);
+    expect(tf.memory().numTensors).toBe(tensors);
+    [source, other, same].forEach((t) => t.dispose());
+  });
+});
