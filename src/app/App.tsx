@@ -22,6 +22,12 @@ export function App() {
 function Shell({ language, onLanguage }: { language: Language; onLanguage: (language: Language) => void }) {
   const t = useStrings().app;
   const [tab, setTab] = useState<Tab>('playground');
+  // The explainer loads its own tfjs on first open; after that it stays mounted like the playground.
+  const [explainerOpened, setExplainerOpened] = useState(false);
+  const open = (next: Tab) => {
+    setTab(next);
+    if (next === 'explainer') setExplainerOpened(true);
+  };
   const tabs: [Tab, string][] = [
     ['playground', t.tabPlayground],
     ['explainer', t.tabExplainer],
@@ -33,7 +39,7 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (lang
         <p className="tagline">{t.tagline}</p>
         <nav role="tablist" aria-label={t.title}>
           {tabs.map(([id, label]) => (
-            <button key={id} role="tab" type="button" aria-selected={tab === id} onClick={() => setTab(id)}>
+            <button key={id} role="tab" type="button" aria-selected={tab === id} onClick={() => open(id)}>
               {label}
             </button>
           ))}
@@ -49,7 +55,17 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (lang
           </select>
         </label>
       </header>
-      <main>{tab === 'playground' ? <PlaygroundPage /> : <ExplainerPage />}</main>
+      {/* Both stay mounted: leaving the playground must not stop its worker or lose the run. */}
+      <main>
+        <div hidden={tab !== 'playground'}>
+          <PlaygroundPage />
+        </div>
+        {tab === 'explainer' || explainerOpened ? (
+          <div hidden={tab !== 'explainer'}>
+            <ExplainerPage />
+          </div>
+        ) : null}
+      </main>
     </div>
   );
 }
