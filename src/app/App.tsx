@@ -58,7 +58,7 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (lang
       {/* Both stay mounted: leaving the playground must not stop its worker or lose the run. */}
       <main>
         <div hidden={tab !== 'playground'}>
-          <PlaygroundPage />
+          <PlaygroundPage active={tab === 'playground'} />
         </div>
         {tab === 'explainer' || explainerOpened ? (
           <div hidden={tab !== 'explainer'}>

@@ -11,7 +11,7 @@ export const en = {
   evidenceLabel: 'Evidence',
   fixesLabel: 'Usual fixes',
   window: (curves: string, from: number, to: number) => `${curves}, iterations ${from}–${to} (shaded on the chart)`,
-  measurement: (name: string, value: string, threshold: string) => `${name} = ${value} (threshold ${threshold})`,
+  measurement: (name: string, value: string, threshold: string, fires: 'below' | 'above') => `${name} = ${value} (fires ${fires === 'below' ? 'at or below' : 'at or above'} ${threshold})`,
   detectors: {
     modeCollapse: {
       name: 'Mode collapse',
@@ -60,7 +60,7 @@ export const ko: typeof en = {
   evidenceLabel: '근거',
   fixesLabel: '흔한 해결책',
   window: (curves, from, to) => `${curves}, 반복 ${from}–${to} (차트에 음영 표시)`,
-  measurement: (name, value, threshold) => `${name} = ${value} (기준 ${threshold})`,
+  measurement: (name, value, threshold, fires) => `${name} = ${value} (기준: ${threshold} ${fires === 'below' ? '이하' : '이상'})`,
   detectors: {
     modeCollapse: {
       name: '모드 붕괴',

@@ -38,7 +38,8 @@ export interface StreamChartProps {
   empty: string;
 }
 
-const HEIGHT = 150;
+/** Four charts and their captions fit beside the 2D view on a 1280×720 projector. */
+const HEIGHT = 118;
 const tickFormat = (value: number) => (Math.abs(value) >= 1000 || (Math.abs(value) < 0.01 && value !== 0) ? value.toExponential(0) : String(Number(value.toPrecision(3))));
 
 /**

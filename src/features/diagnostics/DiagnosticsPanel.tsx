@@ -15,7 +15,7 @@ function formatValue(value: number): string {
 export function DiagnosticsPanel({ diagnoses }: { diagnoses: readonly Diagnosis[] }) {
   const t = useStrings().diagnostics;
   const curves = useStrings().charts.curves as Record<string, string>;
-  const measurement = (m: Measurement) => t.measurement(t.measurements[m.name] ?? m.name, formatValue(m.value), formatValue(m.threshold));
+  const measurement = (m: Measurement) => t.measurement(t.measurements[m.name] ?? m.name, formatValue(m.value), formatValue(m.threshold), m.fires);
   return (
     <section className="diagnostics" aria-label={t.region} aria-live="polite">
       <h2>{t.region}</h2>

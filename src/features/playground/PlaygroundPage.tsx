@@ -1,37 +1,112 @@
+import { useMemo, useState } from 'react';
+import type { TrainingClient, TrainingSnapshot } from '../../client/TrainingClient.ts';
+import { useTraining } from '../../client/useTraining.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
+import { ChartsPanel } from '../charts/ChartsPanel.tsx';
+import { RunMenus } from '../controls/RunMenus.tsx';
+import { PendingNotice, SettingsPanel } from '../controls/SettingsPanel.tsx';
+import { Transport } from '../controls/Transport.tsx';
+import { usePlayground } from '../controls/usePlayground.ts';
+import { useShortcuts } from '../controls/useShortcuts.ts';
+import { DiagnosticsPanel } from '../diagnostics/DiagnosticsPanel.tsx';
+import { useDiagnoses } from '../diagnostics/useDiagnoses.ts';
+import { FormulaCard } from '../formulas/FormulaCard.tsx';
+import { useRunHistory, useRunHistoryStore } from '../history/useRunHistory.ts';
+import { PlaneView } from '../plane2d/PlaneView.tsx';
+import { PresetCard, PresetPicker } from '../presets/PresetPicker.tsx';
+import { LatentPanel } from '../latent/LatentPanel.tsx';
+import { HistoryScrubber } from '../samples/HistoryScrubber.tsx';
+import { SamplesView } from '../samples/SamplesView.tsx';
 import { SharePanel } from '../share/SharePanel.tsx';
 import { BackendControl } from './BackendControl.tsx';
 import { NoticeList } from './NoticeList.tsx';
-import { NumberSetting } from './NumberSetting.tsx';
-import { PlaneCanvas } from './PlaneCanvas.tsx';
-import { TransportBar } from './TransportBar.tsx';
 import { useTrainingClient } from './useTrainingClient.ts';
 import './playground.css';
+import './page.css';
 
 /**
- * The bare playground: start, pause, step and retune a run that trains in a worker, and watch the
- * 2D view learn. The full playground (issue 5) grows from these pieces.
+ * The playground a teacher projects: presets, data and variant up top; the transport; then the
+ * preset's card and the diagnostics, the view (2D plane or image grid) with its history and the
+ * objective's formulas, and the streaming charts; every setting below.
  */
-export function PlaygroundPage() {
+export function PlaygroundPage({ active = true }: { active?: boolean }) {
   const t = useStrings().playground;
   const client = useTrainingClient();
   return (
     <section className="playground" aria-label={t.region}>
-      {client ? (
-        <>
-          <TransportBar client={client} />
-          <div className="playground-body">
-            <PlaneCanvas client={client} />
-            <div className="settings">
-              <BackendControl client={client} />
-              <NumberSetting client={client} field="generatorLearningRate" label={t.generatorLearningRate} />
-              <NumberSetting client={client} field="discriminatorLearningRate" label={t.discriminatorLearningRate} />
-              <NoticeList client={client} />
-              <SharePanel client={client} />
-            </div>
-          </div>
-        </>
-      ) : null}
+      {client ? <Playground client={client} active={active} /> : null}
     </section>
+  );
+}
+
+const configOf = (s: TrainingSnapshot) => s.config;
+const planarOf = (s: TrainingSnapshot) => s.planar;
+const planeOf = (s: TrainingSnapshot) => s.plane;
+const samplesOf = (s: TrainingSnapshot) => s.samples;
+const phaseOf = (s: TrainingSnapshot) => s.phase;
+
+function Playground({ client, active }: { client: TrainingClient; active: boolean }) {
+  const playground = usePlayground(client);
+  const store = useRunHistoryStore(client);
+  const history = useRunHistory(store);
+  const config = useTraining(client, configOf);
+  const planar = useTraining(client, planarOf);
+  const plane = useTraining(client, planeOf);
+  const samples = useTraining(client, samplesOf);
+  const ready = useTraining(client, phaseOf) === 'ready';
+  const diagnoses = useDiagnoses(client, store, config);
+  const [scrubbed, setScrubbed] = useState<{ run: number; index: number }>();
+  // A position scrubbed to in an earlier run means nothing in this one: follow the new run live.
+  const scrub = scrubbed?.run === history.run ? scrubbed.index : undefined;
+  const setScrub = (index?: number) => setScrubbed(index === undefined ? undefined : { run: history.run, index });
+  const snapshot = scrub !== undefined ? history.snapshots[scrub] : undefined;
+  const shownPlane = snapshot?.kind === 'plane' ? snapshot.plane : plane;
+  const shownSamples = snapshot?.kind === 'samples' ? snapshot.samples : samples;
+
+  const shortcuts = useMemo(
+    () => ({
+      togglePlay: playground.togglePlay,
+      step: () => client.getSnapshot().state === 'paused' && client.step(1, 'both'),
+      reset: playground.reset,
+    }),
+    [client, playground.togglePlay, playground.reset],
+  );
+  useShortcuts(shortcuts, active && ready);
+
+  const drawing = playground.shown.dataset === 'custom';
+  return (
+    <>
+      <div className="top-row">
+        <PresetPicker playground={playground} />
+        <RunMenus playground={playground} />
+        <BackendControl client={client} />
+      </div>
+      <Transport client={client} playground={playground} history={history} />
+      <PendingNotice playground={playground} />
+      <div className="main-grid">
+        <div className="column-left">
+          <PresetCard preset={playground.preset} />
+          <DiagnosticsPanel diagnoses={diagnoses} />
+        </div>
+        <div className="column-view">
+          {planar || drawing ? (
+            <PlaneView plane={planar ? shownPlane : undefined} drawing={drawing} points={playground.points} onDraw={playground.addPoints} onClear={playground.clearPoints} />
+          ) : (
+            <SamplesView samples={shownSamples} real={history.real} config={config} />
+          )}
+          <HistoryScrubber snapshots={history.snapshots} index={scrub} onChange={setScrub} />
+          <FormulaCard config={playground.shown} />
+        </div>
+        <ChartsPanel client={client} history={history} config={config} diagnoses={diagnoses} />
+      </div>
+      <LatentPanel client={client} />
+      <div className="bottom-row">
+        <SettingsPanel playground={playground} />
+        <div className="side">
+          <NoticeList client={client} />
+          <SharePanel client={client} />
+        </div>
+      </div>
+    </>
   );
 }

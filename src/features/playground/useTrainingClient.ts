@@ -12,6 +12,13 @@ declare global {
 
 const BACKEND_KEY = 'nash.backend';
 
+/**
+ * Mode metrics every 25 iterations rather than 100: the mode-collapse detector reads four of them,
+ * so it can name a collapse ~100 iterations after it sets in (seconds on a CPU). The worker still
+ * bounds their cost to a small share of the loop.
+ */
+const PLAYGROUND_SCHEDULE = { metricsEvery: 25 };
+
 /** The backend setting is the machine's, not the run's: it is remembered here, not put in the URL. */
 export function savedBackend(): BackendPreference {
   const saved = globalThis.localStorage?.getItem(BACKEND_KEY);
@@ -30,7 +37,7 @@ export function saveBackend(preference: BackendPreference): void {
 export function useTrainingClient(): TrainingClient | undefined {
   const [client, setClient] = useState<TrainingClient>();
   useEffect(() => {
-    const created = new TrainingClient({ backend: savedBackend(), config: openingLink().state.config });
+    const created = new TrainingClient({ backend: savedBackend(), config: openingLink().state.config, schedule: PLAYGROUND_SCHEDULE });
     setClient(created);
     window.nash = { training: created };
     return () => {

@@ -35,8 +35,8 @@ export const discriminatorOverpowering: Detector = ({ config, stats }) => {
     from: window[0].iteration,
     to: window[window.length - 1].iteration,
     measurements: [
-      { name: 'meanRealOutput', value: real, threshold: realLabel + (realLabel > fakeLabel ? -CERTAIN : CERTAIN) * gap },
-      { name: 'meanFakeOutput', value: fake, threshold: fakeLabel + (realLabel > fakeLabel ? CERTAIN : -CERTAIN) * gap },
+      { name: 'meanRealOutput', value: real, threshold: realLabel + (realLabel > fakeLabel ? -CERTAIN : CERTAIN) * gap, fires: realLabel > fakeLabel ? 'above' : 'below' },
+      { name: 'meanFakeOutput', value: fake, threshold: fakeLabel + (realLabel > fakeLabel ? CERTAIN : -CERTAIN) * gap, fires: realLabel > fakeLabel ? 'below' : 'above' },
     ],
   };
 };

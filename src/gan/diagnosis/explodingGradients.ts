@@ -35,8 +35,8 @@ export const explodingGradients: Detector = ({ config, stats }) => {
     from: window[0].iteration,
     to: window[window.length - 1].iteration,
     measurements: [
-      { name: 'estimateGrowth', value: estimateGrowth, threshold: EXPLODING_GROWTH },
-      { name: 'gradientGrowth', value: gradientGrowth, threshold: EXPLODING_GROWTH },
+      { name: 'estimateGrowth', value: estimateGrowth, threshold: EXPLODING_GROWTH, fires: 'above' },
+      { name: 'gradientGrowth', value: gradientGrowth, threshold: EXPLODING_GROWTH, fires: 'above' },
     ],
   };
 };

@@ -42,10 +42,10 @@ function byModes({ evaluations }: DiagnosisInput): Finding | undefined {
     from: recent[0].iteration,
     to: recent[recent.length - 1].iteration,
     measurements: [
-      { name: 'modesCovered', value: covered, threshold: Math.floor(COLLAPSED_FRACTION * total) },
-      { name: 'modesTotal', value: total, threshold: total },
-      { name: 'highQuality', value: quality, threshold: LEARNED_QUALITY },
-      { name: 'klUniform', value: kl, threshold: COLLAPSED_KL },
+      { name: 'modesCovered', value: covered, threshold: Math.floor(COLLAPSED_FRACTION * total), fires: 'below' },
+      { name: 'modesTotal', value: total, threshold: total, fires: 'below' },
+      { name: 'highQuality', value: quality, threshold: LEARNED_QUALITY, fires: 'above' },
+      { name: 'klUniform', value: kl, threshold: COLLAPSED_KL, fires: 'above' },
     ],
   };
 }
@@ -60,7 +60,7 @@ function byDiversity({ diversity }: DiagnosisInput): Finding | undefined {
     signals: ['diversity'],
     from: recent[0].iteration,
     to: recent[recent.length - 1].iteration,
-    measurements: [{ name: 'diversity', value: ratio, threshold: COLLAPSED_DIVERSITY }],
+    measurements: [{ name: 'diversity', value: ratio, threshold: COLLAPSED_DIVERSITY, fires: 'below' }],
   };
 }
 
@@ -78,7 +78,7 @@ function byDigits({ digits }: DiagnosisInput): Finding | undefined {
     signals: ['digitModes'],
     from: recent[0].iteration,
     to: recent[recent.length - 1].iteration,
-    measurements: [{ name: 'dominantClass', value: share, threshold: DOMINANT_CLASS }],
+    measurements: [{ name: 'dominantClass', value: share, threshold: DOMINANT_CLASS, fires: 'above' }],
   };
 }
 

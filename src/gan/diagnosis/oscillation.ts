@@ -46,7 +46,7 @@ export const oscillation: Detector = ({ stats }) => {
       signals: [field],
       from: window[0].iteration,
       to: window[window.length - 1].iteration,
-      measurements: [{ name: field === 'dLoss' ? 'discriminatorSwing' : 'generatorSwing', value: swing, threshold: OSCILLATING_SWING }],
+      measurements: [{ name: field === 'dLoss' ? 'discriminatorSwing' : 'generatorSwing', value: swing, threshold: OSCILLATING_SWING, fires: 'above' }],
     };
   }
   return worst;

@@ -50,6 +50,8 @@ export interface Measurement {
   name: string;
   value: number;
   threshold: number;
+  /** Which side of the threshold the detector fires on. */
+  fires: 'below' | 'above';
 }
 
 /** Why a detector fired: which curves, over which iterations, with which values. */

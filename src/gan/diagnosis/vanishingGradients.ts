@@ -35,8 +35,8 @@ export const vanishingGradients: Detector = ({ config, stats }) => {
         from,
         to,
         measurements: [
-          { name: 'meanFakeOutput', value: fake, threshold: SATURATED_FAKE_OUTPUT },
-          { name: 'meanOutputGradient', value: gradient, threshold: SATURATED_FAKE_OUTPUT },
+          { name: 'meanFakeOutput', value: fake, threshold: SATURATED_FAKE_OUTPUT, fires: 'below' },
+          { name: 'meanOutputGradient', value: gradient, threshold: SATURATED_FAKE_OUTPUT, fires: 'below' },
         ],
       };
     }
@@ -48,7 +48,7 @@ export const vanishingGradients: Detector = ({ config, stats }) => {
       signals: ['gradNormG'],
       from,
       to,
-      measurements: [{ name: 'meanGeneratorGradient', value: norm, threshold: VANISHED_GRADIENT_NORM }],
+      measurements: [{ name: 'meanGeneratorGradient', value: norm, threshold: VANISHED_GRADIENT_NORM, fires: 'below' }],
     };
   }
   return undefined;

@@ -37,8 +37,8 @@ export const weakDiscriminator: Detector = ({ config, stats, evaluations, divers
     from: window[0].iteration,
     to: window[window.length - 1].iteration,
     measurements: [
-      { name: 'outputGap', value: real - fake, threshold: INDISTINGUISHABLE },
-      ...(quality !== undefined ? [{ name: 'highQuality', value: quality, threshold: POOR_QUALITY }] : []),
+      { name: 'outputGap', value: real - fake, threshold: INDISTINGUISHABLE, fires: 'below' },
+      ...(quality !== undefined ? [{ name: 'highQuality', value: quality, threshold: POOR_QUALITY, fires: 'below' as const }] : []),
     ],
   };
 };

@@ -1,0 +1,114 @@
+import { useEffect, useRef, useState } from 'react';
+import { useStrings } from '../../i18n/useStrings.ts';
+import type { PlaneEvent } from '../../worker/protocol.ts';
+import { formatSetting } from '../controls/format.ts';
+import type { Point } from '../controls/usePlayground.ts';
+import { diverging, drawPlane, fieldBuffer, type FieldBuffer, fieldRange, FAKE, type Layers, REAL, SIZE, SOFTWARE_CANVAS } from './draw.ts';
+
+/** The drawing frame before any plane exists: the ring's view (radius 2 plus a margin). */
+const DEFAULT_RADIUS = 3;
+/** Points added per pointer move at most: a drag lays a trail, not a blot. */
+const MIN_STEP_PX = 6;
+
+export interface PlaneViewProps {
+  plane?: PlaneEvent;
+  /** Drawing mode (the draw-your-own dataset): pointer input adds points. */
+  drawing: boolean;
+  points: readonly Point[];
+  onDraw(points: Point[]): void;
+  onClear(): void;
+}
+
+const LAYER_KEYS: (keyof Layers)[] = ['heatmap', 'real', 'fake', 'arrows', 'manifold'];
+
+/**
+ * The 2D view: D's belief as a diverging heatmap with its legend, real and generated points, the
+ * direction G's loss pulls each fake, the manifold (G's image of a noise lattice), each a toggle;
+ * in drawing mode, click, drag or touch to paint real points.
+ */
+export function PlaneView({ plane, drawing, points, onDraw, onClear }: PlaneViewProps) {
+  const t = useStrings().views;
+  const p = useStrings().playground;
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const buffer = useRef<FieldBuffer | null>(null);
+  const last = useRef<{ x: number; y: number } | null>(null);
+  const [layers, setLayers] = useState<Layers>({ heatmap: true, real: true, fake: true, arrows: true, manifold: true });
+  const radius = plane?.radius ?? DEFAULT_RADIUS;
+
+  useEffect(() => {
+    const context = canvas.current?.getContext('2d', SOFTWARE_CANVAS);
+    if (!context) return;
+    if (plane) buffer.current = fieldBuffer(plane.resolution, buffer.current);
+    const ratio = window.devicePixelRatio || 1;
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    drawPlane(context, plane, radius, layers, buffer.current, drawing ? points : []);
+  }, [plane, layers, drawing, points, radius]);
+
+  const toData = (event: React.PointerEvent<HTMLCanvasElement>): Point => {
+    const box = event.currentTarget.getBoundingClientRect();
+    const u = (event.clientX - box.left) / box.width;
+    const v = (event.clientY - box.top) / box.height;
+    return [Number((-radius + 2 * radius * u).toFixed(3)), Number((radius - 2 * radius * v).toFixed(3))];
+  };
+  const add = (event: React.PointerEvent<HTMLCanvasElement>, force: boolean) => {
+    const here = { x: event.clientX, y: event.clientY };
+    if (!force && last.current && Math.hypot(here.x - last.current.x, here.y - last.current.y) < MIN_STEP_PX) return;
+    last.current = here;
+    onDraw([toData(event)]);
+  };
+
+  const ratio = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
+  const [low, high] = plane ? fieldRange(plane) : [0, 1];
+  const gradient = `linear-gradient(to right, ${[0, 0.25, 0.5, 0.75, 1].map((u) => `rgb(${diverging(u).join(',')})`).join(', ')})`;
+  return (
+    <figure className="plane-view">
+      <canvas
+        ref={canvas}
+        width={SIZE * ratio}
+        height={SIZE * ratio}
+        style={{ width: SIZE, height: SIZE, touchAction: drawing ? 'none' : undefined, cursor: drawing ? 'crosshair' : undefined }}
+        role="img"
+        aria-label={drawing ? t.drawingArea : p.plane}
+        onPointerDown={(event) => {
+          if (!drawing) return;
+          event.currentTarget.setPointerCapture(event.pointerId);
+          add(event, true);
+        }}
+        onPointerMove={(event) => drawing && event.buttons > 0 && add(event, false)}
+        onPointerUp={() => (last.current = null)}
+      >
+        {p.planeDescription}
+      </canvas>
+      <figcaption>
+        {layers.heatmap && plane ? (
+          <div className="legend">
+            <span>{plane.output === 'probability' ? t.legendProbability : t.legendScore(formatSetting(low), formatSetting(high))}</span>
+            <span className="ramp" style={{ background: gradient }} aria-hidden="true" />
+            <span className="ramp-ends" aria-hidden="true">
+              <span>{formatSetting(low)}</span>
+              <span>{formatSetting((low + high) / 2)}</span>
+              <span>{formatSetting(high)}</span>
+            </span>
+          </div>
+        ) : null}
+        <fieldset className="layers">
+          <legend>{t.layers}</legend>
+          {LAYER_KEYS.map((key) => (
+            <label key={key}>
+              <input type="checkbox" checked={layers[key]} onChange={(event) => setLayers({ ...layers, [key]: event.target.checked })} />
+              {key === 'real' ? <span className="swatch" style={{ background: REAL }} /> : null}
+              {key === 'fake' ? <span className="swatch" style={{ background: FAKE }} /> : null}
+              {{ heatmap: t.heatmap, real: t.realPoints, fake: t.fakePoints, arrows: t.arrows, manifold: t.manifold }[key]}
+            </label>
+          ))}
+        </fieldset>
+        {drawing ? (
+          <div className="drawing">
+            <strong>{t.drawTitle}</strong> {t.drawHint} <output>{t.drawCount(points.length)}</output>
+            <button type="button" onClick={onClear}>{t.clearPoints}</button>
+          </div>
+        ) : null}
+      </figcaption>
+    </figure>
+  );
+}

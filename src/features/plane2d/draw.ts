@@ -1,0 +1,146 @@
+/**
+ * Painting the 2D view: D's field as a diverging heatmap, the generator's manifold, real and fake
+ * points, G's gradient arrows and the user's drawn points. Plain canvas calls on a PlaneEvent, so
+ * the live view and a history snapshot draw the same way.
+ */
+import type { PlaneEvent } from '../../worker/protocol.ts';
+
+export const SIZE = 360;
+/**
+ * A CPU-backed 2D canvas (Chrome keeps `willReadFrequently` canvases in software): a few thousand
+ * small shapes a few times a second are cheap on the CPU, while through a software GPU (SwiftShader)
+ * they cost the training worker half its speed (measured in the bare playground, commit 69c600a).
+ */
+export const SOFTWARE_CANVAS: CanvasRenderingContext2DSettings = { willReadFrequently: true };
+/** The longest gradient arrow, as a fraction of the view: directions and relative sizes, not absolute ones. */
+const ARROW_FRACTION = 0.08;
+/** Arrows on every fourth fake point: 128 of 512, about GAN Lab's 150, so the field stays readable. */
+const ARROW_EVERY = 4;
+
+/** Colours shared with app.css (--real, --fake); the heatmap runs fake-pink → white → real-green. */
+export const REAL = '#2b8a3e';
+export const FAKE = '#c2255c';
+const LOW: readonly number[] = [230, 140, 170];
+const MID: readonly number[] = [250, 250, 250];
+const HIGH: readonly number[] = [140, 200, 150];
+
+export interface Layers {
+  heatmap: boolean;
+  real: boolean;
+  fake: boolean;
+  arrows: boolean;
+  manifold: boolean;
+}
+
+/** Where D's output sits on the colour scale: a probability on 0..1, a score on its own range. */
+export function fieldRange(plane: PlaneEvent): [number, number] {
+  if (plane.output === 'probability') return [0, 1];
+  let low = Infinity;
+  let high = -Infinity;
+  for (const v of plane.discriminator) {
+    if (!Number.isFinite(v)) continue;
+    low = Math.min(low, v);
+    high = Math.max(high, v);
+  }
+  return low < high ? [low, high] : [low - 1, low + 1];
+}
+
+/** RGB for u in 0..1 on the diverging scale (0.5 is white: D cannot tell). */
+export function diverging(u: number): [number, number, number] {
+  const clamped = Math.min(1, Math.max(0, u));
+  const [from, to, f] = clamped < 0.5 ? [LOW, MID, clamped * 2] : [MID, HIGH, (clamped - 0.5) * 2];
+  return [0, 1, 2].map((c) => Math.round(from[c] + f * (to[c] - from[c]))) as [number, number, number];
+}
+
+function paintField(plane: PlaneEvent, image: ImageData) {
+  const [low, high] = fieldRange(plane);
+  const span = high - low;
+  const { discriminator } = plane;
+  for (let i = 0; i < discriminator.length; i++) {
+    const [r, g, b] = diverging((discriminator[i] - low) / span);
+    image.data[4 * i] = r;
+    image.data[4 * i + 1] = g;
+    image.data[4 * i + 2] = b;
+    image.data[4 * i + 3] = 255;
+  }
+}
+
+export interface FieldBuffer {
+  canvas: OffscreenCanvas;
+  context: OffscreenCanvasRenderingContext2D;
+  image: ImageData;
+}
+
+export function fieldBuffer(resolution: number, previous: FieldBuffer | null): FieldBuffer | null {
+  if (previous && previous.image.width === resolution) return previous;
+  const canvas = new OffscreenCanvas(resolution, resolution);
+  const context = canvas.getContext('2d', SOFTWARE_CANVAS);
+  return context ? { canvas, context, image: context.createImageData(resolution, resolution) } : null;
+}
+
+export function drawPlane(context: CanvasRenderingContext2D, plane: PlaneEvent | undefined, radius: number, layers: Layers, field: FieldBuffer | null, drawn: readonly [number, number][]) {
+  const toX = (x: number) => ((x + radius) / (2 * radius)) * SIZE;
+  const toY = (y: number) => ((radius - y) / (2 * radius)) * SIZE;
+  context.clearRect(0, 0, SIZE, SIZE);
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, SIZE, SIZE);
+  if (plane && layers.heatmap && field) {
+    paintField(plane, field.image);
+    field.context.putImageData(field.image, 0, 0);
+    context.imageSmoothingEnabled = true;
+    context.drawImage(field.canvas, 0, 0, SIZE, SIZE);
+  }
+  if (plane && layers.manifold) {
+    context.strokeStyle = 'rgba(80, 80, 100, 0.35)';
+    context.lineWidth = 1;
+    const { manifold, latticeRows: rows, latticeCols: cols } = plane;
+    const visit = (r: number, c: number, first: boolean) => {
+      const k = 2 * (r * cols + c);
+      if (first) context.moveTo(toX(manifold[k]), toY(manifold[k + 1]));
+      else context.lineTo(toX(manifold[k]), toY(manifold[k + 1]));
+    };
+    context.beginPath();
+    for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) visit(r, c, c === 0);
+    if (rows > 1) for (let c = 0; c < cols; c++) for (let r = 0; r < rows; r++) visit(r, c, r === 0);
+    context.stroke();
+  }
+  const dots = (points: ArrayLike<number>, colour: string, size: number) => {
+    context.fillStyle = colour;
+    for (let i = 0; i + 1 < points.length; i += 2) context.fillRect(toX(points[i]) - size / 2, toY(points[i + 1]) - size / 2, size, size);
+  };
+  if (plane && layers.real) dots(plane.real, REAL, 3);
+  if (plane && layers.fake) dots(plane.fake, FAKE, 3);
+  if (plane && layers.arrows) {
+    const { descent, fake } = plane;
+    let longest = 0;
+    for (let i = 0; i < descent.length; i += 2) longest = Math.max(longest, Math.hypot(descent[i], descent[i + 1]));
+    if (longest > 0) {
+      const scale = (ARROW_FRACTION * SIZE) / longest;
+      context.strokeStyle = 'rgba(120, 20, 60, 0.6)';
+      context.beginPath();
+      for (let i = 0; i < fake.length; i += 2 * ARROW_EVERY) {
+        const x = toX(fake[i]);
+        const y = toY(fake[i + 1]);
+        const dx = descent[i] * scale;
+        const dy = -descent[i + 1] * scale;
+        context.moveTo(x, y);
+        context.lineTo(x + dx, y + dy);
+        // A small head, so the direction reads at a glance.
+        const angle = Math.atan2(dy, dx);
+        const head = Math.min(4, Math.hypot(dx, dy) / 2);
+        context.lineTo(x + dx - head * Math.cos(angle - 0.5), y + dy - head * Math.sin(angle - 0.5));
+        context.moveTo(x + dx, y + dy);
+        context.lineTo(x + dx - head * Math.cos(angle + 0.5), y + dy - head * Math.sin(angle + 0.5));
+      }
+      context.stroke();
+    }
+  }
+  if (drawn.length) {
+    context.fillStyle = 'rgba(20, 20, 30, 0.85)';
+    for (const [x, y] of drawn) {
+      context.beginPath();
+      context.arc(toX(x), toY(y), 2.5, 0, 2 * Math.PI);
+      context.fill();
+    }
+  }
+}
