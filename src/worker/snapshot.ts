@@ -41,7 +41,9 @@ export async function captureRun(trainer: Trainer): Promise<RunSnapshot> {
   const meta = { version: SNAPSHOT_VERSION, config: { ...trainer.config }, iteration: trainer.iteration, optimizerSteps: { generator: generator.steps, discriminator: discriminator.steps } };
   try {
     const values = await Promise.all(copies.map((copy) => copy.data() as Promise<Float32Array<ArrayBuffer>>));
-    return { ...meta, tensors: named.map(({ name, variable }, i) => ({ name, shape: [...variable.shape], values: values[i] })) };
+    // slice(): a clone shares its variable's storage, and the cpu backend's data() returns that very
+    // array; the snapshot's arrays are transferred away, which must not detach the live weights.
+    return { ...meta, tensors: named.map(({ name, variable }, i) => ({ name, shape: [...variable.shape], values: values[i].slice() })) };
   } finally {
     tf.dispose(copies);
   }

@@ -30,9 +30,15 @@ describe('saving and restoring a run', () => {
     // Adam: two slots per trainable variable, so the slots are saved.
     expect(saved.tensors.filter((t) => t.name.startsWith('generatorSlots.'))).toHaveLength(2 * source.generator.trainable.length);
 
+    // The page receives the arrays as transferables: moving them away must leave the live weights intact.
+    const live = values(source);
+    structuredClone(saved.tensors.map((t) => t.values), { transfer: saved.tensors.map((t) => t.values.buffer) });
+    expect(values(source)).toEqual(live);
+    const again = await captureRun(source);
+
     const target = new Trainer({ ...config, seed: 99 }, ring());
     expect(values(target)).not.toEqual(values(source));
-    restoreRun(target, saved);
+    restoreRun(target, again);
     expect(values(target)).toEqual(values(source));
     expect(target.iteration).toBe(5);
     expect(target.optimizers().discriminator.steps).toBe(10);

@@ -4,6 +4,7 @@ import { useStrings } from '../../i18n/useStrings.ts';
 import { downloadText } from './download.ts';
 import { openingLink, syncLink } from './linkSync.ts';
 import { exportPyTorch } from './pytorch.ts';
+import { RunStore } from './RunStore.tsx';
 import type { LinkProblem } from './urlState.ts';
 import './share.css';
 
@@ -42,6 +43,7 @@ export function SharePanel({ client }: { client: TrainingClient }) {
         <button type="button" title={t.exportPythonHint} onClick={exportPython}>{t.exportPython}</button>
       </div>
       {status ? <p className="share-status" role="status">{status}</p> : null}
+      <RunStore client={client} />
     </section>
   );
 }

@@ -1,0 +1,93 @@
+/**
+ * Saved runs and run files in real Chromium: save → reload → load continues the run (iteration,
+ * samples, chart history); the JSON file re-imports by drag and drop; the CSV parses; a damaged or
+ * incompatible file is refused and changes nothing.
+ */
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './browser.ts';
+import { read, settledAt, stepRun, waitFor } from './training.ts';
+import { STAT_FIELDS } from '../../src/gan/stats.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser({ webgpu: false });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const LINK = '#seed=5&dataset=ring&batchSize=32&generatorWidth=16&discriminatorWidth=16';
+
+async function downloadText(page: Page, button: string): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: button }).click()]);
+  return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
+}
+
+/** Drops a file with `text` on the run store, as a user dragging it from their desktop. */
+async function dropFile(page: Page, name: string, text: string) {
+  const transfer = await page.evaluateHandle(([fileName, content]) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], fileName, { type: 'application/json' }));
+    return data;
+  }, [name, text] as const);
+  await page.locator('.run-store').dispatchEvent('drop', { dataTransfer: transfer });
+}
+
+test('save, reload, load and continue; files export, re-import, and bad ones change nothing', async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(() => localStorage.setItem('nash.backend', 'cpu'));
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${inject('baseURL')}${LINK}`);
+  await waitFor(page, 'ready', 60_000);
+  await stepRun(page, 8);
+  const before = await read(page);
+
+  await page.getByRole('button', { name: 'Save run in this browser' }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved at iteration 8.' }).waitFor();
+  const runFile = await downloadText(page, 'Download run (JSON)');
+  const csv = await downloadText(page, 'Download chart data (CSV)');
+
+  await page.reload();
+  await waitFor(page, 'ready', 60_000);
+  expect((await read(page)).iteration).toBe(0);
+  await page.getByRole('button', { name: /^Load ring · nonSaturating · mlp 8$/ }).click();
+  await settledAt(page, 8);
+  const loaded = await read(page);
+  expect(loaded.config).toEqual(before.config);
+  expect(loaded.fake).toEqual(before.fake); // the same G: its samples on the fixed view noise match
+  expect(loaded.statCount).toBe(before.statCount);
+  await stepRun(page, 2);
+  expect((await read(page)).iteration).toBe(10); // continues, not restarts
+
+  // CSV: the expected columns, one row per iteration.
+  const rows = csv.text.trim().split('\n').map((line) => line.split(','));
+  expect(rows[0]).toEqual(['iteration', ...STAT_FIELDS]);
+  expect(rows.slice(1).map((row) => Number(row[0]))).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  expect(rows.slice(1).every((row) => Number.isFinite(Number(row[1])) && row[1] !== '')).toBe(true);
+
+  // A damaged file and one whose weights do not fit its settings: refused, the run as it was.
+  await page.getByLabel('Import run file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(runFile.text.slice(0, 200)) });
+  await page.getByRole('alert').filter({ hasText: 'Could not load broken.json: it is not JSON. Nothing changed.' }).waitFor();
+  const misfit = runFile.text.replace('"generatorWidth":16', '"generatorWidth":24');
+  await dropFile(page, 'misfit.json', misfit);
+  await page.getByRole('alert').filter({ hasText: /Could not load misfit\.json: .*generator\.0 is 2×16, the model's is 2×24.*Nothing changed\./ }).waitFor({ timeout: 60_000 });
+  await settledAt(page, 10);
+  expect((await read(page)).config).toEqual(before.config);
+
+  // The downloaded file, dropped: back at iteration 8 with the same samples.
+  await dropFile(page, runFile.name, runFile.text);
+  await page.getByRole('status').filter({ hasText: `Loaded ${runFile.name}: training continues from iteration 8.` }).waitFor({ timeout: 60_000 });
+  await settledAt(page, 8);
+  expect((await read(page)).fake).toEqual(before.fake);
+  await page.screenshot({ path: 'test-results/share-runs.png' });
+
+  // Delete empties the list.
+  await page.getByRole('button', { name: /^Delete ring · nonSaturating · mlp 8$/ }).click();
+  await page.getByRole('button', { name: /^Load ring/ }).waitFor({ state: 'detached' });
+  expect(errors).toEqual([]);
+  await context.close();
+});
