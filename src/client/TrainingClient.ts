@@ -9,8 +9,9 @@ import type { Evaluation, StepTarget } from '../gan/trainer.ts';
 import {
   type BackendPreference, type BenchmarkEvent, type CandidateReport, type AdapterInfo, type BackendName, type Floats,
   type LiveMarker, type PlaneEvent, PROTOCOL_VERSION, type RunState, type SamplesEvent, type Schedule, type Sources,
-  type TrainerCommand, type TrainerEvent, transferables, unreachable, type UpdatedEvent,
+  type LatentAnswerEvent, type TrainerCommand, type TrainerEvent, transferables, unreachable, type UpdatedEvent,
 } from '../worker/protocol.ts';
+import type { LatentQuery } from '../worker/latent.ts';
 import type { RunSnapshot } from '../worker/snapshot.ts';
 
 /** History kept for the charts; older points are dropped (the charts downsample what is left). */
@@ -77,6 +78,7 @@ export class TrainingClient {
   private readonly updates: Pending<UpdatedEvent> = new Map();
   private readonly samples: Pending<SamplesEvent> = new Map();
   private readonly benchmarks: ((event: BenchmarkEvent) => void)[] = [];
+  private readonly latentAnswers: Pending<LatentAnswerEvent> = new Map();
   private readonly exports: Pending<RunSnapshot> = new Map();
   private readonly imports: Pending<string | undefined> = new Map();
 
@@ -190,6 +192,15 @@ export class TrainingClient {
     });
   }
 
+  /** Asks the latent-space explorer's question (src/worker/latent.ts); the event carries the answer or why there is none. */
+  latent(query: LatentQuery): Promise<LatentAnswerEvent> {
+    const requestId = this.nextId++;
+    return new Promise((resolve) => {
+      this.latentAnswers.set(requestId, resolve);
+      this.send({ type: 'latent', requestId, query });
+    });
+  }
+
   dismiss(noticeId: number) {
     this.set({ notices: this.snapshot.notices.filter((n) => n.id !== noticeId) });
   }
@@ -278,6 +289,10 @@ export class TrainingClient {
       case 'runImported':
         this.imports.get(event.requestId)?.(event.error);
         this.imports.delete(event.requestId);
+        return;
+      case 'latentAnswer':
+        this.latentAnswers.get(event.requestId)?.(event);
+        this.latentAnswers.delete(event.requestId);
         return;
       case 'warning':
         return this.set({ notices: this.withNotice('warning', event.message) });

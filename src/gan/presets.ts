@@ -161,6 +161,22 @@ export const PRESETS = {
       discriminatorActivation: 'leakyRelu', generatorLearningRate: 2e-4, discriminatorLearningRate: 2e-4, batchSize: 64,
     },
   },
+  /**
+   * CGAN on flattened MNIST, sized to train on wasm in the browser within a minute or so: one hidden
+   * layer of 256 in each MLP, a 32-d latent ⊕ one-hot(10), batch 64 (the latent explorer's label
+   * picker and its browser test use it). Label accuracy by the digit classifier peaks near 500
+   * iterations (0.92, 0.87, 0.88 at seeds 1–3) and settles lower later, as G trades clean class
+   * prototypes for speckled variety (tests/unit/conditioning-learning.test.ts).
+   */
+  cganMnist: {
+    id: 'cganMnist',
+    kind: 'default',
+    iterations: 500,
+    config: {
+      dataset: 'mnist', ...recipeFor('nonSaturating'), architecture: 'mlp', conditioning: 'label', latentSize: 32, generatorLayers: 1, generatorWidth: 256,
+      discriminatorLayers: 1, discriminatorWidth: 256, discriminatorActivation: 'leakyRelu', batchSize: 64,
+    },
+  },
 } as const satisfies Record<string, Preset>;
 
 export type PresetId = keyof typeof PRESETS;

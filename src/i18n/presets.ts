@@ -28,6 +28,7 @@ export const en = {
     gaussianDefault: { name: 'One Gaussian', text: 'One blob: G must match its centre and its width.' },
     customDefault: { name: 'Draw your own', text: 'Starts from a heart. Click or drag on the plane to add points (touch works too), then press Reset to train on them.' },
     mnistDefault: { name: 'MNIST digits', text: 'MLPs on flattened 28×28 digits, the fast option on a CPU. Digit shapes appear after a few thousand iterations; the digit classifier counts which digits G draws.' },
+    cganMnist: { name: 'Conditional GAN on MNIST', text: 'A label picks the digit: G sees noise ⊕ one-hot label, D a projection of it. Readable digits of the asked-for label by ~500 iterations; open the latent explorer to pick a label.' },
     wganGpRing: { name: 'WGAN-GP on the ring', text: 'Wasserstein loss with a gradient penalty (λ = 0.1), 5 critic steps per G step: slower per iteration, steady coverage.' },
   },
 };
@@ -61,6 +62,7 @@ export const ko: typeof en = {
     gaussianDefault: { name: '가우시안 1개', text: '덩어리 하나: 생성자는 중심과 폭을 맞춰야 합니다.' },
     customDefault: { name: '직접 그리기', text: '하트 모양으로 시작합니다. 평면을 클릭하거나 끌어서 (터치도 됩니다) 점을 더한 뒤 초기화를 눌러 그 점으로 학습하세요.' },
     mnistDefault: { name: 'MNIST 숫자', text: '펼친 28×28 숫자에 MLP를 씁니다. CPU에서 빠른 방법입니다. 수천 번 반복하면 숫자 모양이 나타나고, 숫자 분류기가 생성자가 어떤 숫자를 그리는지 셉니다.' },
+    cganMnist: { name: 'MNIST 조건부 GAN', text: '레이블이 숫자를 고릅니다. 생성자는 노이즈 ⊕ 원-핫 레이블을, 판별자는 그 투영을 봅니다. 약 500번 반복하면 요청한 레이블의 숫자가 읽힙니다. 잠재공간 탐색기에서 레이블을 고르세요.' },
     wganGpRing: { name: '고리 위의 WGAN-GP', text: '기울기 벌점 (λ = 0.1)을 쓰는 와서스타인 손실, 생성자 한 단계당 비평자 5단계: 반복은 느리지만 고르게 덮습니다.' },
   },
 };

@@ -9,6 +9,7 @@ import * as controls from './controls.ts';
 import * as diagnostics from './diagnostics.ts';
 import * as explainer from './explainer.ts';
 import * as formulas from './formulas.ts';
+import * as latent from './latent.ts';
 import * as playground from './playground.ts';
 import * as presets from './presets.ts';
 import * as views from './views.ts';
@@ -17,11 +18,11 @@ import * as share from './share.ts';
 export const STRINGS = {
   en: {
     app: app.en, explainer: explainer.en, playground: playground.en, share: share.en, controls: controls.en, charts: charts.en,
-    diagnostics: diagnostics.en, presets: presets.en, formulas: formulas.en, views: views.en,
+    diagnostics: diagnostics.en, presets: presets.en, formulas: formulas.en, views: views.en, latent: latent.en,
   },
   ko: {
     app: app.ko, explainer: explainer.ko, playground: playground.ko, share: share.ko, controls: controls.ko, charts: charts.ko,
-    diagnostics: diagnostics.ko, presets: presets.ko, formulas: formulas.ko, views: views.ko,
+    diagnostics: diagnostics.ko, presets: presets.ko, formulas: formulas.ko, views: views.ko, latent: latent.ko,
   },
 } as const;
 

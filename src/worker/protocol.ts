@@ -8,6 +8,7 @@ import type { Evaluation, StepTarget, UpdateResult } from '../gan/trainer.ts';
 import type { ClassifierMetrics } from '../gan/metrics/classifier.ts';
 import type { StatPoint } from '../gan/stats.ts';
 import type { RunSnapshot } from './snapshot.ts';
+import { type LatentAnswer, type LatentQuery, queryBuffers } from './latent.ts';
 
 /** A float array that owns its buffer, so it can be transferred. */
 export type Floats = Float32Array<ArrayBuffer>;
@@ -121,6 +122,13 @@ export interface ImportRunCommand {
   run: RunSnapshot;
 }
 
+/** A question for the latent-space explorer (src/worker/latent.ts), answered between training chunks. */
+export interface LatentCommand {
+  type: 'latent';
+  requestId: number;
+  query: LatentQuery;
+}
+
 export type TrainerCommand =
   | InitCommand
   | ResetCommand
@@ -132,6 +140,7 @@ export type TrainerCommand =
   | BenchmarkCommand
   | ExportRunCommand
   | ImportRunCommand
+  | LatentCommand
   | { type: 'dispose' };
 
 // ─── Events: worker → page ──────────────────────────────────────────────────────────────────────
@@ -281,6 +290,14 @@ export interface RunImportedEvent {
   error?: string;
 }
 
+/** The explorer's answer, or why there is none: a bad query is reported to its asker and training goes on. */
+export interface LatentAnswerEvent {
+  type: 'latentAnswer';
+  requestId: number;
+  answer?: LatentAnswer;
+  error?: string;
+}
+
 export type TrainerEvent =
   | ReadyEvent
   | StatsEvent
@@ -292,6 +309,7 @@ export type TrainerEvent =
   | BenchmarkEvent
   | RunExportedEvent
   | RunImportedEvent
+  | LatentAnswerEvent
   | WarningEvent
   | ErrorEvent;
 
@@ -304,6 +322,10 @@ export function transferables(message: TrainerCommand | TrainerEvent): Transfera
       return [message.discriminator.buffer, message.real.buffer, message.fake.buffer, message.descent.buffer, message.manifold.buffer];
     case 'sample':
       return message.labels ? [message.latent.buffer, message.labels.buffer] : [message.latent.buffer];
+    case 'latent':
+      return queryBuffers(message.query);
+    case 'latentAnswer':
+      return message.answer ? [message.answer.values.buffer] : [];
     case 'exportRun':
     case 'runImported':
       return [];
@@ -333,7 +355,7 @@ export function transferables(message: TrainerCommand | TrainerEvent): Transfera
 
 /** Every command type once; a Record over the union fails to compile when one is missing. */
 const COMMAND_TYPES: Record<TrainerCommand['type'], true> = {
-  init: true, reset: true, play: true, pause: true, step: true, update: true, sample: true, benchmark: true, exportRun: true, importRun: true, dispose: true,
+  init: true, reset: true, play: true, pause: true, step: true, update: true, sample: true, benchmark: true, exportRun: true, importRun: true, latent: true, dispose: true,
 };
 
 /** Tells a command from anything else that arrives on the port (the session validates its fields). */

@@ -8,7 +8,7 @@ import * as tf from '../gan/tf.ts';
 import { type RunConfig, validateConfig } from '../gan/config.ts';
 import { createDataset } from '../gan/data/registry.ts';
 import type { Dataset } from '../gan/data/dataset.ts';
-import { type MnistFile, mnistDataset } from '../gan/data/mnist.ts';
+import { type MnistFile, mnistDataset, mnistSplit } from '../gan/data/mnist.ts';
 import { classifierMetrics, classifyDigits, type DigitClassifier, loadDigitClassifier } from '../gan/metrics/classifier.ts';
 import { sampleNoise } from '../gan/latent.ts';
 import { objectiveFor } from '../gan/objectives/registry.ts';
@@ -22,6 +22,7 @@ import {
 } from './protocol.ts';
 import { benchmark } from './benchmark.ts';
 import { captureRun, restoreRun, snapshotConfig } from './snapshot.ts';
+import { answerLatent } from './latent.ts';
 
 /** Fixed-noise samples: enough points to show a 2D distribution, a readable grid of images. */
 const PLANE_SAMPLES = 512;
@@ -133,6 +134,11 @@ export class Session {
         return this.host.post({ type: 'runExported', requestId: command.requestId, run: await captureRun(this.requireRun().trainer) });
       case 'importRun':
         return this.importRun(command);
+      case 'latent': {
+        const { trainer } = this.requireRun();
+        const load = trainer.config.dataset === 'mnist' ? this.host.loadMnist : undefined;
+        return this.host.post(await answerLatent(command, trainer, async () => load && mnistSplit(await load(), 'train')));
+      }
       case 'dispose':
         this.state = 'paused';
         await this.quiet();

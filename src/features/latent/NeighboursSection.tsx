@@ -1,0 +1,36 @@
+import type { TrainingClient } from '../../client/TrainingClient.ts';
+import { useStrings } from '../../i18n/useStrings.ts';
+import { fill } from './fill.ts';
+import { formatOf, sampleAt, SampleCanvas } from './SampleCanvas.tsx';
+import { useLatentAnswer } from './useLatentAnswer.ts';
+
+/** Neighbours shown: a row of them is enough to see whether G copies one digit or blends many. */
+const NEIGHBOURS = 6;
+
+/** The training digits nearest the selected sample (MNIST): the classic check for memorisation. */
+export function NeighboursSection({ client, image, sampleKey }: { client: TrainingClient; image: Float32Array; sampleKey: string }) {
+  const t = useStrings().latent;
+  const { answer, error } = useLatentAnswer(client, `neighbours:${sampleKey}`, () => ({ kind: 'neighbours', image: image.slice(), count: NEIGHBOURS }));
+  const format = answer ? formatOf(answer, 1) : undefined;
+  return (
+    <section className="latent-section" aria-labelledby="latent-neighbours">
+      <h3 id="latent-neighbours">{t.neighbours}</h3>
+      <p className="latent-why">{t.neighboursHint}</p>
+      {error ? <p role="alert">{fill(t.error, { message: error })}</p> : null}
+      {answer && format && answer.kind === 'neighbours' ? (
+        <div className="latent-code-row" role="group" aria-label={t.neighbours}>
+          {Array.from({ length: answer.count }, (_, i) => {
+            const label = answer.labels?.[i] ?? '?';
+            const distance = (answer.distances?.[i] ?? 0).toFixed(1);
+            return (
+              <figure key={i}>
+                <SampleCanvas values={sampleAt(answer, i)} format={format} label={fill(t.neighbour, { n: i + 1, label, distance })} size={48} />
+                <figcaption>{fill(t.neighbourCaption, { label, distance })}</figcaption>
+              </figure>
+            );
+          })}
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,156 @@
+/**
+ * The latent-space explorer in real Chromium (wasm, the CPU machines' backend): on the CGAN preset a
+ * label re-renders the grid and, after the preset's training length, the digit classifier reads at
+ * least 80% of that grid as the label; the interpolation slider at 0 and 1 gives the endpoints'
+ * pixels exactly; the InfoGAN code slider changes the image. Taps (touch) and clicks (mouse) both
+ * drive it. Screenshots go to test-results/latent/.
+ */
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchBrowser } from './browser.ts';
+import { resetRun, stepRun, waitFor } from './training.ts';
+import '@tensorflow/tfjs-backend-cpu';
+import * as tf from '../../src/gan/tf.ts';
+import { classifyDigits, loadDigitClassifier, predictedClasses } from '../../src/gan/metrics/classifier.ts';
+import { PRESETS } from '../../src/gan/presets.ts';
+
+const SHOTS = 'test-results/latent';
+let browser: Browser;
+let context: BrowserContext;
+beforeAll(async () => {
+  browser = await launchBrowser({ webgpu: false });
+  // A touch screen and a mouse at once: taps and clicks must both work.
+  context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, hasTouch: true });
+  await tf.setBackend('cpu');
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** An image canvas's pixels as [−1, 1] values (the grey level the page drew, back on G's scale). */
+function pixels(canvas: Locator): Promise<number[]> {
+  return canvas.evaluate((element) => {
+    const c = element as HTMLCanvasElement;
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    return Array.from({ length: data.length / 4 }, (_, p) => (data[p * 4] / 255) * 2 - 1);
+  });
+}
+
+const grid = (page: Page) => page.getByRole('group', { name: 'Samples to explore' });
+const gridPixels = async (page: Page) => Promise.all(Array.from({ length: 16 }, (_, i) => pixels(grid(page).getByRole('img', { name: `Sample ${i + 1}`, exact: true }))));
+
+async function classify(images: number[][]): Promise<Int32Array> {
+  const manifest = JSON.parse(await readFile('public/models/digit-classifier.json', 'utf8')) as unknown;
+  const weights = await readFile('public/models/digit-classifier.bin');
+  const classifier = loadDigitClassifier(manifest, weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength));
+  const predicted = predictedClasses(await classifyDigits(classifier, Float32Array.from(images.flat())));
+  classifier.dispose();
+  return predicted;
+}
+
+describe('latent explorer', () => {
+  test('CGAN: label 3 re-renders the grid, the classifier reads it as 3; interpolation ends are the endpoints; arithmetic', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.addInitScript(() => localStorage.setItem('nash.backend', 'wasm'));
+    await page.goto(`${inject('baseURL')}#preset=cganMnist`);
+    await waitFor(page, 'ready', 90_000);
+    const explorer = page.getByRole('region', { name: 'Latent space' });
+    await explorer.scrollIntoViewIfNeeded();
+    await expect.poll(() => grid(page).getByRole('img').count(), { timeout: 30_000 }).toBe(16);
+
+    const label = explorer.getByRole('combobox', { name: 'Label', exact: true });
+    const beforeLabel = await gridPixels(page);
+    await label.selectOption('3');
+    await expect.poll(async () => JSON.stringify(await gridPixels(page)) !== JSON.stringify(beforeLabel), { timeout: 10_000 }).toBe(true);
+
+    const started = Date.now();
+    await stepRun(page, PRESETS.cganMnist.iterations, 'both', 150_000);
+    const trainingSeconds = (Date.now() - started) / 1000;
+    await expect.poll(() => explorer.getByText(`Model at iteration ${PRESETS.cganMnist.iterations}`).count(), { timeout: 10_000 }).toBe(1);
+    const predicted = await classify(await gridPixels(page));
+    const threes = predicted.filter((p) => p === 3).length;
+    console.log(`CGAN preset: ${PRESETS.cganMnist.iterations} iterations in ${trainingSeconds.toFixed(1)} s; classifier read ${threes}/16 of the label-3 grid as 3 (${Array.from(predicted).join(' ')})`);
+    expect(threes / 16).toBeGreaterThanOrEqual(0.8);
+
+    // Round trips while paused and while training (the worker answers between chunks).
+    const timing = await page.evaluate(async () => {
+      const client = window.nash!.training;
+      const size = client.getSnapshot().config.latentSize;
+      const ask = async () => {
+        const t0 = performance.now();
+        await client.latent({ kind: 'decode', latent: new Float32Array(16 * size).fill(0.1), conditions: Array.from({ length: 16 }, () => ({ label: 3 })) });
+        return performance.now() - t0;
+      };
+      const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      const paused: number[] = [];
+      for (let i = 0; i < 9; i++) paused.push(await ask());
+      client.play();
+      await new Promise((r) => setTimeout(r, 500));
+      const playing: number[] = [];
+      for (let i = 0; i < 9; i++) playing.push(await ask());
+      client.pause();
+      return { paused: median(paused), playing: median(playing) };
+    });
+    console.log(`latent round trip (16 samples): median ${timing.paused.toFixed(1)} ms paused, ${timing.playing.toFixed(1)} ms while training`);
+    expect(timing.paused).toBeLessThan(100);
+    await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused');
+
+    // Endpoints from the grid, by touch (tap) and by mouse (click).
+    const sample = (n: number) => grid(page).getByRole('button', { name: `Sample ${n}`, exact: true });
+    await sample(2).tap();
+    await expect.poll(() => sample(2).getAttribute('aria-pressed')).toBe('true');
+    await explorer.getByRole('button', { name: 'Set as start' }).tap();
+    await sample(5).click();
+    await explorer.getByRole('button', { name: 'Set as end' }).click();
+    const slider = explorer.getByRole('slider', { name: 'Interpolation', exact: true });
+    const interpolated = explorer.getByRole('img', { name: 'Interpolated sample' });
+    const startPixels = await pixels(grid(page).getByRole('img', { name: 'Sample 2', exact: true }));
+    const endPixels = await pixels(grid(page).getByRole('img', { name: 'Sample 5', exact: true }));
+    for (const method of ['slerp', 'linear']) {
+      await explorer.getByRole('combobox', { name: 'Path' }).selectOption(method);
+      await slider.fill('0');
+      await expect.poll(async () => JSON.stringify(await pixels(interpolated)), { timeout: 10_000 }).toBe(JSON.stringify(startPixels));
+      await slider.fill('1');
+      await expect.poll(async () => JSON.stringify(await pixels(interpolated)), { timeout: 10_000 }).toBe(JSON.stringify(endPixels));
+    }
+    await explorer.getByRole('combobox', { name: 'Path' }).selectOption('slerp');
+    await slider.fill('0.5');
+    await expect.poll(async () => JSON.stringify(await pixels(interpolated)) !== JSON.stringify(endPixels), { timeout: 10_000 }).toBe(true);
+    expect(JSON.stringify(await pixels(interpolated))).not.toBe(JSON.stringify(startPixels));
+    await explorer.getByRole('heading', { name: 'Interpolation between two latents' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/interpolation.png` });
+
+    // Arithmetic: two latents averaged in A, one each in B and C.
+    for (const [n, slot] of [[1, 'A'], [9, 'A'], [3, 'B'], [7, 'C']] as const) {
+      await sample(n).click();
+      await explorer.getByRole('button', { name: `Set as ${slot}` }).click();
+    }
+    const result = explorer.getByRole('img', { name: 'Result', exact: true });
+    await expect.poll(() => result.count(), { timeout: 10_000 }).toBe(1);
+    const first = await pixels(result);
+    await explorer.getByRole('slider', { name: 'Weight of B' }).fill('0');
+    await expect.poll(async () => JSON.stringify(await pixels(result)) !== JSON.stringify(first), { timeout: 10_000 }).toBe(true);
+    await explorer.getByRole('slider', { name: 'Weight of B' }).fill('-1');
+    await explorer.getByRole('heading', { name: 'Latent arithmetic' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/arithmetic.png` });
+    await explorer.getByRole('heading', { name: 'Sweep labels' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/labels-neighbours.png` });
+    expect(errors).toEqual([]);
+
+    // InfoGAN: a continuous code's slider changes the selected sample.
+    await resetRun(page, { ...PRESETS.cganMnist.config, conditioning: 'infoCodes', categories: 10, continuousCodes: 2 }, 'wasm');
+    await stepRun(page, 20);
+    const code = explorer.getByRole('slider', { name: 'Code 1', exact: true });
+    const selected = explorer.getByRole('img', { name: 'Selected sample' });
+    await expect.poll(() => selected.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => explorer.getByText('Model at iteration 20').count(), { timeout: 10_000 }).toBe(1);
+    const atZero = await pixels(selected);
+    await code.fill('2');
+    await expect.poll(async () => JSON.stringify(await pixels(selected)) !== JSON.stringify(atZero), { timeout: 10_000 }).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
