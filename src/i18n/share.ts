@@ -25,6 +25,9 @@ export const en = {
   downloadCsv: 'Download chart data (CSV)',
   importRun: 'Import run file',
   dropHint: 'Or drop a run file (.json) here.',
+  downloadGenerator: 'Download generator (tf.js)',
+  generatorSaved: 'Saved {file} and its weights: load them with tf.loadLayersModel (the note inside model.json says what goes in and comes out).',
+  generatorDcgan: 'The tf.js download covers MLP generators; DCGAN generators are in the run file (JSON) instead.',
 };
 
 export const ko: typeof en = {
@@ -53,4 +56,7 @@ export const ko: typeof en = {
   downloadCsv: '차트 데이터 내려받기 (CSV)',
   importRun: '실행 파일 가져오기',
   dropHint: '또는 실행 파일(.json)을 여기에 끌어다 놓으세요.',
+  downloadGenerator: '생성자 내려받기 (tf.js)',
+  generatorSaved: '{file}과(와) 가중치를 저장했습니다. tf.loadLayersModel로 불러오세요 (model.json 안의 메모에 입력과 출력이 적혀 있습니다).',
+  generatorDcgan: 'tf.js 내려받기는 MLP 생성자만 지원합니다. DCGAN 생성자는 실행 파일(JSON)에 들어 있습니다.',
 };

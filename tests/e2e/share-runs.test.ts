@@ -50,6 +50,11 @@ test('save, reload, load and continue; files export, re-import, and bad ones cha
   await page.getByRole('status').filter({ hasText: 'Saved at iteration 8.' }).waitFor();
   const runFile = await downloadText(page, 'Download run (JSON)');
   const csv = await downloadText(page, 'Download chart data (CSV)');
+  const model: string[] = [];
+  page.on('download', (file) => model.push(file.suggestedFilename()));
+  await page.getByRole('button', { name: 'Download generator (tf.js)' }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved nash-generator-ring-8.json' }).waitFor();
+  await expect.poll(() => model, { timeout: 30_000 }).toEqual(['nash-generator-ring-8.json', 'nash-generator-ring-8.weights.bin']);
 
   await page.reload();
   await waitFor(page, 'ready', 60_000);

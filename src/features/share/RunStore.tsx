@@ -3,6 +3,7 @@ import type { TrainingClient } from '../../client/TrainingClient.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import { download, downloadText } from './download.ts';
 import { decodeRunFile, encodeRunFile, type Loaded, statsCsv } from './runFile.ts';
+import { generatorModel } from './tfjsModel.ts';
 import { deleteRun, listRuns, loadRun, saveRun, type SavedRunInfo } from './savedRuns.ts';
 
 const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
@@ -47,6 +48,16 @@ export function RunStore({ client }: { client: TrainingClient }) {
     downloadText(`nash-run-${run.snapshot.config.dataset}-${run.snapshot.iteration}.json`, encodeRunFile(run), 'application/json');
   };
 
+  const downloadGenerator = async () => {
+    const snapshot = await client.exportRun();
+    const base = `nash-generator-${snapshot.config.dataset}-${snapshot.iteration}`;
+    const model = generatorModel(snapshot, base);
+    if (!model.ok) return setMessage({ text: t.generatorDcgan, problem: true });
+    download(`${base}.json`, new Blob([model.modelJson], { type: 'application/json' }));
+    download(model.weightsName, new Blob([model.weights], { type: 'application/octet-stream' }));
+    setMessage({ text: t.generatorSaved.replace('{file}', `${base}.json`), problem: false });
+  };
+
   return (
     <div
       className={dragging ? 'run-store dragging' : 'run-store'}
@@ -67,6 +78,7 @@ export function RunStore({ client }: { client: TrainingClient }) {
         <button type="button" onClick={() => download(`nash-charts-${client.getSnapshot().iteration}.csv`, new Blob([statsCsv(client.getSnapshot().stats)], { type: 'text/csv' }))}>
           {t.downloadCsv}
         </button>
+        <button type="button" onClick={() => void downloadGenerator()}>{t.downloadGenerator}</button>
         <label className="file-button">
           {t.importRun}
           <input type="file" accept=".json,application/json" onChange={(event) => void importFile(event.target.files?.[0])} />
