@@ -11,8 +11,10 @@ import {
   type LiveMarker, type PlaneEvent, PROTOCOL_VERSION, type RunState, type SamplesEvent, type Schedule, type Sources,
   type LatentAnswerEvent, type TrainerCommand, type TrainerEvent, transferables, unreachable, type UpdatedEvent,
 } from '../worker/protocol.ts';
-import type { LatentQuery } from '../worker/latent.ts';
 import type { RunSnapshot } from '../worker/snapshot.ts';
+import type { DivergenceReport } from '../worker/divergence.ts';
+import { describeDivergence, en as reliabilityEn } from '../i18n/reliability.ts';
+import type { LatentQuery } from '../worker/latent.ts';
 
 /** History kept for the charts; older points are dropped (the charts downsample what is left). */
 export const MAX_STAT_POINTS = 50_000;
@@ -22,7 +24,9 @@ const MAX_NOTICES = 20;
 export interface Notice {
   id: number;
   kind: 'warning' | 'error' | 'note';
+  /** In English; a notice with a report is shown in the page's language from it. */
   text: string;
+  divergence?: DivergenceReport;
 }
 
 export interface BackendStatus {
@@ -296,6 +300,16 @@ export class TrainingClient {
         return;
       case 'warning':
         return this.set({ notices: this.withNotice('warning', event.message) });
+      case 'diverged': {
+        const { report } = event;
+        const notice = { id: this.nextId++, kind: 'error' as const, text: describeDivergence(report, reliabilityEn), divergence: report };
+        return this.set({
+          state: 'paused',
+          iteration: report.restoredIteration,
+          stats: s.stats.filter((point) => point.iteration <= report.restoredIteration),
+          notices: [...s.notices, notice].slice(-MAX_NOTICES),
+        });
+      }
       case 'error':
         return this.set({
           phase: s.phase === 'starting' ? 'failed' : s.phase,

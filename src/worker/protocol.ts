@@ -8,6 +8,7 @@ import type { Evaluation, StepTarget, UpdateResult } from '../gan/trainer.ts';
 import type { ClassifierMetrics } from '../gan/metrics/classifier.ts';
 import type { StatPoint } from '../gan/stats.ts';
 import type { RunSnapshot } from './snapshot.ts';
+import type { DivergenceReport } from './divergence.ts';
 import { type LatentAnswer, type LatentQuery, queryBuffers } from './latent.ts';
 
 /** A float array that owns its buffer, so it can be transferred. */
@@ -270,6 +271,12 @@ export interface WarningEvent {
   message: string;
 }
 
+/** Training produced NaN or ±∞: the run is paused and rolled back to its last finite state (src/worker/divergence.ts). */
+export interface DivergedEvent {
+  type: 'diverged';
+  report: DivergenceReport;
+}
+
 export interface ErrorEvent {
   type: 'error';
   message: string;
@@ -311,6 +318,7 @@ export type TrainerEvent =
   | RunImportedEvent
   | LatentAnswerEvent
   | WarningEvent
+  | DivergedEvent
   | ErrorEvent;
 
 /** The buffers of an event or command to transfer rather than copy. */
@@ -346,6 +354,7 @@ export function transferables(message: TrainerCommand | TrainerEvent): Transfera
     case 'metrics':
     case 'updated':
     case 'warning':
+    case 'diverged':
     case 'error':
       return [];
     default:

@@ -18,18 +18,17 @@ import { type StepTarget, Trainer } from '../gan/trainer.ts';
 import type { BackendChoice, Calibrate } from './backend.ts';
 import {
   type BackendPreference, type BenchmarkCommand, DEFAULT_SCHEDULE, epochNow, type ImportRunCommand, type LiveMarker, PROTOCOL_VERSION,
-  type RealSamples, type RunState, type Schedule, type Sources, type TrainerCommand, type TrainerEvent, unreachable,
+  type RunState, type Schedule, type Sources, type TrainerCommand, type TrainerEvent, unreachable,
 } from './protocol.ts';
 import { benchmark } from './benchmark.ts';
 import { captureRun, restoreRun, snapshotConfig } from './snapshot.ts';
+import { type DivergenceReport, DivergenceGuard } from './divergence.ts';
+import { realSamples } from './real-samples.ts';
 import { answerLatent } from './latent.ts';
 
 /** Fixed-noise samples: enough points to show a 2D distribution, a readable grid of images. */
 const PLANE_SAMPLES = 512;
 const IMAGE_SAMPLES = 64;
-/** Real images sent once per run to show beside G's: this many per label, or in all where there are none. */
-const REAL_PER_LABEL = 4;
-const REAL_UNLABELLED = 16;
 /** Samples the digit classifier reads per evaluation: 1% of them (the mode threshold) is 5 digits. */
 const CLASSIFIED_SAMPLES = 500;
 /** The most of the loop's time each view may take (see `due`). */
@@ -87,6 +86,7 @@ export class Session {
   private iterationsPerSecond = 0;
   /** Iterations per second at most while playing (slow motion); Infinity = as fast as it goes. */
   private speed = Infinity;
+  private readonly guard = new DivergenceGuard();
 
   constructor(private readonly host: SessionHost) {}
 
@@ -145,6 +145,7 @@ export class Session {
         this.run?.trainer.dispose();
         this.run?.classifier?.dispose();
         this.run = undefined;
+        this.guard.dispose();
         return;
       default:
         unreachable(command);
@@ -157,10 +158,12 @@ export class Session {
     try {
       await this.build(snapshotConfig(run), this.sources, this.preference);
       restoreRun(this.requireRun().trainer, run);
+      this.guard.reset(this.requireRun().trainer);
     } catch (error) {
       if (previous) {
         await this.build(previous.config, this.sources, this.preference);
         restoreRun(this.requireRun().trainer, previous);
+        this.guard.reset(this.requireRun().trainer);
         await this.settle();
       }
       this.host.post({ type: 'runImported', requestId, error: error instanceof Error ? error.message : String(error) });
@@ -208,6 +211,7 @@ export class Session {
       planeModel: planeModel(trainer, viewCount, lattice.rows * lattice.cols, PLANE_RESOLUTION ** 2),
       ...(config.dataset === 'mnist' ? await this.digitClassifier(config) : {}),
     };
+    this.guard.reset(trainer);
     this.last = { stats: 0, metricsIteration: 0, rateIteration: 0, rateTime: 0 };
     this.viewTimes = freshViewTimes();
     this.iterationsPerSecond = 0;
@@ -355,12 +359,25 @@ export class Session {
     const run = this.requireRun();
     const markers = this.used;
     this.used = [];
-    const flush = run.trainer.flushStats().then((points) => {
+    const reading = this.guard.begin(run.trainer);
+    const flush = run.trainer.flushStats().then(async (read) => {
+      const diverged = await this.guard.judge(run.trainer, reading, read);
+      // After a rollback the page drops what lies past the restored iteration (a finite read may).
+      const points = diverged ? [] : read;
       if (points.length || markers.length) this.host.post({ type: 'stats', points, markers });
+      if (diverged) return this.rolledBack(run, diverged);
       this.measureRate(run.trainer.iteration);
       if (this.state !== 'paused') this.postStatus();
     });
     this.statsFlush = flush.catch((error: unknown) => this.fail(error, 'loop'));
+  }
+
+  /** Paused on the restored state; the stats still queued for the iterations undone are read and thrown away. */
+  private rolledBack(run: Run, report: DivergenceReport) {
+    this.state = 'paused';
+    void run.trainer.flushStats();
+    this.host.post({ type: 'diverged', report });
+    this.queue = this.queue.then(() => this.settle()).catch((error: unknown) => this.fail(error, 'loop'));
   }
 
   private measureRate(iteration: number) {
@@ -451,23 +468,4 @@ async function classify({ trainer, classifier, classifiedNoise }: Run) {
   const count = classifiedNoise.length / trainer.config.latentSize;
   const requested = trainer.config.conditioning === 'label' ? trainer.conditioning.grid(count).labels : undefined;
   return classifierMetrics(probabilities, requested);
-}
-
-/** A few real images to show beside G's: REAL_PER_LABEL of each label in order, else REAL_UNLABELLED. */
-function realSamples(dataset: Dataset, seed: number): RealSamples | undefined {
-  if (!dataset.imageShape) return undefined;
-  const rng = createRng(seed, 'view-real');
-  const { sampleClass } = dataset;
-  if (dataset.classes > 0 && sampleClass) {
-    const batches = Array.from({ length: dataset.classes }, (_, label) => sampleClass(REAL_PER_LABEL, label, rng));
-    const values = new Float32Array(batches.reduce((n, b) => n + b.x.length, 0));
-    let offset = 0;
-    for (const batch of batches) {
-      values.set(batch.x, offset);
-      offset += batch.x.length;
-    }
-    const labels = batches.flatMap((_, label) => new Array<number>(REAL_PER_LABEL).fill(label));
-    return { count: labels.length, values, imageShape: dataset.imageShape, labels };
-  }
-  return { count: REAL_UNLABELLED, values: new Float32Array(dataset.sample(REAL_UNLABELLED, rng).x), imageShape: dataset.imageShape };
 }

@@ -1,12 +1,14 @@
 import type { TrainingClient, TrainingSnapshot } from '../../client/TrainingClient.ts';
 import { useTraining } from '../../client/useTraining.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
+import { describeDivergence } from '../../i18n/reliability.ts';
 
 const noticesOf = (s: TrainingSnapshot) => s.notices;
 
 /** Warnings, errors and notes from the worker (a backend fallback, a refused setting, a reset optimiser). */
 export function NoticeList({ client }: { client: TrainingClient }) {
-  const t = useStrings().playground;
+  const strings = useStrings();
+  const t = strings.playground;
   const notices = useTraining(client, noticesOf);
   return (
     <section className="notices" aria-label={t.messages} aria-live="polite">
@@ -14,7 +16,7 @@ export function NoticeList({ client }: { client: TrainingClient }) {
         <ul>
           {notices.map((notice) => (
             <li key={notice.id} className={notice.kind}>
-              <span>{notice.text}</span>
+              <span>{notice.divergence ? describeDivergence(notice.divergence, strings.reliability) : notice.text}</span>
               <button type="button" aria-label={t.dismiss} onClick={() => client.dismiss(notice.id)}>×</button>
             </li>
           ))}

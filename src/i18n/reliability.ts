@@ -1,0 +1,50 @@
+/**
+ * Strings for faults the app recovers from (src/worker/divergence.ts, worker restarts, refused input),
+ * and the one function that turns a divergence report into a sentence in either language.
+ */
+import type { DivergenceReport } from '../worker/divergence.ts';
+
+export const en = {
+  diverged: 'Training diverged: {what} became NaN or infinite between iterations {from} and {to}. Paused and rolled back to iteration {from}; the charts keep the history up to there.',
+  weightsOf: 'the {network}’s weights',
+  signals: 'the {fields}',
+  and: ' and ',
+  generator: 'generator',
+  discriminator: 'discriminator',
+  lowerRate: 'Lower the {network} learning rate ({optimizer}, now {rate}) to {suggested} or less.',
+  tryAdam: 'Adam’s steps are bounded by the learning rate, so it diverges less easily than SGD.',
+  stateReset: 'The optimiser state that changed since could not be restored and starts from zero.',
+};
+
+export const ko: typeof en = {
+  diverged: '학습이 발산했습니다: {what}이(가) 반복 {from}과 {to} 사이에 NaN 또는 무한대가 되었습니다. 일시정지하고 반복 {from}으로 되돌렸습니다. 차트는 그 시점까지의 기록을 유지합니다.',
+  weightsOf: '{network}의 가중치',
+  signals: '{fields} 값',
+  and: ', ',
+  generator: '생성자',
+  discriminator: '판별자',
+  lowerRate: '{network} 학습률({optimizer}, 현재 {rate})을 {suggested} 이하로 낮추세요.',
+  tryAdam: 'Adam은 한 걸음의 크기가 학습률로 제한되므로 SGD보다 덜 발산합니다.',
+  stateReset: '그 사이에 바뀐 옵티마이저 상태는 복원할 수 없어 0부터 다시 시작합니다.',
+};
+
+type Strings = typeof en;
+
+function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+/** What diverged, where, and what to try, as one message. */
+export function describeDivergence(report: DivergenceReport, t: Strings): string {
+  const parts = [
+    ...report.networks.map((network) => fill(t.weightsOf, { network: t[network] })),
+    ...(report.fields.length ? [fill(t.signals, { fields: report.fields.join(', ') })] : []),
+  ];
+  const sentences = [fill(t.diverged, { what: parts.join(t.and), from: report.restoredIteration, to: report.noticedAt })];
+  for (const advice of report.advice) {
+    sentences.push(fill(t.lowerRate, { network: t[advice.network], optimizer: advice.optimizer, rate: advice.learningRate, suggested: advice.suggested }));
+  }
+  if (report.advice.some((advice) => advice.optimizer === 'sgd')) sentences.push(t.tryAdam);
+  if (report.reset.length) sentences.push(t.stateReset);
+  return sentences.join(' ');
+}

@@ -1,0 +1,63 @@
+/**
+ * Faults injected into the real app in Chromium, each with its recovery and its message (issue 9).
+ * Names of controls and regions: tests/e2e/README.md.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './browser.ts';
+import { openPlayground, read, resetRun, SMALL, stepRun } from './training.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser({ webgpu: false });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('faults', () => {
+  test('NaN: LSGAN with SGD at learning rate 10 pauses, rolls back to finite weights, keeps the charts and says what to lower', async () => {
+    const { page, errors } = await openPlayground(browser, 'wasm');
+    await resetRun(page, { ...SMALL, objective: 'lsgan' }, 'wasm', { statsMs: 50 });
+    await stepRun(page, 30);
+    const healthy = await read(page);
+    expect(healthy.statCount).toBe(30);
+
+    // The fault: a live change a student could make with the learning-rate fields.
+    await page.evaluate(() =>
+      window.nash!.training.update({ generatorOptimizer: 'sgd', discriminatorOptimizer: 'sgd', generatorLearningRate: 10, discriminatorLearningRate: 10 }),
+    );
+    await page.evaluate(() => window.nash!.training.play());
+    await page.waitForFunction(() => window.nash!.training.getSnapshot().notices.some((n) => n.divergence), undefined, { timeout: 60_000, polling: 50 });
+    await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused', undefined, { timeout: 30_000 });
+    await page.waitForTimeout(500); // the settle after the rollback posts its status and plane
+
+    const after = await read(page);
+    const report = after.notices.find((n) => n.divergence)!.divergence!;
+    expect(after.state).toBe('paused');
+    expect(after.iteration).toBe(report.restoredIteration);
+    // Back to one of the last two finite reads before the change (see divergence.ts), not to the start.
+    expect(report.restoredIteration).toBeGreaterThan(0);
+    expect(report.restoredIteration).toBeLessThanOrEqual(30);
+    // History up to the rollback is kept (one point per iteration), and nothing after it.
+    expect(after.statCount).toBe(report.restoredIteration);
+    expect(after.stats.every((p) => p.iteration <= report.restoredIteration && Number.isFinite(p.dLoss) && Number.isFinite(p.gLoss))).toBe(true);
+    // The plane drawn after the rollback shows G's finite samples.
+    expect(after.planeIteration).toBe(report.restoredIteration);
+    expect(after.fake!.every(Number.isFinite)).toBe(true);
+    const message = page.getByRole('region', { name: 'Messages' }).getByText(/Training diverged/);
+    await expect(message.textContent()).resolves.toMatch(/Lower the (generator|discriminator) learning rate \(sgd, now 10\) to 1 or less/);
+
+    // A fix lets training go on from the restored state.
+    await page.evaluate(() => window.nash!.training.update({ generatorOptimizer: 'adam', discriminatorOptimizer: 'adam', generatorLearningRate: 1e-3, discriminatorLearningRate: 1e-3 }));
+    await stepRun(page, 10).catch(async (error: unknown) => {
+      const state = await read(page);
+      throw new Error(`${String(error)}: ${JSON.stringify({ state: state.state, iteration: state.iteration, notices: state.notices.map((n) => n.text) })}`);
+    });
+    const resumed = await read(page);
+    expect(resumed.stats.slice(-10).every((p) => Number.isFinite(p.dLoss))).toBe(true);
+    expect(resumed.tensors).toBe(healthy.tensors);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
