@@ -28,6 +28,8 @@ export const en = {
   downloadGenerator: 'Download generator (tf.js)',
   generatorSaved: 'Saved {file} and its weights: load them with tf.loadLayersModel (the note inside model.json says what goes in and comes out).',
   generatorDcgan: 'The tf.js download covers MLP generators; DCGAN generators are in the run file (JSON) instead.',
+  downloadSamples: 'Download samples (PNG)',
+  noSamplesYet: 'No samples yet: they appear once the model is ready.',
 };
 
 export const ko: typeof en = {
@@ -59,4 +61,6 @@ export const ko: typeof en = {
   downloadGenerator: '생성자 내려받기 (tf.js)',
   generatorSaved: '{file}과(와) 가중치를 저장했습니다. tf.loadLayersModel로 불러오세요 (model.json 안의 메모에 입력과 출력이 적혀 있습니다).',
   generatorDcgan: 'tf.js 내려받기는 MLP 생성자만 지원합니다. DCGAN 생성자는 실행 파일(JSON)에 들어 있습니다.',
+  downloadSamples: '샘플 내려받기 (PNG)',
+  noSamplesYet: '아직 샘플이 없습니다. 모델이 준비되면 나타납니다.',
 };

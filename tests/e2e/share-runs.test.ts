@@ -50,6 +50,15 @@ test('save, reload, load and continue; files export, re-import, and bad ones cha
   await page.getByRole('status').filter({ hasText: 'Saved at iteration 8.' }).waitFor();
   const runFile = await downloadText(page, 'Download run (JSON)');
   const csv = await downloadText(page, 'Download chart data (CSV)');
+  // The samples as a PNG that decodes, at the size it was drawn.
+  const [png] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Download samples (PNG)' }).click()]);
+  expect(png.suggestedFilename()).toBe('nash-samples-8.png');
+  const pngBase64 = (await readFile((await png.path())!)).toString('base64');
+  const decoded = await page.evaluate(async (data) => {
+    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${data}`)).blob());
+    return [bitmap.width, bitmap.height];
+  }, pngBase64);
+  expect(decoded).toEqual([720, 720]);
   const model: string[] = [];
   page.on('download', (file) => model.push(file.suggestedFilename()));
   await page.getByRole('button', { name: 'Download generator (tf.js)' }).click();

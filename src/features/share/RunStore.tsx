@@ -3,6 +3,7 @@ import type { TrainingClient } from '../../client/TrainingClient.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import { download, downloadText } from './download.ts';
 import { decodeRunFile, encodeRunFile, type Loaded, statsCsv } from './runFile.ts';
+import { samplesPng } from './samplePng.ts';
 import { generatorModel } from './tfjsModel.ts';
 import { deleteRun, listRuns, loadRun, saveRun, type SavedRunInfo } from './savedRuns.ts';
 
@@ -58,6 +59,13 @@ export function RunStore({ client }: { client: TrainingClient }) {
     setMessage({ text: t.generatorSaved.replace('{file}', `${base}.json`), problem: false });
   };
 
+  const downloadSamples = async () => {
+    const { plane, samples, iteration } = client.getSnapshot();
+    const png = await samplesPng(plane, samples);
+    if (png) download(`nash-samples-${iteration}.png`, png);
+    else setMessage({ text: t.noSamplesYet, problem: true });
+  };
+
   return (
     <div
       className={dragging ? 'run-store dragging' : 'run-store'}
@@ -78,6 +86,7 @@ export function RunStore({ client }: { client: TrainingClient }) {
         <button type="button" onClick={() => download(`nash-charts-${client.getSnapshot().iteration}.csv`, new Blob([statsCsv(client.getSnapshot().stats)], { type: 'text/csv' }))}>
           {t.downloadCsv}
         </button>
+        <button type="button" onClick={() => void downloadSamples()}>{t.downloadSamples}</button>
         <button type="button" onClick={() => void downloadGenerator()}>{t.downloadGenerator}</button>
         <label className="file-button">
           {t.importRun}
