@@ -13,7 +13,8 @@ import {
 } from '../worker/protocol.ts';
 import type { RunSnapshot } from '../worker/snapshot.ts';
 import type { DivergenceReport } from '../worker/divergence.ts';
-import { describeDivergence, en as reliabilityEn } from '../i18n/reliability.ts';
+import { describeDivergence, describeRestart, en as reliabilityEn, type RestartNotice } from '../i18n/reliability.ts';
+import { copyRun, DEFAULT_RECOVERY, Recovery, type RecoveryOptions } from './recovery.ts';
 import type { LatentQuery } from '../worker/latent.ts';
 
 /** History kept for the charts; older points are dropped (the charts downsample what is left). */
@@ -27,6 +28,7 @@ export interface Notice {
   /** In English; a notice with a report is shown in the page's language from it. */
   text: string;
   divergence?: DivergenceReport;
+  restart?: RestartNotice;
 }
 
 export interface BackendStatus {
@@ -64,6 +66,8 @@ export interface ClientOptions {
   schedule?: Partial<Schedule>;
   /** Makes the worker; tests may pass their own. */
   createWorker?: () => Worker;
+  /** Heartbeat and weight-copy periods for restarting a dead worker (src/client/recovery.ts). */
+  recovery?: Partial<RecoveryOptions>;
 }
 
 type Pending<T> = Map<number, (value: T) => void>;
@@ -73,7 +77,9 @@ function trainingWorker(): Worker {
 }
 
 export class TrainingClient {
-  private readonly worker: Worker;
+  private worker: Worker;
+  private readonly createWorker: () => Worker;
+  private readonly recovery: Recovery;
   private snapshot: TrainingSnapshot;
   private readonly listeners = new Set<() => void>();
   private readonly eventListeners = new Set<(event: TrainerEvent) => void>();
@@ -93,16 +99,9 @@ export class TrainingClient {
       phase: 'starting', preference, config, planar: true, state: 'paused', iteration: 0, iterationsPerSecond: 0, tensors: 0,
       stats: [], markers: [], notices: [],
     };
-    this.worker = (options.createWorker ?? trainingWorker)();
-    this.worker.addEventListener('message', (event: MessageEvent<TrainerEvent>) => this.receive(event.data));
-    // An uncaught error in the worker (or one it failed to load) reaches the page here; the session
-    // itself reports its errors as events, so this means the worker is broken or never started.
-    this.worker.addEventListener('error', (event) => {
-      this.set({
-        phase: this.snapshot.phase === 'starting' ? 'failed' : this.snapshot.phase,
-        notices: this.withNotice('error', `The training worker failed: ${event.message || 'it could not start'}`),
-      });
-    });
+    this.createWorker = options.createWorker ?? trainingWorker;
+    this.recovery = new Recovery({ ...DEFAULT_RECOVERY, ...options.recovery });
+    this.worker = this.attach();
     this.send({ type: 'init', version: PROTOCOL_VERSION, config, sources: options.sources, backend: preference, schedule: options.schedule });
   }
 
@@ -210,6 +209,7 @@ export class TrainingClient {
   }
 
   dispose() {
+    this.recovery.stop();
     this.send({ type: 'dispose' });
     // The worker closes itself after disposing its tensors; terminate is the backstop.
     setTimeout(() => this.worker.terminate(), 1000);
@@ -218,6 +218,7 @@ export class TrainingClient {
   }
 
   private send(command: TrainerCommand) {
+    this.recovery.record(command);
     this.worker.postMessage(command, transferables(command));
   }
 
@@ -238,11 +239,61 @@ export class TrainingClient {
     else setTimeout(notify, 0);
   }
 
+  /**
+   * A fresh worker with its listeners and heartbeat. An uncaught error in the worker reaches the page
+   * as an `error` event (the session reports its own errors as events): before the first run is
+   * ready the worker is broken or never started; after, it is restarted (src/client/recovery.ts).
+   */
+  private attach(): Worker {
+    const worker = this.createWorker();
+    worker.addEventListener('message', (event: MessageEvent<TrainerEvent>) => this.receive(event.data));
+    worker.addEventListener('error', (event) => {
+      if (this.worker !== worker) return;
+      if (this.snapshot.phase === 'ready') return this.restart(event.message || 'it stopped');
+      this.set({
+        phase: this.snapshot.phase === 'starting' ? 'failed' : this.snapshot.phase,
+        notices: this.withNotice('error', `The training worker failed: ${event.message || 'it could not start'}`),
+      });
+    });
+    this.recovery.start({
+      ping: (message) => worker.postMessage(message),
+      dead: () => this.restart('it stopped answering'),
+      moved: (saved) => this.snapshot.phase === 'ready' && this.snapshot.iteration !== (saved?.iteration ?? 0),
+      exportRun: () => this.exportRun(),
+    });
+    return worker;
+  }
+
+  /** Replaces a dead worker: same settings, the last weights copied from it, the charts up to them. */
+  private restart(reason: string) {
+    this.recovery.stop();
+    this.worker.terminate();
+    const saved = this.recovery.saved;
+    const iteration = saved?.iteration ?? 0;
+    if (!this.recovery.allowRestart()) {
+      const restart: RestartNotice = { reason, iteration, gaveUp: true };
+      const notice = { id: this.nextId++, kind: 'error' as const, text: describeRestart(restart, reliabilityEn), restart };
+      return this.set({ phase: 'failed', state: 'paused', notices: [...this.snapshot.notices, notice].slice(-MAX_NOTICES) });
+    }
+    const stats = this.snapshot.stats.filter((point) => point.iteration <= iteration);
+    const restart: RestartNotice = { reason, iteration };
+    const notice = { id: this.nextId++, kind: 'warning' as const, text: describeRestart(restart, reliabilityEn), restart };
+    this.set({ phase: 'starting', state: 'paused', iteration, stats, markers: [], notices: [...this.snapshot.notices, notice].slice(-MAX_NOTICES) });
+    this.worker = this.attach();
+    this.send(this.recovery.initFor({ type: 'init', version: PROTOCOL_VERSION, config: this.snapshot.config }));
+    if (saved) {
+      void this.importRun(copyRun(saved), stats).then((error) => {
+        if (error) this.set({ notices: this.withNotice('error', `The run could not be restored in the new worker: ${error}`) });
+      });
+    }
+  }
+
   private withNotice(kind: Notice['kind'], text: string): Notice[] {
     return [...this.snapshot.notices, { id: this.nextId++, kind, text }].slice(-MAX_NOTICES);
   }
 
   private receive(event: TrainerEvent) {
+    this.recovery.heard();
     for (const listener of this.eventListeners) listener(event);
     const s = this.snapshot;
     switch (event.type) {
@@ -310,6 +361,8 @@ export class TrainingClient {
           notices: [...s.notices, notice].slice(-MAX_NOTICES),
         });
       }
+      case 'pong':
+        return;
       case 'error':
         return this.set({
           phase: s.phase === 'starting' ? 'failed' : s.phase,

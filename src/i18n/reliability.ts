@@ -14,6 +14,8 @@ export const en = {
   lowerRate: 'Lower the {network} learning rate ({optimizer}, now {rate}) to {suggested} or less.',
   tryAdam: 'Adam’s steps are bounded by the learning rate, so it diverges less easily than SGD.',
   stateReset: 'The optimiser state that changed since could not be restored and starts from zero.',
+  restarted: 'The training worker failed ({reason}) and was restarted with the same settings, from the weights saved at iteration {iteration}; the charts keep the history up to there. Press Train to continue.',
+  gaveUp: 'The training worker failed ({reason}) again and again, so it is not restarted. Reload the page; lower the batch size or the network widths if it keeps happening.',
 };
 
 export const ko: typeof en = {
@@ -26,9 +28,23 @@ export const ko: typeof en = {
   lowerRate: '{network} 학습률({optimizer}, 현재 {rate})을 {suggested} 이하로 낮추세요.',
   tryAdam: 'Adam은 한 걸음의 크기가 학습률로 제한되므로 SGD보다 덜 발산합니다.',
   stateReset: '그 사이에 바뀐 옵티마이저 상태는 복원할 수 없어 0부터 다시 시작합니다.',
+  restarted: '학습 워커가 중단되어({reason}) 같은 설정으로 다시 시작했습니다. 반복 {iteration}에 저장된 가중치부터 이어지며, 차트는 그 시점까지의 기록을 유지합니다. 계속하려면 학습을 누르세요.',
+  gaveUp: '학습 워커가 계속 중단되어({reason}) 더 이상 다시 시작하지 않습니다. 페이지를 새로 고치고, 반복되면 배치 크기나 네트워크 너비를 줄이세요.',
 };
 
 type Strings = typeof en;
+
+/** A worker restarted by the page (src/client/recovery.ts), or given up on. */
+export interface RestartNotice {
+  reason: string;
+  /** The iteration of the weights it continues from (0: none had been saved yet). */
+  iteration: number;
+  gaveUp?: boolean;
+}
+
+export function describeRestart(restart: RestartNotice, t: Strings): string {
+  return fill(restart.gaveUp ? t.gaveUp : t.restarted, { reason: restart.reason, iteration: restart.iteration });
+}
 
 function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));

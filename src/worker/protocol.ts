@@ -277,6 +277,12 @@ export interface DivergedEvent {
   report: DivergenceReport;
 }
 
+/** The answer to a `ping` (see isPing): the worker's message loop is alive (src/client/recovery.ts). */
+export interface PongEvent {
+  type: 'pong';
+  id: number;
+}
+
 export interface ErrorEvent {
   type: 'error';
   message: string;
@@ -319,6 +325,7 @@ export type TrainerEvent =
   | LatentAnswerEvent
   | WarningEvent
   | DivergedEvent
+  | PongEvent
   | ErrorEvent;
 
 /** The buffers of an event or command to transfer rather than copy. */
@@ -355,6 +362,7 @@ export function transferables(message: TrainerCommand | TrainerEvent): Transfera
     case 'updated':
     case 'warning':
     case 'diverged':
+    case 'pong':
     case 'error':
       return [];
     default:
@@ -370,6 +378,20 @@ const COMMAND_TYPES: Record<TrainerCommand['type'], true> = {
 /** Tells a command from anything else that arrives on the port (the session validates its fields). */
 export function isCommand(value: unknown): value is TrainerCommand {
   return typeof value === 'object' && value !== null && 'type' in value && typeof value.type === 'string' && value.type in COMMAND_TYPES;
+}
+
+/**
+ * A liveness probe, answered by the worker's message listener itself rather than queued behind the
+ * session's commands, so a long command does not look like a dead worker. Not a TrainerCommand: the
+ * session never sees it.
+ */
+export interface PingMessage {
+  type: 'ping';
+  id: number;
+}
+
+export function isPing(value: unknown): value is PingMessage {
+  return typeof value === 'object' && value !== null && 'type' in value && value.type === 'ping' && 'id' in value && typeof value.id === 'number';
 }
 
 /** Compile-time exhaustiveness: a switch that misses a member fails to type-check here. */

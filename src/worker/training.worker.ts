@@ -5,7 +5,7 @@
 import './wasm-paths.ts';
 import { loadClassifier, loadMnist } from './assets.ts';
 import { chooseBackend } from './backend.ts';
-import { isCommand, transferables, type TrainerEvent } from './protocol.ts';
+import { isCommand, isPing, transferables, type TrainerEvent } from './protocol.ts';
 import { Session } from './session.ts';
 
 /**
@@ -30,6 +30,10 @@ const session = new Session({ post, yieldToEvents, chooseBackend, loadMnist, loa
 
 addEventListener('message', (event: MessageEvent<unknown>) => {
   const command = event.data;
+  if (isPing(command)) {
+    post({ type: 'pong', id: command.id });
+    return;
+  }
   if (!isCommand(command)) {
     post({ type: 'error', message: `Not a command: ${JSON.stringify(command)?.slice(0, 200)}`, during: 'loop' });
     return;

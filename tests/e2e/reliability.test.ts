@@ -60,4 +60,45 @@ describe('faults', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  test('worker crash: an error thrown inside the worker restarts it with the same settings, the saved weights and the charts', async () => {
+    const { page } = await openPlayground(browser, 'wasm');
+    await resetRun(page, SMALL, 'wasm', { statsMs: 50 });
+    await stepRun(page, 40);
+    // The page copies a moving run's weights every few seconds (src/client/recovery.ts).
+    await page.waitForTimeout(6_000);
+    const before = await page.evaluate(async () => {
+      const run = await window.nash!.training.exportRun();
+      return { iteration: run.iteration, values: run.tensors.map((t) => Array.from(t.values)) };
+    });
+    expect(before.iteration).toBe(40);
+
+    const trainingWorker = page.workers().find((w) => w.url().includes('training.worker'));
+    expect(trainingWorker).toBeDefined();
+    await trainingWorker!.evaluate(() => {
+      setTimeout(() => {
+        throw new Error('injected fault');
+      });
+    });
+    await page.waitForFunction(() => window.nash!.training.getSnapshot().notices.some((n) => n.restart), undefined, { timeout: 30_000, polling: 50 });
+    await page.waitForFunction(
+      () => {
+        const s = window.nash!.training.getSnapshot();
+        return s.phase === 'ready' && s.state === 'paused' && s.iteration === 40 && s.plane?.iteration === 40;
+      },
+      undefined,
+      { timeout: 60_000, polling: 50 },
+    );
+    const after = await read(page);
+    expect(after.statCount).toBe(40);
+    expect(after.config).toMatchObject(SMALL);
+    const restored = await page.evaluate(async () => (await window.nash!.training.exportRun()).tensors.map((t) => Array.from(t.values)));
+    expect(restored).toEqual(before.values);
+    const message = page.getByRole('region', { name: 'Messages' }).getByText(/training worker failed/);
+    await expect(message.textContent()).resolves.toMatch(/injected fault.*restarted.*iteration 40/);
+    // The new worker trains on.
+    await stepRun(page, 5);
+    expect((await read(page)).iteration).toBe(45);
+    await page.close();
+  });
 });

@@ -1,9 +1,19 @@
-import type { TrainingClient, TrainingSnapshot } from '../../client/TrainingClient.ts';
+import type { Notice, TrainingClient, TrainingSnapshot } from '../../client/TrainingClient.ts';
+import type { STRINGS } from '../../i18n/strings.ts';
 import { useTraining } from '../../client/useTraining.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
-import { describeDivergence } from '../../i18n/reliability.ts';
+import { describeDivergence, describeRestart } from '../../i18n/reliability.ts';
 
 const noticesOf = (s: TrainingSnapshot) => s.notices;
+
+type Strings = (typeof STRINGS)['en'];
+
+/** Notices the page composes from data are shown in its language; the worker's own are English. */
+function localized(notice: Notice, t: Strings['reliability']): string {
+  if (notice.divergence) return describeDivergence(notice.divergence, t);
+  if (notice.restart) return describeRestart(notice.restart, t);
+  return notice.text;
+}
 
 /** Warnings, errors and notes from the worker (a backend fallback, a refused setting, a reset optimiser). */
 export function NoticeList({ client }: { client: TrainingClient }) {
@@ -16,7 +26,7 @@ export function NoticeList({ client }: { client: TrainingClient }) {
         <ul>
           {notices.map((notice) => (
             <li key={notice.id} className={notice.kind}>
-              <span>{notice.divergence ? describeDivergence(notice.divergence, strings.reliability) : notice.text}</span>
+              <span>{localized(notice, strings.reliability)}</span>
               <button type="button" aria-label={t.dismiss} onClick={() => client.dismiss(notice.id)}>×</button>
             </li>
           ))}
