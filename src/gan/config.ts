@@ -150,7 +150,8 @@ export function validateConfig(input: unknown): ConfigResult {
   const config = defaultConfig() as Record<FieldName, unknown>;
   const errors: string[] = [];
   for (const [key, raw] of Object.entries(input)) {
-    if (!(key in CONFIG_SCHEMA)) {
+    // Own keys only: `in` also finds inherited ones (constructor, toString), which would pass as fields.
+    if (!Object.hasOwn(CONFIG_SCHEMA, key)) {
       errors.push(`${key}: unknown setting`);
       continue;
     }
@@ -199,7 +200,8 @@ export function applyLivePatch(current: RunConfig, patch: Record<string, unknown
   const applied: ConfigChange[] = [];
   const refused: { field: string; reason: string }[] = [];
   for (const [key, raw] of Object.entries(patch)) {
-    if (!(key in CONFIG_SCHEMA)) {
+    // Own keys only: `in` also finds inherited ones (constructor, toString), which would pass as fields.
+    if (!Object.hasOwn(CONFIG_SCHEMA, key)) {
       refused.push({ field: key, reason: `${key}: unknown setting` });
       continue;
     }
