@@ -1,0 +1,49 @@
+/**
+ * Shared by the learning tests (learning-*.test.ts): train a preset at its fixed seed and report
+ * what a student would read off the charts. Split over two files so CI's two cores run them side by side.
+ */
+import { defaultConfig, type RunConfig } from '../../src/gan/config.ts';
+import { createDataset } from '../../src/gan/data/registry.ts';
+import { PRESETS, type PresetId } from '../../src/gan/presets.ts';
+import type { StatPoint } from '../../src/gan/stats.ts';
+import { type Evaluation, Trainer } from '../../src/gan/trainer.ts';
+import { useBackend } from '../../scripts/node/backend.ts';
+
+export interface Outcome {
+  /** The evaluation at the end of the run. */
+  evaluation: Evaluation;
+  /** Most modes covered at any evaluation along the run (every EVALUATE_EVERY iterations). */
+  bestModes: number;
+  /** Mean of each signal over the last 100 iterations, smoothing step-to-step noise. */
+  recent: Pick<StatPoint, 'dFake' | 'outputGrad'>;
+}
+
+/** GANs on the ring hop between modes; judging "reaches" on evaluations along the run, as a student watching would. */
+const EVALUATE_EVERY = 250;
+
+async function train(config: RunConfig, iterations: number): Promise<Outcome> {
+  const trainer = new Trainer(config, createDataset(config.dataset));
+  let points: StatPoint[] = [];
+  let bestModes = 0;
+  for (let i = 1; i <= iterations; i++) {
+    trainer.step();
+    if (i % EVALUATE_EVERY === 0) {
+      points = points.concat(await trainer.flushStats()).slice(-100);
+      bestModes = Math.max(bestModes, (await trainer.evaluate()).modes?.modesCovered ?? 0);
+    }
+  }
+  points = points.concat(await trainer.flushStats()).slice(-100);
+  const evaluation = await trainer.evaluate();
+  trainer.dispose();
+  const mean = (field: 'dFake' | 'outputGrad') => points.reduce((s, p) => s + p[field], 0) / points.length;
+  return { evaluation, bestModes: Math.max(bestModes, evaluation.modes?.modesCovered ?? 0), recent: { dFake: mean('dFake'), outputGrad: mean('outputGrad') } };
+}
+
+export const runPreset = (id: PresetId) => train({ ...defaultConfig(), ...PRESETS[id].config }, PRESETS[id].iterations);
+
+/** Generous: on two busy cores one preset takes a few minutes; on two free ones well under one. */
+export const LEARNING_TIMEOUT = 600_000;
+
+/** Learning runs on wasm: ~4× faster than cpu for these small MLPs, deterministic on one machine. */
+export const useWasm = () => useBackend('wasm');
+

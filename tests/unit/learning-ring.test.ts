@@ -1,0 +1,17 @@
+/** Learning at fixed seeds: each objective really learns the 8-Gaussian ring. */
+import { beforeAll, describe, expect, test } from 'vitest';
+import { LEARNING_TIMEOUT, runPreset, useWasm } from './learning-helpers.ts';
+
+beforeAll(useWasm);
+
+describe('learning on the 8-Gaussian ring', { timeout: LEARNING_TIMEOUT }, () => {
+  test('non-saturating GAN reaches at least 7 of 8 modes covered', async () => {
+    const { bestModes } = await runPreset('ringDefault');
+    expect(bestModes).toBeGreaterThanOrEqual(7);
+  });
+
+  test('WGAN-GP reaches at least 7 of 8 modes covered', async () => {
+    const { bestModes } = await runPreset('wganGpRing');
+    expect(bestModes).toBeGreaterThanOrEqual(7);
+  });
+});
