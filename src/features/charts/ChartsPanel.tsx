@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import type { TrainingClient } from '../../client/TrainingClient.ts';
 import type { RunConfig } from '../../gan/config.ts';
 import type { Diagnosis } from '../../gan/diagnosis/diagnose.ts';
@@ -7,7 +7,7 @@ import type { StatPoint } from '../../gan/stats.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import type { LiveMarker } from '../../worker/protocol.ts';
 import { formatSetting } from '../controls/format.ts';
-import type { HistoryState } from '../history/runHistory.ts';
+import type { HistoryState, RunHistory } from '../history/runHistory.ts';
 import { minMaxBuckets, type Row } from './downsample.ts';
 import { CHART_OF, type ChartId, MARKER_NAMES } from './signals.ts';
 import { type Marker, type Series, type Shade, StreamChart } from './StreamChart.tsx';
@@ -45,7 +45,7 @@ function latest(rows: readonly Row[], series: readonly Series[]): string {
 
 export interface ChartsPanelProps {
   client: TrainingClient;
-  history: HistoryState;
+  store?: RunHistory;
   config: RunConfig;
   diagnoses: readonly Diagnosis[];
 }
@@ -56,7 +56,7 @@ export interface ChartsPanelProps {
  * or sample diversity); InfoGAN's mutual information. Live changes are marked, detector evidence is
  * shaded, and everything is downsampled and redrawn at most 2.5 times a second.
  */
-export function ChartsPanel({ client, history, config, diagnoses }: ChartsPanelProps) {
+export const ChartsPanel = memo(function ChartsPanel({ client, store, config, diagnoses }: ChartsPanelProps) {
   const t = useStrings().charts;
   const d = useStrings().diagnostics;
   const read = useCallback(() => {
@@ -64,6 +64,7 @@ export function ChartsPanel({ client, history, config, diagnoses }: ChartsPanelP
     return { stats: s.stats, markers: s.markers };
   }, [client]);
   const { stats, markers: liveMarkers } = useThrottled(client.subscribe, read, REDRAW_MS);
+  const history = useThrottled(store?.subscribe ?? noSubscription, store?.getSnapshot ?? emptyHistory, REDRAW_MS);
   const c = t.curves;
   const output = objectiveOutput(config.objective);
 
@@ -76,8 +77,7 @@ export function ChartsPanel({ client, history, config, diagnoses }: ChartsPanelP
       diagnoses
         .filter((x) => x.finding.signals.some((signal) => CHART_OF[signal] === chart))
         .map((x) => ({ from: x.finding.from, to: x.finding.to, label: d.detectors[x.finding.detector].name }));
-    const statRows = (keys: string[]) => minMaxBuckets(stats as unknown as Row[], keys, BUCKETS);
-    return { domain, markers, shades, statRows };
+    return { domain, markers, shades };
   }, [stats, liveMarkers, diagnoses, d]);
 
   const losses: Series[] = [
@@ -105,10 +105,11 @@ export function ChartsPanel({ client, history, config, diagnoses }: ChartsPanelP
     [stats],
   );
   const quality = useQuality(history);
-  const lossRows = view.statRows(['dLoss', 'gLoss']);
-  const outputRows = view.statRows(outputs.map((s) => s.key));
+  const rows = stats as unknown as Row[];
+  const lossRows = useMemo(() => minMaxBuckets(rows, ['dLoss', 'gLoss'], BUCKETS), [rows]);
+  const outputRows = useMemo(() => minMaxBuckets(rows, ['dReal', 'dFake', 'wasserstein'], BUCKETS), [rows]);
   const info = config.conditioning === 'infoCodes';
-  const infoRows = info ? view.statRows(['mutualInformation']) : [];
+  const infoRows = useMemo(() => (info ? minMaxBuckets(rows, ['mutualInformation'], BUCKETS) : []), [rows, info]);
   const infoSeries: Series[] = [{ key: 'mutualInformation', name: c.mutualInformation, colour: COLOURS.w }];
   const common = { domain: view.domain, markers: view.markers, empty: t.noData };
   const summary = (rows: readonly Row[], series: readonly Series[]) => {
@@ -134,7 +135,11 @@ export function ChartsPanel({ client, history, config, diagnoses }: ChartsPanelP
       ) : null}
     </section>
   );
-}
+});
+
+const noSubscription = () => () => undefined;
+const EMPTY_HISTORY: HistoryState = { run: 0, evaluations: [], classifier: [], diversity: [], snapshots: [] };
+const emptyHistory = () => EMPTY_HISTORY;
 
 /** The quality chart for the data at hand: mode metrics, the digit classifier, or sample diversity. */
 function useQuality(history: HistoryState): { title: string; rows: Row[]; series: Series[]; rightDomain?: [number, number] } {

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { FIELD_NAMES, type FieldName } from '../../gan/config.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import { advancedFields, isUsed, mainFields } from './catalogue.ts';
@@ -39,7 +40,7 @@ function useChoices() {
  * settings use up front, the three axes and everything else under Advanced. The pending notice says
  * which changes wait for Reset, and why settings that do not fit together cannot be applied.
  */
-export function SettingsPanel({ playground }: { playground: Playground }) {
+export const SettingsPanel = memo(function SettingsPanel({ playground }: { playground: Playground }) {
   const t = useStrings().controls;
   const choices = useChoices();
   const { shown } = playground;
@@ -59,7 +60,7 @@ export function SettingsPanel({ playground }: { playground: Playground }) {
       </details>
     </section>
   );
-}
+});
 
 /** Changes waiting for Reset, and settings that conflict; with a button to drop the changes. */
 export function PendingNotice({ playground }: { playground: Playground }) {

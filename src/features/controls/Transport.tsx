@@ -1,7 +1,8 @@
 import type { TrainingClient, TrainingSnapshot } from '../../client/TrainingClient.ts';
 import { useTraining } from '../../client/useTraining.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
-import type { HistoryState } from '../history/runHistory.ts';
+import type { HistoryState, RunHistory } from '../history/runHistory.ts';
+import { useRunHistory } from '../history/useRunHistory.ts';
 import type { Playground, Speed } from './usePlayground.ts';
 
 const stateOf = (s: TrainingSnapshot) => s.state;
@@ -26,7 +27,8 @@ export function modesText(history: HistoryState): string {
 }
 
 /** Train/Pause, Step, Step D, Step G, Reset, speed, and the counters. Space, S and R do the same from the keyboard. */
-export function Transport({ client, playground, history }: { client: TrainingClient; playground: Playground; history: HistoryState }) {
+export function Transport({ client, playground, store }: { client: TrainingClient; playground: Playground; store?: RunHistory }) {
+  const history = useRunHistory(store);
   const t = useStrings().playground;
   const v = useStrings().views;
   const state = useTraining(client, stateOf);

@@ -141,27 +141,32 @@ export function usePlayground(client: TrainingClient): Playground {
     [client],
   );
 
-  return {
-    shown,
-    pending,
-    conflicts,
-    points,
-    pointsChanged: shown.dataset === 'custom' && (config.dataset !== 'custom' || trainedPoints !== points),
-    speed,
-    preset,
-    commit,
-    change,
-    chooseVariant: (variant) => change(variantPatch(variant, shown)),
-    chooseDataset: (dataset) => change({ dataset }),
-    discard: () => {
-      setPending({});
-      if (trainedPoints) setPoints(trainedPoints);
-    },
-    reset,
-    togglePlay,
-    setSpeed,
-    loadPreset,
-    addPoints: (added) => setPoints((before) => [...before, ...added].slice(-MAX_CUSTOM_POINTS)),
-    clearPoints: () => setPoints([]),
-  };
+  const pointsChanged = shown.dataset === 'custom' && (config.dataset !== 'custom' || trainedPoints !== points);
+  // One object per change of state, so memoised panels re-render only when something they show changed.
+  return useMemo<Playground>(
+    () => ({
+      shown,
+      pending,
+      conflicts,
+      points,
+      pointsChanged,
+      speed,
+      preset,
+      commit,
+      change,
+      chooseVariant: (variant) => change(variantPatch(variant, shown)),
+      chooseDataset: (dataset) => change({ dataset }),
+      discard: () => {
+        setPending({});
+        if (trainedPoints) setPoints(trainedPoints);
+      },
+      reset,
+      togglePlay,
+      setSpeed,
+      loadPreset,
+      addPoints: (added) => setPoints((before) => [...before, ...added].slice(-MAX_CUSTOM_POINTS)),
+      clearPoints: () => setPoints([]),
+    }),
+    [shown, pending, conflicts, points, pointsChanged, speed, preset, commit, change, trainedPoints, reset, togglePlay, setSpeed, loadPreset],
+  );
 }

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Diagnosis } from '../../gan/diagnosis/diagnose.ts';
 import type { Measurement } from '../../gan/diagnosis/types.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
@@ -12,7 +13,7 @@ function formatValue(value: number): string {
  * its name, with a sentence for students, the evidence (which curve, which iterations: shaded on
  * that chart, the numbers against their thresholds) and the usual fixes.
  */
-export function DiagnosticsPanel({ diagnoses }: { diagnoses: readonly Diagnosis[] }) {
+export const DiagnosticsPanel = memo(function DiagnosticsPanel({ diagnoses }: { diagnoses: readonly Diagnosis[] }) {
   const t = useStrings().diagnostics;
   const curves = useStrings().charts.curves as Record<string, string>;
   const measurement = (m: Measurement) => t.measurement(t.measurements[m.name] ?? m.name, formatValue(m.value), formatValue(m.threshold), m.fires);
@@ -43,4 +44,4 @@ export function DiagnosticsPanel({ diagnoses }: { diagnoses: readonly Diagnosis[
       })}
     </section>
   );
-}
+});

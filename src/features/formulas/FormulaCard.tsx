@@ -1,6 +1,6 @@
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { RunConfig } from '../../gan/config.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import { objectiveTex } from './tex.ts';
@@ -13,7 +13,7 @@ function Tex({ tex }: { tex: string }) {
 }
 
 /** The objective being trained, in the course's notation, with the live a, b, c, clip c and λ written in. */
-export function FormulaCard({ config }: { config: RunConfig }) {
+export const FormulaCard = memo(function FormulaCard({ config }: { config: RunConfig }) {
   const t = useStrings().formulas;
   const tex = objectiveTex(config);
   const critic = config.objective === 'wgan' || config.objective === 'wganGp';
@@ -40,4 +40,4 @@ export function FormulaCard({ config }: { config: RunConfig }) {
       <p className="formula-note">{t.notes[config.objective]}</p>
     </section>
   );
-}
+});

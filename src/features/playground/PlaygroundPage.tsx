@@ -6,11 +6,12 @@ import { ChartsPanel } from '../charts/ChartsPanel.tsx';
 import { RunMenus } from '../controls/RunMenus.tsx';
 import { PendingNotice, SettingsPanel } from '../controls/SettingsPanel.tsx';
 import { Transport } from '../controls/Transport.tsx';
-import { usePlayground } from '../controls/usePlayground.ts';
+import { type Playground as PlaygroundController, usePlayground } from '../controls/usePlayground.ts';
 import { useShortcuts } from '../controls/useShortcuts.ts';
 import { DiagnosticsPanel } from '../diagnostics/DiagnosticsPanel.tsx';
 import { useDiagnoses } from '../diagnostics/useDiagnoses.ts';
 import { FormulaCard } from '../formulas/FormulaCard.tsx';
+import type { RunHistory } from '../history/runHistory.ts';
 import { useRunHistory, useRunHistoryStore } from '../history/useRunHistory.ts';
 import { PlaneView } from '../plane2d/PlaneView.tsx';
 import { PresetCard, PresetPicker } from '../presets/PresetPicker.tsx';
@@ -45,23 +46,17 @@ const planeOf = (s: TrainingSnapshot) => s.plane;
 const samplesOf = (s: TrainingSnapshot) => s.samples;
 const phaseOf = (s: TrainingSnapshot) => s.phase;
 
+/**
+ * The page's top level re-renders only when the settings, the phase or the diagnoses change; the
+ * parts that follow training (views at ~2.5 Hz, history, charts) subscribe for themselves, so a new
+ * plane does not re-render thirty settings and four charts.
+ */
 function Playground({ client, active }: { client: TrainingClient; active: boolean }) {
   const playground = usePlayground(client);
   const store = useRunHistoryStore(client);
-  const history = useRunHistory(store);
   const config = useTraining(client, configOf);
-  const planar = useTraining(client, planarOf);
-  const plane = useTraining(client, planeOf);
-  const samples = useTraining(client, samplesOf);
   const ready = useTraining(client, phaseOf) === 'ready';
   const diagnoses = useDiagnoses(client, store, config);
-  const [scrubbed, setScrubbed] = useState<{ run: number; index: number }>();
-  // A position scrubbed to in an earlier run means nothing in this one: follow the new run live.
-  const scrub = scrubbed?.run === history.run ? scrubbed.index : undefined;
-  const setScrub = (index?: number) => setScrubbed(index === undefined ? undefined : { run: history.run, index });
-  const snapshot = scrub !== undefined ? history.snapshots[scrub] : undefined;
-  const shownPlane = snapshot?.kind === 'plane' ? snapshot.plane : plane;
-  const shownSamples = snapshot?.kind === 'samples' ? snapshot.samples : samples;
 
   const shortcuts = useMemo(
     () => ({
@@ -73,7 +68,6 @@ function Playground({ client, active }: { client: TrainingClient; active: boolea
   );
   useShortcuts(shortcuts, active && ready);
 
-  const drawing = playground.shown.dataset === 'custom';
   return (
     <>
       <div className="top-row">
@@ -81,7 +75,7 @@ function Playground({ client, active }: { client: TrainingClient; active: boolea
         <RunMenus playground={playground} />
         <BackendControl client={client} />
       </div>
-      <Transport client={client} playground={playground} history={history} />
+      <Transport client={client} playground={playground} store={store} />
       <PendingNotice playground={playground} />
       <div className="main-grid">
         <div className="column-left">
@@ -89,15 +83,10 @@ function Playground({ client, active }: { client: TrainingClient; active: boolea
           <DiagnosticsPanel diagnoses={diagnoses} />
         </div>
         <div className="column-view">
-          {planar || drawing ? (
-            <PlaneView plane={planar ? shownPlane : undefined} drawing={drawing} points={playground.points} onDraw={playground.addPoints} onClear={playground.clearPoints} />
-          ) : (
-            <SamplesView samples={shownSamples} real={history.real} config={config} />
-          )}
-          <HistoryScrubber snapshots={history.snapshots} index={scrub} onChange={setScrub} />
+          <ViewColumn client={client} store={store} playground={playground} />
           <FormulaCard config={playground.shown} />
         </div>
-        <ChartsPanel client={client} history={history} config={config} diagnoses={diagnoses} />
+        <ChartsPanel client={client} store={store} config={config} diagnoses={diagnoses} />
       </div>
       <LatentPanel client={client} />
       <div className="bottom-row">
@@ -107,6 +96,33 @@ function Playground({ client, active }: { client: TrainingClient; active: boolea
           <SharePanel client={client} />
         </div>
       </div>
+    </>
+  );
+}
+
+/** The 2D plane (or, for images, the sample grid) with the history scrubber; follows training live. */
+function ViewColumn({ client, store, playground }: { client: TrainingClient; store?: RunHistory; playground: PlaygroundController }) {
+  const history = useRunHistory(store);
+  const config = useTraining(client, configOf);
+  const planar = useTraining(client, planarOf);
+  const plane = useTraining(client, planeOf);
+  const samples = useTraining(client, samplesOf);
+  const [scrubbed, setScrubbed] = useState<{ run: number; index: number }>();
+  // A position scrubbed to in an earlier run means nothing in this one: follow the new run live.
+  const scrub = scrubbed?.run === history.run ? scrubbed.index : undefined;
+  const setScrub = (index?: number) => setScrubbed(index === undefined ? undefined : { run: history.run, index });
+  const snapshot = scrub !== undefined ? history.snapshots[scrub] : undefined;
+  const shownPlane = snapshot?.kind === 'plane' ? snapshot.plane : plane;
+  const shownSamples = snapshot?.kind === 'samples' ? snapshot.samples : samples;
+  const drawing = playground.shown.dataset === 'custom';
+  return (
+    <>
+      {planar || drawing ? (
+        <PlaneView plane={planar ? shownPlane : undefined} drawing={drawing} points={playground.points} onDraw={playground.addPoints} onClear={playground.clearPoints} />
+      ) : (
+        <SamplesView samples={shownSamples} real={history.real} config={config} />
+      )}
+      <HistoryScrubber snapshots={history.snapshots} index={scrub} onChange={setScrub} />
     </>
   );
 }
