@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Row } from './downsample.ts';
 
 export interface Series {
@@ -52,7 +52,18 @@ export const StreamChart = memo(function StreamChart(props: StreamChartProps) {
   const hasRight = series.some((s) => s.right);
   return (
     <figure className="chart" aria-label={title}>
-      <figcaption>{title}</figcaption>
+      <figcaption>
+        {title}
+        {/* A static legend: recharts' own measures itself on every redraw. */}
+        <span className="chart-legend">
+          {series.map((s) => (
+            <span key={s.key}>
+              <i style={{ borderColor: s.colour, borderStyle: s.dashed ? 'dashed' : 'solid' }} />
+              {s.name}
+            </span>
+          ))}
+        </span>
+      </figcaption>
       {rows.length === 0 ? (
         <p className="chart-empty" style={{ height: HEIGHT }}>{empty}</p>
       ) : (
@@ -80,7 +91,6 @@ export const StreamChart = memo(function StreamChart(props: StreamChartProps) {
               <ReferenceLine key={guide.label} yAxisId="left" y={guide.iteration} stroke="#868e96" strokeDasharray="2 3" label={{ value: guide.label, position: 'insideBottomRight', fontSize: 10 }} />
             ))}
             <Tooltip isAnimationActive={false} labelFormatter={(value) => `it ${String(value)}`} formatter={(value) => (typeof value === 'number' ? tickFormat(value) : String(value))} />
-            <Legend wrapperStyle={{ fontSize: 12 }} iconSize={10} />
             {series.map((s) => (
               <Line key={s.key} yAxisId={s.right ? 'right' : 'left'} dataKey={s.key} name={s.name} stroke={s.colour} strokeDasharray={s.dashed ? '5 3' : undefined} dot={false} isAnimationActive={false} connectNulls={false} strokeWidth={1.5} />
             ))}
