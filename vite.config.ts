@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { offline } from './scripts/vite-offline.ts';
+import { contentSecurityPolicy } from './scripts/vite-csp.ts';
 
 /** Cross-origin isolation lets tfjs-backend-wasm use threads where the browser allows. */
 const isolationHeaders = {
@@ -9,7 +10,7 @@ const isolationHeaders = {
 };
 
 export default defineConfig({
-  plugins: [react(), offline()],
+  plugins: [react(), offline(), contentSecurityPolicy()],
   base: './',
   worker: { format: 'es' },
   server: { headers: isolationHeaders },
