@@ -69,11 +69,7 @@ export function PlaneView({ plane, drawing, points, onDraw, onClear }: PlaneView
         style={{ width: SIZE, height: SIZE, touchAction: drawing ? 'none' : undefined, cursor: drawing ? 'crosshair' : undefined }}
         role="img"
         aria-label={drawing ? t.drawingArea : p.plane}
-        onPointerDown={(event) => {
-          if (!drawing) return;
-          event.currentTarget.setPointerCapture(event.pointerId);
-          add(event, true);
-        }}
+        onPointerDown={(event) => drawing && add(event, true)}
         onPointerMove={(event) => drawing && event.buttons > 0 && add(event, false)}
         onPointerUp={() => (last.current = null)}
       >

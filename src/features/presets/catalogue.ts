@@ -15,7 +15,7 @@ export const PRESET_GROUPS: { id: 'failures' | 'clipping' | 'lsgan' | 'defaults'
   },
   { id: 'clipping', presets: ['wganClipTight', 'wganClipLoose', 'wganClip'] },
   { id: 'lsgan', presets: ['compareGan', 'compareLsgan'] },
-  { id: 'defaults', presets: ['ringDefault', 'gridDefault', 'spiralDefault', 'moonsDefault', 'lineDefault', 'gaussianDefault', 'customDefault', 'mnistDefault', 'wganGpRing'] },
+  { id: 'defaults', presets: ['ringDefault', 'gridDefault', 'spiralDefault', 'moonsDefault', 'lineDefault', 'gaussianDefault', 'customDefault', 'mnistDefault', 'cganMnist', 'wganGpRing'] },
 ];
 
 export const MENU_PRESETS: MenuPresetId[] = PRESET_GROUPS.flatMap((g) => g.presets);
