@@ -98,7 +98,13 @@ describe('session', () => {
   test('LSGAN with SGD at learning rate 10 is paused, rolled back to finite weights, and the message says what to lower', async () => {
     const h = harness();
     const baseline = tf.memory().numTensors;
-    await h.session.handle({ type: 'init', version: PROTOCOL_VERSION, config: blowUp, backend: 'auto', schedule: { statsMs: 0, planeMs: 0 } });
+    // A finite stretch first, so there is history to keep (how far lr 10 gets before the first read
+    // depends on the machine's speed); then the rate a student might type by mistake.
+    const calm = { generatorLearningRate: 0.01, discriminatorLearningRate: 0.01 };
+    await h.session.handle({ type: 'init', version: PROTOCOL_VERSION, config: { ...blowUp, ...calm }, backend: 'auto', schedule: { statsMs: 0, planeMs: 0 } });
+    await h.session.handle({ type: 'step', count: 20, which: 'both' });
+    await settled(h);
+    await h.session.handle({ type: 'update', requestId: 1, patch: { generatorLearningRate: 10, discriminatorLearningRate: 10 } });
     await h.session.handle({ type: 'play' });
     const status = await settled(h);
     const [diverged] = h.of('diverged');
