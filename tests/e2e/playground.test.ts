@@ -184,6 +184,7 @@ describe('the full playground', () => {
     await loadPreset(page, 'modeCollapseLive');
     await page.waitForFunction(() => window.nash!.training.getSnapshot().iteration >= 150, undefined, { timeout: 30_000 });
     await screenshot(page, 'playground-1440x900');
+    await pause(); // one training at a time: the second page gets the CPU
     const small = await openFull(browser, { width: 1280, height: 720 });
     await loadPreset(small.page, 'vanishingGradients');
     await small.page.getByRole('region', { name: 'Diagnostics', exact: true }).getByRole('heading', { name: 'Vanishing gradients' }).waitFor({ timeout: 30_000 });
@@ -192,7 +193,6 @@ describe('the full playground', () => {
     await small.page.getByRole('region', { name: '진단', exact: true }).getByRole('heading', { name: '기울기 소멸', exact: true }).waitFor();
     await screenshot(small.page, 'playground-1280x720-ko');
     await small.page.close();
-    await pause();
     expect(small.errors).toEqual([]);
     expect(errors).toEqual([]);
   });
