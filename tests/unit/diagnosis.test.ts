@@ -201,6 +201,11 @@ describe('exploding gradients', () => {
     expect(fired(input('wganGp', stats))).not.toContain('explodingGradients');
   });
 
+  test('a small clipped estimate that doubles between noisy blocks does not', () => {
+    const stats = series(200, { wasserstein: (i) => 0.005 * Math.exp(i / 40), gradNormG: (i) => 0.05 * Math.exp(i / 45), outputGrad: () => 1 });
+    expect(fired(input('wgan', stats))).not.toContain('explodingGradients');
+  });
+
   test('is not judged on the log-loss objectives, where the "estimate" is a logit gap', () => {
     const stats = series(200, { wasserstein: (i) => Math.exp(i / 40), gradNormG: (i) => Math.exp(i / 45) });
     expect(fired(input('nonSaturating', stats))).not.toContain('explodingGradients');

@@ -11,7 +11,9 @@ const key = (list: readonly Diagnosis[]) => list.map((d) => `${d.finding.detecto
 
 /**
  * Runs the failure-mode detectors over the run's streamed signals on a timer and keeps the cards
- * that have fired (DiagnosisLog). A new run (the history's run number changes) starts a new log.
+ * that have fired (DiagnosisLog). Cards belong to one run: they clear the moment a reset starts
+ * (the client goes back to `starting`), not at the next tick, and nothing is judged until the new
+ * run's history has begun, so a preset never opens with its predecessor's card.
  */
 export function useDiagnoses(client: TrainingClient, history: RunHistory | undefined, config: Pick<RunConfig, 'objective' | 'lsganA' | 'lsganB'>): Diagnosis[] {
   const [diagnoses, setDiagnoses] = useState<Diagnosis[]>([]);
@@ -20,25 +22,32 @@ export function useDiagnoses(client: TrainingClient, history: RunHistory | undef
   const { objective, lsganA, lsganB } = config;
   useEffect(() => {
     if (!history) return;
+    const publish = (next: Diagnosis[]) => setDiagnoses((before) => (key(before) === key(next) ? before : next));
     const tick = () => {
       const h = history.getSnapshot();
-      if (h.run !== run.current) {
-        run.current = h.run;
+      const snapshot = client.getSnapshot();
+      if (snapshot.phase === 'starting' || h.run !== run.current) {
         log.current.reset();
+        publish([]);
+        // The old run's history stays until the new run's `ready`: judge nothing until then.
+        if (snapshot.phase === 'starting') return;
+        run.current = h.run;
       }
-      const findings = diagnose({
-        config: { objective, lsganA, lsganB },
-        stats: client.getSnapshot().stats,
-        evaluations: h.evaluations,
-        diversity: h.diversity,
-        digits: h.classifier,
-      });
-      const next = log.current.update(findings);
-      setDiagnoses((before) => (key(before) === key(next) ? before : next));
+      const findings = diagnose({ config: { objective, lsganA, lsganB }, stats: snapshot.stats, evaluations: h.evaluations, diversity: h.diversity, digits: h.classifier });
+      publish(log.current.update(findings));
     };
     tick();
     const timer = setInterval(tick, DIAGNOSE_MS);
-    return () => clearInterval(timer);
+    // A reset or a new run clears the cards at once rather than at the next tick.
+    const onClient = () => client.getSnapshot().phase === 'starting' && log.current.list().length > 0 && tick();
+    const onHistory = () => history.getSnapshot().run !== run.current && tick();
+    const unsubscribeClient = client.subscribe(onClient);
+    const unsubscribeHistory = history.subscribe(onHistory);
+    return () => {
+      clearInterval(timer);
+      unsubscribeClient();
+      unsubscribeHistory();
+    };
   }, [client, history, objective, lsganA, lsganB]);
   return diagnoses;
 }

@@ -12,6 +12,12 @@ export const EXPLODING_BLOCK = 25;
  * G's gradient ×20 in 100 iterations (measured, wasm).
  */
 export const EXPLODING_GROWTH = 2;
+/**
+ * …and the estimate has passed 1. A clipped critic's small estimate (c = 0.05: ~0.01) can double
+ * between two noisy blocks late in a healthy run (it did once in 800 iterations at lr 5e-3); an
+ * unconstrained one is past 5 within 50 iterations.
+ */
+export const EXPLODED_ESTIMATE = 1;
 
 /**
  * Exploding gradients (기울기 폭주), WGAN's failure when the weight clip is too loose: the critic is
@@ -28,7 +34,8 @@ export const explodingGradients: Detector = ({ config, stats }) => {
   const rising = estimate.every((v, i) => i === 0 || v > estimate[i - 1]);
   const estimateGrowth = estimate[0] > 0 ? estimate[estimate.length - 1] / estimate[0] : 0;
   const gradientGrowth = gradient[0] > 0 ? gradient[gradient.length - 1] / gradient[0] : 0;
-  if (!rising || estimateGrowth < EXPLODING_GROWTH || gradientGrowth < EXPLODING_GROWTH) return undefined;
+  const last = estimate[estimate.length - 1];
+  if (!rising || last < EXPLODED_ESTIMATE || estimateGrowth < EXPLODING_GROWTH || gradientGrowth < EXPLODING_GROWTH) return undefined;
   return {
     detector: 'explodingGradients',
     signals: ['wasserstein', 'gradNormG'],
