@@ -87,14 +87,16 @@ export const PRESETS = {
   // ── Classroom demonstrations: each failure within seconds on a CPU, next to its fix ─────────────
   /**
    * Mode collapse fast enough for a lesson: D at 10× G's rate with 5 steps, as above, but both
-   * rates 5× higher. G lands on 2 of 8 modes by ~250 iterations and stays (KL(q‖U) 1.1–1.4 ≈ ln 4);
-   * at batch 64 it did not collapse within 500 (seed 1, wasm). Its fix is modeCollapseFix.
+   * rates 10× higher. G lands on one of the 8 modes within 50 iterations and stays there
+   * (KL(q‖U) = ln 8; the detector fires at ~125). At half these rates it took 250 iterations to
+   * settle on 2 modes, too slow under a loaded CPU; at batch 64 it did not collapse within 500
+   * (seed 1, wasm). Its fix is modeCollapseFix.
    */
   modeCollapseLive: {
     id: 'modeCollapseLive',
     kind: 'failure',
     iterations: 600,
-    config: { dataset: 'ring', ...recipeFor('nonSaturating'), discriminatorSteps: 5, discriminatorLearningRate: 1e-2, generatorLearningRate: 1e-3, batchSize: 128 },
+    config: { dataset: 'ring', ...recipeFor('nonSaturating'), discriminatorSteps: 5, discriminatorLearningRate: 2e-2, generatorLearningRate: 2e-3, batchSize: 128 },
     shows: ['modeCollapse'],
   },
   /**

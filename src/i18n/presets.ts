@@ -7,7 +7,7 @@ export const en = {
   cardTitle: (name: string) => `Preset: ${name}`,
   lookAt: 'What to look at',
   presets: {
-    modeCollapseLive: { name: 'Mode collapse', text: 'D takes 5 steps at 10× G’s learning rate. Watch the pink samples gather on two of the eight modes while the “modes covered” curve stays low.' },
+    modeCollapseLive: { name: 'Mode collapse', text: 'D takes 5 steps at 10× G’s learning rate. Watch the pink samples gather on one of the eight modes while the “modes covered” curve stays at 1.' },
     modeCollapseFix: { name: 'Mode collapse — fixed', text: 'The same data with one D step per G step and equal learning rates. Coverage climbs as the samples spread over the ring (it takes longer; no collapse card appears).' },
     vanishingGradients: { name: 'Vanishing gradients', text: 'The course’s loss log(1 − D(G(z))) against a strong D. D(G(z)) drops to 0 and the output gradient |∂L_G/∂D| with it: the log-scale gradient chart falls by orders of magnitude.' },
     vanishingGradientsFix: { name: 'Vanishing gradients — fixed', text: 'The same strong D with the non-saturating loss −log D(G(z)). D still wins at first (its card may appear), but |∂L_G/∂D| stays near 1 and G escapes.' },
@@ -41,7 +41,7 @@ export const ko: typeof en = {
   cardTitle: (name) => `프리셋: ${name}`,
   lookAt: '볼 곳',
   presets: {
-    modeCollapseLive: { name: '모드 붕괴', text: '판별자가 생성자 학습률의 10배로 5단계씩 학습합니다. 분홍 샘플이 여덟 모드 중 두 곳에 모이고 “덮은 모드” 곡선이 낮게 머무는 것을 보세요.' },
+    modeCollapseLive: { name: '모드 붕괴', text: '판별자가 생성자 학습률의 10배로 5단계씩 학습합니다. 분홍 샘플이 여덟 모드 중 한 곳에 모이고 “덮은 모드” 곡선이 1에 머무는 것을 보세요.' },
     modeCollapseFix: { name: '모드 붕괴 — 해결', text: '같은 데이터에서 판별자와 생성자가 1:1 단계, 같은 학습률로 학습합니다. 샘플이 고리 전체로 퍼지며 덮은 모드가 늘어납니다 (더 오래 걸리고, 붕괴 카드는 나오지 않습니다).' },
     vanishingGradients: { name: '기울기 소멸', text: '강한 판별자에 강의의 손실 log(1 − D(G(z)))를 씁니다. D(G(z))가 0으로 떨어지고 출력 기울기 |∂L_G/∂D|도 함께 사라집니다: 로그 눈금 기울기 차트가 몇 자릿수나 떨어집니다.' },
     vanishingGradientsFix: { name: '기울기 소멸 — 해결', text: '같은 강한 판별자에 비포화 손실 −log D(G(z))를 씁니다. 처음에는 판별자가 이기지만 (카드가 나올 수 있습니다) |∂L_G/∂D|가 1 근처에 머물러 생성자가 빠져나옵니다.' },
