@@ -182,7 +182,7 @@ describe('the full playground', () => {
 
   test('screenshots at 1440×900 and 1280×720 with a failure card showing, and no console errors', async () => {
     await loadPreset(page, 'modeCollapseLive');
-    await page.waitForFunction(() => window.nash!.training.getSnapshot().iteration >= 150, undefined, { timeout: 30_000 });
+    await page.getByRole('region', { name: 'Diagnostics', exact: true }).getByRole('heading', { name: 'Mode collapse' }).waitFor({ timeout: 40_000 });
     await screenshot(page, 'playground-1440x900');
     await pause(); // one training at a time: the second page gets the CPU
     const small = await openFull(browser, { width: 1280, height: 720 });
