@@ -73,6 +73,20 @@ describe('the full playground', () => {
     await seed.press('Escape');
   });
 
+  test('slow motion trains at the chosen speed, and full speed again after', async () => {
+    const speed = page.getByRole('combobox', { name: 'Speed' });
+    await speed.selectOption('two');
+    const start = await iteration(page);
+    await button('Train').click();
+    await page.waitForTimeout(2500);
+    await pause();
+    // 2 iterations a second for 2.5 s: about 5, never the ~100 the ring trains at full speed.
+    const slow = (await iteration(page)) - start;
+    expect(slow).toBeGreaterThanOrEqual(2);
+    expect(slow).toBeLessThanOrEqual(8);
+    await speed.selectOption('full');
+  });
+
   test('every numeric setting refuses empty, text, negative and huge input with a message, and the run goes on', async () => {
     await page.getByText('Advanced', { exact: true }).click();
     const settings = page.getByRole('region', { name: 'Settings', exact: true });
