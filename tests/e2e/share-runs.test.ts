@@ -55,7 +55,9 @@ test('save, reload, load and continue; files export, re-import, and bad ones cha
   expect(png.suggestedFilename()).toBe('nash-samples-8.png');
   const pngBase64 = (await readFile((await png.path())!)).toString('base64');
   const decoded = await page.evaluate(async (data) => {
-    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${data}`)).blob());
+    // Decoded from bytes, not fetched: the page's CSP allows no data: URL in connect-src.
+    const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
     return [bitmap.width, bitmap.height];
   }, pngBase64);
   expect(decoded).toEqual([720, 720]);
