@@ -1,8 +1,13 @@
 import type { Detector, DiagnosisInput, Finding } from './types.ts';
 import { mean } from './window.ts';
 
-/** Evaluations the evidence spans (the playground evaluates every 25 iterations: 100 iterations). */
-export const COLLAPSE_EVALUATIONS = 4;
+/**
+ * Evaluations the evidence spans (the playground evaluates every 25 iterations: 150 iterations).
+ * Long enough that a generator still spreading over the 25-mode grid, which hits a few modes first,
+ * is not called collapsed (4 evaluations did, 4 s into the grid's default run); the ring's collapse
+ * preset sits on one mode from iteration 50 and fires by ~175.
+ */
+export const COLLAPSE_EVALUATIONS = 6;
 /**
  * G has learned to hit modes (≥ 15% of samples within 3σ of one) — so few modes covered means
  * collapse, not a generator that has not learned anything yet. A healthy ring run hops through

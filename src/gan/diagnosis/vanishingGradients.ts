@@ -1,4 +1,4 @@
-import type { Detector } from './types.ts';
+import type { Detector, DiagnosisInput } from './types.ts';
 import { covers, lastIterations, mean, values } from './window.ts';
 
 /** Iterations the evidence spans: long enough that one lucky batch cannot fire it. */
@@ -14,13 +14,28 @@ export const SATURATED_FAKE_OUTPUT = 0.05;
  */
 export const VANISHED_GRADIENT_NORM = 1e-4;
 
+/** Samples within 3σ of a mode above this share mean G has learned the data (a trained ring run: 40–70%). */
+export const LEARNED_SHARE = 0.1;
+
+/**
+ * Whether G has already learned the data: then a tiny gradient means the critic has nothing left to
+ * say (a WGAN at c = 0.05 that matched the ring after ~1,800 iterations), not that it stalled.
+ * Read from the mode metrics, else from the samples' spread (within half of the data's).
+ */
+function learned(evaluations: DiagnosisInput['evaluations'], diversity: DiagnosisInput['diversity']): boolean {
+  const quality = evaluations.at(-1)?.modes?.highQuality;
+  if (quality !== undefined) return quality >= LEARNED_SHARE;
+  const spread = diversity.at(-1)?.ratio;
+  return spread !== undefined && Math.abs(1 - spread) <= 0.5;
+}
+
 /**
  * Vanishing gradients (기울기 소멸): D rejects the fakes so surely that G's loss is flat where the
  * fakes are. Two readings: with the course's saturating loss, D(G(z)) → 0 takes the output gradient
  * with it (Arjovsky & Bottou 2017); with any loss, G's parameter gradient falls to ~0 (WGAN's critic
  * clipped too tightly, Arjovsky et al. 2017 Fig. 4).
  */
-export const vanishingGradients: Detector = ({ config, stats }) => {
+export const vanishingGradients: Detector = ({ config, stats, evaluations, diversity }) => {
   const window = lastIterations(stats, VANISHING_WINDOW);
   if (!covers(window, VANISHING_WINDOW)) return undefined;
   const from = window[0].iteration;
@@ -42,7 +57,7 @@ export const vanishingGradients: Detector = ({ config, stats }) => {
     }
   }
   const norm = mean(values(window, 'gradNormG'));
-  if (norm < VANISHED_GRADIENT_NORM) {
+  if (norm < VANISHED_GRADIENT_NORM && !learned(evaluations, diversity)) {
     return {
       detector: 'vanishingGradients',
       signals: ['gradNormG'],
