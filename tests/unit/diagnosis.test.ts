@@ -115,6 +115,12 @@ describe('mode collapse', () => {
     expect(found?.measurements[0].value).toBe(2);
   });
 
+  test('a G sitting beside one mode, hitting it every other evaluation, is collapse', () => {
+    const beside = (i: number) => (i % 50 === 0 ? [450, 0, 0, 0, 0, 0, 0, 0] : [3, 0, 0, 0, 0, 0, 0, 0]);
+    const found = diagnose(input('nonSaturating', series(300), { evaluations: evaluations(300, beside) })).find((f) => f.detector === 'modeCollapse');
+    expect(found?.measurements.find((m) => m.name === 'klUniform')?.value).toBeCloseTo(Math.log(8));
+  });
+
   test('an untrained generator (no samples near any mode yet) is not collapse', () => {
     const none = () => [1, 0, 2, 0, 0, 1, 0, 0];
     expect(fired(input('nonSaturating', series(300), { evaluations: evaluations(300, none) }))).not.toContain('modeCollapse');
