@@ -9,7 +9,7 @@ import { type RunConfig, validateConfig } from '../gan/config.ts';
 import { createDataset } from '../gan/data/registry.ts';
 import type { Dataset } from '../gan/data/dataset.ts';
 import { type MnistFile, mnistDataset, mnistSplit } from '../gan/data/mnist.ts';
-import { classifierMetrics, classifyDigits, type DigitClassifier, loadDigitClassifier } from '../gan/metrics/classifier.ts';
+import type { DigitClassifier } from '../gan/metrics/classifier.ts';
 import { sampleNoise } from '../gan/latent.ts';
 import { objectiveFor } from '../gan/objectives/registry.ts';
 import { computePlane, noiseLattice, type Lattice, PLANE_RESOLUTION, type PlaneModel, planeModel } from '../gan/plane.ts';
@@ -21,6 +21,7 @@ import {
   type RunState, type Schedule, type Sources, type TrainerCommand, type TrainerEvent, unreachable,
 } from './protocol.ts';
 import { benchmark } from './benchmark.ts';
+import { classify, loadRunClassifier } from './digit-metrics.ts';
 import { captureRun, restoreRun, snapshotConfig } from './snapshot.ts';
 import { type DivergenceReport, DivergenceGuard } from './divergence.ts';
 import { realSamples } from './real-samples.ts';
@@ -29,8 +30,6 @@ import { answerLatent } from './latent.ts';
 /** Fixed-noise samples: enough points to show a 2D distribution, a readable grid of images. */
 const PLANE_SAMPLES = 512;
 const IMAGE_SAMPLES = 64;
-/** Samples the digit classifier reads per evaluation: 1% of them (the mode threshold) is 5 digits. */
-const CLASSIFIED_SAMPLES = 500;
 /** The most of the loop's time each view may take (see `due`). */
 const VIEW_SHARE = 0.05;
 
@@ -209,7 +208,7 @@ export class Session {
       realPoints: planar ? dataset.sample(PLANE_SAMPLES, createRng(config.seed, 'view-real')).x : new Float32Array(0),
       lattice,
       planeModel: planeModel(trainer, viewCount, lattice.rows * lattice.cols, PLANE_RESOLUTION ** 2),
-      ...(config.dataset === 'mnist' ? await this.digitClassifier(config) : {}),
+      ...(config.dataset === 'mnist' ? await loadRunClassifier(this.host.loadClassifier, config, (message) => this.host.post({ type: 'warning', message })) : {}),
     };
     this.guard.reset(trainer);
     this.last = { stats: 0, metricsIteration: 0, rateIteration: 0, rateTime: 0 };
@@ -220,21 +219,6 @@ export class Session {
     this.host.post({ type: 'ready', version: PROTOCOL_VERSION, backend, reason, adapter, candidates, config: trainer.config, planar, real });
     for (const message of warnings) this.host.post({ type: 'warning', message });
     await this.settle();
-  }
-
-  /** The classifier for MNIST metrics; a run without it still trains, and says why its metrics are missing. */
-  private async digitClassifier(config: RunConfig): Promise<Pick<Run, 'classifier' | 'classifiedNoise'>> {
-    if (!this.host.loadClassifier) return {};
-    try {
-      const { manifest, weights } = await this.host.loadClassifier();
-      return {
-        classifier: loadDigitClassifier(manifest, weights),
-        classifiedNoise: sampleNoise(createRng(config.seed, 'classified-noise'), CLASSIFIED_SAMPLES, config.latentSize, config.noise),
-      };
-    } catch (error) {
-      this.host.post({ type: 'warning', message: `Digit classifier unavailable, MNIST metrics are off: ${error instanceof Error ? error.message : String(error)}` });
-      return {};
-    }
   }
 
   private async createDataset(config: RunConfig, sources: Sources): Promise<Dataset> {
@@ -444,7 +428,7 @@ export class Session {
 
   private async postMetrics(run: Run) {
     const evaluation = await run.trainer.evaluate();
-    this.host.post({ type: 'metrics', evaluation, classifier: await classify(run) });
+    this.host.post({ type: 'metrics', evaluation, classifier: await classify(run.trainer, run) });
   }
 
   private async benchmark(command: BenchmarkCommand) {
@@ -458,14 +442,4 @@ export class Session {
 async function calibrate(config: RunConfig, dataset: Dataset, budgetMs: number): Promise<number> {
   const { iterations, milliseconds } = await benchmark('trainer', config, dataset, budgetMs);
   return iterations / (milliseconds / 1000);
-}
-
-/** The digit classifier's metrics of G's samples on the run's fixed noise; CGAN's label accuracy against the grid's labels. */
-async function classify({ trainer, classifier, classifiedNoise }: Run) {
-  if (!classifier || !classifiedNoise) return undefined;
-  const samples = await trainer.generate(classifiedNoise);
-  const probabilities = await classifyDigits(classifier, samples);
-  const count = classifiedNoise.length / trainer.config.latentSize;
-  const requested = trainer.config.conditioning === 'label' ? trainer.conditioning.grid(count).labels : undefined;
-  return classifierMetrics(probabilities, requested);
 }

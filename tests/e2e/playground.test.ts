@@ -41,7 +41,7 @@ describe('the full playground', () => {
     await expect(page.getByRole('region', { name: 'Diagnostics', exact: true }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('img', { name: 'Real and generated points' }).isVisible()).resolves.toBe(true);
     for (const name of ['Losses', 'Discriminator outputs', 'Gradient norms (log scale)', 'Modes and quality']) {
-      await expect(page.getByRole('figure', { name, exact: true }).isVisible()).resolves.toBe(true);
+      await page.getByRole('figure', { name, exact: true }).waitFor();
     }
     await expect(page.getByRole('region', { name: 'Objective' }).textContent()).resolves.toContain('Generator loss');
     await button('Train').click();

@@ -1,6 +1,6 @@
 import { memo, useCallback, useMemo } from 'react';
 import type { TrainingClient } from '../../client/TrainingClient.ts';
-import type { RunConfig } from '../../gan/config.ts';
+import type { DatasetId, RunConfig } from '../../gan/config.ts';
 import type { Diagnosis } from '../../gan/diagnosis/diagnose.ts';
 import { objectiveOutput } from '../../gan/diagnosis/objectives.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
@@ -107,7 +107,7 @@ export const ChartsPanel = memo(function ChartsPanel({ client, store, config, di
   ];
   // Downsample first, then drop non-positive values: mapping 50,000 points every redraw only feeds the GC.
   const gradientRows = useMemo(() => positive(minMaxBuckets(stats as unknown as Row[], GRADIENT_KEYS, BUCKETS), GRADIENT_KEYS), [stats]);
-  const quality = useQuality(history);
+  const quality = useQuality(history, config.dataset);
   const rows = stats as unknown as Row[];
   const lossRows = useMemo(() => minMaxBuckets(rows, ['dLoss', 'gLoss'], BUCKETS), [rows]);
   const outputRows = useMemo(() => minMaxBuckets(rows, ['dReal', 'dFake', 'wasserstein'], BUCKETS), [rows]);
@@ -144,13 +144,20 @@ const noSubscription = () => () => undefined;
 const EMPTY_HISTORY: HistoryState = { run: 0, evaluations: [], classifier: [], diversity: [], snapshots: [] };
 const emptyHistory = () => EMPTY_HISTORY;
 
-/** The quality chart for the data at hand: mode metrics, the digit classifier, or sample diversity. */
-function useQuality(history: HistoryState): { title: string; rows: Row[]; series: Series[]; rightDomain?: [number, number] } {
+/** The 2D sets with known modes (toy2d.ts gives them a ModeSpec), whose quality is read by the mode metrics. */
+const MODE_DATASETS: readonly DatasetId[] = ['ring', 'grid', 'gaussian'];
+
+/**
+ * The quality chart for the data at hand, chosen by the dataset (not by which metrics arrived first,
+ * so its title does not flicker at the start of a run): mode metrics, the digit classifier, or the
+ * samples' spread.
+ */
+function useQuality(history: HistoryState, dataset: DatasetId): { title: string; rows: Row[]; series: Series[]; rightDomain?: [number, number] } {
   const t = useStrings().charts;
   const c = t.curves;
   return useMemo(() => {
     const withModes = history.evaluations.filter((e) => e.modes);
-    if (withModes.length) {
+    if (MODE_DATASETS.includes(dataset)) {
       return {
         title: t.quality,
         rows: withModes.map((e) => ({ iteration: e.iteration, modesCovered: e.modes!.modesCovered, highQuality: 100 * e.modes!.highQuality })),
@@ -161,7 +168,7 @@ function useQuality(history: HistoryState): { title: string; rows: Row[]; series
         rightDomain: [0, 100],
       };
     }
-    if (history.classifier.length) {
+    if (dataset === 'mnist') {
       return {
         title: t.digits,
         rows: history.classifier.map((p) => ({ iteration: p.iteration, digitModes: p.modes, classifierScore: p.classifierScore })),
@@ -177,5 +184,5 @@ function useQuality(history: HistoryState): { title: string; rows: Row[]; series
       rows: minMaxBuckets(history.diversity.map((p) => ({ iteration: p.iteration, diversity: p.ratio })), ['diversity'], BUCKETS),
       series: [{ key: 'diversity', name: c.diversity, colour: COLOURS.fake }],
     };
-  }, [history, t, c]);
+  }, [history, dataset, t, c]);
 }
