@@ -18,7 +18,7 @@ if (chosen.length === 0) {
 let failed = 0;
 for (const file of chosen) {
   console.log(`\n=== ${basename(file, '.ts')} ===`);
-  const run = spawnSync('npx', ['tsx', '--import', './scripts/resolve-extensionless.mjs', join(dir, file)], { stdio: 'inherit' });
+  const run = spawnSync('npx', ['tsx', '--import', './scripts/resolve-extensionless.mjs', join(dir, file), ...wanted], { stdio: 'inherit' });
   if (run.status !== 0) failed += 1;
 }
 process.exit(failed ? 1 : 0);
