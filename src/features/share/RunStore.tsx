@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { TrainingClient } from '../../client/TrainingClient.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import { download, downloadText } from './download.ts';
-import { decodeRunFile, encodeRunFile, type Loaded, statsCsv } from './runFile.ts';
+import { decodeRunFile, encodeRunFile, type Loaded, runFileSizeProblem, statsCsv } from './runFile.ts';
 import { samplesPng } from './samplePng.ts';
 import { generatorModel } from './tfjsModel.ts';
 import { deleteRun, listRuns, loadRun, saveRun, type SavedRunInfo } from './savedRuns.ts';
@@ -40,8 +40,18 @@ export function RunStore({ client }: { client: TrainingClient }) {
     setMessage({ text: t.loaded.replace('{source}', source).replace('{iteration}', String(loaded.run.snapshot.iteration)), problem: false });
   };
 
+  /** A dropped or picked file: its size is checked before it is read, then its text like any run file. */
   const importFile = async (file: File | undefined) => {
-    if (file) await continueRun(decodeRunFile(await file.text()), file.name);
+    if (!file) return;
+    const tooLarge = runFileSizeProblem(file.size);
+    if (tooLarge) return continueRun({ ok: false, error: tooLarge }, file.name);
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (error) {
+      return continueRun({ ok: false, error: `it could not be read (${String(error)})` }, file.name);
+    }
+    await continueRun(decodeRunFile(text), file.name);
   };
 
   const downloadRun = async () => {
@@ -90,7 +100,16 @@ export function RunStore({ client }: { client: TrainingClient }) {
         <button type="button" onClick={() => void downloadGenerator()}>{t.downloadGenerator}</button>
         <label className="file-button">
           {t.importRun}
-          <input type="file" accept=".json,application/json" onChange={(event) => void importFile(event.target.files?.[0])} />
+          <input
+            type="file"
+            accept=".json,application/json"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              // Cleared, so picking the same file again (after fixing it) fires again.
+              event.target.value = '';
+              void importFile(file);
+            }}
+          />
         </label>
       </div>
       <small className="hint">{t.dropHint}</small>
