@@ -8,37 +8,27 @@ import * as tf from '../gan/tf.ts';
 import { type RunConfig, validateConfig } from '../gan/config.ts';
 import { createDataset } from '../gan/data/registry.ts';
 import type { Dataset } from '../gan/data/dataset.ts';
-import { type MnistFile, mnistDataset, mnistSplit } from '../gan/data/mnist.ts';
-import type { DigitClassifier } from '../gan/metrics/classifier.ts';
+import { type MnistFile, mnistDataset } from '../gan/data/mnist.ts';
 import { sampleNoise } from '../gan/latent.ts';
-import { objectiveFor } from '../gan/objectives/registry.ts';
-import { computePlane, noiseLattice, type Lattice, PLANE_RESOLUTION, type PlaneModel, planeModel } from '../gan/plane.ts';
+import { noiseLattice, PLANE_RESOLUTION, planeModel } from '../gan/plane.ts';
 import { createRng } from '../gan/rng.ts';
 import { type StepTarget, Trainer } from '../gan/trainer.ts';
 import type { BackendChoice, Calibrate } from './backend.ts';
 import {
-  type BackendPreference, type BenchmarkCommand, DEFAULT_SCHEDULE, epochNow, type ImportRunCommand, type LiveMarker, PROTOCOL_VERSION,
+  type BackendPreference, type BenchmarkCommand, DEFAULT_SCHEDULE, epochNow, type LiveMarker, PROTOCOL_VERSION,
   type RunState, type Schedule, type Sources, type TrainerCommand, type TrainerEvent, unreachable,
 } from './protocol.ts';
 import { benchmark } from './benchmark.ts';
-import { classify, loadRunClassifier } from './digit-metrics.ts';
-import { captureRun, restoreRun, snapshotConfig } from './snapshot.ts';
+import { loadRunClassifier } from './digit-metrics.ts';
+import { restoreRun, type RunSnapshot, snapshotConfig } from './snapshot.ts';
 import { type DivergenceReport, DivergenceGuard } from './divergence.ts';
 import { realSamples } from './real-samples.ts';
-import { answerLatent } from './latent.ts';
+import { answerLatentCommand, answerSample, exportRun, importRun, type RunAccess } from './run-io.ts';
+import { type Run, Views } from './views.ts';
 
 /** Fixed-noise samples: enough points to show a 2D distribution, a readable grid of images. */
 const PLANE_SAMPLES = 512;
 const IMAGE_SAMPLES = 64;
-/** The most of the loop's time each view may take (see `due`). */
-const VIEW_SHARE = 0.05;
-
-type View = 'samples' | 'plane' | 'metrics';
-const freshViewTimes = (): Record<View, { at: number; cost: number }> => ({
-  samples: { at: 0, cost: 0 },
-  plane: { at: 0, cost: 0 },
-  metrics: { at: 0, cost: 0 },
-});
 
 export interface SessionHost {
   post(event: TrainerEvent): void;
@@ -49,19 +39,6 @@ export interface SessionHost {
   loadMnist?(): Promise<MnistFile>;
   /** The digit classifier's manifest and weights, for MNIST metrics; without them those are left out. */
   loadClassifier?(): Promise<{ manifest: unknown; weights: ArrayBuffer }>;
-}
-
-/** What stays fixed for one run: data, noise for the views, and the trainer. */
-interface Run {
-  trainer: Trainer;
-  dataset: Dataset;
-  viewNoise: Float32Array;
-  realPoints: Float32Array;
-  lattice: Lattice;
-  planeModel: PlaneModel;
-  /** The digit classifier and the fixed noise it reads G's samples from (MNIST). */
-  classifier?: DigitClassifier;
-  classifiedNoise?: Float32Array;
 }
 
 export class Session {
@@ -78,16 +55,20 @@ export class Session {
   private upcoming: Omit<LiveMarker, 'time'>[] = [];
   private used: LiveMarker[] = [];
   private statsFlush?: Promise<void>;
-  private views = new Map<View, Promise<void>>();
-  /** When each view last started, and how long it took. */
-  private viewTimes = freshViewTimes();
-  private last = { stats: 0, metricsIteration: 0, rateIteration: 0, rateTime: 0 };
+  private readonly views: Views;
+  private last = { stats: 0, rateIteration: 0, rateTime: 0 };
   private iterationsPerSecond = 0;
   /** Iterations per second at most while playing (slow motion); Infinity = as fast as it goes. */
   private speed = Infinity;
   private readonly guard = new DivergenceGuard();
 
-  constructor(private readonly host: SessionHost) {}
+  /** The run-wide commands' view of this session (run-io.ts). */
+  private readonly access: RunAccess;
+
+  constructor(private readonly host: SessionHost) {
+    this.views = new Views(host.post, (error) => this.fail(error, 'loop'));
+    this.access = { post: host.post, current: () => this.run, rebuild: (snapshot) => this.rebuild(snapshot) };
+  }
 
   /** Queues a command behind the ones before it. */
   handle(command: TrainerCommand): Promise<void> {
@@ -120,24 +101,16 @@ export class Session {
         return this.start(command.which, this.requireRun().trainer.iteration + Math.max(0, Math.floor(command.count)));
       case 'update':
         return this.update(command.requestId, command.patch);
-      case 'sample': {
-        const { trainer } = this.requireRun();
-        const values = await trainer.generate(command.latent, command.labels ? { labels: command.labels } : {});
-        const count = command.latent.length / trainer.config.latentSize;
-        this.postSamples(values, count, command.requestId);
-        return;
-      }
+      case 'sample':
+        return answerSample(this.access, this.requireRun(), command);
       case 'benchmark':
         return this.benchmark(command);
       case 'exportRun':
-        return this.host.post({ type: 'runExported', requestId: command.requestId, run: await captureRun(this.requireRun().trainer) });
+        return exportRun(this.access, this.requireRun(), command.requestId);
       case 'importRun':
-        return this.importRun(command);
-      case 'latent': {
-        const { trainer } = this.requireRun();
-        const load = trainer.config.dataset === 'mnist' ? this.host.loadMnist : undefined;
-        return this.host.post(await answerLatent(command, trainer, async () => load && mnistSplit(await load(), 'train')));
-      }
+        return importRun(this.access, command);
+      case 'latent':
+        return answerLatentCommand(this.access, this.requireRun(), command, this.host.loadMnist);
       case 'dispose':
         this.state = 'paused';
         await this.quiet();
@@ -151,25 +124,12 @@ export class Session {
     }
   }
 
-  /** A saved run becomes the current one; if it does not fit its model, the run before is rebuilt as it was. */
-  private async importRun({ requestId, run }: ImportRunCommand) {
-    const previous = this.run && (await captureRun(this.run.trainer));
-    try {
-      await this.build(snapshotConfig(run), this.sources, this.preference);
-      restoreRun(this.requireRun().trainer, run);
-      this.guard.reset(this.requireRun().trainer);
-    } catch (error) {
-      if (previous) {
-        await this.build(previous.config, this.sources, this.preference);
-        restoreRun(this.requireRun().trainer, previous);
-        this.guard.reset(this.requireRun().trainer);
-        await this.settle();
-      }
-      this.host.post({ type: 'runImported', requestId, error: error instanceof Error ? error.message : String(error) });
-      return;
-    }
+  /** Rebuilds the run from a snapshot: its configuration on the current preference, its weights and optimiser state. */
+  private async rebuild(snapshot: RunSnapshot) {
+    await this.build(snapshotConfig(snapshot), this.sources, this.preference, false);
+    restoreRun(this.requireRun().trainer, snapshot);
+    this.guard.reset(this.requireRun().trainer);
     await this.settle();
-    this.host.post({ type: 'runImported', requestId });
   }
 
   private requireRun(): Run {
@@ -179,10 +139,11 @@ export class Session {
 
   /** Waits for every read-back in flight, so no tensor is in use. */
   private async quiet() {
-    await Promise.all([this.statsFlush, ...this.views.values()]);
+    await Promise.all([this.statsFlush, this.views.quiet()]);
   }
 
-  private async build(input: RunConfig, sources: Sources, preference: BackendPreference) {
+  /** A new run from `input`, on the preferred backend; `settle` posts its first views (false: the caller settles later). */
+  private async build(input: RunConfig, sources: Sources, preference: BackendPreference, settle = true) {
     const checked = validateConfig(input);
     if (!checked.ok) throw new Error(`Invalid settings: ${checked.errors.join('; ')}`);
     const { config } = checked;
@@ -211,14 +172,14 @@ export class Session {
       ...(config.dataset === 'mnist' ? await loadRunClassifier(this.host.loadClassifier, config, (message) => this.host.post({ type: 'warning', message })) : {}),
     };
     this.guard.reset(trainer);
-    this.last = { stats: 0, metricsIteration: 0, rateIteration: 0, rateTime: 0 };
-    this.viewTimes = freshViewTimes();
+    this.last = { stats: 0, rateIteration: 0, rateTime: 0 };
+    this.views.reset();
     this.iterationsPerSecond = 0;
     const { backend, reason, adapter, candidates, warnings } = choice;
     const real = planar ? undefined : realSamples(dataset, config.seed);
     this.host.post({ type: 'ready', version: PROTOCOL_VERSION, backend, reason, adapter, candidates, config: trainer.config, planar, real });
     for (const message of warnings) this.host.post({ type: 'warning', message });
-    await this.settle();
+    if (settle) await this.settle();
   }
 
   private async createDataset(config: RunConfig, sources: Sources): Promise<Dataset> {
@@ -282,43 +243,13 @@ export class Session {
   /** Starts whatever is due. A stats read still in flight when the next is due is awaited: back-pressure on GPU queues. */
   private async periodic() {
     const now = performance.now();
-    const { statsMs, samplesMs, planeMs, metricsEvery } = this.schedule;
-    if (now - this.last.stats < statsMs) return;
+    if (now - this.last.stats < this.schedule.statsMs) return;
     await this.statsFlush;
     this.last.stats = now;
     this.flushStats();
     // Views start only next to a stats read, so their events reach the page together and it
     // renders one frame for both (the client coalesces per animation frame).
-    const run = this.requireRun();
-    const planar = run.dataset.dimension === 2;
-    if (planar && planeMs > 0 && this.due('plane', now, planeMs)) this.track('plane', now, this.postPlane(run));
-    if (!planar && samplesMs > 0 && this.due('samples', now, samplesMs)) this.track('samples', now, this.postViewSamples(run));
-    if (metricsEvery > 0 && run.trainer.iteration - this.last.metricsIteration >= metricsEvery && this.due('metrics', now, 0)) {
-      this.last.metricsIteration = run.trainer.iteration;
-      this.track('metrics', now, this.postMetrics(run));
-    }
-  }
-
-  /**
-   * Whether a view is due: its period has passed, none is in flight, and the time since the last one
-   * is at least 1/VIEW_SHARE times what that one cost, so that on a slow backend (cpu: a plane costs
-   * about a training step) the views take a bounded share of the loop and training keeps its pace.
-   */
-  private due(view: View, now: number, periodMs: number): boolean {
-    if (this.views.has(view)) return false;
-    const { at, cost } = this.viewTimes[view];
-    return now - at >= Math.max(periodMs, cost / VIEW_SHARE);
-  }
-
-  private track(view: View, start: number, work: Promise<void>) {
-    this.viewTimes[view].at = start;
-    const done = work
-      .then(() => {
-        this.viewTimes[view].cost = performance.now() - start;
-      })
-      .catch((error: unknown) => this.fail(error, 'loop'))
-      .finally(() => this.views.delete(view));
-    this.views.set(view, done);
+    this.views.startDue(this.requireRun(), this.schedule, now);
   }
 
   /** After a pause or a finished step: every view brought up to date, then a status with a quiet tensor count. */
@@ -327,14 +258,7 @@ export class Session {
     const run = this.requireRun();
     this.flushStats();
     await this.statsFlush;
-    const planar = run.dataset.dimension === 2;
-    const { planeMs, samplesMs, metricsEvery } = this.schedule;
-    if (planar && planeMs > 0) await this.postPlane(run);
-    if (!planar && samplesMs > 0) await this.postViewSamples(run);
-    if (metricsEvery > 0 && (run.trainer.iteration !== this.last.metricsIteration || run.trainer.iteration === 0)) {
-      this.last.metricsIteration = run.trainer.iteration;
-      await this.postMetrics(run);
-    }
+    await this.views.settle(run, this.schedule);
     this.iterationsPerSecond = 0;
     this.postStatus();
   }
@@ -389,46 +313,6 @@ export class Session {
     const iteration = trainer.iteration + 1;
     for (const change of result.applied) this.upcoming.push({ iteration, ...change });
     this.host.post({ type: 'updated', requestId, iteration, ...result });
-  }
-
-  private async postPlane(run: Run) {
-    const { trainer } = run;
-    const objective = objectiveFor(trainer.config.objective);
-    const iteration = trainer.iteration;
-    const plane = await computePlane({
-      model: run.planeModel,
-      objective,
-      params: trainer.config,
-      latentSize: trainer.config.latentSize,
-      radius: run.dataset.viewRadius ?? 3,
-      noise: run.viewNoise,
-      lattice: run.lattice,
-    });
-    const output = objective.output === 'logit' ? 'probability' : 'score';
-    this.host.post({ type: 'plane', iteration, output, real: run.realPoints.slice(), ...plane });
-  }
-
-  private async postViewSamples(run: Run) {
-    const values = await run.trainer.generate(run.viewNoise);
-    this.postSamples(values, run.viewNoise.length / run.trainer.config.latentSize);
-  }
-
-  private postSamples(values: Float32Array, count: number, requestId?: number) {
-    const { trainer, dataset } = this.requireRun();
-    this.host.post({
-      type: 'samples',
-      iteration: trainer.iteration,
-      requestId,
-      count,
-      dimension: dataset.dimension,
-      imageShape: dataset.imageShape,
-      values: values.slice(),
-    });
-  }
-
-  private async postMetrics(run: Run) {
-    const evaluation = await run.trainer.evaluate();
-    this.host.post({ type: 'metrics', evaluation, classifier: await classify(run.trainer, run) });
   }
 
   private async benchmark(command: BenchmarkCommand) {

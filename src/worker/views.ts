@@ -1,0 +1,138 @@
+/**
+ * The session's read-backs besides stats: the fixed-noise samples, the 2D plane and the metrics,
+ * each on its own period while playing (`startDue`) and all brought up to date after a pause
+ * (`settle`). Each view takes a bounded share of the loop (see `due`), so a slow backend keeps its
+ * training pace.
+ */
+import type { Dataset } from '../gan/data/dataset.ts';
+import type { DigitClassifier } from '../gan/metrics/classifier.ts';
+import { objectiveFor } from '../gan/objectives/registry.ts';
+import { computePlane, type Lattice, type PlaneModel } from '../gan/plane.ts';
+import type { Trainer } from '../gan/trainer.ts';
+import { classify } from './digit-metrics.ts';
+import type { Schedule, SamplesEvent, TrainerEvent } from './protocol.ts';
+
+/** The most of the loop's time each view may take (see `due`). */
+const VIEW_SHARE = 0.05;
+
+/** What stays fixed for one run: data, noise for the views, and the trainer. */
+export interface Run {
+  trainer: Trainer;
+  dataset: Dataset;
+  viewNoise: Float32Array;
+  realPoints: Float32Array;
+  lattice: Lattice;
+  planeModel: PlaneModel;
+  /** The digit classifier and the fixed noise it reads G's samples from (MNIST). */
+  classifier?: DigitClassifier;
+  classifiedNoise?: Float32Array;
+}
+
+type View = 'samples' | 'plane' | 'metrics';
+const freshViewTimes = (): Record<View, { at: number; cost: number }> => ({
+  samples: { at: 0, cost: 0 },
+  plane: { at: 0, cost: 0 },
+  metrics: { at: 0, cost: 0 },
+});
+
+/** G's samples as an event: the fixed-noise grid, or the answer to a `sample` command. */
+export function samplesEvent(run: Run, values: Float32Array, count: number, requestId?: number): SamplesEvent {
+  const { trainer, dataset } = run;
+  return { type: 'samples', iteration: trainer.iteration, requestId, count, dimension: dataset.dimension, imageShape: dataset.imageShape, values: values.slice() };
+}
+
+export class Views {
+  private inFlight = new Map<View, Promise<void>>();
+  /** When each view last started, and how long it took. */
+  private times = freshViewTimes();
+  private metricsIteration = 0;
+
+  constructor(
+    private readonly post: (event: TrainerEvent) => void,
+    private readonly fail: (error: unknown) => void,
+  ) {}
+
+  /** A new run: every view is due again. */
+  reset() {
+    this.times = freshViewTimes();
+    this.metricsIteration = 0;
+  }
+
+  /** Waits for every view in flight, so no tensor is in use. */
+  quiet(): Promise<unknown> {
+    return Promise.all(this.inFlight.values());
+  }
+
+  /** Starts the views that are due, next to a stats read (so the page renders both in one frame). */
+  startDue(run: Run, schedule: Schedule, now: number) {
+    const { samplesMs, planeMs, metricsEvery } = schedule;
+    const planar = run.dataset.dimension === 2;
+    if (planar && planeMs > 0 && this.due('plane', now, planeMs)) this.track('plane', now, this.postPlane(run));
+    if (!planar && samplesMs > 0 && this.due('samples', now, samplesMs)) this.track('samples', now, this.postViewSamples(run));
+    if (metricsEvery > 0 && run.trainer.iteration - this.metricsIteration >= metricsEvery && this.due('metrics', now, 0)) {
+      this.metricsIteration = run.trainer.iteration;
+      this.track('metrics', now, this.postMetrics(run));
+    }
+  }
+
+  /** After a pause or a finished step: every view brought up to date (call once quiet). */
+  async settle(run: Run, schedule: Schedule) {
+    const planar = run.dataset.dimension === 2;
+    const { planeMs, samplesMs, metricsEvery } = schedule;
+    if (planar && planeMs > 0) await this.postPlane(run);
+    if (!planar && samplesMs > 0) await this.postViewSamples(run);
+    if (metricsEvery > 0 && (run.trainer.iteration !== this.metricsIteration || run.trainer.iteration === 0)) {
+      this.metricsIteration = run.trainer.iteration;
+      await this.postMetrics(run);
+    }
+  }
+
+  /**
+   * Whether a view is due: its period has passed, none is in flight, and the time since the last one
+   * is at least 1/VIEW_SHARE times what that one cost, so that on a slow backend (cpu: a plane costs
+   * about a training step) the views take a bounded share of the loop and training keeps its pace.
+   */
+  private due(view: View, now: number, periodMs: number): boolean {
+    if (this.inFlight.has(view)) return false;
+    const { at, cost } = this.times[view];
+    return now - at >= Math.max(periodMs, cost / VIEW_SHARE);
+  }
+
+  private track(view: View, start: number, work: Promise<void>) {
+    this.times[view].at = start;
+    const done = work
+      .then(() => {
+        this.times[view].cost = performance.now() - start;
+      })
+      .catch((error: unknown) => this.fail(error))
+      .finally(() => this.inFlight.delete(view));
+    this.inFlight.set(view, done);
+  }
+
+  private async postPlane(run: Run) {
+    const { trainer } = run;
+    const objective = objectiveFor(trainer.config.objective);
+    const iteration = trainer.iteration;
+    const plane = await computePlane({
+      model: run.planeModel,
+      objective,
+      params: trainer.config,
+      latentSize: trainer.config.latentSize,
+      radius: run.dataset.viewRadius ?? 3,
+      noise: run.viewNoise,
+      lattice: run.lattice,
+    });
+    const output = objective.output === 'logit' ? 'probability' : 'score';
+    this.post({ type: 'plane', iteration, output, real: run.realPoints.slice(), ...plane });
+  }
+
+  private async postViewSamples(run: Run) {
+    const values = await run.trainer.generate(run.viewNoise);
+    this.post(samplesEvent(run, values, run.viewNoise.length / run.trainer.config.latentSize));
+  }
+
+  private async postMetrics(run: Run) {
+    const evaluation = await run.trainer.evaluate();
+    this.post({ type: 'metrics', evaluation, classifier: await classify(run.trainer, run) });
+  }
+}
