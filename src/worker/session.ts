@@ -2,7 +2,9 @@
  * One training run as the worker drives it: commands in, events out, with no worker globals, so the
  * same loop runs in Node tests. Commands run one at a time in arrival order on a promise chain; the
  * loop itself is a chain of chunks (~25 ms of steps, then a yield), so a command waits at most one
- * chunk. Stats, views and metrics are read back asynchronously on their own schedules.
+ * chunk. Questions (`sample`, `latent`) skip that chain: they are answered as soon as they arrive,
+ * between two chunks, waiting only for a command that rebuilds the run (issue 6: answers within
+ * 100 ms while training). Stats, views and metrics are read back asynchronously on their own schedules.
  */
 import * as tf from '../gan/tf.ts';
 import { type RunConfig, validateConfig } from '../gan/config.ts';
@@ -30,6 +32,11 @@ import { type Run, Views } from './views.ts';
 const PLANE_SAMPLES = 512;
 const IMAGE_SAMPLES = 64;
 
+/** Commands answered ahead of the queue: they read G and change nothing. */
+const QUESTIONS: ReadonlySet<TrainerCommand['type']> = new Set(['sample', 'latent']);
+/** Commands that replace or free the trainer: questions asked after them wait for them. */
+const REBUILDS: ReadonlySet<TrainerCommand['type']> = new Set(['init', 'reset', 'importRun', 'dispose']);
+
 export interface SessionHost {
   post(event: TrainerEvent): void;
   /** Resolves after pending messages have had a chance to run (a macrotask, not a microtask). */
@@ -50,6 +57,10 @@ export class Session {
   private which: StepTarget = 'both';
   private until = Infinity;
   private queue: Promise<void> = Promise.resolve();
+  /** The last rebuild queued (REBUILDS): questions wait for it. */
+  private rebuilt: Promise<void> = Promise.resolve();
+  /** Questions being answered: a rebuild waits for them (quiet) before freeing the trainer. */
+  private questions = new Set<Promise<void>>();
   private chunkScheduled = false;
   /** Live changes applied but not yet used by an iteration, and those used but not yet posted. */
   private upcoming: Omit<LiveMarker, 'time'>[] = [];
@@ -70,9 +81,22 @@ export class Session {
     this.access = { post: host.post, current: () => this.run, rebuild: (snapshot) => this.rebuild(snapshot) };
   }
 
-  /** Queues a command behind the ones before it. */
+  /** Queues a command behind the ones before it; a question goes ahead, behind the last rebuild only. */
   handle(command: TrainerCommand): Promise<void> {
-    this.queue = this.queue.then(() => this.execute(command)).catch((error: unknown) => this.fail(error, command.type));
+    const run = () => this.execute(command);
+    const failed = (error: unknown) => this.fail(error, command.type);
+    if (QUESTIONS.has(command.type)) {
+      // Counted once started: a rebuild that this question waits for must not wait for it in turn.
+      return this.rebuilt
+        .then(() => {
+          const answer = run();
+          this.questions.add(answer);
+          return answer.finally(() => this.questions.delete(answer));
+        })
+        .catch(failed);
+    }
+    this.queue = this.queue.then(run).catch(failed);
+    if (REBUILDS.has(command.type)) this.rebuilt = this.queue;
     return this.queue;
   }
 
@@ -139,7 +163,7 @@ export class Session {
 
   /** Waits for every read-back in flight, so no tensor is in use. */
   private async quiet() {
-    await Promise.all([this.statsFlush, this.views.quiet()]);
+    await Promise.all([this.statsFlush, this.views.quiet(), ...this.questions]);
   }
 
   /** A new run from `input`, on the preferred backend; `settle` posts its first views (false: the caller settles later). */

@@ -167,3 +167,59 @@ describe('session', () => {
     await h.send({ type: 'dispose' });
   });
 });
+
+describe('questions go ahead of the queue (issue 6: latent answers while training)', () => {
+  const decode = (requestId: number, latentSize = 2): TrainerCommand => ({
+    type: 'latent', requestId, query: { kind: 'decode', latent: new Float32Array(latentSize).fill(0.5), conditions: [{}] },
+  });
+  const order = (events: TrainerEvent[], match: (e: TrainerEvent) => boolean) => events.findIndex(match);
+
+  test('a latent question sent after a slow queued command (a 1 s benchmark) is answered before it', async () => {
+    const h = harness();
+    await h.init();
+    const slow = h.send({ type: 'benchmark', mode: 'trainer', seconds: 1 });
+    const sample = h.send({ type: 'sample', requestId: 8, latent: new Float32Array([0, 0]) });
+    const question = h.send(decode(7));
+    await Promise.all([slow, sample, question]);
+    const answered = order(h.events, (e) => e.type === 'latentAnswer' && e.requestId === 7);
+    const sampled = order(h.events, (e) => e.type === 'samples' && e.requestId === 8);
+    const benchmarked = order(h.events, (e) => e.type === 'benchmark');
+    expect(h.latest('latentAnswer')?.answer?.count).toBe(1);
+    expect(answered).toBeGreaterThan(0);
+    expect(sampled).toBeGreaterThan(0);
+    expect(benchmarked).toBeGreaterThan(answered);
+    expect(benchmarked).toBeGreaterThan(sampled);
+    await h.send({ type: 'dispose' });
+  });
+
+  test('while playing, a question is answered between chunks and training goes on', async () => {
+    const h = harness({ statsMs: 20, planeMs: 0 });
+    await h.init();
+    await h.send({ type: 'play' });
+    const iterationNow = () => h.all('stats').flatMap((s) => s.points).at(-1)?.iteration ?? 0;
+    while (iterationNow() < 10) await new Promise((r) => setTimeout(r, 5));
+    await h.send(decode(9));
+    const answer = h.latest('latentAnswer')!;
+    expect(answer.requestId).toBe(9);
+    expect(answer.answer!.iteration).toBeGreaterThanOrEqual(10);
+    while (iterationNow() <= answer.answer!.iteration + 5) await new Promise((r) => setTimeout(r, 5));
+    expect(h.latest('status')?.state).toBe('playing');
+    await h.send({ type: 'pause' });
+    await h.settled();
+    await h.send({ type: 'dispose' });
+  });
+
+  test('a question asked after a reset waits for the new model, and never meets a half-built run', async () => {
+    const h = harness();
+    await h.init();
+    const reset = h.send({ type: 'reset', config: { ...tiny, latentSize: 3 } });
+    const question = h.send(decode(11, 3));
+    await Promise.all([reset, question]);
+    const ready = h.events.findLastIndex((e) => e.type === 'ready');
+    expect(h.all('ready')).toHaveLength(2);
+    expect(order(h.events, (e) => e.type === 'latentAnswer')).toBeGreaterThan(ready);
+    expect(h.latest('latentAnswer')).toMatchObject({ requestId: 11, answer: { count: 1, dimension: 2 } });
+    expect(h.latest('error')).toBeUndefined();
+    await h.send({ type: 'dispose' });
+  });
+});
