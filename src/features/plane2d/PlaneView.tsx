@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useStrings } from '../../i18n/useStrings.ts';
 import type { PlaneEvent } from '../../worker/protocol.ts';
 import { formatSetting } from '../controls/format.ts';
 import type { Point } from '../controls/usePlayground.ts';
+import { useView } from '../share/viewState.ts';
 import { diverging, drawPlane, fieldBuffer, type FieldBuffer, fieldRange, FAKE, type Layers, REAL, SIZE, SOFTWARE_CANVAS } from './draw.ts';
 
 /** The drawing frame before any plane exists: the ring's view (radius 2 plus a margin). */
@@ -32,7 +33,8 @@ export function PlaneView({ plane, drawing, points, onDraw, onClear }: PlaneView
   const canvas = useRef<HTMLCanvasElement>(null);
   const buffer = useRef<FieldBuffer | null>(null);
   const last = useRef<{ x: number; y: number } | null>(null);
-  const [layers, setLayers] = useState<Layers>({ heatmap: true, real: true, fake: true, arrows: true, manifold: true });
+  // The layers travel in the link (share/urlState.ts): a link can open the view with some hidden.
+  const [layers, setLayers] = useView();
   const radius = plane?.radius ?? DEFAULT_RADIUS;
 
   useEffect(() => {

@@ -5,6 +5,7 @@
  */
 import type { TrainingClient } from '../../client/TrainingClient.ts';
 import { type LinkState, type ParsedLink, parseLink, serializeLink } from './urlState.ts';
+import { getView, setView, subscribeView } from './viewState.ts';
 
 let opened: ParsedLink | undefined;
 
@@ -18,16 +19,16 @@ export function openingLink(): ParsedLink {
 }
 
 /**
- * Writes the hash whenever the client's configuration changes (replaceState: tuning a learning rate
- * should not fill the back button), and restarts the run when the user pastes another link into the
- * address bar of an open page. Returns the unsubscribe function.
+ * Writes the hash whenever the client's configuration or the view's toggles change (replaceState:
+ * tuning a learning rate should not fill the back button), and restarts the run when the user pastes
+ * another link into the address bar of an open page. Returns the unsubscribe function.
  */
 export function syncLink(client: TrainingClient, onLink: (parsed: ParsedLink) => void): () => void {
   let state: LinkState = openingLink().state;
   let written = '';
   const write = () => {
     // serializeLink drops the preset once the configuration no longer is that preset.
-    state = { config: client.getSnapshot().config, preset: state.preset };
+    state = { config: client.getSnapshot().config, preset: state.preset, view: getView() };
     const hash = serializeLink(state);
     if (hash === written && location.hash === hash) return;
     written = hash;
@@ -39,13 +40,16 @@ export function syncLink(client: TrainingClient, onLink: (parsed: ParsedLink) =>
     onLink(parsed);
     state = parsed.state;
     client.reset(parsed.state.config);
+    setView(parsed.state.view ?? getView());
     write();
   };
   write();
   const unsubscribe = client.subscribe(write);
+  const unsubscribeView = subscribeView(write);
   window.addEventListener('hashchange', onHashChange);
   return () => {
     unsubscribe();
+    unsubscribeView();
     window.removeEventListener('hashchange', onHashChange);
   };
 }
