@@ -30,6 +30,8 @@ export const en = {
   generatorDcgan: 'The tf.js download covers MLP generators; DCGAN generators are in the run file (JSON) instead.',
   downloadSamples: 'Download samples (PNG)',
   noSamplesYet: 'No samples yet: they appear once the model is ready.',
+  downloadCharts: 'Download charts (PNG)',
+  chartsPngFailed: 'The charts could not be drawn as a PNG: {reason}.',
 };
 
 export const ko: typeof en = {
@@ -63,4 +65,6 @@ export const ko: typeof en = {
   generatorDcgan: 'tf.js 내려받기는 MLP 생성자만 지원합니다. DCGAN 생성자는 실행 파일(JSON)에 들어 있습니다.',
   downloadSamples: '샘플 내려받기 (PNG)',
   noSamplesYet: '아직 샘플이 없습니다. 모델이 준비되면 나타납니다.',
+  downloadCharts: '차트 내려받기 (PNG)',
+  chartsPngFailed: '차트를 PNG로 그릴 수 없습니다: {reason}.',
 };
