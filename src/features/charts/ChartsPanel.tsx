@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo, useRef } from 'react';
 import type { TrainingClient } from '../../client/TrainingClient.ts';
 import type { DatasetId, RunConfig } from '../../gan/config.ts';
 import type { Diagnosis } from '../../gan/diagnosis/diagnose.ts';
@@ -6,6 +6,7 @@ import { objectiveOutput } from '../../gan/diagnosis/objectives.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import type { LiveMarker } from '../../worker/protocol.ts';
 import { formatSetting } from '../controls/format.ts';
+import { ChartsDownload } from '../share/ChartsDownload.tsx';
 import type { HistoryState, RunHistory } from '../history/runHistory.ts';
 import { minMaxBuckets, type Row } from './downsample.ts';
 import { CHART_OF, type ChartId, MARKER_NAMES } from './signals.ts';
@@ -64,6 +65,7 @@ export interface ChartsPanelProps {
 export const ChartsPanel = memo(function ChartsPanel({ client, store, config, diagnoses }: ChartsPanelProps) {
   const t = useStrings().charts;
   const d = useStrings().diagnostics;
+  const section = useRef<HTMLElement>(null);
   const read = useCallback(() => {
     const s = client.getSnapshot();
     return { stats: s.stats, markers: s.markers };
@@ -120,7 +122,8 @@ export const ChartsPanel = memo(function ChartsPanel({ client, store, config, di
     return last ? t.latest(last.iteration, latest(rows, series)) : t.noData;
   };
   return (
-    <section className="charts" aria-label={t.region}>
+    <section className="charts" aria-label={t.region} ref={section}>
+      <ChartsDownload charts={section} iteration={() => client.getSnapshot().iteration} />
       <StreamChart {...common} title={t.losses} rows={lossRows} series={losses} shades={view.shades('losses')} summary={summary(lossRows, losses)} />
       <StreamChart {...common} title={output === 'critic' ? t.critic : t.outputs} rows={outputRows} series={outputs} shades={view.shades('outputs')} summary={summary(outputRows, outputs)} />
       <StreamChart {...common} title={t.gradients} rows={gradientRows} series={gradients} log shades={view.shades('gradients')} summary={summary(gradientRows, gradients)} />
