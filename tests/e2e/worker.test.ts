@@ -114,6 +114,48 @@ describe('the playground page drives the worker', () => {
     await page.close();
   });
 
+  test('latent questions are answered while the ring model trains on wasm (issue 6: within ~100 ms): latency printed', async () => {
+    const { page } = await openPlayground(browser, 'wasm');
+    await page.evaluate(() => window.nash!.training.play());
+    await page.waitForFunction(() => window.nash!.training.getSnapshot().iteration > 50, undefined, { timeout: 60_000 });
+    const result = await page.evaluate(async () => {
+      const client = window.nash!.training;
+      const latentSize = client.getSnapshot().config.latentSize;
+      const row = (value: number) => new Float32Array(latentSize).fill(value);
+      const latencies: number[] = [];
+      const errors: string[] = [];
+      const iterations: number[] = [];
+      const computing: number[] = [];
+      const i0 = client.getSnapshot().iteration;
+      for (let i = 0; i < 20; i++) {
+        const start = performance.now();
+        const event = await client.latent({ kind: 'interpolate', from: row(-1), to: row(1), method: 'slerp', steps: 8, at: i / 19, condition: {} });
+        latencies.push(performance.now() - start);
+        if (event.error || !event.answer) errors.push(event.error ?? 'no answer');
+        else {
+          iterations.push(event.answer.iteration);
+          computing.push(event.answer.milliseconds);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return { latencies, computing, errors, iterations, trained: client.getSnapshot().iteration - i0, state: client.getSnapshot().state };
+    });
+    await page.evaluate(() => window.nash!.training.pause());
+    const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
+    const { latencies, computing } = result;
+    console.log(
+      `latent answer latency while training (wasm, ring, ${latencies.length} requests, page to page): median ${quantile(latencies, 0.5).toFixed(1)} ms, ` +
+        `p90 ${quantile(latencies, 0.9).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms; worker time per answer median ${quantile(computing, 0.5).toFixed(1)} ms; ` +
+        `${result.trained} iterations meanwhile; load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`,
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.state).toBe('playing');
+    // Training went on between the answers, and each answer came from weights as new as the last.
+    expect(result.trained).toBeGreaterThan(20);
+    expect(result.iterations.every((n, i) => i === 0 || n >= result.iterations[i - 1])).toBe(true);
+    await page.close();
+  });
+
   test('no tensor leak: the worker holds as many tensors after 2,000 iterations as after 10', async () => {
     const { page } = await openPlayground(browser, 'wasm');
     await resetRun(page, { batchSize: 16, generatorWidth: 8, discriminatorWidth: 8 }, 'wasm');
