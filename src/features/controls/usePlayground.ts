@@ -6,6 +6,7 @@ import { PRESETS, type PresetId } from '../../gan/presets.ts';
 import { type VariantId, variantPatch } from './catalogue.ts';
 import { MAX_CUSTOM_POINTS } from '../../gan/data/toy2d.ts';
 import { STARTER_POINTS } from './starterPoints.ts';
+import { enoughPoints } from '../plane2d/drawing.ts';
 
 export type Point = [number, number];
 /** Iterations per second while playing; undefined = as fast as the backend goes. */
@@ -110,7 +111,8 @@ export function usePlayground(client: TrainingClient): Playground {
   );
 
   const reset = useCallback(() => {
-    if (conflicts.length) return;
+    // Too few drawn points: refused; the plane view says how many are needed (plane2d/drawing.ts).
+    if (conflicts.length || (shown.dataset === 'custom' && !enoughPoints(points.length))) return;
     setPreset(undefined);
     start(shown, points);
   }, [conflicts, points, shown, start]);
@@ -119,7 +121,7 @@ export function usePlayground(client: TrainingClient): Playground {
     (id: PresetId) => {
       const next = { ...defaultConfig(), ...PRESETS[id].config } as RunConfig;
       // A drawn-data preset starts from the starter shape unless the user has drawn something.
-      const usePoints = points.length ? points : STARTER_POINTS;
+      const usePoints = enoughPoints(points.length) ? points : STARTER_POINTS;
       setPoints(usePoints);
       setPreset(id);
       playWhenReady.current = true;
