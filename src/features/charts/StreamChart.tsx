@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Row } from './downsample.ts';
 
@@ -36,6 +36,11 @@ export interface StreamChartProps {
   /** A sentence with the latest values, for screen readers and tests. */
   summary: string;
   empty: string;
+  /**
+   * Adopt new data this long after it arrives: charts that change together then redraw in separate
+   * tasks, each well under a frame, instead of one long task for all of them.
+   */
+  delayMs?: number;
 }
 
 /** Four charts and their captions fit beside the 2D view on a 1280×720 projector. */
@@ -48,6 +53,43 @@ const tickFormat = (value: number) => (Math.abs(value) >= 1000 || (Math.abs(valu
  * changes a few times a second and tweening would only cost frames.
  */
 export const StreamChart = memo(function StreamChart(props: StreamChartProps) {
+  const shown = useStaggered(props, props.delayMs ?? 0);
+  return <ChartBody {...shown} />;
+}, sameChart);
+
+/** Keeps showing the previous value until `delayMs` after a new one arrives (the newest wins). */
+function useStaggered<T>(value: T, delayMs: number): T {
+  const [shown, setShown] = useState(value);
+  useEffect(() => {
+    if (delayMs <= 0) return;
+    const timer = setTimeout(() => setShown(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return delayMs <= 0 ? value : shown;
+}
+
+const sameList = <T,>(a: readonly T[] | undefined, b: readonly T[] | undefined, same: (x: T, y: T) => boolean) =>
+  a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((x, i) => same(x, b[i])));
+const sameSeries = (a: Series, b: Series) => a.key === b.key && a.name === b.name && a.colour === b.colour && a.right === b.right && a.dashed === b.dashed;
+const sameShade = (a: Shade, b: Shade) => a.from === b.from && a.to === b.to && a.label === b.label;
+const sameMarker = (a: Marker, b: Marker) => a.iteration === b.iteration && a.label === b.label;
+const sameNumber = (a: number, b: number) => a === b;
+
+/**
+ * Equal by content, not identity: the panel builds its series, shades and markers afresh on every
+ * render, and a recharts redraw (its store, scales, ticks and SVG) is the page's costliest work, so a
+ * chart whose data did not change must not redraw because a sibling's did.
+ */
+function sameChart(a: StreamChartProps, b: StreamChartProps): boolean {
+  return (
+    a.rows === b.rows && a.title === b.title && a.log === b.log && a.summary === b.summary && a.empty === b.empty && a.delayMs === b.delayMs &&
+    sameList(a.domain, b.domain, sameNumber) && sameList(a.rightDomain, b.rightDomain, sameNumber) &&
+    sameList(a.series, b.series, sameSeries) && sameList(a.shades, b.shades, sameShade) &&
+    sameList(a.markers, b.markers, sameMarker) && sameList(a.guides, b.guides, sameMarker)
+  );
+}
+
+const ChartBody = memo(function ChartBody(props: StreamChartProps) {
   const { title, rows, series, domain, log, rightDomain, shades, markers, guides = [], summary, empty } = props;
   const hasRight = series.some((s) => s.right);
   return (
@@ -100,4 +142,4 @@ export const StreamChart = memo(function StreamChart(props: StreamChartProps) {
       <p className="visually-hidden">{summary}</p>
     </figure>
   );
-});
+}, sameChart);
