@@ -163,19 +163,26 @@ export function validateConfig(input: unknown): ConfigResult {
   return errors.length ? { ok: false, errors } : { ok: true, config: config as RunConfig };
 }
 
+/** Settings that are each valid but do not fit together; the page words them in its own language. */
+export type Conflict = 'dcganNeedsImages' | 'labelNeedsLabels' | 'lsganLabelsEqual';
+
 /** Rules that involve more than one field. */
+export function conflictsOf(config: RunConfig): Conflict[] {
+  const conflicts: Conflict[] = [];
+  if (config.architecture === 'dcgan' && config.dataset !== 'mnist') conflicts.push('dcganNeedsImages');
+  if (config.conditioning === 'label' && !LABELLED_DATASETS.includes(config.dataset)) conflicts.push('labelNeedsLabels');
+  if (config.objective === 'lsgan' && config.lsganA === config.lsganB) conflicts.push('lsganLabelsEqual');
+  return conflicts;
+}
+
+const CONFLICT_MESSAGES: Record<Conflict, string> = {
+  dcganNeedsImages: 'Architecture (architecture): dcgan needs an image dataset (mnist)',
+  labelNeedsLabels: `Conditioning (conditioning): label needs a labelled dataset (${LABELLED_DATASETS.join(', ')})`,
+  lsganLabelsEqual: 'LSGAN labels (lsganA, lsganB): a and b must differ, or D has nothing to separate',
+};
+
 function crossFieldErrors(config: RunConfig): string[] {
-  const errors: string[] = [];
-  if (config.architecture === 'dcgan' && config.dataset !== 'mnist') {
-    errors.push('Architecture (architecture): dcgan needs an image dataset (mnist)');
-  }
-  if (config.conditioning === 'label' && !LABELLED_DATASETS.includes(config.dataset)) {
-    errors.push(`Conditioning (conditioning): label needs a labelled dataset (${LABELLED_DATASETS.join(', ')})`);
-  }
-  if (config.objective === 'lsgan' && config.lsganA === config.lsganB) {
-    errors.push('LSGAN labels (lsganA, lsganB): a and b must differ, or D has nothing to separate');
-  }
-  return errors;
+  return conflictsOf(config).map((conflict) => CONFLICT_MESSAGES[conflict]);
 }
 
 export interface ConfigChange {

@@ -3,7 +3,7 @@
  * the values of each menu, units and the words around them. Field labels in English are the
  * schema's own, so the accessible names tests use ("Batch size", "Seed") stay one source.
  */
-import { CONFIG_SCHEMA, type FieldName } from '../gan/config.ts';
+import { CONFIG_SCHEMA, type Conflict, type FieldName } from '../gan/config.ts';
 
 const schemaLabels = Object.fromEntries(Object.entries(CONFIG_SCHEMA).map(([name, spec]) => [name, spec.label])) as Record<FieldName, string>;
 
@@ -21,6 +21,11 @@ export const en = {
   pending: (names: string) => `Press Reset to apply: ${names}.`,
   discard: 'Discard changes',
   conflicts: 'These settings do not fit together:',
+  conflictText: {
+    dcganNeedsImages: 'the DCGAN architecture needs an image dataset (MNIST).',
+    labelNeedsLabels: 'label conditioning (CGAN) needs a labelled dataset: MNIST, or 2D data with modes or classes (ring, grid, gaussian, moons).',
+    lsganLabelsEqual: 'LSGAN labels a and b must differ, or D has nothing to separate.',
+  } as Record<Conflict, string>,
   variant: 'Variant',
   variantCustom: 'Custom (see Advanced)',
   variants: { gan: 'GAN', lsgan: 'LSGAN', dcgan: 'DCGAN', wgan: 'WGAN', wganGp: 'WGAN-GP', cgan: 'CGAN', infogan: 'InfoGAN' },
@@ -72,6 +77,11 @@ export const ko: typeof en = {
   pending: (names) => `초기화를 눌러 적용하세요: ${names}.`,
   discard: '변경 취소',
   conflicts: '함께 쓸 수 없는 설정입니다:',
+  conflictText: {
+    dcganNeedsImages: 'DCGAN 구조는 이미지 데이터셋(MNIST)이 필요합니다.',
+    labelNeedsLabels: '레이블 조건부(CGAN)에는 레이블이 있는 데이터셋이 필요합니다: MNIST 또는 모드나 클래스가 있는 2D 데이터(ring, grid, gaussian, moons).',
+    lsganLabelsEqual: 'LSGAN의 레이블 a와 b는 달라야 합니다. 같으면 D가 구분할 것이 없습니다.',
+  },
   variant: '변형',
   variantCustom: '사용자 지정 (고급 참고)',
   variants: { gan: 'GAN', lsgan: 'LSGAN', dcgan: 'DCGAN', wgan: 'WGAN', wganGp: 'WGAN-GP', cgan: 'CGAN', infogan: 'InfoGAN' },

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { applyLivePatch, CONFIG_SCHEMA, defaultConfig, FIELD_NAMES, parseField, validateConfig } from '../../src/gan/config.ts';
+import { applyLivePatch, CONFIG_SCHEMA, conflictsOf, defaultConfig, FIELD_NAMES, parseField, validateConfig } from '../../src/gan/config.ts';
+import { en as controlsEn, ko as controlsKo } from '../../src/i18n/controls.ts';
 
 describe('config validation', () => {
   test('defaults are valid and within their own bounds', () => {
@@ -65,6 +66,27 @@ describe('live patches', () => {
     for (const name of ['architecture', 'latentSize', 'dataset', 'seed'] as const) expect(CONFIG_SCHEMA[name].live).toBe(false);
     for (const name of ['generatorLearningRate', 'discriminatorLearningRate', 'beta1', 'beta2', 'discriminatorSteps', 'generatorSteps', 'clipValue', 'gradientPenalty', 'lsganA', 'lsganB', 'lsganC', 'batchSize'] as const) {
       expect(CONFIG_SCHEMA[name].live).toBe(true);
+    }
+  });
+});
+
+describe('conflicts between fields', () => {
+  test('each rule is named, and validation words it', () => {
+    const base = defaultConfig();
+    expect(conflictsOf(base)).toEqual([]);
+    expect(conflictsOf({ ...base, architecture: 'dcgan', dataset: 'ring' })).toEqual(['dcganNeedsImages']);
+    expect(conflictsOf({ ...base, conditioning: 'label', dataset: 'spiral' })).toEqual(['labelNeedsLabels']);
+    expect(conflictsOf({ ...base, objective: 'lsgan', lsganA: 1, lsganB: 1 })).toEqual(['lsganLabelsEqual']);
+    const checked = validateConfig({ architecture: 'dcgan', dataset: 'ring', conditioning: 'label' });
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(checked.errors).toEqual([expect.stringMatching(/dcgan needs an image dataset/)]);
+  });
+
+  test('the page has words for every conflict in both languages', () => {
+    const all = ['dcganNeedsImages', 'labelNeedsLabels', 'lsganLabelsEqual'] as const;
+    for (const conflict of all) {
+      expect(controlsEn.conflictText[conflict]).toMatch(/\w{3}/);
+      expect(controlsKo.conflictText[conflict]).toMatch(/[가-힣]/);
     }
   });
 });

@@ -73,7 +73,7 @@ export function PendingNotice({ playground }: { playground: Playground }) {
       {names.length > 0 ? <span>{t.pending(names.join(', '))}</span> : null}
       {playground.conflicts.length > 0 ? (
         <span className="conflicts">
-          {t.conflicts} {playground.conflicts.join('; ')}
+          {t.conflicts} {playground.conflicts.map((conflict) => t.conflictText[conflict]).join(' ')}
         </span>
       ) : null}
       <button type="button" onClick={playground.discard}>{t.discard}</button>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TrainingClient, TrainingSnapshot } from '../../client/TrainingClient.ts';
 import { useTraining } from '../../client/useTraining.ts';
-import { CONFIG_SCHEMA, type DatasetId, defaultConfig, type FieldName, type RunConfig, validateConfig } from '../../gan/config.ts';
+import { CONFIG_SCHEMA, type Conflict, conflictsOf, type DatasetId, defaultConfig, type FieldName, type RunConfig } from '../../gan/config.ts';
 import { PRESETS, type PresetId } from '../../gan/presets.ts';
 import { type VariantId, variantPatch } from './catalogue.ts';
 import { MAX_CUSTOM_POINTS } from '../../gan/data/toy2d.ts';
@@ -21,7 +21,7 @@ export interface Playground {
   /** Reset-only changes not applied yet. */
   pending: Partial<RunConfig>;
   /** Why the shown settings cannot be applied together (empty when they can). */
-  conflicts: string[];
+  conflicts: Conflict[];
   points: Point[];
   /** Whether the drawn points differ from the ones the run trains on. */
   pointsChanged: boolean;
@@ -58,10 +58,8 @@ export function usePlayground(client: TrainingClient): Playground {
   const playWhenReady = useRef(false);
 
   const shown = useMemo(() => ({ ...config, ...pending }), [config, pending]);
-  const conflicts = useMemo(() => {
-    const result = validateConfig(shown);
-    return result.ok ? [] : result.errors;
-  }, [shown]);
+  // Each field of `shown` passed its own check on the way in, so only rules across fields remain.
+  const conflicts = useMemo(() => conflictsOf(shown), [shown]);
 
   useEffect(() => {
     if (phase === 'ready' && playWhenReady.current) {
