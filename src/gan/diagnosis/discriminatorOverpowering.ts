@@ -1,6 +1,6 @@
 import { objectiveOutput } from './objectives.ts';
 import type { Detector } from './types.ts';
-import { covers, lastIterations, mean, values } from './window.ts';
+import { covers, lastIterations, mean, values } from './series.ts';
 
 /**
  * D must win this long: a strong D with the non-saturating loss wins for ~150 iterations before G
@@ -19,10 +19,10 @@ export const CERTAIN = 0.05;
 export const discriminatorOverpowering: Detector = ({ config, stats }) => {
   const output = objectiveOutput(config.objective);
   if (output === 'critic') return undefined;
-  const window = lastIterations(stats, OVERPOWERING_WINDOW);
-  if (!covers(window, OVERPOWERING_WINDOW)) return undefined;
-  const real = mean(values(window, 'dReal'));
-  const fake = mean(values(window, 'dFake'));
+  const recent = lastIterations(stats, OVERPOWERING_WINDOW);
+  if (!covers(recent, OVERPOWERING_WINDOW)) return undefined;
+  const real = mean(values(recent, 'dReal'));
+  const fake = mean(values(recent, 'dFake'));
   // Distances to the labels as fractions of the label gap: 0 = exactly the label.
   const [fakeLabel, realLabel] = output === 'probability' ? [0, 1] : [config.lsganA, config.lsganB];
   const gap = Math.abs(realLabel - fakeLabel) || 1;
@@ -32,8 +32,8 @@ export const discriminatorOverpowering: Detector = ({ config, stats }) => {
   return {
     detector: 'discriminatorOverpowering',
     signals: ['dReal', 'dFake', 'dLoss'],
-    from: window[0].iteration,
-    to: window[window.length - 1].iteration,
+    from: recent[0].iteration,
+    to: recent[recent.length - 1].iteration,
     measurements: [
       { name: 'meanRealOutput', value: real, threshold: realLabel + (realLabel > fakeLabel ? -CERTAIN : CERTAIN) * gap, fires: realLabel > fakeLabel ? 'above' : 'below' },
       { name: 'meanFakeOutput', value: fake, threshold: fakeLabel + (realLabel > fakeLabel ? CERTAIN : -CERTAIN) * gap, fires: realLabel > fakeLabel ? 'below' : 'above' },

@@ -1,6 +1,6 @@
 import { objectiveOutput } from './objectives.ts';
 import type { Detector } from './types.ts';
-import { blockMeans, covers, lastIterations, values } from './window.ts';
+import { blockMeans, covers, lastIterations, values } from './series.ts';
 
 /** Iterations judged, in blocks of 25 whose means must rise one after another. */
 export const EXPLODING_WINDOW = 100;
@@ -26,10 +26,10 @@ export const EXPLODED_ESTIMATE = 1;
  */
 export const explodingGradients: Detector = ({ config, stats }) => {
   if (objectiveOutput(config.objective) !== 'critic') return undefined;
-  const window = lastIterations(stats, EXPLODING_WINDOW);
-  if (!covers(window, EXPLODING_WINDOW)) return undefined;
-  const estimate = blockMeans(values(window, 'wasserstein'), EXPLODING_BLOCK);
-  const gradient = blockMeans(values(window, 'gradNormG'), EXPLODING_BLOCK);
+  const recent = lastIterations(stats, EXPLODING_WINDOW);
+  if (!covers(recent, EXPLODING_WINDOW)) return undefined;
+  const estimate = blockMeans(values(recent, 'wasserstein'), EXPLODING_BLOCK);
+  const gradient = blockMeans(values(recent, 'gradNormG'), EXPLODING_BLOCK);
   if (estimate.length < 3 || gradient.length < 3) return undefined;
   const rising = estimate.every((v, i) => i === 0 || v > estimate[i - 1]);
   const estimateGrowth = estimate[0] > 0 ? estimate[estimate.length - 1] / estimate[0] : 0;
@@ -39,8 +39,8 @@ export const explodingGradients: Detector = ({ config, stats }) => {
   return {
     detector: 'explodingGradients',
     signals: ['wasserstein', 'gradNormG'],
-    from: window[0].iteration,
-    to: window[window.length - 1].iteration,
+    from: recent[0].iteration,
+    to: recent[recent.length - 1].iteration,
     measurements: [
       { name: 'estimateGrowth', value: estimateGrowth, threshold: EXPLODING_GROWTH, fires: 'above' },
       { name: 'gradientGrowth', value: gradientGrowth, threshold: EXPLODING_GROWTH, fires: 'above' },

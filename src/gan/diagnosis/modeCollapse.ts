@@ -1,5 +1,5 @@
 import type { Detector, DiagnosisInput, Finding } from './types.ts';
-import { mean } from './window.ts';
+import { mean } from './series.ts';
 
 /**
  * Evaluations the evidence spans (the playground evaluates every 25 iterations: 150 iterations).

@@ -1,6 +1,6 @@
 import type { StatField } from '../stats.ts';
 import type { Detector, Finding } from './types.ts';
-import { blockMeans, covers, lastIterations, mean, slope, standardDeviation, values } from './window.ts';
+import { blockMeans, covers, lastIterations, mean, slope, standardDeviation, values } from './series.ts';
 
 /** Iterations judged at once, and the block length that averages out batch noise within them. */
 export const OSCILLATION_WINDOW = 200;
@@ -31,12 +31,12 @@ function detrendedSpread(ys: readonly number[]): number {
  * (a loss that falls or rises steadily) is removed first, so learning is not mistaken for swinging.
  */
 export const oscillation: Detector = ({ stats }) => {
-  const window = lastIterations(stats, OSCILLATION_WINDOW).filter((p) => p.iteration > OSCILLATION_WARMUP);
-  if (!covers(window, OSCILLATION_WINDOW)) return undefined;
+  const recent = lastIterations(stats, OSCILLATION_WINDOW).filter((p) => p.iteration > OSCILLATION_WARMUP);
+  if (!covers(recent, OSCILLATION_WINDOW)) return undefined;
   let worst: Finding | undefined;
   let worstSwing = OSCILLATING_SWING;
   for (const field of ['dLoss', 'gLoss'] as StatField[]) {
-    const blocks = blockMeans(values(window, field), OSCILLATION_BLOCK);
+    const blocks = blockMeans(values(recent, field), OSCILLATION_BLOCK);
     if (blocks.length < 4) continue;
     const swing = detrendedSpread(blocks) / (Math.abs(mean(blocks)) + 0.5);
     if (swing < worstSwing) continue;
@@ -44,8 +44,8 @@ export const oscillation: Detector = ({ stats }) => {
     worst = {
       detector: 'oscillation',
       signals: [field],
-      from: window[0].iteration,
-      to: window[window.length - 1].iteration,
+      from: recent[0].iteration,
+      to: recent[recent.length - 1].iteration,
       measurements: [{ name: field === 'dLoss' ? 'discriminatorSwing' : 'generatorSwing', value: swing, threshold: OSCILLATING_SWING, fires: 'above' }],
     };
   }

@@ -1,5 +1,5 @@
 import type { Detector, DiagnosisInput } from './types.ts';
-import { covers, lastIterations, mean, values } from './window.ts';
+import { covers, lastIterations, mean, values } from './series.ts';
 
 /** Iterations the evidence spans: long enough that one lucky batch cannot fire it. */
 export const VANISHING_WINDOW = 40;
@@ -36,13 +36,13 @@ function learned(evaluations: DiagnosisInput['evaluations'], diversity: Diagnosi
  * clipped too tightly, Arjovsky et al. 2017 Fig. 4).
  */
 export const vanishingGradients: Detector = ({ config, stats, evaluations, diversity }) => {
-  const window = lastIterations(stats, VANISHING_WINDOW);
-  if (!covers(window, VANISHING_WINDOW)) return undefined;
-  const from = window[0].iteration;
-  const to = window[window.length - 1].iteration;
+  const recent = lastIterations(stats, VANISHING_WINDOW);
+  if (!covers(recent, VANISHING_WINDOW)) return undefined;
+  const from = recent[0].iteration;
+  const to = recent[recent.length - 1].iteration;
   if (config.objective === 'minimax') {
-    const fake = mean(values(window, 'dFake'));
-    const gradient = mean(values(window, 'outputGrad'));
+    const fake = mean(values(recent, 'dFake'));
+    const gradient = mean(values(recent, 'outputGrad'));
     if (fake < SATURATED_FAKE_OUTPUT && gradient < SATURATED_FAKE_OUTPUT) {
       return {
         detector: 'vanishingGradients',
@@ -56,7 +56,7 @@ export const vanishingGradients: Detector = ({ config, stats, evaluations, diver
       };
     }
   }
-  const norm = mean(values(window, 'gradNormG'));
+  const norm = mean(values(recent, 'gradNormG'));
   if (norm < VANISHED_GRADIENT_NORM && !learned(evaluations, diversity)) {
     return {
       detector: 'vanishingGradients',

@@ -1,6 +1,6 @@
 import { objectiveOutput } from './objectives.ts';
 import type { Detector } from './types.ts';
-import { covers, lastIterations, mean, values } from './window.ts';
+import { covers, lastIterations, mean, values } from './series.ts';
 
 /** Iterations the evidence spans: D must stay fooled, not just once while both adjust. */
 export const WEAK_WINDOW = 200;
@@ -22,10 +22,10 @@ export const POOR_QUALITY = 0.1;
  */
 export const weakDiscriminator: Detector = ({ config, stats, evaluations, diversity }) => {
   if (objectiveOutput(config.objective) !== 'probability') return undefined;
-  const window = lastIterations(stats, WEAK_WINDOW);
-  if (!covers(window, WEAK_WINDOW)) return undefined;
-  const real = mean(values(window, 'dReal'));
-  const fake = mean(values(window, 'dFake'));
+  const recent = lastIterations(stats, WEAK_WINDOW);
+  if (!covers(recent, WEAK_WINDOW)) return undefined;
+  const real = mean(values(recent, 'dReal'));
+  const fake = mean(values(recent, 'dFake'));
   if (real - fake > INDISTINGUISHABLE || Math.abs(real - 0.5) > UNSURE || Math.abs(fake - 0.5) > UNSURE) return undefined;
   const quality = evaluations.at(-1)?.modes?.highQuality;
   const spread = diversity.at(-1)?.ratio;
@@ -34,8 +34,8 @@ export const weakDiscriminator: Detector = ({ config, stats, evaluations, divers
   return {
     detector: 'weakDiscriminator',
     signals: ['dReal', 'dFake'],
-    from: window[0].iteration,
-    to: window[window.length - 1].iteration,
+    from: recent[0].iteration,
+    to: recent[recent.length - 1].iteration,
     measurements: [
       { name: 'outputGap', value: real - fake, threshold: INDISTINGUISHABLE, fires: 'below' },
       ...(quality !== undefined ? [{ name: 'highQuality', value: quality, threshold: POOR_QUALITY, fires: 'below' as const }] : []),
