@@ -1,9 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStrings } from '../../i18n/useStrings.ts';
 import type { PlaneEvent } from '../../worker/protocol.ts';
 import { formatSetting } from '../controls/format.ts';
 import type { Point } from '../controls/usePlayground.ts';
 import { useView } from '../share/viewState.ts';
+import { clampToPlane, enoughPoints, MAX_DRAWN_POINTS, MIN_DRAWN_POINTS } from './drawing.ts';
 import { diverging, drawPlane, fieldBuffer, type FieldBuffer, fieldRange, FAKE, type Layers, REAL, SIZE, SOFTWARE_CANVAS } from './draw.ts';
 
 /** The drawing frame before any plane exists: the ring's view (radius 2 plus a margin). */
@@ -46,11 +47,15 @@ export function PlaneView({ plane, drawing, points, onDraw, onClear }: PlaneView
     drawPlane(context, plane, radius, layers, buffer.current, drawing ? points : []);
   }, [plane, layers, drawing, points, radius]);
 
+  // A drag that leaves the canvas keeps drawing (pointer capture): its points are put on the plane's edge, and the view says so.
+  const [clamped, setClamped] = useState(false);
   const toData = (event: React.PointerEvent<HTMLCanvasElement>): Point => {
     const box = event.currentTarget.getBoundingClientRect();
     const u = (event.clientX - box.left) / box.width;
     const v = (event.clientY - box.top) / box.height;
-    return [Number((-radius + 2 * radius * u).toFixed(3)), Number((radius - 2 * radius * v).toFixed(3))];
+    const placed = clampToPlane(-radius + 2 * radius * u, radius - 2 * radius * v, radius);
+    if (placed.clamped) setClamped(true);
+    return placed.point;
   };
   const add = (event: React.PointerEvent<HTMLCanvasElement>, force: boolean) => {
     const here = { x: event.clientX, y: event.clientY };
@@ -71,7 +76,16 @@ export function PlaneView({ plane, drawing, points, onDraw, onClear }: PlaneView
         style={{ width: SIZE, height: SIZE, touchAction: drawing ? 'none' : undefined, cursor: drawing ? 'crosshair' : undefined }}
         role="img"
         aria-label={drawing ? t.drawingArea : p.plane}
-        onPointerDown={(event) => drawing && add(event, true)}
+        onPointerDown={(event) => {
+          if (!drawing) return;
+          try {
+            event.currentTarget.setPointerCapture(event.pointerId);
+          } catch {
+            // A pointer the browser does not track (a synthetic event) cannot be captured; it still draws.
+          }
+          setClamped(false);
+          add(event, true);
+        }}
         onPointerMove={(event) => drawing && event.buttons > 0 && add(event, false)}
         onPointerUp={() => (last.current = null)}
       >
@@ -103,7 +117,18 @@ export function PlaneView({ plane, drawing, points, onDraw, onClear }: PlaneView
         {drawing ? (
           <div className="drawing">
             <strong>{t.drawTitle}</strong> {t.drawHint} <output>{t.drawCount(points.length)}</output>
-            <button type="button" onClick={onClear}>{t.clearPoints}</button>
+            <button
+              type="button"
+              onClick={() => {
+                setClamped(false);
+                onClear();
+              }}
+            >
+              {t.clearPoints}
+            </button>
+            {!enoughPoints(points.length) ? <p className="draw-notice" role="alert">{t.drawTooFew(MIN_DRAWN_POINTS, points.length)}</p> : null}
+            {points.length >= MAX_DRAWN_POINTS ? <p className="draw-notice" role="status">{t.drawFull(MAX_DRAWN_POINTS)}</p> : null}
+            {clamped ? <p className="draw-notice" role="status">{t.drawClamped(formatSetting(radius))}</p> : null}
           </div>
         ) : null}
       </figcaption>
