@@ -1,5 +1,6 @@
-import { memo, useEffect, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { type Axis, extent, iterationAxis, niceAxis, stableAxis } from './axes.ts';
 import type { Row } from './downsample.ts';
 
 export interface Series {
@@ -89,9 +90,27 @@ function sameChart(a: StreamChartProps, b: StreamChartProps): boolean {
   );
 }
 
+/**
+ * The chart's axes, each kept from the redraw before while the data still fits it (see axes.ts):
+ * then a redraw moves only the lines, not the ticks, labels and grid.
+ */
+function useStreamAxes({ rows, series, domain, log, rightDomain, guides = [] }: StreamChartProps, hasRight: boolean) {
+  const previous = useRef<{ x?: Axis; left?: Axis; right?: Axis }>({});
+  const leftKeys = series.filter((s) => !s.right).map((s) => s.key);
+  const rightKeys = series.filter((s) => s.right).map((s) => s.key);
+  let [low, high] = extent(rows, leftKeys, log);
+  for (const guide of guides) [low, high] = [Math.min(low, guide.iteration), Math.max(high, guide.iteration)];
+  const x = iterationAxis(previous.current.x, domain[0], domain[1]);
+  const left = stableAxis(previous.current.left, low, high, log);
+  const right = hasRight ? (rightDomain ? niceAxis(rightDomain[0], rightDomain[1]) : stableAxis(previous.current.right, ...extent(rows, rightKeys))) : undefined;
+  previous.current = { x, left, right };
+  return { x, left, right };
+}
+
 const ChartBody = memo(function ChartBody(props: StreamChartProps) {
-  const { title, rows, series, domain, log, rightDomain, shades, markers, guides = [], summary, empty } = props;
+  const { title, rows, series, log, shades, markers, guides = [], summary, empty } = props;
   const hasRight = series.some((s) => s.right);
+  const axes = useStreamAxes(props, hasRight);
   return (
     <figure className="chart" aria-label={title}>
       <figcaption>
@@ -112,17 +131,19 @@ const ChartBody = memo(function ChartBody(props: StreamChartProps) {
         <ResponsiveContainer width="100%" height={HEIGHT}>
           <LineChart data={rows as Row[]} margin={{ top: 6, right: hasRight ? 4 : 12, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="#e9ecef" />
-            <XAxis dataKey="iteration" type="number" domain={domain} allowDataOverflow tick={{ fontSize: 11 }} tickCount={6} />
+            <XAxis dataKey="iteration" type="number" domain={axes.x.domain} ticks={axes.x.ticks} interval={0} allowDataOverflow tick={{ fontSize: 11 }} />
             <YAxis
               yAxisId="left"
               width={48}
               tick={{ fontSize: 11 }}
-              scale={log ? 'log' : 'auto'}
-              domain={log ? ['auto', 'auto'] : ['auto', 'auto']}
-              allowDataOverflow={log}
+              scale={log ? 'log' : 'linear'}
+              domain={axes.left.domain}
+              ticks={axes.left.ticks}
+              interval={0}
+              allowDataOverflow
               tickFormatter={tickFormat}
             />
-            {hasRight ? <YAxis yAxisId="right" orientation="right" width={40} tick={{ fontSize: 11 }} domain={rightDomain ?? ['auto', 'auto']} tickFormatter={tickFormat} /> : null}
+            {axes.right ? <YAxis yAxisId="right" orientation="right" width={40} tick={{ fontSize: 11 }} domain={axes.right.domain} ticks={axes.right.ticks} interval={0} allowDataOverflow tickFormatter={tickFormat} /> : null}
             {shades.map((shade) => (
               <ReferenceArea key={`${shade.label}-${shade.from}`} yAxisId="left" x1={shade.from} x2={shade.to} fill="#f03e3e" fillOpacity={0.14} stroke="#f03e3e" strokeOpacity={0.4} ifOverflow="hidden" label={{ value: shade.label, position: 'insideTopLeft', fontSize: 10, fill: '#c92a2a' }} />
             ))}
