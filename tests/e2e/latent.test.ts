@@ -3,17 +3,19 @@
  * label re-renders the grid and, after the preset's training length, the digit classifier reads at
  * least 80% of that grid as the label; the interpolation slider at 0 and 1 gives the endpoints'
  * pixels exactly; the InfoGAN code slider changes the image. Taps (touch) and clicks (mouse) both
- * drive it. Screenshots go to test-results/latent/.
+ * drive it. Endpoints and slots set while training survive pause and resume (the same latents at
+ * the new weights); Reset re-draws the grid and clears them. Screenshots go to test-results/latent/.
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
-import { resetRun, SMALL, stepRun, waitFor } from './training.ts';
+import { read, resetRun, SMALL, stepRun, waitFor } from './training.ts';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '../../src/gan/tf.ts';
 import { classifyDigits, loadDigitClassifier, predictedClasses } from '../../src/gan/metrics/classifier.ts';
 import { PRESETS } from '../../src/gan/presets.ts';
+import { seededLatents } from '../../src/gan/latent.ts';
 
 const SHOTS = 'test-results/latent';
 let browser: Browser;
@@ -171,5 +173,114 @@ describe('latent explorer', () => {
     await expect.poll(() => arrows.count(), { timeout: 10_000 }).toBe(1);
     await explorer.getByRole('heading', { name: 'Latent arithmetic' }).locator('..').screenshot({ path: `${SHOTS}/arithmetic-2d.png` });
     expect(errors).toEqual([]);
+  });
+});
+
+/** A canvas's grey levels (red channel bytes): what the page drew, exactly. */
+function bytes(canvas: Locator): Promise<number[]> {
+  return canvas.evaluate((element) => {
+    const c = element as HTMLCanvasElement;
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    return Array.from({ length: data.length / 4 }, (_, p) => data[p * 4]);
+  });
+}
+
+describe('latent explorer across pause, resume and Reset', () => {
+  test('endpoints and slots set while training are the same latents after pause and resume; Reset re-draws the grid and clears them', { timeout: 150_000 }, async () => {
+    const page = await context.newPage();
+    page.setDefaultTimeout(45_000);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.addInitScript(() => localStorage.setItem('nash.backend', 'wasm'));
+    await page.goto(inject('baseURL'));
+    await waitFor(page, 'ready', 90_000);
+    // A small MNIST MLP: images make exact pixel comparisons meaningful, and it trains fast on wasm.
+    await resetRun(page, { dataset: 'mnist', architecture: 'mlp', conditioning: 'none', latentSize: 8, generatorLayers: 1, generatorWidth: 32, discriminatorLayers: 1, discriminatorWidth: 32, batchSize: 16 }, 'wasm');
+    await stepRun(page, 3);
+    const explorer = page.getByRole('region', { name: 'Latent space' });
+    const grid = explorer.getByRole('group', { name: 'Samples to explore' });
+    const tile = (n: number) => grid.getByRole('img', { name: `Sample ${n}`, exact: true });
+    const image = (name: string) => explorer.getByRole('img', { name, exact: true });
+    await explorer.scrollIntoViewIfNeeded();
+    await expect.poll(() => grid.getByRole('img').count(), { timeout: 30_000 }).toBe(16);
+
+    /**
+     * Which seeded draw the grid shows: each draw's 16 latents decoded afresh at the current weights
+     * (the page's client, outside the explorer) and drawn as the page draws them, against the tiles.
+     */
+    const gridDraw = async () => {
+      const { config } = await read(page);
+      const shown = await Promise.all(Array.from({ length: 16 }, (_, i) => bytes(tile(i + 1))));
+      for (let draw = 0; draw < 12; draw++) {
+        const latents = Array.from(seededLatents(config.seed, draw, 16, config.latentSize, config.noise));
+        const fresh = await page.evaluate(async (z) => {
+          const event = await window.nash!.training.latent({ kind: 'decode', latent: Float32Array.from(z), conditions: Array.from({ length: 16 }, () => ({})) });
+          const values = Array.from(event.answer!.values);
+          return values.map((v) => Math.round(((Math.max(-1, Math.min(1, v)) + 1) / 2) * 255));
+        }, latents);
+        if (JSON.stringify(fresh) === JSON.stringify(shown.flat())) return draw;
+      }
+      return -1;
+    };
+    /** Pauses with the Pause button and waits until the explorer shows the paused weights. */
+    const pause = async () => {
+      await page.getByRole('button', { name: 'Pause', exact: true }).click();
+      await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused', undefined, { timeout: 30_000 });
+      const { iteration } = await read(page);
+      await expect.poll(() => explorer.getByText(`Model at iteration ${iteration}`).count(), { timeout: 20_000 }).toBe(1);
+      return iteration;
+    };
+    /** Each endpoint and slot image is its grid sample's image at the same (paused) weights. */
+    const pairs: [string, number][] = [['Start', 2], ['End', 5], ['Mean of slot A', 1], ['Mean of slot B', 3], ['Mean of slot C', 7]];
+    const sameAsGrid = async () => {
+      for (const [name, n] of pairs) {
+        await expect.poll(async () => JSON.stringify(await bytes(image(name))) === JSON.stringify(await bytes(tile(n))), { timeout: 20_000 }).toBe(true);
+      }
+    };
+
+    // Picks made while the model trains, in slow motion (2 it/s): at full speed on a loaded 2-core
+    // machine the page's main thread, drawing every chart, can take seconds to take a click.
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption('two');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'playing', undefined, { timeout: 30_000 });
+    const pick = async (n: number, button: string) => {
+      await grid.getByRole('button', { name: `Sample ${n}`, exact: true }).click();
+      await explorer.getByRole('button', { name: button, exact: true }).click();
+    };
+    await pick(2, 'Set as start');
+    await pick(5, 'Set as end');
+    await pick(1, 'Set as A');
+    await pick(3, 'Set as B');
+    await pick(7, 'Set as C');
+    const first = await pause();
+    const drawBefore = await gridDraw();
+    expect(drawBefore).toBeGreaterThanOrEqual(0);
+    await sameAsGrid();
+    const before = await bytes(tile(2));
+
+    // Resume at full speed long enough for the weights (and so the images) to change, pause again.
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption('full');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.waitForFunction((n) => window.nash!.training.getSnapshot().iteration >= n + 30, first, { timeout: 60_000 });
+    const second = await pause();
+    console.log(`latent picks across pause/resume: iterations ${first} → ${second}, grid draw ${drawBefore}`);
+    expect(JSON.stringify(await bytes(tile(2)))).not.toBe(JSON.stringify(before));
+    expect(await gridDraw()).toBe(drawBefore);
+    await sameAsGrid();
+
+    // Reset: new weights, a new draw of latents, endpoints and slots cleared.
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    await waitFor(page, 'ready', 60_000);
+    await expect.poll(() => grid.getByRole('img').count(), { timeout: 30_000 }).toBe(16);
+    await expect.poll(() => explorer.getByText('Choose a start and an end (from the samples, or random).').count(), { timeout: 10_000 }).toBe(1);
+    for (const name of ['Start', 'End', 'Mean of slot A', 'Mean of slot B', 'Mean of slot C']) expect(await image(name).count()).toBe(0);
+    for (const slot of ['A', 'B', 'C']) await expect.poll(() => explorer.getByRole('button', { name: `Clear ${slot}` }).isDisabled()).toBe(true);
+    if ((await read(page)).state === 'playing') await pause();
+    // Until the new grid is in, the tiles match no draw at the new weights (-1).
+    let redrawn = -1;
+    await expect.poll(async () => (redrawn = await gridDraw()), { timeout: 20_000 }).toBeGreaterThanOrEqual(0);
+    expect(redrawn).not.toBe(drawBefore);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
