@@ -7,8 +7,18 @@
  * both; PyTorch on one CPU thread when `python3 -c 'import torch'` works (Debian: python3-torch).
  * Every row runs single-threaded. Times are per iteration, median over the run, from wall time and
  * from this process's CPU time: the machine may be shared, and CPU time is the steadier figure.
+ *
+ * A second table puts Nash next to a bare tfjs loop everywhere, with one harness: the worker's
+ * `benchmark` command (src/worker/benchmark.ts: Trainer.step back to back vs the same DCGAN written
+ * from tfjs ops), run in this process on cpu and wasm and in headless Chromium's training worker on
+ * wasm, cpu, webgl and webgpu (SwiftShader here, so slow: a warm-up step and two timed ones are
+ * enough). Wall time per iteration, mean over the timed ones; a backend that cannot run the model
+ * gets its reason printed in its row.
+ *
  * Environment: BENCH_DCGAN_SECONDS (time per row, default 8), BENCH_DCGAN_ROWS (comma-separated
- * row ids: nash-wasm, nash-cpu, bare-wasm, bare-cpu, torch).
+ * row ids: nash-wasm, nash-cpu, bare-wasm, bare-cpu, torch), BENCH_DCGAN_BROWSER (Chromium backends,
+ * default wasm,cpu,webgl,webgpu; empty for none), BENCH_DCGAN_BROWSER_SECONDS (budget per column in
+ * Chromium, default 4), BENCH_DCGAN_BROWSER_TIMEOUT (seconds one column may take, default 420).
  */
 import { spawnSync } from 'node:child_process';
 import '@tensorflow/tfjs-backend-cpu';
@@ -21,7 +31,10 @@ import { sampleNoise } from '../../src/gan/latent.ts';
 import { createRng } from '../../src/gan/rng.ts';
 import * as tf from '../../src/gan/tf.ts';
 import { Trainer } from '../../src/gan/trainer.ts';
+import type { BackendName } from '../../src/worker/protocol.ts';
+import { benchmark, type BenchmarkResult } from '../../src/worker/benchmark.ts';
 import { loadMnist } from '../node/mnist.ts';
+import { benchmarkRun, resetOnto, startPlayground } from './lib/playground.ts';
 
 const BATCH = 64;
 const LATENT = 100;
@@ -33,6 +46,9 @@ const SECONDS = Number(process.env.BENCH_DCGAN_SECONDS ?? 8);
 /** At least this many timed iterations per row, however slow. */
 const MIN_ITERATIONS = 2;
 const ROWS = process.env.BENCH_DCGAN_ROWS?.split(',') ?? ['nash-wasm', 'nash-cpu', 'bare-wasm', 'bare-cpu', 'torch'];
+const BROWSER = (process.env.BENCH_DCGAN_BROWSER ?? 'wasm,cpu,webgl,webgpu').split(',').filter(Boolean) as BackendName[];
+const BROWSER_SECONDS = Number(process.env.BENCH_DCGAN_BROWSER_SECONDS ?? 4);
+const BROWSER_TIMEOUT_MS = 1000 * Number(process.env.BENCH_DCGAN_BROWSER_TIMEOUT ?? 420);
 
 interface Timing {
   iterations: number;
@@ -232,4 +248,76 @@ for (const { implementation, backend, timing, note } of rows) {
   }
   const speedup = cpuRow ? `${(cpuRow.cpuMs / timing.cpuMs).toFixed(1)}×` : '—';
   console.log(`| ${implementation} | ${backend} | ${timing.iterations} | ${fmt(timing.wallMs)} | ${fmt(timing.cpuMs)} | ${(1000 / timing.cpuMs).toFixed(2)} | ${speedup} |`);
+}
+
+// ─── Nash vs a bare tfjs loop, one harness, in Node and in Chromium ─────────────────────────────
+
+interface Pair {
+  runtime: string;
+  backend: string;
+  nash?: BenchmarkResult;
+  bare?: BenchmarkResult;
+  note: string;
+}
+
+const pairs: Pair[] = [];
+const why = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 140);
+const perIteration = (r?: BenchmarkResult) => (r ? r.milliseconds / r.iterations : NaN);
+
+for (const backend of ['wasm', 'cpu'] as const) {
+  await useBackend(backend);
+  const pair: Pair = { runtime: 'Node', backend, note: backend === 'wasm' ? 'Nash kernels registered' : '' };
+  for (const mode of ['trainer', 'bare'] as const) {
+    try {
+      pair[mode === 'trainer' ? 'nash' : 'bare'] = await benchmark(mode, config, mnist, SECONDS * 1000);
+    } catch (error) {
+      pair.note = [pair.note, `${mode}: ${why(error)}`].filter(Boolean).join('; ');
+    }
+  }
+  pairs.push(pair);
+  console.log(`Node ${backend}: Nash ${fmt(perIteration(pair.nash))} ms, bare ${fmt(perIteration(pair.bare))} ms per iteration`);
+}
+
+if (BROWSER.length) {
+  const playground = await startPlayground();
+  try {
+    console.log(`Chromium ${playground.browser.version()}: ${BROWSER.join(', ')}, ~${BROWSER_SECONDS} s per column after a warm-up step`);
+    for (const backend of BROWSER) {
+      // A fresh page per backend: a backend that hangs or breaks its worker cannot spoil the next row.
+      const page = await playground.open();
+      const pair: Pair = { runtime: 'Chromium', backend, note: '' };
+      try {
+        const target = await resetOnto(page, config, backend);
+        pair.backend = target.backend;
+        pair.note = target.note;
+        for (const mode of ['trainer', 'bare'] as const) {
+          try {
+            pair[mode === 'trainer' ? 'nash' : 'bare'] = await benchmarkRun(page, mode, BROWSER_SECONDS, BROWSER_TIMEOUT_MS);
+          } catch (error) {
+            pair.note = [pair.note, `${mode}: ${why(error)}`].filter(Boolean).join('; ');
+            if (/no result within/.test(String(error))) break; // the worker is still busy with it
+          }
+        }
+      } catch (error) {
+        pair.note = `cannot run it: ${why(error)}`;
+      } finally {
+        await page.close();
+      }
+      pairs.push(pair);
+      console.log(`Chromium ${pair.backend}: Nash ${fmt(perIteration(pair.nash))} ms, bare ${fmt(perIteration(pair.bare))} ms per iteration ${pair.note}`);
+    }
+  } finally {
+    await playground.close();
+  }
+}
+
+const nodeCpu = perIteration(pairs.find((p) => p.runtime === 'Node' && p.backend === 'cpu')?.nash);
+const cell = (r?: BenchmarkResult) => (r ? `${fmt(perIteration(r))} (${r.iterations})` : '—');
+const ratio = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '—');
+console.log(`\nDCGAN iteration, batch ${BATCH}, C = ${CHANNELS}, latent ${LATENT}: Nash's Trainer vs the same model as a bare tfjs loop (src/worker/benchmark.ts), wall time:`);
+console.log('| runtime | backend | Nash ms / it (timed its) | bare tfjs ms / it (timed its) | Nash speed ÷ bare | Nash it/s | vs Nash on Node cpu | note |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const p of pairs) {
+  const n = perIteration(p.nash);
+  console.log(`| ${p.runtime} | ${p.backend} | ${cell(p.nash)} | ${cell(p.bare)} | ${ratio(perIteration(p.bare) / n)} | ${Number.isFinite(n) ? (1000 / n).toFixed(3) : '—'} | ${ratio(nodeCpu / n)} | ${p.note} |`);
 }
