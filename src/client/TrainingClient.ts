@@ -9,11 +9,11 @@ import type { Evaluation, StepTarget } from '../gan/trainer.ts';
 import {
   type BackendPreference, type BenchmarkEvent, type CandidateReport, type AdapterInfo, type BackendName, type Floats,
   type LiveMarker, type PlaneEvent, PROTOCOL_VERSION, type RunState, type SamplesEvent, type Schedule, type Sources,
-  type LatentAnswerEvent, type TrainerCommand, type TrainerEvent, transferables, unreachable, type UpdatedEvent,
+  type LatentAnswerEvent, type TrainerCommand, type TrainerEvent, transferables, unreachable, type UpdatedEvent, type FailoverReport, type MemoryAdvice,
 } from '../worker/protocol.ts';
 import type { RunSnapshot } from '../worker/snapshot.ts';
 import type { DivergenceReport } from '../worker/divergence.ts';
-import { describeDivergence, describeRestart, en as reliabilityEn, type RestartNotice } from '../i18n/reliability.ts';
+import { describeDivergence, describeFailover, describeMemory, describeRestart, en as reliabilityEn, type RestartNotice } from '../i18n/reliability.ts';
 import { copyRun, DEFAULT_RECOVERY, Recovery, type RecoveryOptions } from './recovery.ts';
 import type { LatentQuery } from '../worker/latent.ts';
 
@@ -29,6 +29,10 @@ export interface Notice {
   text: string;
   divergence?: DivergenceReport;
   restart?: RestartNotice;
+  /** The backend failed and the run moved to another (issue 9). */
+  failover?: FailoverReport;
+  /** Memory ran out: the settings to lower. */
+  memory?: MemoryAdvice;
 }
 
 export interface BackendStatus {
@@ -361,14 +365,24 @@ export class TrainingClient {
           notices: [...s.notices, notice].slice(-MAX_NOTICES),
         });
       }
+      case 'failover': {
+        const { report } = event;
+        const notice = { id: this.nextId++, kind: 'warning' as const, text: describeFailover(report, reliabilityEn), failover: report };
+        return this.set({
+          iteration: report.iteration,
+          stats: s.stats.filter((point) => point.iteration <= report.iteration),
+          notices: [...s.notices, notice].slice(-MAX_NOTICES),
+        });
+      }
       case 'pong':
         return;
-      case 'error':
-        return this.set({
-          phase: s.phase === 'starting' ? 'failed' : s.phase,
-          state: 'paused',
-          notices: this.withNotice('error', event.message),
-        });
+      case 'error': {
+        const { memory } = event;
+        const notices = memory
+          ? [...s.notices, { id: this.nextId++, kind: 'error' as const, text: describeMemory(memory, reliabilityEn), memory }].slice(-MAX_NOTICES)
+          : this.withNotice('error', event.message);
+        return this.set({ phase: s.phase === 'starting' ? 'failed' : s.phase, state: 'paused', notices });
+      }
       default:
         unreachable(event);
     }

@@ -3,6 +3,8 @@
  * and the one function that turns a divergence report into a sentence in either language.
  */
 import type { DivergenceReport } from '../worker/divergence.ts';
+import type { FailoverReport, MemoryAdvice } from '../worker/payloads.ts';
+import * as controls from './controls.ts';
 
 export const en = {
   diverged: 'Training diverged: {what} became NaN or infinite between iterations {from} and {to}. Paused and rolled back to iteration {from}; the charts keep the history up to there.',
@@ -16,6 +18,10 @@ export const en = {
   stateReset: 'The optimiser state that changed since could not be restored and starts from zero.',
   restarted: 'The training worker failed ({reason}) and was restarted with the same settings, from the weights saved at iteration {iteration}; the charts keep the history up to there. Press Train to continue.',
   gaveUp: 'The training worker failed ({reason}) again and again, so it is not restarted. Reload the page; lower the batch size or the network widths if it keeps happening.',
+  failover: 'The {from} backend failed ({reason}). Training continues on {to} from the weights of iteration {iteration}.',
+  outOfMemory: 'Out of memory on {backend} ({error}). Lower {settings} and train again.',
+  settingNow: '{setting} (now {value})',
+  fields: controls.en.fields,
 };
 
 export const ko: typeof en = {
@@ -30,6 +36,10 @@ export const ko: typeof en = {
   stateReset: '그 사이에 바뀐 옵티마이저 상태는 복원할 수 없어 0부터 다시 시작합니다.',
   restarted: '학습 워커가 중단되어({reason}) 같은 설정으로 다시 시작했습니다. 반복 {iteration}에 저장된 가중치부터 이어지며, 차트는 그 시점까지의 기록을 유지합니다. 계속하려면 학습을 누르세요.',
   gaveUp: '학습 워커가 계속 중단되어({reason}) 더 이상 다시 시작하지 않습니다. 페이지를 새로 고치고, 반복되면 배치 크기나 네트워크 너비를 줄이세요.',
+  failover: '{from} 백엔드가 실패했습니다({reason}). 반복 {iteration}의 가중치부터 {to}에서 학습을 이어갑니다.',
+  outOfMemory: '{backend}에서 메모리가 부족합니다({error}). {settings}을(를) 줄이고 다시 학습하세요.',
+  settingNow: '{setting}(현재 {value})',
+  fields: controls.ko.fields,
 };
 
 type Strings = typeof en;
@@ -63,4 +73,15 @@ export function describeDivergence(report: DivergenceReport, t: Strings): string
   if (report.advice.some((advice) => advice.optimizer === 'sgd')) sentences.push(t.tryAdam);
   if (report.reset.length) sentences.push(t.stateReset);
   return sentences.join(' ');
+}
+
+/** A backend that failed mid-run and the one the run moved to (src/worker/session.ts). */
+export function describeFailover(report: FailoverReport, t: Strings): string {
+  return fill(t.failover, { ...report });
+}
+
+/** Memory ran out: the settings to lower, with their values, in the page's language. */
+export function describeMemory(memory: MemoryAdvice, t: Strings): string {
+  const settings = memory.settings.map((s) => fill(t.settingNow, { setting: t.fields[s.field], value: s.value })).join(', ');
+  return fill(t.outOfMemory, { backend: memory.backend, error: memory.error, settings });
 }

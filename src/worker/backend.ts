@@ -52,6 +52,12 @@ const TIE = 0.9;
 
 const cache = new Map<string, BackendChoice>();
 
+/** Backends whose gradient check is made to fail (the `sanity:<backend>` fault, src/worker/faults.ts). */
+const sabotaged = new Set<BackendName>();
+export function sabotageGradientCheck(name: BackendName): void {
+  sabotaged.add(name);
+}
+
 /** What the calibration result depends on: the model's shape, not its live settings. */
 export function shapeKey(config: RunConfig): string {
   const c = config;
@@ -109,9 +115,10 @@ async function probe(name: BackendName): Promise<Probe> {
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-3 + 1e-2 * Math.abs(b);
 
 /** Runs every gradient case on the active backend; returns what went wrong, or undefined. */
-async function checkGradients(cases: GradientCase[]): Promise<string | undefined> {
+async function checkGradients(cases: GradientCase[], sabotage: boolean): Promise<string | undefined> {
   for (const check of cases) {
     const got = await check.run();
+    if (sabotage) got[0] += 1;
     if (got.some((v) => !Number.isFinite(v))) return `${check.name}: non-finite values`;
     const bad = got.findIndex((v, i) => !close(v, check.expected[i]));
     if (bad >= 0) return `${check.name}: got ${got[bad].toPrecision(4)} where ${check.expected[bad].toPrecision(4)} is right`;
@@ -131,7 +138,7 @@ async function tryBackend(name: BackendName, convolutional: boolean): Promise<Ca
     return report(false, `failed to start: ${errorText(error)}`);
   }
   try {
-    const problem = await checkGradients(gradientCases(convolutional));
+    const problem = await checkGradients(gradientCases(convolutional), sabotaged.has(name));
     return problem ? report(false, `failed the gradient check (${problem})`) : report(true, 'passed the gradient check');
   } catch (error) {
     return report(false, `cannot train this model: ${errorText(error)}`);
@@ -157,17 +164,18 @@ async function fastest(usable: CandidateReport[], calibrate: Calibrate): Promise
 
 /**
  * Picks and activates a backend for `config`: a forced one when it works, else the fastest working
- * candidate of the best tier that has one.
+ * candidate of the best tier that has one. `failed` backends broke earlier in this worker (a lost
+ * device, an error inside a step) and are not tried again.
  */
-export async function chooseBackend(preference: BackendPreference, config: RunConfig, calibrate: Calibrate): Promise<BackendChoice> {
-  const key = `${preference} ${shapeKey(config)}`;
+export async function chooseBackend(preference: BackendPreference, config: RunConfig, calibrate: Calibrate, failed: ReadonlySet<BackendName> = new Set()): Promise<BackendChoice> {
+  const key = `${preference} ${shapeKey(config)} ${[...failed].join(',')}`;
   const cached = cache.get(key);
   if (cached && (await tf.setBackend(cached.backend))) {
     return { ...cached, reason: `${cached.reason} (measured earlier for this model shape)`, warnings: [] };
   }
   const convolutional = config.architecture === 'dcgan';
   const probes = new Map<BackendName, Probe>();
-  for (const name of BACKEND_NAMES) probes.set(name, await probe(name));
+  for (const name of BACKEND_NAMES) probes.set(name, failed.has(name) ? { tier: 'unavailable', note: 'it failed earlier in this run' } : await probe(name));
   const warnings: string[] = [];
   const candidates: CandidateReport[] = [];
   const remember = (choice: BackendChoice) => {

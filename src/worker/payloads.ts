@@ -76,3 +76,27 @@ export interface LiveMarker {
   /** Epoch milliseconds (timeOrigin + now) when that iteration had run: latency measurements. */
   time: number;
 }
+
+/** A setting that sets how much memory the model takes, with its value when memory ran out. */
+export interface MemorySetting {
+  field: 'batchSize' | 'channels' | 'generatorWidth' | 'discriminatorWidth' | 'generatorLayers' | 'discriminatorLayers';
+  /** The schema's English label. */
+  label: string;
+  value: number;
+}
+
+/** Memory ran out (src/worker/faults.ts): where, what the backend said, and what to lower. */
+export interface MemoryAdvice {
+  backend: string;
+  error: string;
+  settings: MemorySetting[];
+}
+
+/** A backend failed mid-run and the run moved to another one (src/worker/failover.ts). */
+export interface FailoverReport {
+  from: BackendName;
+  to: BackendName;
+  reason: string;
+  /** The iteration of the weights it continues from. */
+  iteration: number;
+}

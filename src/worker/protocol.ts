@@ -10,10 +10,12 @@ import type { StatPoint } from '../gan/stats.ts';
 import type { RunSnapshot } from './snapshot.ts';
 import type { DivergenceReport } from './divergence.ts';
 import { type LatentAnswer, type LatentQuery, queryBuffers } from './latent.ts';
-import type { AdapterInfo, BackendName, BackendPreference, CandidateReport, Floats, LiveMarker, RealSamples, Schedule, Sources } from './payloads.ts';
+import type { AdapterInfo, BackendName, BackendPreference, CandidateReport, FailoverReport, Floats, LiveMarker, MemoryAdvice, RealSamples, Schedule, Sources } from './payloads.ts';
 
 export { BACKEND_NAMES, DEFAULT_SCHEDULE } from './payloads.ts';
-export type { AdapterInfo, BackendName, BackendPreference, CandidateReport, Floats, LiveMarker, RealSamples, Schedule, Sources } from './payloads.ts';
+export type {
+  AdapterInfo, BackendName, BackendPreference, CandidateReport, FailoverReport, Floats, LiveMarker, MemoryAdvice, MemorySetting, RealSamples, Schedule, Sources,
+} from './payloads.ts';
 
 /** Bumped whenever a message changes shape; the worker refuses an init from another version. */
 export const PROTOCOL_VERSION = 1;
@@ -220,6 +222,14 @@ export interface ErrorEvent {
   message: string;
   /** The command being handled when it happened. */
   during: TrainerCommand['type'] | 'loop';
+  /** Set when memory ran out: what to lower. */
+  memory?: MemoryAdvice;
+}
+
+/** The backend failed; the run goes on on another one from its last good weights, in the same play state. */
+export interface FailoverEvent {
+  type: 'failover';
+  report: FailoverReport;
 }
 
 export interface RunExportedEvent {
@@ -257,6 +267,7 @@ export type TrainerEvent =
   | LatentAnswerEvent
   | WarningEvent
   | DivergedEvent
+  | FailoverEvent
   | PongEvent
   | ErrorEvent;
 
@@ -294,6 +305,7 @@ export function transferables(message: TrainerCommand | TrainerEvent): Transfera
     case 'updated':
     case 'warning':
     case 'diverged':
+    case 'failover':
     case 'pong':
     case 'error':
       return [];

@@ -1,86 +1,30 @@
 /**
  * One training run as the worker drives it: commands in, events out, with no worker globals, so the
- * same loop runs in Node tests. Commands run one at a time in arrival order on a promise chain; the
- * loop itself is a chain of chunks (~25 ms of steps, then a yield), so a command waits at most one
- * chunk. Questions (`sample`, `latent`) skip that chain: they are answered as soon as they arrive,
- * between two chunks, waiting only for a command that rebuilds the run (issue 6: answers within
- * 100 ms while training). Stats, views and metrics are read back asynchronously on their own schedules.
+ * same loop (session-loop.ts) runs in Node tests. Commands run one at a time in arrival order on a
+ * promise chain. Questions (`sample`, `latent`) skip that chain: they are answered as soon as they
+ * arrive, between two chunks, waiting only for a command that rebuilds the run (issue 6: answers
+ * within 100 ms while training). Faults (issue 9): a backend that fails mid-run hands the run to the
+ * next one that works; memory that runs out is reported with the settings to lower.
  */
 import * as tf from '../gan/tf.ts';
-import { type RunConfig, validateConfig } from '../gan/config.ts';
-import { createDataset } from '../gan/data/registry.ts';
-import type { Dataset } from '../gan/data/dataset.ts';
-import { type MnistFile, mnistDataset } from '../gan/data/mnist.ts';
-import { sampleNoise } from '../gan/latent.ts';
-import { noiseLattice, PLANE_RESOLUTION, planeModel } from '../gan/plane.ts';
-import { createRng } from '../gan/rng.ts';
-import { type StepTarget, Trainer } from '../gan/trainer.ts';
-import type { BackendChoice, Calibrate } from './backend.ts';
-import {
-  type BackendPreference, type BenchmarkCommand, DEFAULT_SCHEDULE, epochNow, type LiveMarker, PROTOCOL_VERSION,
-  type RunState, type Schedule, type Sources, type TrainerCommand, type TrainerEvent, unreachable,
-} from './protocol.ts';
+import type { BenchmarkCommand, TrainerCommand } from './protocol.ts';
+import { PROTOCOL_VERSION, DEFAULT_SCHEDULE, unreachable } from './protocol.ts';
 import { benchmark } from './benchmark.ts';
-import { loadRunClassifier } from './digit-metrics.ts';
 import { restoreRun, type RunSnapshot, snapshotConfig } from './snapshot.ts';
-import { type DivergenceReport, DivergenceGuard } from './divergence.ts';
-import { realSamples } from './real-samples.ts';
-import { answerLatentCommand, answerSample, exportRun, importRun, type RunAccess } from './run-io.ts';
-import { type Run, Views } from './views.ts';
+import { answerLatentCommand, answerSample, exportRun, importRun } from './run-io.ts';
+import type { Run } from './views.ts';
+import { STUCK_MS, withTimeout } from './failover.ts';
+import { destroyDevice, type Fault, injectedError, isOutOfMemory, memoryAdvice, memoryMessage } from './faults.ts';
+import { SessionLoop } from './session-loop.ts';
 
-/** Fixed-noise samples: enough points to show a 2D distribution, a readable grid of images. */
-const PLANE_SAMPLES = 512;
-const IMAGE_SAMPLES = 64;
+export type { SessionHost } from './session-loop.ts';
 
 /** Commands answered ahead of the queue: they read G and change nothing. */
 const QUESTIONS: ReadonlySet<TrainerCommand['type']> = new Set(['sample', 'latent']);
 /** Commands that replace or free the trainer: questions asked after them wait for them. */
 const REBUILDS: ReadonlySet<TrainerCommand['type']> = new Set(['init', 'reset', 'importRun', 'dispose']);
 
-export interface SessionHost {
-  post(event: TrainerEvent): void;
-  /** Resolves after pending messages have had a chance to run (a macrotask, not a microtask). */
-  yieldToEvents(): Promise<void>;
-  chooseBackend(preference: BackendPreference, config: RunConfig, calibrate: Calibrate): Promise<BackendChoice>;
-  /** The MNIST binary (the worker fetches it; Node tests may read it from disk). Without it MNIST is refused. */
-  loadMnist?(): Promise<MnistFile>;
-  /** The digit classifier's manifest and weights, for MNIST metrics; without them those are left out. */
-  loadClassifier?(): Promise<{ manifest: unknown; weights: ArrayBuffer }>;
-}
-
-export class Session {
-  private run?: Run;
-  private sources: Sources = {};
-  private preference: BackendPreference = 'auto';
-  private schedule: Schedule = DEFAULT_SCHEDULE;
-  private state: RunState = 'paused';
-  private which: StepTarget = 'both';
-  private until = Infinity;
-  private queue: Promise<void> = Promise.resolve();
-  /** The last rebuild queued (REBUILDS): questions wait for it. */
-  private rebuilt: Promise<void> = Promise.resolve();
-  /** Questions being answered: a rebuild waits for them (quiet) before freeing the trainer. */
-  private questions = new Set<Promise<void>>();
-  private chunkScheduled = false;
-  /** Live changes applied but not yet used by an iteration, and those used but not yet posted. */
-  private upcoming: Omit<LiveMarker, 'time'>[] = [];
-  private used: LiveMarker[] = [];
-  private statsFlush?: Promise<void>;
-  private readonly views: Views;
-  private last = { stats: 0, rateIteration: 0, rateTime: 0 };
-  private iterationsPerSecond = 0;
-  /** Iterations per second at most while playing (slow motion); Infinity = as fast as it goes. */
-  private speed = Infinity;
-  private readonly guard = new DivergenceGuard();
-
-  /** The run-wide commands' view of this session (run-io.ts). */
-  private readonly access: RunAccess;
-
-  constructor(private readonly host: SessionHost) {
-    this.views = new Views(host.post, (error) => this.fail(error, 'loop'));
-    this.access = { post: host.post, current: () => this.run, rebuild: (snapshot) => this.rebuild(snapshot) };
-  }
-
+export class Session extends SessionLoop {
   /** Queues a command behind the ones before it; a question goes ahead, behind the last rebuild only. */
   handle(command: TrainerCommand): Promise<void> {
     const run = () => this.execute(command);
@@ -100,9 +44,72 @@ export class Session {
     return this.queue;
   }
 
-  private fail(error: unknown, during: TrainerCommand['type'] | 'loop') {
+  protected fail(error: unknown, during: TrainerCommand['type'] | 'loop') {
+    if (isOutOfMemory(error)) return this.outOfMemory(error, during);
     this.state = 'paused';
     this.host.post({ type: 'error', message: error instanceof Error ? error.message : String(error), during });
+  }
+
+  /** An error from the training loop of `run`: the backend failed, unless memory ran out; one from a replaced run is old news. */
+  protected loopFailed(error: unknown, run: Run | undefined) {
+    if (run !== this.run || this.failingOver) return;
+    if (isOutOfMemory(error) || !this.failover(error instanceof Error ? error.message : String(error), false)) this.fail(error, 'loop');
+  }
+
+  /**
+   * Memory ran out (issue 9): an error that names the settings to lower, and the page stays usable:
+   * a run that was training is paused where it was; a build that ran out goes back to the run before.
+   */
+  private outOfMemory(error: unknown, during: TrainerCommand['type'] | 'loop') {
+    const config = this.building ?? this.run?.trainer.config;
+    this.state = 'paused';
+    if (!config) return this.host.post({ type: 'error', message: String(error), during });
+    const memory = memoryAdvice(config, this.backend ?? tf.getBackend(), error);
+    this.host.post({ type: 'error', message: memoryMessage(memory), during, memory });
+    const previous = this.checkpoints.latest;
+    const recover = this.building ? previous && (() => this.rebuild(previous)) : this.run && (() => this.settle());
+    this.building = undefined;
+    if (recover) this.queue = this.queue.then(recover).catch((later: unknown) => this.fail(later, 'loop'));
+  }
+
+  /** Test hook (faults.ts): injects a fault into the running session. Returns false where it does not apply. */
+  injectFault(fault: Extract<Fault, 'device-lost' | 'step-error' | 'out-of-memory'>): boolean {
+    if (fault === 'device-lost') return destroyDevice();
+    if (!this.backend) return false;
+    this.injected = injectedError(fault, this.backend);
+    return true;
+  }
+
+  /**
+   * The backend failed mid-run (a lost device, an error inside a step): the run moves to the next
+   * backend that works, from its last good weights, and goes on in the play state it was in. Returns
+   * false where there is nothing to move.
+   */
+  protected failover(reason: string, deviceLost: boolean): boolean {
+    const from = this.backend;
+    const run = this.run;
+    if (this.failingOver || !run || !from) return false;
+    this.failingOver = true;
+    this.failed.add(from);
+    const resume = { state: this.state, which: this.which, until: this.until, speed: this.speed };
+    this.state = 'paused';
+    // A chunk waiting on a read from a lost device may never finish: wait for it a while only.
+    const moved = withTimeout(this.queue, STUCK_MS)
+      .then(async () => {
+        const snapshot = await this.checkpoints.bestAfterFailure(run.trainer, deviceLost);
+        if (!snapshot) throw new Error(`The ${from} backend failed (${reason}) before the run's weights could be saved`);
+        await this.rebuild(snapshot, true);
+        this.host.post({ type: 'failover', report: { from, to: this.backend ?? from, reason, iteration: snapshot.iteration } });
+        this.speed = resume.speed;
+        if (resume.state !== 'paused') await this.start(resume.which, resume.until);
+      })
+      .catch((error: unknown) => this.fail(error, 'loop'))
+      .finally(() => {
+        this.failingOver = false;
+      });
+    this.queue = moved;
+    this.rebuilt = moved;
+    return true;
   }
 
   private async execute(command: TrainerCommand): Promise<void> {
@@ -149,194 +156,11 @@ export class Session {
   }
 
   /** Rebuilds the run from a snapshot: its configuration on the current preference, its weights and optimiser state. */
-  private async rebuild(snapshot: RunSnapshot) {
-    await this.build(snapshotConfig(snapshot), this.sources, this.preference, false);
+  protected async rebuild(snapshot: RunSnapshot, afterFailure = false) {
+    await this.build(snapshotConfig(snapshot), this.sources, this.preference, false, afterFailure);
     restoreRun(this.requireRun().trainer, snapshot);
     this.guard.reset(this.requireRun().trainer);
     await this.settle();
-  }
-
-  private requireRun(): Run {
-    if (!this.run) throw new Error('No run yet: the worker has not been initialised');
-    return this.run;
-  }
-
-  /** Waits for every read-back in flight, so no tensor is in use. */
-  private async quiet() {
-    await Promise.all([this.statsFlush, this.views.quiet(), ...this.questions]);
-  }
-
-  /** A new run from `input`, on the preferred backend; `settle` posts its first views (false: the caller settles later). */
-  private async build(input: RunConfig, sources: Sources, preference: BackendPreference, settle = true) {
-    const checked = validateConfig(input);
-    if (!checked.ok) throw new Error(`Invalid settings: ${checked.errors.join('; ')}`);
-    const { config } = checked;
-    this.state = 'paused';
-    await this.quiet();
-    this.run?.trainer.dispose();
-    this.run?.classifier?.dispose();
-    this.run = undefined;
-    this.upcoming = [];
-    this.used = [];
-    this.sources = sources;
-    this.preference = preference;
-    const dataset = await this.createDataset(config, sources);
-    const choice = await this.host.chooseBackend(preference, config, (budgetMs) => calibrate(config, dataset, budgetMs));
-    const trainer = new Trainer(config, dataset);
-    const planar = dataset.dimension === 2;
-    const viewCount = planar ? PLANE_SAMPLES : IMAGE_SAMPLES;
-    const lattice = noiseLattice(config.latentSize, config.noise);
-    this.run = {
-      trainer,
-      dataset,
-      viewNoise: sampleNoise(createRng(config.seed, 'view-noise'), viewCount, config.latentSize, config.noise),
-      realPoints: planar ? dataset.sample(PLANE_SAMPLES, createRng(config.seed, 'view-real')).x : new Float32Array(0),
-      lattice,
-      planeModel: planeModel(trainer, viewCount, lattice.rows * lattice.cols, PLANE_RESOLUTION ** 2),
-      ...(config.dataset === 'mnist' ? await loadRunClassifier(this.host.loadClassifier, config, (message) => this.host.post({ type: 'warning', message })) : {}),
-    };
-    this.guard.reset(trainer);
-    this.last = { stats: 0, rateIteration: 0, rateTime: 0 };
-    this.views.reset();
-    this.iterationsPerSecond = 0;
-    const { backend, reason, adapter, candidates, warnings } = choice;
-    const real = planar ? undefined : realSamples(dataset, config.seed);
-    this.host.post({ type: 'ready', version: PROTOCOL_VERSION, backend, reason, adapter, candidates, config: trainer.config, planar, real });
-    for (const message of warnings) this.host.post({ type: 'warning', message });
-    if (settle) await this.settle();
-  }
-
-  private async createDataset(config: RunConfig, sources: Sources): Promise<Dataset> {
-    if (config.dataset !== 'mnist') return createDataset(config.dataset, { points: sources.points });
-    if (!this.host.loadMnist) throw new Error('MNIST is not available here');
-    return createDataset('mnist', { mnist: mnistDataset(await this.host.loadMnist()) });
-  }
-
-  private async start(which: StepTarget, until: number) {
-    const { trainer } = this.requireRun();
-    this.which = which;
-    this.until = until;
-    if (trainer.iteration >= until) return;
-    this.state = until === Infinity ? 'playing' : 'stepping';
-    this.last.rateIteration = trainer.iteration;
-    this.last.rateTime = performance.now();
-    this.postStatus();
-    this.scheduleChunk();
-  }
-
-  /** Runs the next chunk after the page's messages, or after `delayMs` in slow motion. */
-  private scheduleChunk(delayMs = 0) {
-    if (this.chunkScheduled) return;
-    this.chunkScheduled = true;
-    const wait = delayMs > 0 ? new Promise<void>((resolve) => setTimeout(resolve, delayMs)) : this.host.yieldToEvents();
-    void wait.then(() => {
-      this.chunkScheduled = false;
-      if (this.state === 'paused') return;
-      this.queue = this.queue.then(() => this.chunk()).catch((error: unknown) => this.fail(error, 'loop'));
-    });
-  }
-
-  /** Steps for about chunkMs (or to the step target), then schedules what is due and yields. */
-  private async chunk() {
-    if (this.state === 'paused' || !this.run) return;
-    const { trainer } = this.run;
-    const start = performance.now();
-    const slow = this.state === 'playing' && this.speed < Infinity;
-    do {
-      if (trainer.iteration >= this.until) break;
-      trainer.step(this.which);
-      this.stampMarkers(trainer.iteration);
-    } while (!slow && performance.now() - start < this.schedule.chunkMs);
-    if (trainer.iteration >= this.until) {
-      this.state = 'paused';
-      await this.settle();
-      return;
-    }
-    await this.periodic();
-    // Slow motion: one iteration per chunk, spaced so that the rate stays at `speed`.
-    this.scheduleChunk(slow ? Math.max(0, 1000 / this.speed - (performance.now() - start)) : 0);
-  }
-
-  private stampMarkers(iteration: number) {
-    if (this.upcoming.length === 0) return;
-    const time = epochNow();
-    for (const marker of this.upcoming.filter((m) => m.iteration <= iteration)) this.used.push({ ...marker, time });
-    this.upcoming = this.upcoming.filter((m) => m.iteration > iteration);
-  }
-
-  /** Starts whatever is due. A stats read still in flight when the next is due is awaited: back-pressure on GPU queues. */
-  private async periodic() {
-    const now = performance.now();
-    if (now - this.last.stats < this.schedule.statsMs) return;
-    await this.statsFlush;
-    this.last.stats = now;
-    this.flushStats();
-    // Views start only next to a stats read, so their events reach the page together and it
-    // renders one frame for both (the client coalesces per animation frame).
-    this.views.startDue(this.requireRun(), this.schedule, now);
-  }
-
-  /** After a pause or a finished step: every view brought up to date, then a status with a quiet tensor count. */
-  private async settle() {
-    await this.quiet();
-    const run = this.requireRun();
-    this.flushStats();
-    await this.statsFlush;
-    await this.views.settle(run, this.schedule);
-    this.iterationsPerSecond = 0;
-    this.postStatus();
-  }
-
-  private flushStats() {
-    const run = this.requireRun();
-    const markers = this.used;
-    this.used = [];
-    const reading = this.guard.begin(run.trainer);
-    const flush = run.trainer.flushStats().then(async (read) => {
-      const diverged = await this.guard.judge(run.trainer, reading, read);
-      // After a rollback the page drops what lies past the restored iteration (a finite read may).
-      const points = diverged ? [] : read;
-      if (points.length || markers.length) this.host.post({ type: 'stats', points, markers });
-      if (diverged) return this.rolledBack(run, diverged);
-      this.measureRate(run.trainer.iteration);
-      if (this.state !== 'paused') this.postStatus();
-    });
-    this.statsFlush = flush.catch((error: unknown) => this.fail(error, 'loop'));
-  }
-
-  /** Paused on the restored state; the stats still queued for the iterations undone are read and thrown away. */
-  private rolledBack(run: Run, report: DivergenceReport) {
-    this.state = 'paused';
-    void run.trainer.flushStats();
-    this.host.post({ type: 'diverged', report });
-    this.queue = this.queue.then(() => this.settle()).catch((error: unknown) => this.fail(error, 'loop'));
-  }
-
-  private measureRate(iteration: number) {
-    const now = performance.now();
-    const seconds = (now - this.last.rateTime) / 1000;
-    if (seconds <= 0) return;
-    this.iterationsPerSecond = (iteration - this.last.rateIteration) / seconds;
-    this.last.rateIteration = iteration;
-    this.last.rateTime = now;
-  }
-
-  private postStatus() {
-    this.host.post({
-      type: 'status',
-      state: this.state,
-      iteration: this.run?.trainer.iteration ?? 0,
-      iterationsPerSecond: this.state === 'paused' ? 0 : this.iterationsPerSecond,
-      tensors: tf.memory().numTensors,
-    });
-  }
-
-  private update(requestId: number, patch: Record<string, unknown>) {
-    const { trainer } = this.requireRun();
-    const result = trainer.update(patch);
-    const iteration = trainer.iteration + 1;
-    for (const change of result.applied) this.upcoming.push({ iteration, ...change });
-    this.host.post({ type: 'updated', requestId, iteration, ...result });
   }
 
   private async benchmark(command: BenchmarkCommand) {
@@ -344,10 +168,4 @@ export class Session {
     const result = await benchmark(command.mode, trainer.config, dataset, command.seconds * 1000);
     this.host.post({ type: 'benchmark', mode: command.mode, ...result });
   }
-}
-
-/** The model's iterations per second on the active backend: a warm-up step (shader compiles), then `budgetMs` of steps. */
-async function calibrate(config: RunConfig, dataset: Dataset, budgetMs: number): Promise<number> {
-  const { iterations, milliseconds } = await benchmark('trainer', config, dataset, budgetMs);
-  return iterations / (milliseconds / 1000);
 }

@@ -4,8 +4,9 @@
  */
 import './wasm-paths.ts';
 import { loadClassifier, loadMnist } from './assets.ts';
-import { chooseBackend } from './backend.ts';
-import { isCommand, isPing, transferables, type TrainerEvent } from './protocol.ts';
+import { chooseBackend, sabotageGradientCheck } from './backend.ts';
+import { isFault } from './faults.ts';
+import { BACKEND_NAMES, isCommand, isPing, transferables, type TrainerEvent } from './protocol.ts';
 import { Session } from './session.ts';
 
 /**
@@ -27,6 +28,20 @@ function post(event: TrainerEvent) {
 }
 
 const session = new Session({ post, yieldToEvents, chooseBackend, loadMnist, loadClassifier });
+
+/**
+ * Test-only fault injection (faults.ts): `nashFault('device-lost')` and the like, called by a test
+ * harness evaluating in this worker's scope. The page cannot reach it: it only posts protocol messages.
+ */
+Object.assign(globalThis, {
+  nashFault(fault: unknown): boolean {
+    if (!isFault(fault)) throw new Error(`Unknown fault: ${String(fault)}`);
+    const sabotaged = BACKEND_NAMES.find((name) => fault === `sanity:${name}`);
+    if (sabotaged) sabotageGradientCheck(sabotaged);
+    if (fault === 'device-lost' || fault === 'step-error' || fault === 'out-of-memory') return session.injectFault(fault);
+    return sabotaged !== undefined;
+  },
+});
 
 addEventListener('message', (event: MessageEvent<unknown>) => {
   const command = event.data;

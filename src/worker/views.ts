@@ -49,13 +49,18 @@ export class Views {
 
   constructor(
     private readonly post: (event: TrainerEvent) => void,
-    private readonly fail: (error: unknown) => void,
+    private readonly fail: (error: unknown, run: Run) => void,
   ) {}
 
   /** A new run: every view is due again. */
   reset() {
     this.times = freshViewTimes();
     this.metricsIteration = 0;
+  }
+
+  /** Stops waiting for the views in flight: after a backend failure they may never finish. */
+  forget() {
+    this.inFlight.clear();
   }
 
   /** Waits for every view in flight, so no tensor is in use. */
@@ -67,11 +72,11 @@ export class Views {
   startDue(run: Run, schedule: Schedule, now: number) {
     const { samplesMs, planeMs, metricsEvery } = schedule;
     const planar = run.dataset.dimension === 2;
-    if (planar && planeMs > 0 && this.due('plane', now, planeMs)) this.track('plane', now, this.postPlane(run));
-    if (!planar && samplesMs > 0 && this.due('samples', now, samplesMs)) this.track('samples', now, this.postViewSamples(run));
+    if (planar && planeMs > 0 && this.due('plane', now, planeMs)) this.track('plane', now, run, this.postPlane(run));
+    if (!planar && samplesMs > 0 && this.due('samples', now, samplesMs)) this.track('samples', now, run, this.postViewSamples(run));
     if (metricsEvery > 0 && run.trainer.iteration - this.metricsIteration >= metricsEvery && this.due('metrics', now, 0)) {
       this.metricsIteration = run.trainer.iteration;
-      this.track('metrics', now, this.postMetrics(run));
+      this.track('metrics', now, run, this.postMetrics(run));
     }
   }
 
@@ -98,13 +103,13 @@ export class Views {
     return now - at >= Math.max(periodMs, cost / VIEW_SHARE);
   }
 
-  private track(view: View, start: number, work: Promise<void>) {
+  private track(view: View, start: number, run: Run, work: Promise<void>) {
     this.times[view].at = start;
     const done = work
       .then(() => {
         this.times[view].cost = performance.now() - start;
       })
-      .catch((error: unknown) => this.fail(error))
+      .catch((error: unknown) => this.fail(error, run))
       .finally(() => this.inFlight.delete(view));
     this.inFlight.set(view, done);
   }

@@ -2,7 +2,7 @@ import type { Notice, TrainingClient, TrainingSnapshot } from '../../client/Trai
 import type { STRINGS } from '../../i18n/strings.ts';
 import { useTraining } from '../../client/useTraining.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
-import { describeDivergence, describeRestart } from '../../i18n/reliability.ts';
+import { describeDivergence, describeFailover, describeMemory, describeRestart } from '../../i18n/reliability.ts';
 
 const noticesOf = (s: TrainingSnapshot) => s.notices;
 
@@ -12,6 +12,8 @@ type Strings = (typeof STRINGS)['en'];
 function localized(notice: Notice, t: Strings['reliability']): string {
   if (notice.divergence) return describeDivergence(notice.divergence, t);
   if (notice.restart) return describeRestart(notice.restart, t);
+  if (notice.failover) return describeFailover(notice.failover, t);
+  if (notice.memory) return describeMemory(notice.memory, t);
   return notice.text;
 }
 
