@@ -89,10 +89,7 @@ export function ForwardSection({ settings, kernel, matrix, x, cx }: ForwardSecti
           <figcaption>C ({o * o}×{n * n}) · x = C·x</figcaption>
           <MatrixView
             label={t.matrixC}
-            rows={matrix.rows}
-            cols={matrix.cols}
-            value={(row, col) => matrix.values[row * matrix.cols + col]}
-            tap={(row, col) => matrix.taps[row * matrix.cols + col]}
+            matrix={matrix}
             vector={x}
             product={cx}
             productHeading="C·x"

@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react';
+import type { ConvMatrix } from './convMatrix.ts';
 import { formatNumber, tapColour } from './format.ts';
 import { type GridCell, useRovingGrid } from './useRovingGrid.ts';
 
@@ -9,11 +10,9 @@ import { type GridCell, useRovingGrid } from './useRovingGrid.ts';
  */
 interface MatrixViewProps {
   readonly label: string;
-  readonly rows: number;
-  readonly cols: number;
-  readonly value: (row: number, col: number) => number;
-  /** Which kernel weight sits in the cell, −1 for a structural zero. */
-  readonly tap: (row: number, col: number) => number;
+  /** C itself; with `transposed`, Cᵀ is drawn (rows and columns swapped, nothing copied). */
+  readonly matrix: ConvMatrix;
+  readonly transposed?: boolean;
   readonly vector: ArrayLike<number>;
   readonly product: ArrayLike<number>;
   readonly productHeading: string;
@@ -39,7 +38,13 @@ export function matrixCellPx(rows: number, cols: number): number {
 }
 
 export function MatrixView(props: MatrixViewProps) {
-  const { label, rows, cols, value, tap, vector, product, activeRow, activeCol, columnsDone = null } = props;
+  const { label, matrix, transposed = false, vector, product, activeRow, activeCol, columnsDone = null } = props;
+  const rows = transposed ? matrix.cols : matrix.rows;
+  const cols = transposed ? matrix.rows : matrix.cols;
+  const at = (row: number, col: number) => (transposed ? col * matrix.cols + row : row * matrix.cols + col);
+  const value = (row: number, col: number) => matrix.values[at(row, col)];
+  /** Which kernel weight sits in the cell, −1 for a structural zero. */
+  const tap = (row: number, col: number) => matrix.taps[at(row, col)];
   const { gridRef, gridProps, cellProps } = useRovingGrid(rows, cols + 1, props.onActive);
   const cellPx = matrixCellPx(rows, cols);
   const showDigits = cellPx >= 22;

@@ -118,10 +118,8 @@ export function TransposedSection({ settings, kernel, matrix, y, smallValues, on
           <figcaption>Cᵀ ({n * n}×{o * o}) · y = Cᵀ·y</figcaption>
           <MatrixView
             label={t.matrixCT}
-            rows={matrix.cols}
-            cols={matrix.rows}
-            value={(row, col) => matrix.values[col * matrix.cols + row]}
-            tap={(row, col) => matrix.taps[col * matrix.cols + row]}
+            matrix={matrix}
+            transposed
             vector={y}
             product={sums}
             productHeading="Cᵀ·y"
