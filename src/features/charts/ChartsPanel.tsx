@@ -13,14 +13,20 @@ import { CHART_OF, type ChartId, MARKER_NAMES } from './signals.ts';
 import { type Marker, type Series, type Shade, StreamChart } from './StreamChart.tsx';
 import { useThrottled } from './useThrottled.ts';
 
-/** Points per series on screen at most: ~2 per bucket keep spikes, and a few hundred SVG points per line stay cheap to draw. */
-const BUCKETS = 120;
+/**
+ * Buckets per chart: each keeps its first point and each series' extremes (up to 7 rows with three
+ * series), so spikes survive while a chart's rows stay in the low hundreds; recharts' cost per redraw
+ * grows with the rows.
+ */
+const BUCKETS = 60;
 /**
  * Charts redraw at most this often (about 1.7 times a second): on a 2-core laptop that also trains,
  * every SVG redraw competes with the worker and with clicks (measured: 4 charts at 2.5 Hz kept the
  * main thread ~70% busy under load).
  */
 const REDRAW_MS = 600;
+/** The charts redraw one after another, this far apart, each in a task of its own (see StreamChart). */
+const STAGGER_MS = 110;
 
 const COLOURS = { d: '#1c7ed6', g: '#e8590c', real: '#2b8a3e', fake: '#c2255c', w: '#5f3dc4', grey: '#495057' };
 
@@ -124,13 +130,14 @@ export const ChartsPanel = memo(function ChartsPanel({ client, store, config, di
   return (
     <section className="charts" aria-label={t.region} ref={section}>
       <ChartsDownload charts={section} iteration={() => client.getSnapshot().iteration} />
-      <StreamChart {...common} title={t.losses} rows={lossRows} series={losses} shades={view.shades('losses')} summary={summary(lossRows, losses)} />
-      <StreamChart {...common} title={output === 'critic' ? t.critic : t.outputs} rows={outputRows} series={outputs} shades={view.shades('outputs')} summary={summary(outputRows, outputs)} />
-      <StreamChart {...common} title={t.gradients} rows={gradientRows} series={gradients} log shades={view.shades('gradients')} summary={summary(gradientRows, gradients)} />
-      <StreamChart {...common} title={quality.title} rows={quality.rows} series={quality.series} rightDomain={quality.rightDomain} shades={view.shades('quality')} summary={summary(quality.rows, quality.series)} />
+      <StreamChart {...common} delayMs={0} title={t.losses} rows={lossRows} series={losses} shades={view.shades('losses')} summary={summary(lossRows, losses)} />
+      <StreamChart {...common} delayMs={STAGGER_MS} title={output === 'critic' ? t.critic : t.outputs} rows={outputRows} series={outputs} shades={view.shades('outputs')} summary={summary(outputRows, outputs)} />
+      <StreamChart {...common} delayMs={2 * STAGGER_MS} title={t.gradients} rows={gradientRows} series={gradients} log shades={view.shades('gradients')} summary={summary(gradientRows, gradients)} />
+      <StreamChart {...common} delayMs={3 * STAGGER_MS} title={quality.title} rows={quality.rows} series={quality.series} rightDomain={quality.rightDomain} shades={view.shades('quality')} summary={summary(quality.rows, quality.series)} />
       {info ? (
         <StreamChart
           {...common}
+          delayMs={4 * STAGGER_MS}
           title={t.information}
           rows={infoRows}
           series={infoSeries}
