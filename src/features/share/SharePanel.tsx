@@ -27,7 +27,7 @@ export function SharePanel({ client }: { client: TrainingClient }) {
   const exportPython = () => {
     const result = exportPyTorch(client.getSnapshot().config);
     if (!result.ok) {
-      setStatus(result.refusal === 'conditioning' ? t.pythonNoConditioning : t.pythonNoDrawnData);
+      setStatus(t.pythonNoDrawnData);
       return;
     }
     downloadText(result.filename, result.script, 'text/x-python');

@@ -4,21 +4,23 @@
  * src/gan piece by piece (pytorchParts.ts); where PyTorch differs from Nash the script says so.
  */
 import { FIELD_NAMES, type RunConfig } from '../../gan/config.ts';
+import { conditionedLoop, conditioningModules, conditionSize } from './pytorchConditioning.ts';
 import { DATASETS, dcgan, MNIST, mlp, OBJECTIVES } from './pytorchParts.ts';
 
-/** Why a configuration cannot be exported (yet): the page shows its own sentence for each. */
-export type ExportRefusal = 'conditioning' | 'drawnData';
+/** Why a configuration cannot be exported: the page shows its own sentence for each. */
+export type ExportRefusal = 'drawnData';
 
 export type PyTorchExport = { ok: true; script: string; filename: string } | { ok: false; refusal: ExportRefusal };
 
 /** Iterations the script trains when not told: the ring presets' judging point (src/gan/presets.ts). */
 const DEFAULT_STEPS = 2000;
 
-const OPTIMIZERS: Record<RunConfig['generatorOptimizer'], (network: string, rate: string) => string> = {
+/** Each optimiser over a parameter list (`generator.parameters()`, or D's with its conditioning's: CGAN's V, InfoGAN's Q). */
+const OPTIMIZERS: Record<RunConfig['generatorOptimizer'], (parameters: string, rate: string) => string> = {
   // Nash's Adam puts ε outside the bias correction (Keras's ε̂); PyTorch's inside: the same unless v is tiny.
-  adam: (network, rate) => `torch.optim.Adam(${network}.parameters(), lr=CONFIG['${rate}'], betas=(CONFIG['beta1'], CONFIG['beta2']), eps=1e-7)`,
-  rmsprop: (network, rate) => `torch.optim.RMSprop(${network}.parameters(), lr=CONFIG['${rate}'], alpha=CONFIG['rmspropDecay'], eps=1e-7)`,
-  sgd: (network, rate) => `torch.optim.SGD(${network}.parameters(), lr=CONFIG['${rate}'], momentum=CONFIG['momentum'])`,
+  adam: (parameters, rate) => `torch.optim.Adam(${parameters}, lr=CONFIG['${rate}'], betas=(CONFIG['beta1'], CONFIG['beta2']), eps=1e-7)`,
+  rmsprop: (parameters, rate) => `torch.optim.RMSprop(${parameters}, lr=CONFIG['${rate}'], alpha=CONFIG['rmspropDecay'], eps=1e-7)`,
+  sgd: (parameters, rate) => `torch.optim.SGD(${parameters}, lr=CONFIG['${rate}'], momentum=CONFIG['momentum'])`,
 };
 
 /** The configuration as a Python dict literal, one field a line in schema order. */
@@ -26,18 +28,48 @@ function configLiteral(config: RunConfig): string {
   return `{\n${FIELD_NAMES.map((name) => `    ${JSON.stringify(name)}: ${JSON.stringify(config[name])},`).join('\n')}\n}`;
 }
 
+/** The unconditioned loop: k_D critic steps on a real and a fake batch, then k_G generator steps. */
+function unconditionedLoop(config: RunConfig, dimension: number): string {
+  const penalty = config.objective === 'wganGp';
+  const clip = config.objective === 'wgan';
+  return `for iteration in range(1, args.steps + 1):
+    for _ in range(CONFIG['discriminatorSteps']):
+        real = sample_real(BATCH).to(DEVICE)                          # [n, ${dimension}]
+        fake = generator(sample_noise(BATCH)).detach()                # [n, ${dimension}]: D's step moves D only
+        d_real, d_fake = discriminator(real), discriminator(fake)     # [n, 1] each
+        d_loss = discriminator_loss(d_real, d_fake)${penalty ? ' + critic_penalty(real, fake)' : ''}
+        discriminator_optimizer.zero_grad()
+        d_loss.backward()
+        discriminator_optimizer.step()${clip ? '\n        after_critic_step()' : ''}
+    for _ in range(CONFIG['generatorSteps']):
+        g_loss = generator_loss(discriminator(generator(sample_noise(BATCH))))
+        generator_optimizer.zero_grad()
+        g_loss.backward()
+        generator_optimizer.step()
+    if iteration % log_every == 0 or iteration == args.steps:
+        print(json.dumps({'iteration': iteration, 'dLoss': finite(d_loss.item()), 'gLoss': finite(g_loss.item())}), flush=True)
+`;
+}
+
+/** CGAN on data with known modes: how often a grid sample lands on its own label's mode. */
+const LABEL_ACCURACY = `if MODES is not None:
+    # CGAN: the share of grid samples (label i mod K) whose nearest mode is their own label.
+    summary['labelAccuracy'] = float((torch.cdist(samples, MODES).argmin(1) == torch.arange(2500) % K).float().mean())
+`;
+
 export function exportPyTorch(config: RunConfig): PyTorchExport {
-  if (config.conditioning !== 'none') return { ok: false, refusal: 'conditioning' };
   if (config.dataset === 'custom') return { ok: false, refusal: 'drawnData' };
+  const conditioned = config.conditioning !== 'none';
+  const labelled = config.conditioning === 'label';
   const image = config.dataset === 'mnist';
   const dimension = image ? 784 : 2;
   const objective = config.objective;
-  const penalty = objective === 'wganGp';
   const clip = objective === 'wgan';
   const noise = config.noise === 'gaussian' ? 'torch.randn(n, LATENT_SIZE, device=DEVICE)' : '(2 * torch.rand(n, LATENT_SIZE, device=DEVICE) - 1)';
-  const name = `nash_${objective}_${config.architecture}_${config.dataset}`;
+  const name = `nash_${objective}_${config.architecture}${conditioned ? `_${config.conditioning}` : ''}_${config.dataset}`;
+  const fixedSamples = conditioned ? 'generator(generator_input(fixed.to(DEVICE), grid_condition(2500))).cpu()' : 'generator(fixed.to(DEVICE)).cpu()';
   const script = `#!/usr/bin/env python3
-"""Nash GAN export: ${objective} objective, ${config.architecture} networks, ${config.dataset} data, seed ${config.seed}.
+"""Nash GAN export: ${objective} objective, ${config.architecture} networks${conditioned ? `, ${labelled ? 'CGAN label' : 'InfoGAN codes'} conditioning` : ''}, ${config.dataset} data, seed ${config.seed}.
 
 Written by Nash's "Export as Python" from a playground run configuration (CONFIG below); it builds
 the same architecture, objective, optimisers and hyperparameters in PyTorch. The seed seeds PyTorch,
@@ -74,7 +106,7 @@ BATCH = CONFIG['batchSize']
 
 # ─── Data ──────────────────────────────────────────────────────────────────────────────────────
 ${image ? MNIST : DATASETS[config.dataset as keyof typeof DATASETS]}
-${image ? 'DIGITS = load_mnist(args.mnist)\n' : ''}
+${image ? 'DIGITS, DIGIT_LABELS = load_mnist(args.mnist)\n' : ''}
 
 def sample_noise(n):
     # src/gan/latent.ts: ${config.noise === 'gaussian' ? 'N(0, 1)' : 'U(-1, 1)'} noise, [n, latentSize].
@@ -82,15 +114,16 @@ def sample_noise(n):
 
 
 # ─── Networks ──────────────────────────────────────────────────────────────────────────────────
-${config.architecture === 'mlp' ? mlp(config, dimension, image) : dcgan(config)}generator.to(DEVICE)
+G_INPUT = LATENT_SIZE + ${conditionSize(config)}  # noise${conditioned ? ' + the condition' : ''}
+${config.architecture === 'mlp' ? mlp(config, dimension, image, labelled ? `${dimension} + CLASSES` : String(dimension)) : dcgan(config)}${conditioned ? conditioningModules(config) : ''}generator.to(DEVICE)
 discriminator.to(DEVICE)
 
 # ─── Objective ─────────────────────────────────────────────────────────────────────────────────
 ${OBJECTIVES[objective]}
 
 # ─── Optimisers: each moves its own network's parameters only ──────────────────────────────────
-generator_optimizer = ${OPTIMIZERS[config.generatorOptimizer]('generator', 'generatorLearningRate')}
-discriminator_optimizer = ${OPTIMIZERS[config.discriminatorOptimizer]('discriminator', 'discriminatorLearningRate')}
+generator_optimizer = ${OPTIMIZERS[config.generatorOptimizer]('generator.parameters()', 'generatorLearningRate')}
+discriminator_optimizer = ${OPTIMIZERS[config.discriminatorOptimizer](conditioned ? 'discriminator_parameters' : 'discriminator.parameters()', 'discriminatorLearningRate')}
 
 
 def finite(x):
@@ -116,32 +149,16 @@ def mode_metrics(points):
 log_every = args.log_every or max(1, args.steps // 10)
 started = time.time()
 d_loss = g_loss = torch.tensor(float('nan'))
-for iteration in range(1, args.steps + 1):
-    for _ in range(CONFIG['discriminatorSteps']):
-        real = sample_real(BATCH).to(DEVICE)                          # [n, ${dimension}]
-        fake = generator(sample_noise(BATCH)).detach()                # [n, ${dimension}]: D's step moves D only
-        d_real, d_fake = discriminator(real), discriminator(fake)     # [n, 1] each
-        d_loss = discriminator_loss(d_real, d_fake)${penalty ? ' + critic_penalty(real, fake)' : ''}
-        discriminator_optimizer.zero_grad()
-        d_loss.backward()
-        discriminator_optimizer.step()${clip ? '\n        after_critic_step()' : ''}
-    for _ in range(CONFIG['generatorSteps']):
-        g_loss = generator_loss(discriminator(generator(sample_noise(BATCH))))
-        generator_optimizer.zero_grad()
-        g_loss.backward()
-        generator_optimizer.step()
-    if iteration % log_every == 0 or iteration == args.steps:
-        print(json.dumps({'iteration': iteration, 'dLoss': finite(d_loss.item()), 'gLoss': finite(g_loss.item())}), flush=True)
-
+${conditioned ? conditionedLoop(config, dimension) : unconditionedLoop(config, dimension)}
 # ─── Evaluation on fixed noise, in inference mode (batch norm uses its running statistics) ────
 generator.eval()
 evaluation = torch.Generator().manual_seed(args.seed + 1)
 with torch.no_grad():
     fixed = torch.randn(2500, LATENT_SIZE, generator=evaluation) if CONFIG['noise'] == 'gaussian' else 2 * torch.rand(2500, LATENT_SIZE, generator=evaluation) - 1
-    samples = generator(fixed.to(DEVICE)).cpu()
+    samples = ${fixedSamples}
 summary = {'done': True, 'iterations': args.steps, 'seconds': round(time.time() - started, 2), 'finiteSamples': bool(torch.isfinite(samples).all())}
 summary['modes'] = mode_metrics(samples)
-${clip ? "summary['maxCriticWeight'] = max(float(p.abs().max()) for p in discriminator.parameters())\n" : ''}print(json.dumps(summary), flush=True)
+${labelled ? LABEL_ACCURACY : ''}${conditioned && !labelled ? "summary['mutualInformation'] = finite(mutual_information)\n" : ''}${clip ? "summary['maxCriticWeight'] = max(float(p.abs().max()) for p in discriminator.parameters())\n" : ''}print(json.dumps(summary), flush=True)
 if args.save:
     torch.save(generator.state_dict(), args.save)
 `;

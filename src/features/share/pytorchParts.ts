@@ -4,34 +4,33 @@
  */
 import type { DatasetId, ObjectiveId, RunConfig } from '../../gan/config.ts';
 
-/** Python for `sample_real(n)`: the dataset's definition from src/gan/data/toy2d.ts (and its modes, where known). */
+/** A mixture's sampler: the label of a sample is its mode's index (toy2d.ts gaussianMixture). */
+const MIXTURE_SAMPLER = `CLASSES = len(MODES)  # the label is the mode index
+
+
+def sample_real_labelled(n):
+    k = torch.randint(len(MODES), (n,))
+    return MODES[k] + MODE_SIGMA * torch.randn(n, 2), k
+
+
+def sample_real(n):
+    return sample_real_labelled(n)[0]
+`;
+
+/** Python for `sample_real(n)` (and `sample_real_labelled(n)` where samples carry a label): the dataset's definition from src/gan/data/toy2d.ts (and its modes, where known). */
 export const DATASETS: Record<Exclude<DatasetId, 'custom' | 'mnist'>, string> = {
   ring: `# src/gan/data/toy2d.ts ring(): 8 Gaussians on a circle of radius 2, sigma 0.02; mode k at angle 2*pi*k/8.
 MODE_SIGMA = 0.02
 MODES = torch.tensor([[2 * math.cos(2 * math.pi * k / 8), 2 * math.sin(2 * math.pi * k / 8)] for k in range(8)])
-
-
-def sample_real(n):
-    k = torch.randint(len(MODES), (n,))
-    return MODES[k] + MODE_SIGMA * torch.randn(n, 2)
-`,
+${MIXTURE_SAMPLER}`,
   grid: `# src/gan/data/toy2d.ts grid(): 25 Gaussians with centres on {-4, -2, 0, 2, 4}^2, sigma 0.05.
 MODE_SIGMA = 0.05
 MODES = torch.tensor([[x, y] for x in (-4.0, -2.0, 0.0, 2.0, 4.0) for y in (-4.0, -2.0, 0.0, 2.0, 4.0)])
-
-
-def sample_real(n):
-    k = torch.randint(len(MODES), (n,))
-    return MODES[k] + MODE_SIGMA * torch.randn(n, 2)
-`,
+${MIXTURE_SAMPLER}`,
   gaussian: `# src/gan/data/toy2d.ts gaussian(): one Gaussian at the origin, sigma 0.5.
 MODE_SIGMA = 0.5
 MODES = torch.zeros(1, 2)
-
-
-def sample_real(n):
-    return MODE_SIGMA * torch.randn(n, 2)
-`,
+${MIXTURE_SAMPLER}`,
   spiral: `# src/gan/data/toy2d.ts spiral(): the swiss roll of gan_toy.py, t in [1.5 pi, 4.5 pi], noise 0.25, scaled by 1/7.5.
 MODES = None
 
@@ -46,12 +45,20 @@ def sample_real(n):
 MODES = None
 
 
-def sample_real(n):
-    moon = torch.randint(2, (n,)).float()
+CLASSES = 2  # the label is the moon
+
+
+def sample_real_labelled(n):
+    label = torch.randint(2, (n,))
+    moon = label.float()
     t = math.pi * torch.rand(n)
     px = torch.where(moon == 0, torch.cos(t), 1 - torch.cos(t))
     py = torch.where(moon == 0, torch.sin(t), 0.5 - torch.sin(t))
-    return torch.stack([px - 0.5 + 0.05 * torch.randn(n), py - 0.25 + 0.05 * torch.randn(n)], 1)
+    return torch.stack([px - 0.5 + 0.05 * torch.randn(n), py - 0.25 + 0.05 * torch.randn(n)], 1), label
+
+
+def sample_real(n):
+    return sample_real_labelled(n)[0]
 `,
   line: `# src/gan/data/toy2d.ts line(): the segment from (-1.5, -1) to (1.5, 1) with N(0, 0.02^2) noise.
 MODES = None
@@ -77,10 +84,17 @@ def load_mnist(path):
     if magic != b'MNST' or version != 1 or (rows, cols) != (28, 28):
         sys.exit(f'{path}: not a version-1 Nash MNIST binary')
     pixels = torch.frombuffer(bytearray(data[20:20 + count * 784]), dtype=torch.uint8).view(count, 784)
-    return pixels[:count - held_out].float() / 127.5 - 1
+    labels = torch.frombuffer(bytearray(data[20 + count * 784:20 + count * 785]), dtype=torch.uint8).long()
+    return pixels[:count - held_out].float() / 127.5 - 1, labels[:count - held_out]
 
 
-DIGITS = None
+DIGITS = DIGIT_LABELS = None
+CLASSES = 10  # the label is the digit
+
+
+def sample_real_labelled(n):
+    k = torch.randint(len(DIGITS), (n,))
+    return DIGITS[k], DIGIT_LABELS[k]
 
 
 def sample_real(n):
@@ -95,7 +109,7 @@ const ACTIVATIONS: Record<RunConfig['generatorActivation'], string> = {
 };
 
 /** src/gan/architectures/mlp.ts: Glorot-uniform weights and zero biases, like Keras's Dense defaults. */
-export function mlp(config: RunConfig, dimension: number, image: boolean): string {
+export function mlp(config: RunConfig, dimension: number, image: boolean, discriminatorInput = String(dimension)): string {
   const stack = (name: string, input: string, layers: number, width: number, activation: string, output: string, last: string) => {
     const rows: string[] = [];
     let inputs = input;
@@ -107,8 +121,8 @@ export function mlp(config: RunConfig, dimension: number, image: boolean): strin
     return `${name} = nn.Sequential(\n    ${rows.join('\n    ')}\n)`;
   };
   return `# src/gan/architectures/mlp.ts: hidden layers of equal width, a linear output${image ? ' squashed by tanh (pixels in [-1, 1])' : ' (2D points are unbounded)'}.
-${stack('generator', 'LATENT_SIZE', config.generatorLayers, config.generatorWidth, ACTIVATIONS[config.generatorActivation], String(dimension), image ? ' nn.Tanh(),' : '')}
-${stack('discriminator', String(dimension), config.discriminatorLayers, config.discriminatorWidth, ACTIVATIONS[config.discriminatorActivation], '1', '')}
+${stack('generator', 'G_INPUT', config.generatorLayers, config.generatorWidth, ACTIVATIONS[config.generatorActivation], String(dimension), image ? ' nn.Tanh(),' : '')}
+${stack('discriminator', discriminatorInput, config.discriminatorLayers, config.discriminatorWidth, ACTIVATIONS[config.discriminatorActivation], '1', '')}
 
 
 def glorot(module):
@@ -145,7 +159,7 @@ class Reshape(nn.Module):
 
 
 generator = nn.Sequential(
-    nn.Linear(LATENT_SIZE, 7 * 7 * 2 * C, bias=False),
+    nn.Linear(G_INPUT, 7 * 7 * 2 * C, bias=False),
     Reshape(2 * C, 7, 7),                                                 # [n, 2C, 7, 7]
     nn.BatchNorm2d(2 * C), nn.ReLU(),
     nn.ConvTranspose2d(2 * C, C, 4, stride=2, padding=1, bias=False),    # [n, C, 14, 14]
@@ -249,10 +263,12 @@ def generator_loss(fake):
     return -fake.mean()
 
 
-def critic_penalty(real_x, fake_x):
+def critic_penalty(real_x, fake_x, critic=None):
+    # critic: x -> D's score; a conditioned run passes D with the batch's condition (the same y for x and x_hat).
+    critic = discriminator if critic is None else critic
     eps = torch.rand(real_x.shape[0], 1, device=real_x.device)                       # [n, 1]
     between = (eps * real_x + (1 - eps) * fake_x).requires_grad_(True)               # [n, dim]
-    grad, = torch.autograd.grad(discriminator(between).sum(), between, create_graph=True)  # [n, dim]
+    grad, = torch.autograd.grad(critic(between).sum(), between, create_graph=True)   # [n, dim]
     norms = torch.sqrt((grad ** 2).sum(1) + 1e-12)                                   # [n]
     return LAMBDA * ((norms - 1) ** 2).mean()
 `,
