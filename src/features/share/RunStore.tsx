@@ -63,7 +63,7 @@ export function RunStore({ client }: { client: TrainingClient }) {
     const snapshot = await client.exportRun();
     const base = `nash-generator-${snapshot.config.dataset}-${snapshot.iteration}`;
     const model = generatorModel(snapshot, base);
-    if (!model.ok) return setMessage({ text: t.generatorDcgan, problem: true });
+    if (!model.ok) return setMessage({ text: t.generatorUnsupported, problem: true });
     download(`${base}.json`, new Blob([model.modelJson], { type: 'application/json' }));
     download(model.weightsName, new Blob([model.weights], { type: 'application/octet-stream' }));
     setMessage({ text: t.generatorSaved.replace('{file}', `${base}.json`), problem: false });
