@@ -74,11 +74,18 @@ interface Probe {
   adapter?: AdapterInfo;
 }
 
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 const SOFTWARE = /swiftshader|llvmpipe|softpipe|software|microsoft basic render/i;
 
 async function probeWebgpu(): Promise<Probe> {
   if (!('gpu' in navigator)) return { tier: 'unavailable', note: 'this browser has no WebGPU' };
-  const adapter = await navigator.gpu.requestAdapter({ powerPreference: 'high-performance' }).catch(() => null);
+  let adapter: GPUAdapter | null;
+  try {
+    adapter = await navigator.gpu.requestAdapter({ powerPreference: 'high-performance' });
+  } catch (error) {
+    return { tier: 'unavailable', note: `the WebGPU adapter request was rejected (${errorText(error)})` };
+  }
   if (!adapter) return { tier: 'unavailable', note: 'the browser offers no WebGPU adapter' };
   const { vendor, architecture, description, isFallbackAdapter } = adapter.info;
   const info: AdapterInfo = { vendor, architecture, description, isFallbackAdapter: isFallbackAdapter === true };
@@ -125,8 +132,6 @@ async function checkGradients(cases: GradientCase[], sabotage: boolean): Promise
   }
   return undefined;
 }
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Makes `name` the active backend and checks that it can train the model. */
 async function tryBackend(name: BackendName, convolutional: boolean): Promise<CandidateReport> {

@@ -69,6 +69,18 @@ export function watchDevice(onLost: (reason: string) => void): void {
   void device.lost.then((info) => onLost(`the GPU device was lost: ${info.message || info.reason}`));
 }
 
+/**
+ * Why the active WebGPU device was lost, if it is lost within `ms`: a read that fails on a lost
+ * device (mapAsync) may be reported before the device's own `lost` promise settles.
+ */
+export async function deviceLostWithin(ms: number): Promise<string | undefined> {
+  const device = webgpuDevice();
+  if (!device) return undefined;
+  const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms));
+  const info = await Promise.race([device.lost, timeout]);
+  return info && `the GPU device was lost: ${info.message || info.reason}`;
+}
+
 /** The `device-lost` fault: what a driver reset or a GPU process crash does to the device. */
 export function destroyDevice(): boolean {
   const device = webgpuDevice();

@@ -143,7 +143,8 @@ export abstract class SessionLoop {
     const { backend, reason, adapter, candidates, warnings } = choice;
     const real = planar ? undefined : realSamples(dataset, config.seed);
     this.host.post({ type: 'ready', version: PROTOCOL_VERSION, backend, reason, adapter, candidates, config: trainer.config, planar, real });
-    for (const message of warnings) this.host.post({ type: 'warning', message });
+    // After a failure the failover event says why the failed backend is not used; the choice need not repeat it.
+    for (const message of warnings) if (!afterFailure || ![...this.failed].some((name) => message.startsWith(`${name} `))) this.host.post({ type: 'warning', message });
     if (settle) await this.settle();
   }
 
@@ -237,6 +238,7 @@ export abstract class SessionLoop {
     this.used = [];
     const reading = this.guard.begin(run.trainer);
     const flush = run.trainer.flushStats().then(async (read) => {
+      if (run !== this.run) return; // a read from a run replaced meanwhile (a failover) is old news
       const diverged = await this.guard.judge(run.trainer, reading, read);
       // After a rollback the page drops what lies past the restored iteration (a finite read may).
       const points = diverged ? [] : read;

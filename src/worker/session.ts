@@ -14,7 +14,7 @@ import { restoreRun, type RunSnapshot, snapshotConfig } from './snapshot.ts';
 import { answerLatentCommand, answerSample, exportRun, importRun } from './run-io.ts';
 import type { Run } from './views.ts';
 import { STUCK_MS, withTimeout } from './failover.ts';
-import { destroyDevice, type Fault, injectedError, isOutOfMemory, memoryAdvice, memoryMessage } from './faults.ts';
+import { destroyDevice, deviceLostWithin, type Fault, injectedError, isOutOfMemory, memoryAdvice, memoryMessage } from './faults.ts';
 import { SessionLoop } from './session-loop.ts';
 
 export type { SessionHost } from './session-loop.ts';
@@ -96,10 +96,13 @@ export class Session extends SessionLoop {
     // A chunk waiting on a read from a lost device may never finish: wait for it a while only.
     const moved = withTimeout(this.queue, STUCK_MS)
       .then(async () => {
-        const snapshot = await this.checkpoints.bestAfterFailure(run.trainer, deviceLost);
-        if (!snapshot) throw new Error(`The ${from} backend failed (${reason}) before the run's weights could be saved`);
+        // A failed read on WebGPU is often the first sign of a lost device: its own reason says more.
+        const lost = deviceLost ? reason : await deviceLostWithin(500);
+        const why = lost ?? reason;
+        const snapshot = await this.checkpoints.bestAfterFailure(run.trainer, lost !== undefined);
+        if (!snapshot) throw new Error(`The ${from} backend failed (${why}) before the run's weights could be saved`);
         await this.rebuild(snapshot, true);
-        this.host.post({ type: 'failover', report: { from, to: this.backend ?? from, reason, iteration: snapshot.iteration } });
+        this.host.post({ type: 'failover', report: { from, to: this.backend ?? from, reason: why, iteration: snapshot.iteration } });
         this.speed = resume.speed;
         if (resume.state !== 'paused') await this.start(resume.which, resume.until);
       })
