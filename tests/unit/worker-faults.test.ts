@@ -25,7 +25,9 @@ function harness() {
   const session = new Session({
     post: (event) => events.push(event),
     yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),
-    chooseBackend: async (_preference, _config, _calibrate, failed) => {
+    chooseBackend: async (_preference, config, _calibrate, failed) => {
+      // Stands in for a build that runs out of memory: tfjs's allocation of a too-large batch.
+      if (config.batchSize === 1024) throw new RangeError('Array buffer allocation failed');
       asked.push([...failed]);
       const backend = (['webgl', 'wasm', 'cpu'] as const).find((name) => !failed.has(name)) ?? 'cpu';
       return { backend, reason: 'test', candidates: [], warnings: [] };
@@ -118,6 +120,29 @@ describe('out of memory', () => {
     await h.send({ type: 'step', count: 5, which: 'both' });
     await h.until(() => h.latest('status')?.state === 'paused' && h.iteration() === stopped + 5, 'five more steps');
     expect(tf.memory().numTensors).toBeLessThanOrEqual(tensors + 2);
+    await h.send({ type: 'dispose' });
+  });
+
+  test('memory running out while building a reset: the message names the settings, and the run before comes back as it was', async () => {
+    const h = harness();
+    await h.init();
+    await h.send({ type: 'step', count: 7, which: 'both' });
+    await h.until(() => h.latest('status')?.state === 'paused' && h.iteration() === 7, 'seven steps');
+    await h.send({ type: 'exportRun', requestId: 1 });
+    const before = h.latest('runExported')!.run;
+    await h.send({ type: 'reset', config: { ...tiny, batchSize: 1024 } });
+    await h.until(() => h.all('ready').length === 2 && h.latest('status')?.state === 'paused', 'the run before');
+    expect(h.latest('error')?.memory?.settings[0]).toEqual({ field: 'batchSize', label: 'Batch size', value: 1024 });
+    expect(h.latest('error')?.during).toBe('reset');
+    expect(h.latest('ready')?.config.batchSize).toBe(16);
+    await h.send({ type: 'exportRun', requestId: 2 });
+    const after = h.latest('runExported')!.run;
+    expect(after.iteration).toBe(7);
+    expect(after.tensors.map((t) => Array.from(t.values))).toEqual(before.tensors.map((t) => Array.from(t.values)));
+    // A smaller batch builds and trains.
+    await h.send({ type: 'reset', config: { ...tiny, batchSize: 64 } });
+    await h.send({ type: 'step', count: 2, which: 'both' });
+    await h.until(() => h.latest('status')?.state === 'paused' && h.iteration() === 2, 'two steps of the new run');
     await h.send({ type: 'dispose' });
   });
 });
