@@ -188,7 +188,7 @@ function bytes(canvas: Locator): Promise<number[]> {
 }
 
 describe('latent explorer across pause, resume and Reset', () => {
-  test('endpoints and slots set while training are the same latents after pause and resume; Reset re-draws the grid and clears them', { timeout: 150_000 }, async () => {
+  test('endpoints and slots set while training are the same latents after pause and resume; Reset re-draws the grid and clears them', { timeout: 300_000 }, async () => {
     const page = await context.newPage();
     page.setDefaultTimeout(45_000);
     const errors: string[] = [];
