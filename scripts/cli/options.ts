@@ -3,9 +3,9 @@
  * every other config field is also accepted as its kebab-case name (`--gradient-penalty 1`).
  * Values are checked by the config schema itself, so the CLI refuses exactly what the UI refuses.
  */
-import { CONFIG_SCHEMA, type FieldName, FIELD_NAMES, parseField, type RunConfig, validateConfig } from '../../src/gan/config.ts';
+import { CONFIG_SCHEMA, defaultConfig, type FieldName, FIELD_NAMES, parseField, type RunConfig, validateConfig } from '../../src/gan/config.ts';
 import { PRESETS, type PresetId } from '../../src/gan/presets.ts';
-import { recipeFor } from '../../src/gan/recipes.ts';
+import { dataRecipe, recipeFor } from '../../src/gan/recipes.ts';
 import { NODE_BACKENDS, type NodeBackend } from '../node/backend.ts';
 
 /** Flags that map onto one config field. */
@@ -103,9 +103,12 @@ export function parseCli(argv: readonly string[]): CliOptions {
     }
   }
   if (settings.dataset === 'custom') throw new Error('--data: custom point sets are drawn in the app, not given to the CLI');
-  // Later layers win: the preset, then the chosen objective's recipe, then each explicit flag.
+  // Later layers win: the dataset's recipe (--data mnist: MLP sizes for the conditioning), the
+  // preset, then the chosen objective's recipe, then each explicit flag.
   const objective = settings.objective as RunConfig['objective'] | undefined;
-  const layered = { ...(preset ? PRESETS[preset].config : {}), ...(objective ? recipeFor(objective) : {}), ...settings };
+  const axes = { ...defaultConfig(), ...(preset ? PRESETS[preset].config : {}), ...settings };
+  const data = settings.dataset ? dataRecipe(undefined, axes) : {};
+  const layered = { ...data, ...(preset ? PRESETS[preset].config : {}), ...(objective ? recipeFor(objective) : {}), ...settings };
   const result = validateConfig(layered);
   if (!result.ok) throw new Error(result.errors.join('; '));
   return { config: result.config, steps: steps ?? (preset ? PRESETS[preset].iterations : 2000), reportEvery, backend, exportSamples };

@@ -106,11 +106,17 @@ describe.each(CONDITIONED)('%s with DCGAN on MNIST', (conditioning) => {
   });
 });
 
-test('conditioning adds its inputs to G, and to the MLP D for CGAN; every CGAN D has a projection', () => {
+test('conditioning adds its inputs to G, and to the MLP D on 2D data for CGAN; every CGAN D has a projection', () => {
   const firstKernel = (t: Trainer, network: 'generator' | 'discriminator') => t[network].trainable[0].shape;
   const cgan = new Trainer(smallConfig({ conditioning: 'label', latentSize: 3 }), ring());
   expect(firstKernel(cgan, 'generator')).toEqual([3 + 8, 16]);
   expect(firstKernel(cgan, 'discriminator')).toEqual([2 + 8, 16]);
+  // Flattened digits: the label reaches D through the projection only (label.ts).
+  const digits = new Trainer(smallConfig({ dataset: 'mnist', conditioning: 'label', latentSize: 3 }), mnist);
+  expect(firstKernel(digits, 'generator')).toEqual([3 + 10, 16]);
+  expect(firstKernel(digits, 'discriminator')).toEqual([784, 16]);
+  expect(digits.conditioning.criticVariables.map((v) => v.shape)).toEqual([[10, 16]]);
+  digits.dispose();
   const info = new Trainer(smallConfig({ conditioning: 'infoCodes', latentSize: 3, categories: 5, continuousCodes: 3 }), ring());
   expect(firstKernel(info, 'generator')).toEqual([3 + 5 + 3, 16]);
   expect(firstKernel(info, 'discriminator')).toEqual([2, 16]);

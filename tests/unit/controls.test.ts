@@ -1,6 +1,7 @@
 /** The settings panel's pure parts: variants as points of the three axes, field placement, number formats. */
 import { describe, expect, test } from 'vitest';
 import { defaultConfig, FIELD_NAMES, validateConfig } from '../../src/gan/config.ts';
+import { MNIST_MLP_RECIPES } from '../../src/gan/recipes.ts';
 import { advancedFields, mainFields, VARIANT_IDS, variantOf, variantPatch } from '../../src/features/controls/catalogue.ts';
 import { formatSetting } from '../../src/features/controls/format.ts';
 import { minMaxBuckets } from '../../src/features/charts/downsample.ts';
@@ -12,11 +13,13 @@ describe('variants', () => {
     expect(variantOf(config)).toBe(variant);
   });
 
-  test('CGAN moves an unlabelled dataset to the ring; leaving DCGAN restores a 2D latent', () => {
+  test('CGAN moves an unlabelled dataset to the ring; leaving DCGAN for an MLP on MNIST takes MNIST\'s MLP recipe', () => {
     expect(variantPatch('cgan', { ...defaultConfig(), dataset: 'spiral' }).dataset).toBe('ring');
     expect(variantPatch('cgan', { ...defaultConfig(), dataset: 'moons' }).dataset).toBeUndefined();
     const dcgan = { ...defaultConfig(), ...variantPatch('dcgan', defaultConfig()) };
-    expect(variantPatch('gan', dcgan)).toMatchObject({ architecture: 'mlp', latentSize: 2 });
+    expect(variantPatch('gan', dcgan)).toMatchObject({ architecture: 'mlp', ...MNIST_MLP_RECIPES.none });
+    expect(variantPatch('cgan', { ...defaultConfig(), dataset: 'mnist' })).toMatchObject(MNIST_MLP_RECIPES.label);
+    expect(variantPatch('gan', { ...defaultConfig(), ...variantPatch('gan', { ...defaultConfig(), dataset: 'mnist' }), dataset: 'mnist' })).not.toHaveProperty('latentSize');
   });
 
   test('the course’s saturating loss is still the GAN variant; an axis combination only Advanced makes is none', () => {

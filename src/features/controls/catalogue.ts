@@ -4,7 +4,7 @@
  * use. Pure data and functions, so they are unit-tested without a browser.
  */
 import { type FieldName, LABELLED_DATASETS, type RunConfig } from '../../gan/config.ts';
-import { recipeFor } from '../../gan/recipes.ts';
+import { dataRecipe, recipeFor } from '../../gan/recipes.ts';
 
 export const VARIANT_IDS = ['gan', 'lsgan', 'dcgan', 'wgan', 'wganGp', 'cgan', 'infogan'] as const;
 export type VariantId = (typeof VARIANT_IDS)[number];
@@ -60,7 +60,8 @@ export function variantPatch(variant: VariantId, config: RunConfig): Partial<Run
     patch.latentSize = 2;
     patch.batchSize = 128;
   }
-  return patch;
+  // An MLP on MNIST takes the sizes and rates its conditioning trains with there (recipes.ts).
+  return { ...patch, ...dataRecipe(config, { ...config, ...patch }) };
 }
 
 /** Fields shown in the main panel, in order; every other field is under Advanced. */

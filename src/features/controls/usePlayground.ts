@@ -3,6 +3,7 @@ import type { TrainingClient, TrainingSnapshot } from '../../client/TrainingClie
 import { useTraining } from '../../client/useTraining.ts';
 import { CONFIG_SCHEMA, type Conflict, conflictsOf, type DatasetId, defaultConfig, type FieldName, type RunConfig } from '../../gan/config.ts';
 import { PRESETS, type PresetId } from '../../gan/presets.ts';
+import { dataRecipe } from '../../gan/recipes.ts';
 import { type VariantId, variantPatch } from './catalogue.ts';
 import { MAX_CUSTOM_POINTS } from '../../gan/data/toy2d.ts';
 import { STARTER_POINTS } from './starterPoints.ts';
@@ -155,7 +156,7 @@ export function usePlayground(client: TrainingClient): Playground {
       commit,
       change,
       chooseVariant: (variant) => change(variantPatch(variant, shown)),
-      chooseDataset: (dataset) => change({ dataset }),
+      chooseDataset: (dataset) => change({ dataset, ...dataRecipe(shown, { ...shown, dataset }) }),
       discard: () => {
         setPending({});
         if (trainedPoints) setPoints(trainedPoints);

@@ -19,13 +19,14 @@ import { type Condition, type Conditioning, cyclingLabels, oneHotRows, uniformLa
  *   D(x, y) = ψ(φ(x)) + onehot(y)ᵀ·V·φ(x)
  *
  * with φ D's trunk (its `features`), ψ its linear score and V [K, featureSize] a learned class
- * embedding; the MLP's trunk also takes onehot(y) concatenated to its input, [n, dimension + K],
- * the paper's form (RESEARCH.md §1). Why both for the MLP, measured on wasm at seed 1: on flattened
- * MNIST the label's 10 inputs drown among 784 pixels, and input concatenation alone reached 15%
- * classifier label accuracy after 2,000 iterations, the projection alone 94% after 500, both 78%
- * (latent 32, one hidden layer of 128, Adam 2e-3, batch 64); on the ring, where the label is 8 of
- * D's 10 inputs, concatenation puts 97% of the samples within 3σ of a mode after 750 iterations,
- * the projection alone 42%, both 94% (the ring's defaults).
+ * embedding. An MLP on 2D data also takes onehot(y) concatenated to its input, [n, dimension + K],
+ * the paper's form (RESEARCH.md §1); an MLP on flattened digits takes the projection only. Measured
+ * on wasm at seed 1: on the ring, where the label is 8 of D's 10 inputs, concatenation puts 97% of
+ * the samples within 3σ of a mode after 750 iterations, the projection alone 42%, both 94% (the
+ * ring's defaults); on flattened MNIST the label's 10 inputs drown among 784 pixels: concatenation
+ * alone reached 15% classifier label accuracy after 2,000 iterations, the projection alone 94% after
+ * 500, both 78% (latent 32, one hidden layer of 128, Adam 2e-3, batch 64); with G 2×256, D 1×256,
+ * Adam 1e-3 the projection alone gave 1.00 at 500 iterations, both 0.80.
  *
  * For DCGAN the projection alone; the other options are worse. One-hot broadcast as input channels
  * (dcgan_code's conv_cond_concat) gives the first convolution 11 input channels instead of 1, which
@@ -38,6 +39,14 @@ import { type Condition, type Conditioning, cyclingLabels, oneHotRows, uniformLa
  * histogram, and WGAN-GP's interpolates x̂ = εx + (1 − ε)G(z, y) share one y, so the penalty
  * differentiates D with respect to x only, as in the unconditional case.
  */
+/** Data this small takes the one-hot label at D's input too (the 2D sets); images take the projection only. */
+const SMALL_INPUT = 16;
+
+/** Whether D's input is x ⊕ onehot(y) (MLP on low-dimensional data) or x alone. */
+export function labelAtInput(architecture: ArchitectureId, dataset: Pick<Dataset, 'dimension'>): boolean {
+  return architecture === 'mlp' && dataset.dimension <= SMALL_INPUT;
+}
+
 export function labelConditioning(dataset: Dataset, architecture: ArchitectureId, discriminator: Discriminator, rng: Rng): Conditioning {
   const values = dataset.classes;
   if (values < 1) throw new Error(`Conditioning (label): dataset ${dataset.id} has no labels`);
@@ -47,7 +56,7 @@ export function labelConditioning(dataset: Dataset, architecture: ArchitectureId
   };
   // The projection's class embedding V, N(0, 0.02) like DCGAN's weights (Radford et al. 2015 §4).
   const embedding = seededVariable([values, discriminator.featureSize], (out) => rng.fillNormal(out, 0, INIT_STD), 'discriminator_label_embedding');
-  const concatenateToInput = architecture === 'mlp';
+  const concatenateToInput = labelAtInput(architecture, dataset);
 
   return {
     id: 'label',

@@ -3,7 +3,7 @@ import type { Discriminator } from '../architectures/network.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { Rng } from '../rng.ts';
 import { infoCodes } from './info-codes.ts';
-import { labelConditioning } from './label.ts';
+import { labelAtInput, labelConditioning } from './label.ts';
 import { unconditioned } from './none.ts';
 import type { Conditioning, ConditionedSizes } from './types.ts';
 
@@ -15,8 +15,8 @@ export function conditionedSizes(config: RunConfig, dataset: Dataset): Condition
     case 'label':
       return {
         generatorInput: config.latentSize + dataset.classes,
-        // Every D takes the label through a projection; the MLP's also at its input (label.ts).
-        discriminatorInput: dataset.dimension + (config.architecture === 'mlp' ? dataset.classes : 0),
+        // Every D takes the label through a projection; an MLP's on 2D data also at its input (label.ts).
+        discriminatorInput: dataset.dimension + (labelAtInput(config.architecture, dataset) ? dataset.classes : 0),
       };
     case 'infoCodes':
       return { generatorInput: config.latentSize + config.categories + config.continuousCodes, discriminatorInput: dataset.dimension };
