@@ -129,7 +129,7 @@ const ChartBody = memo(function ChartBody(props: StreamChartProps) {
         <p className="chart-empty" style={{ height: HEIGHT }}>{empty}</p>
       ) : (
         <ResponsiveContainer width="100%" height={HEIGHT}>
-          <LineChart data={rows as Row[]} margin={{ top: 6, right: hasRight ? 4 : 12, bottom: 0, left: 0 }}>
+          <LineChart data={rows as Row[]} margin={{ top: 6, right: hasRight ? 4 : 18, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="#e9ecef" />
             <XAxis dataKey="iteration" type="number" domain={axes.x.domain} ticks={axes.x.ticks} interval={0} allowDataOverflow tick={{ fontSize: 11 }} />
             <YAxis
