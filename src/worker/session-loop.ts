@@ -113,7 +113,7 @@ export abstract class SessionLoop {
       await this.quiet();
     }
     // The run before, to go back to if this one does not fit in memory.
-    if (this.run && !afterFailure) await this.checkpoints.keep(this.run.trainer);
+    if (this.run && !afterFailure) await this.checkpoints.keep(this.run.trainer).catch(() => this.checkpoints.clear());
     this.building = config;
     try {
       this.run?.trainer.dispose();
