@@ -43,12 +43,11 @@ describe('backend faults', () => {
     await page.waitForFunction(() => window.nash!.training.getSnapshot().iteration > 3, undefined, { timeout: 120_000, polling: 50 });
 
     expect(await trainingWorker(page).evaluate(() => nashFault('device-lost'))).toBe(true);
-    await page
-      .waitForFunction(() => window.nash!.training.getSnapshot().notices.some((n) => n.failover), undefined, { timeout: 60_000, polling: 50 })
-      .catch(async (error: unknown) => {
-        const s = await read(page);
-        throw new Error(`${String(error)}: ${JSON.stringify({ state: s.state, iteration: s.iteration, backend: s.backend?.name, notices: s.notices.map((n) => n.text) })}`);
-      });
+    const explain = async (error: unknown) => {
+      const s = await read(page);
+      throw new Error(`${String(error)}: ${JSON.stringify({ state: s.state, iteration: s.iteration, backend: s.backend?.name, notices: s.notices.map((n) => n.text) })}`);
+    };
+    await page.waitForFunction(() => window.nash!.training.getSnapshot().notices.some((n) => n.failover), undefined, { timeout: 60_000, polling: 50 }).catch(explain);
     const after = await read(page);
     const report = after.notices.find((n) => n.failover)!.failover!;
     expect(report.from).toBe('webgpu');
@@ -56,15 +55,15 @@ describe('backend faults', () => {
     expect(after.backend?.name).toBe(report.to);
     // Not reset: it continues from a copy taken after the three steps, and keeps playing.
     expect(report.iteration).toBeGreaterThanOrEqual(3);
-    await page.waitForFunction((n) => window.nash!.training.getSnapshot().iteration > n + 20, report.iteration, { timeout: 60_000, polling: 50 });
+    await page.waitForFunction((n) => window.nash!.training.getSnapshot().iteration > n + 20, report.iteration, { timeout: 60_000, polling: 50 }).catch(explain);
     expect((await read(page)).state).toBe('playing');
     await expect(messages(page).textContent()).resolves.toMatch(
       new RegExp(`The webgpu backend failed \\(the GPU device was lost: .*\\)\\. Training continues on ${report.to} from the weights of iteration ${report.iteration}\\.`),
     );
     // The charts hold one point per iteration up to now, with no gap or repeat across the failover.
     await page.evaluate(() => window.nash!.training.pause());
-    const final = await read(page);
-    await settledAt(page, final.iteration);
+    await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused', undefined, { timeout: 60_000, polling: 50 });
+    await page.waitForTimeout(500); // the settle's stats read
     const iterations = (await read(page)).stats.map((p) => p.iteration);
     expect(iterations).toEqual(Array.from({ length: iterations.length }, (_, i) => iterations[0] + i));
     expect(errors).toEqual([]);
