@@ -16,7 +16,8 @@
  * gets its reason printed in its row.
  *
  * Environment: BENCH_DCGAN_SECONDS (time per row, default 8), BENCH_DCGAN_ROWS (comma-separated
- * row ids: nash-wasm, nash-cpu, bare-wasm, bare-cpu, torch), BENCH_DCGAN_BROWSER (Chromium backends,
+ * row ids: nash-wasm, nash-cpu, bare-wasm, bare-cpu, torch), BENCH_DCGAN_NODE (backends of the second
+ * table in this process, default wasm,cpu), BENCH_DCGAN_BROWSER (Chromium backends,
  * default wasm,cpu,webgl,webgpu; empty for none), BENCH_DCGAN_BROWSER_SECONDS (budget per column in
  * Chromium, default 4), BENCH_DCGAN_BROWSER_TIMEOUT (seconds one column may take, default 420).
  */
@@ -46,6 +47,7 @@ const SECONDS = Number(process.env.BENCH_DCGAN_SECONDS ?? 8);
 /** At least this many timed iterations per row, however slow. */
 const MIN_ITERATIONS = 2;
 const ROWS = process.env.BENCH_DCGAN_ROWS?.split(',') ?? ['nash-wasm', 'nash-cpu', 'bare-wasm', 'bare-cpu', 'torch'];
+const NODE = (process.env.BENCH_DCGAN_NODE ?? 'wasm,cpu').split(',').filter(Boolean) as ('wasm' | 'cpu')[];
 const BROWSER = (process.env.BENCH_DCGAN_BROWSER ?? 'wasm,cpu,webgl,webgpu').split(',').filter(Boolean) as BackendName[];
 const BROWSER_SECONDS = Number(process.env.BENCH_DCGAN_BROWSER_SECONDS ?? 4);
 const BROWSER_TIMEOUT_MS = 1000 * Number(process.env.BENCH_DCGAN_BROWSER_TIMEOUT ?? 420);
@@ -264,7 +266,7 @@ const pairs: Pair[] = [];
 const why = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 140);
 const perIteration = (r?: BenchmarkResult) => (r ? r.milliseconds / r.iterations : NaN);
 
-for (const backend of ['wasm', 'cpu'] as const) {
+for (const backend of NODE) {
   await useBackend(backend);
   const pair: Pair = { runtime: 'Node', backend, note: backend === 'wasm' ? 'Nash kernels registered' : '' };
   for (const mode of ['trainer', 'bare'] as const) {
