@@ -1,6 +1,6 @@
 import type { RunConfig } from './config.ts';
 import type { DetectorId } from './diagnosis/types.ts';
-import { recipeFor } from './recipes.ts';
+import { MNIST_MLP_RECIPES, recipeFor } from './recipes.ts';
 
 /**
  * Classroom presets: a complete configuration for each failure the course names and for its fix.
@@ -168,20 +168,18 @@ export const PRESETS = {
     },
   },
   /**
-   * CGAN on flattened MNIST, sized to train on wasm in the browser within a minute or so: one hidden
-   * layer of 256 in each MLP, a 32-d latent ⊕ one-hot(10), batch 64 (the latent explorer's label
-   * picker and its browser test use it). Label accuracy by the digit classifier peaks near 500
-   * iterations (0.92, 0.87, 0.88 at seeds 1–3) and settles lower later, as G trades clean class
-   * prototypes for speckled variety (tests/unit/conditioning-learning.test.ts).
+   * CGAN on flattened MNIST with the recipe the CGAN variant gets there (MNIST_MLP_RECIPES.label:
+   * G 2×256, D 1×256 LeakyReLU with the label through a projection, a 32-d latent ⊕ one-hot(10),
+   * Adam 1e-3, batch 64), sized to train on wasm in the browser within a minute or so (the latent
+   * explorer's label picker and its browser test use it). Label accuracy by the digit classifier
+   * (seed 1, wasm, `npm run train`): 1.00 at 500 iterations; G then spreads into varied, noisier
+   * strokes, 0.6–0.7 around 1,000–1,500, and recovers to 0.8–0.85 by 2,000–3,000.
    */
   cganMnist: {
     id: 'cganMnist',
     kind: 'default',
     iterations: 500,
-    config: {
-      dataset: 'mnist', ...recipeFor('nonSaturating'), architecture: 'mlp', conditioning: 'label', latentSize: 32, generatorLayers: 1, generatorWidth: 256,
-      discriminatorLayers: 1, discriminatorWidth: 256, discriminatorActivation: 'leakyRelu', batchSize: 64,
-    },
+    config: { dataset: 'mnist', ...recipeFor('nonSaturating'), architecture: 'mlp', conditioning: 'label', ...MNIST_MLP_RECIPES.label },
   },
 } as const satisfies Record<string, Preset>;
 

@@ -3,6 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { defaultConfig, validateConfig } from '../../src/gan/config.ts';
 import { DETECTOR_IDS, type DetectorId } from '../../src/gan/diagnosis/types.ts';
 import { PRESETS } from '../../src/gan/presets.ts';
+import { dataRecipe, TWO_D_MLP } from '../../src/gan/recipes.ts';
+import { variantPatch } from '../../src/features/controls/catalogue.ts';
+import { parseCli } from '../../scripts/cli/options.ts';
 
 describe('presets', () => {
   test.each(Object.values(PRESETS).map((p) => [p.id, p] as const))('%s is a valid configuration', (_, preset) => {
@@ -23,5 +26,19 @@ describe('presets', () => {
     expect(withoutClip(PRESETS.wganClipTight.config)).toEqual(withoutClip(PRESETS.wganClipLoose.config));
     expect(withoutClip(PRESETS.wganClipTight.config)).toEqual(withoutClip(PRESETS.wganClip.config));
     expect(new Set([PRESETS.wganClipTight, PRESETS.wganClipLoose, PRESETS.wganClip].map((p) => p.config.clipValue)).size).toBe(3);
+  });
+
+  test('CGAN on MNIST: the variant menu, the dataset menu and the CLI all give the cganMnist preset\'s settings', () => {
+    const preset = { ...defaultConfig(), ...PRESETS.cganMnist.config };
+    // Variant first, then dataset (the ring's CGAN moved to MNIST) …
+    const ringCgan = { ...defaultConfig(), ...variantPatch('cgan', defaultConfig()) };
+    const thenMnist = { ...ringCgan, dataset: 'mnist' as const, ...dataRecipe(ringCgan, { ...ringCgan, dataset: 'mnist' }) };
+    // … or dataset first, then variant.
+    const mnistGan = { ...defaultConfig(), dataset: 'mnist' as const, ...dataRecipe(defaultConfig(), { ...defaultConfig(), dataset: 'mnist' }) };
+    const thenCgan = { ...mnistGan, ...variantPatch('cgan', mnistGan) };
+    const cli = parseCli(['--data', 'mnist', '--conditioning', 'label']).config;
+    for (const config of [thenMnist, thenCgan, cli]) expect(config).toEqual(preset);
+    // Back to the ring: the 2D sizes return.
+    expect({ ...thenCgan, dataset: 'ring', ...dataRecipe(thenCgan, { ...thenCgan, dataset: 'ring' }) }).toMatchObject(TWO_D_MLP);
   });
 });

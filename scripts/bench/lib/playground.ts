@@ -41,6 +41,9 @@ export async function startPlayground(): Promise<Playground> {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       // Start on wasm so the page's first run costs no calibration; a benchmark then resets onto its backend.
       await page.addInitScript(() => localStorage.setItem('nash.backend', 'wasm'));
+      // tsx compiles the functions passed to page.evaluate with esbuild's keepNames, which wraps named
+      // inner functions in a __name helper the page does not have.
+      await page.addInitScript('globalThis.__name = (f) => f;');
       await page.goto(url);
       await ready(page, 120_000);
       return page;
