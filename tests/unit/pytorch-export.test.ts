@@ -92,6 +92,10 @@ describe('the script as text', () => {
     expect(mlpText).toContain('condition = sample_condition(BATCH, labels)');
     expect(mlpText).toContain('discriminator_optimizer = torch.optim.Adam(discriminator_parameters,');
     expect(mlpText).not.toContain('q_head');
+    // Flattened digits: the projection alone, as Nash's label.ts (labelAtInput).
+    const mnistMlp = script({ ...defaultConfig(), dataset: 'mnist', conditioning: 'label' }).script;
+    expect(mnistMlp).toContain('nn.Linear(784, 64)');
+    expect(mnistMlp).toContain('features = self.trunk(x)');
     const dcganText = script({ ...defaultConfig(), dataset: 'mnist', architecture: 'dcgan', conditioning: 'label', objective: 'wganGp' }).script;
     expect(dcganText).toContain('features = self.trunk(x)');
     expect(dcganText).toContain('self.embedding = nn.Parameter(0.02 * torch.randn(K, 7 * 7 * 2 * C))');

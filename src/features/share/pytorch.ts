@@ -4,7 +4,7 @@
  * src/gan piece by piece (pytorchParts.ts); where PyTorch differs from Nash the script says so.
  */
 import { FIELD_NAMES, type RunConfig } from '../../gan/config.ts';
-import { conditionedLoop, conditioningModules, conditionSize } from './pytorchConditioning.ts';
+import { conditionedLoop, conditioningModules, conditionSize, labelAtDiscriminatorInput } from './pytorchConditioning.ts';
 import { DATASETS, dcgan, MNIST, mlp, OBJECTIVES } from './pytorchParts.ts';
 
 /** Why a configuration cannot be exported: the page shows its own sentence for each. */
@@ -115,7 +115,7 @@ def sample_noise(n):
 
 # ─── Networks ──────────────────────────────────────────────────────────────────────────────────
 G_INPUT = LATENT_SIZE + ${conditionSize(config)}  # noise${conditioned ? ' + the condition' : ''}
-${config.architecture === 'mlp' ? mlp(config, dimension, image, labelled ? `${dimension} + CLASSES` : String(dimension)) : dcgan(config)}${conditioned ? conditioningModules(config) : ''}generator.to(DEVICE)
+${config.architecture === 'mlp' ? mlp(config, dimension, image, labelAtDiscriminatorInput(config) ? `${dimension} + CLASSES` : String(dimension)) : dcgan(config)}${conditioned ? conditioningModules(config) : ''}generator.to(DEVICE)
 discriminator.to(DEVICE)
 
 # ─── Objective ─────────────────────────────────────────────────────────────────────────────────

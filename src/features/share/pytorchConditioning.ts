@@ -5,6 +5,12 @@
  */
 import type { RunConfig } from '../../gan/config.ts';
 import { Q_HIDDEN } from '../../gan/architectures/info-head.ts';
+import { labelAtInput } from '../../gan/conditioning/label.ts';
+
+/** Whether D also reads onehot(y) at its input: Nash's rule (label.ts), an MLP on 2D data. */
+export function labelAtDiscriminatorInput(config: RunConfig): boolean {
+  return config.conditioning === 'label' && labelAtInput(config.architecture, { dimension: config.dataset === 'mnist' ? 784 : 2 });
+}
 
 /** The width of D's trunk output φ(x), which CGAN's projection and InfoGAN's Q read. */
 export function featureSize(config: RunConfig): string {
@@ -23,13 +29,13 @@ export function conditionSize(config: RunConfig): string {
 export function conditioningModules(config: RunConfig): string {
   const features = featureSize(config);
   if (config.conditioning === 'label') {
-    const concatenate = config.architecture === 'mlp';
+    const concatenate = labelAtDiscriminatorInput(config);
     return `
 # ─── Conditioning: CGAN (src/gan/conditioning/label.ts, Mirza & Osindero 2014) ─────────────────
 #   G(z, y) reads z + onehot(y), [n, latentSize + K].
 #   D(x, y) = psi(phi(x${concatenate ? ' + onehot(y)' : ''})) + onehot(y)^T V phi(...)   (a projection discriminator, Miyato & Koyama 2018)
 #   with phi D's trunk (its last hidden features), psi its linear score, V [K, features] a class embedding ~ N(0, 0.02).
-#   ${concatenate ? "The MLP's trunk also reads onehot(y) at its input, [n, dimension + K]." : "DCGAN: the projection alone (one-hot channels would double the first convolution's cost)."}
+#   ${concatenate ? "The MLP's trunk also reads onehot(y) at its input, [n, dimension + K] (on 2D data, where the label is most of D's input)." : 'The projection alone: among 784 pixels a one-hot input is drowned out (label.ts).'}
 #   A D step's fakes carry the real batch's labels; a G step draws labels uniformly.
 K = CLASSES
 
