@@ -15,10 +15,9 @@ import type { RunSnapshot } from '../worker/snapshot.ts';
 import type { DivergenceReport } from '../worker/divergence.ts';
 import { describeDivergence, describeFailover, describeMemory, describeRestart, en as reliabilityEn, type RestartNotice } from '../i18n/reliability.ts';
 import { copyRun, DEFAULT_RECOVERY, Recovery, type RecoveryOptions } from './recovery.ts';
+import { appendThinned } from './statHistory.ts';
 import type { LatentQuery } from '../worker/latent.ts';
 
-/** History kept for the charts; older points are dropped (the charts downsample what is left). */
-export const MAX_STAT_POINTS = 50_000;
 /** Notices shown at once; older ones scroll away. */
 const MAX_NOTICES = 20;
 
@@ -309,9 +308,8 @@ export class TrainingClient {
           planar: event.planar,
         });
       case 'stats': {
-        const stats = s.stats.concat(event.points);
         return this.set({
-          stats: stats.length > MAX_STAT_POINTS ? stats.slice(stats.length - MAX_STAT_POINTS) : stats,
+          stats: appendThinned(s.stats, event.points),
           markers: event.markers.length ? s.markers.concat(event.markers) : s.markers,
         });
       }

@@ -7,7 +7,7 @@
  * - tensors: tf.memory().numTensors in the worker, from its last status (no step in flight);
  * - page heap: the page's used JS heap (`Performance.getMetrics` JSHeapUsedSize), DOM nodes and
  *   event listeners (charts and views leak there first). The chart history (one StatPoint an
- *   iteration, up to MAX_STAT_POINTS = 50,000) grows the heap by design until it is full, so each
+ *   iteration, bounded by HISTORY_LIMIT = 6,000 in src/client/statHistory.ts) grows the heap until it is full, so each
  *   reading also measures a point's cost — the heap taken by a structured clone of the last 2,000
  *   points, the form they arrive in from the worker — and the verdict judges the heap net of the
  *   history (raw heap − points × bytes per point) as well as the raw heap;
@@ -34,7 +34,7 @@ export interface SoakReading {
   /** Iterations per second of the playing time since the previous reading (its own pause excluded). */
   rate: number;
   tensors: number;
-  /** Chart history points the page holds (bounded by MAX_STAT_POINTS). */
+  /** Chart history points the page holds (bounded by HISTORY_LIMIT, src/client/statHistory.ts). */
   statPoints: number;
   pageHeap: number;
   /** Heap one chart point takes (median of the readings so far); NaN before there are enough points. */
