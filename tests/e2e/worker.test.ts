@@ -170,15 +170,25 @@ describe('the playground page drives the worker', () => {
     await page.close();
   });
 
-  test('training runs off the main thread: the worker keeps training while the page is blocked', async () => {
+  test('training runs off the main thread: the page stays smooth, and the worker keeps training while the page is blocked', async () => {
     const { page } = await openPlayground(browser, 'wasm');
     await page.evaluate(() => {
-      const seen: number[] = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((entry) => seen.push(entry.duration))).observe({ type: 'longtask' });
+      const seen: { start: number; duration: number }[] = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((entry) => seen.push({ start: entry.startTime, duration: entry.duration }))).observe({ type: 'longtask' });
       Object.assign(window, { longTasks: seen });
     });
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.waitForFunction(() => window.nash!.training.getSnapshot().iteration > 50, undefined, { timeout: 60_000 });
+    // 20 s of training the ring model on wasm with the whole playground drawing (charts, 2D view,
+    // latent explorer): the page's own tasks, measured by the browser.
+    const smooth = await page.evaluate(async () => {
+      const from = performance.now();
+      const i0 = window.nash!.training.getSnapshot().iteration;
+      await new Promise((resolve) => setTimeout(resolve, 20_000));
+      const to = performance.now();
+      const tasks = (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks.filter((t) => t.start >= from && t.start < to);
+      return { durations: tasks.map((t) => Math.round(t.duration)), iterations: window.nash!.training.getSnapshot().iteration - i0 };
+    });
     const { rate, blocked } = await page.evaluate(async () => {
       const iterationNow = () => window.nash!.training.getSnapshot().iteration;
       const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -200,15 +210,19 @@ describe('the playground page drives the worker', () => {
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     const { backend } = await read(page);
     expect(backend?.name).toBe('wasm');
+    expect(smooth.iterations).toBeGreaterThan(100);
     expect(rate).toBeGreaterThan(5);
     // 3.3 s at the free rate, with half of it allowed for a busier machine; 0.3 s of it is the most
     // a main-thread trainer could show.
     expect(blocked).toBeGreaterThan(0.5 * 3.3 * rate);
-    // Reported, not asserted: the full playground's charts and views still cost the main thread
-    // long tasks on a loaded 2-core machine (issue 4's "none over 50 ms" is not met there yet).
-    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     const load = `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`;
-    console.log(`main-thread long tasks > 50 ms: ${longTasks.filter((ms) => ms > 50).length} (${load}); worker rate ${rate.toFixed(1)} it/s, ${blocked} iterations while the page was blocked`);
+    const over50 = smooth.durations.filter((ms) => ms > 50);
+    console.log(`main-thread long tasks over 20 s of training: ${over50.length} over 50 ms (${over50.join(', ')} ms), ${smooth.iterations} iterations (${load}); worker ${rate.toFixed(1)} it/s, ${blocked} iterations while the page was blocked`);
+    // Issue 4 asks for none over 50 ms. On an idle 2-core machine the page makes 0–4 of 50–70 ms
+    // (the charts redraw one at a time, src/features/charts); before that work it made ~30 a run, up
+    // to 190 ms. The bounds leave room for CI's own load and still fail on that regression.
+    expect(over50.length, `long tasks over 50 ms: ${over50.join(', ')}`).toBeLessThanOrEqual(6);
+    expect(Math.max(0, ...smooth.durations), 'the longest task').toBeLessThan(250);
     await page.close();
   });
 });
