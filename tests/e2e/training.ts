@@ -71,7 +71,16 @@ export async function resetRun(page: Page, config: Partial<RunConfig>, backend: 
     [config, backend, schedule] as const,
   );
   await waitFor(page, 'ready', timeout);
-  await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused', undefined, { timeout });
+  // The new run's first status (iteration 0, paused) follows its ready event; until it arrives the
+  // snapshot may still show where the old run stopped.
+  await page.waitForFunction(
+    () => {
+      const s = window.nash!.training.getSnapshot();
+      return s.state === 'paused' && s.iteration === 0;
+    },
+    undefined,
+    { timeout },
+  );
 }
 
 /** Runs `count` iterations of `which` and waits until the worker has settled after them. */
@@ -83,14 +92,22 @@ export async function stepRun(page: Page, count: number, which: 'both' | 'discri
 
 /** Waits for the paused status at `iteration`: every view and stats read after the last step is in. */
 export async function settledAt(page: Page, iteration: number, timeout = 60_000) {
-  await page.waitForFunction(
-    (n) => {
-      const s = window.nash!.training.getSnapshot();
-      return s.state === 'paused' && s.iteration === n;
-    },
-    iteration,
-    { timeout, polling: 50 },
-  );
+  try {
+    await page.waitForFunction(
+      (n) => {
+        const s = window.nash!.training.getSnapshot();
+        return s.state === 'paused' && s.iteration === n;
+      },
+      iteration,
+      { timeout, polling: 50 },
+    );
+  } catch (error) {
+    const s = await page.evaluate(() => {
+      const { phase, state, iteration, notices } = window.nash!.training.getSnapshot();
+      return { phase, state, iteration, notices: notices.map((n) => n.text) };
+    });
+    throw new Error(`Not settled at iteration ${iteration}: ${JSON.stringify(s)} (${error instanceof Error ? error.message : String(error)})`);
+  }
 }
 
 /** A small ring model: fast enough that slow backends finish a few steps in seconds. */
