@@ -16,6 +16,8 @@ describe('chart axes that hold still while data streams', () => {
     const flat = niceAxis(0.5, 0.5);
     expect(flat.domain[0]).toBeLessThan(0.5);
     expect(flat.domain[1]).toBeGreaterThan(0.5);
+    expect(niceAxis(0, 0).domain).toEqual([0, 1]);
+    expect(niceAxis(3, 3).domain[0]).toBeGreaterThanOrEqual(0);
     expect(niceAxis(Number.NaN, 1)).toEqual({ domain: [0, 1], ticks: [0, 0.5, 1] });
   });
 

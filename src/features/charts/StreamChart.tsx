@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { type Axis, extent, iterationAxis, niceAxis, stableAxis } from './axes.ts';
 import type { Row } from './downsample.ts';
@@ -58,14 +58,32 @@ export const StreamChart = memo(function StreamChart(props: StreamChartProps) {
   return <ChartBody {...shown} />;
 }, sameChart);
 
-/** Keeps showing the previous value until `delayMs` after a new one arrives (the newest wins). */
+/**
+ * Shows `value` as it was `delayMs` after it first changed, then again after the next change: the
+ * timer is not restarted by every new value, so a chart whose data changes more often than
+ * `delayMs` still redraws (with the newest data), just later than its siblings.
+ */
 function useStaggered<T>(value: T, delayMs: number): T {
   const [shown, setShown] = useState(value);
+  const latest = useRef(value);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useLayoutEffect(() => {
+    latest.current = value;
+  });
   useEffect(() => {
-    if (delayMs <= 0) return;
-    const timer = setTimeout(() => setShown(value), delayMs);
-    return () => clearTimeout(timer);
+    if (delayMs <= 0 || timer.current !== undefined) return;
+    timer.current = setTimeout(() => {
+      timer.current = undefined;
+      setShown(latest.current);
+    }, delayMs);
   }, [value, delayMs]);
+  useEffect(
+    () => () => {
+      if (timer.current !== undefined) clearTimeout(timer.current);
+      timer.current = undefined;
+    },
+    [],
+  );
   return delayMs <= 0 ? value : shown;
 }
 

@@ -31,8 +31,10 @@ function ticksBetween(from: number, to: number, step: number): number[] {
 export function niceAxis(min: number, max: number, count = 4): Axis {
   if (!Number.isFinite(min) || !Number.isFinite(max)) return { domain: [0, 1], ticks: [0, 0.5, 1] };
   if (min === max) {
-    const pad = min === 0 ? 1 : Math.abs(min) / 2;
-    return niceAxis(min - pad, max + pad, count);
+    // A flat line: room around it, without crossing zero (a count of 0 modes draws on 0 … 1).
+    if (min === 0) return niceAxis(0, 1, count);
+    const pad = Math.abs(min) / 2;
+    return niceAxis(min > 0 ? Math.max(0, min - pad) : min - pad, min < 0 ? Math.min(0, max + pad) : max + pad, count);
   }
   const step = niceStep(max - min, count);
   const from = Math.floor(min / step + 1e-9) * step;
