@@ -106,7 +106,7 @@ export async function settledAt(page: Page, iteration: number, timeout = 60_000)
       const { phase, state, iteration, notices } = window.nash!.training.getSnapshot();
       return { phase, state, iteration, notices: notices.map((n) => n.text) };
     });
-    throw new Error(`Not settled at iteration ${iteration}: ${JSON.stringify(s)} (${error instanceof Error ? error.message : String(error)})`);
+    throw new Error(`Not settled at iteration ${iteration}: ${JSON.stringify(s)}`, { cause: error });
   }
 }
 
