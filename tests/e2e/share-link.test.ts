@@ -4,10 +4,10 @@
  * default run with a notice naming each bad value.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
-import { read, stepRun, waitFor } from './training.ts';
+import { openPlayground, read, stepRun, waitFor } from './training.ts';
 import { defaultConfig } from '../../src/gan/config.ts';
 
 let browser: Browser;
@@ -18,16 +18,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Opens the playground at `hash` on the cpu backend (deterministic kernels) and waits for the run. */
-async function openLink(hash: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.addInitScript(() => localStorage.setItem('nash.backend', 'cpu'));
-  await page.goto(`${inject('baseURL')}${hash}`);
-  await waitFor(page, 'ready', 60_000);
-  return { page, errors };
-}
+/** The playground at `hash` on the cpu backend (deterministic kernels), its run ready. */
+const openLink = (hash: string) => openPlayground(browser, 'cpu', hash);
 
 const SMALL_RING = 'dataset=ring&batchSize=32&generatorWidth=16&discriminatorWidth=16&generatorLearningRate=0.002';
 const ITERATIONS = 6;

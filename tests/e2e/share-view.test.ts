@@ -4,10 +4,10 @@
  * shows its layer; "Download charts (PNG)" gives a PNG that decodes, with the charts drawn on it.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
-import { stepRun, waitFor } from './training.ts';
+import { openPlayground, stepRun } from './training.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,15 +19,7 @@ afterAll(async () => {
 
 const SMALL_RING = 'dataset=ring&batchSize=32&generatorWidth=16&discriminatorWidth=16';
 
-async function open(hash: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.addInitScript(() => localStorage.setItem('nash.backend', 'cpu'));
-  await page.goto(`${inject('baseURL')}${hash}`);
-  await waitFor(page, 'ready', 60_000);
-  return { page, errors };
-}
+const open = (hash: string) => openPlayground(browser, 'cpu', hash);
 
 const hashParams = (page: Page) => new URLSearchParams(new URL(page.url()).hash.slice(1));
 

@@ -21,13 +21,13 @@ export interface PageRun {
   errors: string[];
 }
 
-/** Opens the playground with a remembered backend setting and waits for the first run to be ready. */
-export async function openPlayground(browser: Browser, backend: BackendPreference = 'auto'): Promise<PageRun> {
+/** Opens the playground (at a link's `hash`, if given) with a remembered backend setting and waits for the first run to be ready. */
+export async function openPlayground(browser: Browser, backend: BackendPreference = 'auto', hash = ''): Promise<PageRun> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.addInitScript((preference) => localStorage.setItem('nash.backend', preference), backend);
-  await page.goto(inject('baseURL'));
+  await page.goto(`${inject('baseURL')}${hash}`);
   await waitFor(page, 'ready', 60_000);
   return { page, errors };
 }
