@@ -3,6 +3,7 @@
  * folds events into one immutable snapshot that React reads through `useTraining`
  * (useSyncExternalStore). The main thread holds no tensors: only the floats the worker sends.
  */
+import { FrameListeners } from './frameListeners.ts';
 import { defaultConfig, type RunConfig } from '../gan/config.ts';
 import type { StatPoint } from '../gan/stats.ts';
 import type { Evaluation, StepTarget } from '../gan/trainer.ts';
@@ -84,10 +85,9 @@ export class TrainingClient {
   private readonly createWorker: () => Worker;
   private readonly recovery: Recovery;
   private snapshot: TrainingSnapshot;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new FrameListeners();
   private readonly eventListeners = new Set<(event: TrainerEvent) => void>();
   private nextId = 1;
-  private notifyScheduled = false;
   private readonly updates: Pending<UpdatedEvent> = new Map();
   private readonly samples: Pending<SamplesEvent> = new Map();
   private readonly benchmarks: ((event: BenchmarkEvent) => void)[] = [];
@@ -109,10 +109,7 @@ export class TrainingClient {
   }
 
   /** For useSyncExternalStore: arrow properties, so they can be passed unbound. */
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  readonly subscribe = this.listeners.subscribe;
 
   readonly getSnapshot = (): TrainingSnapshot => this.snapshot;
 
@@ -225,21 +222,10 @@ export class TrainingClient {
     this.worker.postMessage(command, transferables(command));
   }
 
-  /**
-   * The snapshot changes at once (getSnapshot is always current), but listeners hear of it once per
-   * animation frame: a stats read brings a stats and a status event in two tasks, and the page
-   * should render them once, keeping the main thread's tasks few and short.
-   */
+  /** The snapshot changes at once (getSnapshot is always current); listeners hear of it once per animation frame. */
   private set(patch: Partial<TrainingSnapshot>) {
     this.snapshot = { ...this.snapshot, ...patch };
-    if (this.notifyScheduled) return;
-    this.notifyScheduled = true;
-    const notify = () => {
-      this.notifyScheduled = false;
-      for (const listener of this.listeners) listener();
-    };
-    if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') requestAnimationFrame(notify);
-    else setTimeout(notify, 0);
+    this.listeners.notifySoon();
   }
 
   /**

@@ -50,6 +50,24 @@ describe('the full playground', () => {
     // Charts drew lines, and "Modes covered" reads k / K once metrics arrived.
     await expect(page.getByRole('figure', { name: 'Losses', exact: true }).textContent()).resolves.toMatch(/At iteration \d+: L_D/);
     await expect(page.getByRole('status', { name: 'Modes covered' }).textContent()).resolves.toMatch(/^\d \/ 8$/);
+    // The lines are drawn, and the pointer at the plot's right end reads the newest point.
+    const losses = page.getByRole('figure', { name: 'Losses', exact: true });
+    await page.waitForFunction(() => {
+      const last = window.nash!.training.getSnapshot().stats.at(-1)?.iteration;
+      return document.querySelector('figure[aria-label="Losses"] p.visually-hidden')?.textContent?.includes(`At iteration ${last}:`);
+    });
+    const d = await losses.locator('path.stream-line[data-series="dLoss"]').getAttribute('d');
+    expect(d?.match(/L/g)?.length ?? 0).toBeGreaterThan(20);
+    const plot = (await losses.locator('svg.recharts-surface').first().boundingBox())!;
+    await page.mouse.move(plot.x + plot.width - 25, plot.y + plot.height / 2);
+    const readout = await losses.locator('.stream-readout text').allTextContents();
+    const last = (await read(page)).stats.at(-1)!;
+    expect(readout[0]).toBe(`it ${last.iteration}`);
+    // Three significant digits: within 0.5% of the value.
+    expect(Math.abs(Number(readout[1].replace('L_D ', '')) / last.dLoss - 1)).toBeLessThan(0.005);
+    expect(Math.abs(Number(readout[2].replace('L_G ', '')) / last.gLoss - 1)).toBeLessThan(0.005);
+    await page.mouse.move(0, 0);
+    await expect(losses.locator('.stream-readout').count()).resolves.toBe(0);
   });
 
   test('Space plays and pauses, S steps one iteration, R resets', async () => {

@@ -57,7 +57,7 @@ test('the charts download as a PNG that decodes, with the curves drawn on it', a
   const { page, errors } = await open(`#seed=4&${SMALL_RING}`);
   await stepRun(page, 12);
   // The charts redraw at most every 600 ms: wait for the losses chart's plot.
-  await page.getByRole('figure', { name: 'Losses' }).locator('svg .recharts-line').first().waitFor({ timeout: 30_000 });
+  await page.getByRole('figure', { name: 'Losses' }).locator('svg .stream-line').first().waitFor({ timeout: 30_000 });
   const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Download charts (PNG)' }).click()]);
   expect(file.suggestedFilename()).toBe('nash-charts-12.png');
   const bytes = await readFile((await file.path())!);

@@ -65,6 +65,20 @@ describe('chart downsampling (min/max buckets)', () => {
     expect(out.every((r, i) => i === 0 || r.iteration > out[i - 1].iteration)).toBe(true);
   });
 
+  test('buckets cover equal spans of iterations: a history dense in its recent part draws evenly', () => {
+    // 4,000 thinned points over iterations 0–32,000, then 2,000 whole ones (as src/client/statHistory.ts keeps them).
+    const uneven = [
+      ...Array.from({ length: 4000 }, (_, i) => ({ iteration: 8 * i, loss: Math.sin(i) })),
+      ...Array.from({ length: 2000 }, (_, i) => ({ iteration: 32_000 + i, loss: Math.sin(i) })),
+    ];
+    const out = minMaxBuckets(uneven, ['loss'], 60);
+    const recent = out.filter((r) => r.iteration >= 32_000).length;
+    // The recent 2,000 iterations are ~6% of the span: ~6% of the buckets, not the third an index split gives.
+    expect(recent).toBeLessThan(0.12 * out.length);
+    expect(out[0]).toBe(uneven[0]);
+    expect(out.at(-1)).toBe(uneven.at(-1));
+  });
+
   test('short series pass through whole', () => {
     expect(minMaxBuckets(rows.slice(0, 50), ['loss'], 200)).toHaveLength(50);
   });

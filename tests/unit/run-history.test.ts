@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import type { TrainingClient } from '../../src/client/TrainingClient.ts';
 import { defaultConfig } from '../../src/gan/config.ts';
-import { MAX_SNAPSHOTS, RunHistory, thin } from '../../src/features/history/runHistory.ts';
+import { MAX_SNAPSHOTS, RunHistory, SERIES_LIMIT, SERIES_RECENT, thin } from '../../src/features/history/runHistory.ts';
 import type { PlaneEvent, TrainerEvent } from '../../src/worker/protocol.ts';
 
 /** A client stand-in that hands its event listener to the test. */
@@ -38,6 +38,33 @@ describe('run history', () => {
     expect(s.snapshots.map((x) => x.iteration)).toEqual([50]);
     emit(ready);
     expect(history.getSnapshot()).toMatchObject({ run: run + 1, evaluations: [], classifier: [], diversity: [], snapshots: [] });
+  });
+
+  test('a long run keeps a bounded history: the recent evaluations whole, the past evenly thinned, the first kept', () => {
+    const { client, emit } = fakeClient();
+    const history = new RunHistory(client);
+    emit(ready);
+    // An hour at ~100 iterations a second: an evaluation every 100 iterations, a view every 40.
+    for (let iteration = 100; iteration <= 360_000; iteration += 100) {
+      emit({ type: 'metrics', evaluation: { iteration }, classifier: { histogram: [1], modes: 1, klUniform: 0, classifierScore: 1 } });
+      emit(plane(iteration - 60, [2, 0, 0, 2]));
+      emit(plane(iteration - 20, [2, 0, 0, 2]));
+    }
+    const s = history.getSnapshot();
+    for (const series of [s.evaluations, s.classifier, s.diversity]) {
+      expect(series.length).toBeLessThanOrEqual(SERIES_LIMIT);
+      expect(series.length).toBeGreaterThan(SERIES_RECENT);
+      const iterations = series.map((p) => p.iteration);
+      expect(iterations).toEqual([...iterations].sort((a, b) => a - b));
+    }
+    expect(s.evaluations[0].iteration).toBe(100);
+    expect(s.evaluations.at(-1)!.iteration).toBe(360_000);
+    // The newest SERIES_RECENT evaluations are all there, 100 iterations apart.
+    const recent = s.evaluations.slice(-SERIES_RECENT).map((e) => e.iteration);
+    expect(recent[0]).toBe(360_000 - 100 * (SERIES_RECENT - 1));
+    // The thinned past still spans the run evenly: no gap wider than a few percent of it.
+    const gaps = s.evaluations.slice(1).map((e, i) => e.iteration - s.evaluations[i].iteration);
+    expect(Math.max(...gaps)).toBeLessThan(0.03 * 360_000);
   });
 
   test('snapshots thin out evenly, keeping the first and the newest', () => {

@@ -170,7 +170,11 @@ function useQuality(history: HistoryState, dataset: DatasetId): { title: string;
     if (MODE_DATASETS.includes(dataset)) {
       return {
         title: t.quality,
-        rows: withModes.map((e) => ({ iteration: e.iteration, modesCovered: e.modes!.modesCovered, highQuality: 100 * e.modes!.highQuality })),
+        rows: minMaxBuckets(
+          withModes.map((e) => ({ iteration: e.iteration, modesCovered: e.modes!.modesCovered, highQuality: 100 * e.modes!.highQuality })),
+          ['modesCovered', 'highQuality'],
+          BUCKETS,
+        ),
         series: [
           { key: 'modesCovered', name: c.modesCovered, colour: COLOURS.real },
           { key: 'highQuality', name: c.highQuality, colour: COLOURS.fake, right: true },
@@ -181,7 +185,11 @@ function useQuality(history: HistoryState, dataset: DatasetId): { title: string;
     if (dataset === 'mnist') {
       return {
         title: t.digits,
-        rows: history.classifier.map((p) => ({ iteration: p.iteration, digitModes: p.modes, classifierScore: p.classifierScore })),
+        rows: minMaxBuckets(
+          history.classifier.map((p) => ({ iteration: p.iteration, digitModes: p.modes, classifierScore: p.classifierScore })),
+          ['digitModes', 'classifierScore'],
+          BUCKETS,
+        ),
         series: [
           { key: 'digitModes', name: c.digitModes, colour: COLOURS.real },
           { key: 'classifierScore', name: c.classifierScore, colour: COLOURS.w, right: true },

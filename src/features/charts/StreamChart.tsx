@@ -1,7 +1,8 @@
-import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { CartesianGrid, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { type Axis, extent, iterationAxis, niceAxis, stableAxis } from './axes.ts';
 import type { Row } from './downsample.ts';
+import { RowsContext, StreamLines } from './StreamLines.tsx';
 
 export interface Series {
   key: string;
@@ -74,7 +75,7 @@ function useStaggered<T>(value: T, delayMs: number): T {
     if (delayMs <= 0 || timer.current !== undefined) return;
     timer.current = setTimeout(() => {
       timer.current = undefined;
-      setShown(latest.current);
+      startTransition(() => setShown(latest.current));
     }, delayMs);
   }, [value, delayMs]);
   useEffect(
@@ -120,13 +121,14 @@ function useStreamAxes({ rows, series, domain, log, rightDomain, guides = [] }: 
   for (const guide of guides) [low, high] = [Math.min(low, guide.iteration), Math.max(high, guide.iteration)];
   const x = iterationAxis(previous.current.x, domain[0], domain[1]);
   const left = stableAxis(previous.current.left, low, high, log);
-  const right = hasRight ? (rightDomain ? niceAxis(rightDomain[0], rightDomain[1]) : stableAxis(previous.current.right, ...extent(rows, rightKeys))) : undefined;
+  const fixed = (domain: [number, number], before: Axis | undefined) => (before && before.domain[0] === domain[0] && before.domain[1] === domain[1] ? before : niceAxis(domain[0], domain[1]));
+  const right = hasRight ? (rightDomain ? fixed(rightDomain, previous.current.right) : stableAxis(previous.current.right, ...extent(rows, rightKeys))) : undefined;
   previous.current = { x, left, right };
   return { x, left, right };
 }
 
 const ChartBody = memo(function ChartBody(props: StreamChartProps) {
-  const { title, rows, series, log, shades, markers, guides = [], summary, empty } = props;
+  const { title, rows, series, log, shades, markers, guides = NO_GUIDES, summary, empty } = props;
   const hasRight = series.some((s) => s.right);
   const axes = useStreamAxes(props, hasRight);
   return (
@@ -146,39 +148,59 @@ const ChartBody = memo(function ChartBody(props: StreamChartProps) {
       {rows.length === 0 ? (
         <p className="chart-empty" style={{ height: HEIGHT }}>{empty}</p>
       ) : (
-        <ResponsiveContainer width="100%" height={HEIGHT}>
-          <LineChart data={rows as Row[]} margin={{ top: 6, right: hasRight ? 4 : 18, bottom: 0, left: 0 }}>
-            <CartesianGrid stroke="#e9ecef" />
-            <XAxis dataKey="iteration" type="number" domain={axes.x.domain} ticks={axes.x.ticks} interval={0} allowDataOverflow tick={{ fontSize: 11 }} />
-            <YAxis
-              yAxisId="left"
-              width={48}
-              tick={{ fontSize: 11 }}
-              scale={log ? 'log' : 'linear'}
-              domain={axes.left.domain}
-              ticks={axes.left.ticks}
-              interval={0}
-              allowDataOverflow
-              tickFormatter={tickFormat}
-            />
-            {axes.right ? <YAxis yAxisId="right" orientation="right" width={40} tick={{ fontSize: 11 }} domain={axes.right.domain} ticks={axes.right.ticks} interval={0} allowDataOverflow tickFormatter={tickFormat} /> : null}
-            {shades.map((shade) => (
-              <ReferenceArea key={`${shade.label}-${shade.from}`} yAxisId="left" x1={shade.from} x2={shade.to} fill="#f03e3e" fillOpacity={0.14} stroke="#f03e3e" strokeOpacity={0.4} ifOverflow="hidden" label={{ value: shade.label, position: 'insideTopLeft', fontSize: 10, fill: '#c92a2a' }} />
-            ))}
-            {markers.map((marker) => (
-              <ReferenceLine key={`${marker.label}-${marker.iteration}`} yAxisId="left" x={marker.iteration} stroke="#5c7cfa" strokeDasharray="4 3" ifOverflow="hidden" label={{ value: marker.label, position: 'insideTopRight', fontSize: 10, fill: '#364fc7' }} />
-            ))}
-            {guides.map((guide) => (
-              <ReferenceLine key={guide.label} yAxisId="left" y={guide.iteration} stroke="#868e96" strokeDasharray="2 3" label={{ value: guide.label, position: 'insideBottomRight', fontSize: 10 }} />
-            ))}
-            <Tooltip isAnimationActive={false} labelFormatter={(value) => `it ${String(value)}`} formatter={(value) => (typeof value === 'number' ? tickFormat(value) : String(value))} />
-            {series.map((s) => (
-              <Line key={s.key} yAxisId={s.right ? 'right' : 'left'} dataKey={s.key} name={s.name} stroke={s.colour} strokeDasharray={s.dashed ? '5 3' : undefined} dot={false} isAnimationActive={false} connectNulls={false} strokeWidth={1.5} />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
+        <RowsContext.Provider value={rows}>
+          <ChartFrame x={axes.x} left={axes.left} right={axes.right} log={log} series={series} shades={shades} markers={markers} guides={guides} />
+        </RowsContext.Provider>
       )}
       <p className="visually-hidden">{summary}</p>
     </figure>
   );
 }, sameChart);
+
+const NO_GUIDES: readonly Marker[] = [];
+
+interface ChartFrameProps {
+  x: Axis;
+  left: Axis;
+  right?: Axis;
+  log?: boolean;
+  series: readonly Series[];
+  shades: readonly Shade[];
+  markers: readonly Marker[];
+  guides: readonly Marker[];
+}
+
+/** The axes hold still (useStreamAxes), so most updates change only the rows, which the frame does not read. */
+const sameFrame = (a: ChartFrameProps, b: ChartFrameProps) =>
+  a.x === b.x && a.left === b.left && a.right === b.right && a.log === b.log && sameList(a.series, b.series, sameSeries) &&
+  sameList(a.shades, b.shades, sameShade) && sameList(a.markers, b.markers, sameMarker) && sameList(a.guides, b.guides, sameMarker);
+
+/**
+ * The recharts frame: axes, grid, the detectors' evidence shaded, live changes and guides as labelled
+ * lines, and the lines themselves (StreamLines), which read the rows from context: a new batch of
+ * rows redraws the lines alone, not the frame.
+ */
+const ChartFrame = memo(function ChartFrame({ x, left, right, log, series, shades, markers, guides }: ChartFrameProps) {
+  // Two rows spanning the iteration axis: recharts lays out the axes; the lines bring their own rows.
+  const span = useMemo(() => [{ iteration: x.domain[0] }, { iteration: x.domain[1] }], [x]);
+  return (
+    <ResponsiveContainer width="100%" height={HEIGHT}>
+      <LineChart data={span} margin={{ top: 6, right: right ? 4 : 18, bottom: 0, left: 0 }}>
+        <CartesianGrid stroke="#e9ecef" />
+        <XAxis dataKey="iteration" type="number" domain={x.domain} ticks={x.ticks} interval={0} allowDataOverflow tick={{ fontSize: 11 }} />
+        <YAxis yAxisId="left" width={48} tick={{ fontSize: 11 }} scale={log ? 'log' : 'linear'} domain={left.domain} ticks={left.ticks} interval={0} allowDataOverflow tickFormatter={tickFormat} />
+        {right ? <YAxis yAxisId="right" orientation="right" width={40} tick={{ fontSize: 11 }} domain={right.domain} ticks={right.ticks} interval={0} allowDataOverflow tickFormatter={tickFormat} /> : null}
+        {shades.map((shade) => (
+          <ReferenceArea key={`${shade.label}-${shade.from}`} yAxisId="left" x1={shade.from} x2={shade.to} fill="#f03e3e" fillOpacity={0.14} stroke="#f03e3e" strokeOpacity={0.4} ifOverflow="hidden" label={{ value: shade.label, position: 'insideTopLeft', fontSize: 10, fill: '#c92a2a' }} />
+        ))}
+        {markers.map((marker) => (
+          <ReferenceLine key={`${marker.label}-${marker.iteration}`} yAxisId="left" x={marker.iteration} stroke="#5c7cfa" strokeDasharray="4 3" ifOverflow="hidden" label={{ value: marker.label, position: 'insideTopRight', fontSize: 10, fill: '#364fc7' }} />
+        ))}
+        {guides.map((guide) => (
+          <ReferenceLine key={guide.label} yAxisId="left" y={guide.iteration} stroke="#868e96" strokeDasharray="2 3" label={{ value: guide.label, position: 'insideBottomRight', fontSize: 10 }} />
+        ))}
+        <StreamLines series={series} format={tickFormat} />
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}, sameFrame);

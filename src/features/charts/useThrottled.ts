@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 /**
  * A store's value, read at most once per `intervalMs`: streaming charts and the detectors need a
@@ -12,7 +12,8 @@ export function useThrottled<T>(subscribe: (listener: () => void) => () => void,
     const update = () => {
       timer = undefined;
       last = performance.now();
-      setValue(read());
+      const next = read();
+      startTransition(() => setValue(next));
     };
     // The store may have changed between the first render and this subscription.
     update();

@@ -1,9 +1,13 @@
 /**
- * What the page keeps of a run beyond the client's snapshot: every evaluation (the client keeps only
+ * What the page keeps of a run beyond the client's snapshot: the evaluations (the client keeps only
  * the latest), the digit classifier's readings, sample diversity, and snapshots of the views for the
  * history scrubber. Framework-free like the client; React reads it through `useRunHistory`.
- * A `ready` event starts a new run and clears everything.
+ * A `ready` event starts a new run and clears everything. Like the chart history, each series is
+ * bounded (the recent past whole, the rest thinned evenly), so an hour's run costs the page what a
+ * few minutes' does.
  */
+import { FrameListeners } from '../../client/frameListeners.ts';
+import { appendThinned } from '../../client/statHistory.ts';
 import type { TrainingClient } from '../../client/TrainingClient.ts';
 import { diversityRatio } from '../../gan/diagnosis/diversity.ts';
 import type { DiversityPoint } from '../../gan/diagnosis/types.ts';
@@ -13,6 +17,14 @@ import type { PlaneEvent, RealSamples, SamplesEvent, TrainerEvent } from '../../
 
 /** Snapshots kept for the scrubber; past this, every other one is dropped, so they thin out evenly. */
 export const MAX_SNAPSHOTS = 64;
+/**
+ * Evaluations, classifier readings and diversity points kept at most, and how many of the newest are
+ * never thinned: the detectors read the last few (COLLAPSE_EVALUATIONS), the quality chart ~60 buckets.
+ * An evaluation comes every 100 iterations, a diversity point with each view (~2.5 a second).
+ */
+export const SERIES_LIMIT = 1_200;
+export const SERIES_RECENT = 400;
+const append = <T extends { iteration: number }>(series: readonly T[], point: T) => appendThinned(series, [point], SERIES_LIMIT, SERIES_RECENT);
 
 export interface ClassifierPoint extends ClassifierMetrics {
   iteration: number;
@@ -41,18 +53,14 @@ export function thin<T>(items: readonly T[], max: number): T[] {
 
 export class RunHistory {
   private state: HistoryState = empty(0);
-  private readonly listeners = new Set<() => void>();
-  private notifyScheduled = false;
+  private readonly listeners = new FrameListeners();
   private readonly unsubscribe: () => void;
 
   constructor(client: TrainingClient) {
     this.unsubscribe = client.onEvent((event) => this.receive(event));
   }
 
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  readonly subscribe = this.listeners.subscribe;
 
   readonly getSnapshot = (): HistoryState => this.state;
 
@@ -67,19 +75,19 @@ export class RunHistory {
       case 'ready':
         return this.set({ ...empty(s.run + 1), real: event.real });
       case 'metrics': {
-        const classifier = event.classifier ? [...s.classifier, { iteration: event.evaluation.iteration, ...event.classifier }] : s.classifier;
-        return this.set({ evaluations: [...s.evaluations, event.evaluation], classifier });
+        const classifier = event.classifier ? append(s.classifier, { iteration: event.evaluation.iteration, ...event.classifier }) : s.classifier;
+        return this.set({ evaluations: append(s.evaluations, event.evaluation), classifier });
       }
       case 'plane':
         return this.set({
-          diversity: [...s.diversity, { iteration: event.iteration, ratio: diversityRatio(event.fake, event.real, 2) }],
+          diversity: append(s.diversity, { iteration: event.iteration, ratio: diversityRatio(event.fake, event.real, 2) }),
           snapshots: this.keep({ iteration: event.iteration, kind: 'plane', plane: event }),
         });
       case 'samples': {
         if (event.requestId !== undefined) return;
         const real = s.real;
         const diversity = real && real.values.length / real.count === event.dimension
-          ? [...s.diversity, { iteration: event.iteration, ratio: diversityRatio(event.values, real.values, event.dimension) }]
+          ? append(s.diversity, { iteration: event.iteration, ratio: diversityRatio(event.values, real.values, event.dimension) })
           : s.diversity;
         return this.set({ diversity, snapshots: this.keep({ iteration: event.iteration, kind: 'samples', samples: event }) });
       }
@@ -97,13 +105,6 @@ export class RunHistory {
   /** Listeners hear once per animation frame at most, like the client's. */
   private set(patch: Partial<HistoryState>) {
     this.state = { ...this.state, ...patch };
-    if (this.notifyScheduled) return;
-    this.notifyScheduled = true;
-    const notify = () => {
-      this.notifyScheduled = false;
-      for (const listener of this.listeners) listener();
-    };
-    if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') requestAnimationFrame(notify);
-    else setTimeout(notify, 0);
+    this.listeners.notifySoon();
   }
 }

@@ -1,12 +1,9 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { TrainingClient } from '../../client/TrainingClient.ts';
-import { useTraining } from '../../client/useTraining.ts';
 import type { LatentAnswer, LatentQuery } from '../../worker/latent.ts';
 
 /** While training, an answer is refreshed at most this often: fresh enough to watch, cheap for the loop. */
 const REFRESH_MS = 600;
-
-const selectIteration = (s: { iteration: number }) => s.iteration;
 
 export interface LatentResult {
   answer?: LatentAnswer;
@@ -21,23 +18,13 @@ export interface LatentResult {
  */
 export function useLatentAnswer(client: TrainingClient, key: string | undefined, make: () => LatentQuery): LatentResult {
   const [result, setResult] = useState<LatentResult>({});
-  const iteration = useTraining(client, selectIteration);
-  const [tick, setTick] = useState(0);
   const makeRef = useRef(make);
   useLayoutEffect(() => {
     makeRef.current = make;
   });
-  const flight = useRef<{ busy: boolean; next?: () => void; lastTick: number }>({ busy: false, lastTick: 0 });
 
-  // The model's iteration, throttled: a new weights version at most every REFRESH_MS.
-  useEffect(() => {
-    const wait = Math.max(0, flight.current.lastTick + REFRESH_MS - performance.now());
-    const timer = setTimeout(() => {
-      flight.current.lastTick = performance.now();
-      setTick(iteration);
-    }, wait);
-    return () => clearTimeout(timer);
-  }, [iteration]);
+  // Shared across keys: a slider dragged fast waits for the answer in flight, then asks for where it is now.
+  const flight = useRef<{ busy: boolean; next?: () => void }>({ busy: false });
 
   useEffect(() => {
     if (key === undefined) return;
@@ -58,11 +45,27 @@ export function useLatentAnswer(client: TrainingClient, key: string | undefined,
       });
     };
     ask();
+    // New weights (the iteration moved): ask again, at most every REFRESH_MS. The iteration is
+    // watched here, not through React state, so the panel does not re-render with every status.
+    let seen = client.getSnapshot().iteration;
+    let asked = performance.now();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = client.subscribe(() => {
+      if (timer !== undefined || client.getSnapshot().iteration === seen) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        seen = client.getSnapshot().iteration;
+        asked = performance.now();
+        ask();
+      }, Math.max(0, asked + REFRESH_MS - performance.now()));
+    });
     return () => {
       live = false;
       if (flight.current.next === ask) flight.current.next = undefined;
+      unsubscribe();
+      if (timer !== undefined) clearTimeout(timer);
     };
-  }, [client, key, tick]);
+  }, [client, key]);
 
   return key === undefined ? {} : result;
 }
