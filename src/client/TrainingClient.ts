@@ -10,7 +10,7 @@ import type { Evaluation, StepTarget } from '../gan/trainer.ts';
 import {
   type BackendPreference, type BenchmarkEvent, type CandidateReport, type AdapterInfo, type BackendName, type Floats,
   type LiveMarker, type PlaneEvent, PROTOCOL_VERSION, type RunState, type SamplesEvent, type Schedule, type Sources,
-  type LatentAnswerEvent, type TrainerCommand, type TrainerEvent, transferables, unreachable, type UpdatedEvent, type FailoverReport, type MemoryAdvice,
+  type LatentAnswerEvent, type TrainerCommand, type TrainerEvent, transferables, unreachable, type UpdatedEvent, type FailoverReport, type MemoryAdvice, type BackendWarning,
 } from '../worker/protocol.ts';
 import type { RunSnapshot } from '../worker/snapshot.ts';
 import type { DivergenceReport } from '../worker/divergence.ts';
@@ -33,6 +33,8 @@ export interface Notice {
   failover?: FailoverReport;
   /** Memory ran out: the settings to lower. */
   memory?: MemoryAdvice;
+  /** A note on the backend choice. */
+  backend?: BackendWarning;
 }
 
 export interface BackendStatus {
@@ -277,8 +279,8 @@ export class TrainingClient {
     }
   }
 
-  private withNotice(kind: Notice['kind'], text: string): Notice[] {
-    return [...this.snapshot.notices, { id: this.nextId++, kind, text }].slice(-MAX_NOTICES);
+  private withNotice(kind: Notice['kind'], text: string, data: Partial<Pick<Notice, 'backend'>> = {}): Notice[] {
+    return [...this.snapshot.notices, { id: this.nextId++, kind, text, ...data }].slice(-MAX_NOTICES);
   }
 
   private receive(event: TrainerEvent) {
@@ -338,7 +340,7 @@ export class TrainingClient {
         this.latentAnswers.delete(event.requestId);
         return;
       case 'warning':
-        return this.set({ notices: this.withNotice('warning', event.message) });
+        return this.set({ notices: this.withNotice('warning', event.message, event.backend && { backend: event.backend }) });
       case 'diverged': {
         const { report } = event;
         const notice = { id: this.nextId++, kind: 'error' as const, text: describeDivergence(report, reliabilityEn), divergence: report };

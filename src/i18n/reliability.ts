@@ -3,7 +3,7 @@
  * and the one function that turns a divergence report into a sentence in either language.
  */
 import type { DivergenceReport } from '../worker/divergence.ts';
-import type { FailoverReport, MemoryAdvice } from '../worker/payloads.ts';
+import type { BackendWarning, FailoverReport, MemoryAdvice } from '../worker/payloads.ts';
 import * as controls from './controls.ts';
 
 export const en = {
@@ -21,6 +21,11 @@ export const en = {
   failover: 'The {from} backend failed ({reason}). Training continues on {to} from the weights of iteration {iteration}.',
   outOfMemory: 'Out of memory on {backend} ({error}). Lower {settings} and train again.',
   settingNow: '{setting} (now {value})',
+  backendWarning: {
+    forcedUnusable: '{backend} cannot be used here ({note}); choosing another backend.',
+    webgpuNotUsed: 'WebGPU not used: {note}.',
+    skipped: '{backend} skipped: it {note}.',
+  },
   fields: controls.en.fields,
 };
 
@@ -39,6 +44,11 @@ export const ko: typeof en = {
   failover: '{from} 백엔드가 실패했습니다({reason}). 반복 {iteration}의 가중치부터 {to}에서 학습을 이어갑니다.',
   outOfMemory: '{backend}에서 메모리가 부족합니다({error}). {settings}을(를) 줄이고 다시 학습하세요.',
   settingNow: '{setting}(현재 {value})',
+  backendWarning: {
+    forcedUnusable: '여기서는 {backend} 백엔드를 쓸 수 없어({note}) 다른 백엔드를 고릅니다.',
+    webgpuNotUsed: 'WebGPU를 쓰지 않습니다: {note}.',
+    skipped: '{backend} 백엔드를 건너뜁니다: 기울기 검사를 통과하지 못했습니다({note}).',
+  },
   fields: controls.ko.fields,
 };
 
@@ -84,4 +94,9 @@ export function describeFailover(report: FailoverReport, t: Strings): string {
 export function describeMemory(memory: MemoryAdvice, t: Strings): string {
   const settings = memory.settings.map((s) => fill(t.settingNow, { setting: t.fields[s.field], value: s.value })).join(', ');
   return fill(t.outOfMemory, { backend: memory.backend, error: memory.error, settings });
+}
+
+/** A note on the backend choice (src/worker/backend.ts) in the page's language; the detail stays as the browser gave it. */
+export function describeBackendWarning(warning: BackendWarning, t: Strings): string {
+  return fill(t.backendWarning[warning.kind], { backend: warning.backend, note: warning.note });
 }

@@ -25,7 +25,7 @@ import { registerWasmConvGradients } from '../gan/backends/wasm-conv-gradients.t
 import { registerWasmMatMul } from '../gan/backends/wasm-matmul.ts';
 import type { RunConfig } from '../gan/config.ts';
 import { type GradientCase, gradientCases } from './gradient-check.ts';
-import { type AdapterInfo, BACKEND_NAMES, type BackendName, type BackendPreference, type CandidateReport } from './protocol.ts';
+import { type AdapterInfo, BACKEND_NAMES, type BackendName, type BackendPreference, type BackendWarning, type CandidateReport } from './protocol.ts';
 
 // wasm lacks Conv2DBackpropFilter (tfjs #8474) and multiplies transposed operands ~10× slower
 // than plain ones; the core's kernels fill both gaps, so conv nets train on wasm and dense layers'
@@ -38,8 +38,8 @@ export interface BackendChoice {
   reason: string;
   adapter?: AdapterInfo;
   candidates: CandidateReport[];
-  /** Things the user should know: a forced backend that did not work, a missing GPU. */
-  warnings: string[];
+  /** Things the user should know: a forced backend that did not work, a missing GPU, a skipped candidate. */
+  warnings: BackendWarning[];
 }
 
 /** Measures the model's iterations per second on the active backend within about `budgetMs`. */
@@ -181,7 +181,7 @@ export async function chooseBackend(preference: BackendPreference, config: RunCo
   const convolutional = config.architecture === 'dcgan';
   const probes = new Map<BackendName, Probe>();
   for (const name of BACKEND_NAMES) probes.set(name, failed.has(name) ? { tier: 'unavailable', note: 'it failed earlier in this run' } : await probe(name));
-  const warnings: string[] = [];
+  const warnings: BackendWarning[] = [];
   const candidates: CandidateReport[] = [];
   const remember = (choice: BackendChoice) => {
     cache.set(key, { ...choice, warnings: [] });
@@ -194,12 +194,12 @@ export async function chooseBackend(preference: BackendPreference, config: RunCo
     if (report.usable) {
       return remember({ backend: preference, reason: 'chosen in the backend setting', adapter: forced?.adapter, candidates: [report], warnings });
     }
-    warnings.push(`${preference} cannot be used here (${report.note}); choosing another backend.`);
+    warnings.push({ kind: 'forcedUnusable', backend: preference, note: report.note });
     candidates.push(report);
   }
 
   const webgpu = probes.get('webgpu');
-  if (preference === 'auto' && webgpu?.tier !== 'first') warnings.push(`WebGPU not used: ${webgpu?.note}.`);
+  if (preference === 'auto' && webgpu?.tier !== 'first') warnings.push({ kind: 'webgpuNotUsed', backend: 'webgpu', note: webgpu?.note ?? 'unavailable' });
 
   let usable: CandidateReport[] = [];
   let tierUsed: Tier = 'first';
@@ -210,7 +210,7 @@ export async function chooseBackend(preference: BackendPreference, config: RunCo
       if (name === preference || found?.tier !== tier) continue;
       const report = await tryBackend(name, convolutional);
       if (found.note) report.note = `${found.note}; ${report.note}`;
-      if (!report.usable && report.note.includes('gradient check')) warnings.push(`${name} skipped: it ${report.note}.`);
+      if (!report.usable && report.note.includes('gradient check')) warnings.push({ kind: 'skipped', backend: name, note: report.note });
       candidates.push(report);
     }
     usable = candidates.filter((c) => c.usable);

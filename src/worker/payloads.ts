@@ -92,6 +92,17 @@ export interface MemoryAdvice {
   settings: MemorySetting[];
 }
 
+/**
+ * Something about the backend choice the user should know, as data, so the page can word it in its
+ * language (src/i18n/reliability.ts): a forced backend that cannot be used, WebGPU not used, or a
+ * candidate skipped because it failed its gradient check. `note` is the technical detail (English).
+ */
+export interface BackendWarning {
+  kind: 'forcedUnusable' | 'webgpuNotUsed' | 'skipped';
+  backend: BackendName;
+  note: string;
+}
+
 /** A backend failed mid-run and the run moved to another one (src/worker/failover.ts). */
 export interface FailoverReport {
   from: BackendName;

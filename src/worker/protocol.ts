@@ -10,11 +10,11 @@ import type { StatPoint } from '../gan/stats.ts';
 import type { RunSnapshot } from './snapshot.ts';
 import type { DivergenceReport } from './divergence.ts';
 import { type LatentAnswer, type LatentQuery, queryBuffers } from './latent.ts';
-import type { AdapterInfo, BackendName, BackendPreference, CandidateReport, FailoverReport, Floats, LiveMarker, MemoryAdvice, RealSamples, Schedule, Sources } from './payloads.ts';
+import type { AdapterInfo, BackendName, BackendPreference, BackendWarning, CandidateReport, FailoverReport, Floats, LiveMarker, MemoryAdvice, RealSamples, Schedule, Sources } from './payloads.ts';
 
 export { BACKEND_NAMES, DEFAULT_SCHEDULE } from './payloads.ts';
 export type {
-  AdapterInfo, BackendName, BackendPreference, CandidateReport, FailoverReport, Floats, LiveMarker, MemoryAdvice, MemorySetting, RealSamples, Schedule, Sources,
+  AdapterInfo, BackendName, BackendPreference, BackendWarning, CandidateReport, FailoverReport, Floats, LiveMarker, MemoryAdvice, MemorySetting, RealSamples, Schedule, Sources,
 } from './payloads.ts';
 
 /** Bumped whenever a message changes shape; the worker refuses an init from another version. */
@@ -202,7 +202,9 @@ export interface BenchmarkEvent {
 
 export interface WarningEvent {
   type: 'warning';
+  /** In English; the page words a `backend` warning in its own language from the data. */
   message: string;
+  backend?: BackendWarning;
 }
 
 /** Training produced NaN or ±∞: the run is paused and rolled back to its last finite state (src/worker/divergence.ts). */

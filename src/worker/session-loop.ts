@@ -5,6 +5,7 @@
  * the weights off the device (failover.ts). Session adds the command queue and recovery from faults.
  */
 import * as tf from '../gan/tf.ts';
+import { describeBackendWarning, en as reliabilityEn } from '../i18n/reliability.ts';
 import { type RunConfig, validateConfig } from '../gan/config.ts';
 import type { MnistFile } from '../gan/data/mnist.ts';
 import type { StepTarget } from '../gan/trainer.ts';
@@ -144,7 +145,9 @@ export abstract class SessionLoop {
     const real = planar ? undefined : realSamples(dataset, config.seed);
     this.host.post({ type: 'ready', version: PROTOCOL_VERSION, backend, reason, adapter, candidates, config: trainer.config, planar, real });
     // After a failure the failover event says why the failed backend is not used; the choice need not repeat it.
-    for (const message of warnings) if (!afterFailure || ![...this.failed].some((name) => message.startsWith(`${name} `))) this.host.post({ type: 'warning', message });
+    for (const warning of warnings) {
+      if (!afterFailure || !this.failed.has(warning.backend)) this.host.post({ type: 'warning', message: describeBackendWarning(warning, reliabilityEn), backend: warning });
+    }
     if (settle) await this.settle();
   }
 

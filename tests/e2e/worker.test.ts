@@ -111,6 +111,10 @@ describe('the playground page drives the worker', () => {
     expect(backend?.candidates.find((c) => c.backend === 'webgpu')?.note).toMatch(/no WebGPU adapter/);
     expect(notices).toContainEqual(expect.objectContaining({ kind: 'warning', text: expect.stringMatching(/^webgpu cannot be used here/) }));
     await expect(page.getByRole('region', { name: 'Messages' }).textContent()).resolves.toMatch(/webgpu cannot be used here/);
+    // The note is data, so the page words it in Korean too, keeping the browser's detail.
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+    await expect(page.getByRole('region', { name: '알림' }).textContent()).resolves.toMatch(/여기서는 webgpu 백엔드를 쓸 수 없어\(.*no WebGPU adapter/);
+    await page.getByRole('combobox', { name: '언어' }).selectOption('en');
     await page.close();
   });
 

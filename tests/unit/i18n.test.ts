@@ -15,3 +15,13 @@ test('English and Korean have the same keys, none empty', () => {
   expect(empty('en')).toEqual([]);
   expect(empty('ko')).toEqual([]);
 });
+
+test('a note on the backend choice reads in either language, with the browser’s detail kept', async () => {
+  const { describeBackendWarning, en, ko } = await import('../../src/i18n/reliability.ts');
+  const rejected = { kind: 'forcedUnusable', backend: 'webgpu', note: 'the WebGPU adapter request was rejected' } as const;
+  expect(describeBackendWarning(rejected, en)).toBe('webgpu cannot be used here (the WebGPU adapter request was rejected); choosing another backend.');
+  expect(describeBackendWarning(rejected, ko)).toBe('여기서는 webgpu 백엔드를 쓸 수 없어(the WebGPU adapter request was rejected) 다른 백엔드를 고릅니다.');
+  const skipped = { kind: 'skipped', backend: 'wasm', note: 'failed the gradient check' } as const;
+  expect(describeBackendWarning(skipped, en)).toBe('wasm skipped: it failed the gradient check.');
+  expect(describeBackendWarning(skipped, ko)).toContain('wasm 백엔드를 건너뜁니다');
+});

@@ -2,18 +2,19 @@ import type { Notice, TrainingClient, TrainingSnapshot } from '../../client/Trai
 import type { STRINGS } from '../../i18n/strings.ts';
 import { useTraining } from '../../client/useTraining.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
-import { describeDivergence, describeFailover, describeMemory, describeRestart } from '../../i18n/reliability.ts';
+import { describeBackendWarning, describeDivergence, describeFailover, describeMemory, describeRestart } from '../../i18n/reliability.ts';
 
 const noticesOf = (s: TrainingSnapshot) => s.notices;
 
 type Strings = (typeof STRINGS)['en'];
 
-/** Notices the page composes from data are shown in its language; the worker's own are English. */
+/** Notices that carry their data are shown in the page's language; the worker's other notes are English. */
 function localized(notice: Notice, t: Strings['reliability']): string {
   if (notice.divergence) return describeDivergence(notice.divergence, t);
   if (notice.restart) return describeRestart(notice.restart, t);
   if (notice.failover) return describeFailover(notice.failover, t);
   if (notice.memory) return describeMemory(notice.memory, t);
+  if (notice.backend) return describeBackendWarning(notice.backend, t);
   return notice.text;
 }
 
