@@ -157,50 +157,49 @@ const emptyHistory = () => EMPTY_HISTORY;
 /** The 2D sets with known modes (toy2d.ts gives them a ModeSpec), whose quality is read by the mode metrics. */
 const MODE_DATASETS: readonly DatasetId[] = ['ring', 'grid', 'gaussian'];
 
+type QualityChart = { title: string; rows: Row[]; series: Series[]; rightDomain?: [number, number] };
+
 /**
  * The quality chart for the data at hand, chosen by the dataset (not by which metrics arrived first,
  * so its title does not flicker at the start of a run): mode metrics, the digit classifier, or the
- * samples' spread.
+ * samples' spread. Its rows are downsampled like the others': an hour's run has thousands of evaluations.
  */
-function useQuality(history: HistoryState, dataset: DatasetId): { title: string; rows: Row[]; series: Series[]; rightDomain?: [number, number] } {
+function useQuality(history: HistoryState, dataset: DatasetId): QualityChart {
   const t = useStrings().charts;
-  const c = t.curves;
   return useMemo(() => {
-    const withModes = history.evaluations.filter((e) => e.modes);
-    if (MODE_DATASETS.includes(dataset)) {
-      return {
-        title: t.quality,
-        rows: minMaxBuckets(
-          withModes.map((e) => ({ iteration: e.iteration, modesCovered: e.modes!.modesCovered, highQuality: 100 * e.modes!.highQuality })),
-          ['modesCovered', 'highQuality'],
-          BUCKETS,
-        ),
-        series: [
-          { key: 'modesCovered', name: c.modesCovered, colour: COLOURS.real },
-          { key: 'highQuality', name: c.highQuality, colour: COLOURS.fake, right: true },
-        ],
-        rightDomain: [0, 100],
-      };
-    }
-    if (dataset === 'mnist') {
-      return {
-        title: t.digits,
-        rows: minMaxBuckets(
-          history.classifier.map((p) => ({ iteration: p.iteration, digitModes: p.modes, classifierScore: p.classifierScore })),
-          ['digitModes', 'classifierScore'],
-          BUCKETS,
-        ),
-        series: [
-          { key: 'digitModes', name: c.digitModes, colour: COLOURS.real },
-          { key: 'classifierScore', name: c.classifierScore, colour: COLOURS.w, right: true },
-        ],
-        rightDomain: [1, 10],
-      };
-    }
+    const chart = qualityChart(history, dataset, t);
+    return { ...chart, rows: minMaxBuckets(chart.rows, chart.series.map((s) => s.key), BUCKETS) };
+  }, [history, dataset, t]);
+}
+
+function qualityChart(history: HistoryState, dataset: DatasetId, t: ReturnType<typeof useStrings>['charts']): QualityChart {
+  const c = t.curves;
+  const withModes = history.evaluations.filter((e) => e.modes);
+  if (MODE_DATASETS.includes(dataset)) {
     return {
-      title: t.diversity,
-      rows: minMaxBuckets(history.diversity.map((p) => ({ iteration: p.iteration, diversity: p.ratio })), ['diversity'], BUCKETS),
-      series: [{ key: 'diversity', name: c.diversity, colour: COLOURS.fake }],
+      title: t.quality,
+      rows: withModes.map((e) => ({ iteration: e.iteration, modesCovered: e.modes!.modesCovered, highQuality: 100 * e.modes!.highQuality })),
+      series: [
+        { key: 'modesCovered', name: c.modesCovered, colour: COLOURS.real },
+        { key: 'highQuality', name: c.highQuality, colour: COLOURS.fake, right: true },
+      ],
+      rightDomain: [0, 100],
     };
-  }, [history, dataset, t, c]);
+  }
+  if (dataset === 'mnist') {
+    return {
+      title: t.digits,
+      rows: history.classifier.map((p) => ({ iteration: p.iteration, digitModes: p.modes, classifierScore: p.classifierScore })),
+      series: [
+        { key: 'digitModes', name: c.digitModes, colour: COLOURS.real },
+        { key: 'classifierScore', name: c.classifierScore, colour: COLOURS.w, right: true },
+      ],
+      rightDomain: [1, 10],
+    };
+  }
+  return {
+    title: t.diversity,
+    rows: history.diversity.map((p) => ({ iteration: p.iteration, diversity: p.ratio })),
+    series: [{ key: 'diversity', name: c.diversity, colour: COLOURS.fake }],
+  };
 }
