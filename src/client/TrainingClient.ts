@@ -47,6 +47,12 @@ export interface BackendStatus {
 export interface TrainingSnapshot {
   /** `starting` until the worker has chosen a backend and built the run; `failed` if it could not. */
   phase: 'starting' | 'ready' | 'failed';
+  /**
+   * Counts the runs this page has started (0 = the first): Reset, a preset, a backend change. A worker
+   * restarted after a crash continues the same run, so what belongs to a run (the latent explorer's
+   * draw and picks) survives it.
+   */
+  run: number;
   backend?: BackendStatus;
   preference: BackendPreference;
   config: RunConfig;
@@ -101,7 +107,7 @@ export class TrainingClient {
     const config = options.config ?? defaultConfig();
     const preference = options.backend ?? 'auto';
     this.snapshot = {
-      phase: 'starting', preference, config, planar: true, state: 'paused', iteration: 0, iterationsPerSecond: 0, tensors: 0,
+      phase: 'starting', run: 0, preference, config, planar: true, state: 'paused', iteration: 0, iterationsPerSecond: 0, tensors: 0,
       stats: [], markers: [], notices: [],
     };
     this.createWorker = options.createWorker ?? trainingWorker;
@@ -138,7 +144,7 @@ export class TrainingClient {
   /** New weights from `config` (default: the current one), on `backend` if given. */
   reset(config: RunConfig = this.snapshot.config, options: { backend?: BackendPreference; sources?: Sources; schedule?: Partial<Schedule> } = {}) {
     const preference = options.backend ?? this.snapshot.preference;
-    this.set({ phase: 'starting', config, preference, stats: [], markers: [], plane: undefined, samples: undefined, metrics: undefined });
+    this.set({ phase: 'starting', run: this.snapshot.run + 1, config, preference, stats: [], markers: [], plane: undefined, samples: undefined, metrics: undefined });
     this.send({ type: 'reset', config, backend: options.backend, sources: options.sources, schedule: options.schedule });
   }
 

@@ -69,9 +69,19 @@ describe('faults', () => {
     await page.waitForTimeout(6_000);
     const before = await page.evaluate(async () => {
       const run = await window.nash!.training.exportRun();
-      return { iteration: run.iteration, values: run.tensors.map((t) => Array.from(t.values)) };
+      return { iteration: run.iteration, values: run.tensors.map((t) => Array.from(t.values)), run: window.nash!.training.getSnapshot().run };
     });
     expect(before.iteration).toBe(40);
+    // Picks in the latent explorer: they belong to the run, which the restart continues.
+    const explorer = page.getByRole('region', { name: 'Latent space' });
+    const pick = async (n: number, button: string) => {
+      await explorer.getByRole('group', { name: 'Samples to explore' }).getByRole('button', { name: `Sample ${n}`, exact: true }).click();
+      await explorer.getByRole('button', { name: button, exact: true }).click();
+    };
+    await pick(2, 'Set as start');
+    await pick(5, 'Set as end');
+    const start = explorer.getByRole('img', { name: 'Start', exact: true });
+    await expect.poll(() => start.count(), { timeout: 30_000 }).toBe(1);
 
     const trainingWorker = page.workers().find((w) => w.url().includes('training.worker'));
     expect(trainingWorker).toBeDefined();
@@ -96,6 +106,8 @@ describe('faults', () => {
     expect(restored).toEqual(before.values);
     const message = page.getByRole('region', { name: 'Messages' }).getByText(/training worker failed/);
     await expect(message.textContent()).resolves.toMatch(/injected fault.*restarted.*iteration 40/);
+    await expect.poll(() => start.count(), { timeout: 30_000 }).toBe(1);
+    expect((await read(page)).run).toBe(before.run);
     // The new worker trains on.
     await stepRun(page, 5);
     expect((await read(page)).iteration).toBe(45);

@@ -45,6 +45,7 @@ export async function read(page: Page) {
     const s = window.nash!.training.getSnapshot();
     return {
       phase: s.phase,
+      run: s.run,
       backend: s.backend,
       preference: s.preference,
       config: s.config,

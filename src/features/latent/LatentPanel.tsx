@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { TrainingClient, TrainingSnapshot } from '../../client/TrainingClient.ts';
 import { useTraining } from '../../client/useTraining.ts';
 import { type Latent, latentRow, seededLatents } from '../../gan/latent.ts';
@@ -19,6 +19,7 @@ export const GRID = 16;
 const selectConfig = (s: TrainingSnapshot) => s.config;
 const selectPhase = (s: TrainingSnapshot) => s.phase;
 const selectRadius = (s: TrainingSnapshot) => s.plane?.radius;
+const selectRun = (s: TrainingSnapshot) => s.run;
 
 /** What the user has picked from one draw of latents; a new draw starts it afresh. */
 interface Picks {
@@ -34,19 +35,19 @@ const freshPicks = (draw: number): Picks => ({ draw, selected: 0, slots: [[], []
  * The latent-space explorer (issue 6): a grid of G's samples on seeded latents, and tools that reuse
  * them — interpolation, arithmetic, CGAN labels, InfoGAN codes and nearest training images. Every
  * image is computed by the worker on request (src/worker/latent.ts). The latents are the page's, so
- * they survive pause and play; each new run (Reset) draws new ones.
+ * they survive pause and play and a restarted worker; each new run (Reset) draws new ones.
  */
 export function LatentPanel({ client }: { client: TrainingClient }) {
   const t = useStrings().latent;
   const config = useTraining(client, selectConfig);
   const phase = useTraining(client, selectPhase);
   const radius = useTraining(client, selectRadius) ?? 3;
-  const [draw, setDraw] = useState(-1);
-  const lastPhase = useRef<TrainingSnapshot['phase']>('starting');
-  useEffect(() => {
-    if (phase === 'ready' && lastPhase.current !== 'ready') setDraw((d) => d + 1);
-    lastPhase.current = phase;
-  }, [phase]);
+  // A new draw of latents with each new run and each "New latents"; a worker restarted after a crash
+  // continues the same run (the client's run count stays), so it keeps its draw and the picks from it.
+  const run = useTraining(client, selectRun);
+  const [draws, setDraws] = useState({ run, draw: 0 });
+  if (draws.run !== run) setDraws({ run, draw: draws.draw + 1 });
+  const draw = draws.draw;
 
   const [labelChoice, setLabel] = useState(0);
   const [continuous, setContinuous] = useState<number[]>([]);
@@ -55,7 +56,7 @@ export function LatentPanel({ client }: { client: TrainingClient }) {
 
   const size = config.latentSize;
   const { conditioning } = config;
-  const latents = useMemo(() => (draw >= 0 ? seededLatents(config.seed, draw, GRID, size, config.noise) : undefined), [config.seed, config.noise, draw, size]);
+  const latents = useMemo(() => seededLatents(config.seed, draw, GRID, size, config.noise), [config.seed, config.noise, draw, size]);
   // The worker says how many labels the model takes; a choice from a run with more is clamped.
   const [values, setValues] = useState(0);
   const label = values > 0 ? Math.min(labelChoice, values - 1) : 0;
@@ -63,24 +64,24 @@ export function LatentPanel({ client }: { client: TrainingClient }) {
   const condition: LatentCondition = conditioning === 'none' ? {} : conditioning === 'label' ? { label } : { label, continuous: codes };
   const conditionKey = JSON.stringify(condition);
 
-  const grid = useLatentAnswer(client, latents && phase === 'ready' ? `grid:${draw}:${conditionKey}` : undefined, () => ({
+  const grid = useLatentAnswer(client, phase === 'ready' ? `grid:${draw}:${conditionKey}` : undefined, () => ({
     kind: 'decode',
-    latent: (latents ?? new Float32Array(0)).slice(),
+    latent: latents.slice(),
     conditions: new Array<LatentCondition>(GRID).fill(condition),
   }));
   const answer = grid.answer;
   if (answer && answer.conditionValues !== values) setValues(answer.conditionValues);
   const format = answer ? formatOf(answer, radius) : undefined;
-  const selectedLatent = latents ? latentRow(latents, picks.selected, size) : undefined;
+  const selectedLatent = latentRow(latents, picks.selected, size);
   const selectedSample = answer && answer.count === GRID ? sampleAt(answer, picks.selected) : undefined;
-  const ready = phase === 'ready' && latents !== undefined;
+  const ready = phase === 'ready';
 
   return (
     <section className="latent" aria-label={t.region}>
       <h2>{t.region}</h2>
       <p className="latent-intro">{t.intro}</p>
       <div className="latent-toolbar">
-        <button type="button" onClick={() => setDraw((d) => d + 1)} disabled={!ready}>{t.newLatents}</button>
+        <button type="button" onClick={() => setDraws((d) => ({ ...d, draw: d.draw + 1 }))} disabled={!ready}>{t.newLatents}</button>
         {conditioning !== 'none' ? (
           <label>
             {conditioning === 'label' ? t.label : t.categorical}
