@@ -222,11 +222,12 @@ describe('the playground page drives the worker', () => {
     const load = `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`;
     const over50 = smooth.durations.filter((ms) => ms > 50);
     console.log(`main-thread long tasks over 20 s of training: ${over50.length} over 50 ms (${over50.join(', ')} ms), ${smooth.iterations} iterations (${load}); worker ${rate.toFixed(1)} it/s, ${blocked} iterations while the page was blocked`);
-    // Issue 4 asks for none over 50 ms. On an idle 2-core machine the page makes 0–4 of 50–70 ms
-    // (the charts redraw one at a time, src/features/charts); before that work it made ~30 a run, up
-    // to 190 ms. The bounds leave room for CI's own load and still fail on that regression.
-    expect(over50.length, `long tasks over 50 ms: ${over50.join(', ')}`).toBeLessThanOrEqual(6);
-    expect(Math.max(0, ...smooth.durations), 'the longest task').toBeLessThan(250);
+    // Issue 4 asks for none over 50 ms. On an idle 2-core machine the page now makes 0–3 of 50–75 ms
+    // in these 20 s (most in the first seconds, as the charts' axes grow); the build this session
+    // started from made 7–12, up to 320 ms (side by side, same script). The bounds leave room for a
+    // loaded CI machine and still fail on that regression.
+    expect(over50.length, `long tasks over 50 ms: ${over50.join(', ')}`).toBeLessThanOrEqual(4);
+    expect(Math.max(0, ...smooth.durations), 'the longest task').toBeLessThan(150);
     await page.close();
   });
 });

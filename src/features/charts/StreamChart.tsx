@@ -145,13 +145,14 @@ const ChartBody = memo(function ChartBody(props: StreamChartProps) {
           ))}
         </span>
       </figcaption>
-      {rows.length === 0 ? (
-        <p className="chart-empty" style={{ height: HEIGHT }}>{empty}</p>
-      ) : (
+      {/* The frame stays mounted with no rows (mounting a recharts chart is its costliest redraw): it is
+          built when the page loads, not in the first second of training. */}
+      <div className="chart-plot">
         <RowsContext.Provider value={rows}>
           <ChartFrame x={axes.x} left={axes.left} right={axes.right} log={log} series={series} shades={shades} markers={markers} guides={guides} />
         </RowsContext.Provider>
-      )}
+        {rows.length === 0 ? <p className="chart-empty">{empty}</p> : null}
+      </div>
       <p className="visually-hidden">{summary}</p>
     </figure>
   );
