@@ -3,10 +3,10 @@
  * it, continue (iteration and samples continue, not restart); a run file over the size limit or of
  * the wrong version is refused before it reaches the worker, and the run stays as it was.
  */
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
-import { read, settledAt, stepRun, waitFor } from './training.ts';
+import { openPlayground, read, settledAt, stepRun, waitFor } from './training.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -26,14 +26,8 @@ const samples = (page: Page) =>
   });
 
 test('MNIST: save, reload, load and continue; files over the limit or of another version change nothing', async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   // wasm: deterministic like cpu, and fast enough on MNIST that the whole test stays near a minute.
-  await context.addInitScript(() => localStorage.setItem('nash.backend', 'wasm'));
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${inject('baseURL')}${TINY_MNIST}`);
-  await waitFor(page, 'ready', 90_000);
+  const { page, errors } = await openPlayground(browser, 'wasm', TINY_MNIST, 90_000);
   await stepRun(page, 6);
   await expect.poll(async () => (await samples(page))?.iteration, { timeout: 30_000 }).toBe(6);
   const before = (await samples(page))!;
@@ -84,5 +78,5 @@ test('MNIST: save, reload, load and continue; files over the limit or of another
   await settledAt(page, 6);
   await expect.poll(async () => (await samples(page))?.values, { timeout: 30_000 }).toEqual(before.values);
   expect(errors).toEqual([]);
-  await context.close();
+  await page.close();
 });

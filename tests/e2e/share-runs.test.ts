@@ -4,10 +4,10 @@
  * incompatible file is refused and changes nothing.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
-import { read, settledAt, stepRun, waitFor } from './training.ts';
+import { openPlayground, read, settledAt, stepRun, waitFor } from './training.ts';
 import { STAT_FIELDS } from '../../src/gan/stats.ts';
 
 let browser: Browser;
@@ -36,13 +36,7 @@ async function dropFile(page: Page, name: string, text: string) {
 }
 
 test('save, reload, load and continue; files export, re-import, and bad ones change nothing', async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.addInitScript(() => localStorage.setItem('nash.backend', 'cpu'));
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${inject('baseURL')}${LINK}`);
-  await waitFor(page, 'ready', 60_000);
+  const { page, errors } = await openPlayground(browser, 'cpu', LINK);
   await stepRun(page, 8);
   const before = await read(page);
 
@@ -105,5 +99,5 @@ test('save, reload, load and continue; files export, re-import, and bad ones cha
   await page.getByRole('button', { name: /^Delete ring · nonSaturating · mlp 8$/ }).click();
   await page.getByRole('button', { name: /^Load ring/ }).waitFor({ state: 'detached' });
   expect(errors).toEqual([]);
-  await context.close();
+  await page.close();
 });

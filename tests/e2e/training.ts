@@ -22,13 +22,13 @@ export interface PageRun {
 }
 
 /** Opens the playground (at a link's `hash`, if given) with a remembered backend setting and waits for the first run to be ready. */
-export async function openPlayground(browser: Browser, backend: BackendPreference = 'auto', hash = ''): Promise<PageRun> {
+export async function openPlayground(browser: Browser, backend: BackendPreference = 'auto', hash = '', readyTimeout = 60_000): Promise<PageRun> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.addInitScript((preference) => localStorage.setItem('nash.backend', preference), backend);
   await page.goto(`${inject('baseURL')}${hash}`);
-  await waitFor(page, 'ready', 60_000);
+  await waitFor(page, 'ready', readyTimeout);
   return { page, errors };
 }
 
