@@ -39,6 +39,18 @@ describe('chart axes that hold still while data streams', () => {
     expect(stableAxis(log, 1e-6, 0.3, true)).not.toBe(log);
   });
 
+  test('a flat line, which fills none of its axis, keeps the axis it had (the frame does not redraw)', () => {
+    const zero = stableAxis(undefined, 0, 0);
+    expect(stableAxis(zero, 0, 0)).toBe(zero);
+    const level = stableAxis(undefined, 0.7, 0.7);
+    expect(stableAxis(level, 0.7, 0.7)).toBe(level);
+  });
+
+  test('domains are whole multiples of the step, without float drift', () => {
+    expect(niceAxis(0.61, 1.39).domain).toEqual([0.6, 1.4]);
+    expect(niceAxis(0.46, 0.64).domain).toEqual([0.45, 0.65]);
+  });
+
   test('the iteration axis ends past the newest point and moves only when the lines reach its end', () => {
     const a = iterationAxis(undefined, 0, 130);
     expect(a.domain[0]).toBe(0);

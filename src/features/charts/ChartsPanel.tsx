@@ -133,7 +133,7 @@ export const ChartsPanel = memo(function ChartsPanel({ client, store, config, di
       <StreamChart {...common} delayMs={0} title={t.losses} rows={lossRows} series={losses} shades={view.shades('losses')} summary={summary(lossRows, losses)} />
       <StreamChart {...common} delayMs={STAGGER_MS} title={output === 'critic' ? t.critic : t.outputs} rows={outputRows} series={outputs} shades={view.shades('outputs')} summary={summary(outputRows, outputs)} />
       <StreamChart {...common} delayMs={2 * STAGGER_MS} title={t.gradients} rows={gradientRows} series={gradients} log shades={view.shades('gradients')} summary={summary(gradientRows, gradients)} />
-      <StreamChart {...common} delayMs={3 * STAGGER_MS} title={quality.title} rows={quality.rows} series={quality.series} rightDomain={quality.rightDomain} shades={view.shades('quality')} summary={summary(quality.rows, quality.series)} />
+      <StreamChart {...common} delayMs={3 * STAGGER_MS} title={quality.title} rows={quality.rows} series={quality.series} leftDomain={quality.leftDomain} rightDomain={quality.rightDomain} shades={view.shades('quality')} summary={summary(quality.rows, quality.series)} />
       {info ? (
         <StreamChart
           {...common}
@@ -157,7 +157,7 @@ const emptyHistory = () => EMPTY_HISTORY;
 /** The 2D sets with known modes (toy2d.ts gives them a ModeSpec), whose quality is read by the mode metrics. */
 const MODE_DATASETS: readonly DatasetId[] = ['ring', 'grid', 'gaussian'];
 
-type QualityChart = { title: string; rows: Row[]; series: Series[]; rightDomain?: [number, number] };
+type QualityChart = { title: string; rows: Row[]; series: Series[]; leftDomain?: [number, number]; rightDomain?: [number, number] };
 
 /**
  * The quality chart for the data at hand, chosen by the dataset (not by which metrics arrived first,
@@ -176,9 +176,12 @@ function qualityChart(history: HistoryState, dataset: DatasetId, t: ReturnType<t
   const c = t.curves;
   const withModes = history.evaluations.filter((e) => e.modes);
   if (MODE_DATASETS.includes(dataset)) {
+    const total = withModes.at(-1)?.modes?.modesTotal;
     return {
       title: t.quality,
       rows: withModes.map((e) => ({ iteration: e.iteration, modesCovered: e.modes!.modesCovered, highQuality: 100 * e.modes!.highQuality })),
+      // Counts of the data's modes: 0 … K, the whole scale from the first point (K = 8 on the ring).
+      leftDomain: total ? [0, total] : undefined,
       series: [
         { key: 'modesCovered', name: c.modesCovered, colour: COLOURS.real },
         { key: 'highQuality', name: c.highQuality, colour: COLOURS.fake, right: true },
@@ -194,6 +197,7 @@ function qualityChart(history: HistoryState, dataset: DatasetId, t: ReturnType<t
         { key: 'digitModes', name: c.digitModes, colour: COLOURS.real },
         { key: 'classifierScore', name: c.classifierScore, colour: COLOURS.w, right: true },
       ],
+      leftDomain: [0, 10],
       rightDomain: [1, 10],
     };
   }

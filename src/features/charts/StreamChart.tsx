@@ -1,8 +1,8 @@
 import { memo, startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { CartesianGrid, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { type Axis, extent, iterationAxis, niceAxis, stableAxis } from './axes.ts';
 import type { Row } from './downsample.ts';
-import { RowsContext, StreamLines } from './StreamLines.tsx';
+import { ITERATION_AXIS_HEIGHT, type StreamLayer, StreamLayerContext, StreamLines } from './StreamLines.tsx';
 
 export interface Series {
   key: string;
@@ -30,6 +30,8 @@ export interface StreamChartProps {
   series: readonly Series[];
   domain: [number, number];
   log?: boolean;
+  /** A fixed value scale for the left axis (counts out of a known total); otherwise it follows the data. */
+  leftDomain?: [number, number];
   rightDomain?: [number, number];
   shades: readonly Shade[];
   markers: readonly Marker[];
@@ -103,7 +105,7 @@ const sameNumber = (a: number, b: number) => a === b;
 function sameChart(a: StreamChartProps, b: StreamChartProps): boolean {
   return (
     a.rows === b.rows && a.title === b.title && a.log === b.log && a.summary === b.summary && a.empty === b.empty && a.delayMs === b.delayMs &&
-    sameList(a.domain, b.domain, sameNumber) && sameList(a.rightDomain, b.rightDomain, sameNumber) &&
+    sameList(a.domain, b.domain, sameNumber) && sameList(a.leftDomain, b.leftDomain, sameNumber) && sameList(a.rightDomain, b.rightDomain, sameNumber) &&
     sameList(a.series, b.series, sameSeries) && sameList(a.shades, b.shades, sameShade) &&
     sameList(a.markers, b.markers, sameMarker) && sameList(a.guides, b.guides, sameMarker)
   );
@@ -113,15 +115,15 @@ function sameChart(a: StreamChartProps, b: StreamChartProps): boolean {
  * The chart's axes, each kept from the redraw before while the data still fits it (see axes.ts):
  * then a redraw moves only the lines, not the ticks, labels and grid.
  */
-function useStreamAxes({ rows, series, domain, log, rightDomain, guides = [] }: StreamChartProps, hasRight: boolean) {
+function useStreamAxes({ rows, series, domain, log, leftDomain, rightDomain, guides = [] }: StreamChartProps, hasRight: boolean) {
   const previous = useRef<{ x?: Axis; left?: Axis; right?: Axis }>({});
   const leftKeys = series.filter((s) => !s.right).map((s) => s.key);
   const rightKeys = series.filter((s) => s.right).map((s) => s.key);
   let [low, high] = extent(rows, leftKeys, log);
   for (const guide of guides) [low, high] = [Math.min(low, guide.iteration), Math.max(high, guide.iteration)];
-  const x = iterationAxis(previous.current.x, domain[0], domain[1]);
-  const left = stableAxis(previous.current.left, low, high, log);
   const fixed = (domain: [number, number], before: Axis | undefined) => (before && before.domain[0] === domain[0] && before.domain[1] === domain[1] ? before : niceAxis(domain[0], domain[1]));
+  const x = iterationAxis(previous.current.x, domain[0], domain[1]);
+  const left = leftDomain ? fixed(leftDomain, previous.current.left) : stableAxis(previous.current.left, low, high, log);
   const right = hasRight ? (rightDomain ? fixed(rightDomain, previous.current.right) : stableAxis(previous.current.right, ...extent(rows, rightKeys))) : undefined;
   previous.current = { x, left, right };
   return { x, left, right };
@@ -131,6 +133,7 @@ const ChartBody = memo(function ChartBody(props: StreamChartProps) {
   const { title, rows, series, log, shades, markers, guides = NO_GUIDES, summary, empty } = props;
   const hasRight = series.some((s) => s.right);
   const axes = useStreamAxes(props, hasRight);
+  const layer = useMemo<StreamLayer>(() => ({ rows, x: axes.x, shades, markers }), [rows, axes.x, shades, markers]);
   return (
     <figure className="chart" aria-label={title}>
       <figcaption>
@@ -148,9 +151,9 @@ const ChartBody = memo(function ChartBody(props: StreamChartProps) {
       {/* The frame stays mounted with no rows (mounting a recharts chart is its costliest redraw): it is
           built when the page loads, not in the first second of training. */}
       <div className="chart-plot">
-        <RowsContext.Provider value={rows}>
-          <ChartFrame x={axes.x} left={axes.left} right={axes.right} log={log} series={series} shades={shades} markers={markers} guides={guides} />
-        </RowsContext.Provider>
+        <StreamLayerContext.Provider value={layer}>
+          <ChartFrame left={axes.left} right={axes.right} log={log} series={series} guides={guides} />
+        </StreamLayerContext.Provider>
         {rows.length === 0 ? <p className="chart-empty">{empty}</p> : null}
       </div>
       <p className="visually-hidden">{summary}</p>
@@ -161,42 +164,34 @@ const ChartBody = memo(function ChartBody(props: StreamChartProps) {
 const NO_GUIDES: readonly Marker[] = [];
 
 interface ChartFrameProps {
-  x: Axis;
   left: Axis;
   right?: Axis;
   log?: boolean;
   series: readonly Series[];
-  shades: readonly Shade[];
-  markers: readonly Marker[];
   guides: readonly Marker[];
 }
 
-/** The axes hold still (useStreamAxes), so most updates change only the rows, which the frame does not read. */
+/** The value axes hold still (useStreamAxes), so most updates change only the layer, which the frame does not read. */
 const sameFrame = (a: ChartFrameProps, b: ChartFrameProps) =>
-  a.x === b.x && a.left === b.left && a.right === b.right && a.log === b.log && sameList(a.series, b.series, sameSeries) &&
-  sameList(a.shades, b.shades, sameShade) && sameList(a.markers, b.markers, sameMarker) && sameList(a.guides, b.guides, sameMarker);
+  a.left === b.left && a.right === b.right && a.log === b.log && sameList(a.series, b.series, sameSeries) && sameList(a.guides, b.guides, sameMarker);
+
+/** The frame's x axis is hidden and never changes: the layer (StreamLines) draws the iteration axis. */
+const UNIT: [number, number] = [0, 1];
+const UNIT_ROWS = [{ iteration: 0 }, { iteration: 1 }];
 
 /**
- * The recharts frame: axes, grid, the detectors' evidence shaded, live changes and guides as labelled
- * lines, and the lines themselves (StreamLines), which read the rows from context: a new batch of
- * rows redraws the lines alone, not the frame.
+ * The recharts frame: the plot area, the value axes with their grid and guides, and the moving layer
+ * (StreamLines), which reads the rows, the iteration axis, shades and markers from context: a new
+ * batch of rows, or an iteration axis grown to fit them, redraws the layer alone, not the frame.
  */
-const ChartFrame = memo(function ChartFrame({ x, left, right, log, series, shades, markers, guides }: ChartFrameProps) {
-  // Two rows spanning the iteration axis: recharts lays out the axes; the lines bring their own rows.
-  const span = useMemo(() => [{ iteration: x.domain[0] }, { iteration: x.domain[1] }], [x]);
+const ChartFrame = memo(function ChartFrame({ left, right, log, series, guides }: ChartFrameProps) {
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
-      <LineChart data={span} margin={{ top: 6, right: right ? 4 : 18, bottom: 0, left: 0 }}>
-        <CartesianGrid stroke="#e9ecef" />
-        <XAxis dataKey="iteration" type="number" domain={x.domain} ticks={x.ticks} interval={0} allowDataOverflow tick={{ fontSize: 11 }} />
+      <LineChart data={UNIT_ROWS} margin={{ top: 6, right: right ? 4 : 18, bottom: ITERATION_AXIS_HEIGHT, left: 0 }}>
+        <CartesianGrid stroke="#e9ecef" vertical={false} />
+        <XAxis dataKey="iteration" type="number" domain={UNIT} hide />
         <YAxis yAxisId="left" width={48} tick={{ fontSize: 11 }} scale={log ? 'log' : 'linear'} domain={left.domain} ticks={left.ticks} interval={0} allowDataOverflow tickFormatter={tickFormat} />
         {right ? <YAxis yAxisId="right" orientation="right" width={40} tick={{ fontSize: 11 }} domain={right.domain} ticks={right.ticks} interval={0} allowDataOverflow tickFormatter={tickFormat} /> : null}
-        {shades.map((shade) => (
-          <ReferenceArea key={`${shade.label}-${shade.from}`} yAxisId="left" x1={shade.from} x2={shade.to} fill="#f03e3e" fillOpacity={0.14} stroke="#f03e3e" strokeOpacity={0.4} ifOverflow="hidden" label={{ value: shade.label, position: 'insideTopLeft', fontSize: 10, fill: '#c92a2a' }} />
-        ))}
-        {markers.map((marker) => (
-          <ReferenceLine key={`${marker.label}-${marker.iteration}`} yAxisId="left" x={marker.iteration} stroke="#5c7cfa" strokeDasharray="4 3" ifOverflow="hidden" label={{ value: marker.label, position: 'insideTopRight', fontSize: 10, fill: '#364fc7' }} />
-        ))}
         {guides.map((guide) => (
           <ReferenceLine key={guide.label} yAxisId="left" y={guide.iteration} stroke="#868e96" strokeDasharray="2 3" label={{ value: guide.label, position: 'insideBottomRight', fontSize: 10 }} />
         ))}

@@ -1,40 +1,70 @@
 import { createContext, useContext, useId, useState } from 'react';
-import { type ScaleFunction, usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale } from 'recharts';
+import { type ScaleFunction, usePlotArea, useYAxisScale } from 'recharts';
+import type { Axis } from './axes.ts';
 import type { Row } from './downsample.ts';
-import { linePath, nearestRow } from './lines.ts';
-import type { Series } from './StreamChart.tsx';
+import { type Scale, linePath, nearestRow } from './lines.ts';
+import type { Marker, Series, Shade } from './StreamChart.tsx';
 
 /**
- * The rows a chart's lines draw, handed past the recharts frame: the frame (axes, grid, evidence
- * shades, markers) redraws only when its axes or annotations change, which the stable axes make rare,
- * while the lines redraw with every update. A recharts redraw runs its store, selectors and every
- * axis component and cost ~30 ms on a 2-core laptop; the lines alone cost well under a millisecond.
+ * What moves with the iterations, handed past the recharts frame: the rows, the iteration axis, the
+ * detectors' evidence windows and the live-change markers. The frame (value axes, their grid, guides)
+ * redraws only when a value axis changes, which the stable axes make rare; this layer redraws with
+ * every update. A recharts redraw runs its store, selectors and every axis component, ~15–35 ms per
+ * chart on a 2-core laptop, and the iteration axis grows a dozen times in a run's first minute; this
+ * layer's whole redraw costs well under a millisecond.
  */
-export const RowsContext = createContext<readonly Row[]>([]);
+export interface StreamLayer {
+  rows: readonly Row[];
+  x: Axis;
+  shades: readonly Shade[];
+  markers: readonly Marker[];
+}
+
+export const StreamLayerContext = createContext<StreamLayer>({ rows: [], x: { domain: [0, 1], ticks: [] }, shades: [], markers: [] });
 
 export interface StreamLinesProps {
   series: readonly Series[];
   format(value: number): string;
 }
 
+/** Height under the plot for the iteration ticks and their labels (recharts' own axis takes 30). */
+export const ITERATION_AXIS_HEIGHT = 24;
 const READOUT_LINE = 13;
+const TICK = 5;
+/** A white outline under a label, so it stays legible where a line crosses it. */
+const HALO = { stroke: '#fff', strokeWidth: 3, paintOrder: 'stroke' } as const;
+
+interface Area {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The iteration axis's scale: a plain linear map onto the plot area. */
+function iterationScale({ domain: [from, to] }: Axis, area: Area): Scale {
+  const k = area.width / Math.max(1e-9, to - from);
+  return (iteration) => area.x + (iteration - from) * k;
+}
 
 /**
- * The chart's lines, drawn inside the recharts chart with its scales and clipped to its plot area,
- * and a readout under the pointer: the nearest point's iteration and values.
+ * The chart's moving layer, drawn inside the recharts chart with its plot area and value scales: the
+ * iteration axis (ticks, labels, vertical grid), the evidence shades, the lines clipped to the plot,
+ * the live-change markers, and a readout under the pointer: the nearest point's iteration and values.
  */
 export function StreamLines({ series, format }: StreamLinesProps) {
-  const rows = useContext(RowsContext);
+  const { rows, x: axis, shades, markers } = useContext(StreamLayerContext);
   const area = usePlotArea();
-  const x = useXAxisScale();
-  const invert = useXAxisInverseScale();
   const left = useYAxisScale('left');
   const right = useYAxisScale('right');
   const clip = useId();
   const [pointer, setPointer] = useState<number | undefined>(undefined);
-  if (!area || !x || !left) return null;
+  if (!area || !left) return null;
+  const x = iterationScale(axis, area);
   const scaleOf = (s: Series) => (s.right ? right : left);
-  const hovered = pointer === undefined || !invert ? undefined : nearestRow(rows, Number(invert(pointer)));
+  const [from, to] = axis.domain;
+  const hovered = pointer === undefined ? undefined : nearestRow(rows, from + ((pointer - area.x) / area.width) * (to - from));
+  const bottom = area.y + area.height;
   return (
     <g className="stream-lines">
       <defs>
@@ -42,13 +72,20 @@ export function StreamLines({ series, format }: StreamLinesProps) {
           <rect x={area.x} y={area.y - 2} width={area.width} height={area.height + 4} />
         </clipPath>
       </defs>
+      <IterationAxis axis={axis} x={x} area={area} />
       <g clipPath={`url(#${clip})`}>
+        {shades.map((shade) => (
+          <Shading key={`${shade.label}-${shade.from}`} shade={shade} x={x} area={area} />
+        ))}
         {series.map((s) => {
           const y = scaleOf(s);
           return y ? (
             <path key={s.key} className="stream-line" data-series={s.key} d={linePath(rows, s.key, x, y)} fill="none" stroke={s.colour} strokeWidth={1.5} strokeDasharray={s.dashed ? '5 3' : undefined} />
           ) : null;
         })}
+        {markers.map((marker) => (
+          <MarkerLine key={`${marker.label}-${marker.iteration}`} marker={marker} x={x} area={area} />
+        ))}
       </g>
       {hovered ? <Readout row={hovered} series={series} x={x} scaleOf={scaleOf} area={area} format={format} /> : null}
       <rect
@@ -63,6 +100,55 @@ export function StreamLines({ series, format }: StreamLinesProps) {
         }}
         onMouseLeave={() => setPointer(undefined)}
       />
+      <line x1={area.x} x2={area.x + area.width} y1={bottom} y2={bottom} stroke="#666" />
+    </g>
+  );
+}
+
+/** Ticks and labels under the plot, and the grid's vertical lines, in recharts' axis style. */
+function IterationAxis({ axis, x, area }: { axis: Axis; x: Scale; area: Area }) {
+  const bottom = area.y + area.height;
+  return (
+    <g className="stream-iteration-axis" fontSize={11} fill="#666">
+      {axis.ticks.map((tick) => {
+        const px = x(tick);
+        return (
+          <g key={tick}>
+            <line x1={px} x2={px} y1={area.y} y2={bottom} stroke="#e9ecef" />
+            <line x1={px} x2={px} y1={bottom} y2={bottom + TICK} stroke="#666" />
+            <text x={px} y={bottom + TICK + 2} dy="0.71em" textAnchor="middle">
+              {tick}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+/** A detector's evidence window, shaded and named at its top left. */
+function Shading({ shade, x, area }: { shade: Shade; x: Scale; area: Area }) {
+  const from = x(shade.from);
+  const width = Math.max(1, x(shade.to) - from);
+  return (
+    <g className="stream-shade">
+      <rect x={from} y={area.y} width={width} height={area.height} fill="#f03e3e" fillOpacity={0.14} stroke="#f03e3e" strokeOpacity={0.4} />
+      <text x={from + 4} y={area.y + 11} fontSize={10} fill="#c92a2a" {...HALO}>
+        {shade.label}
+      </text>
+    </g>
+  );
+}
+
+/** A live change: a dashed line at the iteration where it applied, labelled at its top right. */
+function MarkerLine({ marker, x, area }: { marker: Marker; x: Scale; area: Area }) {
+  const px = x(marker.iteration);
+  return (
+    <g className="stream-marker">
+      <line x1={px} x2={px} y1={area.y} y2={area.y + area.height} stroke="#5c7cfa" strokeDasharray="4 3" />
+      <text x={px - 4} y={area.y + 11} fontSize={10} fill="#364fc7" textAnchor="end" {...HALO}>
+        {marker.label}
+      </text>
     </g>
   );
 }
@@ -70,16 +156,15 @@ export function StreamLines({ series, format }: StreamLinesProps) {
 interface ReadoutProps {
   row: Row;
   series: readonly Series[];
-  x: ScaleFunction;
+  x: Scale;
   scaleOf(s: Series): ScaleFunction | undefined;
-  area: { x: number; y: number; width: number; height: number };
+  area: Area;
   format(value: number): string;
 }
 
 /** A cursor at the hovered point, its dots, and a box with the iteration and each series' value. */
 function Readout({ row, series, x, scaleOf, area, format }: ReadoutProps) {
   const px = x(row.iteration);
-  if (px === undefined) return null;
   const lines = [`it ${row.iteration}`, ...series.map((s) => `${s.name} ${typeof row[s.key] === 'number' ? format(row[s.key] as number) : '–'}`)];
   const width = 8 + 6.2 * Math.max(...lines.map((l) => l.length));
   const height = 6 + READOUT_LINE * lines.length;

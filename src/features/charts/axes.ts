@@ -19,11 +19,13 @@ export function niceStep(span: number, count: number): number {
   return step ?? 10 * power;
 }
 
+/** `value` without the float drift of multiplying by `step` (3 × 0.2 = 0.6000000000000001 → 0.6). */
+const onStep = (value: number, step: number) => Number(value.toFixed(Math.max(0, -Math.floor(Math.log10(step)) + 1)));
+
 /** Ticks every `step` from `from` to `to` (both multiples of it), without float drift in the labels. */
 function ticksBetween(from: number, to: number, step: number): number[] {
   const ticks: number[] = [];
-  const digits = Math.max(0, -Math.floor(Math.log10(step)) + 1);
-  for (let i = 0, v = from; v <= to + step * 1e-9 && i < 50; i++, v = from + i * step) ticks.push(Number(v.toFixed(digits)));
+  for (let i = 0, v = from; v <= to + step * 1e-9 && i < 50; i++, v = from + i * step) ticks.push(onStep(v, step));
   return ticks;
 }
 
@@ -37,8 +39,8 @@ export function niceAxis(min: number, max: number, count = 4): Axis {
     return niceAxis(min > 0 ? Math.max(0, min - pad) : min - pad, min < 0 ? Math.min(0, max + pad) : max + pad, count);
   }
   const step = niceStep(max - min, count);
-  const from = Math.floor(min / step + 1e-9) * step;
-  const to = Math.ceil(max / step - 1e-9) * step;
+  const from = onStep(Math.floor(min / step + 1e-9) * step, step);
+  const to = onStep(Math.ceil(max / step - 1e-9) * step, step);
   return { domain: [from, to], ticks: ticksBetween(from, to, step) };
 }
 
@@ -64,8 +66,12 @@ export function stableAxis(previous: Axis | undefined, min: number, max: number,
     const filled = log ? (Math.log10(max) - Math.log10(min) + 1) / (Math.log10(to) - Math.log10(from)) : (max - min) / (to - from);
     if (inside && filled >= (log ? 1 / 3 : 1 / 4)) return previous;
   }
-  return log ? decadeAxis(min, max) : niceAxis(min, max, count);
+  const next = log ? decadeAxis(min, max) : niceAxis(min, max, count);
+  // The same axis made anew (a flat line fills none of its axis) is the one drawn: the frame keeps it.
+  return previous && sameAxis(previous, next) ? previous : next;
 }
+
+const sameAxis = (a: Axis, b: Axis) => a.domain[0] === b.domain[0] && a.domain[1] === b.domain[1] && a.ticks.length === b.ticks.length && a.ticks.every((t, i) => t === b.ticks[i]);
 
 /**
  * The iteration axis: starts at the first point, ends at the next nice step after the newest one,

@@ -2,8 +2,11 @@
 import type { ScaleFunction } from 'recharts';
 import type { Row } from './downsample.ts';
 
+/** The layer's iteration scale: an iteration to a pixel. */
+export type Scale = (iteration: number) => number;
+
 /** An SVG path through the series' points; a missing value (null, or none on a log axis) breaks the line. */
-export function linePath(rows: readonly Row[], key: string, x: ScaleFunction, y: ScaleFunction): string {
+export function linePath(rows: readonly Row[], key: string, x: Scale, y: ScaleFunction): string {
   let d = '';
   let pen = false;
   for (const row of rows) {

@@ -38,13 +38,19 @@ export function PlaneView({ plane, drawing, points, onDraw, onClear }: PlaneView
   const [layers, setLayers] = useView();
   const radius = plane?.radius ?? DEFAULT_RADIUS;
 
+  // Painted in a task of its own, not in React's commit: the page's other updates arrive in the same
+  // animation frame, and together with the heatmap, points, arrows and manifold they made one task
+  // longer than 50 ms. A newer plane before the task runs replaces the one waiting.
   useEffect(() => {
-    const context = canvas.current?.getContext('2d', SOFTWARE_CANVAS);
-    if (!context) return;
-    if (plane) buffer.current = fieldBuffer(plane.resolution, buffer.current);
-    const ratio = window.devicePixelRatio || 1;
-    context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    drawPlane(context, plane, radius, layers, buffer.current, drawing ? points : []);
+    const paint = setTimeout(() => {
+      const context = canvas.current?.getContext('2d', SOFTWARE_CANVAS);
+      if (!context) return;
+      if (plane) buffer.current = fieldBuffer(plane.resolution, buffer.current);
+      const ratio = window.devicePixelRatio || 1;
+      context.setTransform(ratio, 0, 0, ratio, 0, 0);
+      drawPlane(context, plane, radius, layers, buffer.current, drawing ? points : []);
+    });
+    return () => clearTimeout(paint);
   }, [plane, layers, drawing, points, radius]);
 
   // A drag that leaves the canvas keeps drawing (pointer capture): its points are put on the plane's edge, and the view says so.

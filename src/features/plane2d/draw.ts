@@ -33,7 +33,7 @@ export interface Layers {
 }
 
 /** Where D's output sits on the colour scale: a probability on 0..1, a score on its own range. */
-export function fieldRange(plane: PlaneEvent): [number, number] {
+export function fieldRange(plane: Pick<PlaneEvent, 'discriminator' | 'output'>): [number, number] {
   if (plane.output === 'probability') return [0, 1];
   let low = Infinity;
   let high = -Infinity;
@@ -52,16 +52,27 @@ export function diverging(u: number): [number, number, number] {
   return [0, 1, 2].map((c) => Math.round(from[c] + f * (to[c] - from[c]))) as [number, number, number];
 }
 
-function paintField(plane: PlaneEvent, image: ImageData) {
+/** The diverging scale in 256 steps, RGBA: painting a cell is a lookup, not a colour mix (4,096 cells a plane). */
+const SCALE_STEPS = 256;
+const SCALE = (() => {
+  const table = new Uint8ClampedArray(4 * SCALE_STEPS);
+  for (let k = 0; k < SCALE_STEPS; k++) table.set([...diverging(k / (SCALE_STEPS - 1)), 255], 4 * k);
+  return table;
+})();
+
+export function paintField(plane: Pick<PlaneEvent, 'discriminator' | 'output'>, image: Pick<ImageData, 'data'>) {
   const [low, high] = fieldRange(plane);
-  const span = high - low;
+  const scale = (SCALE_STEPS - 1) / (high - low);
   const { discriminator } = plane;
+  const pixels = image.data;
   for (let i = 0; i < discriminator.length; i++) {
-    const [r, g, b] = diverging((discriminator[i] - low) / span);
-    image.data[4 * i] = r;
-    image.data[4 * i + 1] = g;
-    image.data[4 * i + 2] = b;
-    image.data[4 * i + 3] = 255;
+    const u = (discriminator[i] - low) * scale;
+    // A NaN cell (the page drops diverged planes, so a guard) is drawn as the middle: white.
+    const k = 4 * (u >= 0 ? (u <= SCALE_STEPS - 1 ? Math.round(u) : SCALE_STEPS - 1) : u < 0 ? 0 : SCALE_STEPS >> 1);
+    pixels[4 * i] = SCALE[k];
+    pixels[4 * i + 1] = SCALE[k + 1];
+    pixels[4 * i + 2] = SCALE[k + 2];
+    pixels[4 * i + 3] = 255;
   }
 }
 
