@@ -191,7 +191,7 @@ describe('the playground page drives the worker', () => {
       await new Promise((resolve) => setTimeout(resolve, 20_000));
       const to = performance.now();
       const tasks = (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks.filter((t) => t.start >= from && t.start < to);
-      return { durations: tasks.map((t) => Math.round(t.duration)), iterations: window.nash!.training.getSnapshot().iteration - i0 };
+      return { durations: tasks.map((t) => Math.round(t.duration)), at: tasks.map((t) => ((t.start - from) / 1000).toFixed(1)), iterations: window.nash!.training.getSnapshot().iteration - i0 };
     });
     const { rate, blocked } = await page.evaluate(async () => {
       const iterationNow = () => window.nash!.training.getSnapshot().iteration;
@@ -221,7 +221,8 @@ describe('the playground page drives the worker', () => {
     expect(blocked).toBeGreaterThan(0.5 * 3.3 * rate);
     const load = `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`;
     const over50 = smooth.durations.filter((ms) => ms > 50);
-    console.log(`main-thread long tasks over 20 s of training: ${over50.length} over 50 ms (${over50.join(', ')} ms), ${smooth.iterations} iterations (${load}); worker ${rate.toFixed(1)} it/s, ${blocked} iterations while the page was blocked`);
+    const when = smooth.durations.map((ms, i) => `${ms} ms at ${smooth.at[i]} s`).filter((_, i) => smooth.durations[i] > 50);
+    console.log(`main-thread long tasks over 20 s of training: ${over50.length} over 50 ms (${when.join(', ')}), ${smooth.iterations} iterations (${load}); worker ${rate.toFixed(1)} it/s, ${blocked} iterations while the page was blocked`);
     // Issue 4 asks for none over 50 ms. On an idle 2-core machine the page now makes 0–3 of 50–75 ms
     // in these 20 s (most in the first seconds, as the charts' axes grow); the build this session
     // started from made 7–12, up to 320 ms (side by side, same script). The bounds leave room for a

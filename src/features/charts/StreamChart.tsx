@@ -1,5 +1,5 @@
 import { memo, startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { CartesianGrid, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis, type YAxisTickContentProps } from 'recharts';
 import { type Axis, extent, iterationAxis, niceAxis, stableAxis } from './axes.ts';
 import type { Row } from './downsample.ts';
 import { ITERATION_AXIS_HEIGHT, type StreamLayer, StreamLayerContext, StreamLines } from './StreamLines.tsx';
@@ -175,6 +175,19 @@ interface ChartFrameProps {
 const sameFrame = (a: ChartFrameProps, b: ChartFrameProps) =>
   a.left === b.left && a.right === b.right && a.log === b.log && sameList(a.series, b.series, sameSeries) && sameList(a.guides, b.guides, sameMarker);
 
+/**
+ * A value axis's label as plain SVG text: recharts' own Text resolves a theme and measures its words
+ * on every redraw, the larger part of an axis change at the start of a run (a frame redraw there
+ * made tasks over 50 ms).
+ */
+function TickLabel({ x, y, textAnchor, payload }: YAxisTickContentProps) {
+  return (
+    <text className="recharts-cartesian-axis-tick-value" x={x} y={y} dy="0.355em" textAnchor={textAnchor} fontSize={11} fill="#666">
+      {tickFormat(Number(payload.value))}
+    </text>
+  );
+}
+
 /** The frame's x axis is hidden and never changes: the layer (StreamLines) draws the iteration axis. */
 const UNIT: [number, number] = [0, 1];
 const UNIT_ROWS = [{ iteration: 0 }, { iteration: 1 }];
@@ -190,8 +203,8 @@ const ChartFrame = memo(function ChartFrame({ left, right, log, series, guides }
       <LineChart data={UNIT_ROWS} margin={{ top: 6, right: right ? 4 : 18, bottom: ITERATION_AXIS_HEIGHT, left: 0 }}>
         <CartesianGrid stroke="#e9ecef" vertical={false} />
         <XAxis dataKey="iteration" type="number" domain={UNIT} hide />
-        <YAxis yAxisId="left" width={48} tick={{ fontSize: 11 }} scale={log ? 'log' : 'linear'} domain={left.domain} ticks={left.ticks} interval={0} allowDataOverflow tickFormatter={tickFormat} />
-        {right ? <YAxis yAxisId="right" orientation="right" width={40} tick={{ fontSize: 11 }} domain={right.domain} ticks={right.ticks} interval={0} allowDataOverflow tickFormatter={tickFormat} /> : null}
+        <YAxis yAxisId="left" niceTicks="none" width={48} tick={TickLabel} scale={log ? 'log' : 'linear'} domain={left.domain} ticks={left.ticks} interval={0} allowDataOverflow tickFormatter={tickFormat} />
+        {right ? <YAxis yAxisId="right" niceTicks="none" orientation="right" width={40} tick={TickLabel} domain={right.domain} ticks={right.ticks} interval={0} allowDataOverflow tickFormatter={tickFormat} /> : null}
         {guides.map((guide) => (
           <ReferenceLine key={guide.label} yAxisId="left" y={guide.iteration} stroke="#868e96" strokeDasharray="2 3" label={{ value: guide.label, position: 'insideBottomRight', fontSize: 10 }} />
         ))}
