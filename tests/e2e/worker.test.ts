@@ -185,14 +185,22 @@ describe('the playground page drives the worker', () => {
     await page.waitForFunction(() => window.nash!.training.getSnapshot().iteration > 50, undefined, { timeout: 60_000 });
     // 20 s of training the ring model on wasm with the whole playground drawing (charts, 2D view,
     // latent explorer): the page's own tasks, measured by the browser.
-    const smooth = await page.evaluate(async () => {
-      const from = performance.now();
-      const i0 = window.nash!.training.getSnapshot().iteration;
-      await new Promise((resolve) => setTimeout(resolve, 20_000));
-      const to = performance.now();
-      const tasks = (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks.filter((t) => t.start >= from && t.start < to);
-      return { durations: tasks.map((t) => Math.round(t.duration)), at: tasks.map((t) => ((t.start - from) / 1000).toFixed(1)), iterations: window.nash!.training.getSnapshot().iteration - i0 };
-    });
+    const window20s = () =>
+      page.evaluate(async () => {
+        const from = performance.now();
+        const i0 = window.nash!.training.getSnapshot().iteration;
+        await new Promise((resolve) => setTimeout(resolve, 20_000));
+        const to = performance.now();
+        const tasks = (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks.filter((t) => t.start >= from && t.start < to);
+        return { durations: tasks.map((t) => Math.round(t.duration)), at: tasks.map((t) => ((t.start - from) / 1000).toFixed(1)), iterations: window.nash!.training.getSnapshot().iteration - i0 };
+      });
+    const windows = [await window20s()];
+    // Issue 4 asks for none over 50 ms. A page that trained, or drew too much, makes them in every
+    // window; on this 2-core machine, with the worker holding one core, the scheduler can also
+    // stretch a 30 ms task past 50 ms now and then (about one window in eight, most runs none). So
+    // a window with any is measured once more, and the run must have one window with none.
+    if (windows[0].durations.some((ms) => ms > 50)) windows.push(await window20s());
+    const smooth = windows.at(-1)!;
     const { rate, blocked } = await page.evaluate(async () => {
       const iterationNow = () => window.nash!.training.getSnapshot().iteration;
       const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -220,15 +228,13 @@ describe('the playground page drives the worker', () => {
     // a main-thread trainer could show.
     expect(blocked).toBeGreaterThan(0.5 * 3.3 * rate);
     const load = `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`;
-    const over50 = smooth.durations.filter((ms) => ms > 50);
-    const when = smooth.durations.map((ms, i) => `${ms} ms at ${smooth.at[i]} s`).filter((_, i) => smooth.durations[i] > 50);
-    console.log(`main-thread long tasks over 20 s of training: ${over50.length} over 50 ms (${when.join(', ')}), ${smooth.iterations} iterations (${load}); worker ${rate.toFixed(1)} it/s, ${blocked} iterations while the page was blocked`);
-    // Issue 4 asks for none over 50 ms. On an idle 2-core machine the page now makes 0–3 of 50–75 ms
-    // in these 20 s (most in the first seconds, as the charts' axes grow); the build this session
-    // started from made 7–12, up to 320 ms (side by side, same script). The bounds leave room for a
-    // loaded CI machine and still fail on that regression.
-    expect(over50.length, `long tasks over 50 ms: ${over50.join(', ')}`).toBeLessThanOrEqual(4);
-    expect(Math.max(0, ...smooth.durations), 'the longest task').toBeLessThan(150);
+    const over50 = (w: typeof smooth) => w.durations.map((ms, i) => `${ms} ms at ${w.at[i]} s`).filter((_, i) => w.durations[i] > 50);
+    for (const [i, w] of windows.entries()) {
+      console.log(`main-thread long tasks, window ${i + 1} (20 s of training): ${over50(w).length} over 50 ms (${over50(w).join(', ')}), ${w.iterations} iterations (${load}); worker ${rate.toFixed(1)} it/s, ${blocked} iterations while the page was blocked`);
+    }
+    expect(over50(smooth), 'long tasks over 50 ms in the last 20 s window').toEqual([]);
+    // Nothing near a frame drop anywhere: the build before the charts' own layer made tasks of 320 ms.
+    expect(Math.max(0, ...windows.flatMap((w) => w.durations)), 'the longest task').toBeLessThan(150);
     await page.close();
   });
 });
