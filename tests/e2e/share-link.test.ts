@@ -67,13 +67,18 @@ describe('a link reproduces a run', () => {
     expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('seed')).toBe('1');
     await page.screenshot({ path: 'test-results/share-link-notice.png' });
 
-    // A link pasted into the open page restarts the run from it.
+    // A link pasted into the open page restarts the run from it, even when the page changes something
+    // before the browser's hashchange event (here a layer toggled in the same task): the link wins.
     await page.evaluate(() => {
       location.hash = '#seed=11&discriminatorSteps=3';
+      const manifold = [...document.querySelectorAll('label')].find((label) => label.textContent?.trim() === 'Manifold');
+      manifold?.querySelector('input')?.click();
     });
     await page.waitForFunction(() => window.nash?.training.getSnapshot().config.seed === 11, undefined, { timeout: 60_000 });
     await waitFor(page, 'ready', 60_000);
     expect((await read(page)).config).toEqual({ ...defaultConfig(), seed: 11, discriminatorSteps: 3 });
+    // The view is the link's too: it names no layers, so the default's, with the manifold on.
+    expect(await page.getByRole('checkbox', { name: 'Manifold' }).isChecked()).toBe(true);
 
     // "Export as Python" downloads the script of the run on screen.
     const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Export as Python' }).click()]);

@@ -25,23 +25,33 @@ export function openingLink(): ParsedLink {
  */
 export function syncLink(client: TrainingClient, onLink: (parsed: ParsedLink) => void): () => void {
   let state: LinkState = openingLink().state;
+  /** The last hash serialised, and the same as the browser reports it back (percent-encoded). */
+  let serialized = '';
   let written = '';
   const write = () => {
+    // Someone else changed the hash: a link pasted into the address bar, whose hashchange event is
+    // still queued. A notification in between must follow it, not write the old run over it.
+    if (written !== '' && location.hash !== written) return follow();
     // serializeLink drops the preset once the configuration no longer is that preset.
     state = { config: client.getSnapshot().config, preset: state.preset, view: getView() };
     const hash = serializeLink(state);
-    if (hash === written && location.hash === hash) return;
-    written = hash;
+    if (hash === serialized) return;
+    serialized = hash;
     history.replaceState(history.state, '', hash);
+    written = location.hash;
   };
-  const onHashChange = () => {
-    if (location.hash === written) return;
+  const follow = () => {
     const parsed = parseLink(location.hash);
     onLink(parsed);
     state = parsed.state;
     client.reset(parsed.state.config);
     setView(parsed.state.view ?? getView());
+    serialized = '';
+    written = '';
     write();
+  };
+  const onHashChange = () => {
+    if (location.hash !== written) follow();
   };
   write();
   const unsubscribe = client.subscribe(write);
