@@ -230,7 +230,7 @@ export class TrainingClient {
     this.worker.postMessage(command, transferables(command));
   }
 
-  /** The snapshot changes at once (getSnapshot is always current); listeners hear of it once per animation frame. */
+  /** The snapshot changes at once (getSnapshot is always current); listeners hear of it once a frame at most, in a task of their own (FrameListeners). */
   private set(patch: Partial<TrainingSnapshot>) {
     this.snapshot = { ...this.snapshot, ...patch };
     this.listeners.notifySoon();

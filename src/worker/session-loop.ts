@@ -217,7 +217,7 @@ export abstract class SessionLoop {
     this.last.stats = now;
     this.flushStats();
     // Views start only next to a stats read, so their events reach the page together and it
-    // renders one frame for both (the client coalesces per animation frame).
+    // renders one frame for both (the client coalesces what comes within a frame).
     const run = this.requireRun();
     this.views.startDue(run, this.schedule, now);
     this.checkpoints.keepIfDue(run.trainer, now, (error) => this.loopFailed(error, run));

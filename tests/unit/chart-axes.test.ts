@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decadeAxis, extent, iterationAxis, niceAxis, niceStep, stableAxis } from '../../src/features/charts/axes.ts';
+import { decadeAxis, extent, fixedAxis, iterationAxis, niceAxis, niceStep, stableAxis } from '../../src/features/charts/axes.ts';
 
 describe('chart axes that hold still while data streams', () => {
   test('nice steps are 1, 2 or 5 × 10^k', () => {
@@ -44,6 +44,16 @@ describe('chart axes that hold still while data streams', () => {
     expect(stableAxis(zero, 0, 0)).toBe(zero);
     const level = stableAxis(undefined, 0.7, 0.7);
     expect(stableAxis(level, 0.7, 0.7)).toBe(level);
+  });
+
+  test('a fixed scale is kept, also when its nice axis is wider than the domain asked for', () => {
+    const score = fixedAxis(undefined, [1, 10]);
+    expect(score.domain[0]).toBeLessThanOrEqual(1);
+    expect(score.domain[1]).toBeGreaterThanOrEqual(10);
+    expect(fixedAxis(score, [1, 10])).toBe(score);
+    const modes = fixedAxis(undefined, [0, 8]);
+    expect(fixedAxis(modes, [0, 8])).toBe(modes);
+    expect(fixedAxis(modes, [0, 25])).not.toBe(modes);
   });
 
   test('domains are whole multiples of the step, without float drift', () => {

@@ -1,6 +1,6 @@
 import { memo, startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis, type YAxisTickContentProps } from 'recharts';
-import { type Axis, extent, iterationAxis, niceAxis, stableAxis } from './axes.ts';
+import { type Axis, extent, fixedAxis, iterationAxis, stableAxis } from './axes.ts';
 import type { Row } from './downsample.ts';
 import { ITERATION_AXIS_HEIGHT, type StreamLayer, StreamLayerContext, StreamLines } from './StreamLines.tsx';
 
@@ -121,10 +121,9 @@ function useStreamAxes({ rows, series, domain, log, leftDomain, rightDomain, gui
   const rightKeys = series.filter((s) => s.right).map((s) => s.key);
   let [low, high] = extent(rows, leftKeys, log);
   for (const guide of guides) [low, high] = [Math.min(low, guide.iteration), Math.max(high, guide.iteration)];
-  const fixed = (domain: [number, number], before: Axis | undefined) => (before && before.domain[0] === domain[0] && before.domain[1] === domain[1] ? before : niceAxis(domain[0], domain[1]));
   const x = iterationAxis(previous.current.x, domain[0], domain[1]);
-  const left = leftDomain ? fixed(leftDomain, previous.current.left) : stableAxis(previous.current.left, low, high, log);
-  const right = hasRight ? (rightDomain ? fixed(rightDomain, previous.current.right) : stableAxis(previous.current.right, ...extent(rows, rightKeys))) : undefined;
+  const left = leftDomain ? fixedAxis(previous.current.left, leftDomain) : stableAxis(previous.current.left, low, high, log);
+  const right = hasRight ? (rightDomain ? fixedAxis(previous.current.right, rightDomain) : stableAxis(previous.current.right, ...extent(rows, rightKeys))) : undefined;
   previous.current = { x, left, right };
   return { x, left, right };
 }
@@ -203,8 +202,8 @@ const ChartFrame = memo(function ChartFrame({ left, right, log, series, guides }
       <LineChart data={UNIT_ROWS} margin={{ top: 6, right: right ? 4 : 18, bottom: ITERATION_AXIS_HEIGHT, left: 0 }}>
         <CartesianGrid stroke="#e9ecef" vertical={false} />
         <XAxis dataKey="iteration" type="number" domain={UNIT} hide />
-        <YAxis yAxisId="left" niceTicks="none" width={48} tick={TickLabel} scale={log ? 'log' : 'linear'} domain={left.domain} ticks={left.ticks} interval={0} allowDataOverflow tickFormatter={tickFormat} />
-        {right ? <YAxis yAxisId="right" niceTicks="none" orientation="right" width={40} tick={TickLabel} domain={right.domain} ticks={right.ticks} interval={0} allowDataOverflow tickFormatter={tickFormat} /> : null}
+        <YAxis yAxisId="left" niceTicks="none" width={48} tick={TickLabel} scale={log ? 'log' : 'linear'} domain={left.domain} ticks={left.ticks} interval={0} allowDataOverflow />
+        {right ? <YAxis yAxisId="right" niceTicks="none" orientation="right" width={40} tick={TickLabel} domain={right.domain} ticks={right.ticks} interval={0} allowDataOverflow /> : null}
         {guides.map((guide) => (
           <ReferenceLine key={guide.label} yAxisId="left" y={guide.iteration} stroke="#868e96" strokeDasharray="2 3" label={{ value: guide.label, position: 'insideBottomRight', fontSize: 10 }} />
         ))}

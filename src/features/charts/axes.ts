@@ -71,6 +71,16 @@ export function stableAxis(previous: Axis | undefined, min: number, max: number,
   return previous && sameAxis(previous, next) ? previous : next;
 }
 
+/**
+ * A nice axis over a fixed `domain` (a scale known in advance), kept from the redraw before: the
+ * nice axis may be wider than the domain asked for (1 … 10 is drawn on 0 … 10), so compare axes,
+ * not domains.
+ */
+export function fixedAxis(previous: Axis | undefined, [from, to]: [number, number]): Axis {
+  const next = niceAxis(from, to);
+  return previous && sameAxis(previous, next) ? previous : next;
+}
+
 const sameAxis = (a: Axis, b: Axis) => a.domain[0] === b.domain[0] && a.domain[1] === b.domain[1] && a.ticks.length === b.ticks.length && a.ticks.every((t, i) => t === b.ticks[i]);
 
 /**

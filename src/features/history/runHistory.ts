@@ -102,7 +102,7 @@ export class RunHistory {
     return thin([...list, snapshot], MAX_SNAPSHOTS);
   }
 
-  /** Listeners hear once per animation frame at most, like the client's. */
+  /** Listeners hear once a frame at most, in a task of their own, like the client's. */
   private set(patch: Partial<HistoryState>) {
     this.state = { ...this.state, ...patch };
     this.listeners.notifySoon();

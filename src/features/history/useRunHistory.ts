@@ -16,7 +16,7 @@ export function useRunHistoryStore(client: TrainingClient): RunHistory | undefin
 const noop = () => () => undefined;
 const EMPTY: HistoryState = { run: 0, evaluations: [], classifier: [], diversity: [], snapshots: [] };
 
-/** The history's state; re-renders at most once per animation frame. */
+/** The history's state; re-renders at most once a frame (FrameListeners). */
 export function useRunHistory(history: RunHistory | undefined): HistoryState {
   return useSyncExternalStore(history?.subscribe ?? noop, history?.getSnapshot ?? (() => EMPTY));
 }

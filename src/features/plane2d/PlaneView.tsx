@@ -38,9 +38,9 @@ export function PlaneView({ plane, drawing, points, onDraw, onClear }: PlaneView
   const [layers, setLayers] = useView();
   const radius = plane?.radius ?? DEFAULT_RADIUS;
 
-  // Painted in a task of its own, not in React's commit: the page's other updates arrive in the same
-  // animation frame, and together with the heatmap, points, arrows and manifold they made one task
-  // longer than 50 ms. A newer plane before the task runs replaces the one waiting.
+  // Painted in a task of its own, not in React's commit: the page's other updates render in the same
+  // commit, and together with the heatmap, points, arrows and manifold they made one task longer
+  // than 50 ms. A newer plane before the task runs replaces the one waiting.
   useEffect(() => {
     const paint = setTimeout(() => {
       const context = canvas.current?.getContext('2d', SOFTWARE_CANVAS);

@@ -68,7 +68,8 @@ export function paintField(plane: Pick<PlaneEvent, 'discriminator' | 'output'>, 
   for (let i = 0; i < discriminator.length; i++) {
     const u = (discriminator[i] - low) * scale;
     // A NaN cell (the page drops diverged planes, so a guard) is drawn as the middle: white.
-    const k = 4 * (u >= 0 ? (u <= SCALE_STEPS - 1 ? Math.round(u) : SCALE_STEPS - 1) : u < 0 ? 0 : SCALE_STEPS >> 1);
+    const step = Number.isNaN(u) ? SCALE_STEPS >> 1 : Math.round(Math.min(SCALE_STEPS - 1, Math.max(0, u)));
+    const k = 4 * step;
     pixels[4 * i] = SCALE[k];
     pixels[4 * i + 1] = SCALE[k + 1];
     pixels[4 * i + 2] = SCALE[k + 2];
