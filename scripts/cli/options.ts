@@ -2,34 +2,44 @@
  * Command-line options of `npm run train`. Short flags name the settings a student reaches for;
  * every other config field is also accepted as its kebab-case name (`--gradient-penalty 1`).
  * Values are checked by the config schema itself, so the CLI refuses exactly what the UI refuses.
+ * Flags, presets and value aliases are looked up by own keys only: `in` or a plain object index
+ * would also find inherited names (`--constructor`, `--preset toString`).
  */
-import { CONFIG_SCHEMA, defaultConfig, type FieldName, FIELD_NAMES, parseField, type RunConfig, validateConfig } from '../../src/gan/config.ts';
-import { PRESETS, type PresetId } from '../../src/gan/presets.ts';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { DATASETS, type DatasetId, defaultConfig, type FieldName, FIELD_NAMES, parseField, type RunConfig, validateConfig } from '../../src/gan/config.ts';
+import { type Preset, PRESETS, type PresetId } from '../../src/gan/presets.ts';
 import { dataRecipe, recipeFor } from '../../src/gan/recipes.ts';
 import { NODE_BACKENDS, type NodeBackend } from '../node/backend.ts';
 
 /** Flags that map onto one config field. */
-const FIELD_FLAGS: Record<string, FieldName> = {
-  objective: 'objective',
-  data: 'dataset',
-  seed: 'seed',
-  batch: 'batchSize',
-  'lr-g': 'generatorLearningRate',
-  'lr-d': 'discriminatorLearningRate',
-  'k-d': 'discriminatorSteps',
-  'n-critic': 'discriminatorSteps',
-  'k-g': 'generatorSteps',
-  architecture: 'architecture',
-  'latent-size': 'latentSize',
-};
+const FIELD_FLAGS = new Map<string, FieldName>([
+  ['objective', 'objective'],
+  ['data', 'dataset'],
+  ['seed', 'seed'],
+  ['batch', 'batchSize'],
+  ['lr-g', 'generatorLearningRate'],
+  ['lr-d', 'discriminatorLearningRate'],
+  ['k-d', 'discriminatorSteps'],
+  ['n-critic', 'discriminatorSteps'],
+  ['k-g', 'generatorSteps'],
+  ['architecture', 'architecture'],
+  ['latent-size', 'latentSize'],
+]);
 
 /** Shorter spellings of some values: the issue's `--conditioning info` for InfoGAN's codes. */
-const VALUE_ALIASES: Partial<Record<FieldName, Record<string, string>>> = {
-  conditioning: { info: 'infoCodes' },
-};
+const VALUE_ALIASES = new Map<FieldName, Map<string, string>>([['conditioning', new Map([['info', 'infoCodes']])]]);
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-for (const name of FIELD_NAMES) FIELD_FLAGS[kebab(name)] ??= name;
+for (const name of FIELD_NAMES) if (!FIELD_FLAGS.has(kebab(name))) FIELD_FLAGS.set(kebab(name), name);
+
+/** The custom dataset is the points drawn on the page's plane; the CLI has no way to draw them. */
+const DRAWN: DatasetId = 'custom';
+const CLI_DATASETS = DATASETS.filter((id) => id !== DRAWN);
+/** Presets the CLI can run: all but those that train on drawn points (customDefault). */
+const CLI_PRESETS = Object.values(PRESETS)
+  .filter((preset: Preset) => preset.config.dataset !== DRAWN)
+  .map((preset) => preset.id);
 
 export interface CliOptions {
   config: RunConfig;
@@ -40,18 +50,37 @@ export interface CliOptions {
 }
 
 export const USAGE = `Usage: npm run train -- [options]
-  --objective minimax|nonSaturating|lsgan|wgan|wganGp   --data ring|grid|spiral|moons|line|gaussian|mnist
+  --objective minimax|nonSaturating|lsgan|wgan|wganGp   --data ${CLI_DATASETS.join('|')}
   --architecture mlp|dcgan  --channels C (DCGAN width)  --export-samples FILE (100 samples as JSON)
   --steps N  --report-every N  --seed N  --batch N  --lr-g X  --lr-d X  --k-d N  --k-g N
   --optimizer sgd|adam|rmsprop (both networks)  --backend cpu|wasm
   --conditioning none|label|infoCodes (or info)  --categories K  --continuous-codes 0-3  --info-lambda X
-  --preset ${Object.keys(PRESETS).join('|')}
+  --preset ${CLI_PRESETS.join('|')}
   Any other setting by its name in kebab case, e.g. --gradient-penalty 1 --clip-value 0.01 --lsgan-a -1`;
 
 function positiveInteger(flag: string, raw: string, max: number): number {
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || value < 1 || value > max) throw new Error(`--${flag}: ${JSON.stringify(raw)} is not an integer from 1 to ${max}`);
   return value;
+}
+
+/**
+ * The file --export-samples will write, checked now so that a bad path fails before training, not
+ * after it: its folder must exist and be writable, and the path must not be a folder itself.
+ */
+function exportFile(raw: string): string {
+  const file = resolve(raw);
+  const folder = dirname(file);
+  const refuse = (why: string) => new Error(`--export-samples: ${JSON.stringify(raw)} ${why}; expected a file in an existing, writable folder`);
+  if (!existsSync(folder)) throw refuse(`cannot be written: the folder ${folder} does not exist`);
+  if (!statSync(folder).isDirectory()) throw refuse(`cannot be written: ${folder} is not a folder`);
+  if (existsSync(file) && statSync(file).isDirectory()) throw refuse('is a folder');
+  try {
+    accessSync(existsSync(file) ? file : folder, constants.W_OK);
+  } catch {
+    throw refuse('cannot be written: no write permission');
+  }
+  return raw;
 }
 
 /** Parses argv (without node and script); throws one-line messages that name the bad option. */
@@ -65,8 +94,9 @@ export function parseCli(argv: readonly string[]): CliOptions {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (!arg.startsWith('--')) throw new Error(`unexpected argument ${JSON.stringify(arg)}`);
-    const [flag, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
-    const raw = inline ?? argv[++i];
+    const equals = arg.indexOf('=');
+    const flag = equals < 0 ? arg.slice(2) : arg.slice(2, equals);
+    const raw = equals < 0 ? argv[++i] : arg.slice(equals + 1);
     if (raw === undefined) throw new Error(`--${flag}: missing value`);
     switch (flag) {
       case 'steps':
@@ -87,22 +117,26 @@ export function parseCli(argv: readonly string[]): CliOptions {
         break;
       }
       case 'preset':
-        if (!(raw in PRESETS)) throw new Error(`--preset: ${JSON.stringify(raw)} is not one of ${Object.keys(PRESETS).join(', ')}`);
+        if (!Object.hasOwn(PRESETS, raw)) throw new Error(`--preset: ${JSON.stringify(raw)} is not one of ${CLI_PRESETS.join(', ')}`);
         preset = raw as PresetId;
         break;
       case 'export-samples':
-        exportSamples = raw;
+        exportSamples = exportFile(raw);
         break;
       default: {
-        const field = FIELD_FLAGS[flag];
-        if (!field) throw new Error(`unknown option --${flag}`);
-        const check = parseField(field, VALUE_ALIASES[field]?.[raw] ?? raw);
+        const field = FIELD_FLAGS.get(flag);
+        if (!field) throw new Error(`unknown option --${flag}; npm run train -- --help lists the options`);
+        const check = parseField(field, VALUE_ALIASES.get(field)?.get(raw) ?? raw);
         if (!check.ok) throw new Error(`--${flag}: ${check.error}`);
         settings[field] = check.value;
       }
     }
   }
-  if (settings.dataset === 'custom') throw new Error('--data: custom point sets are drawn in the app, not given to the CLI');
+  const cliData = `expected one of ${CLI_DATASETS.join(', ')}`;
+  if (settings.dataset === DRAWN) throw new Error(`--data: custom point sets are drawn in the app, not given to the CLI; ${cliData}`);
+  if (preset && !settings.dataset && PRESETS[preset].config.dataset === DRAWN) {
+    throw new Error(`--preset: ${preset} trains on points drawn in the app, which the CLI cannot give; add --data (${cliData}) or pick one of ${CLI_PRESETS.join(', ')}`);
+  }
   // Later layers win: the dataset's recipe (--data mnist: MLP sizes for the conditioning), the
   // preset, then the chosen objective's recipe, then each explicit flag.
   const objective = settings.objective as RunConfig['objective'] | undefined;
@@ -113,5 +147,3 @@ export function parseCli(argv: readonly string[]): CliOptions {
   if (!result.ok) throw new Error(result.errors.join('; '));
   return { config: result.config, steps: steps ?? (preset ? PRESETS[preset].iterations : 2000), reportEvery, backend, exportSamples };
 }
-
-export const isField = (name: string): name is FieldName => name in CONFIG_SCHEMA;
