@@ -1,57 +1,145 @@
-import { useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { TrainingClient } from '../../client/TrainingClient.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import { download, downloadText } from './download.ts';
 import { decodeRunFile, encodeRunFile, type Loaded, runFileSizeProblem, statsCsv } from './runFile.ts';
 import { samplesPng } from './samplePng.ts';
 import { generatorModel } from './tfjsModel.ts';
-import { deleteRun, listRuns, loadRun, saveRun, type SavedRunInfo } from './savedRuns.ts';
+import { type SavedRunInfo, savedRuns, StorageError } from './savedRuns.ts';
+
+type ShareStrings = ReturnType<typeof useStrings>['share'];
+
+const storage = savedRuns();
 
 const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+
+/**
+ * What an action reports, shown at the button that caused it and worded when shown, so a change of
+ * language rewords it.
+ */
+interface Note {
+  say: (s: ShareStrings) => string;
+  problem: boolean;
+  /** The button that caused it; that button is described by the note. */
+  at: string;
+  /** The saved run whose row shows the note; without one it shows under the actions (or at the list, for 'list'). */
+  row?: string;
+}
+type Place = Pick<Note, 'at' | 'row'>;
+
+/** Why storage failed, in the page's language. */
+function storageReason(error: unknown, s: ShareStrings): string {
+  if (!(error instanceof StorageError)) return String(error);
+  switch (error.problem) {
+    case 'unavailable':
+      return s.storageUnavailable;
+    case 'full':
+      return s.storageFull;
+    case 'refused':
+      return s.storageRefused.replace('{detail}', error.detail);
+  }
+}
+
+const rowKey = (run: SavedRunInfo) => String(run.id);
+const runLabel = (run: SavedRunInfo, s: ShareStrings) => (run.damaged ? s.damagedRunName : `${run.name} · ${s.iterationShort} ${run.iteration}`);
 
 /** Saved runs in this browser, and the run as files: JSON (re-importable by drag and drop) and chart CSV. */
 export function RunStore({ client }: { client: TrainingClient }) {
   const t = useStrings().share;
+  const noteId = useId();
   const [runs, setRuns] = useState<SavedRunInfo[]>([]);
-  const [message, setMessage] = useState<{ text: string; problem: boolean }>();
+  const [listFailure, setListFailure] = useState<{ error: unknown }>();
+  const [note, setNote] = useState<Note>();
   const [dragging, setDragging] = useState(false);
+  const lastAsked = useRef(0);
 
-  const refresh = useCallback(() => listRuns().then(setRuns, (error: unknown) => setMessage({ text: `${t.storageFailed} ${String(error)}`, problem: true })), [t]);
+  /** Reads the list again; a read that finishes after a later one is dropped. */
+  const refresh = useCallback(async () => {
+    const asked = ++lastAsked.current;
+    try {
+      const listed = await storage.list();
+      if (asked !== lastAsked.current) return;
+      setRuns(listed);
+      setListFailure(undefined);
+    } catch (error) {
+      if (asked === lastAsked.current) setListFailure({ error });
+    }
+  }, []);
   useEffect(() => {
     void refresh();
+    // Another tab's save or deletion.
+    return storage.watch(() => void refresh());
   }, [refresh]);
+
+  const describedBy = (at: string) => (note?.at === at ? noteId : undefined);
+  const noteLine = (shown: Note, Tag: 'p' | 'span'): ReactNode => (
+    <Tag id={noteId} className={shown.problem ? 'share-status problem' : 'share-status'} role={shown.problem ? 'alert' : 'status'}>
+      {shown.say(t)}
+    </Tag>
+  );
+  const gone = (run: SavedRunInfo): Note => ({ at: 'list', problem: true, say: (s) => s.runGone.replace('{name}', runLabel(run, s)) });
 
   const current = async () => ({ snapshot: await client.exportRun(), stats: [...client.getSnapshot().stats] });
 
   const save = async () => {
-    const run = await current();
-    const { config, iteration } = run.snapshot;
-    await saveRun(`${config.dataset} · ${config.objective} · ${config.architecture}`, run);
-    setMessage({ text: t.saved.replace('{iteration}', String(iteration)), problem: false });
+    try {
+      const run = await current();
+      const { config, iteration } = run.snapshot;
+      await storage.save(`${config.dataset} · ${config.objective} · ${config.architecture}`, run);
+      setNote({ at: 'save', problem: false, say: (s) => s.saved.replace('{iteration}', String(iteration)) });
+    } catch (error) {
+      setNote({ at: 'save', problem: true, say: (s) => s.saveFailed.replace('{reason}', storageReason(error, s)) });
+    }
     await refresh();
   };
 
   /** Continues a checked run; the worker refuses one that does not fit its model, and then nothing changes. */
-  const continueRun = async (loaded: Loaded, source: string) => {
-    const refuse = (reason: string) => setMessage({ text: t.loadRefused.replace('{source}', source).replace('{reason}', reason), problem: true });
+  const continueRun = async (loaded: Loaded, source: string, place: Place) => {
+    const refuse = (reason: string) => setNote({ ...place, problem: true, say: (s) => s.loadRefused.replace('{source}', source).replace('{reason}', reason) });
     if (!loaded.ok) return refuse(loaded.error);
     const error = await client.importRun(loaded.run.snapshot, loaded.run.stats);
     if (error) return refuse(error);
-    setMessage({ text: t.loaded.replace('{source}', source).replace('{iteration}', String(loaded.run.snapshot.iteration)), problem: false });
+    const { iteration } = loaded.run.snapshot;
+    setNote({ ...place, problem: false, say: (s) => s.loaded.replace('{source}', source).replace('{iteration}', String(iteration)) });
   };
 
   /** A dropped or picked file: its size is checked before it is read, then its text like any run file. */
   const importFile = async (file: File | undefined) => {
     if (!file) return;
+    const place = { at: 'import' };
     const tooLarge = runFileSizeProblem(file.size);
-    if (tooLarge) return continueRun({ ok: false, error: tooLarge }, file.name);
+    if (tooLarge) return continueRun({ ok: false, error: tooLarge }, file.name, place);
     let text: string;
     try {
       text = await file.text();
     } catch (error) {
-      return continueRun({ ok: false, error: `it could not be read (${String(error)})` }, file.name);
+      return continueRun({ ok: false, error: `it could not be read (${String(error)})` }, file.name, place);
     }
-    await continueRun(decodeRunFile(text), file.name);
+    await continueRun(decodeRunFile(text), file.name, place);
+  };
+
+  const loadSaved = async (run: SavedRunInfo & { damaged: false }) => {
+    const place = { at: `load ${rowKey(run)}`, row: rowKey(run) };
+    let loaded: Loaded | 'gone';
+    try {
+      loaded = await storage.load(run.id);
+    } catch (error) {
+      return setNote({ ...place, problem: true, say: (s) => s.loadRefused.replace('{source}', run.name).replace('{reason}', storageReason(error, s)) });
+    }
+    if (loaded === 'gone') {
+      setNote(gone(run));
+      return refresh();
+    }
+    await continueRun(loaded, run.name, place);
+  };
+
+  const remove = async (run: SavedRunInfo) => {
+    try {
+      if ((await storage.remove(run.id)) === 'gone') setNote(gone(run));
+    } catch (error) {
+      setNote({ at: `delete ${rowKey(run)}`, row: rowKey(run), problem: true, say: (s) => s.deleteFailed.replace('{reason}', storageReason(error, s)) });
+    }
+    await refresh();
   };
 
   const downloadRun = async () => {
@@ -63,17 +151,17 @@ export function RunStore({ client }: { client: TrainingClient }) {
     const snapshot = await client.exportRun();
     const base = `nash-generator-${snapshot.config.dataset}-${snapshot.iteration}`;
     const model = generatorModel(snapshot, base);
-    if (!model.ok) return setMessage({ text: t.generatorUnsupported, problem: true });
+    if (!model.ok) return setNote({ at: 'generator', problem: true, say: (s) => s.generatorUnsupported });
     download(`${base}.json`, new Blob([model.modelJson], { type: 'application/json' }));
     download(model.weightsName, new Blob([model.weights], { type: 'application/octet-stream' }));
-    setMessage({ text: t.generatorSaved.replace('{file}', `${base}.json`), problem: false });
+    setNote({ at: 'generator', problem: false, say: (s) => s.generatorSaved.replace('{file}', `${base}.json`) });
   };
 
   const downloadSamples = async () => {
     const { plane, samples, iteration } = client.getSnapshot();
     const png = await samplesPng(plane, samples);
     if (png) download(`nash-samples-${iteration}.png`, png);
-    else setMessage({ text: t.noSamplesYet, problem: true });
+    else setNote({ at: 'samples', problem: true, say: (s) => s.noSamplesYet });
   };
 
   return (
@@ -91,18 +179,19 @@ export function RunStore({ client }: { client: TrainingClient }) {
       }}
     >
       <div className="share-actions">
-        <button type="button" onClick={() => void save()}>{t.saveRun}</button>
+        <button type="button" aria-describedby={describedBy('save')} onClick={() => void save()}>{t.saveRun}</button>
         <button type="button" onClick={() => void downloadRun()}>{t.downloadRun}</button>
         <button type="button" onClick={() => download(`nash-charts-${client.getSnapshot().iteration}.csv`, new Blob([statsCsv(client.getSnapshot().stats)], { type: 'text/csv' }))}>
           {t.downloadCsv}
         </button>
-        <button type="button" onClick={() => void downloadSamples()}>{t.downloadSamples}</button>
-        <button type="button" onClick={() => void downloadGenerator()}>{t.downloadGenerator}</button>
+        <button type="button" aria-describedby={describedBy('samples')} onClick={() => void downloadSamples()}>{t.downloadSamples}</button>
+        <button type="button" aria-describedby={describedBy('generator')} onClick={() => void downloadGenerator()}>{t.downloadGenerator}</button>
         <label className="file-button">
           {t.importRun}
           <input
             type="file"
             accept=".json,application/json"
+            aria-describedby={describedBy('import')}
             onChange={(event) => {
               const file = event.target.files?.[0];
               // Cleared, so picking the same file again (after fixing it) fires again.
@@ -112,22 +201,51 @@ export function RunStore({ client }: { client: TrainingClient }) {
           />
         </label>
       </div>
+      {note && note.row === undefined && note.at !== 'list' ? noteLine(note, 'p') : null}
       <small className="hint">{t.dropHint}</small>
-      {message ? <p className={message.problem ? 'share-status problem' : 'share-status'} role={message.problem ? 'alert' : 'status'}>{message.text}</p> : null}
+      {listFailure ? (
+        <p className="share-status problem" role="alert">
+          {t.listFailed.replace('{reason}', storageReason(listFailure.error, t))}
+        </p>
+      ) : null}
+      {note?.at === 'list' ? noteLine(note, 'p') : null}
       <ul className="saved-runs" aria-label={t.savedRuns}>
-        {runs.map((run) => (
-          <li key={run.id}>
-            <span>
-              {run.name} · {t.iterationShort} {run.iteration} · {kilobytes(run.bytes)} · {new Date(run.savedAt).toLocaleString()}
-            </span>
-            <button type="button" aria-label={`${t.load} ${run.name} ${run.iteration}`} onClick={() => void loadRun(run.id).then((loaded) => continueRun(loaded, run.name))}>
-              {t.load}
-            </button>
-            <button type="button" aria-label={`${t.delete} ${run.name} ${run.iteration}`} onClick={() => void deleteRun(run.id).then(refresh)}>
-              {t.delete}
-            </button>
-          </li>
-        ))}
+        {runs.map((run) => {
+          const row = rowKey(run);
+          const rowNote = note?.row === row ? (
+            <>
+              <br />
+              {noteLine(note, 'span')}
+            </>
+          ) : null;
+          if (run.damaged) {
+            return (
+              <li key={row}>
+                <span>
+                  {t.damagedRun}
+                  {rowNote}
+                </span>
+                <button type="button" aria-label={t.deleteDamaged} aria-describedby={describedBy(`delete ${row}`)} onClick={() => void remove(run)}>
+                  {t.delete}
+                </button>
+              </li>
+            );
+          }
+          return (
+            <li key={row}>
+              <span>
+                {run.name} · {t.iterationShort} {run.iteration} · {kilobytes(run.bytes)} · {new Date(run.savedAt).toLocaleString()}
+                {rowNote}
+              </span>
+              <button type="button" aria-label={`${t.load} ${run.name} ${run.iteration}`} aria-describedby={describedBy(`load ${row}`)} onClick={() => void loadSaved(run)}>
+                {t.load}
+              </button>
+              <button type="button" aria-label={`${t.delete} ${run.name} ${run.iteration}`} aria-describedby={describedBy(`delete ${row}`)} onClick={() => void remove(run)}>
+                {t.delete}
+              </button>
+            </li>
+          );
+        })}
       </ul>
     </div>
   );
