@@ -14,7 +14,7 @@ import {
 } from '../worker/protocol.ts';
 import type { RunSnapshot } from '../worker/snapshot.ts';
 import type { DivergenceReport } from '../worker/divergence.ts';
-import { describeDivergence, describeFailover, describeMemory, describeRestart, en as reliabilityEn, type RestartNotice } from '../i18n/reliability.ts';
+import { describeBackendWarning, describeDivergence, describeFailover, describeMemory, describeRestart, en as reliabilityEn, type RestartNotice } from '../i18n/reliability.ts';
 import { copyRun, DEFAULT_RECOVERY, Recovery, type RecoveryOptions } from './recovery.ts';
 import { appendThinned } from './statHistory.ts';
 import type { LatentQuery } from '../worker/latent.ts';
@@ -345,8 +345,13 @@ export class TrainingClient {
         this.latentAnswers.get(event.requestId)?.(event);
         this.latentAnswers.delete(event.requestId);
         return;
-      case 'warning':
-        return this.set({ notices: this.withNotice('warning', event.message, event.backend && { backend: event.backend }) });
+      case 'warning': {
+        const { backend } = event;
+        if (!backend) return this.set({ notices: this.withNotice('warning', event.message) });
+        // Each new model shape makes the worker choose again and repeat what it found: say it once.
+        if (s.notices.some((n) => n.backend?.kind === backend.kind && n.backend.backend === backend.backend && n.backend.note === backend.note)) return;
+        return this.set({ notices: this.withNotice('warning', describeBackendWarning(backend, reliabilityEn), { backend }) });
+      }
       case 'diverged': {
         const { report } = event;
         const notice = { id: this.nextId++, kind: 'error' as const, text: describeDivergence(report, reliabilityEn), divergence: report };

@@ -12,6 +12,14 @@ export const en = {
   fixesLabel: 'Usual fixes',
   window: (curves: string, from: number, to: number) => `${curves}, iterations ${from}–${to} (shaded on the chart)`,
   measurement: (name: string, value: string, threshold: string, fires: 'below' | 'above') => `${name} = ${value} (fires ${fires === 'below' ? 'at or below' : 'at or above'} ${threshold})`,
+  /** Not a detector's finding but the worker's divergence guard (src/worker/divergence.ts): its card while the run keeps it. */
+  divergence: {
+    name: 'Training diverged',
+    active: (iteration: number) => `happening now: paused at iteration ${iteration}`,
+    earlier: (iteration: number) => `rolled back to iteration ${iteration}; training went on from there`,
+    explanation: 'A step pushed weights or signals to NaN or infinity, most often because a learning rate is too high for its optimiser. The run was rolled back to a state known to be finite.',
+    window: (from: number, to: number) => `Noticed at iteration ${to}, after the finite state of iteration ${from}.`,
+  },
   detectors: {
     modeCollapse: {
       name: 'Mode collapse',
@@ -61,6 +69,13 @@ export const ko: typeof en = {
   fixesLabel: '흔한 해결책',
   window: (curves, from, to) => `${curves}, 반복 ${from}–${to} (차트에 음영 표시)`,
   measurement: (name, value, threshold, fires) => `${name} = ${value} (기준: ${threshold} ${fires === 'below' ? '이하' : '이상'})`,
+  divergence: {
+    name: '학습 발산',
+    active: (iteration) => `지금 일어나는 중: 반복 ${iteration}에서 일시정지됨`,
+    earlier: (iteration) => `반복 ${iteration}의 상태로 되돌린 뒤 학습을 이어감`,
+    explanation: '한 단계가 가중치나 신호를 NaN 또는 무한대로 만들었습니다. 대개 학습률이 옵티마이저에 비해 너무 높을 때 일어납니다. 실행은 값이 유한한 것으로 확인된 상태로 되돌려졌습니다.',
+    window: (from, to) => `반복 ${from}의 유한한 상태 뒤, 반복 ${to}에서 발견되었습니다.`,
+  },
   detectors: {
     modeCollapse: {
       name: '모드 붕괴',

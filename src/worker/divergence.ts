@@ -9,7 +9,8 @@
 import * as tf from '../gan/tf.ts';
 import { Checkpoint, finiteFlags, type Network, NETWORKS } from '../gan/checkpoint.ts';
 import type { OptimizerId, RunConfig } from '../gan/config.ts';
-import type { StatField, StatPoint } from '../gan/stats.ts';
+import { objectiveOutput } from '../gan/diagnosis/objectives.ts';
+import { STAT_FIELDS, type StatField, type StatPoint } from '../gan/stats.ts';
 import type { Trainer } from '../gan/trainer.ts';
 
 /** Which network each signal comes from, to say where a non-finite value arose. */
@@ -38,7 +39,11 @@ export interface DivergenceReport {
   noticedAt: number;
   /** Networks with a NaN or ±∞ weight (optimiser slots included). */
   networks: Network[];
-  /** Signals that were ±∞ (a NaN signal is also a place-holder for a network that did not step). */
+  /**
+   * Signals of this run that were ±∞ (a NaN signal is also a place-holder for a network that did not
+   * step). Only those the run records (recordedSignals): never the Wasserstein estimate of a GAN
+   * that has no critic.
+   */
   fields: StatField[];
   /** Lower learning rates to try, one per network involved. */
   advice: LearningRateAdvice[];
@@ -75,7 +80,7 @@ export class DivergenceGuard {
     const flags = await reading.flags.data();
     reading.flags.dispose();
     const networks = NETWORKS.filter((_, i) => flags[i] !== 1);
-    const fields = infiniteFields(points);
+    const fields = infiniteFields(points, recordedSignals(trainer.config));
     if (networks.length === 0 && fields.length === 0) {
       this.kept.push(reading.checkpoint);
       while (this.kept.length > KEPT) this.kept.shift()?.dispose();
@@ -98,10 +103,20 @@ export class DivergenceGuard {
   }
 }
 
-function infiniteFields(points: readonly StatPoint[]): StatField[] {
-  const fields = new Set<StatField>();
-  for (const point of points) for (const field of Object.keys(FIELD_NETWORK) as StatField[]) if (point[field] === Infinity || point[field] === -Infinity) fields.add(field);
-  return [...fields];
+/**
+ * The signals a run records, as its charts draw them: the trainer computes E[D(x)] − E[D(G(z))] for
+ * every objective, but it is the Wasserstein estimate only for a critic (WGAN, WGAN-GP); the mutual
+ * information exists only with InfoGAN's codes.
+ */
+export function recordedSignals(config: Pick<RunConfig, 'objective' | 'conditioning'>): StatField[] {
+  return STAT_FIELDS.filter(
+    (field) => (field !== 'wasserstein' || objectiveOutput(config.objective) === 'critic') && (field !== 'mutualInformation' || config.conditioning === 'infoCodes'),
+  );
+}
+
+/** The `signals` that were ±∞ in any of the points, in STAT_FIELDS order. */
+export function infiniteFields(points: readonly StatPoint[], signals: readonly StatField[]): StatField[] {
+  return signals.filter((field) => points.some((point) => point[field] === Infinity || point[field] === -Infinity));
 }
 
 function advise(config: RunConfig, network: Network): LearningRateAdvice {

@@ -5,7 +5,6 @@
  * the weights off the device (failover.ts). Session adds the command queue and recovery from faults.
  */
 import * as tf from '../gan/tf.ts';
-import { describeBackendWarning, en as reliabilityEn } from '../i18n/reliability.ts';
 import { type RunConfig, validateConfig } from '../gan/config.ts';
 import type { MnistFile } from '../gan/data/mnist.ts';
 import type { StepTarget } from '../gan/trainer.ts';
@@ -146,7 +145,8 @@ export abstract class SessionLoop {
     this.host.post({ type: 'ready', version: PROTOCOL_VERSION, backend, reason, adapter, candidates, config: trainer.config, planar, real });
     // After a failure the failover event says why the failed backend is not used; the choice need not repeat it.
     for (const warning of warnings) {
-      if (!afterFailure || !this.failed.has(warning.backend)) this.host.post({ type: 'warning', message: describeBackendWarning(warning, reliabilityEn), backend: warning });
+      // Data, not a sentence: the page words it (src/i18n/reliability.ts); the message is the bare detail.
+      if (!afterFailure || !this.failed.has(warning.backend)) this.host.post({ type: 'warning', message: `${warning.backend}: ${warning.note}`, backend: warning });
     }
     if (settle) await this.settle();
   }

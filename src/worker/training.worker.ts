@@ -2,6 +2,8 @@
  * The training worker: owns TensorFlow.js and one Session, and speaks the protocol of protocol.ts.
  * The page creates it with `new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module' })`.
  */
+// First, before any other module runs: code from strings is refused wherever the worker is served.
+import './refuse-eval.ts';
 import './wasm-paths.ts';
 import { loadClassifier, loadMnist } from './assets.ts';
 import { chooseBackend, sabotageGradientCheck } from './backend.ts';

@@ -1,8 +1,10 @@
 import { memo } from 'react';
 import type { Diagnosis } from '../../gan/diagnosis/diagnose.ts';
 import type { Measurement } from '../../gan/diagnosis/types.ts';
+import { divergenceAdvice, divergenceEvidence } from '../../i18n/reliability.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import { formatSetting } from '../controls/format.ts';
+import type { Divergence } from './useDivergence.ts';
 
 function formatValue(value: number): string {
   return Number.isFinite(value) ? formatSetting(Number(value.toPrecision(3))) : String(value);
@@ -11,16 +13,18 @@ function formatValue(value: number): string {
 /**
  * The region a teacher points at: one card per failure a detector has seen in this run, headed by
  * its name, with a sentence for students, the evidence (which curve, which iterations: shaded on
- * that chart, the numbers against their thresholds) and the usual fixes.
+ * that chart, the numbers against their thresholds) and the usual fixes. A divergence the worker
+ * rolled back comes first, in the same shape.
  */
-export const DiagnosticsPanel = memo(function DiagnosticsPanel({ diagnoses }: { diagnoses: readonly Diagnosis[] }) {
+export const DiagnosticsPanel = memo(function DiagnosticsPanel({ diagnoses, divergence }: { diagnoses: readonly Diagnosis[]; divergence?: Divergence }) {
   const t = useStrings().diagnostics;
   const curves = useStrings().charts.curves as Record<string, string>;
   const measurement = (m: Measurement) => t.measurement(t.measurements[m.name] ?? m.name, formatValue(m.value), formatValue(m.threshold), m.fires);
   return (
     <section className="diagnostics" aria-label={t.region} aria-live="polite">
       <h2>{t.region}</h2>
-      {diagnoses.length === 0 ? <p className="quiet">{t.none}</p> : null}
+      {diagnoses.length === 0 && !divergence ? <p className="quiet">{t.none}</p> : null}
+      {divergence ? <DivergenceCard divergence={divergence} /> : null}
       {diagnoses.map(({ finding, active }) => {
         const detector = t.detectors[finding.detector];
         return (
@@ -45,3 +49,24 @@ export const DiagnosticsPanel = memo(function DiagnosticsPanel({ diagnoses }: { 
     </section>
   );
 });
+
+function DivergenceCard({ divergence: { report, active } }: { divergence: Divergence }) {
+  const strings = useStrings();
+  const t = strings.diagnostics;
+  return (
+    <article className={`diagnosis${active ? ' active' : ''}`} aria-labelledby="diagnosis-divergence">
+      <h3 id="diagnosis-divergence">{t.divergence.name}</h3>
+      <p className="state">{active ? t.divergence.active(report.restoredIteration) : t.divergence.earlier(report.restoredIteration)}</p>
+      <p>{t.divergence.explanation}</p>
+      <p className="evidence">
+        <strong>{t.evidenceLabel}:</strong> {[...divergenceEvidence(report, strings.reliability), t.divergence.window(report.restoredIteration, report.noticedAt)].join(' ')}
+      </p>
+      <p className="fixes-label"><strong>{t.fixesLabel}:</strong></p>
+      <ul>
+        {divergenceAdvice(report, strings.reliability).map((advice) => (
+          <li key={advice}>{advice}</li>
+        ))}
+      </ul>
+    </article>
+  );
+}

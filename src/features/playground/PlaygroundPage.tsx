@@ -10,6 +10,7 @@ import { type Playground as PlaygroundController, usePlayground } from '../contr
 import { useShortcuts } from '../controls/useShortcuts.ts';
 import { DiagnosticsPanel } from '../diagnostics/DiagnosticsPanel.tsx';
 import { useDiagnoses } from '../diagnostics/useDiagnoses.ts';
+import { useDivergence } from '../diagnostics/useDivergence.ts';
 import { FormulaCard } from '../formulas/FormulaCard.tsx';
 import type { RunHistory } from '../history/runHistory.ts';
 import { useRunHistory, useRunHistoryStore } from '../history/useRunHistory.ts';
@@ -57,6 +58,7 @@ function Playground({ client, active }: { client: TrainingClient; active: boolea
   const config = useTraining(client, configOf);
   const ready = useTraining(client, phaseOf) === 'ready';
   const diagnoses = useDiagnoses(client, store, config);
+  const divergence = useDivergence(client);
 
   const shortcuts = useMemo(
     () => ({
@@ -80,7 +82,7 @@ function Playground({ client, active }: { client: TrainingClient; active: boolea
       <div className="main-grid">
         <div className="column-left">
           <PresetCard preset={playground.preset} />
-          <DiagnosticsPanel diagnoses={diagnoses} />
+          <DiagnosticsPanel diagnoses={diagnoses} divergence={divergence} />
         </div>
         <div className="column-view">
           <ViewColumn client={client} store={store} playground={playground} />
