@@ -1,22 +1,35 @@
 // Runs every check the project has and prints one summary line, `N passed, N failed`, for CI.
-// Steps: lint (includes the no-DOM rule for src/gan and src/worker), type check, then Vitest:
-// unit and learning tests in Node, then browser tests in real Chromium.
-import { spawnSync } from 'node:child_process';
+// Steps: lint (includes the no-DOM rule for src/gan and src/worker) and the type check side by side
+// (each is one Node thread, and CI has two cores), then Vitest: unit and learning tests in Node, then
+// browser tests in real Chromium. Ends with each step's and each test file's time, slowest first.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 const results = { passed: 0, failed: 0, skipped: 0 };
+/** [name, seconds] of every step and test file, for the closing table. */
+const times = [];
 
-function step(name, command, args) {
-  console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
-  const run = spawnSync(command, args, { stdio: 'inherit' });
-  const ok = run.status === 0;
-  console.log(`${ok ? '✓' : '✗'} ${name}`);
-  results[ok ? 'passed' : 'failed'] += 1;
-  return ok;
+const seconds = (since) => (performance.now() - since) / 1000;
+
+/** Runs a command with its output kept and printed once it ends, so two steps side by side do not interleave. */
+function quietStep(name, command, args) {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = [];
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+    child.on('close', (status) => {
+      const ok = status === 0;
+      console.log(`\n▶ ${name}: ${command} ${args.join(' ')}\n${Buffer.concat(output).toString()}${ok ? '✓' : '✗'} ${name}`);
+      results[ok ? 'passed' : 'failed'] += 1;
+      times.push([name, seconds(started)]);
+      resolve(ok);
+    });
+  });
 }
 
-step('lint', 'npx', ['eslint', '.']);
-step('typecheck', 'npx', ['tsc', '-b']);
+await Promise.all([quietStep('lint', 'npx', ['eslint', '.']), quietStep('typecheck', 'npx', ['tsc', '-b'])]);
 
 mkdirSync('test-results', { recursive: true });
 const extra = process.argv.slice(2);
@@ -28,11 +41,13 @@ const extra = process.argv.slice(2);
 for (const project of ['unit', 'e2e']) {
   const report = `test-results/vitest-${project}.json`;
   console.log(`\n▶ vitest --project ${project}`);
+  const started = performance.now();
   const vitest = spawnSync(
     'npx',
     ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${report}`, ...extra],
     { stdio: 'inherit' },
   );
+  times.push([`vitest ${project} (wall)`, seconds(started)]);
   if (!existsSync(report)) {
     results.failed += 1;
     continue;
@@ -42,7 +57,14 @@ for (const project of ['unit', 'e2e']) {
   results.failed += json.numFailedTests + (json.numRuntimeErrorTestSuites ?? 0);
   results.skipped += json.numPendingTests + (json.numTodoTests ?? 0);
   if (vitest.status !== 0 && json.numFailedTests === 0 && !json.numRuntimeErrorTestSuites) results.failed += 1;
+  for (const file of json.testResults ?? []) {
+    const name = file.name.slice(file.name.indexOf('tests/'));
+    times.push([name, (file.endTime - file.startTime) / 1000]);
+  }
 }
+
+console.log('\nTime per step and per test file (seconds; unit files run two at a time):');
+for (const [name, s] of [...times].sort((a, b) => b[1] - a[1])) console.log(`${s.toFixed(1).padStart(8)}  ${name}`);
 
 console.log(`\n${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`);
 process.exit(results.failed === 0 ? 0 : 1);

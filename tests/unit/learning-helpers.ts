@@ -21,7 +21,11 @@ export interface Outcome {
 /** GANs on the ring hop between modes; judging "reaches" on evaluations along the run, as a student watching would. */
 const EVALUATE_EVERY = 250;
 
-async function train(config: RunConfig, iterations: number): Promise<Outcome> {
+/**
+ * Trains for `iterations`, or until `reached` holds at an evaluation: a test that a recipe *reaches*
+ * something stops once it has (the same verdict, sooner); a test of where a run *ends* passes none.
+ */
+async function train(config: RunConfig, iterations: number, reached?: (outcome: { bestModes: number }) => boolean): Promise<Outcome> {
   const trainer = new Trainer(config, createDataset(config.dataset));
   let points: StatPoint[] = [];
   let bestModes = 0;
@@ -30,6 +34,7 @@ async function train(config: RunConfig, iterations: number): Promise<Outcome> {
     if (i % EVALUATE_EVERY === 0) {
       points = points.concat(await trainer.flushStats()).slice(-100);
       bestModes = Math.max(bestModes, (await trainer.evaluate()).modes?.modesCovered ?? 0);
+      if (reached?.({ bestModes })) break;
     }
   }
   points = points.concat(await trainer.flushStats()).slice(-100);
@@ -39,7 +44,8 @@ async function train(config: RunConfig, iterations: number): Promise<Outcome> {
   return { evaluation, bestModes: Math.max(bestModes, evaluation.modes?.modesCovered ?? 0), recent: { dFake: mean('dFake'), outputGrad: mean('outputGrad') } };
 }
 
-export const runPreset = (id: PresetId) => train({ ...defaultConfig(), ...PRESETS[id].config }, PRESETS[id].iterations);
+export const runPreset = (id: PresetId, reached?: (outcome: { bestModes: number }) => boolean) =>
+  train({ ...defaultConfig(), ...PRESETS[id].config }, PRESETS[id].iterations, reached);
 
 /** Generous: on two busy cores one preset takes a few minutes; on two free ones well under one. */
 export const LEARNING_TIMEOUT = 600_000;
