@@ -3,6 +3,7 @@
  * change applies live (on the next chunk of steps) or needs a reset. The controls, the URL, the
  * CLI, validation and the worker all read this table (tensorflow/playground's state.ts pattern).
  */
+import { cut, quote } from './quote.ts';
 
 export interface NumberField {
   readonly kind: 'number';
@@ -117,8 +118,22 @@ function describeRange(spec: FieldSpec): string {
 export type FieldResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /**
+ * A number written out: sign, digits with at most one point, exponent. Each digit can belong to one
+ * place only; the earlier `\d+\.?\d*` let two runs share the digits, and backtracking over a
+ * 30,000-digit value that ends in a letter took 2.5 s (the time grows with the square of its length).
+ */
+const NUMBER_TEXT = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i;
+/**
+ * Longer number texts are refused unread: a double needs at most 24 characters
+ * (-2.2250738585072014e-308), the rest is room for zeros and spaces. Even a linear match over a
+ * 50 MB string of digits holds the page for 0.4 s.
+ */
+const MAX_NUMBER_TEXT = 100;
+
+/**
  * Checks one value for one field. Numbers may come as strings (URL, CLI, text inputs) but must
  * parse completely; NaN, infinities, out-of-range and non-integers for integer fields are refused.
+ * A refusal quotes the value cut short (quote.ts), whatever its size.
  */
 export function parseField<K extends FieldName>(name: K, raw: unknown): FieldResult<RunConfig[K]> {
   const spec: FieldSpec = CONFIG_SCHEMA[name];
@@ -127,13 +142,13 @@ export function parseField<K extends FieldName>(name: K, raw: unknown): FieldRes
     error: `${spec.label} (${name}): ${why}; expected ${describeRange(spec)}`,
   });
   if (spec.kind === 'enum') {
-    if (typeof raw !== 'string' || !spec.values.includes(raw)) return refuse(`${JSON.stringify(raw) ?? 'nothing'} is not allowed`);
+    if (typeof raw !== 'string' || !spec.values.includes(raw)) return refuse(`${quote(raw)} is not allowed`);
     return { ok: true, value: raw as RunConfig[K] };
   }
   let value: number;
   if (typeof raw === 'number') value = raw;
-  else if (typeof raw === 'string' && raw.trim() !== '' && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(raw.trim())) value = Number(raw);
-  else return refuse(`${JSON.stringify(raw) ?? 'nothing'} is not a number`);
+  else if (typeof raw === 'string' && raw.length <= MAX_NUMBER_TEXT && NUMBER_TEXT.test(raw.trim())) value = Number(raw);
+  else return refuse(`${quote(raw)} is not a number`);
   if (!Number.isFinite(value)) return refuse(`${value} is not a finite number`);
   if (spec.integer && !Number.isInteger(value)) return refuse(`${value} is not an integer`);
   if (value < spec.min || value > spec.max) return refuse(`${value} is out of range`);
@@ -142,24 +157,39 @@ export function parseField<K extends FieldName>(name: K, raw: unknown): FieldRes
 
 export type ConfigResult = { ok: true; config: RunConfig } | { ok: false; errors: string[] };
 
-/** Validates a whole configuration; missing fields take their defaults, unknown fields are refused. */
+/** Unknown settings named one by one; more than this are counted, with this many named as examples. */
+export const UNKNOWN_LISTED = 3;
+
+/** `key: unknown setting` for a few keys; for a burst, one sentence that counts them and names the first few. */
+function unknownErrors(keys: readonly string[], count: number): string[] {
+  if (count <= UNKNOWN_LISTED) return keys.map((key) => `${cut(key)}: unknown setting`);
+  return [`${count.toLocaleString('en')} unknown settings, e.g. ${keys.map((key) => cut(key)).join(', ')}`];
+}
+
+/**
+ * Validates a whole configuration; missing fields take their defaults, unknown fields are refused.
+ * Each field has at most one error, and unknown keys at most UNKNOWN_LISTED, so the list stays short
+ * however many keys the input has.
+ */
 export function validateConfig(input: unknown): ConfigResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, errors: ['configuration: expected an object of settings'] };
   }
   const config = defaultConfig() as Record<FieldName, unknown>;
   const errors: string[] = [];
-  for (const [key, raw] of Object.entries(input)) {
+  const unknown: string[] = [];
+  let unknownCount = 0;
+  for (const key of Object.keys(input)) {
     // Own keys only: `in` also finds inherited ones (constructor, toString), which would pass as fields.
     if (!Object.hasOwn(CONFIG_SCHEMA, key)) {
-      errors.push(`${key}: unknown setting`);
+      if (++unknownCount <= UNKNOWN_LISTED) unknown.push(key);
       continue;
     }
-    const result = parseField(key as FieldName, raw);
+    const result = parseField(key as FieldName, (input as Record<string, unknown>)[key]);
     if (result.ok) config[key as FieldName] = result.value;
     else errors.push(result.error);
   }
-  errors.push(...crossFieldErrors(config as RunConfig));
+  errors.push(...unknownErrors(unknown, unknownCount), ...crossFieldErrors(config as RunConfig));
   return errors.length ? { ok: false, errors } : { ok: true, config: config as RunConfig };
 }
 
@@ -209,7 +239,7 @@ export function applyLivePatch(current: RunConfig, patch: Record<string, unknown
   for (const [key, raw] of Object.entries(patch)) {
     // Own keys only: `in` also finds inherited ones (constructor, toString), which would pass as fields.
     if (!Object.hasOwn(CONFIG_SCHEMA, key)) {
-      refused.push({ field: key, reason: `${key}: unknown setting` });
+      refused.push({ field: key, reason: `${cut(key)}: unknown setting` });
       continue;
     }
     const name = key as FieldName;

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { applyLivePatch, CONFIG_SCHEMA, conflictsOf, defaultConfig, FIELD_NAMES, parseField, validateConfig } from '../../src/gan/config.ts';
+import { applyLivePatch, CONFIG_SCHEMA, conflictsOf, defaultConfig, FIELD_NAMES, parseField, UNKNOWN_LISTED, validateConfig } from '../../src/gan/config.ts';
 import { en as controlsEn, ko as controlsKo } from '../../src/i18n/controls.ts';
+import { fastest } from './fastest.ts';
 
 describe('config validation', () => {
   test('defaults are valid and within their own bounds', () => {
@@ -88,5 +89,40 @@ describe('conflicts between fields', () => {
       expect(controlsEn.conflictText[conflict]).toMatch(/\w{3}/);
       expect(controlsKo.conflictText[conflict]).toMatch(/[가-힣]/);
     }
+  });
+});
+
+describe('hostile and unlucky values (issue #20)', () => {
+  const SEED_RANGE = 'expected an integer from 0 to 2147483647';
+
+  test('a refusal quotes the value cut to 40 characters, whatever its size or depth', () => {
+    const huge = JSON.parse(`"${'x'.repeat(50e6)}"`);
+    expect(parseField('seed', huge)).toEqual({ ok: false, error: `Seed (seed): "${'x'.repeat(39)}… is not a number; ${SEED_RANGE}` });
+    const deep = JSON.parse(`${'['.repeat(200_000)}${']'.repeat(200_000)}`);
+    expect(parseField('objective', deep)).toEqual({ ok: false, error: `Objective (objective): ${'['.repeat(40)}… is not allowed; expected one of minimax, nonSaturating, lsgan, wgan, wganGp` });
+    const cyclic: Record<string, unknown> = {};
+    cyclic.again = cyclic;
+    expect(parseField('seed', cyclic)).toMatchObject({ ok: false, error: expect.stringMatching(/^Seed \(seed\): \{"again":\{"again":.*… is not a number/) });
+    expect(fastest(() => parseField('seed', huge))).toBeLessThan(5);
+    expect(fastest(() => parseField('seed', deep))).toBeLessThan(5);
+  });
+
+  test('a number text that is slow to match (30,000 digits and a letter) or long (50 MB of digits) is refused at once', () => {
+    const slow = `${'1'.repeat(30_000)}x`;
+    expect(fastest(() => parseField('seed', slow))).toBeLessThan(10);
+    expect(parseField('seed', slow)).toEqual({ ok: false, error: `Seed (seed): "${'1'.repeat(39)}… is not a number; ${SEED_RANGE}` });
+    const long = JSON.parse(`"${'1'.repeat(50e6)}"`);
+    expect(fastest(() => parseField('seed', long))).toBeLessThan(10);
+    // Zeros and spaces around a number still read: the limit is far above what a double needs.
+    expect(parseField('generatorLearningRate', ` 0.000${'0'.repeat(60)}1e60 `)).toEqual({ ok: true, value: 1e-4 });
+  });
+
+  test('unknown settings: a few are named, a burst is counted with a few examples, long keys are cut', () => {
+    expect(UNKNOWN_LISTED).toBe(3);
+    expect(validateConfig({ a: 1, b: 2, c: 3 })).toEqual({ ok: false, errors: ['a: unknown setting', 'b: unknown setting', 'c: unknown setting'] });
+    const many = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`k${i}`, i]));
+    expect(validateConfig({ ...many, seed: 'x' })).toEqual({ ok: false, errors: [`Seed (seed): "x" is not a number; ${SEED_RANGE}`, '5,000 unknown settings, e.g. k0, k1, k2'] });
+    expect(validateConfig({ ['k'.repeat(100_000)]: 1 })).toEqual({ ok: false, errors: [`${'k'.repeat(40)}…: unknown setting`] });
+    expect(applyLivePatch(defaultConfig(), { ['k'.repeat(100_000)]: 1 }).refused[0].reason).toBe(`${'k'.repeat(40)}…: unknown setting`);
   });
 });

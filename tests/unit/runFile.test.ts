@@ -1,8 +1,28 @@
-import { describe, expect, test } from 'vitest';
-import { defaultConfig } from '../../src/gan/config.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { loadMnist } from '../../scripts/node/mnist.ts';
+import { HISTORY_LIMIT } from '../../src/client/statHistory.ts';
+import { ARCHITECTURES, CONDITIONINGS, defaultConfig, OPTIMIZERS } from '../../src/gan/config.ts';
 import { STAT_FIELDS, type StatPoint } from '../../src/gan/stats.ts';
-import { decodeRunFile, encodeRunFile, fromStored, MAX_RUN_FILE_BYTES, runFileSizeProblem, type SavedRun, statsCsv, toStored } from '../../src/features/share/runFile.ts';
+import { Trainer } from '../../src/gan/trainer.ts';
+import {
+  checkRun,
+  decodeRunFile,
+  encodeRunFile,
+  fromStored,
+  MAX_COUNT,
+  MAX_RANK,
+  MAX_RUN_FILE_BYTES,
+  MAX_TENSORS,
+  runFileSizeProblem,
+  type SavedRun,
+  statsCsv,
+  toStored,
+} from '../../src/features/share/runFile.ts';
 import { SNAPSHOT_VERSION } from '../../src/worker/snapshot.ts';
+import { fastest } from './fastest.ts';
+import { useCpu } from './setup-tf.ts';
+
+beforeAll(useCpu);
 
 const point = (iteration: number, gLoss: number): StatPoint => ({ ...Object.fromEntries(STAT_FIELDS.map((f) => [f, 0.5])), iteration, gLoss } as StatPoint);
 
@@ -35,17 +55,18 @@ describe('a run as a file', () => {
     ['another kind of file', () => JSON.stringify({ kind: 'model' }), /not a Nash run file/],
     ['a bad setting', () => encodeRunFile({ ...run, snapshot: { ...run.snapshot, config: { ...run.snapshot.config, batchSize: 0 } } }), /settings are not valid/],
     ['truncated weights', () => encodeRunFile(run).replace(/"data":"[^"]{8}/, '"data":"'), /does not hold the 6 values/],
-    ['a missing iteration', () => encodeRunFile(run).replace('"iteration":40,', ''), /iteration is not a count/],
-    ['a broken chart', () => encodeRunFile(run).replace('"gLoss":0.7', '"gLoss":"high"'), /gLoss is not a number/],
+    ['a missing iteration', () => encodeRunFile(run).replace('"iteration":40,', ''), /^iteration is nothing, not a whole number from 0 to 2\^52 \(4,503,599,627,370,496\)$/],
+    ['a broken chart', () => encodeRunFile(run).replace('"gLoss":0.7', '"gLoss":"high"'), /^stats\[0\]\.gLoss is "high", not a finite number \(or null where the network did not step\)$/],
     ['an empty file', () => '  \n', /it is empty/],
     ['a JSON list', () => '[1, 2, 3]', /not a Nash run file/],
     ['JSON null', () => 'null', /not a Nash run file/],
     ['a later file version', () => encodeRunFile(run).replace('"version":1', '"version":2'), /version 2 run file; this version reads 1/],
-    ['a file version that is not a number', () => encodeRunFile(run).replace('"version":1', `"version":"${'x'.repeat(500)}"`), /version x{40}… run file/],
+    ['a file version that is not a number', () => encodeRunFile(run).replace('"version":1', `"version":"${'x'.repeat(500)}"`), /version "x{39}… run file/],
     ['another snapshot format', () => encodeRunFile(run).replace(`"snapshotVersion":${SNAPSHOT_VERSION}`, '"snapshotVersion":99'), /saved in format 99/],
     ['weights that are not a list', () => encodeRunFile(run).replace(/"tensors":\[.*\]/, '"tensors":{"generator.0":1}'), /holds no weights/],
     ['a weight without a name', () => encodeRunFile(run).replace('"name":"generator.0",', ''), /a weight has no name/],
-    ['a weight with a negative shape', () => encodeRunFile(run).replace('"shape":[2,3]', '"shape":[-2,-3]'), /generator\.0 has no valid shape/],
+    ['a weight with a negative shape', () => encodeRunFile(run).replace('"shape":[2,3]', '"shape":[-2,-3]'), /^"generator\.0"'s shape\[0\] is -2, not a whole number from 0 to 2\^52/],
+    ['a weight without a shape', () => encodeRunFile(run).replace('"shape":[2,3]', '"shape":6'), /^"generator\.0" has no shape$/],
     ['weights that are not base64', () => encodeRunFile(run).replace(/"data":"[^"]+"/, '"data":"!!!!"'), /does not hold the 6 values/],
     ['settings that are missing', () => encodeRunFile(run).replace(/"config":\{[^}]*\},/, ''), /settings are not valid/],
     ['a chart history that is not a list', () => encodeRunFile(run).replace(/"stats":\[.*\],"tensors"/, '"stats":"lots","tensors"'), /chart history is not a list/],
@@ -74,5 +95,89 @@ describe('a run as a file', () => {
     expect(last[0]).toBe('40');
     expect(last[1 + STAT_FIELDS.indexOf('gLoss')]).toBe('');
     expect(Number(lines[1].split(',')[1 + STAT_FIELDS.indexOf('gLoss')])).toBe(0.7);
+  });
+});
+
+/** The test run's file with some parts replaced. */
+const fileWith = (parts: Record<string, unknown>) => JSON.stringify({ ...JSON.parse(encodeRunFile(run)), ...parts });
+
+function refusal(text: string): string {
+  const decoded = decodeRunFile(text);
+  if (decoded.ok) throw new Error('the file was accepted');
+  return decoded.error;
+}
+
+/** One float, 0, as base64: a weight of any shape with one value. */
+const ONE_VALUE = 'AAAAAA==';
+
+describe('hostile and unlucky run files (issue #20)', () => {
+  test('a 50 MB seed is refused in a short message; the checks after JSON.parse take well under 100 ms', () => {
+    const text = fileWith({ config: { ...run.snapshot.config, seed: 'x'.repeat(50e6) } });
+    expect(refusal(text)).toBe(`its settings are not valid: Seed (seed): "${'x'.repeat(39)}… is not a number; expected an integer from 0 to 2147483647`);
+    const parsed = JSON.parse(text);
+    expect(fastest(() => checkRun({ ...parsed, tensors: run.snapshot.tensors }))).toBeLessThan(20);
+  });
+
+  test('a 200,000-deep array is refused in a short message (stringifying it whole overflowed the stack)', () => {
+    const text = encodeRunFile(run).replace('"seed":12', `"seed":${'['.repeat(200_000)}${']'.repeat(200_000)}`);
+    expect(refusal(text)).toBe(`its settings are not valid: Seed (seed): ${'['.repeat(40)}… is not a number; expected an integer from 0 to 2147483647`);
+  });
+
+  test('a burst of unknown settings is counted, and a long key cut', () => {
+    const many = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`k${i}`, i]));
+    expect(refusal(fileWith({ config: { ...run.snapshot.config, ...many } }))).toBe('its settings are not valid: 5,000 unknown settings, e.g. k0, k1, k2');
+    expect(refusal(fileWith({ config: { ['k'.repeat(100_000)]: 1 } }))).toBe(`its settings are not valid: ${'k'.repeat(40)}…: unknown setting`);
+  });
+
+  test.each([
+    ['an iteration the counter cannot move past', { iteration: 1e300 }, 'iteration is 1e+300, not a whole number from 0 to 2^52 (4,503,599,627,370,496)'],
+    ['an iteration past the exact doubles', { iteration: 2 ** 53 }, 'iteration is 9007199254740992, not a whole number from 0 to 2^52 (4,503,599,627,370,496)'],
+    ['a huge optimiser step count', { optimizerSteps: { generator: 1e300, discriminator: 80 } }, 'optimizerSteps.generator is 1e+300, not a whole number from 0 to 2^52 (4,503,599,627,370,496)'],
+    ['a negative optimiser step count', { optimizerSteps: { generator: 40, discriminator: -1 } }, 'optimizerSteps.discriminator is -1, not a whole number from 0 to 2^52 (4,503,599,627,370,496)'],
+    ['a chart history of 450,000 points', { stats: Array.from({ length: 450_000 }, (_, i) => ({ iteration: i })) }, 'its chart history (stats) has 450,000 points, more than the 6,000 the page keeps'],
+    ['a chart point far in the future', { stats: [{ iteration: 1e300 }] }, 'stats[0].iteration is 1e+300, not a whole number from 0 to 2^52 (4,503,599,627,370,496)'],
+    ['a weight of six dimensions', { tensors: [{ name: 'generator.0', shape: [1, 1, 1, 1, 1, 1], data: ONE_VALUE }] }, '"generator.0" has 6 dimensions, more than 4'],
+    ['more weights than any model has', { tensors: Array.from({ length: MAX_TENSORS + 1 }, (_, i) => ({ name: `w${i}`, shape: [1], data: ONE_VALUE })) }, 'it holds 1,001 weights (tensors), more than the 1,000 a run may have'],
+  ])('refuses %s, naming the field and the range', (_, parts, error) => {
+    expect(refusal(fileWith(parts))).toBe(error);
+  });
+
+  test('infinite chart values are refused (JSON writes 1e999 for them); null and NaN mean the network did not step', () => {
+    expect(refusal(encodeRunFile(run).replace('"gLoss":0.7', '"gLoss":1e999'))).toBe('stats[0].gLoss is Infinity, not a finite number (or null where the network did not step)');
+    expect(refusal(encodeRunFile(run).replace('"dLoss":0.5', '"dLoss":-1e999'))).toBe('stats[0].dLoss is -Infinity, not a finite number (or null where the network did not step)');
+    const stored = toStored({ ...run, stats: [point(39, Number.POSITIVE_INFINITY)] });
+    expect(fromStored(stored)).toEqual({ ok: false, error: 'stats[0].gLoss is Infinity, not a finite number (or null where the network did not step)' });
+    expect(fromStored(toStored(run)).ok).toBe(true);
+  });
+
+  test('the limits themselves are accepted: a count of 2^52, a history as long as the page keeps', () => {
+    expect(MAX_COUNT).toBe(2 ** 52);
+    const decoded = decodeRunFile(fileWith({ iteration: MAX_COUNT, optimizerSteps: { generator: MAX_COUNT, discriminator: MAX_COUNT } }));
+    expect(decoded.ok && decoded.run.snapshot.iteration).toBe(MAX_COUNT);
+    // The counter still moves from there.
+    expect(MAX_COUNT + 1).not.toBe(MAX_COUNT);
+    const history = Array.from({ length: HISTORY_LIMIT }, (_, i) => ({ iteration: i, gLoss: 0.5 }));
+    const full = decodeRunFile(fileWith({ stats: history }));
+    expect(full.ok && full.run.stats).toHaveLength(HISTORY_LIMIT);
+  });
+
+  test('every model the schema builds fits the weight limits: at most MAX_TENSORS weights of at most MAX_RANK dimensions', () => {
+    const mnist = loadMnist();
+    for (const architecture of ARCHITECTURES) {
+      for (const conditioning of CONDITIONINGS) {
+        for (const optimizer of OPTIMIZERS) {
+          // Layers, codes and optimisers at their largest (they set the count); widths small (they do not).
+          const config = {
+            ...defaultConfig(), dataset: 'mnist', architecture, conditioning, generatorOptimizer: optimizer, discriminatorOptimizer: optimizer, momentum: 0.9,
+            generatorLayers: 6, discriminatorLayers: 6, continuousCodes: 3, generatorWidth: 2, discriminatorWidth: 2, channels: 4, latentSize: 2, batchSize: 2,
+          } as const;
+          const trainer = new Trainer(config, mnist);
+          const tensors = Object.values(trainer.variableGroups()).flat();
+          expect(tensors.length).toBeLessThanOrEqual(MAX_TENSORS / 10);
+          expect(Math.max(...tensors.map((t) => t.shape.length))).toBeLessThanOrEqual(MAX_RANK);
+          trainer.dispose();
+        }
+      }
+    }
   });
 });

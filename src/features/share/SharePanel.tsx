@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { TrainingClient } from '../../client/TrainingClient.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import { downloadText } from './download.ts';
+import { describeLinkProblems } from './linkProblems.ts';
 import { openingLink, syncLink } from './linkSync.ts';
 import { exportPyTorch } from './pytorch.ts';
 import { RunStore } from './RunStore.tsx';
@@ -53,12 +54,9 @@ function LinkProblems({ problems, onDismiss }: { problems: LinkProblem[]; onDism
   return (
     <div className="share-problems" role="alert" aria-label={t.share.linkProblems}>
       <ul>
-        {problems.map((p) => (
-          <li key={`${p.field}=${p.value}:${p.reason}`}>
-            {p.field === 'configuration'
-              ? t.share.badCombination.replace('{reason}', p.reason)
-              : t.share.badValue.replace('{field}', p.field).replace('{value}', p.value).replace('{reason}', p.reason)}
-          </li>
+        {/* Two long keys cut to the same text word the same sentence: the place tells them apart. */}
+        {describeLinkProblems(problems, t.share).map((sentence, i) => (
+          <li key={i}>{sentence}</li>
         ))}
       </ul>
       <button type="button" aria-label={t.playground.dismiss} onClick={onDismiss}>×</button>

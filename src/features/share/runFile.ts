@@ -3,7 +3,9 @@
  * stored record, and the checks that decide whether one can be loaded: a damaged file is refused
  * with its reason before anything reaches the worker. Pure: no DOM, no IndexedDB.
  */
+import { HISTORY_LIMIT } from '../../client/statHistory.ts';
 import { validateConfig } from '../../gan/config.ts';
+import { quote } from '../../gan/quote.ts';
 import { STAT_FIELDS, type StatPoint } from '../../gan/stats.ts';
 import { type RunSnapshot, type SavedTensor, SNAPSHOT_VERSION } from '../../worker/snapshot.ts';
 
@@ -14,9 +16,23 @@ export const RUN_FILE_VERSION = 1;
  * (encodeRunFile, weights with Adam's slots, random chart values): an MNIST DCGAN run at its
  * defaults with 3,000 iterations of charts is 1.2 MB (2.7 MB at latent 64), the mnistDefault MLP
  * 9.1 MB, the ring default 0.7 MB; the largest model the schema allows (DCGAN, 128 channels,
- * latent 256) is 65 MB of weights, plus at most ~14 MB for the client's 50,000 chart points.
+ * latent 256) is 65 MB of weights, plus at most ~2 MB for the HISTORY_LIMIT chart points the client keeps.
  */
 export const MAX_RUN_FILE_BYTES = 128 * 1024 * 1024;
+/**
+ * Iterations and optimiser step counts go up to 2^52: whole numbers that a double holds exactly,
+ * with 2^52 more steps to count before n + 1 === n (at 2^53). A file's iteration of 1e300 was
+ * accepted, and the counter could not move past it.
+ */
+export const MAX_COUNT = 2 ** 52;
+/** A weight's dimensions at most: a DCGAN kernel's [height, width, in, out]. */
+export const MAX_RANK = 4;
+/**
+ * Weights at most: ten times the 96 of the largest model the schema allows (an MLP of 6 layers
+ * each, InfoGAN codes, Adam's slots; tests/unit/runFile.test.ts counts them). A longer list is
+ * refused before its entries are decoded.
+ */
+export const MAX_TENSORS = 1_000;
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
@@ -72,23 +88,29 @@ export function encodeRunFile({ snapshot, stats }: SavedRun): string {
   });
 }
 
-/** A value from a file, short enough to quote in a message. */
-const shown = (value: unknown) => {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-};
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_COUNT;
+const counted = (count: number) => count.toLocaleString('en');
+/**
+ * A chart value: a finite number, or null (NaN once read) where that network did not step. The
+ * page's own history never holds ±∞: the divergence guard rolls those iterations back.
+ */
+const isStatValue = (value: unknown) => value === null || value === undefined || (typeof value === 'number' && (Number.isFinite(value) || Number.isNaN(value)));
+/** Why a count from a file is refused, naming its field and the range. */
+const notCount = (field: string, value: unknown) => `${field} is ${quote(value)}, not a whole number from 0 to 2^52 (${counted(MAX_COUNT)})`;
 
 function readStats(raw: unknown): StatPoint[] | string {
   if (!Array.isArray(raw)) return 'the chart history is not a list';
+  // The page keeps at most HISTORY_LIMIT points (statHistory.ts thins the rest); so may a file.
+  if (raw.length > HISTORY_LIMIT) return `its chart history (stats) has ${counted(raw.length)} points, more than the ${counted(HISTORY_LIMIT)} the page keeps`;
   const points: StatPoint[] = [];
-  for (const entry of raw) {
-    if (!isRecord(entry) || !isCount(entry.iteration)) return 'a chart point has no iteration';
+  for (const [i, entry] of raw.entries()) {
+    if (!isRecord(entry)) return `chart point stats[${i}] is not an object`;
+    if (!isCount(entry.iteration)) return notCount(`stats[${i}].iteration`, entry.iteration);
     const point = { iteration: entry.iteration } as StatPoint;
     for (const field of STAT_FIELDS) {
       const value = entry[field];
-      if (value !== null && value !== undefined && typeof value !== 'number') return `a chart point's ${field} is not a number`;
+      if (!isStatValue(value)) return `stats[${i}].${field} is ${quote(value)}, not a finite number (or null where the network did not step)`;
       point[field] = typeof value === 'number' ? value : Number.NaN;
     }
     points.push(point);
@@ -104,10 +126,12 @@ function readStats(raw: unknown): StatPoint[] | string {
 export function checkRun(parts: { config: unknown; iteration: unknown; optimizerSteps: unknown; snapshotVersion: unknown; stats: unknown; tensors: SavedTensor[] | string }): Loaded {
   const checked = validateConfig(parts.config);
   if (!checked.ok) return { ok: false, error: `its settings are not valid: ${checked.errors.join('; ')}` };
-  if (!isCount(parts.iteration)) return { ok: false, error: 'its iteration is not a count' };
+  if (!isCount(parts.iteration)) return { ok: false, error: notCount('iteration', parts.iteration) };
   const steps = parts.optimizerSteps;
-  if (!isRecord(steps) || !isCount(steps.generator) || !isCount(steps.discriminator)) return { ok: false, error: 'its optimiser step counts are missing' };
-  if (parts.snapshotVersion !== SNAPSHOT_VERSION) return { ok: false, error: `it was saved in format ${shown(parts.snapshotVersion)}; this version reads ${SNAPSHOT_VERSION}` };
+  if (!isRecord(steps)) return { ok: false, error: 'its optimiser step counts are missing' };
+  if (!isCount(steps.generator)) return { ok: false, error: notCount('optimizerSteps.generator', steps.generator) };
+  if (!isCount(steps.discriminator)) return { ok: false, error: notCount('optimizerSteps.discriminator', steps.discriminator) };
+  if (parts.snapshotVersion !== SNAPSHOT_VERSION) return { ok: false, error: `it was saved in format ${quote(parts.snapshotVersion)}; this version reads ${SNAPSHOT_VERSION}` };
   if (typeof parts.tensors === 'string') return { ok: false, error: parts.tensors };
   const stats = readStats(parts.stats);
   if (typeof stats === 'string') return { ok: false, error: stats };
@@ -122,14 +146,18 @@ export function checkRun(parts: { config: unknown; iteration: unknown; optimizer
 
 function readTensors(raw: unknown, decode: (data: unknown) => Float32Array<ArrayBuffer> | undefined): SavedTensor[] | string {
   if (!Array.isArray(raw) || raw.length === 0) return 'it holds no weights';
+  if (raw.length > MAX_TENSORS) return `it holds ${counted(raw.length)} weights (tensors), more than the ${counted(MAX_TENSORS)} a run may have`;
   const tensors: SavedTensor[] = [];
   for (const entry of raw) {
     if (!isRecord(entry) || typeof entry.name !== 'string') return 'a weight has no name';
     const { name, shape } = entry;
-    if (!Array.isArray(shape) || !shape.every(isCount)) return `${shown(name)} has no valid shape`;
+    if (!Array.isArray(shape)) return `${quote(name)} has no shape`;
+    if (shape.length > MAX_RANK) return `${quote(name)} has ${counted(shape.length)} dimensions, more than ${MAX_RANK}`;
+    const wrong = shape.findIndex((size) => !isCount(size));
+    if (wrong >= 0) return notCount(`${quote(name)}'s shape[${wrong}]`, shape[wrong]);
     const values = decode(entry.data);
     const size = shape.reduce((a: number, b: number) => a * b, 1);
-    if (!values || values.length !== size) return `${shown(name)} does not hold the ${size} values of its shape`;
+    if (!values || values.length !== size) return `${quote(name)} does not hold the ${size} values of its shape`;
     tensors.push({ name, shape, values });
   }
   return tensors;
@@ -147,7 +175,7 @@ export function decodeRunFile(text: string): Loaded {
     return { ok: false, error: 'it is not JSON' };
   }
   if (!isRecord(raw) || raw.kind !== RUN_FILE_KIND) return { ok: false, error: 'it is not a Nash run file' };
-  if (raw.version !== RUN_FILE_VERSION) return { ok: false, error: `it is a version ${shown(raw.version)} run file; this version reads ${RUN_FILE_VERSION}` };
+  if (raw.version !== RUN_FILE_VERSION) return { ok: false, error: `it is a version ${quote(raw.version)} run file; this version reads ${RUN_FILE_VERSION}` };
   return checkRun({ ...raw, tensors: readTensors(raw.tensors, (data) => (typeof data === 'string' ? fromBase64(data) : undefined)) } as Parameters<typeof checkRun>[0]);
 }
 

@@ -6,6 +6,7 @@
  */
 import { CONFIG_SCHEMA, defaultConfig, FIELD_NAMES, type FieldName, parseField, type RunConfig, validateConfig } from '../../gan/config.ts';
 import { PRESETS, type PresetId } from '../../gan/presets.ts';
+import { cut } from '../../gan/quote.ts';
 
 /** The 2D view's layers, each shown or hidden (src/features/plane2d/PlaneView.tsx). */
 export const VIEW_TOGGLES = ['heatmap', 'real', 'fake', 'arrows', 'manifold'] as const;
@@ -30,15 +31,25 @@ export interface LinkState {
   view?: ViewToggles;
 }
 
-/** A value in a link that could not be used; the run uses the field's default instead. */
-export interface LinkProblem {
-  /** The schema field, `preset`, an unknown key, or `configuration` for settings that do not fit together. */
-  field: string;
-  /** What the link said, as written. */
-  value: string;
-  /** Why it was refused, in the schema's words (English; the page shows its own sentence around it). */
-  reason: string;
-}
+/**
+ * What a link said that the run does not follow as written. The link's text is kept cut short
+ * (quote.ts): a key or value may be any length. Reasons are in the schema's words (English); the
+ * page words the sentence around them in its own language (linkProblems.ts).
+ */
+export type LinkProblem =
+  /** A value that cannot be used: the field keeps its default (or the preset's value). */
+  | { kind: 'refused'; field: string; value: string; reason: string }
+  /** A key that is no setting: ignored. */
+  | { kind: 'unknown'; field: string; value: string }
+  /**
+   * A key written more than once (`seed=1&seed=2&seed=abc`): the last usable value is used, here
+   * `2`; without one, the default, and `reason` says why the last value was refused.
+   */
+  | { kind: 'repeated'; field: string; count: number; values: string[]; used?: string; reason?: string }
+  /** Settings that do not fit together (dcgan on the ring): the whole link falls back to the defaults. */
+  | { kind: 'combination'; reason: string }
+  /** A link longer than MAX_LINK_LENGTH: not read at all, the default run is used. */
+  | { kind: 'tooLong'; length: number; limit: number };
 
 export interface ParsedLink {
   state: LinkState;
@@ -55,54 +66,109 @@ export function presetConfig(id: PresetId): RunConfig {
 }
 
 /**
+ * The longest link read, in characters. The app writes about 1,000 (every field and toggle); the
+ * rest is room for links edited by hand. Browsers keep links of up to 2 MB, and merely splitting
+ * one that long into its keys holds the page for a quarter of a second.
+ */
+export const MAX_LINK_LENGTH = 64 * 1024;
+
+/** Values of a repeated key quoted in its problem; the count says how many there were. */
+const REPEATS_QUOTED = 3;
+
+type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/**
+ * The last of a key's values that `read` accepts, and the problem to report: none when the key is
+ * written once and usable. Read from the end, so a long run of refused values before a usable one
+ * is never read.
+ */
+function lastUsable<T>(field: string, values: readonly string[], read: (value: string) => Read<T>): { value?: T; problem?: LinkProblem } {
+  let last: Read<T> | undefined;
+  let used: { value: T; text: string } | undefined;
+  for (let i = values.length - 1; i >= 0 && !used; i--) {
+    const result = read(values[i]);
+    last ??= result;
+    if (result.ok) used = { value: result.value, text: values[i] };
+  }
+  const reason = last && !last.ok ? last.reason : '';
+  if (values.length === 1) return used ? { value: used.value } : { problem: { kind: 'refused', field: cut(field), value: cut(values[0]), reason } };
+  const quoted = values.slice(0, REPEATS_QUOTED).map((value) => cut(value));
+  const repeated: LinkProblem = { kind: 'repeated', field: cut(field), count: values.length, values: quoted, ...(used ? { used: cut(used.text) } : { reason }) };
+  return { value: used?.value, problem: repeated };
+}
+
+/** Every value of each key, in the order the keys first appear. */
+function valuesByKey(params: URLSearchParams): Map<string, string[]> {
+  const byKey = new Map<string, string[]>();
+  for (const [key, value] of params) {
+    const values = byKey.get(key);
+    if (values) values.push(value);
+    else byKey.set(key, [value]);
+  }
+  return byKey;
+}
+
+const readPreset = (value: string): Read<PresetId> => (isPreset(value) ? { ok: true, value } : { ok: false, reason: `not a preset; expected one of ${Object.keys(PRESETS).join(', ')}` });
+const readToggle = (value: string): Read<boolean> => (Object.hasOwn(SHOWN, value) ? { ok: true, value: SHOWN[value] } : { ok: false, reason: 'expected 1 (shown) or 0 (hidden)' });
+
+function readField(name: FieldName): (value: string) => Read<RunConfig[FieldName]> {
+  return (value) => {
+    const result = parseField(name, value);
+    if (!result.ok) return { ok: false, reason: result.error };
+    // Drawn points are not in the link (they are data, not settings): a drawn run cannot be rebuilt from it.
+    if (name === 'dataset' && result.value === 'custom') return { ok: false, reason: 'drawn data cannot travel in a link' };
+    return result;
+  };
+}
+
+/**
  * Reads a hash such as `#preset=modeCollapse&seed=7&batchSize=64`. A preset, if any, is applied
- * first and the fields written out override it. Every bad value is reported and replaced by its
- * default, so a damaged link still opens a working playground; if the remaining values contradict
- * each other (dcgan on the ring), the whole link falls back to the defaults.
+ * first and the fields written out override it. A key written more than once takes its last usable
+ * value. Every bad value is reported and replaced by its default, so a damaged link still opens a
+ * working playground; if the remaining values contradict each other (dcgan on the ring), the whole
+ * link falls back to the defaults.
  */
 export function parseLink(hash: string): ParsedLink {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  if (hash.length > MAX_LINK_LENGTH) return { state: { config: defaultConfig(), view: defaultView() }, problems: [{ kind: 'tooLong', length: hash.length, limit: MAX_LINK_LENGTH }] };
+  const byKey = valuesByKey(new URLSearchParams(hash.replace(/^#/, '')));
   const problems: LinkProblem[] = [];
-  const presetValue = params.get(PRESET_KEY);
+  const report = (problem: LinkProblem | undefined) => {
+    if (problem) problems.push(problem);
+  };
+  const presetValues = byKey.get(PRESET_KEY);
   let preset: PresetId | undefined;
-  if (presetValue !== null) {
-    if (isPreset(presetValue)) preset = presetValue;
-    else problems.push({ field: PRESET_KEY, value: presetValue, reason: `not a preset; expected one of ${Object.keys(PRESETS).join(', ')}` });
+  if (presetValues) {
+    const read = lastUsable(PRESET_KEY, presetValues, readPreset);
+    preset = read.value;
+    report(read.problem);
   }
   const config = (preset ? presetConfig(preset) : defaultConfig()) as Record<FieldName, unknown>;
   const view = defaultView();
   let overridden = false;
-  for (const [key, value] of params) {
+  for (const [key, values] of byKey) {
     if (key === PRESET_KEY) continue;
     const toggle = VIEW_KEYS.get(key);
     if (toggle) {
-      if (Object.hasOwn(SHOWN, value)) view[toggle] = SHOWN[value];
-      else problems.push({ field: key, value, reason: 'expected 1 (shown) or 0 (hidden)' });
+      const read = lastUsable(key, values, readToggle);
+      if (read.value !== undefined) view[toggle] = read.value;
+      report(read.problem);
       continue;
     }
     if (!Object.hasOwn(CONFIG_SCHEMA, key)) {
-      problems.push({ field: key, value, reason: 'unknown setting' });
+      problems.push({ kind: 'unknown', field: cut(key), value: cut(values[values.length - 1]) });
       continue;
     }
     const name = key as FieldName;
-    const result = parseField(name, value);
-    if (!result.ok) {
-      problems.push({ field: name, value, reason: result.error });
-      continue;
-    }
-    // Drawn points are not in the link (they are data, not settings): a drawn run cannot be rebuilt from it.
-    if (name === 'dataset' && result.value === 'custom') {
-      problems.push({ field: name, value, reason: 'drawn data cannot travel in a link' });
-      continue;
-    }
-    if (result.value !== config[name]) overridden = true;
-    config[name] = result.value;
+    const read = lastUsable(name, values, readField(name));
+    report(read.problem);
+    if (read.value === undefined) continue;
+    if (read.value !== config[name]) overridden = true;
+    config[name] = read.value;
   }
   const checked = validateConfig(config);
   if (!checked.ok) {
-    const value = FIELD_NAMES.filter((name) => params.has(name)).map((name) => `${name}=${params.get(name)}`).join('&');
     // The view toggles do not depend on the settings: a link's hidden layers stay hidden.
-    return { state: { config: defaultConfig(), view }, problems: [...problems, ...checked.errors.map((reason) => ({ field: 'configuration', value, reason }))] };
+    return { state: { config: defaultConfig(), view }, problems: [...problems, ...checked.errors.map((reason): LinkProblem => ({ kind: 'combination', reason }))] };
   }
   // A link that changes a preset's values describes a run of its own, not the preset.
   return { state: { config: checked.config, preset: overridden ? undefined : preset, view }, problems };
