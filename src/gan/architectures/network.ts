@@ -27,6 +27,21 @@ export function discriminate(discriminator: Discriminator, x: tf.Tensor2D, train
   return tf.tidy(() => discriminator.score(discriminator.features(x, training)));
 }
 
+/**
+ * tanh with its derivative written out, dy·(1 − tanh²x), in ops the tape records from x, so that
+ * it can be differentiated again. tfjs's own tanh gradient reads a saved copy of tanh's output,
+ * which its tape records before the tanh that made it, so a second backward pass never reaches
+ * through it (tfjs #3252): WGAN-GP's penalty, which differentiates the critic's input gradient,
+ * got wrong kernel gradients and none at all for the hidden biases.
+ */
+const tanh = tf.customGrad(((x: tf.Tensor, save: tf.GradSaveFunc) => {
+  save([x]);
+  return {
+    value: tf.tanh(x),
+    gradFunc: (dy: tf.Tensor, [input]: tf.Tensor[]) => tf.mul(dy, tf.sub(1, tf.square(tf.tanh(input)))),
+  };
+}) as Parameters<typeof tf.customGrad>[0]); // tfjs types each argument as `Tensor | GradSaveFunc`; they come as (x, save)
+
 export function activate(x: tf.Tensor, activation: ActivationId): tf.Tensor {
   switch (activation) {
     case 'relu':
@@ -34,7 +49,7 @@ export function activate(x: tf.Tensor, activation: ActivationId): tf.Tensor {
     case 'leakyRelu':
       return tf.leakyRelu(x, LEAKY_SLOPE);
     case 'tanh':
-      return tf.tanh(x);
+      return tanh(x);
   }
 }
 
