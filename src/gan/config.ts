@@ -215,6 +215,29 @@ function crossFieldErrors(config: RunConfig): string[] {
   return conflictsOf(config).map((conflict) => CONFLICT_MESSAGES[conflict]);
 }
 
+/**
+ * Whether DCGAN's critic has batch norm: not under WGAN-GP, whose penalty is per sample, which
+ * batch norm would break by coupling the samples of a batch (objectives/wganGp.ts).
+ */
+export function criticBatchNorm({ architecture, objective }: Pick<RunConfig, 'architecture' | 'objective'>): boolean {
+  return architecture === 'dcgan' && objective !== 'wganGp';
+}
+
+/** Why a change waits for Reset: its field builds the model, or this value adds or removes the critic's batch norm. */
+export type ResetReason = 'changesModel' | 'criticBatchNorm';
+
+/** Why changing `name` to `value` on a run with `current` settings needs a reset; undefined when it applies live. */
+export function resetReason<K extends FieldName>(current: RunConfig, name: K, value: RunConfig[K]): ResetReason | undefined {
+  if (!CONFIG_SCHEMA[name].live) return 'changesModel';
+  if (criticBatchNorm(current) !== criticBatchNorm({ ...current, [name]: value })) return 'criticBatchNorm';
+  return undefined;
+}
+
+const RESET_MESSAGES: Record<ResetReason, string> = {
+  changesModel: 'changes the model: press Reset to apply it',
+  criticBatchNorm: "adds or removes batch norm in DCGAN's critic (none under WGAN-GP): press Reset to apply it",
+};
+
 export interface ConfigChange {
   field: FieldName;
   from: RunConfig[FieldName];
@@ -228,9 +251,9 @@ export interface PatchResult {
 }
 
 /**
- * Applies a partial update to a running configuration. Fields that need a reset are refused with a
- * message, as are invalid values; everything else is applied, and each change is reported so the
- * charts can mark it.
+ * Applies a partial update to a running configuration. Changes that need a reset (resetReason) are
+ * refused with a message, as are invalid values; everything else is applied, and each change is
+ * reported so the charts can mark it.
  */
 export function applyLivePatch(current: RunConfig, patch: Record<string, unknown>): PatchResult {
   const next = { ...current } as Record<FieldName, unknown>;
@@ -249,8 +272,9 @@ export function applyLivePatch(current: RunConfig, patch: Record<string, unknown
       continue;
     }
     if (result.value === current[name]) continue;
-    if (!CONFIG_SCHEMA[name].live) {
-      refused.push({ field: key, reason: `${CONFIG_SCHEMA[name].label} (${name}) changes the model: press Reset to apply it` });
+    const waits = resetReason(current, name, result.value);
+    if (waits) {
+      refused.push({ field: key, reason: `${CONFIG_SCHEMA[name].label} (${name}) ${RESET_MESSAGES[waits]}` });
       continue;
     }
     next[name] = result.value;

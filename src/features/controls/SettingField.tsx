@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { CONFIG_SCHEMA, type FieldName, type FieldSpec, parseField, type RunConfig } from '../../gan/config.ts';
+import { CONFIG_SCHEMA, type FieldName, type FieldSpec, parseField, type ResetReason, type RunConfig } from '../../gan/config.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import { formatSetting } from './format.ts';
 
@@ -9,6 +9,8 @@ export interface SettingFieldProps {
   value: RunConfig[FieldName];
   /** Whether the current settings read this field at all. */
   used: boolean;
+  /** Why the value shown waits for Reset, if it does: a live field's value can too (config.ts resetReason). */
+  waiting?: ResetReason;
   /**
    * Commits a checked value. Live fields go to the worker (which may still refuse, e.g. LSGAN's
    * a = b); reset-only ones wait for Reset. Resolves with the worker's reason when refused.
@@ -29,7 +31,7 @@ function rangeText(spec: FieldSpec): string {
  * menu for enums; its unit and range; and whether it applies live or on Reset. A number is committed
  * on Enter or blur; a bad one shows why and changes nothing.
  */
-export function SettingField({ field, value, used, onCommit, choices }: SettingFieldProps) {
+export function SettingField({ field, value, used, waiting, onCommit, choices }: SettingFieldProps) {
   const t = useStrings().controls;
   const spec: FieldSpec = CONFIG_SCHEMA[field];
   const [draft, setDraft] = useState<string>();
@@ -51,13 +53,14 @@ export function SettingField({ field, value, used, onCommit, choices }: SettingF
     if (refused) setProblem(`${t.refused} ${refused}`);
   };
 
-  const badge = spec.live ? t.live : t.needsReset;
+  const live = spec.live && !waiting;
+  const hint = waiting === 'criticBatchNorm' ? t.criticBatchNormHint : live ? t.liveHint : t.needsResetHint;
   const describe = `${id}-about ${id}-message`;
   return (
     <div className={`setting${used ? '' : ' unused'}${problem ? ' invalid' : ''}`}>
       <label htmlFor={id}>
         {label}
-        <span className={`badge ${spec.live ? 'live' : 'reset'}`} title={spec.live ? t.liveHint : t.needsResetHint}>{badge}</span>
+        <span className={`badge ${live ? 'live' : 'reset'}`} title={hint}>{live ? t.live : t.needsReset}</span>
       </label>
       {spec.kind === 'number' ? (
         <input

@@ -45,7 +45,7 @@ export const SettingsPanel = memo(function SettingsPanel({ playground }: { playg
   const choices = useChoices();
   const { shown } = playground;
   const field = (name: FieldName) => (
-    <SettingField key={name} field={name} value={shown[name]} used={isUsed(name, shown)} onCommit={playground.commit} choices={choices(name)} />
+    <SettingField key={name} field={name} value={shown[name]} used={isUsed(name, shown)} waiting={playground.waiting[name]} onCommit={playground.commit} choices={choices(name)} />
   );
   return (
     <section className="settings-panel" aria-label={t.region}>

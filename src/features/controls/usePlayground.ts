@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TrainingClient, TrainingSnapshot } from '../../client/TrainingClient.ts';
 import { useTraining } from '../../client/useTraining.ts';
-import { CONFIG_SCHEMA, type Conflict, conflictsOf, type DatasetId, defaultConfig, type FieldName, type RunConfig } from '../../gan/config.ts';
+import { type Conflict, conflictsOf, type DatasetId, defaultConfig, type FieldName, resetReason, type ResetReason, type RunConfig } from '../../gan/config.ts';
 import { PRESETS, type PresetId } from '../../gan/presets.ts';
 import { dataRecipe } from '../../gan/recipes.ts';
 import { type VariantId, variantPatch } from './catalogue.ts';
@@ -21,6 +21,8 @@ export interface Playground {
   shown: RunConfig;
   /** Reset-only changes not applied yet. */
   pending: Partial<RunConfig>;
+  /** Why each pending change waits for Reset. */
+  waiting: Partial<Record<FieldName, ResetReason>>;
   /** Why the shown settings cannot be applied together (empty when they can). */
   conflicts: Conflict[];
   points: Point[];
@@ -59,6 +61,11 @@ export function usePlayground(client: TrainingClient): Playground {
   const playWhenReady = useRef(false);
 
   const shown = useMemo(() => ({ ...config, ...pending }), [config, pending]);
+  const waiting = useMemo(() => {
+    const reasons: Partial<Record<FieldName, ResetReason>> = {};
+    for (const [key, value] of Object.entries(pending) as [FieldName, RunConfig[FieldName]][]) reasons[key] = resetReason(config, key, value);
+    return reasons;
+  }, [config, pending]);
   // Each field of `shown` passed its own check on the way in, so only rules across fields remain.
   const conflicts = useMemo(() => conflictsOf(shown), [shown]);
 
@@ -69,34 +76,40 @@ export function usePlayground(client: TrainingClient): Playground {
     }
   }, [client, phase, speed]);
 
-  const change = useCallback(
+  /** Sends what applies live to the worker and keeps the rest as pending; resolves with the worker's answer. */
+  const send = useCallback(
     async (patch: Partial<RunConfig>) => {
       const live: Partial<Record<FieldName, unknown>> = {};
       const later: Partial<Record<FieldName, unknown>> = {};
-      for (const [key, value] of Object.entries(patch) as [FieldName, unknown][]) {
-        if (CONFIG_SCHEMA[key].live) live[key] = value;
-        else later[key] = value;
+      for (const [key, value] of Object.entries(patch) as [FieldName, RunConfig[FieldName]][]) {
+        if (resetReason(config, key, value)) later[key] = value;
+        else live[key] = value;
       }
       setPending((before) => {
         const next: Partial<Record<FieldName, unknown>> = { ...before, ...later };
+        // A value that applies live replaces one of the same field that was waiting for Reset.
+        for (const key of Object.keys(live) as FieldName[]) delete next[key];
         for (const key of Object.keys(later) as FieldName[]) if (next[key] === config[key]) delete next[key];
         return next as Partial<RunConfig>;
       });
-      if (Object.keys(live).length) await client.update(live);
+      return Object.keys(live).length ? client.update(live) : undefined;
     },
     [client, config],
   );
 
+  const change = useCallback(
+    async (patch: Partial<RunConfig>) => {
+      await send(patch);
+    },
+    [send],
+  );
+
   const commit = useCallback(
     async (field: FieldName, value: RunConfig[FieldName]) => {
-      if (!CONFIG_SCHEMA[field].live) {
-        await change({ [field]: value });
-        return undefined;
-      }
-      const result = await client.update({ [field]: value });
-      return result.refused.find((r) => r.field === field || r.field === 'configuration')?.reason;
+      const result = await send({ [field]: value });
+      return result?.refused.find((r) => r.field === field || r.field === 'configuration')?.reason;
     },
-    [change, client],
+    [send],
   );
 
   const start = useCallback(
@@ -148,6 +161,7 @@ export function usePlayground(client: TrainingClient): Playground {
     () => ({
       shown,
       pending,
+      waiting,
       conflicts,
       points,
       pointsChanged,
@@ -168,6 +182,6 @@ export function usePlayground(client: TrainingClient): Playground {
       addPoints: (added) => setPoints((before) => [...before, ...added].slice(-MAX_CUSTOM_POINTS)),
       clearPoints: () => setPoints([]),
     }),
-    [shown, pending, conflicts, points, pointsChanged, speed, preset, commit, change, trainedPoints, reset, togglePlay, setSpeed, loadPreset],
+    [shown, pending, waiting, conflicts, points, pointsChanged, speed, preset, commit, change, trainedPoints, reset, togglePlay, setSpeed, loadPreset],
   );
 }

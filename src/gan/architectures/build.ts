@@ -1,4 +1,4 @@
-import type { RunConfig } from '../config.ts';
+import { criticBatchNorm, type RunConfig } from '../config.ts';
 import { conditionedSizes } from '../conditioning/registry.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { Rng } from '../rng.ts';
@@ -46,8 +46,7 @@ export function buildNetworks(config: RunConfig, dataset: Dataset, rngs: InitRng
       }
       return {
         generator: dcganGenerator(rngs.generator, { latentSize: sizes.generatorInput, channels: config.channels }),
-        // WGAN-GP's penalty is per sample, which batch norm would break: its critic has none.
-        discriminator: dcganDiscriminator(rngs.discriminator, { channels: config.channels }, { batchNorm: config.objective !== 'wganGp' }),
+        discriminator: dcganDiscriminator(rngs.discriminator, { channels: config.channels }, { batchNorm: criticBatchNorm(config) }),
       };
     }
   }
