@@ -16,8 +16,10 @@ export const STAT_FIELDS = [
   /** Global L2 norm of the generator's parameter gradient. */
   'gradNormG',
   /**
-   * Mean |∂L_G/∂(D's raw output)| per fake sample: −D(G(z)) for the saturating loss, −(1 − D(G(z)))
-   * for the non-saturating one. Shows vanishing gradients even where Adam rescales the parameter step.
+   * Mean |∂L_G/∂ℓ| per fake sample, ℓ being D's output before any sigmoid (its logit; a critic's or
+   * LSGAN's output itself): ∂L_G/∂ℓ = −D(G(z)) for the saturating loss, −(1 − D(G(z))) for the
+   * non-saturating one. Not ∂L_G/∂D, which is −1/(1 − D(G(z))) → −1 for the saturating loss. Shows
+   * vanishing gradients even where Adam rescales the parameter step.
    */
   'outputGrad',
   /** E[D(x)] − E[D(G(z))]: the Wasserstein estimate for WGAN objectives (−critic loss without penalty). */

@@ -11,7 +11,7 @@ export const en = {
   information: 'Mutual information (InfoGAN)',
   curves: {
     dLoss: 'L_D', gLoss: 'L_G', dReal: 'D(x)', dFake: 'D(G(z))', criticReal: 'critic on x', criticFake: 'critic on G(z)',
-    wasserstein: 'W estimate', gradNormD: '‖∇D‖', gradNormG: '‖∇G‖', outputGrad: '|∂L_G/∂D|', modesCovered: 'modes covered',
+    wasserstein: 'W estimate', gradNormD: '‖∇D‖', gradNormG: '‖∇G‖', outputGrad: '|∂L_G/∂ℓ| (ℓ: D’s output before any sigmoid)', modesCovered: 'modes covered',
     highQuality: '% high quality', digitModes: 'digit classes', classifierScore: 'classifier score', diversity: 'spread vs data',
     mutualInformation: 'I(c; G(z, c))', labelAccuracy: '% right label',
   },
@@ -34,7 +34,7 @@ export const ko: typeof en = {
   information: '상호 정보량 (InfoGAN)',
   curves: {
     dLoss: 'L_D', gLoss: 'L_G', dReal: 'D(x)', dFake: 'D(G(z))', criticReal: 'x에 대한 비평자', criticFake: 'G(z)에 대한 비평자',
-    wasserstein: 'W 추정값', gradNormD: '‖∇D‖', gradNormG: '‖∇G‖', outputGrad: '|∂L_G/∂D|', modesCovered: '덮은 모드',
+    wasserstein: 'W 추정값', gradNormD: '‖∇D‖', gradNormG: '‖∇G‖', outputGrad: '|∂L_G/∂ℓ| (ℓ: 시그모이드 전 판별자 출력)', modesCovered: '덮은 모드',
     highQuality: '고품질 %', digitModes: '숫자 종류', classifierScore: '분류기 점수', diversity: '데이터 대비 퍼짐',
     mutualInformation: 'I(c; G(z, c))', labelAccuracy: '라벨 일치 %',
   },

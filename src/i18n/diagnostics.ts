@@ -53,7 +53,7 @@ export const en = {
     },
   },
   measurements: {
-    meanFakeOutput: 'mean D(G(z))', meanOutputGradient: 'mean |∂L_G/∂D|', meanGeneratorGradient: 'mean ‖∇G‖', modesCovered: 'modes covered',
+    meanFakeOutput: 'mean D(G(z))', meanOutputGradient: 'mean |∂L_G/∂ℓ| (ℓ: D’s output before the sigmoid)', meanGeneratorGradient: 'mean ‖∇G‖', modesCovered: 'modes covered',
     modesTotal: 'modes in the data', highQuality: 'share of high-quality samples', klUniform: 'KL(q‖U)', diversity: 'sample spread vs data',
     dominantClass: 'share of the largest digit class', discriminatorSwing: 'swing of L_D', generatorSwing: 'swing of L_G',
     meanRealOutput: 'mean D(x)', outputGap: 'D(x) − D(G(z))', estimateGrowth: 'growth of the W estimate', gradientGrowth: 'growth of ‖∇G‖',
@@ -109,7 +109,7 @@ export const ko: typeof en = {
     },
   },
   measurements: {
-    meanFakeOutput: 'D(G(z)) 평균', meanOutputGradient: '|∂L_G/∂D| 평균', meanGeneratorGradient: '‖∇G‖ 평균', modesCovered: '덮은 모드',
+    meanFakeOutput: 'D(G(z)) 평균', meanOutputGradient: '|∂L_G/∂ℓ| 평균 (ℓ: 시그모이드 전 판별자 출력)', meanGeneratorGradient: '‖∇G‖ 평균', modesCovered: '덮은 모드',
     modesTotal: '데이터의 모드 수', highQuality: '고품질 샘플 비율', klUniform: 'KL(q‖U)', diversity: '데이터 대비 샘플 퍼짐',
     dominantClass: '가장 많은 숫자의 비율', discriminatorSwing: 'L_D의 흔들림', generatorSwing: 'L_G의 흔들림',
     meanRealOutput: 'D(x) 평균', outputGap: 'D(x) − D(G(z))', estimateGrowth: 'W 추정값의 증가', gradientGrowth: '‖∇G‖의 증가',

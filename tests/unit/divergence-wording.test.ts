@@ -52,7 +52,7 @@ describe('the divergence message', () => {
     const text = describeDivergence(report, en);
     expect(text).toContain('Training diverged between iterations 11 and 22.');
     expect(text).toContain('The weights of both networks became NaN or infinite.');
-    expect(text).toContain('The curves L_G, ‖∇D‖ and |∂L_G/∂D| became infinite.');
+    expect(text).toContain('The curves L_G, ‖∇D‖ and |∂L_G/∂ℓ| (ℓ: D’s output before any sigmoid) became infinite.');
     expect(text).toMatch(/Lower the generator learning rate \(sgd, now 10\) to 1 or less\./);
     expect(text).not.toMatch(/\b(gLoss|gradNormD|outputGrad|wasserstein)\b/);
     expect(text.match(/weights/g)).toHaveLength(1);
@@ -65,7 +65,7 @@ describe('the divergence message', () => {
   test('reads in Korean with no English beyond symbols and the optimiser names', () => {
     const text = describeDivergence(report, ko);
     expect(text).toContain('반복 11에서 22 사이에 학습이 발산했습니다.');
-    expect(text).toContain('곡선 L_G, ‖∇D‖, |∂L_G/∂D|의 값이 무한대가 되었습니다.');
+    expect(text).toContain('곡선 L_G, ‖∇D‖, |∂L_G/∂ℓ| (ℓ: 시그모이드 전 판별자 출력)의 값이 무한대가 되었습니다.');
     expect(text).toMatch(/학습률\(sgd, 현재 10\)을 1 이하로/);
     const words = (text.match(/[A-Za-z]{3,}/g) ?? []).filter((word) => !['NaN', 'sgd', 'Adam', 'SGD'].includes(word));
     expect(words).toEqual([]);

@@ -25,3 +25,22 @@ test('a note on the backend choice reads in either language, with the browser’
   expect(describeBackendWarning(skipped, en)).toBe('wasm skipped: it failed the gradient check.');
   expect(describeBackendWarning(skipped, ko)).toContain('wasm 백엔드를 건너뜁니다');
 });
+
+/** Every string in a namespace tree (functions, which build sentences from these, are skipped). */
+function texts(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.values(value).flatMap(texts);
+}
+
+test('the gradient charted beside ‖∇G‖ is named ∂L_G/∂ℓ at D’s logit ℓ, never ∂L_G/∂D (which tends to 1, not 0, as D(G(z)) → 0)', () => {
+  for (const language of ['en', 'ko'] as const) {
+    const strings = STRINGS[language];
+    expect(texts(strings).filter((text) => text.includes('∂L_G/∂D'))).toEqual([]);
+    // ℓ is defined where it is shown: before the sigmoid for the log-losses, the output itself for LSGAN and critics.
+    for (const label of [strings.charts.curves.outputGrad, strings.diagnostics.measurements.meanOutputGradient]) {
+      expect(label).toContain('|∂L_G/∂ℓ|');
+      expect(label).toMatch(/ℓ: .*(sigmoid|시그모이드)/);
+    }
+  }
+});

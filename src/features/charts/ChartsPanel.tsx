@@ -64,9 +64,10 @@ export interface ChartsPanelProps {
 
 /**
  * The streaming charts: losses; D's outputs (or the critic's values and the Wasserstein estimate);
- * gradient norms and the output gradient on a log axis; modes and quality (or the digit classifier,
- * or sample diversity); InfoGAN's mutual information. Live changes are marked, detector evidence is
- * shaded, and everything is downsampled and redrawn at most every REDRAW_MS (about 1.7 times a second).
+ * gradient norms and G's loss gradient at D's logit (|∂L_G/∂ℓ|) on a log axis; modes and quality (or
+ * the digit classifier, or sample diversity); InfoGAN's mutual information. Live changes are marked,
+ * detector evidence is shaded, and everything is downsampled and redrawn at most every REDRAW_MS
+ * (about 1.7 times a second).
  */
 export const ChartsPanel = memo(function ChartsPanel({ client, store, config, diagnoses }: ChartsPanelProps) {
   const t = useStrings().charts;
