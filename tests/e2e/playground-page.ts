@@ -1,6 +1,7 @@
 /**
- * Helpers for the full playground's browser tests: open the page on a backend, load a preset, read
- * the diagnostics cards, and save screenshots under test-results/.
+ * Helpers for the full playground's browser tests: open the page on a backend and save screenshots
+ * under test-results/. Loading a preset and reading the Diagnostics cards are in ./presets.ts, which
+ * the presets benchmark shares.
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -25,20 +26,6 @@ export async function openFull(browser: Browser, viewport = { width: 1440, heigh
   await page.goto(inject('baseURL'));
   await waitFor(page, 'ready', 90_000);
   return { page, errors };
-}
-
-/** Chooses a preset from the menu by its value and waits until it trains (the button reads Pause). */
-export async function loadPreset(page: Page, id: string, timeout = 60_000): Promise<void> {
-  await page.getByRole('combobox', { name: 'Preset' }).selectOption(id);
-  await page.waitForFunction(() => {
-    const s = window.nash?.training.getSnapshot();
-    return s?.phase === 'ready' && s.state === 'playing';
-  }, undefined, { timeout, polling: 50 });
-}
-
-/** The headings of the cards in the Diagnostics region. */
-export async function cardNames(page: Page): Promise<string[]> {
-  return page.getByRole('region', { name: 'Diagnostics', exact: true }).getByRole('heading', { level: 3 }).allTextContents();
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -2,17 +2,18 @@
  * Every classroom preset in real Chromium on the wasm backend (what a CPU-only laptop runs): one
  * choice in the Preset menu loads it, resets and trains; its charts and view fill in. Each failure
  * raises its detector's card within 20 s of training starting; each fix trains those 20 s without
- * it. The seconds measured are written to test-results/preset-timings.json.
+ * it. The seconds measured are written to test-results/preset-timings.json. Seed 1 only, as the
+ * menu loads them: `npm run bench -- presets` runs the same watch over more seeds and backends.
  * One browser and one page for the file.
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { PRESETS } from '../../src/gan/presets.ts';
-import { en as diagnosticsEn } from '../../src/i18n/diagnostics.ts';
 import { MENU_PRESETS } from '../../src/features/presets/catalogue.ts';
 import { launchBrowser } from './browser.ts';
-import { cardNames, loadPreset, openFull } from './playground-page.ts';
+import { openFull } from './playground-page.ts';
+import { loadPreset, namedCards, watchCards } from './presets.ts';
 
 /** The issue's budget: a failure shows within 20 s of Play on a 2-core CPU machine. */
 const LIMIT_S = 20;
@@ -34,34 +35,21 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Watches the Diagnostics region every 250 ms for `seconds`, noting when each card first appeared; stops early once `until` holds. */
-async function watch(seconds: number, until: (fired: Record<string, number>) => boolean) {
-  const started = Date.now();
-  const fired: Record<string, number> = {};
-  while ((Date.now() - started) / 1000 < seconds) {
-    for (const name of await cardNames(page)) fired[name] ??= Number(((Date.now() - started) / 1000).toFixed(1));
-    if (until(fired)) break;
-    await page.waitForTimeout(250);
-  }
-  return { fired, seconds: (Date.now() - started) / 1000 };
-}
-
-const names = (ids: readonly string[] = []) => ids.map((id) => diagnosticsEn.detectors[id as keyof typeof diagnosticsEn.detectors].name);
-
 describe('classroom presets', () => {
   test.each(MENU_PRESETS)('%s loads, trains, shows its charts and view, and its detectors as promised', async (id) => {
     const preset = PRESETS[id];
-    const expected = names('shows' in preset ? preset.shows : []);
+    const expected = namedCards(id);
     await loadPreset(page, id, 90_000);
-    const { fired, seconds } =
+    const watched =
       preset.kind === 'failure'
-        ? await watch(LIMIT_S, (f) => expected.every((name) => name in f))
-        : await watch(preset.kind === 'fix' ? LIMIT_S : DEFAULT_RUN_S, () => false);
+        ? await watchCards(page, (now) => now.seconds < LIMIT_S && !expected.every((name) => name in now.fired))
+        : await watchCards(page, (now) => now.seconds < (preset.kind === 'fix' ? LIMIT_S : DEFAULT_RUN_S));
+    const fired = Object.fromEntries(Object.entries(watched.fired).map(([name, sighting]) => [name, sighting.seconds]));
     const snapshot = await page.evaluate(() => {
       const s = window.nash!.training.getSnapshot();
       return { iteration: s.iteration, config: s.config, stats: s.stats.length, plane: Boolean(s.plane), samples: Boolean(s.samples), notices: s.notices.map((n) => n.text) };
     });
-    timings[id] = { kind: preset.kind, expected, fired, iterations: snapshot.iteration, seconds: Number(seconds.toFixed(1)) };
+    timings[id] = { kind: preset.kind, expected, fired, iterations: snapshot.iteration, seconds: Number(watched.seconds.toFixed(1)) };
     await page.evaluate(() => window.nash!.training.pause());
 
     expect(snapshot.config).toMatchObject(preset.config);

@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
-import { iteration, loadPreset, openFull, screenshot } from './playground-page.ts';
+import { iteration, openFull, screenshot } from './playground-page.ts';
+import { loadPreset } from './presets.ts';
 import { read, waitFor } from './training.ts';
 
 let browser: Browser;
