@@ -15,6 +15,10 @@ const uiImports = {
       message: 'src/gan and src/worker never import React or recharts (DESIGN.md).',
     },
     { group: ['**/features/**', '**/app/**', '**/client/**'], message: 'The core never imports UI code.' },
+    {
+      group: ['**/i18n', '**/i18n/**'],
+      message: 'src/gan and src/worker send codes and numbers; the page words them in its language (src/i18n).',
+    },
   ],
 };
 

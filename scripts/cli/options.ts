@@ -10,6 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { DATASETS, type DatasetId, defaultConfig, type FieldName, FIELD_NAMES, parseField, type RunConfig, validateConfig } from '../../src/gan/config.ts';
 import { type Preset, PRESETS, type PresetId } from '../../src/gan/presets.ts';
 import { dataRecipe, recipeFor } from '../../src/gan/recipes.ts';
+import { describeRefusal, describeRefusals, en } from '../../src/i18n/settings.ts';
 import { NODE_BACKENDS, type NodeBackend } from '../node/backend.ts';
 
 /** Flags that map onto one config field. */
@@ -111,7 +112,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
         break;
       case 'optimizer': {
         const check = parseField('generatorOptimizer', raw);
-        if (!check.ok) throw new Error(`--optimizer: ${check.error}`);
+        if (!check.ok) throw new Error(`--optimizer: ${describeRefusal(check.refusal, en)}`);
         settings.generatorOptimizer = raw;
         settings.discriminatorOptimizer = raw;
         break;
@@ -127,7 +128,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
         const field = FIELD_FLAGS.get(flag);
         if (!field) throw new Error(`unknown option --${flag}; npm run train -- --help lists the options`);
         const check = parseField(field, VALUE_ALIASES.get(field)?.get(raw) ?? raw);
-        if (!check.ok) throw new Error(`--${flag}: ${check.error}`);
+        if (!check.ok) throw new Error(`--${flag}: ${describeRefusal(check.refusal, en)}`);
         settings[field] = check.value;
       }
     }
@@ -144,6 +145,6 @@ export function parseCli(argv: readonly string[]): CliOptions {
   const data = settings.dataset ? dataRecipe(undefined, axes) : {};
   const layered = { ...data, ...(preset ? PRESETS[preset].config : {}), ...(objective ? recipeFor(objective) : {}), ...settings };
   const result = validateConfig(layered);
-  if (!result.ok) throw new Error(result.errors.join('; '));
+  if (!result.ok) throw new Error(describeRefusals(result.refusals, en));
   return { config: result.config, steps: steps ?? (preset ? PRESETS[preset].iterations : 2000), reportEvery, backend, exportSamples };
 }

@@ -4,17 +4,18 @@
  * (useSyncExternalStore). The main thread holds no tensors: only the floats the worker sends.
  */
 import { FrameListeners } from './frameListeners.ts';
-import { defaultConfig, type RunConfig } from '../gan/config.ts';
+import { defaultConfig, type Refusal, type RunConfig } from '../gan/config.ts';
 import type { StatPoint } from '../gan/stats.ts';
-import type { Evaluation, StepTarget } from '../gan/trainer.ts';
+import type { Evaluation, StepTarget, UpdateNote } from '../gan/trainer.ts';
 import {
-  type BackendPreference, type BenchmarkEvent, type CandidateReport, type AdapterInfo, type BackendName, type Floats,
+  type BackendPreference, type BenchmarkEvent, type CandidateReport, type AdapterInfo, type BackendName, type BackendReason, type Floats,
   type LiveMarker, type PlaneEvent, PROTOCOL_VERSION, type RunState, type SamplesEvent, type Schedule, type Sources,
-  type LatentAnswerEvent, type TrainerCommand, type TrainerEvent, transferables, unreachable, type UpdatedEvent, type FailoverReport, type MemoryAdvice, type BackendWarning,
+  type LatentAnswerEvent, type TrainerCommand, type TrainerEvent, transferables, unreachable, type UpdatedEvent, type FailoverReport,
+  type WorkerProblem, type WorkerWarning,
 } from '../worker/protocol.ts';
 import type { RunSnapshot } from '../worker/snapshot.ts';
 import type { DivergenceReport } from '../worker/divergence.ts';
-import { describeBackendWarning, describeDivergence, describeFailover, describeMemory, describeRestart, en as reliabilityEn, type RestartNotice } from '../i18n/reliability.ts';
+import { describeNotice, en as reliabilityEn, type PageProblem, type RestartNotice } from '../i18n/reliability.ts';
 import { copyRun, DEFAULT_RECOVERY, Recovery, type RecoveryOptions } from './recovery.ts';
 import { appendThinned } from './statHistory.ts';
 import type { LatentQuery } from '../worker/latent.ts';
@@ -22,24 +23,32 @@ import type { LatentQuery } from '../worker/latent.ts';
 /** Notices shown at once; older ones scroll away. */
 const MAX_NOTICES = 20;
 
+/** What a notice is about, as the data the worker (or the page) reported: the page words it (src/i18n/reliability.ts describeNotice). */
+export type NoticeSubject =
+  | { about: 'divergence'; divergence: DivergenceReport }
+  | { about: 'restart'; restart: RestartNotice }
+  /** The backend failed and the run moved to another (issue 9). */
+  | { about: 'failover'; failover: FailoverReport }
+  /** An error; memory running out names the settings to lower. */
+  | { about: 'problem'; problem: WorkerProblem | PageProblem }
+  /** A note on the backend choice, or a missing digit classifier. */
+  | { about: 'warning'; warning: WorkerWarning }
+  /** A live setting the worker refused. */
+  | { about: 'refusal'; refusal: Refusal }
+  /** What a live change did besides applying (an optimiser whose state starts from zero). */
+  | { about: 'update'; update: UpdateNote };
+
 export interface Notice {
   id: number;
   kind: 'warning' | 'error' | 'note';
-  /** In English; a notice with a report is shown in the page's language from it. */
+  subject: NoticeSubject;
+  /** The subject in English, for logs and tests; the page words the subject in its own language. */
   text: string;
-  divergence?: DivergenceReport;
-  restart?: RestartNotice;
-  /** The backend failed and the run moved to another (issue 9). */
-  failover?: FailoverReport;
-  /** Memory ran out: the settings to lower. */
-  memory?: MemoryAdvice;
-  /** A note on the backend choice. */
-  backend?: BackendWarning;
 }
 
 export interface BackendStatus {
   name: BackendName;
-  reason: string;
+  reason: BackendReason;
   adapter?: AdapterInfo;
   candidates: CandidateReport[];
 }
@@ -101,7 +110,7 @@ export class TrainingClient {
   private readonly benchmarks: ((event: BenchmarkEvent) => void)[] = [];
   private readonly latentAnswers: Pending<LatentAnswerEvent> = new Map();
   private readonly exports: Pending<RunSnapshot> = new Map();
-  private readonly imports: Pending<string | undefined> = new Map();
+  private readonly imports: Pending<WorkerProblem | undefined> = new Map();
 
   constructor(options: ClientOptions = {}) {
     const config = options.config ?? defaultConfig();
@@ -192,7 +201,7 @@ export class TrainingClient {
    * Continues a saved run, with its chart history; resolves with why it was refused (the current run
    * is then unchanged), or undefined once it is the current run.
    */
-  importRun(run: RunSnapshot, stats: readonly StatPoint[]): Promise<string | undefined> {
+  importRun(run: RunSnapshot, stats: readonly StatPoint[]): Promise<WorkerProblem | undefined> {
     const requestId = this.nextId++;
     return new Promise((resolve) => {
       this.imports.set(requestId, (error) => {
@@ -246,15 +255,16 @@ export class TrainingClient {
     worker.addEventListener('message', (event: MessageEvent<TrainerEvent>) => this.receive(event.data));
     worker.addEventListener('error', (event) => {
       if (this.worker !== worker) return;
-      if (this.snapshot.phase === 'ready') return this.restart(event.message || 'it stopped');
+      const detail = event.message || undefined;
+      if (this.snapshot.phase === 'ready') return this.restart({ code: 'crashed', detail });
       this.set({
         phase: this.snapshot.phase === 'starting' ? 'failed' : this.snapshot.phase,
-        notices: this.withNotice('error', `The training worker failed: ${event.message || 'it could not start'}`),
+        notices: this.withNotice('error', { about: 'problem', problem: { code: 'workerFailed', detail } }),
       });
     });
     this.recovery.start({
       ping: (message) => worker.postMessage(message),
-      dead: () => this.restart('it stopped answering'),
+      dead: () => this.restart({ code: 'unresponsive' }),
       moved: (saved) => this.snapshot.phase === 'ready' && this.snapshot.iteration !== (saved?.iteration ?? 0),
       exportRun: () => this.exportRun(),
     });
@@ -262,31 +272,29 @@ export class TrainingClient {
   }
 
   /** Replaces a dead worker: same settings, the last weights copied from it, the charts up to them. */
-  private restart(reason: string) {
+  private restart(cause: RestartNotice['cause']) {
     this.recovery.stop();
     this.worker.terminate();
     const saved = this.recovery.saved;
     const iteration = saved?.iteration ?? 0;
     if (!this.recovery.allowRestart()) {
-      const restart: RestartNotice = { reason, iteration, gaveUp: true };
-      const notice = { id: this.nextId++, kind: 'error' as const, text: describeRestart(restart, reliabilityEn), restart };
-      return this.set({ phase: 'failed', state: 'paused', notices: [...this.snapshot.notices, notice].slice(-MAX_NOTICES) });
+      return this.set({ phase: 'failed', state: 'paused', notices: this.withNotice('error', { about: 'restart', restart: { cause, iteration, gaveUp: true } }) });
     }
     const stats = this.snapshot.stats.filter((point) => point.iteration <= iteration);
-    const restart: RestartNotice = { reason, iteration };
-    const notice = { id: this.nextId++, kind: 'warning' as const, text: describeRestart(restart, reliabilityEn), restart };
-    this.set({ phase: 'starting', state: 'paused', iteration, stats, markers: [], notices: [...this.snapshot.notices, notice].slice(-MAX_NOTICES) });
+    const notices = this.withNotice('warning', { about: 'restart', restart: { cause, iteration } });
+    this.set({ phase: 'starting', state: 'paused', iteration, stats, markers: [], notices });
     this.worker = this.attach();
     this.send(this.recovery.initFor({ type: 'init', version: PROTOCOL_VERSION, config: this.snapshot.config }));
     if (saved) {
-      void this.importRun(copyRun(saved), stats).then((error) => {
-        if (error) this.set({ notices: this.withNotice('error', `The run could not be restored in the new worker: ${error}`) });
+      void this.importRun(copyRun(saved), stats).then((problem) => {
+        if (problem) this.set({ notices: this.withNotice('error', { about: 'problem', problem: { code: 'restoreFailed', problem } }) });
       });
     }
   }
 
-  private withNotice(kind: Notice['kind'], text: string, data: Partial<Pick<Notice, 'backend'>> = {}): Notice[] {
-    return [...this.snapshot.notices, { id: this.nextId++, kind, text, ...data }].slice(-MAX_NOTICES);
+  /** The notices with one more (the oldest scroll away past MAX_NOTICES). */
+  private withNotice(kind: Notice['kind'], subject: NoticeSubject, notices: readonly Notice[] = this.snapshot.notices): Notice[] {
+    return [...notices, { id: this.nextId++, kind, subject, text: describeNotice({ subject }, reliabilityEn) }].slice(-MAX_NOTICES);
   }
 
   private receive(event: TrainerEvent) {
@@ -324,9 +332,11 @@ export class TrainingClient {
       case 'updated': {
         const config = { ...s.config };
         for (const change of event.applied) Object.assign(config, { [change.field]: change.to });
-        const notes = [...event.refused.map((r) => r.reason), ...event.notes];
-        const notices = notes.reduce<Notice[]>((list, text) => [...list, { id: this.nextId++, kind: 'note', text }], [...s.notices]);
-        this.set({ config, notices: notices.slice(-MAX_NOTICES) });
+        const subjects: NoticeSubject[] = [
+          ...event.refused.map((refusal) => ({ about: 'refusal' as const, refusal })),
+          ...event.notes.map((update) => ({ about: 'update' as const, update })),
+        ];
+        this.set({ config, notices: subjects.reduce<Notice[]>((list, subject) => this.withNotice('note', subject, list), [...s.notices]) });
         this.updates.get(event.requestId)?.(event);
         this.updates.delete(event.requestId);
         return;
@@ -346,40 +356,33 @@ export class TrainingClient {
         this.latentAnswers.delete(event.requestId);
         return;
       case 'warning': {
-        const { backend } = event;
-        if (!backend) return this.set({ notices: this.withNotice('warning', event.message) });
+        const { warning } = event;
         // Each new model shape makes the worker choose again and repeat what it found: say it once.
-        if (s.notices.some((n) => n.backend?.kind === backend.kind && n.backend.backend === backend.backend && n.backend.note === backend.note)) return;
-        return this.set({ notices: this.withNotice('warning', describeBackendWarning(backend, reliabilityEn), { backend }) });
+        const same = JSON.stringify(warning);
+        if (s.notices.some((n) => n.subject.about === 'warning' && JSON.stringify(n.subject.warning) === same)) return;
+        return this.set({ notices: this.withNotice('warning', { about: 'warning', warning }) });
       }
       case 'diverged': {
         const { report } = event;
-        const notice = { id: this.nextId++, kind: 'error' as const, text: describeDivergence(report, reliabilityEn), divergence: report };
         return this.set({
           state: 'paused',
           iteration: report.restoredIteration,
           stats: s.stats.filter((point) => point.iteration <= report.restoredIteration),
-          notices: [...s.notices, notice].slice(-MAX_NOTICES),
+          notices: this.withNotice('error', { about: 'divergence', divergence: report }),
         });
       }
       case 'failover': {
         const { report } = event;
-        const notice = { id: this.nextId++, kind: 'warning' as const, text: describeFailover(report, reliabilityEn), failover: report };
         return this.set({
           iteration: report.iteration,
           stats: s.stats.filter((point) => point.iteration <= report.iteration),
-          notices: [...s.notices, notice].slice(-MAX_NOTICES),
+          notices: this.withNotice('warning', { about: 'failover', failover: report }),
         });
       }
       case 'pong':
         return;
-      case 'error': {
-        const { memory } = event;
-        const notices = memory
-          ? [...s.notices, { id: this.nextId++, kind: 'error' as const, text: describeMemory(memory, reliabilityEn), memory }].slice(-MAX_NOTICES)
-          : this.withNotice('error', event.message);
-        return this.set({ phase: s.phase === 'starting' ? 'failed' : s.phase, state: 'paused', notices });
-      }
+      case 'error':
+        return this.set({ phase: s.phase === 'starting' ? 'failed' : s.phase, state: 'paused', notices: this.withNotice('error', { about: 'problem', problem: event.problem }) });
       default:
         unreachable(event);
     }

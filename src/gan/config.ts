@@ -110,12 +110,31 @@ export function defaultConfig(): RunConfig {
   return config as RunConfig;
 }
 
-function describeRange(spec: FieldSpec): string {
-  if (spec.kind === 'enum') return `one of ${spec.values.join(', ')}`;
-  return `${spec.integer ? 'an integer' : 'a number'} from ${spec.min} to ${spec.max}`;
+/** What a field accepts, as a refusal names it. */
+export type Allowed = { kind: 'enum'; values: readonly string[] } | { kind: 'number'; integer: boolean; min: number; max: number };
+
+function allowedBy(spec: FieldSpec): Allowed {
+  return spec.kind === 'enum' ? { kind: 'enum', values: spec.values } : { kind: 'number', integer: spec.integer === true, min: spec.min, max: spec.max };
 }
 
-export type FieldResult<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * Why a setting, a change or a whole configuration was refused, as data: the page words it in its
+ * language and the CLI in English (src/i18n/settings.ts). `field` says what it is about, with
+ * `configuration` for the whole; `value` is the input as quote.ts repeats it (quoted, cut short),
+ * or the number read from it.
+ */
+export type Refusal =
+  | { code: 'notAllowed' | 'notANumber'; field: FieldName; value: string; allowed: Allowed }
+  | { code: 'notFinite' | 'notInteger' | 'outOfRange'; field: FieldName; value: number; allowed: Allowed }
+  /** A key that is not a setting, cut short (quote.ts). */
+  | { code: 'unknownSetting'; field: string }
+  /** More than UNKNOWN_LISTED unknown keys: counted, with the first few cut short. */
+  | { code: 'unknownSettings'; field: 'configuration'; count: number; examples: string[] }
+  | { code: 'notSettings'; field: 'configuration' }
+  | { code: 'needsReset'; field: FieldName; why: ResetReason }
+  | { code: 'conflict'; field: 'configuration'; conflict: Conflict };
+
+export type FieldResult<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
 
 /**
  * A number written out: sign, digits with at most one point, exponent. Each digit can belong to one
@@ -137,33 +156,32 @@ const MAX_NUMBER_TEXT = 100;
  */
 export function parseField<K extends FieldName>(name: K, raw: unknown): FieldResult<RunConfig[K]> {
   const spec: FieldSpec = CONFIG_SCHEMA[name];
-  const refuse = (why: string): FieldResult<RunConfig[K]> => ({
-    ok: false,
-    error: `${spec.label} (${name}): ${why}; expected ${describeRange(spec)}`,
-  });
+  const allowed = allowedBy(spec);
+  const refuse = (code: 'notAllowed' | 'notANumber'): FieldResult<RunConfig[K]> => ({ ok: false, refusal: { code, field: name, value: quote(raw), allowed } });
+  const refuseNumber = (code: 'notFinite' | 'notInteger' | 'outOfRange', value: number): FieldResult<RunConfig[K]> => ({ ok: false, refusal: { code, field: name, value, allowed } });
   if (spec.kind === 'enum') {
-    if (typeof raw !== 'string' || !spec.values.includes(raw)) return refuse(`${quote(raw)} is not allowed`);
+    if (typeof raw !== 'string' || !spec.values.includes(raw)) return refuse('notAllowed');
     return { ok: true, value: raw as RunConfig[K] };
   }
   let value: number;
   if (typeof raw === 'number') value = raw;
   else if (typeof raw === 'string' && raw.length <= MAX_NUMBER_TEXT && NUMBER_TEXT.test(raw.trim())) value = Number(raw);
-  else return refuse(`${quote(raw)} is not a number`);
-  if (!Number.isFinite(value)) return refuse(`${value} is not a finite number`);
-  if (spec.integer && !Number.isInteger(value)) return refuse(`${value} is not an integer`);
-  if (value < spec.min || value > spec.max) return refuse(`${value} is out of range`);
+  else return refuse('notANumber');
+  if (!Number.isFinite(value)) return refuseNumber('notFinite', value);
+  if (spec.integer && !Number.isInteger(value)) return refuseNumber('notInteger', value);
+  if (value < spec.min || value > spec.max) return refuseNumber('outOfRange', value);
   return { ok: true, value: value as RunConfig[K] };
 }
 
-export type ConfigResult = { ok: true; config: RunConfig } | { ok: false; errors: string[] };
+export type ConfigResult = { ok: true; config: RunConfig } | { ok: false; refusals: Refusal[] };
 
 /** Unknown settings named one by one; more than this are counted, with this many named as examples. */
 export const UNKNOWN_LISTED = 3;
 
-/** `key: unknown setting` for a few keys; for a burst, one sentence that counts them and names the first few. */
-function unknownErrors(keys: readonly string[], count: number): string[] {
-  if (count <= UNKNOWN_LISTED) return keys.map((key) => `${cut(key)}: unknown setting`);
-  return [`${count.toLocaleString('en')} unknown settings, e.g. ${keys.map((key) => cut(key)).join(', ')}`];
+/** One refusal per key for a few keys; for a burst, one that counts them and names the first few. */
+function unknownRefusals(keys: readonly string[], count: number): Refusal[] {
+  if (count <= UNKNOWN_LISTED) return keys.map((key) => ({ code: 'unknownSetting', field: cut(key) }));
+  return [{ code: 'unknownSettings', field: 'configuration', count, examples: keys.map((key) => cut(key)) }];
 }
 
 /**
@@ -173,10 +191,10 @@ function unknownErrors(keys: readonly string[], count: number): string[] {
  */
 export function validateConfig(input: unknown): ConfigResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, errors: ['configuration: expected an object of settings'] };
+    return { ok: false, refusals: [{ code: 'notSettings', field: 'configuration' }] };
   }
   const config = defaultConfig() as Record<FieldName, unknown>;
-  const errors: string[] = [];
+  const refusals: Refusal[] = [];
   const unknown: string[] = [];
   let unknownCount = 0;
   for (const key of Object.keys(input)) {
@@ -187,10 +205,10 @@ export function validateConfig(input: unknown): ConfigResult {
     }
     const result = parseField(key as FieldName, (input as Record<string, unknown>)[key]);
     if (result.ok) config[key as FieldName] = result.value;
-    else errors.push(result.error);
+    else refusals.push(result.refusal);
   }
-  errors.push(...unknownErrors(unknown, unknownCount), ...crossFieldErrors(config as RunConfig));
-  return errors.length ? { ok: false, errors } : { ok: true, config: config as RunConfig };
+  refusals.push(...unknownRefusals(unknown, unknownCount), ...crossFieldRefusals(config as RunConfig));
+  return refusals.length ? { ok: false, refusals } : { ok: true, config: config as RunConfig };
 }
 
 /** Settings that are each valid but do not fit together; the page words them in its own language. */
@@ -205,14 +223,8 @@ export function conflictsOf(config: RunConfig): Conflict[] {
   return conflicts;
 }
 
-const CONFLICT_MESSAGES: Record<Conflict, string> = {
-  dcganNeedsImages: 'Architecture (architecture): dcgan needs an image dataset (mnist)',
-  labelNeedsLabels: `Conditioning (conditioning): label needs a labelled dataset (${LABELLED_DATASETS.join(', ')})`,
-  lsganLabelsEqual: 'LSGAN labels (lsganA, lsganB): a and b must differ, or D has nothing to separate',
-};
-
-function crossFieldErrors(config: RunConfig): string[] {
-  return conflictsOf(config).map((conflict) => CONFLICT_MESSAGES[conflict]);
+function crossFieldRefusals(config: RunConfig): Refusal[] {
+  return conflictsOf(config).map((conflict) => ({ code: 'conflict', field: 'configuration', conflict }));
 }
 
 /**
@@ -233,11 +245,6 @@ export function resetReason<K extends FieldName>(current: RunConfig, name: K, va
   return undefined;
 }
 
-const RESET_MESSAGES: Record<ResetReason, string> = {
-  changesModel: 'changes the model: press Reset to apply it',
-  criticBatchNorm: "adds or removes batch norm in DCGAN's critic (none under WGAN-GP): press Reset to apply it",
-};
-
 export interface ConfigChange {
   field: FieldName;
   from: RunConfig[FieldName];
@@ -247,7 +254,7 @@ export interface ConfigChange {
 export interface PatchResult {
   config: RunConfig;
   applied: ConfigChange[];
-  refused: { field: string; reason: string }[];
+  refused: Refusal[];
 }
 
 /**
@@ -258,31 +265,29 @@ export interface PatchResult {
 export function applyLivePatch(current: RunConfig, patch: Record<string, unknown>): PatchResult {
   const next = { ...current } as Record<FieldName, unknown>;
   const applied: ConfigChange[] = [];
-  const refused: { field: string; reason: string }[] = [];
+  const refused: Refusal[] = [];
   for (const [key, raw] of Object.entries(patch)) {
     // Own keys only: `in` also finds inherited ones (constructor, toString), which would pass as fields.
     if (!Object.hasOwn(CONFIG_SCHEMA, key)) {
-      refused.push({ field: key, reason: `${cut(key)}: unknown setting` });
+      refused.push({ code: 'unknownSetting', field: cut(key) });
       continue;
     }
     const name = key as FieldName;
     const result = parseField(name, raw);
     if (!result.ok) {
-      refused.push({ field: key, reason: result.error });
+      refused.push(result.refusal);
       continue;
     }
     if (result.value === current[name]) continue;
     const waits = resetReason(current, name, result.value);
     if (waits) {
-      refused.push({ field: key, reason: `${CONFIG_SCHEMA[name].label} (${name}) ${RESET_MESSAGES[waits]}` });
+      refused.push({ code: 'needsReset', field: name, why: waits });
       continue;
     }
     next[name] = result.value;
     applied.push({ field: name, from: current[name], to: result.value });
   }
-  const cross = crossFieldErrors(next as RunConfig);
-  if (cross.length) {
-    return { config: current, applied: [], refused: [...refused, ...cross.map((reason) => ({ field: 'configuration', reason }))] };
-  }
+  const cross = crossFieldRefusals(next as RunConfig);
+  if (cross.length) return { config: current, applied: [], refused: [...refused, ...cross] };
   return { config: next as RunConfig, applied, refused };
 }

@@ -3,7 +3,7 @@ import { type Discriminator, type Generator, globalNorm } from './architectures/
 import { buildNetworks } from './architectures/build.ts';
 import { createConditioning } from './conditioning/registry.ts';
 import type { Condition, Conditioning } from './conditioning/types.ts';
-import { applyLivePatch, type ConfigChange, type RunConfig } from './config.ts';
+import { applyLivePatch, type ConfigChange, type OptimizerId, type Refusal, type RunConfig } from './config.ts';
 import type { Dataset } from './data/dataset.ts';
 import { sampleNoise } from './latent.ts';
 import { type ConditionalMetrics, conditionalMetrics, nearestModes } from './metrics/conditional.ts';
@@ -15,11 +15,18 @@ import { STAT_FIELDS, type StatField, type StatPoint } from './stats.ts';
 
 export type StepTarget = 'both' | 'discriminator' | 'generator';
 
+/** What a live change did besides applying: a network's optimiser rebuilt with its state from zero. */
+export interface UpdateNote {
+  code: 'optimizerReset';
+  network: 'generator' | 'discriminator';
+  optimizer: OptimizerId;
+}
+
+/** A live change's result, as data the page words (src/i18n/settings.ts). */
 export interface UpdateResult {
   applied: ConfigChange[];
-  refused: { field: string; reason: string }[];
-  /** What else the change did, e.g. an optimiser whose state was reset. */
-  notes: string[];
+  refused: Refusal[];
+  notes: UpdateNote[];
 }
 
 export interface Evaluation {
@@ -270,17 +277,17 @@ export class Trainer {
   update(patch: Record<string, unknown>): UpdateResult {
     const { config, applied, refused } = applyLivePatch(this.config, patch);
     this.config = config;
-    const notes: string[] = [];
+    const notes: UpdateNote[] = [];
     for (const change of applied) {
       if (change.field === 'generatorOptimizer') {
         this.generatorOptimizer.dispose();
         this.generatorOptimizer = createOptimizer(config.generatorOptimizer, this.generator.trainable);
-        notes.push(`Generator optimiser is now ${config.generatorOptimizer}: its state starts from zero`);
+        notes.push({ code: 'optimizerReset', network: 'generator', optimizer: config.generatorOptimizer });
       }
       if (change.field === 'discriminatorOptimizer') {
         this.discriminatorOptimizer.dispose();
         this.discriminatorOptimizer = createOptimizer(config.discriminatorOptimizer, this.discriminatorVariables);
-        notes.push(`Discriminator optimiser is now ${config.discriminatorOptimizer}: its state starts from zero`);
+        notes.push({ code: 'optimizerReset', network: 'discriminator', optimizer: config.discriminatorOptimizer });
       }
     }
     return { applied, refused, notes };

@@ -15,15 +15,19 @@ import * as presets from './presets.ts';
 import * as views from './views.ts';
 import * as share from './share.ts';
 import * as reliability from './reliability.ts';
+import * as settings from './settings.ts';
+import * as backend from './backend.ts';
 
 export const STRINGS = {
   en: {
     app: app.en, explainer: explainer.en, playground: playground.en, share: share.en, controls: controls.en, charts: charts.en,
     diagnostics: diagnostics.en, presets: presets.en, formulas: formulas.en, views: views.en, reliability: reliability.en, latent: latent.en,
+    settings: settings.en, backend: backend.en,
   },
   ko: {
     app: app.ko, explainer: explainer.ko, playground: playground.ko, share: share.ko, controls: controls.ko, charts: charts.ko,
     diagnostics: diagnostics.ko, presets: presets.ko, formulas: formulas.ko, views: views.ko, reliability: reliability.ko, latent: latent.ko,
+    settings: settings.ko, backend: backend.ko,
   },
 } as const;
 

@@ -25,7 +25,10 @@ import { registerWasmConvGradients } from '../gan/backends/wasm-conv-gradients.t
 import { registerWasmMatMul } from '../gan/backends/wasm-matmul.ts';
 import type { RunConfig } from '../gan/config.ts';
 import { type GradientCase, gradientCases } from './gradient-check.ts';
-import { type AdapterInfo, BACKEND_NAMES, type BackendName, type BackendPreference, type BackendWarning, type CandidateReport } from './protocol.ts';
+import { ProblemError, errorText } from './problem.ts';
+import {
+  type AdapterInfo, BACKEND_NAMES, type BackendName, type BackendNote, type BackendPreference, type BackendReason, type BackendWarning, type CandidateReport,
+} from './protocol.ts';
 
 // wasm lacks Conv2DBackpropFilter (tfjs #8474) and multiplies transposed operands ~10× slower
 // than plain ones; the core's kernels fill both gaps, so conv nets train on wasm and dense layers'
@@ -35,7 +38,7 @@ registerWasmMatMul();
 
 export interface BackendChoice {
   backend: BackendName;
-  reason: string;
+  reason: BackendReason;
   adapter?: AdapterInfo;
   candidates: CandidateReport[];
   /** Things the user should know: a forced backend that did not work, a missing GPU, a skipped candidate. */
@@ -67,43 +70,37 @@ export function shapeKey(config: RunConfig): string {
 
 type Tier = 'first' | 'fallback' | 'forced-only' | 'unavailable';
 
-interface Probe {
-  tier: Tier;
-  /** Why it is not first tier. */
-  note?: string;
-  adapter?: AdapterInfo;
-}
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** A backend's tier on this machine, with why it is not first tier. */
+type Probe = { adapter?: AdapterInfo } & ({ tier: 'first' } | { tier: Exclude<Tier, 'first'>; note: BackendNote });
 
 const SOFTWARE = /swiftshader|llvmpipe|softpipe|software|microsoft basic render/i;
 
 async function probeWebgpu(): Promise<Probe> {
-  if (!('gpu' in navigator)) return { tier: 'unavailable', note: 'this browser has no WebGPU' };
+  if (!('gpu' in navigator)) return { tier: 'unavailable', note: { code: 'noWebgpu' } };
   let adapter: GPUAdapter | null;
   try {
     adapter = await navigator.gpu.requestAdapter({ powerPreference: 'high-performance' });
   } catch (error) {
-    return { tier: 'unavailable', note: `the WebGPU adapter request was rejected (${errorText(error)})` };
+    return { tier: 'unavailable', note: { code: 'adapterRejected', detail: errorText(error) } };
   }
-  if (!adapter) return { tier: 'unavailable', note: 'the browser offers no WebGPU adapter' };
+  if (!adapter) return { tier: 'unavailable', note: { code: 'noAdapter' } };
   const { vendor, architecture, description, isFallbackAdapter } = adapter.info;
   const info: AdapterInfo = { vendor, architecture, description, isFallbackAdapter: isFallbackAdapter === true };
   if (info.isFallbackAdapter || SOFTWARE.test(`${vendor} ${architecture} ${description}`)) {
-    return { tier: 'forced-only', adapter: info, note: `the adapter is software (${architecture || vendor || 'fallback'}), far slower than wasm` };
+    return { tier: 'forced-only', adapter: info, note: { code: 'softwareAdapter', adapter: architecture || vendor || 'fallback' } };
   }
   return { tier: 'first', adapter: info };
 }
 
 /** The WebGL renderer's name, where the browser tells it: a software rasteriser is demoted. */
 function probeWebgl(): Probe {
-  if (typeof OffscreenCanvas === 'undefined') return { tier: 'unavailable', note: 'no OffscreenCanvas in this worker' };
+  if (typeof OffscreenCanvas === 'undefined') return { tier: 'unavailable', note: { code: 'noOffscreenCanvas' } };
   const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
-  if (!gl) return { tier: 'unavailable', note: 'no WebGL2 context' };
+  if (!gl) return { tier: 'unavailable', note: { code: 'noWebgl2' } };
   const debug = gl.getExtension('WEBGL_debug_renderer_info');
   const renderer = String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
   gl.getExtension('WEBGL_lose_context')?.loseContext();
-  return SOFTWARE.test(renderer) ? { tier: 'fallback', note: `software renderer (${renderer})` } : { tier: 'first' };
+  return SOFTWARE.test(renderer) ? { tier: 'fallback', note: { code: 'softwareRenderer', renderer } } : { tier: 'first' };
 }
 
 async function probe(name: BackendName): Promise<Probe> {
@@ -115,56 +112,58 @@ async function probe(name: BackendName): Promise<Probe> {
     case 'wasm':
       return { tier: 'first' };
     case 'cpu':
-      return { tier: 'fallback', note: 'plain JavaScript, kept for when nothing faster works' };
+      return { tier: 'fallback', note: { code: 'plainJavaScript' } };
   }
 }
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-3 + 1e-2 * Math.abs(b);
 
 /** Runs every gradient case on the active backend; returns what went wrong, or undefined. */
-async function checkGradients(cases: GradientCase[], sabotage: boolean): Promise<string | undefined> {
+async function checkGradients(cases: GradientCase[], sabotage: boolean): Promise<BackendNote | undefined> {
   for (const check of cases) {
     const got = await check.run();
     if (sabotage) got[0] += 1;
-    if (got.some((v) => !Number.isFinite(v))) return `${check.name}: non-finite values`;
+    if (got.some((v) => !Number.isFinite(v))) return { code: 'gradientNotFinite', check: check.name };
     const bad = got.findIndex((v, i) => !close(v, check.expected[i]));
-    if (bad >= 0) return `${check.name}: got ${got[bad].toPrecision(4)} where ${check.expected[bad].toPrecision(4)} is right`;
+    if (bad >= 0) return { code: 'gradientWrong', check: check.name, got: got[bad], expected: check.expected[bad] };
   }
   return undefined;
 }
 
+const failedGradientCheck = (note: BackendNote) => note.code === 'gradientNotFinite' || note.code === 'gradientWrong';
+
 /** Makes `name` the active backend and checks that it can train the model. */
 async function tryBackend(name: BackendName, convolutional: boolean): Promise<CandidateReport> {
   const start = performance.now();
-  const report = (usable: boolean, note: string): CandidateReport => ({ backend: name, usable, note, milliseconds: performance.now() - start });
+  const report = (usable: boolean, note: BackendNote): CandidateReport => ({ backend: name, usable, notes: [note], milliseconds: performance.now() - start });
   try {
-    if (!(await tf.setBackend(name))) return report(false, 'failed to start');
+    if (!(await tf.setBackend(name))) return report(false, { code: 'failedToStart' });
   } catch (error) {
-    return report(false, `failed to start: ${errorText(error)}`);
+    return report(false, { code: 'failedToStart', detail: errorText(error) });
   }
   try {
     const problem = await checkGradients(gradientCases(convolutional), sabotaged.has(name));
-    return problem ? report(false, `failed the gradient check (${problem})`) : report(true, 'passed the gradient check');
+    return problem ? report(false, problem) : report(true, { code: 'passedGradientCheck' });
   } catch (error) {
-    return report(false, `cannot train this model: ${errorText(error)}`);
+    return report(false, { code: 'cannotTrain', detail: errorText(error) });
   }
 }
 
-/** Calibrates the usable candidates on the model and returns the fastest, with a sentence saying so. */
-async function fastest(usable: CandidateReport[], calibrate: Calibrate): Promise<{ winner: CandidateReport; reason: string }> {
+/** Calibrates the usable candidates on the model and returns the fastest, with the speeds that made it win. */
+async function fastest(usable: CandidateReport[], calibrate: Calibrate): Promise<{ winner: CandidateReport; reason: BackendReason }> {
   const share = CALIBRATION_BUDGET_MS / usable.length;
   for (const candidate of usable) {
     const start = performance.now();
     await tf.setBackend(candidate.backend);
     candidate.iterationsPerSecond = await calibrate(share);
     candidate.milliseconds += performance.now() - start;
-    candidate.note = `${candidate.iterationsPerSecond.toFixed(1)} it/s in calibration`;
+    candidate.notes = [{ code: 'calibrated', iterationsPerSecond: candidate.iterationsPerSecond }];
   }
   const speed = (c: CandidateReport) => c.iterationsPerSecond ?? 0;
   const best = Math.max(...usable.map(speed));
   const winner = usable.find((c) => speed(c) >= TIE * best) ?? usable[0];
-  const others = usable.filter((c) => c !== winner).map((c) => `${c.backend} ${speed(c).toFixed(1)}`).join(', ');
-  return { winner, reason: `fastest for this model: ${speed(winner).toFixed(1)} it/s (${others} it/s)` };
+  const others = usable.filter((c) => c !== winner).map((c) => ({ backend: c.backend, iterationsPerSecond: speed(c) }));
+  return { winner, reason: { code: 'fastest', iterationsPerSecond: speed(winner), others } };
 }
 
 /**
@@ -176,11 +175,11 @@ export async function chooseBackend(preference: BackendPreference, config: RunCo
   const key = `${preference} ${shapeKey(config)} ${[...failed].join(',')}`;
   const cached = cache.get(key);
   if (cached && (await tf.setBackend(cached.backend))) {
-    return { ...cached, reason: `${cached.reason} (measured earlier for this model shape)`, warnings: [] };
+    return { ...cached, reason: { ...cached.reason, earlier: true }, warnings: [] };
   }
   const convolutional = config.architecture === 'dcgan';
   const probes = new Map<BackendName, Probe>();
-  for (const name of BACKEND_NAMES) probes.set(name, failed.has(name) ? { tier: 'unavailable', note: 'it failed earlier in this run' } : await probe(name));
+  for (const name of BACKEND_NAMES) probes.set(name, failed.has(name) ? { tier: 'unavailable', note: { code: 'failedEarlier' } } : await probe(name));
   const warnings: BackendWarning[] = [];
   const candidates: CandidateReport[] = [];
   const remember = (choice: BackendChoice) => {
@@ -190,16 +189,16 @@ export async function chooseBackend(preference: BackendPreference, config: RunCo
 
   if (preference !== 'auto') {
     const forced = probes.get(preference);
-    const report = forced?.tier === 'unavailable' ? { backend: preference, usable: false, note: forced.note ?? 'unavailable', milliseconds: 0 } : await tryBackend(preference, convolutional);
+    const report = forced?.tier === 'unavailable' ? { backend: preference, usable: false, notes: [forced.note], milliseconds: 0 } : await tryBackend(preference, convolutional);
     if (report.usable) {
-      return remember({ backend: preference, reason: 'chosen in the backend setting', adapter: forced?.adapter, candidates: [report], warnings });
+      return remember({ backend: preference, reason: { code: 'forced' }, adapter: forced?.adapter, candidates: [report], warnings });
     }
-    warnings.push({ kind: 'forcedUnusable', backend: preference, note: report.note });
+    warnings.push({ kind: 'forcedUnusable', backend: preference, notes: report.notes });
     candidates.push(report);
   }
 
   const webgpu = probes.get('webgpu');
-  if (preference === 'auto' && webgpu?.tier !== 'first') warnings.push({ kind: 'webgpuNotUsed', backend: 'webgpu', note: webgpu?.note ?? 'unavailable' });
+  if (preference === 'auto' && webgpu && webgpu.tier !== 'first') warnings.push({ kind: 'webgpuNotUsed', backend: 'webgpu', notes: [webgpu.note] });
 
   let usable: CandidateReport[] = [];
   let tierUsed: Tier = 'first';
@@ -209,8 +208,8 @@ export async function chooseBackend(preference: BackendPreference, config: RunCo
       const found = probes.get(name);
       if (name === preference || found?.tier !== tier) continue;
       const report = await tryBackend(name, convolutional);
-      if (found.note) report.note = `${found.note}; ${report.note}`;
-      if (!report.usable && report.note.includes('gradient check')) warnings.push({ kind: 'skipped', backend: name, note: report.note });
+      if (found.tier !== 'first') report.notes.unshift(found.note);
+      if (!report.usable && report.notes.some(failedGradientCheck)) warnings.push({ kind: 'skipped', backend: name, notes: report.notes });
       candidates.push(report);
     }
     usable = candidates.filter((c) => c.usable);
@@ -219,12 +218,13 @@ export async function chooseBackend(preference: BackendPreference, config: RunCo
   for (const name of BACKEND_NAMES) {
     const found = probes.get(name);
     if (name !== preference && found && !candidates.some((c) => c.backend === name)) {
-      candidates.push({ backend: name, usable: false, note: `not tried: ${found.note ?? 'a faster backend works'}`, milliseconds: 0 });
+      const because = found.tier === 'first' ? undefined : found.note;
+      candidates.push({ backend: name, usable: false, notes: [{ code: 'notTried', because }], milliseconds: 0 });
     }
   }
-  if (usable.length === 0) throw new Error(`No backend can train this model: ${candidates.map((c) => `${c.backend}: ${c.note}`).join('; ')}`);
+  if (usable.length === 0) throw new ProblemError({ code: 'noBackend', candidates });
 
-  const only = tierUsed === 'first' ? 'the only backend here that passed its checks at hardware speed' : 'the only fallback that passed its checks';
+  const only: BackendReason = { code: tierUsed === 'first' ? 'onlyHardware' : 'onlyFallback' };
   const { winner, reason } = usable.length > 1 ? await fastest(usable, calibrate) : { winner: usable[0], reason: only };
   await tf.setBackend(winner.backend);
   return remember({ backend: winner.backend, reason, adapter: probes.get(winner.backend)?.adapter, candidates, warnings });

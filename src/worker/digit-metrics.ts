@@ -7,6 +7,8 @@ import { sampleNoise } from '../gan/latent.ts';
 import { type ClassifierMetrics, classifierMetrics, classifyDigits, type DigitClassifier, loadDigitClassifier } from '../gan/metrics/classifier.ts';
 import { createRng } from '../gan/rng.ts';
 import type { Trainer } from '../gan/trainer.ts';
+import { errorText } from './problem.ts';
+import type { WorkerWarning } from './payloads.ts';
 
 /** Samples the classifier reads per evaluation: 1% of them (the mode threshold) is 5 digits. */
 const CLASSIFIED_SAMPLES = 500;
@@ -23,7 +25,7 @@ export interface DigitMetrics {
 export async function loadRunClassifier(
   load: (() => Promise<{ manifest: unknown; weights: ArrayBuffer }>) | undefined,
   config: RunConfig,
-  warn: (message: string) => void,
+  warn: (warning: WorkerWarning) => void,
 ): Promise<DigitMetrics> {
   if (!load) return {};
   try {
@@ -33,7 +35,7 @@ export async function loadRunClassifier(
       classifiedNoise: sampleNoise(createRng(config.seed, 'classified-noise'), CLASSIFIED_SAMPLES, config.latentSize, config.noise),
     };
   } catch (error) {
-    warn(`Digit classifier unavailable, MNIST metrics are off: ${error instanceof Error ? error.message : String(error)}`);
+    warn({ code: 'classifierUnavailable', detail: errorText(error) });
     return {};
   }
 }

@@ -7,8 +7,8 @@
  */
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import * as tf from '../gan/tf.ts';
-import { CONFIG_SCHEMA, type RunConfig } from '../gan/config.ts';
-import type { BackendName, MemoryAdvice, MemorySetting } from './protocol.ts';
+import type { RunConfig } from '../gan/config.ts';
+import type { BackendFailure, BackendName, MemoryAdvice, MemorySetting } from './protocol.ts';
 
 /**
  * Injected faults: `device-lost` destroys the WebGPU device (as a driver reset would); `step-error`
@@ -36,7 +36,7 @@ export function isOutOfMemory(error: unknown): boolean {
   return OUT_OF_MEMORY.some((pattern) => pattern.test(text));
 }
 
-const setting = (config: RunConfig, field: MemorySetting['field']): MemorySetting => ({ field, label: CONFIG_SCHEMA[field].label, value: config[field] });
+const setting = (config: RunConfig, field: MemorySetting['field']): MemorySetting => ({ field, value: config[field] });
 
 /** The settings that set a model's memory, largest effect first, with their current values. */
 export function memoryAdvice(config: RunConfig, backend: string, error: unknown): MemoryAdvice {
@@ -47,12 +47,6 @@ export function memoryAdvice(config: RunConfig, backend: string, error: unknown)
   return { backend, error: error instanceof Error ? error.message : String(error), settings };
 }
 
-/** English, for the event's message; the page shows it in its language from the advice (src/i18n/reliability.ts). */
-export function memoryMessage(advice: MemoryAdvice): string {
-  const settings = advice.settings.map((s) => `${s.label} (now ${s.value})`).join(', ');
-  return `Out of memory on ${advice.backend} (${advice.error}). Lower ${settings} and train again.`;
-}
-
 /** The WebGPU device of the active backend, where it is WebGPU. */
 function webgpuDevice(): GPUDevice | undefined {
   if (tf.getBackend() !== 'webgpu') return undefined;
@@ -61,24 +55,26 @@ function webgpuDevice(): GPUDevice | undefined {
 
 const watched = new WeakSet<GPUDevice>();
 
+const lostDevice = (info: GPUDeviceLostInfo): BackendFailure => ({ code: 'deviceLost', detail: info.message || info.reason });
+
 /** Calls `onLost` once if the active backend's GPU device is lost (WebGPU only; other backends report by throwing). */
-export function watchDevice(onLost: (reason: string) => void): void {
+export function watchDevice(onLost: (cause: BackendFailure) => void): void {
   const device = webgpuDevice();
   if (!device || watched.has(device)) return;
   watched.add(device);
-  void device.lost.then((info) => onLost(`the GPU device was lost: ${info.message || info.reason}`));
+  void device.lost.then((info) => onLost(lostDevice(info)));
 }
 
 /**
  * Why the active WebGPU device was lost, if it is lost within `ms`: a read that fails on a lost
  * device (mapAsync) may be reported before the device's own `lost` promise settles.
  */
-export async function deviceLostWithin(ms: number): Promise<string | undefined> {
+export async function deviceLostWithin(ms: number): Promise<BackendFailure | undefined> {
   const device = webgpuDevice();
   if (!device) return undefined;
   const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms));
   const info = await Promise.race([device.lost, timeout]);
-  return info && `the GPU device was lost: ${info.message || info.reason}`;
+  return info && lostDevice(info);
 }
 
 /** The `device-lost` fault: what a driver reset or a GPU process crash does to the device. */

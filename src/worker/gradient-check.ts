@@ -4,9 +4,11 @@
  * trains anything. Each case also takes one descent step through `assign`, as an optimiser does.
  */
 import * as tf from '../gan/tf.ts';
+import type { GradientCheckName } from './payloads.ts';
 
 export interface GradientCase {
-  name: string;
+  /** Which case, for a failure's note (the page words it). */
+  name: GradientCheckName;
   /** The right values: the gradient, then the weights after one step of size STEP. */
   expected: number[];
   /** The same values from the active backend. */
@@ -55,7 +57,7 @@ function denseCase(): GradientCase {
   const flatGradient = gradient.flat();
   const stepped = W.flat().map((w, i) => w - STEP * flatGradient[i]);
   return {
-    name: 'dense + ReLU + softplus gradient',
+    name: 'dense',
     expected: [loss, ...flatGradient, ...stepped],
     async run() {
       const w = variableOf(tf.tensor2d(W), 'gradient_check_dense');
@@ -93,7 +95,7 @@ function convCase(): GradientCase {
     }
   }
   return {
-    name: 'conv2d filter gradient',
+    name: 'conv',
     expected: [...gradient, ...FILTER.map((f, k) => f - STEP * gradient[k])],
     async run() {
       const f = variableOf(tf.tensor4d(FILTER, [2, 2, 1, 1]), 'gradient_check_conv');

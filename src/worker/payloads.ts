@@ -3,7 +3,7 @@
  * two unions and little else: backend names and reports, the view schedule, real samples, live
  * markers. protocol.ts re-exports all of it; import from there.
  */
-import type { RunConfig } from '../gan/config.ts';
+import type { Refusal, RunConfig } from '../gan/config.ts';
 
 /** A float array that owns its buffer, so it can be transferred. */
 export type Floats = Float32Array<ArrayBuffer>;
@@ -46,12 +46,44 @@ export interface AdapterInfo {
   isFallbackAdapter: boolean;
 }
 
+/** The gradient cases every candidate backend must pass (gradient-check.ts). */
+export type GradientCheckName = 'dense' | 'conv';
+
+/**
+ * What the backend choice found out about one backend (backend.ts), as data the page words in its
+ * language (src/i18n/backend.ts). `detail` is the browser's or tfjs's own text and `adapter` and
+ * `renderer` the names they report, shown as they came.
+ */
+export type BackendNote =
+  | { code: 'noWebgpu' | 'noAdapter' | 'noOffscreenCanvas' | 'noWebgl2' | 'plainJavaScript' | 'failedEarlier' | 'passedGradientCheck' }
+  | { code: 'adapterRejected' | 'cannotTrain'; detail: string }
+  | { code: 'failedToStart'; detail?: string }
+  | { code: 'softwareAdapter'; adapter: string }
+  | { code: 'softwareRenderer'; renderer: string }
+  | { code: 'gradientNotFinite'; check: GradientCheckName }
+  | { code: 'gradientWrong'; check: GradientCheckName; got: number; expected: number }
+  | { code: 'calibrated'; iterationsPerSecond: number }
+  /** Not tried, since `because` (absent: a faster backend works). */
+  | { code: 'notTried'; because?: BackendNote };
+
+/** Why the backend in use won (the badge's note); `earlier`: the choice was measured earlier for this model shape. */
+export type BackendReason = { earlier?: boolean } & (
+  | { code: 'forced' | 'onlyHardware' | 'onlyFallback' }
+  | { code: 'fastest'; iterationsPerSecond: number; others: { backend: BackendName; iterationsPerSecond: number }[] }
+);
+
+/** What made a backend fail mid-run: a lost GPU device, or an error inside a step; `detail` is its own text. */
+export interface BackendFailure {
+  code: 'deviceLost' | 'error';
+  detail: string;
+}
+
 /** What the choice found out about one backend. */
 export interface CandidateReport {
   backend: BackendName;
   usable: boolean;
-  /** Why it was skipped, or what it measured. */
-  note: string;
+  /** Why it was skipped, or what it measured, in order. */
+  notes: BackendNote[];
   /** Calibrated iterations per second, where it was calibrated. */
   iterationsPerSecond?: number;
   /** Time spent starting, checking and calibrating it. */
@@ -80,8 +112,6 @@ export interface LiveMarker {
 /** A setting that sets how much memory the model takes, with its value when memory ran out. */
 export interface MemorySetting {
   field: 'batchSize' | 'channels' | 'generatorWidth' | 'discriminatorWidth' | 'generatorLayers' | 'discriminatorLayers';
-  /** The schema's English label. */
-  label: string;
   value: number;
 }
 
@@ -95,19 +125,49 @@ export interface MemoryAdvice {
 /**
  * Something about the backend choice the user should know, as data, so the page can word it in its
  * language (src/i18n/reliability.ts): a forced backend that cannot be used, WebGPU not used, or a
- * candidate skipped because it failed its gradient check. `note` is the technical detail (English).
+ * candidate skipped because it failed its gradient check; `notes` say why.
  */
 export interface BackendWarning {
   kind: 'forcedUnusable' | 'webgpuNotUsed' | 'skipped';
   backend: BackendName;
-  note: string;
+  notes: BackendNote[];
 }
+
+/** Something the user should know that does not stop the run. */
+export type WorkerWarning =
+  | { code: 'backend'; backend: BackendWarning }
+  /** MNIST's digit classifier could not be loaded (src/worker/digit-metrics.ts): its metrics are off. */
+  | { code: 'classifierUnavailable'; detail: string };
 
 /** A backend failed mid-run and the run moved to another one (src/worker/failover.ts). */
 export interface FailoverReport {
   from: BackendName;
   to: BackendName;
-  reason: string;
+  cause: BackendFailure;
   /** The iteration of the weights it continues from. */
   iteration: number;
 }
+
+/** Why a saved run does not fit the model its settings build (src/worker/snapshot.ts); `name` is a tensor's, e.g. `generator.3`. */
+export type RunMismatch =
+  | { code: 'version'; saved: number; reads: number }
+  | { code: 'count'; saved: number; model: number }
+  | { code: 'missing' | 'notFinite'; name: string }
+  | { code: 'shape'; name: string; saved: number[]; model: number[] }
+  | { code: 'size'; name: string; values: number; size: number };
+
+/**
+ * What went wrong in the worker, as data the page words in its language (src/i18n/reliability.ts).
+ * `detail` is an error's own text (tfjs's, the browser's), shown as it came; `value` is input
+ * quoted and cut short (src/gan/quote.ts).
+ */
+export type WorkerProblem =
+  | { code: 'protocol'; page: number; worker: number }
+  | { code: 'notACommand'; value: string }
+  | { code: 'noRun' | 'mnistUnavailable' }
+  | { code: 'invalidSettings' | 'savedSettingsInvalid'; refusals: Refusal[] }
+  | { code: 'runMismatch'; mismatch: RunMismatch }
+  | { code: 'noBackend'; candidates: CandidateReport[] }
+  | { code: 'failedBeforeSave'; backend: BackendName; cause: BackendFailure }
+  | { code: 'outOfMemory'; memory: MemoryAdvice }
+  | { code: 'unexpected'; detail: string };

@@ -10,15 +10,18 @@ import type { StatPoint } from '../gan/stats.ts';
 import type { RunSnapshot } from './snapshot.ts';
 import type { DivergenceReport } from './divergence.ts';
 import { type LatentAnswer, type LatentQuery, queryBuffers } from './latent.ts';
-import type { AdapterInfo, BackendName, BackendPreference, BackendWarning, CandidateReport, FailoverReport, Floats, LiveMarker, MemoryAdvice, RealSamples, Schedule, Sources } from './payloads.ts';
+import type {
+  AdapterInfo, BackendName, BackendPreference, BackendReason, CandidateReport, FailoverReport, Floats, LiveMarker, RealSamples, Schedule, Sources, WorkerProblem, WorkerWarning,
+} from './payloads.ts';
 
 export { BACKEND_NAMES, DEFAULT_SCHEDULE } from './payloads.ts';
 export type {
-  AdapterInfo, BackendName, BackendPreference, BackendWarning, CandidateReport, FailoverReport, Floats, LiveMarker, MemoryAdvice, MemorySetting, RealSamples, Schedule, Sources,
+  AdapterInfo, BackendFailure, BackendName, BackendNote, BackendPreference, BackendReason, BackendWarning, CandidateReport, FailoverReport, Floats, GradientCheckName, LiveMarker,
+  MemoryAdvice, MemorySetting, RealSamples, RunMismatch, Schedule, Sources, WorkerProblem, WorkerWarning,
 } from './payloads.ts';
 
 /** Bumped whenever a message changes shape; the worker refuses an init from another version. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 // ─── Commands: page → worker ────────────────────────────────────────────────────────────────────
 
@@ -122,8 +125,8 @@ export interface ReadyEvent {
   type: 'ready';
   version: number;
   backend: BackendName;
-  /** Why this backend won, in a sentence for the badge's tooltip. */
-  reason: string;
+  /** Why this backend won, for the badge's note. */
+  reason: BackendReason;
   adapter?: AdapterInfo;
   candidates: CandidateReport[];
   config: RunConfig;
@@ -202,9 +205,7 @@ export interface BenchmarkEvent {
 
 export interface WarningEvent {
   type: 'warning';
-  /** In English; the page words a `backend` warning in its own language from the data. */
-  message: string;
-  backend?: BackendWarning;
+  warning: WorkerWarning;
 }
 
 /** Training produced NaN or ±∞: the run is paused and rolled back to its last finite state (src/worker/divergence.ts). */
@@ -221,11 +222,10 @@ export interface PongEvent {
 
 export interface ErrorEvent {
   type: 'error';
-  message: string;
+  /** What went wrong, for the page to word (memory running out names the settings to lower). */
+  problem: WorkerProblem;
   /** The command being handled when it happened. */
   during: TrainerCommand['type'] | 'loop';
-  /** Set when memory ran out: what to lower. */
-  memory?: MemoryAdvice;
 }
 
 /** The backend failed; the run goes on on another one from its last good weights, in the same play state. */
@@ -244,7 +244,7 @@ export interface RunExportedEvent {
 export interface RunImportedEvent {
   type: 'runImported';
   requestId: number;
-  error?: string;
+  error?: WorkerProblem;
 }
 
 /** The explorer's answer, or why there is none: a bad query is reported to its asker and training goes on. */

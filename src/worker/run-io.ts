@@ -5,6 +5,7 @@
  */
 import { type MnistFile, mnistSplit } from '../gan/data/mnist.ts';
 import { answerLatent } from './latent.ts';
+import { problemOf } from './problem.ts';
 import type { ImportRunCommand, LatentCommand, SampleCommand, TrainerEvent } from './protocol.ts';
 import { captureRun, type RunSnapshot } from './snapshot.ts';
 import { type Run, samplesEvent } from './views.ts';
@@ -30,7 +31,7 @@ export async function importRun(access: RunAccess, { requestId, run }: ImportRun
     await access.rebuild(run);
   } catch (error) {
     if (previous) await access.rebuild(previous);
-    access.post({ type: 'runImported', requestId, error: error instanceof Error ? error.message : String(error) });
+    access.post({ type: 'runImported', requestId, error: problemOf(error) });
     return;
   }
   access.post({ type: 'runImported', requestId });

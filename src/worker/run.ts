@@ -12,7 +12,8 @@ import { createRng } from '../gan/rng.ts';
 import { Trainer } from '../gan/trainer.ts';
 import { benchmark } from './benchmark.ts';
 import { loadRunClassifier } from './digit-metrics.ts';
-import type { Sources } from './protocol.ts';
+import { ProblemError } from './problem.ts';
+import type { Sources, WorkerWarning } from './protocol.ts';
 import type { Run } from './views.ts';
 
 /** Fixed-noise samples: enough points to show a 2D distribution, a readable grid of images. */
@@ -21,7 +22,7 @@ const IMAGE_SAMPLES = 64;
 
 export async function runDataset(config: RunConfig, sources: Sources, loadMnist?: () => Promise<MnistFile>): Promise<Dataset> {
   if (config.dataset !== 'mnist') return createDataset(config.dataset, { points: sources.points });
-  if (!loadMnist) throw new Error('MNIST is not available here');
+  if (!loadMnist) throw new ProblemError({ code: 'mnistUnavailable' });
   return createDataset('mnist', { mnist: mnistDataset(await loadMnist()) });
 }
 
@@ -30,7 +31,7 @@ export async function createRun(
   config: RunConfig,
   dataset: Dataset,
   loadClassifier: (() => Promise<{ manifest: unknown; weights: ArrayBuffer }>) | undefined,
-  warn: (message: string) => void,
+  warn: (warning: WorkerWarning) => void,
 ): Promise<Run> {
   const trainer = new Trainer(config, dataset);
   const planar = dataset.dimension === 2;

@@ -21,6 +21,8 @@ import { type Run, Views } from './views.ts';
 import { calibrate, createRun, runDataset } from './run.ts';
 import { Checkpoints, STUCK_MS, withTimeout } from './failover.ts';
 import { watchDevice } from './faults.ts';
+import type { BackendFailure } from './payloads.ts';
+import { ProblemError } from './problem.ts';
 
 export interface SessionHost {
   post(event: TrainerEvent): void;
@@ -80,11 +82,11 @@ export abstract class SessionLoop {
   /** An error from the training loop of `run` (a step, a read-back). */
   protected abstract loopFailed(error: unknown, run: Run | undefined): void;
   /** The backend failed mid-run; false where there is nothing to move. */
-  protected abstract failover(reason: string, deviceLost: boolean): boolean;
+  protected abstract failover(failure: BackendFailure, deviceLost: boolean): boolean;
   protected abstract rebuild(snapshot: RunSnapshot, afterFailure?: boolean): Promise<void>;
 
   protected requireRun(): Run {
-    if (!this.run) throw new Error('No run yet: the worker has not been initialised');
+    if (!this.run) throw new ProblemError({ code: 'noRun' });
     return this.run;
   }
 
@@ -100,7 +102,7 @@ export abstract class SessionLoop {
    */
   protected async build(input: RunConfig, sources: Sources, preference: BackendPreference, settle = true, afterFailure = false) {
     const checked = validateConfig(input);
-    if (!checked.ok) throw new Error(`Invalid settings: ${checked.errors.join('; ')}`);
+    if (!checked.ok) throw new ProblemError({ code: 'invalidSettings', refusals: checked.refusals });
     const { config } = checked;
     this.state = 'paused';
     if (afterFailure) {
@@ -129,10 +131,10 @@ export abstract class SessionLoop {
     const dataset = await runDataset(config, sources, this.host.loadMnist);
     const choice = await this.host.chooseBackend(preference, config, (budgetMs) => calibrate(config, dataset, budgetMs), this.failed);
     this.backend = choice.backend;
-    watchDevice((reason) => {
-      if (this.backend === 'webgpu') this.failover(reason, true);
+    watchDevice((cause) => {
+      if (this.backend === 'webgpu') this.failover(cause, true);
     });
-    this.run = await createRun(config, dataset, this.host.loadClassifier, (message) => this.host.post({ type: 'warning', message }));
+    this.run = await createRun(config, dataset, this.host.loadClassifier, (warning) => this.host.post({ type: 'warning', warning }));
     const { trainer } = this.run;
     const planar = dataset.dimension === 2;
     this.building = undefined;
@@ -145,8 +147,7 @@ export abstract class SessionLoop {
     this.host.post({ type: 'ready', version: PROTOCOL_VERSION, backend, reason, adapter, candidates, config: trainer.config, planar, real });
     // After a failure the failover event says why the failed backend is not used; the choice need not repeat it.
     for (const warning of warnings) {
-      // Data, not a sentence: the page words it (src/i18n/reliability.ts); the message is the bare detail.
-      if (!afterFailure || !this.failed.has(warning.backend)) this.host.post({ type: 'warning', message: `${warning.backend}: ${warning.note}`, backend: warning });
+      if (!afterFailure || !this.failed.has(warning.backend)) this.host.post({ type: 'warning', warning: { code: 'backend', backend: warning } });
     }
     if (settle) await this.settle();
   }

@@ -14,7 +14,9 @@ import { restoreRun, type RunSnapshot, snapshotConfig } from './snapshot.ts';
 import { answerLatentCommand, answerSample, exportRun, importRun } from './run-io.ts';
 import type { Run } from './views.ts';
 import { STUCK_MS, withTimeout } from './failover.ts';
-import { destroyDevice, deviceLostWithin, type Fault, injectedError, isOutOfMemory, memoryAdvice, memoryMessage } from './faults.ts';
+import { destroyDevice, deviceLostWithin, type Fault, injectedError, isOutOfMemory, memoryAdvice } from './faults.ts';
+import { errorText, ProblemError, problemOf } from './problem.ts';
+import type { BackendFailure } from './payloads.ts';
 import { SessionLoop } from './session-loop.ts';
 
 export type { SessionHost } from './session-loop.ts';
@@ -47,13 +49,13 @@ export class Session extends SessionLoop {
   protected fail(error: unknown, during: TrainerCommand['type'] | 'loop') {
     if (isOutOfMemory(error)) return this.outOfMemory(error, during);
     this.state = 'paused';
-    this.host.post({ type: 'error', message: error instanceof Error ? error.message : String(error), during });
+    this.host.post({ type: 'error', problem: problemOf(error), during });
   }
 
   /** An error from the training loop of `run`: the backend failed, unless memory ran out; one from a replaced run is old news. */
   protected loopFailed(error: unknown, run: Run | undefined) {
     if (run !== this.run || this.failingOver) return;
-    if (isOutOfMemory(error) || !this.failover(error instanceof Error ? error.message : String(error), false)) this.fail(error, 'loop');
+    if (isOutOfMemory(error) || !this.failover({ code: 'error', detail: errorText(error) }, false)) this.fail(error, 'loop');
   }
 
   /**
@@ -63,9 +65,9 @@ export class Session extends SessionLoop {
   private outOfMemory(error: unknown, during: TrainerCommand['type'] | 'loop') {
     const config = this.building ?? this.run?.trainer.config;
     this.state = 'paused';
-    if (!config) return this.host.post({ type: 'error', message: String(error), during });
+    if (!config) return this.host.post({ type: 'error', problem: problemOf(error), during });
     const memory = memoryAdvice(config, this.backend ?? tf.getBackend(), error);
-    this.host.post({ type: 'error', message: memoryMessage(memory), during, memory });
+    this.host.post({ type: 'error', problem: { code: 'outOfMemory', memory }, during });
     const previous = this.checkpoints.latest;
     const recover = this.building ? previous && (() => this.rebuild(previous)) : this.run && (() => this.settle());
     this.building = undefined;
@@ -85,7 +87,7 @@ export class Session extends SessionLoop {
    * backend that works, from its last good weights, and goes on in the play state it was in. Returns
    * false where there is nothing to move.
    */
-  protected failover(reason: string, deviceLost: boolean): boolean {
+  protected failover(failure: BackendFailure, deviceLost: boolean): boolean {
     const from = this.backend;
     const run = this.run;
     if (this.failingOver || !run || !from) return false;
@@ -97,12 +99,12 @@ export class Session extends SessionLoop {
     const moved = withTimeout(this.queue, STUCK_MS)
       .then(async () => {
         // A failed read on WebGPU is often the first sign of a lost device: its own reason says more.
-        const lost = deviceLost ? reason : await deviceLostWithin(500);
-        const why = lost ?? reason;
+        const lost = deviceLost ? failure : await deviceLostWithin(500);
+        const cause = lost ?? failure;
         const snapshot = await this.checkpoints.bestAfterFailure(run.trainer, lost !== undefined);
-        if (!snapshot) throw new Error(`The ${from} backend failed (${why}) before the run's weights could be saved`);
+        if (!snapshot) throw new ProblemError({ code: 'failedBeforeSave', backend: from, cause });
         await this.rebuild(snapshot, true);
-        this.host.post({ type: 'failover', report: { from, to: this.backend ?? from, reason: why, iteration: snapshot.iteration } });
+        this.host.post({ type: 'failover', report: { from, to: this.backend ?? from, cause, iteration: snapshot.iteration } });
         this.speed = resume.speed;
         if (resume.state !== 'paused') await this.start(resume.which, resume.until);
       })
@@ -118,7 +120,7 @@ export class Session extends SessionLoop {
   private async execute(command: TrainerCommand): Promise<void> {
     switch (command.type) {
       case 'init':
-        if (command.version !== PROTOCOL_VERSION) throw new Error(`Protocol ${command.version} from the page, ${PROTOCOL_VERSION} in the worker: reload the page`);
+        if (command.version !== PROTOCOL_VERSION) throw new ProblemError({ code: 'protocol', page: command.version, worker: PROTOCOL_VERSION });
         this.schedule = { ...DEFAULT_SCHEDULE, ...command.schedule };
         return this.build(command.config, command.sources ?? {}, command.backend);
       case 'reset':

@@ -8,6 +8,7 @@ import './wasm-paths.ts';
 import { loadClassifier, loadMnist } from './assets.ts';
 import { chooseBackend, sabotageGradientCheck } from './backend.ts';
 import { isFault } from './faults.ts';
+import { quote } from '../gan/quote.ts';
 import { BACKEND_NAMES, isCommand, isPing, transferables, type TrainerEvent } from './protocol.ts';
 import { Session } from './session.ts';
 
@@ -52,7 +53,7 @@ addEventListener('message', (event: MessageEvent<unknown>) => {
     return;
   }
   if (!isCommand(command)) {
-    post({ type: 'error', message: `Not a command: ${JSON.stringify(command)?.slice(0, 200)}`, during: 'loop' });
+    post({ type: 'error', problem: { code: 'notACommand', value: quote(command) }, during: 'loop' });
     return;
   }
   void session.handle(command).then(() => {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page, Worker } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
 import { openPlayground, read, resetRun, settledAt, SMALL, stepRun } from './training.ts';
+import { describeBackendNotes, en as backendEn } from '../../src/i18n/backend.ts';
 
 declare global {
   // The worker's test hook (src/worker/training.worker.ts).
@@ -47,9 +48,11 @@ describe('backend faults', () => {
       const s = await read(page);
       throw new Error(`${String(error)}: ${JSON.stringify({ state: s.state, iteration: s.iteration, backend: s.backend?.name, notices: s.notices.map((n) => n.text) })}`);
     };
-    await page.waitForFunction(() => window.nash!.training.getSnapshot().notices.some((n) => n.failover), undefined, { timeout: 60_000, polling: 50 }).catch(explain);
+    await page.waitForFunction(() => window.nash!.training.getSnapshot().notices.some((n) => n.subject.about === 'failover'), undefined, { timeout: 60_000, polling: 50 }).catch(explain);
     const after = await read(page);
-    const report = after.notices.find((n) => n.failover)!.failover!;
+    const subject = after.notices.map((n) => n.subject).find((s) => s.about === 'failover');
+    if (subject?.about !== 'failover') throw new Error('no failover notice');
+    const report = subject.failover;
     expect(report.from).toBe('webgpu');
     expect(['webgl', 'wasm', 'cpu']).toContain(report.to);
     expect(after.backend?.name).toBe(report.to);
@@ -78,7 +81,7 @@ describe('backend faults', () => {
     await resetRun(page, { ...SMALL, batchSize: 40 }, 'webgpu');
     const { backend, notices } = await read(page);
     expect(backend?.name).not.toBe('webgpu');
-    expect(backend?.candidates.find((c) => c.backend === 'webgpu')?.note).toMatch(/adapter request was rejected \(injected/);
+    expect(describeBackendNotes(backend?.candidates.find((c) => c.backend === 'webgpu')?.notes ?? [], backendEn)).toMatch(/adapter request was rejected \(injected/);
     expect(notices.map((n) => n.text)).toContainEqual(expect.stringMatching(/^webgpu cannot be used here \(the WebGPU adapter request was rejected/));
     await expect(messages(page).textContent()).resolves.toMatch(/webgpu cannot be used here/);
     await stepRun(page, 3);
@@ -92,9 +95,11 @@ describe('backend faults', () => {
     await resetRun(page, { ...SMALL, batchSize: 24 }, 'auto');
     const { backend, notices } = await read(page);
     expect(backend?.name).not.toBe('wasm');
-    expect(backend?.candidates.find((c) => c.backend === 'wasm')).toMatchObject({ usable: false, note: expect.stringMatching(/failed the gradient check \(.*got .* where .* is right\)/) });
-    expect(notices.map((n) => n.text)).toContainEqual(expect.stringMatching(/^wasm skipped: it failed the gradient check/));
-    await expect(messages(page).textContent()).resolves.toMatch(/wasm skipped: it failed the gradient check/);
+    const wasm = backend?.candidates.find((c) => c.backend === 'wasm');
+    expect(wasm).toMatchObject({ usable: false, notes: [expect.objectContaining({ code: 'gradientWrong' })] });
+    expect(describeBackendNotes(wasm?.notes ?? [], backendEn)).toMatch(/failed the gradient check \(.*got .* where .* is right\)/);
+    expect(notices.map((n) => n.text)).toContainEqual(expect.stringMatching(/^wasm skipped: failed the gradient check/));
+    await expect(messages(page).textContent()).resolves.toMatch(/wasm skipped: failed the gradient check/);
     await stepRun(page, 3);
     await page.close();
   });
@@ -107,7 +112,11 @@ describe('out of memory', () => {
     await page.waitForFunction(() => window.nash!.training.getSnapshot().iteration > 10, undefined, { timeout: 60_000, polling: 50 });
     // Injected: no setting the schema allows exhausts memory on this machine's backends (see the report).
     expect(await trainingWorker(page).evaluate(() => nashFault('out-of-memory'))).toBe(true);
-    await page.waitForFunction(() => window.nash!.training.getSnapshot().notices.some((n) => n.memory), undefined, { timeout: 60_000, polling: 50 });
+    await page.waitForFunction(
+      () => window.nash!.training.getSnapshot().notices.some((n) => n.subject.about === 'problem' && n.subject.problem.code === 'outOfMemory'),
+      undefined,
+      { timeout: 60_000, polling: 50 },
+    );
     await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused', undefined, { timeout: 30_000 });
     const text = await messages(page).textContent();
     expect(text).toMatch(/Out of memory on wasm \(.*\)\. Lower Batch size \(now 128\), Generator width \(now 64\), Discriminator width \(now 64\), Generator hidden layers \(now 2\)/);

@@ -28,12 +28,14 @@ describe('faults', () => {
       window.nash!.training.update({ generatorOptimizer: 'sgd', discriminatorOptimizer: 'sgd', generatorLearningRate: 10, discriminatorLearningRate: 10 }),
     );
     await page.evaluate(() => window.nash!.training.play());
-    await page.waitForFunction(() => window.nash!.training.getSnapshot().notices.some((n) => n.divergence), undefined, { timeout: 60_000, polling: 50 });
+    await page.waitForFunction(() => window.nash!.training.getSnapshot().notices.some((n) => n.subject.about === 'divergence'), undefined, { timeout: 60_000, polling: 50 });
     await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused', undefined, { timeout: 30_000 });
     await page.waitForTimeout(500); // the settle after the rollback posts its status and plane
 
     const after = await read(page);
-    const report = after.notices.find((n) => n.divergence)!.divergence!;
+    const subject = after.notices.map((n) => n.subject).find((s) => s.about === 'divergence');
+    if (subject?.about !== 'divergence') throw new Error('no divergence notice');
+    const report = subject.divergence;
     expect(after.state).toBe('paused');
     expect(after.iteration).toBe(report.restoredIteration);
     // Back to one of the last two finite reads before the change (see divergence.ts), not to the start.
@@ -90,7 +92,7 @@ describe('faults', () => {
         throw new Error('injected fault');
       });
     });
-    await page.waitForFunction(() => window.nash!.training.getSnapshot().notices.some((n) => n.restart), undefined, { timeout: 30_000, polling: 50 });
+    await page.waitForFunction(() => window.nash!.training.getSnapshot().notices.some((n) => n.subject.about === 'restart'), undefined, { timeout: 30_000, polling: 50 });
     await page.waitForFunction(
       () => {
         const s = window.nash!.training.getSnapshot();

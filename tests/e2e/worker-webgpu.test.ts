@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
 import { openPlayground, read, resetRun, stepRun } from './training.ts';
+import { describeBackendNotes, en as backendEn } from '../../src/i18n/backend.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,7 +21,9 @@ test('a software adapter does not win by default, and a forced WebGPU trains', a
   const { page } = await openPlayground(browser);
   const auto = await read(page);
   expect(auto.backend?.name).not.toBe('webgpu');
-  expect(auto.backend?.candidates.find((c) => c.backend === 'webgpu')?.note).toMatch(/software/);
+  // Not tried: the automatic choice never tries a software adapter.
+  expect(auto.backend?.candidates.find((c) => c.backend === 'webgpu')?.notes).toEqual([{ code: 'notTried', because: expect.objectContaining({ code: 'softwareAdapter' }) }]);
+  expect(describeBackendNotes(auto.backend?.candidates.find((c) => c.backend === 'webgpu')?.notes ?? [], backendEn)).toMatch(/^not tried: the adapter is software/);
 
   const tiny = { batchSize: 8, generatorLayers: 1, generatorWidth: 4, discriminatorLayers: 1, discriminatorWidth: 4 };
   await resetRun(page, tiny, 'webgpu', { planeMs: 0, samplesMs: 0, metricsEvery: 0 }, 170_000);

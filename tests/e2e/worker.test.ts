@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
 import { openPlayground, read, resetRun, settledAt, SMALL, stepRun } from './training.ts';
+import { describeBackendNotes, en as backendEn } from '../../src/i18n/backend.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -91,7 +92,7 @@ describe('the playground page drives the worker', () => {
       await resetRun(page, SMALL, backend);
       const ready = await read(page);
       expect(ready.backend?.name).toBe(backend);
-      expect(ready.backend?.reason).toBe('chosen in the backend setting');
+      expect(ready.backend?.reason).toEqual({ code: 'forced' });
       await page.evaluate(() => window.nash!.training.play());
       await page.waitForFunction(() => window.nash!.training.getSnapshot().stats.length >= 3, undefined, { timeout: 60_000 });
       await page.evaluate(() => window.nash!.training.pause());
@@ -108,12 +109,13 @@ describe('the playground page drives the worker', () => {
     const { backend, notices, preference } = await read(page);
     expect(preference).toBe('webgpu');
     expect(backend?.name).not.toBe('webgpu');
-    expect(backend?.candidates.find((c) => c.backend === 'webgpu')?.note).toMatch(/no WebGPU adapter/);
+    expect(backend?.candidates.find((c) => c.backend === 'webgpu')?.notes).toEqual([{ code: 'noAdapter' }]);
+    expect(describeBackendNotes([{ code: 'noAdapter' }], backendEn)).toMatch(/no WebGPU adapter/);
     expect(notices).toContainEqual(expect.objectContaining({ kind: 'warning', text: expect.stringMatching(/^webgpu cannot be used here/) }));
     await expect(page.getByRole('region', { name: 'Messages' }).textContent()).resolves.toMatch(/webgpu cannot be used here/);
-    // The note is data, so the page words it in Korean too, keeping the browser's detail.
+    // The note is data, so the page words it in Korean too, and a switch rewords the notice already shown.
     await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
-    await expect(page.getByRole('region', { name: '알림' }).textContent()).resolves.toMatch(/여기서는 webgpu 백엔드를 쓸 수 없어\(.*no WebGPU adapter/);
+    await expect(page.getByRole('region', { name: '알림' }).textContent()).resolves.toMatch(/여기서는 webgpu 백엔드를 쓸 수 없어\(브라우저가 WebGPU 어댑터를 내주지 않습니다\)/);
     await page.getByRole('combobox', { name: '언어' }).selectOption('en');
     await page.close();
   });

@@ -10,6 +10,7 @@ import { applyLivePatch, CONFIG_SCHEMA, defaultConfig, FIELD_NAMES, type FieldNa
 import { createDataset } from '../../src/gan/data/registry.ts';
 import { customPoints, MAX_CUSTOM_POINTS } from '../../src/gan/data/toy2d.ts';
 import { Trainer } from '../../src/gan/trainer.ts';
+import { describeRefusal, en } from '../../src/i18n/settings.ts';
 import { tf, useCpu } from './setup-tf.ts';
 
 beforeAll(useCpu);
@@ -54,7 +55,7 @@ describe('validateConfig', () => {
     fc.assert(
       fc.property(fc.anything(), (input) => {
         const result = validateConfig(input);
-        if (!result.ok) expect(result.errors.every((e) => typeof e === 'string' && e.length > 0)).toBe(true);
+        if (!result.ok) expect(result.refusals.every((r) => describeRefusal(r, en).length > 0)).toBe(true);
       }),
       { numRuns: 500 },
     );
@@ -70,7 +71,7 @@ describe('validateConfig', () => {
       fc.property(inRange, fieldAndValue, (config, [name, value]) => {
         const result = validateConfig({ ...config, [name]: value });
         expect(result.ok).toBe(false);
-        if (!result.ok) expect(result.errors.some((e) => e.includes(`(${name})`))).toBe(true);
+        if (!result.ok) expect(result.refusals.some((r) => r.field === name && describeRefusal(r, en).includes(`(${name})`))).toBe(true);
       }),
       { numRuns: 300 },
     );
@@ -83,7 +84,7 @@ describe('validateConfig', () => {
         // defineProperty makes even `__proto__` an own key, as JSON.parse of a URL or file would.
         const result = validateConfig(Object.defineProperty({}, name, { value, enumerable: true }));
         expect(result.ok).toBe(false);
-        if (!result.ok) expect(result.errors.join()).toContain(`${name}: unknown setting`);
+        if (!result.ok) expect(result.refusals.map((r) => describeRefusal(r, en)).join()).toContain(`${name}: unknown setting`);
       }),
       { numRuns: 300 },
     );
@@ -115,7 +116,7 @@ describe('the core', () => {
         const result = validateConfig(input);
         if (!result.ok) {
           // Only the cross-field rules may refuse in-range values, and they say which fields.
-          expect(result.errors.every((e) => /\((conditioning|lsganA, lsganB|[a-zA-Z, ]+)\)/.test(e))).toBe(true);
+          expect(result.refusals.every((r) => r.code === 'conflict' && /\((conditioning|lsganA, lsganB|[a-zA-Z, ]+)\)/.test(describeRefusal(r, en)))).toBe(true);
           return;
         }
         const config: RunConfig = result.config;
@@ -141,7 +142,7 @@ describe('the core', () => {
     for (const count of [1, MAX_CUSTOM_POINTS]) {
       const points = Array.from({ length: count }, (_, i): [number, number] => [Math.cos(i), Math.sin(i) * 40]);
       const result = validateConfig({ dataset: 'custom', batchSize: 8, generatorWidth: 8, discriminatorWidth: 8 });
-      if (!result.ok) throw new Error(result.errors.join());
+      if (!result.ok) throw new Error(result.refusals.map((r) => describeRefusal(r, en)).join());
       const trainer = new Trainer(result.config, createDataset('custom', { points }));
       trainer.step();
       const [point] = await trainer.flushStats();

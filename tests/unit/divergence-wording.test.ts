@@ -12,7 +12,7 @@ import { defaultConfig } from '../../src/gan/config.ts';
 import { STAT_FIELDS, type StatPoint } from '../../src/gan/stats.ts';
 import { describeDivergence, en, ko } from '../../src/i18n/reliability.ts';
 import { type DivergenceReport, infiniteFields, recordedSignals } from '../../src/worker/divergence.ts';
-import { PROTOCOL_VERSION, type TrainerEvent } from '../../src/worker/protocol.ts';
+import { type BackendWarning, PROTOCOL_VERSION, type TrainerEvent } from '../../src/worker/protocol.ts';
 
 const config = defaultConfig();
 
@@ -94,12 +94,13 @@ describe('the worker sends codes and data', () => {
     const worker = Object.assign(new EventTarget(), { postMessage: () => undefined, terminate: () => undefined }) as unknown as Worker;
     const client = new TrainingClient({ createWorker: () => worker });
     const emit = (event: TrainerEvent) => worker.dispatchEvent(new MessageEvent('message', { data: event }));
-    const backend = { kind: 'webgpuNotUsed', backend: 'webgpu', note: 'the adapter is software (swiftshader), far slower than wasm' } as const;
-    emit({ type: 'ready', version: PROTOCOL_VERSION, backend: 'wasm', reason: 'fastest', candidates: [], config, planar: true });
-    emit({ type: 'warning', message: 'webgpu: the adapter is software', backend });
+    const backend: BackendWarning = { kind: 'webgpuNotUsed', backend: 'webgpu', notes: [{ code: 'softwareAdapter', adapter: 'swiftshader' }] };
+    const reason = { code: 'onlyHardware' } as const;
+    emit({ type: 'ready', version: PROTOCOL_VERSION, backend: 'wasm', reason, candidates: [], config, planar: true });
+    emit({ type: 'warning', warning: { code: 'backend', backend } });
     client.reset({ ...config, batchSize: 64 });
-    emit({ type: 'ready', version: PROTOCOL_VERSION, backend: 'wasm', reason: 'fastest', candidates: [], config, planar: true });
-    emit({ type: 'warning', message: 'webgpu: the adapter is software', backend });
+    emit({ type: 'ready', version: PROTOCOL_VERSION, backend: 'wasm', reason, candidates: [], config, planar: true });
+    emit({ type: 'warning', warning: { code: 'backend', backend } });
     const notices = client.getSnapshot().notices;
     expect(notices.map((n) => n.text)).toEqual(['WebGPU not used: the adapter is software (swiftshader), far slower than wasm.']);
     client.dispose();

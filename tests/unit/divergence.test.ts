@@ -74,7 +74,7 @@ describe('checkpoint', () => {
 
 function harness() {
   const events: TrainerEvent[] = [];
-  const choice: BackendChoice = { backend: 'cpu', reason: 'test', candidates: [], warnings: [] };
+  const choice: BackendChoice = { backend: 'cpu', reason: { code: 'forced' }, candidates: [], warnings: [] };
   const session = new Session({
     post: (event) => events.push(event),
     yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { STRINGS } from '../../src/i18n/strings.ts';
+import type { BackendWarning } from '../../src/worker/protocol.ts';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -18,12 +19,12 @@ test('English and Korean have the same keys, none empty', () => {
 
 test('a note on the backend choice reads in either language, with the browser’s detail kept', async () => {
   const { describeBackendWarning, en, ko } = await import('../../src/i18n/reliability.ts');
-  const rejected = { kind: 'forcedUnusable', backend: 'webgpu', note: 'the WebGPU adapter request was rejected' } as const;
-  expect(describeBackendWarning(rejected, en)).toBe('webgpu cannot be used here (the WebGPU adapter request was rejected); choosing another backend.');
-  expect(describeBackendWarning(rejected, ko)).toBe('여기서는 webgpu 백엔드를 쓸 수 없어(the WebGPU adapter request was rejected) 다른 백엔드를 고릅니다.');
-  const skipped = { kind: 'skipped', backend: 'wasm', note: 'failed the gradient check' } as const;
-  expect(describeBackendWarning(skipped, en)).toBe('wasm skipped: it failed the gradient check.');
-  expect(describeBackendWarning(skipped, ko)).toContain('wasm 백엔드를 건너뜁니다');
+  const rejected: BackendWarning = { kind: 'forcedUnusable', backend: 'webgpu', notes: [{ code: 'adapterRejected', detail: 'AbortError: injected' }] };
+  expect(describeBackendWarning(rejected, en)).toBe('webgpu cannot be used here (the WebGPU adapter request was rejected (AbortError: injected)); choosing another backend.');
+  expect(describeBackendWarning(rejected, ko)).toBe('여기서는 webgpu 백엔드를 쓸 수 없어(WebGPU 어댑터 요청이 거부되었습니다(AbortError: injected)) 다른 백엔드를 고릅니다.');
+  const skipped: BackendWarning = { kind: 'skipped', backend: 'wasm', notes: [{ code: 'gradientWrong', check: 'dense', got: 1.5, expected: 0.5 }] };
+  expect(describeBackendWarning(skipped, en)).toBe('wasm skipped: failed the gradient check (dense + ReLU + softplus gradient: got 1.500 where 0.5000 is right).');
+  expect(describeBackendWarning(skipped, ko)).toBe('wasm 백엔드를 건너뜁니다: 기울기 검사를 통과하지 못했습니다(완전연결 + ReLU + softplus 기울기: 맞는 값 0.5000 대신 1.500).');
 });
 
 /** Every string in a namespace tree (functions, which build sentences from these, are skipped). */

@@ -38,7 +38,7 @@ describe('an objective change that adds or removes the critic’s batch norm nee
     const { config, applied, refused } = applyLivePatch(current, { objective: to, discriminatorLearningRate: 2e-4 });
     expect(config.objective).toBe(from);
     expect(applied.map((change) => change.field)).toEqual(['discriminatorLearningRate']);
-    expect(refused).toEqual([{ field: 'objective', reason: expect.stringMatching(/batch norm.*press Reset/) }]);
+    expect(refused).toEqual([{ code: 'needsReset', field: 'objective', why: 'criticBatchNorm' }]);
     expect(resetReason(current, 'objective', to)).toBe('criticBatchNorm');
   });
 

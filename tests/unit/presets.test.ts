@@ -10,7 +10,7 @@ import { parseCli } from '../../scripts/cli/options.ts';
 describe('presets', () => {
   test.each(Object.values(PRESETS).map((p) => [p.id, p] as const))('%s is a valid configuration', (_, preset) => {
     const result = validateConfig({ ...defaultConfig(), ...preset.config });
-    expect(result.ok ? [] : result.errors).toEqual([]);
+    expect(result.ok ? [] : result.refusals).toEqual([]);
   });
 
   test('each failure names the detectors it raises, and every detector but D overpowering has a failure that shows it', () => {

@@ -10,6 +10,7 @@ import type { BackendName, TrainerCommand, TrainerEvent } from '../../src/worker
 import { PROTOCOL_VERSION } from '../../src/worker/protocol.ts';
 import { isOutOfMemory } from '../../src/worker/faults.ts';
 import { Session } from '../../src/worker/session.ts';
+import { describeProblem, en } from '../../src/i18n/reliability.ts';
 import { tf, useCpu } from './setup-tf.ts';
 
 beforeAll(useCpu);
@@ -30,7 +31,7 @@ function harness() {
       if (config.batchSize === 1024) throw new RangeError('Array buffer allocation failed');
       asked.push([...failed]);
       const backend = (['webgl', 'wasm', 'cpu'] as const).find((name) => !failed.has(name)) ?? 'cpu';
-      return { backend, reason: 'test', candidates: [], warnings: [] };
+      return { backend, reason: { code: 'forced' as const }, candidates: [], warnings: [] };
     },
   });
   const send = (command: TrainerCommand) => session.handle(command);
@@ -57,7 +58,7 @@ describe('backend failure mid-run', () => {
     expect(h.session.injectFault('step-error')).toBe(true);
     await h.until(() => h.latest('failover') !== undefined, 'the failover');
     const { report } = h.latest('failover')!;
-    expect(report).toMatchObject({ from: 'webgl', to: 'wasm', reason: expect.stringMatching(/injected fault: the webgl backend failed/) });
+    expect(report).toMatchObject({ from: 'webgl', to: 'wasm', cause: { code: 'error', detail: expect.stringMatching(/injected fault: the webgl backend failed/) } });
     expect(report.iteration).toBeGreaterThanOrEqual(20);
     expect(h.asked.at(-1)).toEqual(['webgl']);
     expect(h.latest('ready')?.backend).toBe('wasm');
@@ -106,11 +107,12 @@ describe('out of memory', () => {
     const tensors = tf.memory().numTensors;
     h.session.injectFault('out-of-memory');
     await h.until(() => h.latest('error') !== undefined && h.latest('status')?.state === 'paused', 'the error');
-    const error = h.latest('error')!;
-    expect(error.memory?.settings.map((s) => [s.field, s.value])).toEqual([
+    const { problem } = h.latest('error')!;
+    const memory = problem.code === 'outOfMemory' ? problem.memory : undefined;
+    expect(memory?.settings.map((s) => [s.field, s.value])).toEqual([
       ['batchSize', 16], ['generatorWidth', 8], ['discriminatorWidth', 8], ['generatorLayers', tiny.generatorLayers], ['discriminatorLayers', tiny.discriminatorLayers],
     ]);
-    expect(error.message).toMatch(/^Out of memory on webgl \(Array buffer allocation failed \(injected\)\)\. Lower Batch size \(now 16\), Generator width \(now 8\)/);
+    expect(describeProblem(problem, en)).toMatch(/^Out of memory on webgl \(Array buffer allocation failed \(injected\)\)\. Lower Batch size \(now 16\), Generator width \(now 8\)/);
     expect(h.latest('failover')).toBeUndefined();
     const stopped = h.iteration();
     expect(stopped).toBeGreaterThanOrEqual(10);
@@ -132,7 +134,8 @@ describe('out of memory', () => {
     const before = h.latest('runExported')!.run;
     await h.send({ type: 'reset', config: { ...tiny, batchSize: 1024 } });
     await h.until(() => h.all('ready').length === 2 && h.latest('status')?.state === 'paused', 'the run before');
-    expect(h.latest('error')?.memory?.settings[0]).toEqual({ field: 'batchSize', label: 'Batch size', value: 1024 });
+    const problem = h.latest('error')?.problem;
+    expect(problem?.code === 'outOfMemory' && problem.memory.settings[0]).toEqual({ field: 'batchSize', value: 1024 });
     expect(h.latest('error')?.during).toBe('reset');
     expect(h.latest('ready')?.config.batchSize).toBe(16);
     await h.send({ type: 'exportRun', requestId: 2 });

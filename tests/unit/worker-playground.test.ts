@@ -18,7 +18,7 @@ const tinyMnist: RunConfig = { ...tiny, dataset: 'mnist', latentSize: 8, generat
 
 function harness(extra: Partial<SessionHost> = {}) {
   const events: TrainerEvent[] = [];
-  const choice: BackendChoice = { backend: 'cpu', reason: 'test', candidates: [], warnings: [] };
+  const choice: BackendChoice = { backend: 'cpu', reason: { code: 'forced' }, candidates: [], warnings: [] };
   const session = new Session({
     post: (event) => events.push(event),
     yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),
@@ -53,7 +53,7 @@ describe('playground support in the session', () => {
   test('MNIST comes from the host; without one it is refused with a message', async () => {
     const bare = harness();
     await bare.send({ type: 'init', version: PROTOCOL_VERSION, config: tinyMnist, backend: 'auto' });
-    expect(bare.of('error').at(-1)?.message).toMatch(/MNIST is not available/);
+    expect(bare.of('error').at(-1)?.problem).toEqual({ code: 'mnistUnavailable' });
 
     const h = harness({ loadMnist: async () => loadMnistFile(), loadClassifier: async () => readClassifierFiles() });
     await h.send({ type: 'init', version: PROTOCOL_VERSION, config: tinyMnist, backend: 'auto', schedule: { metricsEvery: 2 } });

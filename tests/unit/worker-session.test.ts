@@ -19,7 +19,7 @@ type EventOf<T extends TrainerEvent['type']> = Extract<TrainerEvent, { type: T }
 
 function harness(schedule = {}) {
   const events: TrainerEvent[] = [];
-  const choice: BackendChoice = { backend: 'cpu', reason: 'test', candidates: [], warnings: [] };
+  const choice: BackendChoice = { backend: 'cpu', reason: { code: 'forced' }, candidates: [], warnings: [] };
   const session = new Session({
     post: (event) => events.push(event),
     yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),
@@ -72,14 +72,14 @@ describe('session', () => {
   test('a protocol version mismatch is refused with an error', async () => {
     const h = harness();
     await h.send({ type: 'init', version: PROTOCOL_VERSION + 1, config: tiny, backend: 'auto' });
-    expect(h.latest('error')?.message).toMatch(/Protocol/);
+    expect(h.latest('error')?.problem).toEqual({ code: 'protocol', page: PROTOCOL_VERSION + 1, worker: PROTOCOL_VERSION });
     expect(h.latest('ready')).toBeUndefined();
   });
 
-  test('invalid settings are refused with the schema message', async () => {
+  test('invalid settings are refused with the schema’s refusal', async () => {
     const h = harness();
     await h.send({ type: 'init', version: PROTOCOL_VERSION, config: { ...tiny, batchSize: 0 }, backend: 'auto' });
-    expect(h.latest('error')?.message).toMatch(/Batch size/);
+    expect(h.latest('error')?.problem).toMatchObject({ code: 'invalidSettings', refusals: [{ code: 'outOfRange', field: 'batchSize', value: 0 }] });
   });
 
   test('step(1) runs exactly one iteration and posts its stats point', async () => {

@@ -90,7 +90,7 @@ export async function benchmarkRun(page: Page, mode: 'bare' | 'trainer', seconds
         const client = window.nash!.training;
         const timer = setTimeout(() => finish(() => reject(new Error(`no result within ${Math.round(limit / 1000)} s`))), limit);
         const stop = client.onEvent((e) => {
-          if (e.type === 'error') finish(() => reject(new Error(e.message)));
+          if (e.type === 'error') finish(() => reject(new Error(JSON.stringify(e.problem))));
         });
         const finish = (then: () => void) => {
           clearTimeout(timer);

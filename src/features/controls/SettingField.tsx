@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { CONFIG_SCHEMA, type FieldName, type FieldSpec, parseField, type ResetReason, type RunConfig } from '../../gan/config.ts';
+import { CONFIG_SCHEMA, type FieldName, type FieldSpec, parseField, type Refusal, type ResetReason, type RunConfig } from '../../gan/config.ts';
+import { describeRefusal } from '../../i18n/settings.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import { formatSetting } from './format.ts';
 
@@ -13,9 +14,9 @@ export interface SettingFieldProps {
   waiting?: ResetReason;
   /**
    * Commits a checked value. Live fields go to the worker (which may still refuse, e.g. LSGAN's
-   * a = b); reset-only ones wait for Reset. Resolves with the worker's reason when refused.
+   * a = b); reset-only ones wait for Reset. Resolves with the worker's refusal when refused.
    */
-  onCommit: (field: FieldName, value: RunConfig[FieldName]) => Promise<string | undefined>;
+  onCommit: (field: FieldName, value: RunConfig[FieldName]) => Promise<Refusal | undefined>;
   /** Labels for an enum's values. */
   choices?: Record<string, string>;
 }
@@ -32,10 +33,12 @@ function rangeText(spec: FieldSpec): string {
  * on Enter or blur; a bad one shows why and changes nothing.
  */
 export function SettingField({ field, value, used, waiting, onCommit, choices }: SettingFieldProps) {
-  const t = useStrings().controls;
+  const strings = useStrings();
+  const t = strings.controls;
   const spec: FieldSpec = CONFIG_SCHEMA[field];
   const [draft, setDraft] = useState<string>();
-  const [problem, setProblem] = useState<string>();
+  // Kept as data and worded as it renders, so a language switch rewords it.
+  const [refusal, setRefusal] = useState<{ by: 'field' | 'worker'; refusal: Refusal }>();
   const id = useId();
   const label = t.fields[field];
   const unit = spec.kind === 'number' && spec.unit ? t.units[spec.unit] ?? spec.unit : '';
@@ -43,15 +46,22 @@ export function SettingField({ field, value, used, waiting, onCommit, choices }:
   const commit = async (raw: string) => {
     const parsed = parseField(field, raw);
     if (!parsed.ok) {
-      const integer = spec.kind === 'number' && spec.integer === true;
-      setProblem(spec.kind === 'number' ? t.invalid(formatSetting(spec.min), formatSetting(spec.max), integer) : parsed.error);
+      setRefusal({ by: 'field', refusal: parsed.refusal });
       return;
     }
     setDraft(undefined);
-    setProblem(undefined);
+    setRefusal(undefined);
     const refused = await onCommit(field, parsed.value);
-    if (refused) setProblem(`${t.refused} ${refused}`);
+    if (refused) setRefusal({ by: 'worker', refusal: refused });
   };
+
+  const problem = !refusal
+    ? undefined
+    : refusal.by === 'worker'
+      ? `${t.refused} ${describeRefusal(refusal.refusal, strings.settings)}`
+      : spec.kind === 'number'
+        ? t.invalid(formatSetting(spec.min), formatSetting(spec.max), spec.integer === true)
+        : describeRefusal(refusal.refusal, strings.settings);
 
   const live = spec.live && !waiting;
   const hint = waiting === 'criticBatchNorm' ? t.criticBatchNormHint : live ? t.liveHint : t.needsResetHint;
@@ -78,7 +88,7 @@ export function SettingField({ field, value, used, waiting, onCommit, choices }:
             if (event.key === 'Enter' && draft !== undefined) void commit(draft);
             if (event.key === 'Escape') {
               setDraft(undefined);
-              setProblem(undefined);
+              setRefusal(undefined);
             }
           }}
         />

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TrainingClient, TrainingSnapshot } from '../../client/TrainingClient.ts';
 import { useTraining } from '../../client/useTraining.ts';
-import { type Conflict, conflictsOf, type DatasetId, defaultConfig, type FieldName, resetReason, type ResetReason, type RunConfig } from '../../gan/config.ts';
+import { type Conflict, conflictsOf, type DatasetId, defaultConfig, type FieldName, type Refusal, resetReason, type ResetReason, type RunConfig } from '../../gan/config.ts';
 import { PRESETS, type PresetId } from '../../gan/presets.ts';
 import { dataRecipe } from '../../gan/recipes.ts';
 import { type VariantId, variantPatch } from './catalogue.ts';
@@ -30,7 +30,7 @@ export interface Playground {
   pointsChanged: boolean;
   speed: Speed;
   preset?: PresetId;
-  commit(field: FieldName, value: RunConfig[FieldName]): Promise<string | undefined>;
+  commit(field: FieldName, value: RunConfig[FieldName]): Promise<Refusal | undefined>;
   change(patch: Partial<RunConfig>): Promise<void>;
   chooseVariant(variant: VariantId): Promise<void>;
   chooseDataset(dataset: DatasetId): Promise<void>;
@@ -107,7 +107,7 @@ export function usePlayground(client: TrainingClient): Playground {
   const commit = useCallback(
     async (field: FieldName, value: RunConfig[FieldName]) => {
       const result = await send({ [field]: value });
-      return result?.refused.find((r) => r.field === field || r.field === 'configuration')?.reason;
+      return result?.refused.find((r) => r.field === field || r.field === 'configuration');
     },
     [send],
   );

@@ -1,5 +1,6 @@
 import type { TrainingClient, TrainingSnapshot } from '../../client/TrainingClient.ts';
 import { useTraining } from '../../client/useTraining.ts';
+import { describeBackendReason } from '../../i18n/backend.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import { BACKEND_NAMES, type BackendPreference } from '../../worker/protocol.ts';
 import { saveBackend } from './useTrainingClient.ts';
@@ -12,12 +13,13 @@ const isPreference = (value: string): value is BackendPreference => value === 'a
 
 /** The backend badge (what runs, and why) and the setting that forces one. */
 export function BackendControl({ client }: { client: TrainingClient }) {
-  const t = useStrings().playground;
+  const strings = useStrings();
+  const t = strings.playground;
   const backend = useTraining(client, backendOf);
   const preference = useTraining(client, preferenceOf);
   const phase = useTraining(client, phaseOf);
   const adapter = backend?.adapter;
-  const why = backend && [backend.reason, adapter && `${adapter.vendor} ${adapter.architecture} ${adapter.description}`.trim()].filter(Boolean).join(' · ');
+  const why = backend && [describeBackendReason(backend.reason, strings.backend), adapter && `${adapter.vendor} ${adapter.architecture} ${adapter.description}`.trim()].filter(Boolean).join(' · ');
   const badge = phase === 'starting' ? t.choosingBackend : phase === 'failed' ? t.backendFailed : backend?.name;
   return (
     <div className="backend">

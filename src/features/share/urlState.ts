@@ -7,6 +7,7 @@
 import { CONFIG_SCHEMA, defaultConfig, FIELD_NAMES, type FieldName, parseField, type RunConfig, validateConfig } from '../../gan/config.ts';
 import { PRESETS, type PresetId } from '../../gan/presets.ts';
 import { cut } from '../../gan/quote.ts';
+import { describeRefusal, en as settingsEn } from '../../i18n/settings.ts';
 
 /** The 2D view's layers, each shown or hidden (src/features/plane2d/PlaneView.tsx). */
 export const VIEW_TOGGLES = ['heatmap', 'real', 'fake', 'arrows', 'manifold'] as const;
@@ -114,7 +115,7 @@ const readToggle = (value: string): Read<boolean> => (Object.hasOwn(SHOWN, value
 function readField(name: FieldName): (value: string) => Read<RunConfig[FieldName]> {
   return (value) => {
     const result = parseField(name, value);
-    if (!result.ok) return { ok: false, reason: result.error };
+    if (!result.ok) return { ok: false, reason: describeRefusal(result.refusal, settingsEn) };
     // Drawn points are not in the link (they are data, not settings): a drawn run cannot be rebuilt from it.
     if (name === 'dataset' && result.value === 'custom') return { ok: false, reason: 'drawn data cannot travel in a link' };
     return result;
@@ -168,7 +169,7 @@ export function parseLink(hash: string): ParsedLink {
   const checked = validateConfig(config);
   if (!checked.ok) {
     // The view toggles do not depend on the settings: a link's hidden layers stay hidden.
-    return { state: { config: defaultConfig(), view }, problems: [...problems, ...checked.errors.map((reason): LinkProblem => ({ kind: 'combination', reason }))] };
+    return { state: { config: defaultConfig(), view }, problems: [...problems, ...checked.refusals.map((refusal): LinkProblem => ({ kind: 'combination', reason: describeRefusal(refusal, settingsEn) }))] };
   }
   // A link that changes a preset's values describes a run of its own, not the preset.
   return { state: { config: checked.config, preset: overridden ? undefined : preset, view }, problems };
