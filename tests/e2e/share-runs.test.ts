@@ -84,7 +84,7 @@ test('save, reload, load and continue; files export, re-import, and bad ones cha
   await page.getByRole('alert').filter({ hasText: 'Could not load broken.json: it is not JSON. Nothing changed.' }).waitFor();
   const misfit = runFile.text.replace('"generatorWidth":16', '"generatorWidth":24');
   await dropFile(page, 'misfit.json', misfit);
-  await page.getByRole('alert').filter({ hasText: /Could not load misfit\.json: .*generator\.0 is 2×16, the model's is 2×24.*Nothing changed\./ }).waitFor({ timeout: 60_000 });
+  await page.getByRole('alert').filter({ hasText: 'Could not load misfit.json. The saved run does not fit its model: generator.0 is 2×16, the model’s is 2×24. Nothing changed.' }).waitFor({ timeout: 60_000 });
   await settledAt(page, 10);
   expect((await read(page)).config).toEqual(before.config);
 

@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { decodeRunFile, encodeRunFile, type SavedRun } from '../../src/features/share/runFile.ts';
+import { decodeRunFile, encodeRunFile, type RunRefusal, type SavedRun } from '../../src/features/share/runFile.ts';
+import { describeRunRefusal } from '../../src/features/share/runRefusal.ts';
 import { describeLinkProblems, LISTED } from '../../src/features/share/linkProblems.ts';
 import { defaultView, MAX_LINK_LENGTH, parseLink, presetConfig, VIEW_TOGGLES, viewKey } from '../../src/features/share/urlState.ts';
 import { CONFIG_SCHEMA, defaultConfig, FIELD_NAMES, type FieldName, parseField, type RunConfig, validateConfig } from '../../src/gan/config.ts';
@@ -27,6 +28,12 @@ function withinBudget<T>(run: () => T): T {
   const result = run();
   if (performance.now() - started >= BUDGET_MS) expect(fastest(run)).toBeLessThan(BUDGET_MS);
   return result;
+}
+
+/** A refusal is plain data that crosses from the reader's worker whole, and short in either language. */
+function expectShortRefusal(refusal: RunRefusal) {
+  expect(structuredClone(refusal)).toEqual(refusal);
+  for (const t of [en, ko]) expect(describeRunRefusal(refusal, t).length).toBeLessThan(MESSAGE_CHARS);
 }
 
 /** JSON text for a hostile value: big, deep, long, non-finite, or any JSON at all. */
@@ -101,8 +108,8 @@ describe('run files (decodeRunFile)', () => {
         const accepted = slot.accepts(JSON.parse(json));
         expect({ slot: slot.name, ok: decoded.ok }).toEqual({ slot: slot.name, ok: accepted });
         if (!decoded.ok) {
-          expect(decoded.error.length).toBeLessThan(MESSAGE_CHARS);
-          expect(decoded).toEqual({ ok: false, error: decoded.error });
+          expectShortRefusal(decoded.refusal);
+          expect(decoded).toEqual({ ok: false, refusal: decoded.refusal });
         } else {
           expect(validateConfig(decoded.run.snapshot.config).ok).toBe(true);
           expect(isCount(decoded.run.snapshot.iteration)).toBe(true);
@@ -113,12 +120,12 @@ describe('run files (decodeRunFile)', () => {
     );
   });
 
-  test('any text at all: no throw, fast, and a message short enough to show', () => {
+  test('any text at all: no throw, fast, and a message short enough to show in either language', () => {
     const text = fc.oneof(fc.string(), fc.json(), hostileJson, fc.string().map((s) => `{"kind":"nash-run","version":1,${s}`));
     fc.assert(
       fc.property(text, (input) => {
         const decoded = withinBudget(() => decodeRunFile(input));
-        if (!decoded.ok) expect(decoded.error.length).toBeLessThan(MESSAGE_CHARS);
+        if (!decoded.ok) expectShortRefusal(decoded.refusal);
       }),
       { numRuns: 400 },
     );

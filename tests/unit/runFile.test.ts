@@ -9,15 +9,19 @@ import {
   decodeRunFile,
   encodeRunFile,
   fromStored,
+  type Loaded,
   MAX_COUNT,
   MAX_RANK,
   MAX_RUN_FILE_BYTES,
   MAX_TENSORS,
+  type RunRefusal,
   runFileSizeProblem,
   type SavedRun,
   statsCsv,
   toStored,
 } from '../../src/features/share/runFile.ts';
+import { describeRunRefusal } from '../../src/features/share/runRefusal.ts';
+import { en } from '../../src/i18n/share.ts';
 import { SNAPSHOT_VERSION } from '../../src/worker/snapshot.ts';
 import { fastest } from './fastest.ts';
 import { useCpu } from './setup-tf.ts';
@@ -25,6 +29,9 @@ import { useCpu } from './setup-tf.ts';
 beforeAll(useCpu);
 
 const point = (iteration: number, gLoss: number): StatPoint => ({ ...Object.fromEntries(STAT_FIELDS.map((f) => [f, 0.5])), iteration, gLoss } as StatPoint);
+
+/** A refusal as anything outside the page reads it: in English. */
+const english = (refusal: RunRefusal) => describeRunRefusal(refusal, en);
 
 const run: SavedRun = {
   snapshot: {
@@ -51,40 +58,49 @@ describe('a run as a file', () => {
   });
 
   test.each([
-    ['not JSON', () => '{', /not JSON/],
-    ['another kind of file', () => JSON.stringify({ kind: 'model' }), /not a Nash run file/],
-    ['a bad setting', () => encodeRunFile({ ...run, snapshot: { ...run.snapshot, config: { ...run.snapshot.config, batchSize: 0 } } }), /settings are not valid/],
-    ['truncated weights', () => encodeRunFile(run).replace(/"data":"[^"]{8}/, '"data":"'), /does not hold the 6 values/],
-    ['a missing iteration', () => encodeRunFile(run).replace('"iteration":40,', ''), /^iteration is nothing, not a whole number from 0 to 2\^52 \(4,503,599,627,370,496\)$/],
-    ['a broken chart', () => encodeRunFile(run).replace('"gLoss":0.7', '"gLoss":"high"'), /^stats\[0\]\.gLoss is "high", not a finite number \(or null where the network did not step\)$/],
-    ['an empty file', () => '  \n', /it is empty/],
-    ['a JSON list', () => '[1, 2, 3]', /not a Nash run file/],
-    ['JSON null', () => 'null', /not a Nash run file/],
-    ['a later file version', () => encodeRunFile(run).replace('"version":1', '"version":2'), /version 2 run file; this version reads 1/],
-    ['a file version that is not a number', () => encodeRunFile(run).replace('"version":1', `"version":"${'x'.repeat(500)}"`), /version "x{39}… run file/],
-    ['another snapshot format', () => encodeRunFile(run).replace(`"snapshotVersion":${SNAPSHOT_VERSION}`, '"snapshotVersion":99'), /saved in format 99/],
-    ['weights that are not a list', () => encodeRunFile(run).replace(/"tensors":\[.*\]/, '"tensors":{"generator.0":1}'), /holds no weights/],
-    ['a weight without a name', () => encodeRunFile(run).replace('"name":"generator.0",', ''), /a weight has no name/],
-    ['a weight with a negative shape', () => encodeRunFile(run).replace('"shape":[2,3]', '"shape":[-2,-3]'), /^"generator\.0"'s shape\[0\] is -2, not a whole number from 0 to 2\^52/],
-    ['a weight without a shape', () => encodeRunFile(run).replace('"shape":[2,3]', '"shape":6'), /^"generator\.0" has no shape$/],
-    ['weights that are not base64', () => encodeRunFile(run).replace(/"data":"[^"]+"/, '"data":"!!!!"'), /does not hold the 6 values/],
-    ['settings that are missing', () => encodeRunFile(run).replace(/"config":\{[^}]*\},/, ''), /settings are not valid/],
-    ['a chart history that is not a list', () => encodeRunFile(run).replace(/"stats":\[.*\],"tensors"/, '"stats":"lots","tensors"'), /chart history is not a list/],
-  ])('refuses %s with its reason', (_, text, reason) => {
+    ['not JSON', () => '{', 'notJson', /not JSON/],
+    ['another kind of file', () => JSON.stringify({ kind: 'model' }), 'notRunFile', /not a Nash run file/],
+    ['a bad setting', () => encodeRunFile({ ...run, snapshot: { ...run.snapshot, config: { ...run.snapshot.config, batchSize: 0 } } }), 'settings', /settings are not valid/],
+    ['truncated weights', () => encodeRunFile(run).replace(/"data":"[^"]{8}/, '"data":"'), 'wrongSize', /does not hold the 6 values/],
+    ['a missing iteration', () => encodeRunFile(run).replace('"iteration":40,', ''), 'notCount', /^iteration is nothing, not a whole number from 0 to 2\^52 \(4,503,599,627,370,496\)$/],
+    ['a broken chart', () => encodeRunFile(run).replace('"gLoss":0.7', '"gLoss":"high"'), 'notChartValue', /^stats\[0\]\.gLoss is "high", not a finite number \(or null where the network did not step\)$/],
+    ['an empty file', () => '  \n', 'empty', /it is empty/],
+    ['a JSON list', () => '[1, 2, 3]', 'notRunFile', /not a Nash run file/],
+    ['JSON null', () => 'null', 'notRunFile', /not a Nash run file/],
+    ['a later file version', () => encodeRunFile(run).replace('"version":1', '"version":2'), 'fileVersion', /version 2 run file; this version reads 1/],
+    ['a file version that is not a number', () => encodeRunFile(run).replace('"version":1', `"version":"${'x'.repeat(500)}"`), 'fileVersion', /version "x{39}… run file/],
+    ['another snapshot format', () => encodeRunFile(run).replace(`"snapshotVersion":${SNAPSHOT_VERSION}`, '"snapshotVersion":99'), 'snapshotVersion', /saved in format 99/],
+    ['weights that are not a list', () => encodeRunFile(run).replace(/"tensors":\[.*\]/, '"tensors":{"generator.0":1}'), 'noWeights', /holds no weights/],
+    ['a weight without a name', () => encodeRunFile(run).replace('"name":"generator.0",', ''), 'unnamedWeight', /a weight has no name/],
+    ['a weight with a negative shape', () => encodeRunFile(run).replace('"shape":[2,3]', '"shape":[-2,-3]'), 'shapeNotCount', /^"generator\.0"’s shape\[0\] is -2, not a whole number from 0 to 2\^52/],
+    ['a weight without a shape', () => encodeRunFile(run).replace('"shape":[2,3]', '"shape":6'), 'noShape', /^"generator\.0" has no shape$/],
+    ['weights that are not base64', () => encodeRunFile(run).replace(/"data":"[^"]+"/, '"data":"!!!!"'), 'wrongSize', /does not hold the 6 values/],
+    ['settings that are missing', () => encodeRunFile(run).replace(/"config":\{[^}]*\},/, ''), 'settings', /settings are not valid/],
+    ['a chart history that is not a list', () => encodeRunFile(run).replace(/"stats":\[.*\],"tensors"/, '"stats":"lots","tensors"'), 'statsNotList', /chart history is not a list/],
+  ])('refuses %s with its code, worded in English with its reason', (_, text, code, reason) => {
     const decoded = decodeRunFile(text());
     expect(decoded.ok).toBe(false);
-    if (!decoded.ok) expect(decoded.error).toMatch(reason);
+    if (decoded.ok) return;
+    expect(decoded.refusal.code).toBe(code);
+    expect(english(decoded.refusal)).toMatch(reason);
   });
 
-  test('a file is refused by its size before it is read: empty, or over the 128 MiB limit', () => {
+  test('a refusal is plain data: it crosses from the reader’s worker as it is', () => {
+    const decoded = decodeRunFile(encodeRunFile(run).replace('"iteration":40,', '"iteration":1e300,'));
+    expect(decoded).toEqual({ ok: false, refusal: { code: 'notCount', field: 'iteration', value: '1e+300', max: MAX_COUNT } });
+    expect(structuredClone(decoded)).toEqual(decoded);
+  });
+
+  test('a file is refused by its size before it is read: empty, or over the 128 MiB limit, which is named', () => {
     expect(MAX_RUN_FILE_BYTES).toBe(128 * 1024 * 1024);
-    // A real saved run is far below the limit (this one's file is a few hundred bytes; an MNIST DCGAN run about 2 MB).
+    // A real saved run is far below the limit (this one's file is a few hundred bytes; the largest MNIST DCGAN run 71 MiB).
     expect(encodeRunFile(run).length).toBeLessThan(MAX_RUN_FILE_BYTES / 1000);
     expect(runFileSizeProblem(encodeRunFile(run).length)).toBeUndefined();
     expect(runFileSizeProblem(MAX_RUN_FILE_BYTES)).toBeUndefined();
-    expect(runFileSizeProblem(MAX_RUN_FILE_BYTES + 1)).toBe('it is 128.0 MB, more than the 128.0 MB a run file may be');
-    expect(runFileSizeProblem(2 * 1024 ** 3)).toMatch(/^it is 2048\.0 MB, more than/);
-    expect(runFileSizeProblem(0)).toBe('it is empty');
+    expect(runFileSizeProblem(MAX_RUN_FILE_BYTES + 1)).toEqual({ code: 'tooLarge', bytes: MAX_RUN_FILE_BYTES + 1, limit: MAX_RUN_FILE_BYTES });
+    expect(english(runFileSizeProblem(MAX_RUN_FILE_BYTES + 1)!)).toBe('it is 128.0 MB, more than the 128.0 MB a run file may be');
+    expect(english(runFileSizeProblem(2 * 1024 ** 3)!)).toMatch(/^it is 2048\.0 MB, more than the 128\.0 MB/);
+    expect(runFileSizeProblem(0)).toEqual({ code: 'empty' });
   });
 
   test('chart data as CSV: a header of every signal, one row per iteration, empty where a network did not step', () => {
@@ -101,11 +117,12 @@ describe('a run as a file', () => {
 /** The test run's file with some parts replaced. */
 const fileWith = (parts: Record<string, unknown>) => JSON.stringify({ ...JSON.parse(encodeRunFile(run)), ...parts });
 
-function refusal(text: string): string {
-  const decoded = decodeRunFile(text);
-  if (decoded.ok) throw new Error('the file was accepted');
-  return decoded.error;
+/** Why `loaded` was refused, in English. */
+function reason(loaded: Loaded): string {
+  if (loaded.ok) throw new Error('the run was accepted');
+  return english(loaded.refusal);
 }
+const refusal = (text: string) => reason(decodeRunFile(text));
 
 /** One float, 0, as base64: a weight of any shape with one value. */
 const ONE_VALUE = 'AAAAAA==';
@@ -146,7 +163,7 @@ describe('hostile and unlucky run files (issue #20)', () => {
     expect(refusal(encodeRunFile(run).replace('"gLoss":0.7', '"gLoss":1e999'))).toBe('stats[0].gLoss is Infinity, not a finite number (or null where the network did not step)');
     expect(refusal(encodeRunFile(run).replace('"dLoss":0.5', '"dLoss":-1e999'))).toBe('stats[0].dLoss is -Infinity, not a finite number (or null where the network did not step)');
     const stored = toStored({ ...run, stats: [point(39, Number.POSITIVE_INFINITY)] });
-    expect(fromStored(stored)).toEqual({ ok: false, error: 'stats[0].gLoss is Infinity, not a finite number (or null where the network did not step)' });
+    expect(reason(fromStored(stored))).toBe('stats[0].gLoss is Infinity, not a finite number (or null where the network did not step)');
     expect(fromStored(toStored(run)).ok).toBe(true);
   });
 

@@ -255,7 +255,7 @@ test('a damaged entry is listed as damaged, after the readable ones, and can be 
     { id: good, damaged: false, name: 'ring', savedAt: expect.any(Number), iteration: 12, bytes: 16 },
     ...damaged.map((id) => ({ id, damaged: true as const })),
   ]);
-  expect(await runs.load(damaged[0])).toEqual({ ok: false, error: expect.any(String) });
+  expect(await runs.load(damaged[0])).toEqual({ ok: false, refusal: { code: 'emptyEntry' } });
   expect(await runs.remove(damaged[0])).toBe('deleted');
   expect((await runs.list()).length).toBe(3);
 });

@@ -1,13 +1,18 @@
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { TrainingClient } from '../../client/TrainingClient.ts';
+import { fill } from '../../i18n/fill.ts';
+import { describeProblem } from '../../i18n/reliability.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import { download, downloadText } from './download.ts';
-import { decodeRunFile, encodeRunFile, type Loaded, runFileSizeProblem, statsCsv } from './runFile.ts';
+import { readRunFile } from './readRunFile.ts';
+import { encodeRunFile, type Loaded, statsCsv } from './runFile.ts';
+import { describeRunRefusal } from './runRefusal.ts';
 import { samplesPng } from './samplePng.ts';
 import { generatorModel } from './tfjsModel.ts';
 import { type SavedRunInfo, savedRuns, StorageError } from './savedRuns.ts';
 
-type ShareStrings = ReturnType<typeof useStrings>['share'];
+type Strings = ReturnType<typeof useStrings>;
+type ShareStrings = Strings['share'];
 
 const storage = savedRuns();
 
@@ -18,7 +23,8 @@ const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
  * language rewords it.
  */
 interface Note {
-  say: (s: ShareStrings) => string;
+  /** `strings`: the whole language, for what the training worker reports (reliability.ts). */
+  say: (s: ShareStrings, strings: Strings) => string;
   problem: boolean;
   /** The button that caused it; that button is described by the note. */
   at: string;
@@ -45,7 +51,8 @@ const runLabel = (run: SavedRunInfo, s: ShareStrings) => (run.damaged ? s.damage
 
 /** Saved runs in this browser, and the run as files: JSON (re-importable by drag and drop) and chart CSV. */
 export function RunStore({ client }: { client: TrainingClient }) {
-  const t = useStrings().share;
+  const strings = useStrings();
+  const t = strings.share;
   const noteId = useId();
   const [runs, setRuns] = useState<SavedRunInfo[]>([]);
   const [listFailure, setListFailure] = useState<{ error: unknown }>();
@@ -74,7 +81,7 @@ export function RunStore({ client }: { client: TrainingClient }) {
   const describedBy = (at: string) => (note?.at === at ? noteId : undefined);
   const noteLine = (shown: Note, Tag: 'p' | 'span'): ReactNode => (
     <Tag id={noteId} className={shown.problem ? 'share-status problem' : 'share-status'} role={shown.problem ? 'alert' : 'status'}>
-      {shown.say(t)}
+      {shown.say(t, strings)}
     </Tag>
   );
   const gone = (run: SavedRunInfo): Note => ({ at: 'list', problem: true, say: (s) => s.runGone.replace('{name}', runLabel(run, s)) });
@@ -93,29 +100,23 @@ export function RunStore({ client }: { client: TrainingClient }) {
     await refresh();
   };
 
-  /** Continues a checked run; the worker refuses one that does not fit its model, and then nothing changes. */
+  /**
+   * Continues a checked run; the training worker refuses one that does not fit its model (its
+   * problem is worded as a sentence of its own), and then nothing changes. The file's name and
+   * values go in with fill's replacer: `$&` in them stays as written (String.replace read it as a pattern).
+   */
   const continueRun = async (loaded: Loaded, source: string, place: Place) => {
-    const refuse = (reason: string) => setNote({ ...place, problem: true, say: (s) => s.loadRefused.replace('{source}', source).replace('{reason}', reason) });
-    if (!loaded.ok) return refuse(loaded.error);
-    const error = await client.importRun(loaded.run.snapshot, loaded.run.stats);
-    if (error) return refuse(error);
+    if (!loaded.ok) return setNote({ ...place, problem: true, say: (s) => fill(s.loadRefused, { source, reason: describeRunRefusal(loaded.refusal, s) }) });
+    const problem = await client.importRun(loaded.run.snapshot, loaded.run.stats);
+    if (problem) return setNote({ ...place, problem: true, say: (s, all) => fill(s.loadProblem, { source, problem: describeProblem(problem, all.reliability) }) });
     const { iteration } = loaded.run.snapshot;
-    setNote({ ...place, problem: false, say: (s) => s.loaded.replace('{source}', source).replace('{iteration}', String(iteration)) });
+    setNote({ ...place, problem: false, say: (s) => fill(s.loaded, { source, iteration }) });
   };
 
-  /** A dropped or picked file: its size is checked before it is read, then its text like any run file. */
+  /** A dropped or picked file, read and checked off the page's thread (readRunFile.ts). */
   const importFile = async (file: File | undefined) => {
     if (!file) return;
-    const place = { at: 'import' };
-    const tooLarge = runFileSizeProblem(file.size);
-    if (tooLarge) return continueRun({ ok: false, error: tooLarge }, file.name, place);
-    let text: string;
-    try {
-      text = await file.text();
-    } catch (error) {
-      return continueRun({ ok: false, error: `it could not be read (${String(error)})` }, file.name, place);
-    }
-    await continueRun(decodeRunFile(text), file.name, place);
+    await continueRun(await readRunFile(file), file.name, { at: 'import' });
   };
 
   const loadSaved = async (run: SavedRunInfo & { damaged: false }) => {

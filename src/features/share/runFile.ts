@@ -1,22 +1,24 @@
 /**
  * A run as a file (JSON: configuration, iteration, chart history, weights as base64) and as a
  * stored record, and the checks that decide whether one can be loaded: a damaged file is refused
- * with its reason before anything reaches the worker. Pure: no DOM, no IndexedDB.
+ * with its reason, as a code (RunRefusal), before anything reaches the training worker. Pure: no
+ * DOM, no IndexedDB, no TensorFlow.js (an imported file is decoded in runFile.worker.ts).
  */
 import { HISTORY_LIMIT } from '../../client/statHistory.ts';
-import { validateConfig } from '../../gan/config.ts';
+import { type Refusal as SettingRefusal, validateConfig } from '../../gan/config.ts';
 import { quote } from '../../gan/quote.ts';
 import { STAT_FIELDS, type StatPoint } from '../../gan/stats.ts';
-import { type RunSnapshot, type SavedTensor, SNAPSHOT_VERSION } from '../../worker/snapshot.ts';
+import { type RunSnapshot, type SavedTensor, SNAPSHOT_VERSION } from '../../worker/run-snapshot.ts';
 
 export const RUN_FILE_KIND = 'nash-run';
 export const RUN_FILE_VERSION = 1;
 /**
  * The largest run file read, 128 MiB, checked on the file's size before any of it is read. Measured
- * (encodeRunFile, weights with Adam's slots, random chart values): an MNIST DCGAN run at its
- * defaults with 3,000 iterations of charts is 1.2 MB (2.7 MB at latent 64), the mnistDefault MLP
- * 9.1 MB, the ring default 0.7 MB; the largest model the schema allows (DCGAN, 128 channels,
- * latent 256) is 65 MB of weights, plus at most ~2 MB for the HISTORY_LIMIT chart points the client keeps.
+ * (encodeRunFile of captureRun after one Adam step, so with both slots, and the HISTORY_LIMIT chart
+ * points the client keeps, random): an MNIST DCGAN run at its defaults is 2.0 MiB (3.5 MiB at
+ * latent 64); the largest run the schema allows, an MNIST DCGAN with 128 channels, latent 256,
+ * label conditioning and 3 codes, is 70.8 MiB (the largest MLP, 512 wide and 6 layers deep, 56.2 MiB).
+ * The limit leaves 1.8 times that.
  */
 export const MAX_RUN_FILE_BYTES = 128 * 1024 * 1024;
 /**
@@ -34,12 +36,45 @@ export const MAX_RANK = 4;
  */
 export const MAX_TENSORS = 1_000;
 
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+/**
+ * Why a run file or a saved run is refused, as data that the page words in its language and
+ * anything else in English (runRefusal.ts, src/i18n/share.ts). A refusal names the part of the
+ * file (`field`, a path such as `stats[3].iteration`) and the allowed range where it has them;
+ * `value` and a weight's `name` are the file's text as quote.ts repeats it (quoted, cut to 40
+ * characters). Plain data, so it crosses from the reader's worker as it is.
+ */
+export type RunRefusal =
+  | { code: 'empty' }
+  | { code: 'tooLarge'; bytes: number; limit: number }
+  /** The browser could not read the file: its words. */
+  | { code: 'unreadable'; detail: string }
+  /** The worker that reads a file (readRunFile.ts) failed before it answered. */
+  | { code: 'readerStopped' }
+  | { code: 'notJson' }
+  | { code: 'notRunFile' }
+  | { code: 'fileVersion'; value: string; reads: number }
+  | { code: 'settings'; refusals: SettingRefusal[] }
+  | { code: 'notCount'; field: string; value: string; max: number }
+  | { code: 'noStepCounts' }
+  | { code: 'snapshotVersion'; value: string; reads: number }
+  | { code: 'statsNotList' }
+  | { code: 'tooManyPoints'; count: number; limit: number }
+  | { code: 'pointNotObject'; index: number }
+  | { code: 'notChartValue'; field: string; value: string }
+  | { code: 'noWeights' }
+  | { code: 'tooManyWeights'; count: number; limit: number }
+  | { code: 'unnamedWeight' }
+  | { code: 'noShape'; name: string }
+  | { code: 'tooManyDimensions'; name: string; count: number; limit: number }
+  | { code: 'shapeNotCount'; name: string; index: number; value: string; max: number }
+  | { code: 'wrongSize'; name: string; size: number }
+  /** A saved run's record (savedRuns.ts) holds nothing. */
+  | { code: 'emptyEntry' };
 
-/** Refuses a file by its size alone, before it is read: the reason, or undefined when it may be read. */
-export function runFileSizeProblem(bytes: number): string | undefined {
-  if (bytes === 0) return 'it is empty';
-  if (bytes > MAX_RUN_FILE_BYTES) return `it is ${megabytes(bytes)}, more than the ${megabytes(MAX_RUN_FILE_BYTES)} a run file may be`;
+/** Refuses a file by its size alone, before it is read: the refusal, or undefined when it may be read. */
+export function runFileSizeProblem(bytes: number): RunRefusal | undefined {
+  if (bytes === 0) return { code: 'empty' };
+  if (bytes > MAX_RUN_FILE_BYTES) return { code: 'tooLarge', bytes, limit: MAX_RUN_FILE_BYTES };
   return undefined;
 }
 
@@ -49,7 +84,9 @@ export interface SavedRun {
   stats: StatPoint[];
 }
 
-export type Loaded = { ok: true; run: SavedRun } | { ok: false; error: string };
+export type Loaded = { ok: true; run: SavedRun } | { ok: false; refusal: RunRefusal };
+
+const refuse = (refusal: RunRefusal): Loaded => ({ ok: false, refusal });
 
 function toBase64(values: Float32Array): string {
   const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
@@ -90,27 +127,26 @@ export function encodeRunFile({ snapshot, stats }: SavedRun): string {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_COUNT;
-const counted = (count: number) => count.toLocaleString('en');
 /**
  * A chart value: a finite number, or null (NaN once read) where that network did not step. The
  * page's own history never holds ±∞: the divergence guard rolls those iterations back.
  */
 const isStatValue = (value: unknown) => value === null || value === undefined || (typeof value === 'number' && (Number.isFinite(value) || Number.isNaN(value)));
-/** Why a count from a file is refused, naming its field and the range. */
-const notCount = (field: string, value: unknown) => `${field} is ${quote(value)}, not a whole number from 0 to 2^52 (${counted(MAX_COUNT)})`;
+/** A count from a file refused, naming its field and the range. */
+const notCount = (field: string, value: unknown): RunRefusal => ({ code: 'notCount', field, value: quote(value), max: MAX_COUNT });
 
-function readStats(raw: unknown): StatPoint[] | string {
-  if (!Array.isArray(raw)) return 'the chart history is not a list';
+function readStats(raw: unknown): StatPoint[] | RunRefusal {
+  if (!Array.isArray(raw)) return { code: 'statsNotList' };
   // The page keeps at most HISTORY_LIMIT points (statHistory.ts thins the rest); so may a file.
-  if (raw.length > HISTORY_LIMIT) return `its chart history (stats) has ${counted(raw.length)} points, more than the ${counted(HISTORY_LIMIT)} the page keeps`;
+  if (raw.length > HISTORY_LIMIT) return { code: 'tooManyPoints', count: raw.length, limit: HISTORY_LIMIT };
   const points: StatPoint[] = [];
   for (const [i, entry] of raw.entries()) {
-    if (!isRecord(entry)) return `chart point stats[${i}] is not an object`;
+    if (!isRecord(entry)) return { code: 'pointNotObject', index: i };
     if (!isCount(entry.iteration)) return notCount(`stats[${i}].iteration`, entry.iteration);
     const point = { iteration: entry.iteration } as StatPoint;
     for (const field of STAT_FIELDS) {
       const value = entry[field];
-      if (!isStatValue(value)) return `stats[${i}].${field} is ${quote(value)}, not a finite number (or null where the network did not step)`;
+      if (!isStatValue(value)) return { code: 'notChartValue', field: `stats[${i}].${field}`, value: quote(value) };
       point[field] = typeof value === 'number' ? value : Number.NaN;
     }
     points.push(point);
@@ -123,18 +159,18 @@ function readStats(raw: unknown): StatPoint[] | string {
  * and tensors whose values match their shapes. Whether the tensors fit the model is the worker's
  * check (snapshot.ts), made before it replaces the current run.
  */
-export function checkRun(parts: { config: unknown; iteration: unknown; optimizerSteps: unknown; snapshotVersion: unknown; stats: unknown; tensors: SavedTensor[] | string }): Loaded {
+export function checkRun(parts: { config: unknown; iteration: unknown; optimizerSteps: unknown; snapshotVersion: unknown; stats: unknown; tensors: SavedTensor[] | RunRefusal }): Loaded {
   const checked = validateConfig(parts.config);
-  if (!checked.ok) return { ok: false, error: `its settings are not valid: ${checked.errors.join('; ')}` };
-  if (!isCount(parts.iteration)) return { ok: false, error: notCount('iteration', parts.iteration) };
+  if (!checked.ok) return refuse({ code: 'settings', refusals: checked.refusals });
+  if (!isCount(parts.iteration)) return refuse(notCount('iteration', parts.iteration));
   const steps = parts.optimizerSteps;
-  if (!isRecord(steps)) return { ok: false, error: 'its optimiser step counts are missing' };
-  if (!isCount(steps.generator)) return { ok: false, error: notCount('optimizerSteps.generator', steps.generator) };
-  if (!isCount(steps.discriminator)) return { ok: false, error: notCount('optimizerSteps.discriminator', steps.discriminator) };
-  if (parts.snapshotVersion !== SNAPSHOT_VERSION) return { ok: false, error: `it was saved in format ${quote(parts.snapshotVersion)}; this version reads ${SNAPSHOT_VERSION}` };
-  if (typeof parts.tensors === 'string') return { ok: false, error: parts.tensors };
+  if (!isRecord(steps)) return refuse({ code: 'noStepCounts' });
+  if (!isCount(steps.generator)) return refuse(notCount('optimizerSteps.generator', steps.generator));
+  if (!isCount(steps.discriminator)) return refuse(notCount('optimizerSteps.discriminator', steps.discriminator));
+  if (parts.snapshotVersion !== SNAPSHOT_VERSION) return refuse({ code: 'snapshotVersion', value: quote(parts.snapshotVersion), reads: SNAPSHOT_VERSION });
+  if (!Array.isArray(parts.tensors)) return refuse(parts.tensors);
   const stats = readStats(parts.stats);
-  if (typeof stats === 'string') return { ok: false, error: stats };
+  if (!Array.isArray(stats)) return refuse(stats);
   return {
     ok: true,
     run: {
@@ -144,38 +180,41 @@ export function checkRun(parts: { config: unknown; iteration: unknown; optimizer
   };
 }
 
-function readTensors(raw: unknown, decode: (data: unknown) => Float32Array<ArrayBuffer> | undefined): SavedTensor[] | string {
-  if (!Array.isArray(raw) || raw.length === 0) return 'it holds no weights';
-  if (raw.length > MAX_TENSORS) return `it holds ${counted(raw.length)} weights (tensors), more than the ${counted(MAX_TENSORS)} a run may have`;
+function readTensors(raw: unknown, decode: (data: unknown) => Float32Array<ArrayBuffer> | undefined): SavedTensor[] | RunRefusal {
+  if (!Array.isArray(raw) || raw.length === 0) return { code: 'noWeights' };
+  if (raw.length > MAX_TENSORS) return { code: 'tooManyWeights', count: raw.length, limit: MAX_TENSORS };
   const tensors: SavedTensor[] = [];
   for (const entry of raw) {
-    if (!isRecord(entry) || typeof entry.name !== 'string') return 'a weight has no name';
+    if (!isRecord(entry) || typeof entry.name !== 'string') return { code: 'unnamedWeight' };
     const { name, shape } = entry;
-    if (!Array.isArray(shape)) return `${quote(name)} has no shape`;
-    if (shape.length > MAX_RANK) return `${quote(name)} has ${counted(shape.length)} dimensions, more than ${MAX_RANK}`;
+    if (!Array.isArray(shape)) return { code: 'noShape', name: quote(name) };
+    if (shape.length > MAX_RANK) return { code: 'tooManyDimensions', name: quote(name), count: shape.length, limit: MAX_RANK };
     const wrong = shape.findIndex((size) => !isCount(size));
-    if (wrong >= 0) return notCount(`${quote(name)}'s shape[${wrong}]`, shape[wrong]);
+    if (wrong >= 0) return { code: 'shapeNotCount', name: quote(name), index: wrong, value: quote(shape[wrong]), max: MAX_COUNT };
     const values = decode(entry.data);
     const size = shape.reduce((a: number, b: number) => a * b, 1);
-    if (!values || values.length !== size) return `${quote(name)} does not hold the ${size} values of its shape`;
+    if (!values || values.length !== size) return { code: 'wrongSize', name: quote(name), size };
     tensors.push({ name, shape, values });
   }
   return tensors;
 }
 
-/** Reads a run file's text; every refusal says what was wrong. */
+/**
+ * Reads a run file's text; every refusal says what was wrong. On the page this runs in
+ * runFile.worker.ts: JSON.parse of a 50 MB file is one task of 0.1 to 0.5 s.
+ */
 export function decodeRunFile(text: string): Loaded {
   // Each UTF-16 unit is at least one byte of the file: a text longer than the limit came from a larger file.
   const tooLarge = runFileSizeProblem(text.trim() ? text.length : 0);
-  if (tooLarge) return { ok: false, error: tooLarge };
+  if (tooLarge) return refuse(tooLarge);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'it is not JSON' };
+    return refuse({ code: 'notJson' });
   }
-  if (!isRecord(raw) || raw.kind !== RUN_FILE_KIND) return { ok: false, error: 'it is not a Nash run file' };
-  if (raw.version !== RUN_FILE_VERSION) return { ok: false, error: `it is a version ${quote(raw.version)} run file; this version reads ${RUN_FILE_VERSION}` };
+  if (!isRecord(raw) || raw.kind !== RUN_FILE_KIND) return refuse({ code: 'notRunFile' });
+  if (raw.version !== RUN_FILE_VERSION) return refuse({ code: 'fileVersion', value: quote(raw.version), reads: RUN_FILE_VERSION });
   return checkRun({ ...raw, tensors: readTensors(raw.tensors, (data) => (typeof data === 'string' ? fromBase64(data) : undefined)) } as Parameters<typeof checkRun>[0]);
 }
 
@@ -201,7 +240,7 @@ export function toStored({ snapshot, stats }: SavedRun): StoredRun {
 }
 
 export function fromStored(stored: unknown): Loaded {
-  if (!isRecord(stored)) return { ok: false, error: 'the entry is empty' };
+  if (!isRecord(stored)) return refuse({ code: 'emptyEntry' });
   return checkRun({ ...stored, tensors: readTensors(stored.tensors, (data) => (data instanceof Float32Array ? new Float32Array(data) : undefined)) } as Parameters<typeof checkRun>[0]);
 }
 
