@@ -7,24 +7,12 @@
 import * as tf from '../gan/tf.ts';
 import { type RunConfig, validateConfig } from '../gan/config.ts';
 import type { Trainer } from '../gan/trainer.ts';
+import type { RunMismatch } from './payloads.ts';
+import { ProblemError } from './problem.ts';
+import { type RunSnapshot, SNAPSHOT_VERSION } from './run-snapshot.ts';
 
-/** The saved form's version: bumped when the list of groups or their order changes. */
-export const SNAPSHOT_VERSION = 1;
-
-export interface SavedTensor {
-  /** The variable's group and place in it, e.g. `generator.3`: tfjs's own names carry a global counter. */
-  name: string;
-  shape: number[];
-  values: Float32Array<ArrayBuffer>;
-}
-
-export interface RunSnapshot {
-  version: number;
-  config: RunConfig;
-  iteration: number;
-  optimizerSteps: { generator: number; discriminator: number };
-  tensors: SavedTensor[];
-}
+// The saved form lives in run-snapshot.ts, which the page's run-file reader imports without tfjs.
+export { type RunSnapshot, type SavedTensor, SNAPSHOT_VERSION } from './run-snapshot.ts';
 
 function namedVariables(trainer: Trainer): { name: string; variable: tf.Variable }[] {
   return Object.entries(trainer.variableGroups()).flatMap(([group, variables]) => variables.map((variable, i) => ({ name: `${group}.${i}`, variable })));
@@ -53,17 +41,17 @@ export async function captureRun(trainer: Trainer): Promise<RunSnapshot> {
  * Why a snapshot does not fit a trainer built from its configuration, or undefined when it does:
  * every variable present, shapes equal, sizes consistent, values finite.
  */
-export function snapshotMismatch(trainer: Trainer, snapshot: RunSnapshot): string | undefined {
-  if (snapshot.version !== SNAPSHOT_VERSION) return `saved with format ${snapshot.version}, this version reads ${SNAPSHOT_VERSION}`;
+export function snapshotMismatch(trainer: Trainer, snapshot: RunSnapshot): RunMismatch | undefined {
+  if (snapshot.version !== SNAPSHOT_VERSION) return { code: 'version', saved: snapshot.version, reads: SNAPSHOT_VERSION };
   const named = namedVariables(trainer);
   const saved = new Map(snapshot.tensors.map((tensor) => [tensor.name, tensor]));
-  if (saved.size !== named.length) return `${saved.size} saved tensors, the model has ${named.length}`;
+  if (saved.size !== named.length) return { code: 'count', saved: saved.size, model: named.length };
   for (const { name, variable } of named) {
     const tensor = saved.get(name);
-    if (!tensor) return `${name} is missing`;
-    if (tensor.shape.join('×') !== variable.shape.join('×')) return `${name} is ${tensor.shape.join('×')}, the model's is ${variable.shape.join('×')}`;
-    if (tensor.values.length !== variable.size) return `${name} has ${tensor.values.length} values for ${variable.size}`;
-    if (!tensor.values.every(Number.isFinite)) return `${name} holds a value that is not a finite number`;
+    if (!tensor) return { code: 'missing', name };
+    if (tensor.shape.join('×') !== variable.shape.join('×')) return { code: 'shape', name, saved: [...tensor.shape], model: [...variable.shape] };
+    if (tensor.values.length !== variable.size) return { code: 'size', name, values: tensor.values.length, size: variable.size };
+    if (!tensor.values.every(Number.isFinite)) return { code: 'notFinite', name };
   }
   return undefined;
 }
@@ -71,7 +59,7 @@ export function snapshotMismatch(trainer: Trainer, snapshot: RunSnapshot): strin
 /** Writes a snapshot into a trainer built from its configuration; checks everything before writing anything. */
 export function restoreRun(trainer: Trainer, snapshot: RunSnapshot): void {
   const mismatch = snapshotMismatch(trainer, snapshot);
-  if (mismatch) throw new Error(`The saved run does not fit its model: ${mismatch}`);
+  if (mismatch) throw new ProblemError({ code: 'runMismatch', mismatch });
   const saved = new Map(snapshot.tensors.map((tensor) => [tensor.name, tensor]));
   for (const { name, variable } of namedVariables(trainer)) {
     const tensor = saved.get(name)!;
@@ -86,6 +74,6 @@ export function restoreRun(trainer: Trainer, snapshot: RunSnapshot): void {
 /** The configuration a snapshot asks for, validated like any other. */
 export function snapshotConfig(snapshot: RunSnapshot): RunConfig {
   const checked = validateConfig(snapshot.config);
-  if (!checked.ok) throw new Error(`The saved run's settings are not valid here: ${checked.errors.join('; ')}`);
+  if (!checked.ok) throw new ProblemError({ code: 'savedSettingsInvalid', refusals: checked.refusals });
   return checked.config;
 }
