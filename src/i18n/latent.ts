@@ -1,4 +1,7 @@
 /** Strings of the latent-space explorer (src/features/latent). Accessible names are the UI contract (tests/e2e/README.md). */
+import type { LatentProblem } from '../worker/latent.ts';
+import { fill } from './fill.ts';
+
 export const en = {
   region: 'Latent space',
   intro: 'The course: “noise vectors can be computed with semantically — of course it does not work that well.” Try both halves: walk between samples, add and subtract them.',
@@ -52,6 +55,12 @@ export const en = {
   neighbourCaption: '{label} · {distance}',
   iterationNote: 'Model at iteration {n}',
   error: 'The worker could not answer: {message}',
+  /** Why, for each of the worker's LatentProblem codes; `{field}` is the query's part, as the code names it. */
+  problems: {
+    badQuery: 'the page sent a malformed question ({field})',
+    noTrainingImages: 'nearest neighbours need MNIST’s training images, and they cannot be loaded here',
+    failed: '{detail}',
+  },
 };
 
 export const ko: typeof en = {
@@ -107,4 +116,14 @@ export const ko: typeof en = {
   neighbourCaption: '{label} · {distance}',
   iterationNote: '반복 {n}의 모델',
   error: '워커가 답하지 못했습니다: {message}',
+  problems: {
+    badQuery: '페이지가 잘못된 질의를 보냈습니다 ({field})',
+    noTrainingImages: '가장 가까운 이웃에는 MNIST 학습 이미지가 필요한데, 여기서는 불러올 수 없습니다',
+    failed: '{detail}',
+  },
 };
+
+/** The worker's reason for not answering a query, in the sentence the panels show. */
+export function describeLatentProblem(problem: LatentProblem, t: typeof en): string {
+  return fill(t.error, { message: fill(t.problems[problem.code], { ...problem }) });
+}

@@ -6,6 +6,7 @@
 import { interpolate, type InterpolationMethod, interpolationPath, meanLatent, weightedSum } from '../gan/latent.ts';
 import { MNIST_PIXELS, type MnistDigits, writeSignedDigit } from '../gan/data/mnist.ts';
 import type { Trainer } from '../gan/trainer.ts';
+import { errorText } from './problem.ts';
 import type { LatentAnswerEvent, LatentCommand } from './protocol.ts';
 
 type Floats = Float32Array<ArrayBuffer>;
@@ -50,6 +51,26 @@ export interface LatentAnswer {
   milliseconds: number;
 }
 
+/**
+ * Why a query was not answered, for the page to word (src/i18n/latent.ts). The page builds every
+ * query, so a malformed one is a bug of the page's, named by the part that is wrong.
+ */
+export type LatentProblem =
+  /** `latent`: not whole latent vectors of the run's size; `conditions`: not one per latent; `label`: outside 0..K−1; `image`: not an MNIST image. */
+  | { code: 'badQuery'; field: 'latent' | 'conditions' | 'label' | 'image' }
+  /** Nearest neighbours on a run whose training images this worker cannot load. */
+  | { code: 'noTrainingImages' }
+  /** Anything else, with tfjs's or the browser's own text. */
+  | { code: 'failed'; detail: string };
+
+class LatentProblemError extends Error {
+  constructor(readonly problem: LatentProblem) {
+    super(`latent: ${JSON.stringify(problem)}`);
+  }
+}
+
+const badQuery = (field: Extract<LatentProblem, { code: 'badQuery' }>['field']) => new LatentProblemError({ code: 'badQuery', field });
+
 /** The buffers a query carries, to transfer rather than copy. */
 export function queryBuffers(query: LatentQuery): ArrayBuffer[] {
   switch (query.kind) {
@@ -75,7 +96,7 @@ export async function answerLatent(command: LatentCommand, trainer: Trainer, tra
   try {
     return { type: 'latentAnswer', requestId: command.requestId, answer: await answer(command.query, trainer, trainingImages) };
   } catch (error) {
-    return { type: 'latentAnswer', requestId: command.requestId, error: error instanceof Error ? error.message : String(error) };
+    return { type: 'latentAnswer', requestId: command.requestId, error: error instanceof LatentProblemError ? error.problem : { code: 'failed', detail: errorText(error) } };
   }
 }
 
@@ -90,7 +111,7 @@ async function answer(query: LatentQuery, trainer: Trainer, trainingImages: Trai
   switch (query.kind) {
     case 'decode': {
       const n = checkedRows(query.latent, size);
-      if (query.conditions.length !== n) throw new Error(`latent: ${query.conditions.length} conditions for ${n} latents`);
+      if (query.conditions.length !== n) throw badQuery('conditions');
       return done(await generate(trainer, query.latent, query.conditions));
     }
     case 'interpolate': {
@@ -115,8 +136,8 @@ async function answer(query: LatentQuery, trainer: Trainer, trainingImages: Trai
     }
     case 'neighbours': {
       const digits = await trainingImages();
-      if (!digits) throw new Error('latent: nearest neighbours need MNIST\'s training split');
-      if (query.image.length !== MNIST_PIXELS) throw new Error(`latent: a ${query.image.length}-value image, expected ${MNIST_PIXELS}`);
+      if (!digits) throw new LatentProblemError({ code: 'noTrainingImages' });
+      if (query.image.length !== MNIST_PIXELS) throw badQuery('image');
       const nearest = nearestDigits(digits, query.image, Math.min(MAX_NEIGHBOURS, Math.max(1, Math.floor(query.count))));
       const values = new Float32Array(nearest.length * MNIST_PIXELS);
       nearest.forEach(({ index }, row) => writeSignedDigit(digits, index, values, row));
@@ -127,9 +148,7 @@ async function answer(query: LatentQuery, trainer: Trainer, trainingImages: Trai
 
 function checkedRows(latent: Float32Array, size: number, expected?: number): number {
   const n = latent.length / size;
-  if (!Number.isInteger(n) || n < 1 || (expected !== undefined && n !== expected)) {
-    throw new Error(`latent: ${latent.length} values are not ${expected ?? 'whole'} latent vector(s) of ${size}`);
-  }
+  if (!Number.isInteger(n) || n < 1 || (expected !== undefined && n !== expected)) throw badQuery('latent');
   return n;
 }
 
@@ -138,6 +157,9 @@ function generate(trainer: Trainer, latent: Float32Array, conditions: readonly L
   const { conditioning, config } = trainer;
   if (conditioning.id === 'none') return trainer.generate(latent);
   const n = conditions.length;
+  // Checked before Int32Array truncates 2.5 to 2, and so the page hears which part was wrong.
+  const isLabel = (label = 0) => Number.isInteger(label) && label >= 0 && label < conditioning.values;
+  if (!conditions.every((c) => isLabel(c.label))) throw badQuery('label');
   const labels = Int32Array.from(conditions, (c) => c.label ?? 0);
   if (conditioning.id === 'label') return trainer.generate(latent, { labels });
   const codes = config.continuousCodes;

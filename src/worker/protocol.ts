@@ -9,7 +9,7 @@ import type { ClassifierMetrics } from '../gan/metrics/classifier.ts';
 import type { StatPoint } from '../gan/stats.ts';
 import type { RunSnapshot } from './snapshot.ts';
 import type { DivergenceReport } from './divergence.ts';
-import { type LatentAnswer, type LatentQuery, queryBuffers } from './latent.ts';
+import { type LatentAnswer, type LatentProblem, type LatentQuery, queryBuffers } from './latent.ts';
 import type {
   AdapterInfo, BackendName, BackendPreference, BackendReason, CandidateReport, FailoverReport, Floats, LiveMarker, RealSamples, Schedule, Sources, WorkerProblem, WorkerWarning,
 } from './payloads.ts';
@@ -252,7 +252,7 @@ export interface LatentAnswerEvent {
   type: 'latentAnswer';
   requestId: number;
   answer?: LatentAnswer;
-  error?: string;
+  error?: LatentProblem;
 }
 
 export type TrainerEvent =

@@ -137,7 +137,7 @@ describe('the playground page drives the worker', () => {
         const start = performance.now();
         const event = await client.latent({ kind: 'interpolate', from: row(-1), to: row(1), method: 'slerp', steps: 8, at: i / 19, condition: {} });
         latencies.push(performance.now() - start);
-        if (event.error || !event.answer) errors.push(event.error ?? 'no answer');
+        if (event.error || !event.answer) errors.push(event.error ? JSON.stringify(event.error) : 'no answer');
         else {
           iterations.push(event.answer.iteration);
           computing.push(event.answer.milliseconds);

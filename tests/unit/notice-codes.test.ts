@@ -9,9 +9,11 @@ import type { NoticeSubject } from '../../src/client/TrainingClient.ts';
 import { CONFIG_SCHEMA, defaultConfig, type Refusal, type RunConfig } from '../../src/gan/config.ts';
 import type { UpdateNote } from '../../src/gan/trainer.ts';
 import { describeBackendReason } from '../../src/i18n/backend.ts';
+import * as latent from '../../src/i18n/latent.ts';
 import { describeNotice, en, ko, type PageProblem, type RestartCause } from '../../src/i18n/reliability.ts';
 import { loadRunClassifier } from '../../src/worker/digit-metrics.ts';
 import type { DivergenceReport } from '../../src/worker/divergence.ts';
+import type { LatentProblem } from '../../src/worker/latent.ts';
 import {
   type BackendFailure, type BackendNote, type BackendReason, type BackendWarning, PROTOCOL_VERSION, type RunMismatch, type TrainerEvent, type WorkerProblem,
   type WorkerWarning,
@@ -113,6 +115,12 @@ const WARNINGS: ByCode<WorkerWarning> = {
   classifierUnavailable: { code: 'classifierUnavailable', detail: 'HTTP 404' },
 };
 
+const LATENT_PROBLEMS: ByCode<LatentProblem> = {
+  badQuery: { code: 'badQuery', field: 'label' },
+  noTrainingImages: { code: 'noTrainingImages' },
+  failed: { code: 'failed', detail: 'TypeError: x is undefined' },
+};
+
 const RESTARTS: ByCode<RestartCause> = {
   unresponsive: { code: 'unresponsive' },
   crashed: { code: 'crashed' },
@@ -161,6 +169,10 @@ describe('every code is worded in English and Korean', () => {
 
   test.each(Object.values(REASONS))('backend reason $code', (reason) => {
     expectWorded(describeBackendReason(reason, en.backend), describeBackendReason(reason, ko.backend));
+  });
+
+  test.each(Object.values(LATENT_PROBLEMS))('latent explorer $code', (problem) => {
+    expectWorded(latent.describeLatentProblem(problem, latent.en), latent.describeLatentProblem(problem, latent.ko));
   });
 
   test('English says what it said before the codes (the CLI, links and logs read it)', () => {

@@ -64,8 +64,8 @@ describe('the run as a link', () => {
     expect(state.config).toEqual({ ...defaultConfig(), seed: 3 });
     expect(state.view).toEqual({ ...defaultView(), real: false });
     expect(problems).toEqual([
-      { kind: 'refused', field: 'showFake', value: 'maybe', reason: 'expected 1 (shown) or 0 (hidden)' },
-      { kind: 'refused', field: 'showManifold', value: '', reason: 'expected 1 (shown) or 0 (hidden)' },
+      { kind: 'refused', field: 'showFake', value: 'maybe', refusal: { code: 'notAToggle' } },
+      { kind: 'refused', field: 'showManifold', value: '', refusal: { code: 'notAToggle' } },
     ]);
     // Contradicting settings fall back to the default run, but the link's hidden layers stay hidden.
     expect(parseLink('#dataset=ring&architecture=dcgan&showArrows=0').state.view).toEqual({ ...defaultView(), arrows: false });
@@ -81,7 +81,7 @@ describe('the run as a link', () => {
     expect(serializeLink({ config: { ...presetConfig('wganGpRing'), seed: 3 }, preset: 'wganGpRing' })).not.toContain('preset=');
   });
 
-  test('bad values fall back to their defaults, each one named', () => {
+  test('bad values fall back to their defaults, each one named with its refusal as data', () => {
     const { state, problems } = parseLink('#seed=banana&batchSize=99999&latentSize=2.5&objective=gan&colour=red&preset=nope&generatorWidth=32');
     expect(state.config).toEqual({ ...defaultConfig(), generatorWidth: 32 });
     expect(problems.map((p) => (p.kind === 'refused' || p.kind === 'unknown' ? [p.field, p.value] : p.kind))).toEqual([
@@ -92,20 +92,26 @@ describe('the run as a link', () => {
       ['objective', 'gan'],
       ['colour', 'red'],
     ]);
-    expect(problems.find((p) => p.kind === 'refused' && p.field === 'batchSize')).toMatchObject({ reason: expect.stringMatching(/out of range/) });
+    expect(problems.find((p) => p.kind === 'refused' && p.field === 'batchSize')).toEqual({
+      kind: 'refused', field: 'batchSize', value: '99999', refusal: { code: 'outOfRange', field: 'batchSize', value: 99999, allowed: { kind: 'number', integer: true, min: 1, max: 1024 } },
+    });
+    expect(problems[0]).toEqual({ kind: 'refused', field: 'preset', value: 'nope', refusal: { code: 'notAPreset' } });
     expect(problems.map((p) => p.kind)).toEqual(['refused', 'refused', 'refused', 'refused', 'refused', 'unknown']);
   });
 
   test('a drawn dataset is refused: its points are not in the link', () => {
     const { state, problems } = parseLink('#dataset=custom&seed=5');
     expect(state.config).toEqual({ ...defaultConfig(), seed: 5 });
-    expect(problems).toEqual([expect.objectContaining({ kind: 'refused', field: 'dataset', value: 'custom' })]);
+    expect(problems).toEqual([{ kind: 'refused', field: 'dataset', value: 'custom', refusal: { code: 'drawnData' } }]);
   });
 
   test('settings that contradict each other give the default run and say why', () => {
     const { state, problems } = parseLink('#dataset=ring&architecture=dcgan&seed=4');
     expect(state.config).toEqual(defaultConfig());
-    expect(problems).toEqual([{ kind: 'combination', reason: expect.stringMatching(/dcgan needs an image dataset/) }]);
+    expect(problems).toEqual([{ kind: 'combination', refusal: { code: 'conflict', field: 'configuration', conflict: 'dcganNeedsImages' } }]);
+    expect(notice('#dataset=ring&architecture=dcgan').en).toEqual([
+      'The link’s settings do not fit together (Architecture (architecture): dcgan needs an image dataset (mnist)); the default configuration is used instead.',
+    ]);
   });
 
   test('percent-encoded and hostile text is reported, never thrown', () => {
@@ -138,7 +144,7 @@ describe('hostile and unlucky links (issue #20)', () => {
   test('a repeated key without a usable value keeps its default, and the notice says why the last one was refused', () => {
     const { state, problems } = parseLink('#seed=a&seed=b&seed=c&seed=d');
     expect(state.config.seed).toBe(defaultConfig().seed);
-    expect(problems).toEqual([{ kind: 'repeated', field: 'seed', count: 4, values: ['a', 'b', 'c'], reason: expect.stringMatching(/^Seed \(seed\): "d" is not a number/) }]);
+    expect(problems).toEqual([{ kind: 'repeated', field: 'seed', count: 4, values: ['a', 'b', 'c'], refusal: expect.objectContaining({ code: 'notANumber', field: 'seed', value: '"d"' }) }]);
     expect(notice('#seed=a&seed=b&seed=c&seed=d').en).toEqual([
       'The link gives “seed” 4 times (“a”, “b”, “c”, …) and none can be used (Seed (seed): "d" is not a number; expected an integer from 0 to 2147483647); the default is used instead.',
     ]);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { TrainingClient } from '../../client/TrainingClient.ts';
 import type { Latent } from '../../gan/latent.ts';
+import { describeLatentProblem } from '../../i18n/latent.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import type { LatentCondition } from '../../worker/latent.ts';
 import { ArrowsCanvas } from './ArrowsCanvas.tsx';
@@ -46,7 +47,7 @@ export function ArithmeticSection({ client, selected, slots, onSlots, condition,
     <section className="latent-section" aria-labelledby="latent-arithmetic">
       <h3 id="latent-arithmetic">{t.arithmetic}</h3>
       <p className="latent-why">{t.arithmeticHint}</p>
-      {error ? <p role="alert">{fill(t.error, { message: error })}</p> : null}
+      {error ? <p role="alert">{describeLatentProblem(error, t)}</p> : null}
       <div className="latent-slots">
         {NAMES.map((name, k) => (
           <div key={name} className="latent-slot">

@@ -1,5 +1,6 @@
 import type { TrainingClient } from '../../client/TrainingClient.ts';
 import type { Latent } from '../../gan/latent.ts';
+import { describeLatentProblem } from '../../i18n/latent.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import type { LatentCondition } from '../../worker/latent.ts';
 import { fill } from './fill.ts';
@@ -61,7 +62,7 @@ export function CodesSection({ client, selected, conditioning, values, condition
     <section className="latent-section" aria-labelledby="latent-codes">
       <h3 id="latent-codes">{conditioning === 'label' ? t.sweepLabels : t.codeRows}</h3>
       <p className="latent-why">{conditioning === 'label' ? t.sweepLabelsHint : t.codeRowsHint}</p>
-      {error ? <p role="alert">{fill(t.error, { message: error })}</p> : null}
+      {error ? <p role="alert">{describeLatentProblem(error, t)}</p> : null}
       {usable
         ? rows.map((row) => {
             const first = offset;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { TrainingClient } from '../../client/TrainingClient.ts';
 import type { NoiseId } from '../../gan/config.ts';
 import { type InterpolationMethod, type Latent, latentRow, seededLatents } from '../../gan/latent.ts';
+import { describeLatentProblem } from '../../i18n/latent.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import type { LatentCondition } from '../../worker/latent.ts';
 import { fill } from './fill.ts';
@@ -72,7 +73,7 @@ export function InterpolationSection({ client, size, noise, seed, draw, selected
       </div>
       <p className="latent-why">{t.slerpWhy}</p>
       {!start || !end ? <p>{t.pickEndpoints}</p> : null}
-      {error ? <p role="alert">{fill(t.error, { message: error })}</p> : null}
+      {error ? <p role="alert">{describeLatentProblem(error, t)}</p> : null}
       {start && end ? (
         <>
           <label className="latent-slider latent-wide">

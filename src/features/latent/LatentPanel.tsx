@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { TrainingClient, TrainingSnapshot } from '../../client/TrainingClient.ts';
 import { useTraining } from '../../client/useTraining.ts';
 import { type Latent, latentRow, seededLatents } from '../../gan/latent.ts';
+import { describeLatentProblem } from '../../i18n/latent.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import type { LatentCondition } from '../../worker/latent.ts';
 import { ArithmeticSection, type Slots } from './ArithmeticSection.tsx';
@@ -101,7 +102,7 @@ export function LatentPanel({ client }: { client: TrainingClient }) {
         ))}
         {answer ? <small className="latent-note">{fill(t.iterationNote, { n: answer.iteration })}</small> : null}
       </div>
-      {grid.error ? <p role="alert">{fill(t.error, { message: grid.error })}</p> : null}
+      {grid.error ? <p role="alert">{describeLatentProblem(grid.error, t)}</p> : null}
       <div className="latent-main">
         <figure className="latent-grid-figure">
           <div className="latent-grid" role="group" aria-label={t.grid}>

@@ -1,4 +1,5 @@
 import type { TrainingClient } from '../../client/TrainingClient.ts';
+import { describeLatentProblem } from '../../i18n/latent.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import { fill } from './fill.ts';
 import { formatOf, sampleAt, SampleCanvas } from './SampleCanvas.tsx';
@@ -16,7 +17,7 @@ export function NeighboursSection({ client, image, sampleKey }: { client: Traini
     <section className="latent-section" aria-labelledby="latent-neighbours">
       <h3 id="latent-neighbours">{t.neighbours}</h3>
       <p className="latent-why">{t.neighboursHint}</p>
-      {error ? <p role="alert">{fill(t.error, { message: error })}</p> : null}
+      {error ? <p role="alert">{describeLatentProblem(error, t)}</p> : null}
       {answer && format && answer.kind === 'neighbours' ? (
         <div className="latent-code-row" role="group" aria-label={t.neighbours}>
           {Array.from({ length: answer.count }, (_, i) => {

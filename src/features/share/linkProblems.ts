@@ -1,10 +1,14 @@
 /**
- * A link's problems (urlState.ts) as sentences in the page's language: one each while a kind has
- * few, one sentence that counts them when a link has a burst. A link with 5,000 unknown keys gave
- * 5,000 sentences; now it gives "5,000 keys in the link are not settings, e.g. …".
+ * A link's problems (urlState.ts) as sentences in the page's language, every part of them, the
+ * refusals of settings included: one each while a kind has few, one sentence that counts them when
+ * a link has a burst. A link with 5,000 unknown keys gave 5,000 sentences; now it gives "5,000 keys
+ * in the link are not settings, e.g. …".
  */
+import { PRESETS } from '../../gan/presets.ts';
+import { fill } from '../../i18n/fill.ts';
 import type { en } from '../../i18n/share.ts';
-import type { LinkProblem } from './urlState.ts';
+import { describeRefusal } from '../../i18n/settings.ts';
+import type { LinkProblem, LinkRefusal } from './urlState.ts';
 
 type Strings = typeof en;
 type Kind = LinkProblem['kind'];
@@ -15,25 +19,33 @@ export const LISTED = 3;
 
 const quotedList = (texts: readonly string[]) => texts.map((text) => `“${text}”`).join(', ');
 
-/**
- * `{name}` in a template replaced by text from the link. A replacer function, because a
- * replacement string would read `$&` or `$'` in the link's text as patterns.
- */
-const fill = (template: string, name: string, text: string) => template.replace(`{${name}}`, () => text);
+/** Why a value of the link cannot be used. */
+export function describeLinkRefusal(refusal: LinkRefusal, t: Strings): string {
+  switch (refusal.code) {
+    case 'notAPreset':
+      return fill(t.linkRefusals.notAPreset, { presets: Object.keys(PRESETS).join(t.settings.list) });
+    case 'notAToggle':
+    case 'drawnData':
+      return t.linkRefusals[refusal.code];
+    default:
+      return describeRefusal(refusal, t.settings);
+  }
+}
 
 function one(problem: LinkProblem, t: Strings): string {
   switch (problem.kind) {
     case 'tooLong':
       return t.linkTooLong(problem.length, problem.limit);
     case 'combination':
-      return fill(t.badCombination, 'reason', problem.reason);
+      return fill(t.badCombination, { reason: describeRefusal(problem.refusal, t.settings) });
     case 'refused':
-      return fill(fill(fill(t.badValue, 'field', problem.field), 'value', problem.value), 'reason', problem.reason);
+      // One pass, so a value that reads `{reason}` is quoted as written.
+      return fill(t.badValue, { field: problem.field, value: problem.value, reason: describeLinkRefusal(problem.refusal, t) });
     case 'unknown':
       return t.unknownKey(problem.field, problem.value);
     case 'repeated': {
       const values = `${quotedList(problem.values)}${problem.count > problem.values.length ? ', …' : ''}`;
-      return problem.used !== undefined ? t.repeatedUsed(problem.field, problem.count, values, problem.used) : t.repeatedNone(problem.field, problem.count, values, problem.reason ?? '');
+      return problem.used !== undefined ? t.repeatedUsed(problem.field, problem.count, values, problem.used) : t.repeatedNone(problem.field, problem.count, values, problem.refusal ? describeLinkRefusal(problem.refusal, t) : '');
     }
   }
 }

@@ -4,10 +4,9 @@
  * Parse and serialise both loop over the schema (STYLE.md, "State as one schema"), so a field added
  * there is in the link without touching this file. Pure: no window, no React.
  */
-import { CONFIG_SCHEMA, defaultConfig, FIELD_NAMES, type FieldName, parseField, type RunConfig, validateConfig } from '../../gan/config.ts';
+import { CONFIG_SCHEMA, defaultConfig, FIELD_NAMES, type FieldName, parseField, type Refusal, type RunConfig, validateConfig } from '../../gan/config.ts';
 import { PRESETS, type PresetId } from '../../gan/presets.ts';
 import { cut } from '../../gan/quote.ts';
-import { describeRefusal, en as settingsEn } from '../../i18n/settings.ts';
 
 /** The 2D view's layers, each shown or hidden (src/features/plane2d/PlaneView.tsx). */
 export const VIEW_TOGGLES = ['heatmap', 'real', 'fake', 'arrows', 'manifold'] as const;
@@ -33,22 +32,35 @@ export interface LinkState {
 }
 
 /**
- * What a link said that the run does not follow as written. The link's text is kept cut short
- * (quote.ts): a key or value may be any length. Reasons are in the schema's words (English); the
- * page words the sentence around them in its own language (linkProblems.ts).
+ * Why a link's value cannot be used: a setting's value refused by the schema (config.ts's Refusal),
+ * or one of the link's own rules.
+ */
+export type LinkRefusal =
+  | Refusal
+  /** `preset=` names no preset of PRESETS. */
+  | { code: 'notAPreset' }
+  /** A view toggle that is neither 1 (shown) nor 0 (hidden) (SHOWN). */
+  | { code: 'notAToggle' }
+  /** `dataset=custom`: drawn points are data, not settings, so a drawn run cannot be rebuilt from a link. */
+  | { code: 'drawnData' };
+
+/**
+ * What a link said that the run does not follow as written: codes and the link's text, worded by
+ * the page in its language (linkProblems.ts), so switching the language rewords a notice already
+ * shown. The link's text is kept cut short (quote.ts): a key or value may be any length.
  */
 export type LinkProblem =
   /** A value that cannot be used: the field keeps its default (or the preset's value). */
-  | { kind: 'refused'; field: string; value: string; reason: string }
+  | { kind: 'refused'; field: string; value: string; refusal: LinkRefusal }
   /** A key that is no setting: ignored. */
   | { kind: 'unknown'; field: string; value: string }
   /**
    * A key written more than once (`seed=1&seed=2&seed=abc`): the last usable value is used, here
-   * `2`; without one, the default, and `reason` says why the last value was refused.
+   * `2`; without one, the default, and `refusal` says why the last value was refused.
    */
-  | { kind: 'repeated'; field: string; count: number; values: string[]; used?: string; reason?: string }
+  | { kind: 'repeated'; field: string; count: number; values: string[]; used?: string; refusal?: LinkRefusal }
   /** Settings that do not fit together (dcgan on the ring): the whole link falls back to the defaults. */
-  | { kind: 'combination'; reason: string }
+  | { kind: 'combination'; refusal: Refusal }
   /** A link longer than MAX_LINK_LENGTH: not read at all, the default run is used. */
   | { kind: 'tooLong'; length: number; limit: number };
 
@@ -76,7 +88,7 @@ export const MAX_LINK_LENGTH = 64 * 1024;
 /** Values of a repeated key quoted in its problem; the count says how many there were. */
 const REPEATS_QUOTED = 3;
 
-type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
+type Read<T> = { ok: true; value: T } | { ok: false; refusal: LinkRefusal };
 
 /**
  * The last of a key's values that `read` accepts, and the problem to report: none when the key is
@@ -84,18 +96,16 @@ type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
  * is never read.
  */
 function lastUsable<T>(field: string, values: readonly string[], read: (value: string) => Read<T>): { value?: T; problem?: LinkProblem } {
-  let last: Read<T> | undefined;
-  let used: { value: T; text: string } | undefined;
-  for (let i = values.length - 1; i >= 0 && !used; i--) {
+  const lastText = values[values.length - 1];
+  const last = read(lastText);
+  if (values.length === 1) return last.ok ? { value: last.value } : { problem: { kind: 'refused', field: cut(field), value: cut(lastText), refusal: last.refusal } };
+  const repeated = { kind: 'repeated', field: cut(field), count: values.length, values: values.slice(0, REPEATS_QUOTED).map((value) => cut(value)) } as const;
+  if (last.ok) return { value: last.value, problem: { ...repeated, used: cut(lastText) } };
+  for (let i = values.length - 2; i >= 0; i--) {
     const result = read(values[i]);
-    last ??= result;
-    if (result.ok) used = { value: result.value, text: values[i] };
+    if (result.ok) return { value: result.value, problem: { ...repeated, used: cut(values[i]) } };
   }
-  const reason = last && !last.ok ? last.reason : '';
-  if (values.length === 1) return used ? { value: used.value } : { problem: { kind: 'refused', field: cut(field), value: cut(values[0]), reason } };
-  const quoted = values.slice(0, REPEATS_QUOTED).map((value) => cut(value));
-  const repeated: LinkProblem = { kind: 'repeated', field: cut(field), count: values.length, values: quoted, ...(used ? { used: cut(used.text) } : { reason }) };
-  return { value: used?.value, problem: repeated };
+  return { problem: { ...repeated, refusal: last.refusal } };
 }
 
 /** Every value of each key, in the order the keys first appear. */
@@ -109,15 +119,14 @@ function valuesByKey(params: URLSearchParams): Map<string, string[]> {
   return byKey;
 }
 
-const readPreset = (value: string): Read<PresetId> => (isPreset(value) ? { ok: true, value } : { ok: false, reason: `not a preset; expected one of ${Object.keys(PRESETS).join(', ')}` });
-const readToggle = (value: string): Read<boolean> => (Object.hasOwn(SHOWN, value) ? { ok: true, value: SHOWN[value] } : { ok: false, reason: 'expected 1 (shown) or 0 (hidden)' });
+const readPreset = (value: string): Read<PresetId> => (isPreset(value) ? { ok: true, value } : { ok: false, refusal: { code: 'notAPreset' } });
+const readToggle = (value: string): Read<boolean> => (Object.hasOwn(SHOWN, value) ? { ok: true, value: SHOWN[value] } : { ok: false, refusal: { code: 'notAToggle' } });
 
 function readField(name: FieldName): (value: string) => Read<RunConfig[FieldName]> {
   return (value) => {
     const result = parseField(name, value);
-    if (!result.ok) return { ok: false, reason: describeRefusal(result.refusal, settingsEn) };
-    // Drawn points are not in the link (they are data, not settings): a drawn run cannot be rebuilt from it.
-    if (name === 'dataset' && result.value === 'custom') return { ok: false, reason: 'drawn data cannot travel in a link' };
+    if (!result.ok) return { ok: false, refusal: result.refusal };
+    if (name === 'dataset' && result.value === 'custom') return { ok: false, refusal: { code: 'drawnData' } };
     return result;
   };
 }
@@ -169,7 +178,7 @@ export function parseLink(hash: string): ParsedLink {
   const checked = validateConfig(config);
   if (!checked.ok) {
     // The view toggles do not depend on the settings: a link's hidden layers stay hidden.
-    return { state: { config: defaultConfig(), view }, problems: [...problems, ...checked.refusals.map((refusal): LinkProblem => ({ kind: 'combination', reason: describeRefusal(refusal, settingsEn) }))] };
+    return { state: { config: defaultConfig(), view }, problems: [...problems, ...checked.refusals.map((refusal): LinkProblem => ({ kind: 'combination', refusal }))] };
   }
   // A link that changes a preset's values describes a run of its own, not the preset.
   return { state: { config: checked.config, preset: overridden ? undefined : preset, view }, problems };
