@@ -53,10 +53,13 @@ export const en = {
     },
   },
   measurements: {
-    meanFakeOutput: 'mean D(G(z))', meanOutputGradient: 'mean |∂L_G/∂ℓ| (ℓ: D’s output before the sigmoid)', meanGeneratorGradient: 'mean ‖∇G‖', modesCovered: 'modes covered',
+    meanFakeOutput: 'mean D(G(z))', meanOutputGradient: 'mean |∂L_G/∂ℓ| (ℓ: D’s output before the sigmoid)',
     modesTotal: 'modes in the data', highQuality: 'share of high-quality samples', klUniform: 'KL(q‖U)', diversity: 'sample spread vs data',
     dominantClass: 'share of the largest digit class', discriminatorSwing: 'swing of L_D', generatorSwing: 'swing of L_G',
     meanRealOutput: 'mean D(x)', outputGap: 'D(x) − D(G(z))', estimateGrowth: 'growth of the W estimate', gradientGrowth: 'growth of ‖∇G‖',
+    gradientRatio: '‖∇G‖ / ‖∇D‖ of the first iterations', wellCovered: 'modes well covered', modesNear: 'modes well held by the samples near a mode',
+    nearShare: 'share of samples near a mode', nearKl: 'KL(q‖U) of the samples near a mode',
+    confidentDigits: 'share of digits the classifier is sure of',
   } as Record<string, string>,
 };
 
@@ -109,9 +112,12 @@ export const ko: typeof en = {
     },
   },
   measurements: {
-    meanFakeOutput: 'D(G(z)) 평균', meanOutputGradient: '|∂L_G/∂ℓ| 평균 (ℓ: 시그모이드 전 판별자 출력)', meanGeneratorGradient: '‖∇G‖ 평균', modesCovered: '덮은 모드',
+    meanFakeOutput: 'D(G(z)) 평균', meanOutputGradient: '|∂L_G/∂ℓ| 평균 (ℓ: 시그모이드 전 판별자 출력)',
     modesTotal: '데이터의 모드 수', highQuality: '고품질 샘플 비율', klUniform: 'KL(q‖U)', diversity: '데이터 대비 샘플 퍼짐',
     dominantClass: '가장 많은 숫자의 비율', discriminatorSwing: 'L_D의 흔들림', generatorSwing: 'L_G의 흔들림',
     meanRealOutput: 'D(x) 평균', outputGap: 'D(x) − D(G(z))', estimateGrowth: 'W 추정값의 증가', gradientGrowth: '‖∇G‖의 증가',
+    gradientRatio: '‖∇G‖ / 처음 반복의 ‖∇D‖', wellCovered: '충분히 덮은 모드', modesNear: '모드 근처 샘플이 충분히 모인 모드',
+    nearShare: '모드 근처 샘플 비율', nearKl: '모드 근처 샘플의 KL(q‖U)',
+    confidentDigits: '분류기가 확신하는 숫자의 비율',
   },
 };

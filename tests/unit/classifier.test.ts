@@ -47,6 +47,13 @@ describe('classifier metrics on known probabilities', () => {
   test('unsure predictions score low even when balanced: uniform p(y|x) gives score 1', () => {
     const metrics = classifierMetrics(new Float32Array(50 * K).fill(1 / K));
     expect(metrics.classifierScore).toBeCloseTo(1, 6);
+    expect(metrics.confident).toBe(0);
+  });
+
+  test('confident is the share of samples read with p(y|x) ≥ 0.9', () => {
+    const probabilities = oneHot([0, 1, 2, 3]);
+    probabilities.set([0.85, 0.15, 0], 2 * K); // the third sample: class 0 at 0.85, below CONFIDENT_PROBABILITY
+    expect(classifierMetrics(probabilities).confident).toBeCloseTo(0.75, 9);
   });
 });
 

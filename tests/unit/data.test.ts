@@ -62,23 +62,45 @@ describe('mode metrics', () => {
     expect(metrics).toMatchObject({ modesCovered: 0, highQuality: 0, modesTotal: 8 });
   });
 
-  test('a mode needs 20% of its fair share of the high-quality samples (and 5 of them) to count as covered', () => {
+  /** 2500 samples, sample i at the centre of ring mode modeOf(i), or at the origin (2 from every mode: not HQ) for −1. */
+  const place = (modeOf: (i: number) => number) => {
     const { centres } = ring().modes!;
-    const n = 2500;
-    const place = (modeOf: (i: number) => number) => {
-      const points = new Float32Array(n * 2).fill(0); // the origin is 2 away from every mode: not HQ
-      for (let i = 0; i < n; i++) {
-        const k = modeOf(i);
-        if (k >= 0) [points[2 * i], points[2 * i + 1]] = centres[k];
-      }
-      return modeMetrics(points, 2, ring().modes!).modesCovered;
-    };
-    // 2450 HQ samples on mode 0, 50 on mode 1: 50 < 20% × 2500/8 = 62.5, so mode 1 is not covered.
-    expect(place((i) => (i < 50 ? 1 : 0))).toBe(1);
+    const points = new Float32Array(2500 * 2).fill(0);
+    for (let i = 0; i < 2500; i++) {
+      const k = modeOf(i);
+      if (k >= 0) [points[2 * i], points[2 * i + 1]] = centres[k];
+    }
+    return modeMetrics(points, 2, ring().modes!);
+  };
+
+  test('a mode is covered with one high-quality sample, as in VEEGAN and Unrolled GAN', () => {
+    // 2490 HQ samples on mode 0 and one on each of modes 1–7: the dominant mode does not raise the bar.
+    expect(place((i) => (i < 7 ? i + 1 : i < 2497 ? 0 : -1)).modesCovered).toBe(8);
+    expect(place((i) => (i < 3 ? i : -1)).modesCovered).toBe(3);
+  });
+
+  test('a mode is well covered with 20% of its fair share of the high-quality samples (and 5 of them)', () => {
+    // 2450 HQ samples on mode 0, 50 on mode 1: 50 < 20% × 2500/8 = 62.5, so mode 1 is covered but not well.
+    expect(place((i) => (i < 50 ? 1 : 0))).toMatchObject({ modesCovered: 2, wellCovered: 1 });
     // 400 HQ samples spread evenly over all 8 modes (16% HQ): every mode holds its fair share.
-    expect(place((i) => (i < 400 ? i % 8 : -1))).toBe(8);
-    // 4 HQ samples on each of 8 modes: too few to be coverage.
-    expect(place((i) => (i < 32 ? i % 8 : -1))).toBe(0);
+    expect(place((i) => (i < 400 ? i % 8 : -1))).toMatchObject({ modesCovered: 8, wellCovered: 8 });
+    // 4 HQ samples on each of 8 modes: covered, but too few to be well covered.
+    expect(place((i) => (i < 32 ? i % 8 : -1))).toMatchObject({ modesCovered: 8, wellCovered: 0 });
+  });
+
+  test('a sample is near a mode within a quarter of the closest two modes’ distance, beyond its 3σ', () => {
+    const { centres, sigma } = ring().modes!;
+    const points = new Float32Array(2500 * 2).fill(0); // the origin is 2 from every mode: not near
+    for (let i = 0; i < 2000; i++) {
+      const [x, y] = centres[i % 2 === 0 ? 0 : 3];
+      [points[2 * i], points[2 * i + 1]] = [x + 5 * sigma, y]; // 5σ beside modes 0 and 3: not high quality
+    }
+    const metrics = modeMetrics(points, 2, ring().modes!);
+    expect(metrics).toMatchObject({ highQuality: 0, modesCovered: 0, nearShare: 0.8 });
+    expect(metrics.nearHistogram).toEqual([1000, 0, 0, 1000, 0, 0, 0, 0]);
+    // The ring's closest modes are 2·2·sin(π/8) ≈ 1.53 apart: 0.38 is near, 0.39 is not.
+    const at = (offset: number) => modeMetrics(new Float32Array([centres[0][0] + offset, centres[0][1]]), 2, ring().modes!).nearShare;
+    expect([at(0.38), at(0.39)]).toEqual([1, 0]);
   });
 });
 

@@ -3,6 +3,7 @@ import type { TrainingClient } from '../../client/TrainingClient.ts';
 import type { DatasetId, RunConfig } from '../../gan/config.ts';
 import type { Diagnosis } from '../../gan/diagnosis/diagnose.ts';
 import { objectiveOutput } from '../../gan/diagnosis/objectives.ts';
+import { COVERAGE_FRACTION, HIGH_QUALITY_SIGMAS, METRIC_SAMPLES, MIN_COVERING_SAMPLES } from '../../gan/metrics/modes.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import type { LiveMarker } from '../../worker/protocol.ts';
 import { formatSetting } from '../controls/format.ts';
@@ -134,7 +135,18 @@ export const ChartsPanel = memo(function ChartsPanel({ client, store, config, di
       <StreamChart {...common} delayMs={0} title={t.losses} rows={lossRows} series={losses} shades={view.shades('losses')} summary={summary(lossRows, losses)} />
       <StreamChart {...common} delayMs={STAGGER_MS} title={output === 'critic' ? t.critic : t.outputs} rows={outputRows} series={outputs} shades={view.shades('outputs')} summary={summary(outputRows, outputs)} />
       <StreamChart {...common} delayMs={2 * STAGGER_MS} title={t.gradients} rows={gradientRows} series={gradients} log shades={view.shades('gradients')} summary={summary(gradientRows, gradients)} />
-      <StreamChart {...common} delayMs={3 * STAGGER_MS} title={quality.title} rows={quality.rows} series={quality.series} leftDomain={quality.leftDomain} rightDomain={quality.rightDomain} shades={view.shades('quality')} summary={summary(quality.rows, quality.series)} />
+      <StreamChart
+        {...common}
+        delayMs={3 * STAGGER_MS}
+        title={quality.title}
+        help={quality.help ? { label: t.helpLabel, text: quality.help } : undefined}
+        rows={quality.rows}
+        series={quality.series}
+        leftDomain={quality.leftDomain}
+        rightDomain={quality.rightDomain}
+        shades={view.shades('quality')}
+        summary={summary(quality.rows, quality.series)}
+      />
       {info ? (
         <StreamChart
           {...common}
@@ -158,7 +170,7 @@ const emptyHistory = () => EMPTY_HISTORY;
 /** The 2D sets with known modes (toy2d.ts gives them a ModeSpec), whose quality is read by the mode metrics. */
 const MODE_DATASETS: readonly DatasetId[] = ['ring', 'grid', 'gaussian'];
 
-type QualityChart = { title: string; rows: Row[]; series: Series[]; leftDomain?: [number, number]; rightDomain?: [number, number] };
+type QualityChart = { title: string; rows: Row[]; series: Series[]; leftDomain?: [number, number]; rightDomain?: [number, number]; help?: string };
 
 /**
  * The quality chart for the data at hand, chosen by the dataset (not by which metrics arrived first,
@@ -180,14 +192,16 @@ function qualityChart(history: HistoryState, dataset: DatasetId, t: ReturnType<t
     const total = withModes.at(-1)?.modes?.modesTotal;
     return {
       title: t.quality,
-      rows: withModes.map((e) => ({ iteration: e.iteration, modesCovered: e.modes!.modesCovered, highQuality: 100 * e.modes!.highQuality })),
+      rows: withModes.map((e) => ({ iteration: e.iteration, modesCovered: e.modes!.modesCovered, wellCovered: e.modes!.wellCovered, highQuality: 100 * e.modes!.highQuality })),
       // Counts of the data's modes: 0 … K, the whole scale from the first point (K = 8 on the ring).
       leftDomain: total ? [0, total] : undefined,
       series: [
         { key: 'modesCovered', name: c.modesCovered, colour: COLOURS.real },
+        { key: 'wellCovered', name: c.wellCovered, colour: COLOURS.real, dashed: true },
         { key: 'highQuality', name: c.highQuality, colour: COLOURS.fake, right: true },
       ],
       rightDomain: [0, 100],
+      help: t.qualityHelp(METRIC_SAMPLES, HIGH_QUALITY_SIGMAS, 100 * COVERAGE_FRACTION, MIN_COVERING_SAMPLES),
     };
   }
   if (dataset === 'mnist') {

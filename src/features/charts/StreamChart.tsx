@@ -26,6 +26,8 @@ export interface Marker {
 
 export interface StreamChartProps {
   title: string;
+  /** What the curves count, behind a disclosure named `label` in the caption (folded, so the charts keep their height). */
+  help?: { label: string; text: string };
   rows: readonly Row[];
   series: readonly Series[];
   domain: [number, number];
@@ -104,7 +106,7 @@ const sameNumber = (a: number, b: number) => a === b;
  */
 function sameChart(a: StreamChartProps, b: StreamChartProps): boolean {
   return (
-    a.rows === b.rows && a.title === b.title && a.log === b.log && a.summary === b.summary && a.empty === b.empty && a.delayMs === b.delayMs &&
+    a.rows === b.rows && a.title === b.title && a.help?.label === b.help?.label && a.help?.text === b.help?.text && a.log === b.log && a.summary === b.summary && a.empty === b.empty && a.delayMs === b.delayMs &&
     sameList(a.domain, b.domain, sameNumber) && sameList(a.leftDomain, b.leftDomain, sameNumber) && sameList(a.rightDomain, b.rightDomain, sameNumber) &&
     sameList(a.series, b.series, sameSeries) && sameList(a.shades, b.shades, sameShade) &&
     sameList(a.markers, b.markers, sameMarker) && sameList(a.guides, b.guides, sameMarker)
@@ -129,7 +131,7 @@ function useStreamAxes({ rows, series, domain, log, leftDomain, rightDomain, gui
 }
 
 const ChartBody = memo(function ChartBody(props: StreamChartProps) {
-  const { title, rows, series, log, shades, markers, guides = NO_GUIDES, summary, empty } = props;
+  const { title, help, rows, series, log, shades, markers, guides = NO_GUIDES, summary, empty } = props;
   const hasRight = series.some((s) => s.right);
   const axes = useStreamAxes(props, hasRight);
   const layer = useMemo<StreamLayer>(() => ({ rows, x: axes.x, shades, markers }), [rows, axes.x, shades, markers]);
@@ -146,6 +148,12 @@ const ChartBody = memo(function ChartBody(props: StreamChartProps) {
             </span>
           ))}
         </span>
+        {help ? (
+          <details className="chart-help">
+            <summary aria-label={help.label} title={help.label}>?</summary>
+            <p>{help.text}</p>
+          </details>
+        ) : null}
       </figcaption>
       {/* The frame stays mounted with no rows (mounting a recharts chart is its costliest redraw): it is
           built when the page loads, not in the first second of training. */}

@@ -33,7 +33,14 @@ export function useDiagnoses(client: TrainingClient, history: RunHistory | undef
         if (snapshot.phase === 'starting') return;
         run.current = h.run;
       }
-      const findings = diagnose({ config: { objective, lsganA, lsganB }, stats: snapshot.stats, evaluations: h.evaluations, diversity: h.diversity, digits: h.classifier });
+      const findings = diagnose({
+        config: { objective, lsganA, lsganB },
+        stats: snapshot.stats,
+        evaluations: h.evaluations,
+        diversity: h.diversity,
+        digits: h.classifier,
+        changes: snapshot.markers.map((marker) => marker.iteration),
+      });
       publish(log.current.update(findings));
     };
     tick();

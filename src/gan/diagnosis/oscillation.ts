@@ -29,9 +29,12 @@ function detrendedSpread(ys: readonly number[]): number {
  * Non-convergence, oscillation (비수렴성): the losses swing up and down instead of settling — the
  * parameters circle the Nash equilibrium rather than reach it (Mescheder et al. 2018). A trend
  * (a loss that falls or rises steadily) is removed first, so learning is not mistaken for swinging.
+ * A live settings change moves the losses to a new level in one step, which is not a swing: only
+ * iterations after the latest change are judged, so a window never straddles one.
  */
-export const oscillation: Detector = ({ stats }) => {
-  const recent = lastIterations(stats, OSCILLATION_WINDOW).filter((p) => p.iteration > OSCILLATION_WARMUP);
+export const oscillation: Detector = ({ stats, changes }) => {
+  const first = Math.max(OSCILLATION_WARMUP + 1, ...changes);
+  const recent = lastIterations(stats, OSCILLATION_WINDOW).filter((p) => p.iteration >= first);
   if (!covers(recent, OSCILLATION_WINDOW)) return undefined;
   let worst: Finding | undefined;
   let worstSwing = OSCILLATING_SWING;

@@ -21,6 +21,14 @@ export function mean(xs: readonly number[]): number {
   return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.NaN;
 }
 
+/** The middle value (the mean of the two middle ones for an even count): one wild batch does not move it. */
+export function median(xs: readonly number[]): number {
+  if (!xs.length) return Number.NaN;
+  const sorted = [...xs].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
 export function standardDeviation(xs: readonly number[]): number {
   if (xs.length < 2) return 0;
   const m = mean(xs);

@@ -29,6 +29,8 @@ export interface DigitModes {
   histogram: readonly number[];
   /** Classes with at least 1% of the samples. */
   modes: number;
+  /** Fraction of samples the classifier is sure of (p(y|x) ≥ 0.9): the digits' counterpart of %HQ. */
+  confident: number;
 }
 
 /** Everything a detector may look at: the streamed signals of one run, oldest first. */
@@ -39,6 +41,11 @@ export interface DiagnosisInput {
   evaluations: readonly Evaluation[];
   diversity: readonly DiversityPoint[];
   digits: readonly DigitModes[];
+  /**
+   * Live settings changes, each as the first iteration trained with the new value (the charts'
+   * markers, LiveMarker.iteration): the signals before and after one come from different settings.
+   */
+  changes: readonly number[];
 }
 
 /** A signal a detector reads; the UI knows which chart draws each. */

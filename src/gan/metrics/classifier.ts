@@ -22,6 +22,12 @@ const FEATURES = 7 * 7 * WIDTHS[1];
 export const CLASSIFIER_ARCHITECTURE = `conv ${KERNEL}×${KERNEL}/${STRIDE} → ${WIDTHS[0]}, ReLU, conv ${KERNEL}×${KERNEL}/${STRIDE} → ${WIDTHS[1]}, ReLU, dense ${FEATURES} → ${CLASSIFIER_CLASSES} (src/gan/metrics/classifier.ts)`;
 /** A class is a generated mode when it takes at least 1% of the samples. */
 export const MODE_FRACTION = 0.01;
+/**
+ * A digit the classifier is sure of: p(y|x) ≥ 0.9 for its class, the classifier's counterpart of a
+ * high-quality 2D sample. The shipped classifier is that sure of 96–97% of real digits (500 drawn
+ * from the data at each of three seeds).
+ */
+export const CONFIDENT_PROBABILITY = 0.9;
 /** Images per forward pass when classifying many: bounds the memory of one batch. */
 const BATCH = 500;
 
@@ -133,6 +139,8 @@ export interface ClassifierMetrics {
   histogram: number[];
   /** Classes with at least MODE_FRACTION of the samples. */
   modes: number;
+  /** Fraction of samples classified with p(y|x) ≥ CONFIDENT_PROBABILITY, 0..1. */
+  confident: number;
   /** KL(histogram ‖ uniform): 0 for balanced classes, ln 10 for a single class. */
   klUniform: number;
   /** exp(E_x KL(p(y|x) ‖ p(y))), between 1 and 10 (Salimans et al. 2016). */
@@ -159,9 +167,11 @@ export function classifierMetrics(probabilities: Float32Array, requested?: Array
   const histogram = new Array<number>(K).fill(0);
   const marginal = new Float64Array(K);
   let correct = 0;
+  let confident = 0;
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < K; k++) marginal[k] += probabilities[i * K + k] / n;
     histogram[predicted[i]] += 1;
+    if (probabilities[i * K + predicted[i]] >= CONFIDENT_PROBABILITY) confident += 1;
     if (requested && requested[i] === predicted[i]) correct += 1;
   }
   // E_x KL(p(y|x) ‖ p(y)) = E_x Σ_y p(y|x) (ln p(y|x) − ln p(y)); terms with p(y|x) = 0 contribute 0.
@@ -175,6 +185,7 @@ export function classifierMetrics(probabilities: Float32Array, requested?: Array
   return {
     histogram,
     modes: histogram.filter((count) => count >= MODE_FRACTION * n && count > 0).length,
+    confident: n ? confident / n : 0,
     klUniform: klToUniform(histogram),
     classifierScore: Math.exp(meanKl),
     ...(requested ? { labelAccuracy: n ? correct / n : 0 } : {}),
