@@ -18,7 +18,7 @@ const plane = (iteration: number, fake: number[]): PlaneEvent => ({
   manifold: new Float32Array(0), latticeRows: 0, latticeCols: 0,
 });
 
-const ready: TrainerEvent = { type: 'ready', version: 1, backend: 'cpu', reason: '', candidates: [], config: defaultConfig(), planar: true };
+const ready: TrainerEvent = { type: 'ready', version: 1, backend: 'cpu', reason: { code: 'forced' }, candidates: [], config: defaultConfig(), planar: true };
 
 describe('run history', () => {
   test('keeps every evaluation and classifier reading, the diversity of each view, and snapshots; ready starts over', () => {
@@ -27,7 +27,7 @@ describe('run history', () => {
     emit(ready);
     const run = history.getSnapshot().run;
     emit({ type: 'metrics', evaluation: { iteration: 25 } });
-    emit({ type: 'metrics', evaluation: { iteration: 50 }, classifier: { histogram: [1, 2], modes: 2, klUniform: 0, classifierScore: 2 } });
+    emit({ type: 'metrics', evaluation: { iteration: 50 }, classifier: { histogram: [1, 2], modes: 2, confident: 0, klUniform: 0, classifierScore: 2 } });
     emit(plane(50, [2, 0, 2.1, 0, 1.9, 0, 2, 0.1]));
     emit(plane(50, [2, 0, 2.1, 0, 1.9, 0, 2, 0.1])); // a pause re-sends the view: replaced, not doubled
     const s = history.getSnapshot();
@@ -46,7 +46,7 @@ describe('run history', () => {
     emit(ready);
     // An hour at ~100 iterations a second: an evaluation every 100 iterations, a view every 40.
     for (let iteration = 100; iteration <= 360_000; iteration += 100) {
-      emit({ type: 'metrics', evaluation: { iteration }, classifier: { histogram: [1], modes: 1, klUniform: 0, classifierScore: 1 } });
+      emit({ type: 'metrics', evaluation: { iteration }, classifier: { histogram: [1], modes: 1, confident: 0, klUniform: 0, classifierScore: 1 } });
       emit(plane(iteration - 60, [2, 0, 0, 2]));
       emit(plane(iteration - 20, [2, 0, 0, 2]));
     }
