@@ -8,6 +8,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Vitest's default is one worker per core less one: a single worker on CI's two cores.
+          // The unit files are independent and mostly single-threaded, so two run side by side.
+          maxWorkers: 2,
           execArgv: ['--import', './scripts/resolve-extensionless.mjs'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
