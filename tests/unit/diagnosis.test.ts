@@ -211,6 +211,12 @@ describe('imbalance between D and G', () => {
     expect(fired(input('nonSaturating', stats, { evaluations: good }))).not.toContain('weakDiscriminator');
   });
 
+  test('a fooled D that rates the fakes far above the data, with poor samples, is weak too', () => {
+    const stats = series(250, { dReal: () => 0.5, dFake: (i) => 0.9 + noise(i, 0.02) });
+    const poor = evaluations(250, () => [1, 0, 2, 0, 0, 1, 0, 0]);
+    expect(fired(input('nonSaturating', stats, { evaluations: poor }))).toContain('weakDiscriminator');
+  });
+
   test('a D slightly ahead, as in healthy training, is not weak', () => {
     const stats = series(250, { dReal: () => 0.52, dFake: () => 0.48 });
     const poor = evaluations(250, () => [1, 0, 2, 0, 0, 1, 0, 0]);
@@ -400,6 +406,23 @@ describe('thresholds that do not depend on the size of the model', () => {
   test("vanishing: a D whose gradient grows (its inputs drifting far out) does not make G's steady gradient vanish", () => {
     const drifting = series(300, { gradNormG: (i) => 0.05 * (1 + noise(i, 0.3)), gradNormD: (i) => 1 + Math.max(0, i - 50) / 2, dReal: () => 0.5, dFake: () => 0.5 });
     expect(fired(input('nonSaturating', drifting))).not.toContain('vanishingGradients');
+  });
+});
+
+describe('vanishing gradients need a D that rejects the fakes', () => {
+  // G's gradient tiny next to D's early one, as when a frozen D is beaten (the weakDiscriminator preset).
+  const flat: Shape = { gradNormG: (i) => 5e-3 * (1 + noise(i, 0.1)), gradNormD: (i) => 1 + noise(i + 1, 0.1) };
+
+  test('a fooled D (fakes scored above the data): G has won against it, not lost its gradient', () => {
+    const stats = series(300, { ...flat, dReal: () => 0.5, dFake: () => 0.9 });
+    expect(fired(input('nonSaturating', stats))).not.toContain('vanishingGradients');
+    // The same for LSGAN's labels a = 0, b = 1: fakes at 0.9, data at 0.5.
+    expect(fired(input('lsgan', stats))).not.toContain('vanishingGradients');
+  });
+
+  test('the same flat gradient with D rejecting the fakes is vanishing', () => {
+    const stats = series(300, { ...flat, dReal: () => 0.9, dFake: () => 0.2 });
+    expect(fired(input('nonSaturating', stats))).toContain('vanishingGradients');
   });
 });
 

@@ -1,3 +1,4 @@
+import { objectiveOutput } from './objectives.ts';
 import type { Detector, DiagnosisInput } from './types.ts';
 import { covers, lastIterations, mean, median, values } from './series.ts';
 
@@ -39,6 +40,20 @@ function learned(evaluations: DiagnosisInput['evaluations'], diversity: Diagnosi
   return spread !== undefined && Math.abs(1 - spread) <= 0.5;
 }
 
+/**
+ * Whether D prefers the data to the fakes (D(x) nearer the real label than D(G(z)) is): only then is
+ * G's flat loss D's rejection of the fakes. A D that scores the fakes higher has been fooled, and G's
+ * small gradient means it has won against that D (the weakDiscriminator preset, D frozen at lr 1e-6:
+ * D(G(z)) → 0.9 above D(x) ≈ 0.5 while ‖∇G‖ fell to 0.4–0.9% of D's early gradient at seeds 2 and 3,
+ * wasm). A critic's scores have no labels; a clipped critic gives both ≈ 0, so it is not asked.
+ */
+function rejectsFakes(config: DiagnosisInput['config'], recent: DiagnosisInput['stats']): boolean {
+  const output = objectiveOutput(config.objective);
+  if (output === 'critic') return true;
+  const [fakeLabel, realLabel] = output === 'probability' ? [0, 1] : [config.lsganA, config.lsganB];
+  return Math.sign(realLabel - fakeLabel) * (mean(values(recent, 'dReal')) - mean(values(recent, 'dFake'))) > 0;
+}
+
 /** Median ‖∇D‖ over the first REFERENCE_ITERATIONS iterations on record. */
 function referenceGradient(stats: DiagnosisInput['stats']): number {
   const start = stats[0]?.iteration ?? 0;
@@ -74,7 +89,7 @@ export const vanishingGradients: Detector = ({ config, stats, evaluations, diver
   }
   // NaN without a D gradient on record (or 0 at the start): then there is no unit to judge by.
   const ratio = median(values(recent, 'gradNormG')) / referenceGradient(stats);
-  if (ratio < VANISHED_GRADIENT_RATIO && !learned(evaluations, diversity)) {
+  if (ratio < VANISHED_GRADIENT_RATIO && rejectsFakes(config, recent) && !learned(evaluations, diversity)) {
     return {
       detector: 'vanishingGradients',
       signals: ['gradNormG'],

@@ -9,7 +9,12 @@ export const WEAK_WINDOW = 200;
  * prefers the fakes). A healthy ring run keeps a gap of ≥ 0.035 even at its closest (measured).
  */
 export const INDISTINGUISHABLE = 0.01;
-/** Both outputs within 0.5 ± 0.15: D is unsure about both, rather than saturated. */
+/**
+ * D(x) within 0.5 ± 0.15: D is unsure about the data, rather than saturated. The fakes may score
+ * anywhere at or above it: a D that rates them *higher* than the data is fooled all the more. (Both
+ * outputs were held to the band before; with D frozen at lr 1e-6, G pushes D(G(z)) to 0.7–0.95 on
+ * some seeds and the card never came: seed 4 in 1,500 iterations, wasm.)
+ */
 export const UNSURE = 0.15;
 /** Samples are still poor: under 10% within 3σ of a mode (a trained ring run reaches 40–70%). */
 export const POOR_QUALITY = 0.1;
@@ -26,7 +31,7 @@ export const weakDiscriminator: Detector = ({ config, stats, evaluations, divers
   if (!covers(recent, WEAK_WINDOW)) return undefined;
   const real = mean(values(recent, 'dReal'));
   const fake = mean(values(recent, 'dFake'));
-  if (real - fake > INDISTINGUISHABLE || Math.abs(real - 0.5) > UNSURE || Math.abs(fake - 0.5) > UNSURE) return undefined;
+  if (real - fake > INDISTINGUISHABLE || Math.abs(real - 0.5) > UNSURE || fake < 0.5 - UNSURE) return undefined;
   const quality = evaluations.at(-1)?.modes?.highQuality;
   const spread = diversity.at(-1)?.ratio;
   const poor = quality !== undefined ? quality < POOR_QUALITY : spread !== undefined && Math.abs(1 - spread) > 0.5;
