@@ -16,6 +16,8 @@ export interface Outcome {
   bestModes: number;
   /** Mean of each signal over the last 100 iterations, smoothing step-to-step noise. */
   recent: Pick<StatPoint, 'dFake' | 'outputGrad'>;
+  /** The lowest 100-iteration mean of D(G(z)) at any evaluation: how far D's rejection of the fakes went. */
+  lowestFake: number;
 }
 
 /** GANs on the ring hop between modes; judging "reaches" on evaluations along the run, as a student watching would. */
@@ -29,10 +31,13 @@ async function train(config: RunConfig, iterations: number, reached?: (outcome: 
   const trainer = new Trainer(config, createDataset(config.dataset));
   let points: StatPoint[] = [];
   let bestModes = 0;
+  let lowestFake = Infinity;
+  const mean = (field: 'dFake' | 'outputGrad') => points.reduce((s, p) => s + p[field], 0) / points.length;
   for (let i = 1; i <= iterations; i++) {
     trainer.step();
     if (i % EVALUATE_EVERY === 0) {
       points = points.concat(await trainer.flushStats()).slice(-100);
+      lowestFake = Math.min(lowestFake, mean('dFake'));
       bestModes = Math.max(bestModes, (await trainer.evaluate()).modes?.modesCovered ?? 0);
       if (reached?.({ bestModes })) break;
     }
@@ -40,8 +45,12 @@ async function train(config: RunConfig, iterations: number, reached?: (outcome: 
   points = points.concat(await trainer.flushStats()).slice(-100);
   const evaluation = await trainer.evaluate();
   trainer.dispose();
-  const mean = (field: 'dFake' | 'outputGrad') => points.reduce((s, p) => s + p[field], 0) / points.length;
-  return { evaluation, bestModes: Math.max(bestModes, evaluation.modes?.modesCovered ?? 0), recent: { dFake: mean('dFake'), outputGrad: mean('outputGrad') } };
+  return {
+    evaluation,
+    bestModes: Math.max(bestModes, evaluation.modes?.modesCovered ?? 0),
+    recent: { dFake: mean('dFake'), outputGrad: mean('outputGrad') },
+    lowestFake: Math.min(lowestFake, mean('dFake')),
+  };
 }
 
 export const runPreset = (id: PresetId, reached?: (outcome: { bestModes: number }) => boolean) =>
