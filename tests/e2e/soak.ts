@@ -1,6 +1,6 @@
 /**
  * The soak run of issue 9 ("Long runs"), shared by `npm run bench -- soak` (scripts/bench/soak.ts,
- * 30 minutes) and its 3-minute CI version (tests/e2e/soak.test.ts). It trains the ring preset on the
+ * 30 minutes) and its 1-minute CI version (tests/e2e/soak.test.ts, a reading every 20 s). It trains the ring preset on the
  * real playground page (charts, 2D view and latent explorer drawing as for a user) and, once a
  * minute, forces a garbage collection in the page and in the training worker (CDP
  * `HeapProfiler.collectGarbage`) and reads:
