@@ -31,10 +31,12 @@ const strongDiscriminator: Partial<RunConfig> = {
 
 /**
  * A D strong enough to saturate the course's minimax loss, against a G that is not starved: five D
- * steps at 3× G's rate. The vanishing-gradient card fires by iteration 300–874 at seeds 1–5 (wasm, the
- * page's detectors replayed in Node), and the same setting with the non-saturating loss stays healthy,
- * no card of any kind by 1,600 iterations at seeds 1–5. The earlier lr_G of 1e-4 (D at 30×) starved G
- * so badly that the non-saturating fix raised "D overpowering" at every seed, and "mode collapse" at 2 of 3.
+ * steps at 3× G's rate. The vanishing-gradient card fires by iteration 1,000 at 8 of seeds 1–10 (at
+ * 271–874; seeds 8 and 9 collapse onto a mode first), wasm, the page's detectors replayed in Node. The
+ * same setting with the non-saturating loss raises no card by 1,600 iterations at 6 of 10 seeds (1–5
+ * and 7); at the others G collapses onto a few modes. The earlier lr_G of 1e-4 (D at 30×) starved G so
+ * badly that the non-saturating fix raised "D overpowering" at every seed, and "mode collapse" at 2 of 3.
+ * lr_D 5e-3 made the failure surer (4 of seeds 6–10) but the fix collapsed at all 5.
  */
 const saturatingDiscriminator: Partial<RunConfig> = { discriminatorSteps: 5, discriminatorLearningRate: 3e-3, generatorLearningRate: 1e-3 };
 
@@ -140,12 +142,18 @@ export const PRESETS = {
    * fakes even score higher than the data, and G learns nothing about the ring (seed 1, wasm).
    */
   weakDiscriminator: { id: 'weakDiscriminator', kind: 'failure', iterations: 600, config: { dataset: 'ring', ...recipeFor('nonSaturating'), discriminatorLearningRate: 1e-6, batchSize: 128 }, shows: ['weakDiscriminator'] },
-  /** Its fix: the two-timescale rule, D at 4× G's rate (Heusel et al. 2017; RESEARCH.md §4). */
+  /**
+   * Its fix: the two-timescale rule, D at 4× G's rate (Heusel et al. 2017; RESEARCH.md §4), with the
+   * ring default's batch of 256. At batch 128 G hopped onto a few modes and raised the collapse card
+   * at seed 1 (and at 1 of 5 seeds at lr_D 2e-3); at 256 no card of any kind by 3,300 iterations (20 s
+   * in Chromium) at 9 of seeds 1–10 (tuned on 1–5, verified on 6–10; seed 9 collapsed), the page's
+   * detectors replayed in Node on wasm.
+   */
   weakDiscriminatorFix: {
     id: 'weakDiscriminatorFix',
     kind: 'fix',
     iterations: 600,
-    config: { dataset: 'ring', ...recipeFor('nonSaturating'), discriminatorLearningRate: 4e-3, batchSize: 128 },
+    config: { dataset: 'ring', ...recipeFor('nonSaturating'), discriminatorLearningRate: 4e-3, batchSize: 256 },
     shows: ['weakDiscriminator'],
   },
 
