@@ -109,7 +109,16 @@ describe('applyLivePatch', () => {
 });
 
 describe('the core', () => {
-  test('every configuration the schema accepts trains one step to finite weights and leaks no tensor', () => {
+  /**
+   * The schema lets a user try learning rates up to 10 and a penalty λ up to 100, and some of those
+   * blow up within one step: WGAN-GP at λ 100 with SGD at lr 0.99 (found by this test at random) takes
+   * the critic's weights from ~1 to ~1e9 in two critic steps and G's RMSprop step to NaN. That is what
+   * the worker's divergence guard is for (it rolls back and advises; divergence.test.ts, reliability
+   * e2e). Finite weights are promised where a recipe or a preset could be: rates ≤ 0.1, λ ≤ 10.
+   */
+  const tame = (config: RunConfig) => Math.max(config.generatorLearningRate, config.discriminatorLearningRate) <= 0.1 && config.gradientPenalty <= 10;
+
+  test('every configuration the schema accepts trains one step without leaking a tensor, to finite weights at tame rates', () => {
     let trained = 0;
     fc.assert(
       fc.property(inRange, drawn, (input, points) => {
@@ -124,7 +133,7 @@ describe('the core', () => {
         const trainer = new Trainer(config, createDataset(config.dataset, { points }));
         trainer.step();
         const stats = tf.tidy(() => tf.stack(trainer.variableGroups().generator.map((v) => tf.sum(v))));
-        expect(stats.dataSync().every(Number.isFinite)).toBe(true);
+        if (tame(config)) expect(stats.dataSync().every(Number.isFinite)).toBe(true);
         stats.dispose();
         trainer.dispose();
         expect(tf.memory().numTensors).toBe(before);
