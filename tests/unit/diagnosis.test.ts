@@ -409,6 +409,15 @@ describe('thresholds that do not depend on the size of the model', () => {
   });
 });
 
+describe('a clipped critic that has taught G what it can', () => {
+  test('its dying gradient is not vanishing when most samples sit near the modes, though few within 3σ', () => {
+    const stats = series(300, { gradNormG: (i) => 1e-4 * (1 + noise(i, 0.1)), gradNormD: (i) => 0.5 + noise(i + 1, 0.05), outputGrad: () => 1 });
+    const loose = (near: number) => evaluations(300, () => [5, 4, 6, 5, 0, 5, 4, 6]).map((e) => ({ ...e, modes: { ...e.modes!, nearShare: near } }));
+    expect(fired(input('wgan', stats, { evaluations: loose(0.56) }))).not.toContain('vanishingGradients');
+    expect(fired(input('wgan', stats, { evaluations: loose(0.05) }))).toContain('vanishingGradients');
+  });
+});
+
 describe('vanishing gradients need a D that rejects the fakes', () => {
   // G's gradient tiny next to D's early one, as when a frozen D is beaten (the weakDiscriminator preset).
   const flat: Shape = { gradNormG: (i) => 5e-3 * (1 + noise(i, 0.1)), gradNormD: (i) => 1 + noise(i + 1, 0.1) };
