@@ -2,7 +2,7 @@
  * The pieces of the exported PyTorch script, one per axis value, each the Python twin of a file in
  * src/gan (named in its comment) so that a reader can check one against the other. Text only.
  */
-import type { DatasetId, ObjectiveId, RunConfig } from '../../gan/config.ts';
+import { criticBatchNorm, type DatasetId, type ObjectiveId, type RunConfig } from '../../gan/config.ts';
 
 /** A mixture's sampler: the label of a sample is its mode's index (toy2d.ts gaussianMixture). */
 const MIXTURE_SAMPLER = `CLASSES = len(MODES)  # the label is the mode index
@@ -139,11 +139,11 @@ discriminator.apply(glorot)
 /** src/gan/architectures/dcgan.ts for 28x28x1: 'same' padding with k 4, s 2 is PyTorch's padding=1. */
 export function dcgan(config: RunConfig): string {
   const c = config.channels;
-  // WGAN-GP's per-sample penalty is invalid when batch norm couples a batch's samples (build.ts).
-  const criticBatchNorm = config.objective !== 'wganGp';
+  // WGAN-GP's per-sample penalty is invalid when batch norm couples a batch's samples: the rule build.ts reads too.
+  const batchNorm = criticBatchNorm(config);
   return `# src/gan/architectures/dcgan.ts (Radford et al. 2015):
 #   G: latent -> linear -> 7x7x2C -> BN -> ReLU -> convT 4x4 /2 -> 14x14xC -> BN -> ReLU -> convT 4x4 /2 -> 28x28x1 -> tanh
-#   D: 28x28x1 -> conv 4x4 /2 -> 14x14xC -> LeakyReLU -> conv 4x4 /2 -> 7x7x2C -> ${criticBatchNorm ? 'BN' : 'bias (no BN: WGAN-GP)'} -> LeakyReLU -> linear score
+#   D: 28x28x1 -> conv 4x4 /2 -> 14x14xC -> LeakyReLU -> conv 4x4 /2 -> 7x7x2C -> ${batchNorm ? 'BN' : 'bias (no BN: WGAN-GP)'} -> LeakyReLU -> linear score
 # Weights ~ N(0, 0.02); BN gamma ~ N(1, 0.02), beta = 0; BN eps 1e-5, momentum 0.1 (PyTorch's defaults).
 # Nash flattens channels-last (NHWC), PyTorch channels-first: the same layers with the features in another order.
 C = ${c}
@@ -171,7 +171,7 @@ generator = nn.Sequential(
 discriminator = nn.Sequential(
     Reshape(1, 28, 28),                                                   # [n, 1, 28, 28]
     nn.Conv2d(1, C, 4, stride=2, padding=1), nn.LeakyReLU(0.2),          # [n, C, 14, 14]
-    ${criticBatchNorm ? 'nn.Conv2d(C, 2 * C, 4, stride=2, padding=1, bias=False), nn.BatchNorm2d(2 * C),' : 'nn.Conv2d(C, 2 * C, 4, stride=2, padding=1),'}  # [n, 2C, 7, 7]
+    ${batchNorm ? 'nn.Conv2d(C, 2 * C, 4, stride=2, padding=1, bias=False), nn.BatchNorm2d(2 * C),' : 'nn.Conv2d(C, 2 * C, 4, stride=2, padding=1),'}  # [n, 2C, 7, 7]
     nn.LeakyReLU(0.2),
     nn.Flatten(),                                                         # [n, 7*7*2C]
     nn.Linear(7 * 7 * 2 * C, 1),                                          # [n, 1]
