@@ -7,7 +7,7 @@ import { useStrings } from '../../i18n/useStrings.ts';
 import type { LatentCondition } from '../../worker/latent.ts';
 import { ArithmeticSection, type Slots } from './ArithmeticSection.tsx';
 import { CodesSection } from './CodesSection.tsx';
-import { fill } from './fill.ts';
+import { fill } from '../../i18n/fill.ts';
 import { InterpolationSection } from './InterpolationSection.tsx';
 import { NeighboursSection } from './NeighboursSection.tsx';
 import { formatOf, sampleAt, SampleCanvas } from './SampleCanvas.tsx';

@@ -1,7 +1,7 @@
 import type { TrainingClient } from '../../client/TrainingClient.ts';
 import { describeLatentProblem } from '../../i18n/latent.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
-import { fill } from './fill.ts';
+import { fill } from '../../i18n/fill.ts';
 import { formatOf, sampleAt, SampleCanvas } from './SampleCanvas.tsx';
 import { useLatentAnswer } from './useLatentAnswer.ts';
 

@@ -2,6 +2,7 @@ import { type RefObject, useState } from 'react';
 import { useStrings } from '../../i18n/useStrings.ts';
 import { backgroundOf, chartsPng } from './chartPng.ts';
 import { download } from './download.ts';
+import { fill } from '../../i18n/fill.ts';
 
 /** "Download charts (PNG)": every chart in `charts`, titled, on the page's background, for slides. */
 export function ChartsDownload({ charts, iteration }: { charts: RefObject<HTMLElement | null>; iteration: () => number }) {
@@ -16,7 +17,7 @@ export function ChartsDownload({ charts, iteration }: { charts: RefObject<HTMLEl
       download(`nash-charts-${iteration()}.png`, png);
       setProblem(undefined);
     } catch (error) {
-      setProblem(t.chartsPngFailed.replace('{reason}', error instanceof Error ? error.message : String(error)));
+      setProblem(fill(t.chartsPngFailed, { reason: error instanceof Error ? error.message : String(error) }));
     }
   };
   return (

@@ -42,7 +42,7 @@ function storageReason(error: unknown, s: ShareStrings): string {
     case 'full':
       return s.storageFull;
     case 'refused':
-      return s.storageRefused.replace('{detail}', error.detail);
+      return fill(s.storageRefused, { detail: error.detail });
   }
 }
 
@@ -84,7 +84,7 @@ export function RunStore({ client }: { client: TrainingClient }) {
       {shown.say(t, strings)}
     </Tag>
   );
-  const gone = (run: SavedRunInfo): Note => ({ at: 'list', problem: true, say: (s) => s.runGone.replace('{name}', runLabel(run, s)) });
+  const gone = (run: SavedRunInfo): Note => ({ at: 'list', problem: true, say: (s) => fill(s.runGone, { name: runLabel(run, s) }) });
 
   const current = async () => ({ snapshot: await client.exportRun(), stats: [...client.getSnapshot().stats] });
 
@@ -93,9 +93,9 @@ export function RunStore({ client }: { client: TrainingClient }) {
       const run = await current();
       const { config, iteration } = run.snapshot;
       await storage.save(`${config.dataset} · ${config.objective} · ${config.architecture}`, run);
-      setNote({ at: 'save', problem: false, say: (s) => s.saved.replace('{iteration}', String(iteration)) });
+      setNote({ at: 'save', problem: false, say: (s) => fill(s.saved, { iteration }) });
     } catch (error) {
-      setNote({ at: 'save', problem: true, say: (s) => s.saveFailed.replace('{reason}', storageReason(error, s)) });
+      setNote({ at: 'save', problem: true, say: (s) => fill(s.saveFailed, { reason: storageReason(error, s) }) });
     }
     await refresh();
   };
@@ -125,7 +125,7 @@ export function RunStore({ client }: { client: TrainingClient }) {
     try {
       loaded = await storage.load(run.id);
     } catch (error) {
-      return setNote({ ...place, problem: true, say: (s) => s.loadRefused.replace('{source}', run.name).replace('{reason}', storageReason(error, s)) });
+      return setNote({ ...place, problem: true, say: (s) => fill(s.loadRefused, { source: run.name, reason: storageReason(error, s) }) });
     }
     if (loaded === 'gone') {
       setNote(gone(run));
@@ -138,7 +138,7 @@ export function RunStore({ client }: { client: TrainingClient }) {
     try {
       if ((await storage.remove(run.id)) === 'gone') setNote(gone(run));
     } catch (error) {
-      setNote({ at: `delete ${rowKey(run)}`, row: rowKey(run), problem: true, say: (s) => s.deleteFailed.replace('{reason}', storageReason(error, s)) });
+      setNote({ at: `delete ${rowKey(run)}`, row: rowKey(run), problem: true, say: (s) => fill(s.deleteFailed, { reason: storageReason(error, s) }) });
     }
     await refresh();
   };
@@ -155,7 +155,7 @@ export function RunStore({ client }: { client: TrainingClient }) {
     if (!model.ok) return setNote({ at: 'generator', problem: true, say: (s) => s.generatorUnsupported });
     download(`${base}.json`, new Blob([model.modelJson], { type: 'application/json' }));
     download(model.weightsName, new Blob([model.weights], { type: 'application/octet-stream' }));
-    setNote({ at: 'generator', problem: false, say: (s) => s.generatorSaved.replace('{file}', `${base}.json`) });
+    setNote({ at: 'generator', problem: false, say: (s) => fill(s.generatorSaved, { file: `${base}.json` }) });
   };
 
   const downloadSamples = async () => {
@@ -206,7 +206,7 @@ export function RunStore({ client }: { client: TrainingClient }) {
       <small className="hint">{t.dropHint}</small>
       {listFailure ? (
         <p className="share-status problem" role="alert">
-          {t.listFailed.replace('{reason}', storageReason(listFailure.error, t))}
+          {fill(t.listFailed, { reason: storageReason(listFailure.error, t) })}
         </p>
       ) : null}
       {note?.at === 'list' ? noteLine(note, 'p') : null}

@@ -8,6 +8,7 @@ import { exportPyTorch } from './pytorch.ts';
 import { RunStore } from './RunStore.tsx';
 import type { LinkProblem } from './urlState.ts';
 import './share.css';
+import { fill } from '../../i18n/fill.ts';
 
 /** "Share & save": the link to this run, and what a damaged link could not carry. */
 export function SharePanel({ client }: { client: TrainingClient }) {
@@ -32,7 +33,7 @@ export function SharePanel({ client }: { client: TrainingClient }) {
       return;
     }
     downloadText(result.filename, result.script, 'text/x-python');
-    setStatus(t.pythonWritten.replace('{file}', result.filename));
+    setStatus(fill(t.pythonWritten, { file: result.filename }));
   };
 
   return (
