@@ -5,7 +5,7 @@ import { openingLink } from '../share/linkSync.ts';
 
 declare global {
   interface Window {
-    /** The page's training client, for the browser console, tests and benchmarks. */
+    /** The page's training client, for tests and benchmarks: only in a test build (`vite build --mode test`). */
     nash?: { training: TrainingClient };
   }
 }
@@ -39,10 +39,11 @@ export function useTrainingClient(): TrainingClient | undefined {
   useEffect(() => {
     const created = new TrainingClient({ backend: savedBackend(), config: openingLink().state.config, schedule: PLAYGROUND_SCHEDULE });
     setClient(created);
-    window.nash = { training: created };
+    // A constant in each build: the production build drops the hook (issue 16).
+    if (import.meta.env.MODE === 'test') window.nash = { training: created };
     return () => {
       created.dispose();
-      if (window.nash?.training === created) window.nash = undefined;
+      if (import.meta.env.MODE === 'test' && window.nash?.training === created) window.nash = undefined;
     };
   }, []);
   return client;
