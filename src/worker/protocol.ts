@@ -321,9 +321,12 @@ const COMMAND_TYPES: Record<TrainerCommand['type'], true> = {
   init: true, reset: true, play: true, pause: true, step: true, update: true, sample: true, benchmark: true, exportRun: true, importRun: true, latent: true, dispose: true,
 };
 
-/** Tells a command from anything else that arrives on the port (the session validates its fields). */
+/**
+ * Tells a command from anything else that arrives on the port (the session validates its fields).
+ * An own key of the table: `in` would also accept what every object inherits ('toString', 'constructor').
+ */
 export function isCommand(value: unknown): value is TrainerCommand {
-  return typeof value === 'object' && value !== null && 'type' in value && typeof value.type === 'string' && value.type in COMMAND_TYPES;
+  return typeof value === 'object' && value !== null && 'type' in value && typeof value.type === 'string' && Object.hasOwn(COMMAND_TYPES, value.type);
 }
 
 /**
