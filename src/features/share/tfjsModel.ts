@@ -6,7 +6,7 @@
  * Conv2DTranspose (tanh) → Reshape, batch norm with the run's running statistics (inference mode).
  * tests/unit/tfjsModel.test.ts loads both with tf.loadLayersModel and compares them with Nash's G.
  */
-import { BATCH_NORM_EPSILON, BATCH_NORM_MOMENTUM, KERNEL_SIZE, STRIDE } from '../../gan/architectures/dcgan.ts';
+import { BATCH_NORM_EPSILON, BATCH_NORM_MOMENTUM, KERNEL_SIZE, STRIDE } from '../../gan/architectures/constants.ts';
 import type { RunSnapshot, SavedTensor } from '../../worker/snapshot.ts';
 
 export type TfjsExport =

@@ -1,5 +1,6 @@
 import * as tf from '../tf.ts';
 import type { Rng } from '../rng.ts';
+import { BATCH_NORM_EPSILON, BATCH_NORM_MOMENTUM, INIT_STD, KERNEL_SIZE, STRIDE } from './constants.ts';
 import { type Discriminator, type Generator, LEAKY_SLOPE, seededVariable, zeros } from './network.ts';
 
 /**
@@ -13,15 +14,6 @@ import { type Discriminator, type Generator, LEAKY_SLOPE, seededVariable, zeros 
  * batch norm everywhere except G's output and D's input layer, no fully connected hidden layers,
  * weights N(0, 0.02). Layers followed by batch norm have no bias (BN's β takes its place).
  */
-
-/** 4×4 kernels with stride 2: the kernel size divides by the stride, so transposed convolutions overlap evenly (no checkerboard; Odena et al. 2016). */
-export const KERNEL_SIZE = 4;
-export const STRIDE = 2;
-/** Weights ~ N(0, 0.02) (Radford et al. 2015 §4). */
-export const INIT_STD = 0.02;
-/** Batch norm's ε and running-average momentum, PyTorch's defaults (running ← 0.9·running + 0.1·batch). */
-export const BATCH_NORM_EPSILON = 1e-5;
-export const BATCH_NORM_MOMENTUM = 0.1;
 
 /** The 7×7 grid that two stride-2 layers double to 28×28. */
 const BASE = 7;

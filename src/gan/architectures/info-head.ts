@@ -1,6 +1,10 @@
 import * as tf from '../tf.ts';
 import type { Rng } from '../rng.ts';
+import { Q_HIDDEN } from './constants.ts';
 import { glorotUniform, LEAKY_SLOPE, seededVariable, zeros } from './network.ts';
+
+// Until src/features/share/pytorchConditioning.ts reads it from constants.ts (issue 16).
+export { Q_HIDDEN };
 
 /**
  * InfoGAN's Q head (Chen et al. 2016, appendix C): Q shares every layer of D's trunk and adds one
@@ -13,9 +17,6 @@ import { glorotUniform, LEAKY_SLOPE, seededVariable, zeros } from './network.ts'
  * up to a constant). The paper's head has batch norm after its hidden layer; this one has none, so
  * Q's prediction for a sample never depends on the rest of its batch.
  */
-
-/** Hidden units of Q's own layer: the 128 of the paper's MNIST and CelebA heads. */
-export const Q_HIDDEN = 128;
 
 export interface InfoHeadShape {
   featureSize: number;

@@ -1,10 +1,14 @@
 import * as tf from '../tf.ts';
 import type { ArchitectureId } from '../config.ts';
-import { INIT_STD } from '../architectures/dcgan.ts';
+import { INIT_STD } from '../architectures/constants.ts';
 import { type Discriminator, seededVariable } from '../architectures/network.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { Rng } from '../rng.ts';
+import { labelAtInput } from './label-input.ts';
 import { type Condition, type Conditioning, cyclingLabels, oneHotRows, uniformLabels } from './types.ts';
+
+// Until src/features/share/pytorchConditioning.ts reads it from label-input.ts (issue 16).
+export { labelAtInput };
 
 /**
  * Conditional GAN (Mirza & Osindero 2014): the label y, one-hot, is given to both networks, so G
@@ -39,14 +43,6 @@ import { type Condition, type Conditioning, cyclingLabels, oneHotRows, uniformLa
  * histogram, and WGAN-GP's interpolates x̂ = εx + (1 − ε)G(z, y) share one y, so the penalty
  * differentiates D with respect to x only, as in the unconditional case.
  */
-/** Data this small takes the one-hot label at D's input too (the 2D sets); images take the projection only. */
-const SMALL_INPUT = 16;
-
-/** Whether D's input is x ⊕ onehot(y) (MLP on low-dimensional data) or x alone. */
-export function labelAtInput(architecture: ArchitectureId, dataset: Pick<Dataset, 'dimension'>): boolean {
-  return architecture === 'mlp' && dataset.dimension <= SMALL_INPUT;
-}
-
 export function labelConditioning(dataset: Dataset, architecture: ArchitectureId, discriminator: Discriminator, rng: Rng): Conditioning {
   const values = dataset.classes;
   if (values < 1) throw new Error(`Conditioning (label): dataset ${dataset.id} has no labels`);

@@ -3,7 +3,8 @@ import type { Discriminator } from '../architectures/network.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { Rng } from '../rng.ts';
 import { infoCodes } from './info-codes.ts';
-import { labelAtInput, labelConditioning } from './label.ts';
+import { labelConditioning } from './label.ts';
+import { labelAtInput } from './label-input.ts';
 import { unconditioned } from './none.ts';
 import type { Conditioning, ConditionedSizes } from './types.ts';
 

@@ -1,0 +1,17 @@
+/**
+ * The networks' fixed numbers, in a module without TensorFlow.js: the page's exports (the Python
+ * script, the TF.js model file) read them without pulling tfjs into the page's bundle (issue 16),
+ * and dcgan.ts and info-head.ts build the networks from them.
+ */
+
+/** DCGAN's 4×4 kernels with stride 2: the kernel size divides by the stride, so transposed convolutions overlap evenly (no checkerboard; Odena et al. 2016). */
+export const KERNEL_SIZE = 4;
+export const STRIDE = 2;
+/** Weights ~ N(0, 0.02) (Radford et al. 2015 §4). */
+export const INIT_STD = 0.02;
+/** Batch norm's ε and running-average momentum, PyTorch's defaults (running ← 0.9·running + 0.1·batch). */
+export const BATCH_NORM_EPSILON = 1e-5;
+export const BATCH_NORM_MOMENTUM = 0.1;
+
+/** Hidden units of InfoGAN's Q head (info-head.ts): the 128 of the paper's MNIST and CelebA heads. */
+export const Q_HIDDEN = 128;
