@@ -1,10 +1,12 @@
-import { useState } from 'react';
-import { ExplainerPage } from '../features/explainer/ExplainerPage.tsx';
+import { lazy, Suspense, useState } from 'react';
 import { PlaygroundPage } from '../features/playground/PlaygroundPage.tsx';
 import { type Language, LANGUAGES } from '../i18n/strings.ts';
 import { initialLanguage, LanguageContext, rememberLanguage, useStrings } from '../i18n/useStrings.ts';
 
 type Tab = 'playground' | 'explainer';
+
+/** The explainer is a chunk of its own, fetched on its tab's first opening (issue 16). */
+const ExplainerPage = lazy(() => import('../features/explainer/ExplainerPage.tsx').then((module) => ({ default: module.ExplainerPage })));
 
 export function App() {
   const [language, setLanguage] = useState<Language>(initialLanguage);
@@ -62,7 +64,9 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (lang
         </div>
         {tab === 'explainer' || explainerOpened ? (
           <div hidden={tab !== 'explainer'}>
-            <ExplainerPage />
+            <Suspense fallback={null}>
+              <ExplainerPage />
+            </Suspense>
           </div>
         ) : null}
       </main>

@@ -1,13 +1,32 @@
-import katex from 'katex';
-import 'katex/dist/katex.min.css';
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import type { RunConfig } from '../../gan/config.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import { objectiveTex } from './tex.ts';
 
-/** TeX to HTML; a formula that KaTeX cannot parse shows its source in red rather than breaking the page. */
-function Tex({ tex }: { tex: string }) {
-  const html = useMemo(() => katex.renderToString(tex, { displayMode: true, throwOnError: false, output: 'htmlAndMathml' }), [tex]);
+type Render = (tex: string) => string;
+let loading: Promise<Render> | undefined;
+
+/** KaTeX loads once, on the card's first mount: a separate chunk, off the page's first download (issue 16). */
+function useRenderTex(): Render | undefined {
+  const [render, setRender] = useState<Render>();
+  useEffect(() => {
+    let mounted = true;
+    loading ??= import('./renderTex.ts').then((module) => module.renderTex);
+    // Should the chunk fail to load, the formulas stay as their TeX source.
+    void loading.then((loaded) => mounted && setRender(() => loaded), () => mounted && setRender(() => (tex: string) => escape(tex)));
+    return () => {
+      mounted = false;
+    };
+  }, []);
+  return render;
+}
+
+function escape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function Tex({ tex, render }: { tex: string; render: Render | undefined }) {
+  const html = useMemo(() => (render ? render(tex) : ''), [render, tex]);
   // KaTeX's output is markup we generated from our own TeX, never user input.
   return <div className="tex" dangerouslySetInnerHTML={{ __html: html }} />;
 }
@@ -16,24 +35,25 @@ function Tex({ tex }: { tex: string }) {
 export const FormulaCard = memo(function FormulaCard({ config }: { config: RunConfig }) {
   const t = useStrings().formulas;
   const tex = objectiveTex(config);
+  const render = useRenderTex();
   const critic = config.objective === 'wgan' || config.objective === 'wganGp';
   return (
     <section className="formulas" aria-label={t.region}>
       <h2>{t.region}</h2>
       <p className="formula-label">{critic ? t.critic : t.discriminator}</p>
-      <Tex tex={tex.discriminator} />
+      <Tex tex={tex.discriminator} render={render} />
       <p className="formula-label">{t.generator}</p>
-      <Tex tex={tex.generator} />
+      <Tex tex={tex.generator} render={render} />
       {tex.extra ? (
         <>
           <p className="formula-label">{config.objective === 'wgan' ? t.clip : t.penalty}</p>
-          <Tex tex={tex.extra} />
+          <Tex tex={tex.extra} render={render} />
         </>
       ) : null}
       {tex.information ? (
         <>
           <p className="formula-label">{t.information}</p>
-          <Tex tex={tex.information} />
+          <Tex tex={tex.information} render={render} />
         </>
       ) : null}
       {config.conditioning === 'label' ? <p className="formula-note">{t.conditioned}</p> : null}
