@@ -15,6 +15,7 @@ import { sampleNoise } from '../gan/latent.ts';
 import { objectiveFor } from '../gan/objectives/registry.ts';
 import { createRng } from '../gan/rng.ts';
 import { Trainer } from '../gan/trainer.ts';
+import { TEST_HOOKS } from './test-hooks.ts';
 
 export interface BenchmarkResult {
   iterations: number;
@@ -57,6 +58,8 @@ export async function benchmark(mode: 'bare' | 'trainer', config: RunConfig, dat
       trainer.dispose();
     }
   }
+  // The bare loop serves the benchmark command and scripts/bench only: not in a production build.
+  if (!TEST_HOOKS) throw new Error('The bare benchmark loop is in test builds only');
   const model = bareModel(config, dataset);
   try {
     return await timeSteps(model.step, model.sync, budgetMs);

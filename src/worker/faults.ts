@@ -1,9 +1,10 @@
 /**
  * Faults the worker recovers from (issue 9): a backend that fails mid-run (a lost WebGPU device, an
- * error inside a step) and memory that runs out. Also the test-only way to inject them: the worker
- * exposes `nashFault(name)` on its global scope (training.worker.ts), reachable only by a debugger
- * or a test harness evaluating in the worker (Playwright's `worker.evaluate`), never by the page,
- * which speaks to the worker through protocol.ts alone.
+ * error inside a step) and memory that runs out. Also the test-only way to inject them: a test build's
+ * worker exposes `nashFault(name)` on its global scope (training.worker.ts, test-hooks.ts), reachable
+ * only by a debugger or a test harness evaluating in the worker (Playwright's `worker.evaluate`),
+ * never by the page, which speaks to the worker through protocol.ts alone; a production build has
+ * no `nashFault`.
  */
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import * as tf from '../gan/tf.ts';

@@ -11,6 +11,7 @@ import { isFault } from './faults.ts';
 import { quote } from '../gan/quote.ts';
 import { BACKEND_NAMES, isCommand, isPing, transferables, type TrainerEvent } from './protocol.ts';
 import { Session } from './session.ts';
+import { TEST_HOOKS } from './test-hooks.ts';
 
 /**
  * A macrotask yield through a MessageChannel: unlike setTimeout(0) it is not clamped to 4 ms after a
@@ -34,17 +35,20 @@ const session = new Session({ post, yieldToEvents, chooseBackend, loadMnist, loa
 
 /**
  * Test-only fault injection (faults.ts): `nashFault('device-lost')` and the like, called by a test
- * harness evaluating in this worker's scope. The page cannot reach it: it only posts protocol messages.
+ * harness evaluating in this worker's scope. The page cannot reach it: it only posts protocol
+ * messages. Only in a test build (test-hooks.ts).
  */
-Object.assign(globalThis, {
-  nashFault(fault: unknown): boolean {
-    if (!isFault(fault)) throw new Error(`Unknown fault: ${String(fault)}`);
-    const sabotaged = BACKEND_NAMES.find((name) => fault === `sanity:${name}`);
-    if (sabotaged) sabotageGradientCheck(sabotaged);
-    if (fault === 'device-lost' || fault === 'step-error' || fault === 'out-of-memory') return session.injectFault(fault);
-    return sabotaged !== undefined;
-  },
-});
+if (TEST_HOOKS) {
+  Object.assign(globalThis, {
+    nashFault(fault: unknown): boolean {
+      if (!isFault(fault)) throw new Error(`Unknown fault: ${String(fault)}`);
+      const sabotaged = BACKEND_NAMES.find((name) => fault === `sanity:${name}`);
+      if (sabotaged) sabotageGradientCheck(sabotaged);
+      if (fault === 'device-lost' || fault === 'step-error' || fault === 'out-of-memory') return session.injectFault(fault);
+      return sabotaged !== undefined;
+    },
+  });
+}
 
 addEventListener('message', (event: MessageEvent<unknown>) => {
   const command = event.data;
@@ -52,7 +56,8 @@ addEventListener('message', (event: MessageEvent<unknown>) => {
     post({ type: 'pong', id: command.id });
     return;
   }
-  if (!isCommand(command)) {
+  // The benchmark command is a test hook: a production worker answers it as it answers any stranger.
+  if (!isCommand(command) || (command.type === 'benchmark' && !TEST_HOOKS)) {
     post({ type: 'error', problem: { code: 'notACommand', value: quote(command) }, during: 'loop' });
     return;
   }

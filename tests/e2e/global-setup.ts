@@ -3,14 +3,17 @@ import { build, preview, type PreviewServer } from 'vite';
 
 let server: PreviewServer | undefined;
 
-/** Builds the app once and serves it with `vite preview`, as a user's production build. */
+/**
+ * Builds the app once and serves it with `vite preview`: a user's production build plus the test
+ * hooks (`--mode test`: window.nash, the worker's nashFault and benchmark command; issue 16).
+ */
 export async function setup(project: TestProject) {
   // Vitest sets NODE_ENV=test, and Vite keeps a NODE_ENV it finds: the build would be React's
   // development build, several times slower on the main thread than what users get.
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ logLevel: 'warn', mode: 'production' });
+    await build({ logLevel: 'warn', mode: 'test' });
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }

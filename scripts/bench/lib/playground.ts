@@ -30,7 +30,8 @@ export interface Playground {
 
 export async function startPlayground(): Promise<Playground> {
   const outDir = mkdtempSync(join(tmpdir(), 'nash-bench-'));
-  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // A test build: the benchmarks drive the page through window.nash and the benchmark command (issue 16).
+  await build({ logLevel: 'warn', mode: 'test', build: { outDir, emptyOutDir: true } });
   const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, build: { outDir }, logLevel: 'warn' });
   const browser = await launchBrowser({ webgpu: true });
   const url = server.resolvedUrls?.local[0] ?? '';
