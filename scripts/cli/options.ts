@@ -7,7 +7,7 @@
  */
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DATASETS, type DatasetId, defaultConfig, type FieldName, FIELD_NAMES, parseField, type RunConfig, validateConfig } from '../../src/gan/config.ts';
+import { DATASETS, type DatasetId, defaultConfig, type FieldName, FIELD_NAMES, OBJECTIVES, parseField, type RunConfig, validateConfig } from '../../src/gan/config.ts';
 import { type Preset, PRESETS, type PresetId } from '../../src/gan/presets.ts';
 import { dataRecipe, recipeFor } from '../../src/gan/recipes.ts';
 import { describeRefusal, describeRefusals, en } from '../../src/i18n/settings.ts';
@@ -51,7 +51,7 @@ export interface CliOptions {
 }
 
 export const USAGE = `Usage: npm run train -- [options]
-  --objective minimax|nonSaturating|lsgan|wgan|wganGp   --data ${CLI_DATASETS.join('|')}
+  --objective ${OBJECTIVES.join('|')}   --data ${CLI_DATASETS.join('|')}
   --architecture mlp|dcgan  --channels C (DCGAN width)  --export-samples FILE (100 samples as JSON)
   --steps N  --report-every N  --seed N  --batch N  --lr-g X  --lr-d X  --k-d N  --k-g N
   --optimizer sgd|adam|rmsprop (both networks)  --backend cpu|wasm

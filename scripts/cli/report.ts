@@ -1,14 +1,14 @@
 import type { Evaluation } from '../../src/gan/trainer.ts';
 import type { StatPoint } from '../../src/gan/stats.ts';
 import type { RunConfig } from '../../src/gan/config.ts';
-
-const isWasserstein = (config: RunConfig) => config.objective === 'wgan' || config.objective === 'wganGp';
+import { isCritic, OBJECTIVE_MODULES } from '../../src/gan/objectives/modules.ts';
 
 /** One report line: the latest iteration's signals plus the evaluation's metrics. */
 export function reportLine(config: RunConfig, point: StatPoint, evaluation: Evaluation, seconds: number): Record<string, number> {
   const { iteration, dLoss, gLoss, dReal, dFake, gradNormG, gradNormD, outputGrad, wasserstein, mutualInformation } = point;
   const line: Record<string, number> = { iteration, dLoss, gLoss, dReal, dFake, gradNormG, gradNormD, outputGrad };
-  if (isWasserstein(config)) line.wasserstein = wasserstein;
+  // A critic's E[D(x)] − E[D(G(z))]: WGAN's estimate of W(p_r, p_g).
+  if (isCritic(OBJECTIVE_MODULES[config.objective])) line.wasserstein = wasserstein;
   if (config.conditioning === 'infoCodes') line.mutualInformation = mutualInformation;
   if (evaluation.modes) {
     const { modesCovered, modesTotal, highQuality, klUniform } = evaluation.modes;

@@ -3,6 +3,7 @@
  * change applies live (on the next chunk of steps) or needs a reset. The controls, the URL, the
  * CLI, validation and the worker all read this table (tensorflow/playground's state.ts pattern).
  */
+import { OBJECTIVE_MODULES } from './objectives/modules.ts';
 import { cut, quote } from './quote.ts';
 
 export interface NumberField {
@@ -37,7 +38,8 @@ function choice<const V extends string>(values: readonly V[], spec: Omit<EnumFie
 }
 
 export const DATASETS = ['ring', 'grid', 'spiral', 'moons', 'line', 'gaussian', 'custom', 'mnist'] as const;
-export const OBJECTIVES = ['minimax', 'nonSaturating', 'lsgan', 'wgan', 'wganGp'] as const;
+/** The objectives' ids, in menu order, read from their modules (objectives/modules.ts). */
+export const OBJECTIVES = Object.keys(OBJECTIVE_MODULES) as readonly (keyof typeof OBJECTIVE_MODULES)[];
 export const ARCHITECTURES = ['mlp', 'dcgan'] as const;
 export const CONDITIONINGS = ['none', 'label', 'infoCodes'] as const;
 export const ACTIVATIONS = ['relu', 'leakyRelu', 'tanh'] as const;
@@ -219,7 +221,9 @@ export function conflictsOf(config: RunConfig): Conflict[] {
   const conflicts: Conflict[] = [];
   if (config.architecture === 'dcgan' && config.dataset !== 'mnist') conflicts.push('dcganNeedsImages');
   if (config.conditioning === 'label' && !LABELLED_DATASETS.includes(config.dataset)) conflicts.push('labelNeedsLabels');
-  if (config.objective === 'lsgan' && config.lsganA === config.lsganB) conflicts.push('lsganLabelsEqual');
+  // A score aimed at labels (LSGAN's a for fakes, b for data) has nothing to separate when they are equal.
+  const labels = OBJECTIVE_MODULES[config.objective].labels;
+  if (labels && config[labels[0]] === config[labels[1]]) conflicts.push('lsganLabelsEqual');
   return conflicts;
 }
 
@@ -228,11 +232,11 @@ function crossFieldRefusals(config: RunConfig): Refusal[] {
 }
 
 /**
- * Whether DCGAN's critic has batch norm: not under WGAN-GP, whose penalty is per sample, which
- * batch norm would break by coupling the samples of a batch (objectives/wganGp.ts).
+ * Whether DCGAN's critic has batch norm: not where the objective says no (WGAN-GP, whose penalty is
+ * per sample, which batch norm would break by coupling the samples of a batch; objectives/wganGp.ts).
  */
 export function criticBatchNorm({ architecture, objective }: Pick<RunConfig, 'architecture' | 'objective'>): boolean {
-  return architecture === 'dcgan' && objective !== 'wganGp';
+  return architecture === 'dcgan' && OBJECTIVE_MODULES[objective].criticBatchNorm;
 }
 
 /** Why a change waits for Reset: its field builds the model, or this value adds or removes the critic's batch norm. */

@@ -1,27 +1,29 @@
-import type { ConditioningId, ObjectiveId, RunConfig } from './config.ts';
+import { type ConditioningId, CONFIG_SCHEMA, type FieldName, type ObjectiveId, OBJECTIVES, parseField, type RunConfig } from './config.ts';
+import { OBJECTIVE_MODULES } from './objectives/modules.ts';
+import type { Settings } from './objectives/types.ts';
 
 /**
- * Settings each objective trains well with on the 2D sets, applied when a student picks the
- * objective (the variant menu, the CLI's --objective). Anything set explicitly wins.
- * Sources: RESEARCH.md §2 ("measured here" rows) and the papers' reference code.
+ * A module's recipe as settings, each checked against the schema: a recipe that names no setting or
+ * a value the schema refuses throws when this file loads, so every test that reads recipes fails.
  */
-export const OBJECTIVE_RECIPES: Record<ObjectiveId, Partial<RunConfig>> = {
-  // Adam 1e-3, β1 0.5, 1:1 steps: 8/8 ring modes in ~2k steps (RESEARCH.md §2).
-  minimax: {},
-  nonSaturating: {},
-  // LSGAN's a=0, b=c=1 labels (Mao et al. 2017 §3.2) with the same optimiser.
-  lsgan: { lsganA: 0, lsganB: 1, lsganC: 1 },
-  // The paper's RMSprop 5e-5 and c=0.01 learned nothing in 3k steps here; 1e-3 with c=0.05 does.
-  wgan: {
-    generatorOptimizer: 'rmsprop',
-    discriminatorOptimizer: 'rmsprop',
-    discriminatorSteps: 5,
-    clipValue: 0.05,
-  },
-  // Gulrajani et al.: Adam β=(0.5, 0.9), n_critic 5; λ 0.1 as igul222's gan_toy.py uses for 2D data.
-  wganGp: { discriminatorSteps: 5, beta1: 0.5, beta2: 0.9, gradientPenalty: 0.1 },
-};
+function checkedRecipe(owner: string, recipe: Settings): Partial<RunConfig> {
+  const checked: Record<string, unknown> = {};
+  for (const [name, raw] of Object.entries(recipe)) {
+    if (!Object.hasOwn(CONFIG_SCHEMA, name)) throw new Error(`${owner}'s recipe: ${name} is not a setting`);
+    const result = parseField(name as FieldName, raw);
+    if (!result.ok) throw new Error(`${owner}'s recipe: ${name} = ${raw} is refused (${result.refusal.code})`);
+    checked[name] = result.value;
+  }
+  return checked as Partial<RunConfig>;
+}
 
+const OBJECTIVE_RECIPES = Object.fromEntries(OBJECTIVES.map((id) => [id, checkedRecipe(id, OBJECTIVE_MODULES[id].recipe)])) as Record<ObjectiveId, Partial<RunConfig>>;
+
+/**
+ * The settings an objective trains well with on the 2D sets (its module's `recipe`, with the sources
+ * beside it), applied when a student picks the objective (the variant menu, the CLI's --objective).
+ * Anything set explicitly wins.
+ */
 export function recipeFor(objective: ObjectiveId): Partial<RunConfig> {
   return { objective, ...OBJECTIVE_RECIPES[objective] };
 }

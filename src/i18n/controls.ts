@@ -4,6 +4,7 @@
  * schema's own, so the accessible names tests use ("Batch size", "Seed") stay one source.
  */
 import { CONFIG_SCHEMA, type Conflict, type FieldName } from '../gan/config.ts';
+import * as objectives from './objectives.ts';
 
 const schemaLabels = Object.fromEntries(Object.entries(CONFIG_SCHEMA).map(([name, spec]) => [name, spec.label])) as Record<FieldName, string>;
 
@@ -35,10 +36,7 @@ export const en = {
     ring: '8 Gaussians (ring)', grid: '5×5 grid', spiral: 'Spiral', moons: 'Two moons', line: 'Line', gaussian: 'One Gaussian',
     custom: 'Draw your own', mnist: 'MNIST digits',
   },
-  objectives: {
-    minimax: 'Minimax (saturating, the course’s form)', nonSaturating: 'Non-saturating', lsgan: 'Least squares (LSGAN)',
-    wgan: 'Wasserstein, weight clipping', wganGp: 'Wasserstein, gradient penalty',
-  },
+  objectives: objectives.pick(objectives.en, 'name'),
   architectures: { mlp: 'MLP', dcgan: 'DCGAN (convolutional)' },
   conditionings: { none: 'None', label: 'Label (CGAN)', infoCodes: 'Codes (InfoGAN)' },
   activations: { relu: 'ReLU', leakyRelu: 'Leaky ReLU', tanh: 'tanh' },
@@ -92,10 +90,7 @@ export const ko: typeof en = {
     ring: '가우시안 8개 (고리)', grid: '5×5 격자', spiral: '나선', moons: '두 개의 반달', line: '직선', gaussian: '가우시안 1개',
     custom: '직접 그리기', mnist: 'MNIST 숫자',
   },
-  objectives: {
-    minimax: '최소최대 (포화, 강의의 형태)', nonSaturating: '비포화', lsgan: '최소제곱 (LSGAN)',
-    wgan: '와서스타인, 가중치 제한', wganGp: '와서스타인, 기울기 벌점',
-  },
+  objectives: objectives.pick(objectives.ko, 'name'),
   architectures: { mlp: 'MLP', dcgan: 'DCGAN (합성곱)' },
   conditionings: { none: '없음', label: '라벨 (CGAN)', infoCodes: '코드 (InfoGAN)' },
   activations: { relu: 'ReLU', leakyRelu: 'Leaky ReLU', tanh: 'tanh' },

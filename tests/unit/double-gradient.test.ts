@@ -3,7 +3,7 @@ import { ACTIVATIONS, type ActivationId, defaultConfig } from '../../src/gan/con
 import { dcganDiscriminator } from '../../src/gan/architectures/dcgan.ts';
 import { mlpDiscriminator } from '../../src/gan/architectures/mlp.ts';
 import { type Discriminator, discriminate } from '../../src/gan/architectures/network.ts';
-import { gradientPenalty } from '../../src/gan/objectives/wganGp.ts';
+import { objectiveFor } from '../../src/gan/objectives/registry.ts';
 import { createRng } from '../../src/gan/rng.ts';
 import { tf, useCpu } from './setup-tf.ts';
 
@@ -16,6 +16,8 @@ beforeAll(useCpu);
  * all. Every critic the playground can build is checked here against central finite differences.
  */
 const LAMBDA = 1;
+/** WGAN-GP's penalty as the trainer calls it (tf bound, inside tf.tidy). */
+const gradientPenalty = objectiveFor('wganGp').criticPenalty!;
 /** Central-difference step: small enough to stay off ReLU's kinks, large enough for float32. */
 const STEP = 1e-3;
 

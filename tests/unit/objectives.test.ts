@@ -1,11 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { defaultConfig } from '../../src/gan/config.ts';
 import { OBJECTIVE_REGISTRY } from '../../src/gan/objectives/registry.ts';
-import * as lsgan from '../../src/gan/objectives/lsgan.ts';
-import * as minimax from '../../src/gan/objectives/minimax.ts';
-import * as nonSaturating from '../../src/gan/objectives/nonSaturating.ts';
-import * as wgan from '../../src/gan/objectives/wgan.ts';
-import { gradientPenalty } from '../../src/gan/objectives/wganGp.ts';
 import { tf, useCpu } from './setup-tf.ts';
 
 beforeAll(useCpu);
@@ -13,6 +8,9 @@ beforeAll(useCpu);
 const sigmoid = (l: number) => 1 / (1 + Math.exp(-l));
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const params = { ...defaultConfig() };
+// Each module's losses as the trainer calls them (tf bound, inside tf.tidy).
+const { minimax, nonSaturating, lsgan, wgan, wganGp } = OBJECTIVE_REGISTRY;
+const gradientPenalty = wganGp.criticPenalty!;
 const realLogits = [2, -1, 0.5];
 const fakeLogits = [-3, 0.25, 1];
 const value = (t: tf.Scalar) => {
@@ -26,25 +24,25 @@ describe('log-loss objectives equal their formulas', () => {
   test('minimax: L_D = E[−log D(x)] + E[−log(1 − D(G(z)))], L_G = E[log(1 − D(G(z)))]', () => {
     const expectedD = mean(realLogits.map((l) => -Math.log(sigmoid(l)))) + mean(fakeLogits.map((l) => -Math.log(1 - sigmoid(l))));
     const expectedG = mean(fakeLogits.map((l) => Math.log(1 - sigmoid(l))));
-    expect(value(minimax.discriminatorLoss(col(realLogits), col(fakeLogits)))).toBeCloseTo(expectedD, 5);
-    expect(value(minimax.generatorLoss(col(fakeLogits)))).toBeCloseTo(expectedG, 5);
+    expect(value(minimax.discriminatorLoss(col(realLogits), col(fakeLogits), params))).toBeCloseTo(expectedD, 5);
+    expect(value(minimax.generatorLoss(col(fakeLogits), params))).toBeCloseTo(expectedG, 5);
   });
 
   test('non-saturating: L_G = E[−log D(G(z))]', () => {
     const expected = mean(fakeLogits.map((l) => -Math.log(sigmoid(l))));
-    expect(value(nonSaturating.generatorLoss(col(fakeLogits)))).toBeCloseTo(expected, 5);
+    expect(value(nonSaturating.generatorLoss(col(fakeLogits), params))).toBeCloseTo(expected, 5);
   });
 
   test('log-losses stay finite where log(sigmoid) would underflow', () => {
     const extreme = col([-200, 200]);
-    expect(Number.isFinite(value(minimax.discriminatorLoss(extreme, extreme)))).toBe(true);
-    expect(value(nonSaturating.generatorLoss(col([-200])))).toBeCloseTo(200, 3);
+    expect(Number.isFinite(value(minimax.discriminatorLoss(extreme, extreme, params)))).toBe(true);
+    expect(value(nonSaturating.generatorLoss(col([-200]), params))).toBeCloseTo(200, 3);
   });
 
   test('the saturating gradient vanishes at D(G(z)) → 0; the non-saturating one does not', () => {
     const rejected = col([-8]); // D(G(z)) = σ(−8) ≈ 3.4e−4
-    const saturating = tf.grad((s) => minimax.generatorLoss(s))(rejected).dataSync()[0];
-    const nonSat = tf.grad((s) => nonSaturating.generatorLoss(s))(rejected).dataSync()[0];
+    const saturating = tf.grad((s) => minimax.generatorLoss(s, params))(rejected).dataSync()[0];
+    const nonSat = tf.grad((s) => nonSaturating.generatorLoss(s, params))(rejected).dataSync()[0];
     expect(saturating).toBeCloseTo(-sigmoid(-8), 6);
     expect(nonSat).toBeCloseTo(-(1 - sigmoid(-8)), 6);
   });
@@ -67,13 +65,13 @@ describe('LSGAN with labels a, b, c', () => {
 
 describe('WGAN', () => {
   test('critic loss −E[D(x)] + E[D(G(z))], generator loss −E[D(G(z))]', () => {
-    expect(value(wgan.discriminatorLoss(col([1, 3]), col([0.5, -0.5])))).toBeCloseTo(-2 + 0, 6);
-    expect(value(wgan.generatorLoss(col([0.5, 1.5])))).toBeCloseTo(-1, 6);
+    expect(value(wgan.discriminatorLoss(col([1, 3]), col([0.5, -0.5]), params))).toBeCloseTo(-2 + 0, 6);
+    expect(value(wgan.generatorLoss(col([0.5, 1.5]), params))).toBeCloseTo(-1, 6);
   });
 
   test('clipWeights puts every weight in [−c, c]', () => {
     const v = tf.variable(tf.tensor1d([-1, -0.01, 0, 0.02, 3]));
-    wgan.clipWeights([v], { ...params, clipValue: 0.05 });
+    wgan.afterCriticStep!([v], { ...params, clipValue: 0.05 });
     expect(Array.from(v.dataSync())).toEqual([-0.05, -0.01, 0, 0.02, 0.05].map((x) => Math.fround(x)));
     v.dispose();
   });

@@ -3,7 +3,8 @@
  * three axes (DESIGN.md), which fields sit in the main panel, and which fields the current settings
  * use. Pure data and functions, so they are unit-tested without a browser.
  */
-import { type FieldName, LABELLED_DATASETS, type RunConfig } from '../../gan/config.ts';
+import { type FieldName, LABELLED_DATASETS, OBJECTIVES, type RunConfig } from '../../gan/config.ts';
+import { OBJECTIVE_MODULES } from '../../gan/objectives/modules.ts';
 import { dataRecipe, recipeFor } from '../../gan/recipes.ts';
 
 export const VARIANT_IDS = ['gan', 'lsgan', 'dcgan', 'wgan', 'wganGp', 'cgan', 'infogan'] as const;
@@ -29,23 +30,20 @@ export const VARIANTS: Record<VariantId, Partial<RunConfig>> = {
   infogan: { ...adam, ...recipeFor('nonSaturating'), architecture: 'mlp', conditioning: 'infoCodes' },
 };
 
-/** The variant a configuration is, read from its axes; undefined for combinations only Advanced makes. */
+const isVariant = (id: string): id is VariantId => VARIANT_IDS.some((variant) => variant === id);
+
+/**
+ * The variant a configuration is, read from its axes; undefined for combinations only Advanced makes.
+ * An MLP without conditioning is the variant named after its objective (LSGAN, WGAN, WGAN-GP), or
+ * "GAN" for either log-loss (a logit output: the saturating and the non-saturating form).
+ */
 export function variantOf(config: RunConfig): VariantId | undefined {
   const { architecture, conditioning, objective } = config;
   if (architecture === 'dcgan') return conditioning === 'none' && objective === 'nonSaturating' ? 'dcgan' : undefined;
   if (conditioning === 'label') return objective === 'nonSaturating' ? 'cgan' : undefined;
   if (conditioning === 'infoCodes') return objective === 'nonSaturating' ? 'infogan' : undefined;
-  switch (objective) {
-    case 'minimax':
-    case 'nonSaturating':
-      return 'gan';
-    case 'lsgan':
-      return 'lsgan';
-    case 'wgan':
-      return 'wgan';
-    case 'wganGp':
-      return 'wganGp';
-  }
+  if (OBJECTIVE_MODULES[objective].output === 'logit') return 'gan';
+  return isVariant(objective) ? objective : undefined;
 }
 
 /**
@@ -73,19 +71,15 @@ export const MAIN_FIELDS: readonly FieldName[] = [
 /** Fields in the three menus above the panel (Dataset, Variant) or its advanced axes, not repeated as inputs. */
 export const AXIS_FIELDS: readonly FieldName[] = ['dataset', 'objective', 'architecture', 'conditioning'];
 
+/** The settings some objective's losses read (LSGAN's labels, WGAN's clip, WGAN-GP's λ), each used only under its objectives. */
+const OBJECTIVE_SETTINGS: ReadonlySet<FieldName> = new Set(OBJECTIVES.flatMap((id) => OBJECTIVE_MODULES[id].settings));
+
 /** Whether the current settings read `field`; fields that are not read are shown greyed with a note. */
 export function isUsed(field: FieldName, config: RunConfig): boolean {
   const { objective, architecture, conditioning, generatorOptimizer: g, discriminatorOptimizer: d } = config;
   const uses = (optimizer: RunConfig['generatorOptimizer']) => g === optimizer || d === optimizer;
+  if (OBJECTIVE_SETTINGS.has(field)) return (OBJECTIVE_MODULES[objective].settings as readonly FieldName[]).includes(field);
   switch (field) {
-    case 'lsganA':
-    case 'lsganB':
-    case 'lsganC':
-      return objective === 'lsgan';
-    case 'clipValue':
-      return objective === 'wgan';
-    case 'gradientPenalty':
-      return objective === 'wganGp';
     case 'infoLambda':
     case 'categories':
     case 'continuousCodes':

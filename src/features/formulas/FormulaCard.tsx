@@ -1,5 +1,6 @@
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { RunConfig } from '../../gan/config.ts';
+import { isCritic, OBJECTIVE_MODULES } from '../../gan/objectives/modules.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import { objectiveTex } from './tex.ts';
 
@@ -36,7 +37,7 @@ export const FormulaCard = memo(function FormulaCard({ config }: { config: RunCo
   const t = useStrings().formulas;
   const tex = objectiveTex(config);
   const render = useRenderTex();
-  const critic = config.objective === 'wgan' || config.objective === 'wganGp';
+  const critic = isCritic(OBJECTIVE_MODULES[config.objective]);
   return (
     <section className="formulas" aria-label={t.region}>
       <h2>{t.region}</h2>
@@ -46,7 +47,7 @@ export const FormulaCard = memo(function FormulaCard({ config }: { config: RunCo
       <Tex tex={tex.generator} render={render} />
       {tex.extra ? (
         <>
-          <p className="formula-label">{config.objective === 'wgan' ? t.clip : t.penalty}</p>
+          <p className="formula-label">{t.extras[config.objective]}</p>
           <Tex tex={tex.extra} render={render} />
         </>
       ) : null}

@@ -4,8 +4,9 @@
  * src/gan piece by piece (pytorchParts.ts); where PyTorch differs from Nash the script says so.
  */
 import { FIELD_NAMES, type RunConfig } from '../../gan/config.ts';
+import { OBJECTIVE_MODULES } from '../../gan/objectives/modules.ts';
 import { conditionedLoop, conditioningModules, conditionSize, labelAtDiscriminatorInput } from './pytorchConditioning.ts';
-import { DATASETS, dcgan, MNIST, mlp, OBJECTIVES } from './pytorchParts.ts';
+import { DATASETS, dcgan, MNIST, mlp } from './pytorchParts.ts';
 
 /** Why a configuration cannot be exported: the page shows its own sentence for each. */
 export type ExportRefusal = 'drawnData';
@@ -30,8 +31,7 @@ function configLiteral(config: RunConfig): string {
 
 /** The unconditioned loop: k_D critic steps on a real and a fake batch, then k_G generator steps. */
 function unconditionedLoop(config: RunConfig, dimension: number): string {
-  const penalty = config.objective === 'wganGp';
-  const clip = config.objective === 'wgan';
+  const { criticPenalty: penalty, afterCriticStep: clip } = OBJECTIVE_MODULES[config.objective].losses;
   return `for iteration in range(1, args.steps + 1):
     for _ in range(CONFIG['discriminatorSteps']):
         real = sample_real(BATCH).to(DEVICE)                          # [n, ${dimension}]
@@ -64,7 +64,8 @@ export function exportPyTorch(config: RunConfig): PyTorchExport {
   const image = config.dataset === 'mnist';
   const dimension = image ? 784 : 2;
   const objective = config.objective;
-  const clip = objective === 'wgan';
+  // An objective that clips its critic's weights (after_critic_step) reports the largest one.
+  const clip = OBJECTIVE_MODULES[objective].losses.afterCriticStep !== undefined;
   const noise = config.noise === 'gaussian' ? 'torch.randn(n, LATENT_SIZE, device=DEVICE)' : '(2 * torch.rand(n, LATENT_SIZE, device=DEVICE) - 1)';
   const name = `nash_${objective}_${config.architecture}${conditioned ? `_${config.conditioning}` : ''}_${config.dataset}`;
   const fixedSamples = conditioned ? 'generator(generator_input(fixed.to(DEVICE), grid_condition(2500))).cpu()' : 'generator(fixed.to(DEVICE)).cpu()';
@@ -119,7 +120,7 @@ ${config.architecture === 'mlp' ? mlp(config, dimension, image, labelAtDiscrimin
 discriminator.to(DEVICE)
 
 # ─── Objective ─────────────────────────────────────────────────────────────────────────────────
-${OBJECTIVES[objective]}
+${OBJECTIVE_MODULES[objective].pytorch}
 
 # ─── Optimisers: each moves its own network's parameters only ──────────────────────────────────
 generator_optimizer = ${OPTIMIZERS[config.generatorOptimizer]('generator.parameters()', 'generatorLearningRate')}

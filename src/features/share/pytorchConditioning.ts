@@ -4,8 +4,9 @@
  * stays in pytorch.ts.
  */
 import type { RunConfig } from '../../gan/config.ts';
-import { Q_HIDDEN } from '../../gan/architectures/info-head.ts';
-import { labelAtInput } from '../../gan/conditioning/label.ts';
+import { OBJECTIVE_MODULES } from '../../gan/objectives/modules.ts';
+import { Q_HIDDEN } from '../../gan/architectures/constants.ts';
+import { labelAtInput } from '../../gan/conditioning/label-input.ts';
 
 /** Whether D also reads onehot(y) at its input: Nash's rule (label.ts), an MLP on 2D data. */
 export function labelAtDiscriminatorInput(config: RunConfig): boolean {
@@ -140,8 +141,7 @@ def information(features, condition):
 
 /** The conditioned training loop: each step's condition goes to G and D, InfoGAN's λ·L_I joins both losses. */
 export function conditionedLoop(config: RunConfig, dimension: number): string {
-  const penalty = config.objective === 'wganGp';
-  const clip = config.objective === 'wgan';
+  const { criticPenalty: penalty, afterCriticStep: clip } = OBJECTIVE_MODULES[config.objective].losses;
   const labelled = config.conditioning === 'label';
   return `mutual_information = float('nan')
 for iteration in range(1, args.steps + 1):

@@ -1,8 +1,9 @@
 /**
  * The pieces of the exported PyTorch script, one per axis value, each the Python twin of a file in
- * src/gan (named in its comment) so that a reader can check one against the other. Text only.
+ * src/gan (named in its comment) so that a reader can check one against the other. Text only. An
+ * objective's Python is in its own module (src/gan/objectives/<id>.ts, `pytorch`).
  */
-import { criticBatchNorm, type DatasetId, type ObjectiveId, type RunConfig } from '../../gan/config.ts';
+import { criticBatchNorm, type DatasetId, type RunConfig } from '../../gan/config.ts';
 
 /** A mixture's sampler: the label of a sample is its mode's index (toy2d.ts gaussianMixture). */
 const MIXTURE_SAMPLER = `CLASSES = len(MODES)  # the label is the mode index
@@ -192,84 +193,3 @@ generator.apply(dcgan_init)
 discriminator.apply(dcgan_init)
 `;
 }
-
-/** src/gan/objectives/<id>.ts: D's raw output is a logit (log-loss objectives) or a score (LSGAN, WGAN). */
-export const OBJECTIVES: Record<ObjectiveId, string> = {
-  minimax: `# src/gan/objectives/minimax.ts (Goodfellow et al. 2014), with D = sigmoid(logit):
-#   L_D = E_x[-log D(x)] + E_z[-log(1 - D(G(z)))]
-#   L_G = E_z[log(1 - D(G(z)))]   <- the saturating loss: its gradient vanishes as D(G(z)) -> 0
-# -log sigmoid(l) = softplus(-l) and log(1 - sigmoid(l)) = -softplus(l): never log(sigmoid), it underflows.
-def discriminator_loss(real, fake):
-    return F.softplus(-real).mean() + F.softplus(fake).mean()
-
-
-def generator_loss(fake):
-    return -F.softplus(fake).mean()
-`,
-  nonSaturating: `# src/gan/objectives/nonSaturating.ts (Goodfellow et al. 2014, section 3), with D = sigmoid(logit):
-#   L_D = E_x[-log D(x)] + E_z[-log(1 - D(G(z)))]
-#   L_G = E_z[-log D(G(z))]
-def discriminator_loss(real, fake):
-    return F.softplus(-real).mean() + F.softplus(fake).mean()
-
-
-def generator_loss(fake):
-    return F.softplus(-fake).mean()
-`,
-  lsgan: `# src/gan/objectives/lsgan.ts (Mao et al. 2017), the course notes' form without the 1/2 on each term:
-#   L_D = E_x[(D(x) - b)^2] + E_z[(D(G(z)) - a)^2]
-#   L_G = E_z[(D(G(z)) - c)^2]
-A, B, C_LABEL = CONFIG['lsganA'], CONFIG['lsganB'], CONFIG['lsganC']
-
-
-def discriminator_loss(real, fake):
-    return ((real - B) ** 2).mean() + ((fake - A) ** 2).mean()
-
-
-def generator_loss(fake):
-    return ((fake - C_LABEL) ** 2).mean()
-`,
-  wgan: `# src/gan/objectives/wgan.ts (Arjovsky et al. 2017): a linear critic kept roughly 1-Lipschitz by
-# clipping every critic weight to [-c, c] after each critic step; n_critic critic steps per iteration.
-#   L_D = -E_x[D(x)] + E_z[D(G(z))]
-#   L_G = -E_z[D(G(z))]
-CLIP = CONFIG['clipValue']
-
-
-def discriminator_loss(real, fake):
-    return -real.mean() + fake.mean()
-
-
-def generator_loss(fake):
-    return -fake.mean()
-
-
-def after_critic_step():
-    with torch.no_grad():
-        for p in discriminator.parameters():
-            p.clamp_(-CLIP, CLIP)
-`,
-  wganGp: `# src/gan/objectives/wganGp.ts (Gulrajani et al. 2017):
-#   L_D = -E_x[D(x)] + E_z[D(G(z))] + lambda * E[(||grad D(x_hat)||_2 - 1)^2],  x_hat = eps x + (1 - eps) G(z), eps ~ U(0, 1)
-#   L_G = -E_z[D(G(z))]
-LAMBDA = CONFIG['gradientPenalty']
-
-
-def discriminator_loss(real, fake):
-    return -real.mean() + fake.mean()
-
-
-def generator_loss(fake):
-    return -fake.mean()
-
-
-def critic_penalty(real_x, fake_x, critic=None):
-    # critic: x -> D's score; a conditioned run passes D with the batch's condition (the same y for x and x_hat).
-    critic = discriminator if critic is None else critic
-    eps = torch.rand(real_x.shape[0], 1, device=real_x.device)                       # [n, 1]
-    between = (eps * real_x + (1 - eps) * fake_x).requires_grad_(True)               # [n, dim]
-    grad, = torch.autograd.grad(critic(between).sum(), between, create_graph=True)   # [n, dim]
-    norms = torch.sqrt((grad ** 2).sum(1) + 1e-12)                                   # [n]
-    return LAMBDA * ((norms - 1) ** 2).mean()
-`,
-};

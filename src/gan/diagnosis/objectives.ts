@@ -1,18 +1,14 @@
 import type { ObjectiveId } from '../config.ts';
+import { isCritic, OBJECTIVE_MODULES } from '../objectives/modules.ts';
 
 /**
- * How to read D's output in the streamed signals: a probability σ(logit) for the log-loss GANs, a
- * score aimed at the labels a and b for LSGAN, an unbounded critic value for the WGANs.
+ * How to read D's output in the streamed signals, from the objective's module: a probability
+ * σ(logit) for the log-loss GANs, a score aimed at its labels (LSGAN's a and b), or an unbounded
+ * critic value (a score without labels: the WGANs). The detectors that apply follow from it: "D overpowers" and
+ * "vanishing" read a probability or labels, "weak D" a probability, "exploding" a critic.
  */
 export function objectiveOutput(objective: ObjectiveId): 'probability' | 'score' | 'critic' {
-  switch (objective) {
-    case 'minimax':
-    case 'nonSaturating':
-      return 'probability';
-    case 'lsgan':
-      return 'score';
-    case 'wgan':
-    case 'wganGp':
-      return 'critic';
-  }
+  const module = OBJECTIVE_MODULES[objective];
+  if (module.output === 'logit') return 'probability';
+  return isCritic(module) ? 'critic' : 'score';
 }

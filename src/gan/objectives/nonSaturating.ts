@@ -1,6 +1,6 @@
-import * as tf from '../tf.ts';
-import { discriminatorLoss } from './minimax.ts';
-import type { Objective } from './types.ts';
+import { discriminatorLoss, discriminatorPython, discriminatorTex } from './minimax.ts';
+import type { ObjectiveModule, Tf } from './types.ts';
+import type * as TF from '../tf.ts';
 
 /**
  * The non-saturating GAN (Goodfellow et al. 2014, §3): the same discriminator, but the generator
@@ -10,13 +10,24 @@ import type { Objective } from './types.ts';
  *   L_D = E_x[−log D(x)] + E_z[−log(1 − D(G(z)))]
  *   L_G = E_z[−log D(G(z))]  = E_z[softplus(−l_fake)]
  */
-export function generatorLoss(fake: tf.Tensor): tf.Scalar {
-  return tf.tidy(() => tf.mean(tf.softplus(tf.neg(fake))));
+export function generatorLoss(tf: Tf, fake: TF.Tensor): TF.Scalar {
+  return tf.mean(tf.softplus(tf.neg(fake)));
 }
 
-export const nonSaturating: Objective = {
+export const nonSaturating: ObjectiveModule = {
   id: 'nonSaturating',
   output: 'logit',
-  discriminatorLoss,
-  generatorLoss,
+  settings: [],
+  recipe: {},
+  criticBatchNorm: true,
+  losses: { discriminatorLoss, generatorLoss },
+  tex: (n) => ({ discriminator: discriminatorTex(n), generator: `L_G = ${n.Ez}[-\\log ${n.DGz}]` }),
+  pytorch: `# src/gan/objectives/nonSaturating.ts (Goodfellow et al. 2014, section 3), with D = sigmoid(logit):
+#   L_D = E_x[-log D(x)] + E_z[-log(1 - D(G(z)))]
+#   L_G = E_z[-log D(G(z))]
+${discriminatorPython}
+
+def generator_loss(fake):
+    return F.softplus(-fake).mean()
+`,
 };

@@ -1,12 +1,23 @@
 import type { ObjectiveId } from '../config.ts';
-import { lsgan } from './lsgan.ts';
-import { minimax } from './minimax.ts';
-import { nonSaturating } from './nonSaturating.ts';
-import type { Objective } from './types.ts';
-import { wgan } from './wgan.ts';
-import { wganGp } from './wganGp.ts';
+import * as tf from '../tf.ts';
+import { OBJECTIVE_MODULES } from './modules.ts';
+import type { Objective, ObjectiveModule } from './types.ts';
 
-export const OBJECTIVE_REGISTRY: Record<ObjectiveId, Objective> = { minimax, nonSaturating, lsgan, wgan, wganGp };
+/** A module's losses as the trainer calls them: tf bound, every loss inside its own tf.tidy. */
+function bind({ id, output, losses }: ObjectiveModule): Objective {
+  const { criticPenalty, afterCriticStep } = losses;
+  return {
+    id,
+    output,
+    discriminatorLoss: (real, fake, params) => tf.tidy(() => losses.discriminatorLoss(tf, real, fake, params)),
+    generatorLoss: (fake, params) => tf.tidy(() => losses.generatorLoss(tf, fake, params)),
+    criticPenalty: criticPenalty && ((critic, real, fake, epsilon, params) => tf.tidy(() => criticPenalty(tf, critic, real, fake, epsilon, params))),
+    afterCriticStep: afterCriticStep && ((variables, params) => afterCriticStep(tf, variables, params)),
+  };
+}
+
+/** Every objective of modules.ts, ready to train. */
+export const OBJECTIVE_REGISTRY = Object.fromEntries(Object.values(OBJECTIVE_MODULES).map((module) => [module.id, bind(module)])) as Record<ObjectiveId, Objective>;
 
 export function objectiveFor(id: ObjectiveId): Objective {
   return OBJECTIVE_REGISTRY[id];
