@@ -7,7 +7,6 @@ import { interpolate, type InterpolationMethod, interpolationPath, meanLatent, w
 import { MNIST_PIXELS, type MnistDigits, writeSignedDigit } from '../gan/data/mnist.ts';
 import type { Trainer } from '../gan/trainer.ts';
 import { errorText } from './problem.ts';
-import type { LatentAnswerEvent, LatentCommand } from './protocol.ts';
 
 type Floats = Float32Array<ArrayBuffer>;
 
@@ -91,12 +90,18 @@ const MAX_NEIGHBOURS = 16;
 /** Where the explorer finds the training split (MNIST), if the run has one. */
 export type TrainingImages = () => Promise<MnistDigits | undefined>;
 
-/** The answer to one `latent` command; a query that cannot be answered says why instead of stopping the run. */
-export async function answerLatent(command: LatentCommand, trainer: Trainer, trainingImages: TrainingImages): Promise<LatentAnswerEvent> {
+/** What the worker says to one query: the answer, or why there is none (protocol.ts sends it as a `latentAnswer` event). */
+export interface LatentReply {
+  answer?: LatentAnswer;
+  error?: LatentProblem;
+}
+
+/** The answer to one query; a query that cannot be answered says why instead of stopping the run. */
+export async function answerLatent(query: LatentQuery, trainer: Trainer, trainingImages: TrainingImages): Promise<LatentReply> {
   try {
-    return { type: 'latentAnswer', requestId: command.requestId, answer: await answer(command.query, trainer, trainingImages) };
+    return { answer: await answer(query, trainer, trainingImages) };
   } catch (error) {
-    return { type: 'latentAnswer', requestId: command.requestId, error: error instanceof LatentProblemError ? error.problem : { code: 'failed', detail: errorText(error) } };
+    return { error: error instanceof LatentProblemError ? error.problem : { code: 'failed', detail: errorText(error) } };
   }
 }
 

@@ -9,7 +9,7 @@ import type { ClassifierMetrics } from '../gan/metrics/classifier.ts';
 import type { StatPoint } from '../gan/stats.ts';
 import type { RunSnapshot } from './snapshot.ts';
 import type { DivergenceReport } from './divergence.ts';
-import { type LatentAnswer, type LatentProblem, type LatentQuery, queryBuffers } from './latent.ts';
+import { type LatentQuery, type LatentReply, queryBuffers } from './latent.ts';
 import type {
   AdapterInfo, BackendName, BackendPreference, BackendReason, CandidateReport, FailoverReport, Floats, LiveMarker, RealSamples, Schedule, Sources, WorkerProblem, WorkerWarning,
 } from './payloads.ts';
@@ -248,11 +248,9 @@ export interface RunImportedEvent {
 }
 
 /** The explorer's answer, or why there is none: a bad query is reported to its asker and training goes on. */
-export interface LatentAnswerEvent {
+export interface LatentAnswerEvent extends LatentReply {
   type: 'latentAnswer';
   requestId: number;
-  answer?: LatentAnswer;
-  error?: LatentProblem;
 }
 
 export type TrainerEvent =

@@ -48,5 +48,6 @@ export async function answerSample(access: RunAccess, run: Run, command: SampleC
 export async function answerLatentCommand(access: RunAccess, run: Run, command: LatentCommand, loadMnist?: () => Promise<MnistFile>) {
   const { trainer } = run;
   const load = trainer.config.dataset === 'mnist' ? loadMnist : undefined;
-  access.post(await answerLatent(command, trainer, async () => load && mnistSplit(await load(), 'train')));
+  const reply = await answerLatent(command.query, trainer, async () => load && mnistSplit(await load(), 'train'));
+  access.post({ type: 'latentAnswer', requestId: command.requestId, ...reply });
 }

@@ -22,7 +22,7 @@ const config = (overrides: Partial<RunConfig>): RunConfig => ({
 });
 
 async function ask(trainer: Trainer, query: LatentQuery): Promise<LatentAnswer> {
-  const event = await answerLatent({ type: 'latent', requestId: 1, query }, trainer, async () => training);
+  const event = await answerLatent(query, trainer, async () => training);
   if (!event.answer) throw new Error(JSON.stringify(event.error));
   return event.answer;
 }
@@ -62,18 +62,18 @@ describe('latent queries', () => {
     const low = await ask(trainer, { kind: 'decode', latent: z.slice(), conditions: [{ label: 1, continuous: [-2, 0] }] });
     const high = await ask(trainer, { kind: 'decode', latent: z.slice(), conditions: [{ label: 1, continuous: [2, 0] }] });
     expect(Array.from(low.values)).not.toEqual(Array.from(high.values));
-    const wrongSize = await answerLatent({ type: 'latent', requestId: 9, query: { kind: 'decode', latent: new Float32Array(5), conditions: [{}] } }, trainer, async () => training);
-    expect(wrongSize).toEqual({ type: 'latentAnswer', requestId: 9, error: { code: 'badQuery', field: 'latent' } });
-    const badLabel = await answerLatent({ type: 'latent', requestId: 10, query: { kind: 'decode', latent: z.slice(), conditions: [{ label: 12 }] } }, trainer, async () => training);
+    const wrongSize = await answerLatent({ kind: 'decode', latent: new Float32Array(5), conditions: [{}] }, trainer, async () => training);
+    expect(wrongSize).toEqual({ error: { code: 'badQuery', field: 'latent' } });
+    const badLabel = await answerLatent({ kind: 'decode', latent: z.slice(), conditions: [{ label: 12 }] }, trainer, async () => training);
     expect(badLabel.error).toEqual({ code: 'badQuery', field: 'label' });
     // Int32Array would have read 2.5 as label 2.
-    const halfLabel = await answerLatent({ type: 'latent', requestId: 11, query: { kind: 'decode', latent: z.slice(), conditions: [{ label: 2.5 }] } }, trainer, async () => training);
+    const halfLabel = await answerLatent({ kind: 'decode', latent: z.slice(), conditions: [{ label: 2.5 }] }, trainer, async () => training);
     expect(halfLabel.error).toEqual({ code: 'badQuery', field: 'label' });
-    const tooFewConditions = await answerLatent({ type: 'latent', requestId: 12, query: { kind: 'decode', latent: z.slice(), conditions: [] } }, trainer, async () => training);
+    const tooFewConditions = await answerLatent({ kind: 'decode', latent: z.slice(), conditions: [] }, trainer, async () => training);
     expect(tooFewConditions.error).toEqual({ code: 'badQuery', field: 'conditions' });
-    const noImages = await answerLatent({ type: 'latent', requestId: 13, query: { kind: 'neighbours', image: new Float32Array(MNIST_PIXELS), count: 3 } }, trainer, async () => undefined);
+    const noImages = await answerLatent({ kind: 'neighbours', image: new Float32Array(MNIST_PIXELS), count: 3 }, trainer, async () => undefined);
     expect(noImages.error).toEqual({ code: 'noTrainingImages' });
-    const wrongImage = await answerLatent({ type: 'latent', requestId: 14, query: { kind: 'neighbours', image: new Float32Array(3), count: 3 } }, trainer, async () => training);
+    const wrongImage = await answerLatent({ kind: 'neighbours', image: new Float32Array(3), count: 3 }, trainer, async () => training);
     expect(wrongImage.error).toEqual({ code: 'badQuery', field: 'image' });
     trainer.dispose();
   });
