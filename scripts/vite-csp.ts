@@ -1,7 +1,8 @@
 /**
  * Vite plugin: the headers the built app needs, from one policy. The built index.html gets the
  * Content-Security-Policy as a meta tag, with the sha256 of each inline script the build put there
- * (the service-worker registration), so the page holds it on any static host. A worker's policy comes
+ * (none since the page registers its service worker itself, src/app/serviceWorker.ts), so the page
+ * holds it on any static host. A worker's policy comes
  * from its own script's response, never from the page's meta tag: the build also writes `_headers`
  * (the format of Netlify and Cloudflare Pages) with the same policy for every response, and
  * `vite preview` sends what that file says, so the file is what the browser tests exercise. Other

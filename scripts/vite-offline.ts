@@ -1,13 +1,18 @@
 /**
  * Vite plugin: writes sw.js, a service worker that precaches the whole build (app shell, workers,
- * tfjs's wasm binaries) and public/ (the MNIST binary, the digit classifier), so that after one
- * visit the app loads and trains with no network. The registration goes into the built index.html,
- * so the dev server (which has no sw.js) never registers one.
+ * tfjs's wasm binaries) and public/ (the MNIST binary, the digit classifier, the web app manifest
+ * and its icons), so that after one visit the app loads and trains with no network. The page
+ * registers it (src/app/serviceWorker.ts) in a built app only: the dev server has no sw.js.
+ *
+ * A new build never takes over an open page (issue 16): it installs beside the running one and
+ * waits, so the open page keeps its own build's chunks; the page offers to reload, and only then asks
+ * the waiting worker to activate (the SKIP_WAITING message), which drops the old build's cache.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
+import { SKIP_WAITING } from '../src/app/offline-messages.ts';
 
 /** KaTeX ships each font three times; browsers that run Nash all take woff2, so the others stay out of the cache. */
 const SKIPPED = /\.(ttf|woff)$/;
@@ -28,14 +33,20 @@ const FILES = ${JSON.stringify(files)};
 // precache's requests did not: without ignoreVary the cached scripts would never match.
 const MATCH = { ignoreSearch: true, ignoreVary: true };
 
+// No skipWaiting here: a new version waits until the page's prompt asks (src/app/serviceWorker.ts).
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data?.type === ${JSON.stringify(SKIP_WAITING.type)}) self.skipWaiting();
 });
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys()
       .then((keys) => Promise.all(keys.filter((key) => key.startsWith('nash-') && key !== CACHE).map((key) => caches.delete(key))))
+      // Only a first install finds pages without a worker; after an update the page that asked reloads.
       .then(() => self.clients.claim()),
   );
 });
@@ -66,11 +77,6 @@ export function offline(): Plugin {
     apply: 'build',
     configResolved(config) {
       publicDir = config.publicDir;
-    },
-    transformIndexHtml() {
-      // After load, so the first visit's own downloads are not slowed by the precache.
-      const register = `if ('serviceWorker' in navigator) addEventListener('load', () => navigator.serviceWorker.register('./sw.js').catch((error) => console.warn('Offline use is unavailable:', error)));`;
-      return [{ tag: 'script', children: register, injectTo: 'body' }];
     },
     generateBundle(_, bundle) {
       const built = Object.keys(bundle).filter((name) => !SKIPPED.test(name) && name !== 'index.html');

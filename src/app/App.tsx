@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { PlaygroundPage } from '../features/playground/PlaygroundPage.tsx';
 import { type Language, LANGUAGES } from '../i18n/strings.ts';
 import { initialLanguage, LanguageContext, rememberLanguage, useStrings } from '../i18n/useStrings.ts';
+import { UpdatePrompt } from './UpdatePrompt.tsx';
 
 type Tab = 'playground' | 'explainer';
 
@@ -70,6 +71,7 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (lang
           </div>
         ) : null}
       </main>
+      <UpdatePrompt />
     </div>
   );
 }

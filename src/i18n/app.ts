@@ -4,6 +4,10 @@ export const en = {
   tabPlayground: 'Playground',
   tabExplainer: 'Transposed convolution',
   language: 'Language',
+  /** The offline worker holds a newer build; the page switches to it only when asked (src/app/UpdatePrompt.tsx). */
+  updateRegion: 'Update',
+  updateReady: 'A new version is ready.',
+  updateReload: 'Reload',
 };
 
 export const ko: typeof en = {
@@ -12,4 +16,7 @@ export const ko: typeof en = {
   tabPlayground: '놀이터',
   tabExplainer: '전치 합성곱',
   language: '언어',
+  updateRegion: '업데이트',
+  updateReady: '새 버전이 준비되었습니다.',
+  updateReload: '새로고침',
 };
