@@ -3,9 +3,6 @@ import type { Rng } from '../rng.ts';
 import { Q_HIDDEN } from './constants.ts';
 import { glorotUniform, LEAKY_SLOPE, seededVariable, zeros } from './network.ts';
 
-// Until src/features/share/pytorchConditioning.ts reads it from constants.ts (issue 16).
-export { Q_HIDDEN };
-
 /**
  * InfoGAN's Q head (Chen et al. 2016, appendix C): Q shares every layer of D's trunk and adds one
  * hidden layer and an output layer of its own, so recognising the codes costs little beyond D.

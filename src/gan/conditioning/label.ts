@@ -7,9 +7,6 @@ import type { Rng } from '../rng.ts';
 import { labelAtInput } from './label-input.ts';
 import { type Condition, type Conditioning, cyclingLabels, oneHotRows, uniformLabels } from './types.ts';
 
-// Until src/features/share/pytorchConditioning.ts reads it from label-input.ts (issue 16).
-export { labelAtInput };
-
 /**
  * Conditional GAN (Mirza & Osindero 2014): the label y, one-hot, is given to both networks, so G
  * learns p(x | y) and D judges whether x is real *for that y*. The objective's losses are unchanged:
