@@ -38,6 +38,10 @@ export const en: Record<ObjectiveId, ObjectiveWords> = {
     note: 'Beyond the course: a penalty keeps the critic’s gradient norm near 1 instead of clipping (Gulrajani et al. 2017).',
     extra: 'Gradient penalty, at x̂ = εx + (1 − ε)G(z)',
   },
+  hinge: {
+    name: 'Hinge (SNGAN, BigGAN)',
+    note: 'Beyond the course: D outputs a score, pushed to at least +1 on data and at most −1 on fakes and no further; G raises D’s score on its fakes, as WGAN’s G does (Lim & Ye 2017; Miyato et al. 2018).',
+  },
 };
 
 export const ko: typeof en = {
@@ -62,6 +66,10 @@ export const ko: typeof en = {
     name: '와서스타인, 기울기 벌점',
     note: '강의 범위 밖: 가중치 제한 대신 벌점으로 비평자의 기울기 크기를 1 근처로 유지합니다 (Gulrajani 외 2017).',
     extra: 'x̂ = εx + (1 − ε)G(z)에서의 기울기 벌점',
+  },
+  hinge: {
+    name: '힌지 (SNGAN, BigGAN)',
+    note: '강의 범위 밖: 판별자는 점수를 내며, 진짜 데이터에서는 +1 이상, 가짜에서는 −1 이하가 되도록만 밀리고 그 너머로는 밀리지 않습니다. 생성자는 WGAN의 생성자처럼 가짜에 대한 점수를 높입니다 (Lim & Ye 2017; Miyato 외 2018).',
   },
 };
 

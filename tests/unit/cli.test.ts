@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { parseCli } from '../../scripts/cli/options.ts';
+import { parseCli, USAGE } from '../../scripts/cli/options.ts';
+import { OBJECTIVES } from '../../src/gan/config.ts';
+import { recipeFor } from '../../src/gan/recipes.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'nash-cli-'));
 
@@ -49,6 +51,11 @@ describe('CLI options', () => {
   test('an objective brings its recipe; explicit flags win', () => {
     const { config } = parseCli(['--objective', 'wgan', '--k-d', '3']);
     expect(config).toMatchObject({ objective: 'wgan', discriminatorOptimizer: 'rmsprop', clipValue: 0.05, discriminatorSteps: 3 });
+  });
+
+  test.each(OBJECTIVES)('--objective %s is listed in the help and brings its module\'s recipe', (objective) => {
+    expect(USAGE).toMatch(new RegExp(`--objective \\S*\\b${objective}\\b`));
+    expect(parseCli(['--objective', objective]).config).toMatchObject(recipeFor(objective));
   });
 
   test('a preset sets the configuration and the run length', () => {

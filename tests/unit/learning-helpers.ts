@@ -56,6 +56,10 @@ async function train(config: RunConfig, iterations: number, reached?: (outcome: 
 export const runPreset = (id: PresetId, reached?: (outcome: { bestModes: number }) => boolean) =>
   train({ ...defaultConfig(), ...PRESETS[id].config }, PRESETS[id].iterations, reached);
 
+/** A configuration that no preset names (a new objective with its recipe), trained the same way. */
+export const runConfig = (config: Partial<RunConfig>, iterations: number, reached?: (outcome: { bestModes: number }) => boolean) =>
+  train({ ...defaultConfig(), ...config }, iterations, reached);
+
 /** Generous: on two busy cores one preset takes a few minutes; on two free ones well under one. */
 export const LEARNING_TIMEOUT = 600_000;
 

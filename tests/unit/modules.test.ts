@@ -72,6 +72,14 @@ describe('objectives', () => {
     expect(exported.script.includes('after_critic_step()\n')).toBe(OBJECTIVE_MODULES[id].losses.afterCriticStep !== undefined);
   });
 
+  test.each(OBJECTIVES)('%s: every formula parses, with and without a condition (KaTeX would show an error in red)', async (id) => {
+    const katex = (await import('katex')).default;
+    for (const conditioning of ['none', 'label', 'infoCodes'] as const) {
+      const tex = objectiveTex({ ...defaultConfig(), objective: id, conditioning });
+      for (const part of [tex.discriminator, tex.generator, tex.extra, tex.information]) if (part) expect(() => katex.renderToString(part, { throwOnError: true })).not.toThrow();
+    }
+  });
+
   test('labels that are equal leave a labelled score nothing to separate', () => {
     expect(conflictsOf({ ...defaultConfig(), objective: 'lsgan', lsganA: 0.5, lsganB: 0.5 })).toEqual(['lsganLabelsEqual']);
     expect(conflictsOf({ ...defaultConfig(), objective: 'wgan', lsganA: 0.5, lsganB: 0.5 })).toEqual([]);

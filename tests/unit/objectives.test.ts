@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { defaultConfig } from '../../src/gan/config.ts';
 import { OBJECTIVE_REGISTRY } from '../../src/gan/objectives/registry.ts';
+import { objectiveTex } from '../../src/features/formulas/tex.ts';
 import { tf, useCpu } from './setup-tf.ts';
 
 beforeAll(useCpu);
@@ -9,7 +10,7 @@ const sigmoid = (l: number) => 1 / (1 + Math.exp(-l));
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const params = { ...defaultConfig() };
 // Each module's losses as the trainer calls them (tf bound, inside tf.tidy).
-const { minimax, nonSaturating, lsgan, wgan, wganGp } = OBJECTIVE_REGISTRY;
+const { minimax, nonSaturating, lsgan, wgan, wganGp, hinge } = OBJECTIVE_REGISTRY;
 const gradientPenalty = wganGp.criticPenalty!;
 const realLogits = [2, -1, 0.5];
 const fakeLogits = [-3, 0.25, 1];
@@ -97,6 +98,32 @@ describe('WGAN', () => {
     const { grads } = tf.variableGrads(() => gradientPenalty(critic, x, x, eps, { ...params, gradientPenalty: 10 }), [w]);
     expect(Array.from(grads[w.name].dataSync()).every(Number.isFinite)).toBe(true);
     tf.dispose([w, x, eps, grads[w.name]]);
+  });
+});
+
+describe('hinge', () => {
+  test('L_D = E[max(0, 1 − D(x))] + E[max(0, 1 + D(G(z)))], L_G = −E[D(G(z))]', () => {
+    const real = [2, 0.5, -1]; // hinge terms 0, 0.5, 2
+    const fake = [-3, -0.25, 1]; // hinge terms 0, 0.75, 2
+    const expectedD = mean(real.map((d) => Math.max(0, 1 - d))) + mean(fake.map((d) => Math.max(0, 1 + d)));
+    expect(value(hinge.discriminatorLoss(col(real), col(fake), params))).toBeCloseTo(expectedD, 6);
+    expect(value(hinge.generatorLoss(col(fake), params))).toBeCloseTo(-mean(fake), 6);
+  });
+
+  test('its formula card writes the hinges, with CGAN\'s condition where it applies', () => {
+    expect(objectiveTex({ ...params, conditioning: 'none', infoLambda: 1, objective: 'hinge' }).discriminator).toBe(
+      'L_D = \\mathbb{E}_{x\\sim P_x(x)}[\\max(0,\\ 1-D(x))] + \\mathbb{E}_{z\\sim P_z(z)}[\\max(0,\\ 1+D(G(z)))]',
+    );
+    expect(objectiveTex({ ...params, conditioning: 'label', infoLambda: 1, objective: 'hinge' }).generator).toBe('L_G = -\\mathbb{E}_{z\\sim P_z(z)}[D(G(z\\mid y)\\mid y)]');
+  });
+
+  test('D is pushed only until real data scores +1 and fakes −1: beyond the margins its gradient is zero', () => {
+    const [dReal, dFake] = tf.grads((r: tf.Tensor, f: tf.Tensor) => hinge.discriminatorLoss(r, f, params))([col([2, 0.5]), col([-3, -0.5])]);
+    // Each sample inside its margin contributes −1/n (real) or +1/n (fake); outside, nothing.
+    // (+ 0 turns −0 into 0: toEqual tells them apart.)
+    expect(Array.from(dReal.dataSync(), (g) => g + 0)).toEqual([0, -0.5]);
+    expect(Array.from(dFake.dataSync(), (g) => g + 0)).toEqual([0, 0.5]);
+    tf.dispose([dReal, dFake]);
   });
 });
 

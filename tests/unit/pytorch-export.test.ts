@@ -79,6 +79,7 @@ describe('the script as text', () => {
     expect(text('wgan')).toContain('torch.optim.RMSprop(discriminator.parameters()');
     expect(text('wganGp')).toContain('d_loss = discriminator_loss(d_real, d_fake) + critic_penalty(real, fake)');
     expect(text('nonSaturating')).not.toContain('critic_penalty');
+    expect(text('hinge')).toContain('return F.relu(1 - real).mean() + F.relu(1 + fake).mean()');
   });
 
   test('CGAN: one-hot label into G; D with the label at its input (MLP only) and a projection; fakes carry the real labels', () => {

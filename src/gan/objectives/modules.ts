@@ -5,6 +5,7 @@
  * the recipes and the detectors all read it from here. No TensorFlow.js at run time: the page reads
  * this table too.
  */
+import { hinge } from './hinge.ts';
 import { lsgan } from './lsgan.ts';
 import { minimax } from './minimax.ts';
 import { nonSaturating } from './nonSaturating.ts';
@@ -18,6 +19,7 @@ export const OBJECTIVE_MODULES = {
   lsgan,
   wgan,
   wganGp,
+  hinge,
 } satisfies Record<string, ObjectiveModule>;
 
 /** A score without target values is a critic's (WGAN's D_w): it is charted as one, and it estimates a distance, not a probability. */
