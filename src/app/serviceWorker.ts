@@ -25,12 +25,11 @@ export function watchForUpdate(onWaiting: (registration: ServiceWorkerRegistrati
         const check = () => {
           if (registration.waiting && navigator.serviceWorker.controller) onWaiting(registration);
         };
+        // A version may be waiting already, installing already (found before this listener), or found later.
+        const watch = (worker: ServiceWorker | null) => worker?.addEventListener('statechange', check, { signal });
         check();
-        registration.addEventListener(
-          'updatefound',
-          () => registration.installing?.addEventListener('statechange', check, { signal }),
-          { signal },
-        );
+        watch(registration.installing);
+        registration.addEventListener('updatefound', () => watch(registration.installing), { signal });
         // A tab left open for days asks the host again whenever it comes back into view.
         document.addEventListener(
           'visibilitychange',
