@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applyLivePatch, CONFIG_SCHEMA, type ConfigResult, conflictsOf, defaultConfig, type FieldName, FIELD_NAMES, parseField, UNKNOWN_LISTED, validateConfig } from '../../src/gan/config.ts';
+import { applyLivePatch, CONFIG_SCHEMA, type ConfigResult, conflictsOf, defaultConfig, type FieldName, FIELD_NAMES, OBJECTIVES, parseField, UNKNOWN_LISTED, validateConfig } from '../../src/gan/config.ts';
 import { en as controlsEn, ko as controlsKo } from '../../src/i18n/controls.ts';
 import { describeRefusal, en } from '../../src/i18n/settings.ts';
 import { fastest } from './fastest.ts';
@@ -113,7 +113,7 @@ describe('hostile and unlucky values (issue #20)', () => {
     const huge = JSON.parse(`"${'x'.repeat(50e6)}"`);
     expect(fieldRefusal('seed', huge)).toEqual({ ok: false, error: `Seed (seed): "${'x'.repeat(39)}… is not a number; ${SEED_RANGE}` });
     const deep = JSON.parse(`${'['.repeat(200_000)}${']'.repeat(200_000)}`);
-    expect(fieldRefusal('objective', deep)).toEqual({ ok: false, error: `Objective (objective): ${'['.repeat(40)}… is not allowed; expected one of minimax, nonSaturating, lsgan, wgan, wganGp` });
+    expect(fieldRefusal('objective', deep)).toEqual({ ok: false, error: `Objective (objective): ${'['.repeat(40)}… is not allowed; expected one of ${OBJECTIVES.join(', ')}` });
     const cyclic: Record<string, unknown> = {};
     cyclic.again = cyclic;
     expect(fieldRefusal('seed', cyclic)).toMatchObject({ ok: false, error: expect.stringMatching(/^Seed \(seed\): \{"again":\{"again":.*… is not a number/) });
