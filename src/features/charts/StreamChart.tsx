@@ -2,27 +2,7 @@ import { memo, startTransition, useEffect, useLayoutEffect, useMemo, useRef, use
 import { CartesianGrid, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis, type YAxisTickContentProps } from 'recharts';
 import { type Axis, extent, fixedAxis, iterationAxis, stableAxis } from './axes.ts';
 import type { Row } from './downsample.ts';
-import { ITERATION_AXIS_HEIGHT, type StreamLayer, StreamLayerContext, StreamLines } from './StreamLines.tsx';
-
-export interface Series {
-  key: string;
-  name: string;
-  colour: string;
-  /** Drawn against the right axis. */
-  right?: boolean;
-  dashed?: boolean;
-}
-
-export interface Shade {
-  from: number;
-  to: number;
-  label: string;
-}
-
-export interface Marker {
-  iteration: number;
-  label: string;
-}
+import { ITERATION_AXIS_HEIGHT, type Marker, type Series, type Shade, type StreamLayer, StreamLayerContext, StreamLines } from './StreamLines.tsx';
 
 export interface StreamChartProps {
   title: string;

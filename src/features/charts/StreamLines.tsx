@@ -3,7 +3,29 @@ import { type ScaleFunction, usePlotArea, useYAxisScale } from 'recharts';
 import type { Axis } from './axes.ts';
 import type { Row } from './downsample.ts';
 import { type Scale, linePath, nearestRow } from './lines.ts';
-import type { Marker, Series, Shade } from './StreamChart.tsx';
+
+/** One curve: its column in the rows, its name in the legend and readout, how it is drawn. */
+export interface Series {
+  key: string;
+  name: string;
+  colour: string;
+  /** Drawn against the right axis. */
+  right?: boolean;
+  dashed?: boolean;
+}
+
+/** A detector's evidence window, shaded across the plot. */
+export interface Shade {
+  from: number;
+  to: number;
+  label: string;
+}
+
+/** A labelled line: a live change, vertical at `iteration`; a guide (StreamChart's `guides`) is horizontal at the value `iteration`. */
+export interface Marker {
+  iteration: number;
+  label: string;
+}
 
 /**
  * What moves with the iterations, handed past the recharts frame: the rows, the iteration axis, the

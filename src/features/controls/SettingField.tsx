@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { CONFIG_SCHEMA, type FieldName, type FieldSpec, parseField, type Refusal, type ResetReason, type RunConfig } from '../../gan/config.ts';
 import { describeRefusal } from '../../i18n/settings.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
-import { formatSetting } from './format.ts';
+import { formatSetting } from '../../i18n/format.ts';
 
 export interface SettingFieldProps {
   field: FieldName;

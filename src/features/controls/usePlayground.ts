@@ -7,9 +7,8 @@ import { dataRecipe } from '../../gan/recipes.ts';
 import { type VariantId, variantPatch } from './catalogue.ts';
 import { MAX_CUSTOM_POINTS } from '../../gan/data/toy2d.ts';
 import { STARTER_POINTS } from './starterPoints.ts';
-import { enoughPoints } from '../plane2d/drawing.ts';
+import { enoughPoints, type Point } from '../plane2d/drawing.ts';
 
-export type Point = [number, number];
 /** Iterations per second while playing; undefined = as fast as the backend goes. */
 export type Speed = number | undefined;
 

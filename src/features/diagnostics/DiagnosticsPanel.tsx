@@ -3,7 +3,7 @@ import type { Diagnosis } from '../../gan/diagnosis/diagnose.ts';
 import type { Measurement } from '../../gan/diagnosis/types.ts';
 import { divergenceAdvice, divergenceEvidence } from '../../i18n/reliability.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
-import { formatSetting } from '../controls/format.ts';
+import { formatSetting } from '../../i18n/format.ts';
 import type { Divergence } from './useDivergence.ts';
 
 function formatValue(value: number): string {

@@ -7,7 +7,7 @@
 import type { RunConfig } from '../../gan/config.ts';
 import { OBJECTIVE_MODULES } from '../../gan/objectives/modules.ts';
 import type { Notation, ObjectiveTex as LossesTex } from '../../gan/objectives/types.ts';
-import { formatSetting } from '../controls/format.ts';
+import { formatSetting } from '../../i18n/format.ts';
 
 export interface ObjectiveTex extends LossesTex {
   /** InfoGAN's information term, added to both losses. */

@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStrings } from '../../i18n/useStrings.ts';
 import type { PlaneEvent } from '../../worker/protocol.ts';
-import { formatSetting } from '../controls/format.ts';
-import type { Point } from '../controls/usePlayground.ts';
+import { formatSetting } from '../../i18n/format.ts';
 import { useView } from '../share/viewState.ts';
-import { clampToPlane, enoughPoints, MAX_DRAWN_POINTS, MIN_DRAWN_POINTS } from './drawing.ts';
+import { clampToPlane, enoughPoints, MAX_DRAWN_POINTS, MIN_DRAWN_POINTS, type Point } from './drawing.ts';
 import { diverging, drawPlane, fieldBuffer, type FieldBuffer, fieldRange, FAKE, type Layers, REAL, SIZE, SOFTWARE_CANVAS } from './draw.ts';
 
 /** The drawing frame before any plane exists: the ring's view (radius 2 plus a margin). */

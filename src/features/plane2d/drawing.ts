@@ -9,6 +9,9 @@ import { MAX_CUSTOM_POINTS } from '../../gan/data/toy2d.ts';
  * separates it at once and there is no shape to learn; two already make a distribution with two modes.
  */
 export const MIN_DRAWN_POINTS = 2;
+
+/** A drawn point, [x, y] in the plane's coordinates. */
+export type Point = [number, number];
 export { MAX_CUSTOM_POINTS as MAX_DRAWN_POINTS };
 
 /** Whether a drawing can be trained on. */

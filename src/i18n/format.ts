@@ -1,4 +1,7 @@
-/** Numbers as the settings and chart markers show them: 1e-3 rather than 0.001, integers in full. */
+/**
+ * Numbers as the page shows them (settings, chart readouts and markers, formulas, the 2D view's
+ * legend, diagnostics): 1e-3 rather than 0.001, integers in full; the same in every language.
+ */
 export function formatSetting(value: number): string {
   if (Number.isInteger(value)) return String(value);
   const abs = Math.abs(value);
