@@ -1,14 +1,12 @@
-import { useCallback, useSyncExternalStore } from 'react';
-import type { TrainingClient, TrainingSnapshot } from './TrainingClient.ts';
+import type { TrainingClient } from './TrainingClient.ts';
+import type { TrainingSnapshot } from './trainingState.ts';
+import { useStore } from './useStore.ts';
 
-/**
- * The one bridge from the training client into React. With a selector, a component re-renders only
- * when the selected part changes: select a field or a sub-object of the snapshot, never build a new
- * object in the selector (useSyncExternalStore compares with Object.is).
- */
+/** The training client's state in a component, through the one bridge (useStore); with a selector, only the selected part re-renders. */
 export function useTraining(client: TrainingClient): TrainingSnapshot;
 export function useTraining<T>(client: TrainingClient, select: (snapshot: TrainingSnapshot) => T): T;
 export function useTraining<T>(client: TrainingClient, select?: (snapshot: TrainingSnapshot) => T): T | TrainingSnapshot {
-  const read = useCallback(() => (select ? select(client.getSnapshot()) : client.getSnapshot()), [client, select]);
-  return useSyncExternalStore(client.subscribe, read);
+  return useStore<TrainingSnapshot, T | TrainingSnapshot>(client, select ?? whole);
 }
+
+const whole = (snapshot: TrainingSnapshot) => snapshot;

@@ -3,7 +3,7 @@
  * and the functions that word the worker's reports (codes and numbers) in either language: the
  * notices, and the divergence card in the Diagnostics region.
  */
-import type { Notice } from '../client/TrainingClient.ts';
+import type { Notice, PageProblem, RestartNotice } from '../client/notices.ts';
 import type { DivergenceReport } from '../worker/divergence.ts';
 import type { BackendWarning, FailoverReport, MemoryAdvice, RunMismatch, WorkerProblem, WorkerWarning } from '../worker/payloads.ts';
 import * as backend from './backend.ts';
@@ -122,17 +122,6 @@ export const ko: typeof en = {
 
 type Strings = typeof en;
 
-/** Why the page restarted its worker: it stopped answering, or it crashed (`detail`: the browser's error text, where it gave one). */
-export type RestartCause = { code: 'unresponsive' } | { code: 'crashed'; detail?: string };
-
-/** A worker restarted by the page (src/client/recovery.ts), or given up on. */
-export interface RestartNotice {
-  cause: RestartCause;
-  /** The iteration of the weights it continues from (0: none had been saved yet). */
-  iteration: number;
-  gaveUp?: boolean;
-}
-
 export function describeRestart(restart: RestartNotice, t: Strings): string {
   const { cause } = restart;
   const reason = cause.code === 'crashed' && cause.detail ? cause.detail : t.restartCauses[cause.code];
@@ -211,13 +200,6 @@ function describeMismatch(mismatch: RunMismatch, t: Strings): string {
       return fill(t.mismatches[mismatch.code], { ...mismatch });
   }
 }
-
-/**
- * A problem the page itself meets with its worker: the worker failed before its first run was
- * ready (`detail`: the browser's error text, where it gave one), or a restarted worker refused the
- * run it was to continue.
- */
-export type PageProblem = { code: 'workerFailed'; detail?: string } | { code: 'restoreFailed'; problem: WorkerProblem };
 
 /** What went wrong in the worker (or with it), in one message. */
 export function describeProblem(problem: WorkerProblem | PageProblem, t: Strings): string {

@@ -21,7 +21,7 @@ export type {
 } from './payloads.ts';
 
 /** Bumped whenever a message changes shape; the worker refuses an init from another version. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 // ─── Commands: page → worker ────────────────────────────────────────────────────────────────────
 
@@ -81,6 +81,7 @@ export interface SampleCommand {
  */
 export interface BenchmarkCommand {
   type: 'benchmark';
+  requestId: number;
   mode: 'bare' | 'trainer';
   seconds: number;
 }
@@ -198,6 +199,7 @@ export interface UpdatedEvent extends UpdateResult {
 
 export interface BenchmarkEvent {
   type: 'benchmark';
+  requestId: number;
   mode: BenchmarkCommand['mode'];
   iterations: number;
   milliseconds: number;

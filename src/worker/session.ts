@@ -186,7 +186,7 @@ export class Session {
   private async benchmark(command: BenchmarkCommand) {
     const { trainer, dataset } = this.loop.requireRun();
     const result = await benchmark(command.mode, trainer.config, dataset, command.seconds * 1000);
-    this.host.post({ type: 'benchmark', mode: command.mode, ...result });
+    this.host.post({ type: 'benchmark', requestId: command.requestId, mode: command.mode, ...result });
   }
 
   private fail(error: unknown, during: TrainerCommand['type'] | 'loop') {

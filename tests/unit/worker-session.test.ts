@@ -177,7 +177,7 @@ describe('questions go ahead of the queue (issue 6: latent answers while trainin
   test('a latent question sent after a slow queued command (a 1 s benchmark) is answered before it', async () => {
     const h = harness();
     await h.init();
-    const slow = h.send({ type: 'benchmark', mode: 'trainer', seconds: 1 });
+    const slow = h.send({ type: 'benchmark', requestId: 1, mode: 'trainer', seconds: 1 });
     const sample = h.send({ type: 'sample', requestId: 8, latent: new Float32Array([0, 0]) });
     const question = h.send(decode(7));
     await Promise.all([slow, sample, question]);

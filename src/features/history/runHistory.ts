@@ -1,12 +1,13 @@
 /**
  * What the page keeps of a run beyond the client's snapshot: the evaluations (the client keeps only
  * the latest), the digit classifier's readings, sample diversity, and snapshots of the views for the
- * history scrubber. Framework-free like the client; React reads it through `useRunHistory`.
+ * history scrubber. Framework-free like the client, a store (src/client/store.ts) that React reads through `useRunHistory`.
  * A `ready` event starts a new run and clears everything. Like the chart history, each series is
  * bounded (the recent past whole, the rest thinned evenly), so an hour's run costs the page what a
  * few minutes' does.
  */
 import { FrameListeners } from '../../client/frameListeners.ts';
+import type { Store } from '../../client/store.ts';
 import { appendThinned } from '../../client/statHistory.ts';
 import type { TrainingClient } from '../../client/TrainingClient.ts';
 import { diversityRatio } from '../../gan/diagnosis/diversity.ts';
@@ -43,7 +44,8 @@ export interface HistoryState {
   real?: RealSamples;
 }
 
-const empty = (run: number): HistoryState => ({ run, evaluations: [], classifier: [], diversity: [], snapshots: [] });
+/** A run's history before anything has happened in it. */
+export const emptyHistory = (run: number): HistoryState => ({ run, evaluations: [], classifier: [], diversity: [], snapshots: [] });
 
 /** Keeps the first and the newest, halving the rest when there are too many. */
 export function thin<T>(items: readonly T[], max: number): T[] {
@@ -51,8 +53,8 @@ export function thin<T>(items: readonly T[], max: number): T[] {
   return items.filter((_, i) => i % 2 === 0 || i === items.length - 1);
 }
 
-export class RunHistory {
-  private state: HistoryState = empty(0);
+export class RunHistory implements Store<HistoryState> {
+  private state: HistoryState = emptyHistory(0);
   private readonly listeners = new FrameListeners();
   private readonly unsubscribe: () => void;
 
@@ -73,7 +75,7 @@ export class RunHistory {
     const s = this.state;
     switch (event.type) {
       case 'ready':
-        return this.set({ ...empty(s.run + 1), real: event.real });
+        return this.set({ ...emptyHistory(s.run + 1), real: event.real });
       case 'metrics': {
         const classifier = event.classifier ? append(s.classifier, { iteration: event.evaluation.iteration, ...event.classifier }) : s.classifier;
         return this.set({ evaluations: append(s.evaluations, event.evaluation), classifier });

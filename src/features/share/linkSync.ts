@@ -1,22 +1,14 @@
 /**
- * The one subscriber that keeps the URL hash equal to the run's configuration, and the link the
- * page was opened with. Framework-free, so the playground can read the starting configuration
- * before it makes its TrainingClient.
+ * The one subscriber that keeps the URL hash equal to the run's configuration and the view's
+ * toggles. Framework-free, like the stores it listens to.
  */
 import type { TrainingClient } from '../../client/TrainingClient.ts';
+import { openingLink } from './openingLink.ts';
+
+// Until the playground's import moves to openingLink.ts (issue 16).
+export { openingLink };
 import { type LinkState, type ParsedLink, parseLink, serializeLink } from './urlState.ts';
-import { getView, setView, subscribeView } from './viewState.ts';
-
-let opened: ParsedLink | undefined;
-
-/**
- * The link the page was opened with, read once: the subscriber rewrites the hash as soon as the run
- * starts, and the notice about a bad value must still name what the link said.
- */
-export function openingLink(): ParsedLink {
-  opened ??= parseLink(globalThis.location?.hash ?? '');
-  return opened;
-}
+import { viewToggles } from './viewState.ts';
 
 /**
  * Writes the hash whenever the client's configuration or the view's toggles change (replaceState:
@@ -33,7 +25,7 @@ export function syncLink(client: TrainingClient, onLink: (parsed: ParsedLink) =>
     // still queued. A notification in between must follow it, not write the old run over it.
     if (written !== '' && location.hash !== written) return follow();
     // serializeLink drops the preset once the configuration no longer is that preset.
-    state = { config: client.getSnapshot().config, preset: state.preset, view: getView() };
+    state = { config: client.getSnapshot().config, preset: state.preset, view: viewToggles.getSnapshot() };
     const hash = serializeLink(state);
     if (hash === serialized) return;
     serialized = hash;
@@ -45,7 +37,7 @@ export function syncLink(client: TrainingClient, onLink: (parsed: ParsedLink) =>
     onLink(parsed);
     state = parsed.state;
     client.reset(parsed.state.config);
-    setView(parsed.state.view ?? getView());
+    viewToggles.set(parsed.state.view ?? viewToggles.getSnapshot());
     serialized = '';
     written = '';
     write();
@@ -55,7 +47,7 @@ export function syncLink(client: TrainingClient, onLink: (parsed: ParsedLink) =>
   };
   write();
   const unsubscribe = client.subscribe(write);
-  const unsubscribeView = subscribeView(write);
+  const unsubscribeView = viewToggles.subscribe(write);
   window.addEventListener('hashchange', onHashChange);
   return () => {
     unsubscribe();

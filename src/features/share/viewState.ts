@@ -1,33 +1,18 @@
 /**
- * The view's toggles (the 2D view's layers) as a small store outside React: the plane view reads
- * and sets them, and the link's one subscriber (linkSync.ts) writes them into the hash with the
- * configuration. Starts from the link the page was opened with.
+ * The view's toggles (the 2D view's layers) as a store outside React (src/client/store.ts): the plane
+ * view reads and sets them through useStore, and the link's one subscriber (linkSync.ts) writes them
+ * into the hash with the configuration. Starts from the link the page was opened with.
  */
-import { useSyncExternalStore } from 'react';
-import { openingLink } from './linkSync.ts';
+import { ValueStore } from '../../client/store.ts';
+import { useStore } from '../../client/useStore.ts';
+import { openingLink } from './openingLink.ts';
 import { defaultView, type ViewToggles } from './urlState.ts';
 
-let view: ViewToggles | undefined;
-const listeners = new Set<() => void>();
+const sameToggles = (a: ViewToggles, b: ViewToggles) => (Object.keys(a) as (keyof ViewToggles)[]).every((key) => a[key] === b[key]);
 
-export function getView(): ViewToggles {
-  view ??= openingLink().state.view ?? defaultView();
-  return view;
-}
-
-export function setView(next: ViewToggles): void {
-  const current = getView();
-  if ((Object.keys(next) as (keyof ViewToggles)[]).every((key) => next[key] === current[key])) return;
-  view = { ...next };
-  for (const listener of [...listeners]) listener();
-}
-
-export function subscribeView(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+export const viewToggles = new ValueStore<ViewToggles>(() => openingLink().state.view ?? defaultView(), sameToggles);
 
 /** The toggles and their setter, for a component. */
 export function useView(): [ViewToggles, (next: ViewToggles) => void] {
-  return [useSyncExternalStore(subscribeView, getView), setView];
+  return [useStore(viewToggles), viewToggles.set];
 }
