@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import nash from './scripts/lint/no-import-cycle.js';
 
 /** DOM globals that the training core and the worker must never touch. */
 const domGlobals = [
@@ -31,6 +32,13 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // No import cycles, type imports included: files that need each other hold one idea between them
+    // (issue 16). Feature folders may not need each other in a circle either.
+    files: ['src/**/*.{ts,tsx}', 'scripts/**/*.{ts,mts,js,mjs}'],
+    plugins: { nash },
+    rules: { 'nash/no-import-cycle': ['error', { folders: ['src/features/*'] }] },
   },
   {
     files: ['src/gan/**', 'src/worker/**'],
