@@ -4,7 +4,7 @@
  * asks for; run with `npm run bench -- objectives`.
  */
 import { defaultConfig, OBJECTIVES } from '../../src/gan/config.ts';
-import { ring } from '../../src/gan/data/toy2d.ts';
+import { ring } from '../../src/gan/data/sets/ring.ts';
 import { recipeFor } from '../../src/gan/recipes.ts';
 import { Trainer } from '../../src/gan/trainer.ts';
 import { type NodeBackend, useBackend } from '../node/backend.ts';

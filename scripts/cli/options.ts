@@ -8,6 +8,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DATASETS, type DatasetId, defaultConfig, type FieldName, FIELD_NAMES, OBJECTIVES, parseField, type RunConfig, validateConfig } from '../../src/gan/config.ts';
+import { DATASET_MODULES } from '../../src/gan/data/modules.ts';
 import { type Preset, PRESETS, type PresetId } from '../../src/gan/presets.ts';
 import { dataRecipe, recipeFor } from '../../src/gan/recipes.ts';
 import { describeRefusal, describeRefusals, en } from '../../src/i18n/settings.ts';
@@ -34,12 +35,12 @@ const VALUE_ALIASES = new Map<FieldName, Map<string, string>>([['conditioning', 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 for (const name of FIELD_NAMES) if (!FIELD_FLAGS.has(kebab(name))) FIELD_FLAGS.set(kebab(name), name);
 
-/** The custom dataset is the points drawn on the page's plane; the CLI has no way to draw them. */
-const DRAWN: DatasetId = 'custom';
-const CLI_DATASETS = DATASETS.filter((id) => id !== DRAWN);
+/** Drawn datasets (custom) are the points drawn on the page's plane; the CLI has no way to draw them. */
+const drawn = (id: DatasetId | undefined) => id !== undefined && DATASET_MODULES[id].kind === 'drawn';
+const CLI_DATASETS = DATASETS.filter((id) => !drawn(id));
 /** Presets the CLI can run: all but those that train on drawn points (customDefault). */
 const CLI_PRESETS = Object.values(PRESETS)
-  .filter((preset: Preset) => preset.config.dataset !== DRAWN)
+  .filter((preset: Preset) => !drawn(preset.config.dataset))
   .map((preset) => preset.id);
 
 export interface CliOptions {
@@ -134,8 +135,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
     }
   }
   const cliData = `expected one of ${CLI_DATASETS.join(', ')}`;
-  if (settings.dataset === DRAWN) throw new Error(`--data: custom point sets are drawn in the app, not given to the CLI; ${cliData}`);
-  if (preset && !settings.dataset && PRESETS[preset].config.dataset === DRAWN) {
+  if (drawn(settings.dataset as DatasetId | undefined)) throw new Error(`--data: ${settings.dataset} point sets are drawn in the app, not given to the CLI; ${cliData}`);
+  if (preset && !settings.dataset && drawn(PRESETS[preset].config.dataset)) {
     throw new Error(`--preset: ${preset} trains on points drawn in the app, which the CLI cannot give; add --data (${cliData}) or pick one of ${CLI_PRESETS.join(', ')}`);
   }
   // Later layers win: the dataset's recipe (--data mnist: MLP sizes for the conditioning), the

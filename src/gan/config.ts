@@ -3,6 +3,7 @@
  * change applies live (on the next chunk of steps) or needs a reset. The controls, the URL, the
  * CLI, validation and the worker all read this table (tensorflow/playground's state.ts pattern).
  */
+import { DATASET_MODULES } from './data/modules.ts';
 import { OBJECTIVE_MODULES } from './objectives/modules.ts';
 import { cut, quote } from './quote.ts';
 
@@ -37,7 +38,8 @@ function choice<const V extends string>(values: readonly V[], spec: Omit<EnumFie
   return { kind: 'enum', values, ...spec };
 }
 
-export const DATASETS = ['ring', 'grid', 'spiral', 'moons', 'line', 'gaussian', 'custom', 'mnist'] as const;
+/** The datasets' ids, in menu order, read from their modules (data/modules.ts). */
+export const DATASETS = Object.keys(DATASET_MODULES) as readonly (keyof typeof DATASET_MODULES)[];
 /** The objectives' ids, in menu order, read from their modules (objectives/modules.ts). */
 export const OBJECTIVES = Object.keys(OBJECTIVE_MODULES) as readonly (keyof typeof OBJECTIVE_MODULES)[];
 export const ARCHITECTURES = ['mlp', 'dcgan'] as const;
@@ -48,7 +50,7 @@ export const NOISES = ['gaussian', 'uniform'] as const;
 
 export type DatasetId = (typeof DATASETS)[number];
 /** Datasets whose samples carry a label (mode, moon, digit), the ones a conditional GAN can use. */
-export const LABELLED_DATASETS: readonly DatasetId[] = ['ring', 'grid', 'gaussian', 'moons', 'mnist'];
+export const LABELLED_DATASETS: readonly DatasetId[] = DATASETS.filter((id) => DATASET_MODULES[id].labelled);
 export type ObjectiveId = (typeof OBJECTIVES)[number];
 export type ArchitectureId = (typeof ARCHITECTURES)[number];
 export type ConditioningId = (typeof CONDITIONINGS)[number];
@@ -219,7 +221,7 @@ export type Conflict = 'dcganNeedsImages' | 'labelNeedsLabels' | 'lsganLabelsEqu
 /** Rules that involve more than one field. */
 export function conflictsOf(config: RunConfig): Conflict[] {
   const conflicts: Conflict[] = [];
-  if (config.architecture === 'dcgan' && config.dataset !== 'mnist') conflicts.push('dcganNeedsImages');
+  if (config.architecture === 'dcgan' && DATASET_MODULES[config.dataset].kind !== 'images') conflicts.push('dcganNeedsImages');
   if (config.conditioning === 'label' && !LABELLED_DATASETS.includes(config.dataset)) conflicts.push('labelNeedsLabels');
   // A score aimed at labels (LSGAN's a for fakes, b for data) has nothing to separate when they are equal.
   const labels = OBJECTIVE_MODULES[config.objective].labels;

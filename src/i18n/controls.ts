@@ -4,6 +4,7 @@
  * schema's own, so the accessible names tests use ("Batch size", "Seed") stay one source.
  */
 import { CONFIG_SCHEMA, type Conflict, type FieldName } from '../gan/config.ts';
+import * as datasets from './datasets.ts';
 import * as objectives from './objectives.ts';
 
 const schemaLabels = Object.fromEntries(Object.entries(CONFIG_SCHEMA).map(([name, spec]) => [name, spec.label])) as Record<FieldName, string>;
@@ -25,17 +26,14 @@ export const en = {
   conflicts: 'These settings do not fit together:',
   conflictText: {
     dcganNeedsImages: 'the DCGAN architecture needs an image dataset (MNIST).',
-    labelNeedsLabels: 'label conditioning (CGAN) needs a labelled dataset: MNIST, or 2D data with modes or classes (ring, grid, gaussian, moons).',
+    labelNeedsLabels: 'label conditioning (CGAN) needs a labelled dataset: MNIST, or 2D data with modes or classes.',
     lsganLabelsEqual: 'LSGAN labels a and b must differ, or D has nothing to separate.',
   } as Record<Conflict, string>,
   variant: 'Variant',
   variantCustom: 'Custom (see Advanced)',
   variants: { gan: 'GAN', lsgan: 'LSGAN', dcgan: 'DCGAN', wgan: 'WGAN', wganGp: 'WGAN-GP', cgan: 'CGAN', infogan: 'InfoGAN' },
   dataset: 'Dataset',
-  datasets: {
-    ring: '8 Gaussians (ring)', grid: '5×5 grid', spiral: 'Spiral', moons: 'Two moons', line: 'Line', gaussian: 'One Gaussian',
-    custom: 'Draw your own', mnist: 'MNIST digits',
-  },
+  datasets: datasets.en,
   objectives: objectives.pick(objectives.en, 'name'),
   architectures: { mlp: 'MLP', dcgan: 'DCGAN (convolutional)' },
   conditionings: { none: 'None', label: 'Label (CGAN)', infoCodes: 'Codes (InfoGAN)' },
@@ -79,17 +77,14 @@ export const ko: typeof en = {
   conflicts: '함께 쓸 수 없는 설정입니다:',
   conflictText: {
     dcganNeedsImages: 'DCGAN 구조는 이미지 데이터셋(MNIST)이 필요합니다.',
-    labelNeedsLabels: '레이블 조건부(CGAN)에는 레이블이 있는 데이터셋이 필요합니다: MNIST 또는 모드나 클래스가 있는 2D 데이터(ring, grid, gaussian, moons).',
+    labelNeedsLabels: '레이블 조건부(CGAN)에는 레이블이 있는 데이터셋이 필요합니다: MNIST 또는 모드나 클래스가 있는 2D 데이터.',
     lsganLabelsEqual: 'LSGAN의 레이블 a와 b는 달라야 합니다. 같으면 D가 구분할 것이 없습니다.',
   },
   variant: '변형',
   variantCustom: '사용자 지정 (고급 참고)',
   variants: { gan: 'GAN', lsgan: 'LSGAN', dcgan: 'DCGAN', wgan: 'WGAN', wganGp: 'WGAN-GP', cgan: 'CGAN', infogan: 'InfoGAN' },
   dataset: '데이터셋',
-  datasets: {
-    ring: '가우시안 8개 (고리)', grid: '5×5 격자', spiral: '나선', moons: '두 개의 반달', line: '직선', gaussian: '가우시안 1개',
-    custom: '직접 그리기', mnist: 'MNIST 숫자',
-  },
+  datasets: datasets.ko,
   objectives: objectives.pick(objectives.ko, 'name'),
   architectures: { mlp: 'MLP', dcgan: 'DCGAN (합성곱)' },
   conditionings: { none: '없음', label: '라벨 (CGAN)', infoCodes: '코드 (InfoGAN)' },

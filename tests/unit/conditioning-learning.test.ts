@@ -10,7 +10,7 @@ import { loadMnist } from '../../scripts/node/mnist.ts';
 import { cyclingLabels } from '../../src/gan/conditioning/types.ts';
 import { defaultConfig, type RunConfig } from '../../src/gan/config.ts';
 import type { Dataset } from '../../src/gan/data/dataset.ts';
-import { ring } from '../../src/gan/data/toy2d.ts';
+import { ring } from '../../src/gan/data/sets/ring.ts';
 import { sampleNoise } from '../../src/gan/latent.ts';
 import { classifyDigits, predictedClasses } from '../../src/gan/metrics/classifier.ts';
 import { labelAccuracy, nearestModes } from '../../src/gan/metrics/conditional.ts';

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { customPoints, grid, line, moons, ring, spiral } from '../../src/gan/data/toy2d.ts';
+import { customPoints } from '../../src/gan/data/toy2d.ts';
+import { grid } from '../../src/gan/data/sets/grid.ts';
+import { line } from '../../src/gan/data/sets/line.ts';
+import { moons } from '../../src/gan/data/sets/moons.ts';
+import { ring } from '../../src/gan/data/sets/ring.ts';
+import { spiral } from '../../src/gan/data/sets/spiral.ts';
 import { klToUniform, modeMetrics } from '../../src/gan/metrics/modes.ts';
 import { createRng } from '../../src/gan/rng.ts';
 

@@ -4,7 +4,7 @@ import { dcganDiscriminator, dcganGenerator } from '../../src/gan/architectures/
 import { discriminate } from '../../src/gan/architectures/network.ts';
 import { defaultConfig, OBJECTIVES, type RunConfig } from '../../src/gan/config.ts';
 import type { Dataset } from '../../src/gan/data/dataset.ts';
-import { ring } from '../../src/gan/data/toy2d.ts';
+import { ring } from '../../src/gan/data/sets/ring.ts';
 import { isCritic, OBJECTIVE_MODULES } from '../../src/gan/objectives/modules.ts';
 import { createRng } from '../../src/gan/rng.ts';
 import { Trainer } from '../../src/gan/trainer.ts';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { defaultConfig, type ObjectiveId } from '../../src/gan/config.ts';
-import { ring } from '../../src/gan/data/toy2d.ts';
+import { ring } from '../../src/gan/data/sets/ring.ts';
 import { DiagnosisLog, diagnose } from '../../src/gan/diagnosis/diagnose.ts';
 import { spread, diversityRatio } from '../../src/gan/diagnosis/diversity.ts';
 import { CERTAIN, OVERPOWERING_WINDOW } from '../../src/gan/diagnosis/discriminatorOverpowering.ts';

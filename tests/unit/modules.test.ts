@@ -1,14 +1,18 @@
 /**
- * "A variant is one module" (issue 16): every objective is its own file, listed once in
- * src/gan/objectives/modules.ts, and everything else reads it from there. These tests loop over the
- * list, so a new objective is checked without new tests: its id, its words in both languages, the
- * settings it reads, its recipe, and that the page can load it without TensorFlow.js.
+ * "A variant is one module" (issue 16): every objective and every dataset is its own file, listed
+ * once in src/gan/objectives/modules.ts or src/gan/data/modules.ts, and everything else reads it
+ * from there. These tests loop over the lists, so a new objective or dataset is checked without new
+ * tests: its id, its words in both languages, what it declares against what it does, its reach into
+ * the CLI and the Python export, and that the page can load it without TensorFlow.js.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
-import { CONFIG_SCHEMA, conflictsOf, defaultConfig, OBJECTIVES, validateConfig } from '../../src/gan/config.ts';
+import { CONFIG_SCHEMA, conflictsOf, DATASETS, defaultConfig, LABELLED_DATASETS, OBJECTIVES, validateConfig } from '../../src/gan/config.ts';
+import { DATASET_MODULES } from '../../src/gan/data/modules.ts';
+import { createDataset } from '../../src/gan/data/registry.ts';
+import { createRng } from '../../src/gan/rng.ts';
 import { objectiveOutput } from '../../src/gan/diagnosis/objectives.ts';
 import { isCritic, OBJECTIVE_MODULES } from '../../src/gan/objectives/modules.ts';
 import { recipeFor } from '../../src/gan/recipes.ts';
@@ -86,6 +90,39 @@ describe('objectives', () => {
   });
 });
 
+describe('datasets', () => {
+  /** What a module builds, from what it needs: two drawn points; MNIST is the platform's to load (mnist.test.ts). */
+  const built = (id: (typeof DATASETS)[number]) => (DATASET_MODULES[id].kind === 'images' ? undefined : createDataset(id, { points: [[1, 1], [-1, 0]] }));
+
+  test.each(DATASETS)('%s is listed under its own id, with its name in English and Korean', (id) => {
+    expect(DATASET_MODULES[id].id).toBe(id);
+    for (const language of ['en', 'ko'] as const) expect(STRINGS[language].controls.datasets[id]).toBeTruthy();
+  });
+
+  test.each(DATASETS)('%s: its labels and modes are those of what it builds', (id) => {
+    const module = DATASET_MODULES[id];
+    expect(LABELLED_DATASETS.includes(id)).toBe(module.labelled);
+    const dataset = built(id);
+    if (!dataset) return;
+    expect(dataset.id).toBe(id);
+    expect(dataset.classes > 0).toBe(module.labelled);
+    expect(dataset.modes).toEqual(module.modes);
+    const { x, labels } = dataset.sample(64, createRng(1, 'data'));
+    expect(x).toHaveLength(64 * dataset.dimension);
+    expect(labels !== undefined).toBe(module.labelled);
+  });
+
+  test.each(DATASETS)('%s reaches the CLI and the Python export unless its points are drawn, and DCGAN only if it is images', (id) => {
+    const { kind, pytorch } = DATASET_MODULES[id];
+    expect(USAGE.includes(`--data ${DATASETS.filter((d) => DATASET_MODULES[d].kind !== 'drawn').join('|')}`)).toBe(true);
+    expect(new RegExp(`--data \\S*\\b${id}\\b`).test(USAGE)).toBe(kind !== 'drawn');
+    const exported = exportPyTorch({ ...defaultConfig(), dataset: id });
+    expect(exported.ok).toBe(kind !== 'drawn');
+    if (exported.ok) expect(exported.script).toContain(pytorch);
+    expect(conflictsOf({ ...defaultConfig(), dataset: id, architecture: 'dcgan' }).includes('dcganNeedsImages')).toBe(kind !== 'images');
+  });
+});
+
 describe('the page loads the modules without TensorFlow.js', () => {
   test('the runtime-import walk finds tf.ts where it is (the trainer), so its silence below means something', () => {
     expect(runtimeImports(resolve('src/gan/objectives/registry.ts')).has(TF)).toBe(true);
@@ -94,6 +131,8 @@ describe('the page loads the modules without TensorFlow.js', () => {
   test.each([
     'src/gan/config.ts',
     'src/gan/objectives/modules.ts',
+    'src/gan/data/modules.ts',
+    'src/features/charts/ChartsPanel.tsx',
     'src/gan/recipes.ts',
     'src/gan/diagnosis/objectives.ts',
     'src/features/formulas/tex.ts',

@@ -5,12 +5,12 @@
  * sentences only in the fields that carry a browser's or tfjs's own text.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { NoticeSubject, PageProblem, RestartCause } from '../../src/client/notices.ts';
-import { CONFIG_SCHEMA, defaultConfig, type Refusal, type RunConfig } from '../../src/gan/config.ts';
+import type { NoticeSubject } from '../../src/client/TrainingClient.ts';
+import { CONFIG_SCHEMA, defaultConfig, LABELLED_DATASETS, type Refusal, type RunConfig } from '../../src/gan/config.ts';
 import type { UpdateNote } from '../../src/gan/trainer.ts';
 import { describeBackendReason } from '../../src/i18n/backend.ts';
 import * as latent from '../../src/i18n/latent.ts';
-import { describeNotice, en, ko } from '../../src/i18n/reliability.ts';
+import { describeNotice, en, ko, type PageProblem, type RestartCause } from '../../src/i18n/reliability.ts';
 import { loadRunClassifier } from '../../src/worker/digit-metrics.ts';
 import type { DivergenceReport } from '../../src/worker/divergence.ts';
 import type { LatentProblem } from '../../src/worker/latent.ts';
@@ -179,7 +179,8 @@ describe('every code is worded in English and Korean', () => {
     const text = (subject: NoticeSubject) => describeNotice({ subject }, en);
     expect(text({ about: 'update', update: { code: 'optimizerReset', network: 'discriminator', optimizer: 'sgd' } })).toBe('Discriminator optimiser is now SGD: its state starts from zero.');
     expect(text({ about: 'refusal', refusal: REFUSALS.outOfRange })).toBe('Batch size (batchSize): 0 is out of range; expected an integer from 1 to 1024');
-    expect(text({ about: 'refusal', refusal: REFUSALS.conflict })).toBe('Conditioning (conditioning): label needs a labelled dataset (ring, grid, gaussian, moons, mnist)');
+    expect(text({ about: 'refusal', refusal: REFUSALS.conflict })).toBe(`Conditioning (conditioning): label needs a labelled dataset (${LABELLED_DATASETS.join(', ')})`);
+    expect(LABELLED_DATASETS).toEqual(expect.arrayContaining(['ring', 'grid', 'gaussian', 'moons', 'mnist']));
     expect(text(backendWarning('webgpuNotUsed', [BACKEND_NOTES.softwareAdapter]))).toBe('WebGPU not used: the adapter is software (swiftshader), far slower than wasm.');
     expect(text({ about: 'warning', warning: WARNINGS.classifierUnavailable })).toBe('Digit classifier unavailable, MNIST metrics are off: HTTP 404');
     expect(describeBackendReason(REASONS.fastest, en.backend)).toBe('fastest for this model: 120.0 it/s (wasm 80.0 it/s)');

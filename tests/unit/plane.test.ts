@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { defaultConfig } from '../../src/gan/config.ts';
-import { ring } from '../../src/gan/data/toy2d.ts';
+import { ring } from '../../src/gan/data/sets/ring.ts';
 import { sampleNoise } from '../../src/gan/latent.ts';
 import { OBJECTIVE_REGISTRY } from '../../src/gan/objectives/registry.ts';
 import { computePlane, gridPoints, noiseLattice, type PlaneModel, planeModel } from '../../src/gan/plane.ts';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { defaultConfig, type RunConfig } from '../../src/gan/config.ts';
-import { ring } from '../../src/gan/data/toy2d.ts';
+import { ring } from '../../src/gan/data/sets/ring.ts';
 import { Trainer } from '../../src/gan/trainer.ts';
 import { captureRun, restoreRun, type RunSnapshot, snapshotMismatch } from '../../src/worker/snapshot.ts';
 import { tf, useCpu } from './setup-tf.ts';

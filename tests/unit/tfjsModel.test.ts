@@ -2,7 +2,7 @@ import { beforeAll, expect, test } from 'vitest';
 import { loadLayersModel } from '@tensorflow/tfjs';
 import { defaultConfig, type RunConfig } from '../../src/gan/config.ts';
 import type { Dataset } from '../../src/gan/data/dataset.ts';
-import { ring } from '../../src/gan/data/toy2d.ts';
+import { ring } from '../../src/gan/data/sets/ring.ts';
 import { loadMnist } from '../../scripts/node/mnist.ts';
 import { Trainer } from '../../src/gan/trainer.ts';
 import { generatorModel } from '../../src/features/share/tfjsModel.ts';

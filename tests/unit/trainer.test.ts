@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { defaultConfig, OBJECTIVES, type RunConfig } from '../../src/gan/config.ts';
-import { ring } from '../../src/gan/data/toy2d.ts';
+import { ring } from '../../src/gan/data/sets/ring.ts';
 import { Trainer } from '../../src/gan/trainer.ts';
 import { tf, useCpu } from './setup-tf.ts';
 

@@ -1,18 +1,18 @@
 import { memo, useCallback, useMemo, useRef } from 'react';
 import type { TrainingClient } from '../../client/TrainingClient.ts';
 import type { DatasetId, RunConfig } from '../../gan/config.ts';
+import { DATASET_MODULES } from '../../gan/data/modules.ts';
 import type { Diagnosis } from '../../gan/diagnosis/diagnose.ts';
 import { objectiveOutput } from '../../gan/diagnosis/objectives.ts';
 import { COVERAGE_FRACTION, HIGH_QUALITY_SIGMAS, METRIC_SAMPLES, MIN_COVERING_SAMPLES } from '../../gan/metrics/modes.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import type { LiveMarker } from '../../worker/protocol.ts';
-import { formatSetting } from '../../i18n/format.ts';
+import { formatSetting } from '../controls/format.ts';
 import { ChartsDownload } from '../share/ChartsDownload.tsx';
 import type { HistoryState, RunHistory } from '../history/runHistory.ts';
 import { minMaxBuckets, type Row } from './downsample.ts';
 import { CHART_OF, type ChartId, MARKER_NAMES } from './signals.ts';
-import { StreamChart } from './StreamChart.tsx';
-import type { Marker, Series, Shade } from './StreamLines.tsx';
+import { type Marker, type Series, type Shade, StreamChart } from './StreamChart.tsx';
 import { useThrottled } from './useThrottled.ts';
 
 /**
@@ -168,8 +168,8 @@ const noSubscription = () => () => undefined;
 const EMPTY_HISTORY: HistoryState = { run: 0, evaluations: [], classifier: [], diversity: [], snapshots: [] };
 const emptyHistory = () => EMPTY_HISTORY;
 
-/** The 2D sets with known modes (toy2d.ts gives them a ModeSpec), whose quality is read by the mode metrics. */
-const MODE_DATASETS: readonly DatasetId[] = ['ring', 'grid', 'gaussian'];
+/** The 2D sets with known modes (their modules give a ModeSpec), whose quality is read by the mode metrics. */
+const MODE_DATASETS = (Object.keys(DATASET_MODULES) as DatasetId[]).filter((id) => DATASET_MODULES[id].modes !== undefined);
 
 type QualityChart = { title: string; rows: Row[]; series: Series[]; leftDomain?: [number, number]; rightDomain?: [number, number]; help?: string };
 

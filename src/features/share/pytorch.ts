@@ -4,9 +4,10 @@
  * src/gan piece by piece (pytorchParts.ts); where PyTorch differs from Nash the script says so.
  */
 import { FIELD_NAMES, type RunConfig } from '../../gan/config.ts';
+import { DATASET_MODULES } from '../../gan/data/modules.ts';
 import { OBJECTIVE_MODULES } from '../../gan/objectives/modules.ts';
 import { conditionedLoop, conditioningModules, conditionSize, labelAtDiscriminatorInput } from './pytorchConditioning.ts';
-import { DATASETS, dcgan, MNIST, mlp } from './pytorchParts.ts';
+import { dcgan, mlp } from './pytorchParts.ts';
 
 /** Why a configuration cannot be exported: the page shows its own sentence for each. */
 export type ExportRefusal = 'drawnData';
@@ -58,10 +59,12 @@ const LABEL_ACCURACY = `if MODES is not None:
 `;
 
 export function exportPyTorch(config: RunConfig): PyTorchExport {
-  if (config.dataset === 'custom') return { ok: false, refusal: 'drawnData' };
+  // Drawn points are not in the configuration: the script has no sampler for them.
+  const { pytorch: sampler, kind } = DATASET_MODULES[config.dataset];
+  if (sampler === undefined) return { ok: false, refusal: 'drawnData' };
   const conditioned = config.conditioning !== 'none';
   const labelled = config.conditioning === 'label';
-  const image = config.dataset === 'mnist';
+  const image = kind === 'images';
   const dimension = image ? 784 : 2;
   const objective = config.objective;
   // An objective that clips its critic's weights (after_critic_step) reports the largest one.
@@ -106,7 +109,7 @@ LATENT_SIZE = CONFIG['latentSize']
 BATCH = CONFIG['batchSize']
 
 # ─── Data ──────────────────────────────────────────────────────────────────────────────────────
-${image ? MNIST : DATASETS[config.dataset as keyof typeof DATASETS]}
+${sampler}
 ${image ? 'DIGITS, DIGIT_LABELS = load_mnist(args.mnist)\n' : ''}
 
 def sample_noise(n):

@@ -1,106 +1,10 @@
 /**
  * The pieces of the exported PyTorch script, one per axis value, each the Python twin of a file in
  * src/gan (named in its comment) so that a reader can check one against the other. Text only. An
- * objective's Python is in its own module (src/gan/objectives/<id>.ts, `pytorch`).
+ * objective's Python is in its own module (src/gan/objectives/<id>.ts, `pytorch`), a dataset's in
+ * its own (src/gan/data/sets/<id>.ts).
  */
-import { criticBatchNorm, type DatasetId, type RunConfig } from '../../gan/config.ts';
-
-/** A mixture's sampler: the label of a sample is its mode's index (toy2d.ts gaussianMixture). */
-const MIXTURE_SAMPLER = `CLASSES = len(MODES)  # the label is the mode index
-
-
-def sample_real_labelled(n):
-    k = torch.randint(len(MODES), (n,))
-    return MODES[k] + MODE_SIGMA * torch.randn(n, 2), k
-
-
-def sample_real(n):
-    return sample_real_labelled(n)[0]
-`;
-
-/** Python for `sample_real(n)` (and `sample_real_labelled(n)` where samples carry a label): the dataset's definition from src/gan/data/toy2d.ts (and its modes, where known). */
-export const DATASETS: Record<Exclude<DatasetId, 'custom' | 'mnist'>, string> = {
-  ring: `# src/gan/data/toy2d.ts ring(): 8 Gaussians on a circle of radius 2, sigma 0.02; mode k at angle 2*pi*k/8.
-MODE_SIGMA = 0.02
-MODES = torch.tensor([[2 * math.cos(2 * math.pi * k / 8), 2 * math.sin(2 * math.pi * k / 8)] for k in range(8)])
-${MIXTURE_SAMPLER}`,
-  grid: `# src/gan/data/toy2d.ts grid(): 25 Gaussians with centres on {-4, -2, 0, 2, 4}^2, sigma 0.05.
-MODE_SIGMA = 0.05
-MODES = torch.tensor([[x, y] for x in (-4.0, -2.0, 0.0, 2.0, 4.0) for y in (-4.0, -2.0, 0.0, 2.0, 4.0)])
-${MIXTURE_SAMPLER}`,
-  gaussian: `# src/gan/data/toy2d.ts gaussian(): one Gaussian at the origin, sigma 0.5.
-MODE_SIGMA = 0.5
-MODES = torch.zeros(1, 2)
-${MIXTURE_SAMPLER}`,
-  spiral: `# src/gan/data/toy2d.ts spiral(): the swiss roll of gan_toy.py, t in [1.5 pi, 4.5 pi], noise 0.25, scaled by 1/7.5.
-MODES = None
-
-
-def sample_real(n):
-    t = 1.5 * math.pi * (1 + 2 * torch.rand(n))
-    x = (t * torch.cos(t) + 0.25 * torch.randn(n)) / 7.5
-    y = (t * torch.sin(t) + 0.25 * torch.randn(n)) / 7.5
-    return torch.stack([x, y], 1)
-`,
-  moons: `# src/gan/data/toy2d.ts moons(): two interleaving half circles (make_moons, noise 0.05), centred.
-MODES = None
-
-
-CLASSES = 2  # the label is the moon
-
-
-def sample_real_labelled(n):
-    label = torch.randint(2, (n,))
-    moon = label.float()
-    t = math.pi * torch.rand(n)
-    px = torch.where(moon == 0, torch.cos(t), 1 - torch.cos(t))
-    py = torch.where(moon == 0, torch.sin(t), 0.5 - torch.sin(t))
-    return torch.stack([px - 0.5 + 0.05 * torch.randn(n), py - 0.25 + 0.05 * torch.randn(n)], 1), label
-
-
-def sample_real(n):
-    return sample_real_labelled(n)[0]
-`,
-  line: `# src/gan/data/toy2d.ts line(): the segment from (-1.5, -1) to (1.5, 1) with N(0, 0.02^2) noise.
-MODES = None
-
-
-def sample_real(n):
-    t = 2 * torch.rand(n) - 1
-    return torch.stack([1.5 * t + 0.02 * torch.randn(n), t + 0.02 * torch.randn(n)], 1)
-`,
-};
-
-/** MNIST from Nash's binary (src/gan/data/mnist.ts): the training split, pixels b -> b / 127.5 - 1. */
-export const MNIST = `# Nash's MNIST binary (src/gan/data/mnist.ts; public/data/mnist.bin in the Nash repository), little endian:
-#   "MNST" | u32 version 1 | u32 count | u16 rows | u16 cols | u32 held_out | u8 pixels[count*784] | u8 labels[count]
-# The first count - held_out digits are the training split. Pixels are scaled to [-1, 1] for the tanh generator.
-MODES = None
-
-
-def load_mnist(path):
-    with open(path, 'rb') as f:
-        data = f.read()
-    magic, version, count, rows, cols, held_out = struct.unpack_from('<4sIIHHI', data, 0)
-    if magic != b'MNST' or version != 1 or (rows, cols) != (28, 28):
-        sys.exit(f'{path}: not a version-1 Nash MNIST binary')
-    pixels = torch.frombuffer(bytearray(data[20:20 + count * 784]), dtype=torch.uint8).view(count, 784)
-    labels = torch.frombuffer(bytearray(data[20 + count * 784:20 + count * 785]), dtype=torch.uint8).long()
-    return pixels[:count - held_out].float() / 127.5 - 1, labels[:count - held_out]
-
-
-DIGITS = DIGIT_LABELS = None
-CLASSES = 10  # the label is the digit
-
-
-def sample_real_labelled(n):
-    k = torch.randint(len(DIGITS), (n,))
-    return DIGITS[k], DIGIT_LABELS[k]
-
-
-def sample_real(n):
-    return DIGITS[torch.randint(len(DIGITS), (n,))]
-`;
+import { criticBatchNorm, type RunConfig } from '../../gan/config.ts';
 
 const ACTIVATIONS: Record<RunConfig['generatorActivation'], string> = {
   relu: 'nn.ReLU()',

@@ -30,3 +30,39 @@ export interface Dataset {
   /** n samples of one class (conditional generation's reference). */
   sampleClass?(n: number, label: number, rng: Rng): Batch;
 }
+
+/** What a dataset is built from where it is not sampled from a formula: the points drawn on the page, the digits loaded. */
+export interface DataSources {
+  /** Points drawn by the user, for the `custom` dataset. */
+  points?: readonly (readonly [number, number])[];
+  /** A loaded image dataset, for `mnist` (loading is asynchronous and platform-specific). */
+  mnist?: Dataset;
+}
+
+/**
+ * Everything about one dataset, in its own file (src/gan/data/sets/<id>.ts): how to build it (the
+ * sampler, for the 2D sets), its known modes, whether its samples carry labels, and its PyTorch twin.
+ * No TensorFlow.js, so the page reads the same module the worker trains on; its name in the menu is
+ * in src/i18n/datasets.ts under its id. Nothing here imports config.ts, which reads the ids from
+ * modules.ts.
+ */
+export interface DatasetModule {
+  /** Its key in modules.ts, the value of the `dataset` setting. */
+  readonly id: string;
+  /**
+   * Points in the plane from a formula; points the student draws (the CLI and the Python export
+   * cannot carry them); or images (the only data DCGAN's convolutions take).
+   */
+  readonly kind: 'points' | 'drawn' | 'images';
+  /** Whether its samples carry a label (a mode, a moon, a digit): what a conditional GAN needs. */
+  readonly labelled: boolean;
+  /** Its modes, where they are known: the mode metrics and their chart count them. */
+  readonly modes?: ModeSpec;
+  create(sources: DataSources): Dataset;
+  /**
+   * Python defining MODES (None where unknown) and `sample_real(n)`, with `CLASSES` and
+   * `sample_real_labelled(n)` where samples carry a label (src/features/share/pytorch.ts); absent for
+   * drawn data, whose points are not in the configuration.
+   */
+  readonly pytorch?: string;
+}
