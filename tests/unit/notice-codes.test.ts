@@ -5,12 +5,12 @@
  * sentences only in the fields that carry a browser's or tfjs's own text.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { NoticeSubject } from '../../src/client/TrainingClient.ts';
+import type { NoticeSubject, PageProblem, RestartCause } from '../../src/client/notices.ts';
 import { CONFIG_SCHEMA, defaultConfig, LABELLED_DATASETS, type Refusal, type RunConfig } from '../../src/gan/config.ts';
 import type { UpdateNote } from '../../src/gan/trainer.ts';
 import { describeBackendReason } from '../../src/i18n/backend.ts';
 import * as latent from '../../src/i18n/latent.ts';
-import { describeNotice, en, ko, type PageProblem, type RestartCause } from '../../src/i18n/reliability.ts';
+import { describeNotice, en, ko } from '../../src/i18n/reliability.ts';
 import { loadRunClassifier } from '../../src/worker/digit-metrics.ts';
 import type { DivergenceReport } from '../../src/worker/divergence.ts';
 import type { LatentProblem } from '../../src/worker/latent.ts';

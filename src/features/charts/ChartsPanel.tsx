@@ -7,12 +7,13 @@ import { objectiveOutput } from '../../gan/diagnosis/objectives.ts';
 import { COVERAGE_FRACTION, HIGH_QUALITY_SIGMAS, METRIC_SAMPLES, MIN_COVERING_SAMPLES } from '../../gan/metrics/modes.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import type { LiveMarker } from '../../worker/protocol.ts';
-import { formatSetting } from '../controls/format.ts';
+import { formatSetting } from '../../i18n/format.ts';
 import { ChartsDownload } from '../share/ChartsDownload.tsx';
 import type { HistoryState, RunHistory } from '../history/runHistory.ts';
 import { minMaxBuckets, type Row } from './downsample.ts';
 import { CHART_OF, type ChartId, MARKER_NAMES } from './signals.ts';
-import { type Marker, type Series, type Shade, StreamChart } from './StreamChart.tsx';
+import { StreamChart } from './StreamChart.tsx';
+import type { Marker, Series, Shade } from './StreamLines.tsx';
 import { useThrottled } from './useThrottled.ts';
 
 /**
