@@ -11,6 +11,7 @@ export const en: Record<DatasetId, string> = {
   moons: 'Two moons',
   line: 'Line',
   gaussian: 'One Gaussian',
+  checkerboard: 'Checkerboard',
   custom: 'Draw your own',
   mnist: 'MNIST digits',
 };
@@ -22,6 +23,7 @@ export const ko: typeof en = {
   moons: '두 개의 반달',
   line: '직선',
   gaussian: '가우시안 1개',
+  checkerboard: '체커보드',
   custom: '직접 그리기',
   mnist: 'MNIST 숫자',
 };

@@ -58,6 +58,11 @@ describe('CLI options', () => {
     expect(parseCli(['--objective', objective]).config).toMatchObject(recipeFor(objective));
   });
 
+  test('--data checkerboard is listed in the help and trains on the checkerboard', () => {
+    expect(USAGE).toMatch(/--data \S*\bcheckerboard\b/);
+    expect(parseCli(['--data', 'checkerboard']).config.dataset).toBe('checkerboard');
+  });
+
   test('a preset sets the configuration and the run length', () => {
     const { config, steps } = parseCli(['--preset', 'vanishingGradients']);
     expect(config.objective).toBe('minimax');

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { customPoints } from '../../src/gan/data/toy2d.ts';
+import { checkerboard } from '../../src/gan/data/sets/checkerboard.ts';
 import { grid } from '../../src/gan/data/sets/grid.ts';
 import { line } from '../../src/gan/data/sets/line.ts';
 import { moons } from '../../src/gan/data/sets/moons.ts';
@@ -52,6 +53,54 @@ describe('toy datasets', () => {
     }
     expect(() => customPoints([])).toThrow(/at least one point/);
     expect(() => customPoints([[Number.NaN, 0]])).toThrow(/finite/);
+  });
+});
+
+describe('checkerboard', () => {
+  /** The dark cell (i, j) of the 4×4 board on [−2, 2]² that a point lies in, or undefined for a light cell or outside. */
+  const darkCell = (x: number, y: number) => {
+    const [i, j] = [Math.floor(x + 2), Math.floor(y + 2)];
+    return i >= 0 && i < 4 && j >= 0 && j < 4 && (i + j) % 2 === 0 ? [i, j] : undefined;
+  };
+  const n = 4000;
+
+  test('every sample lies in a dark cell, the one its label names; all 8 cells, about equally often', () => {
+    const dataset = checkerboard();
+    const { x, labels } = dataset.sample(n, createRng(5, 'data'));
+    expect(x).toHaveLength(2 * n);
+    expect(labels).toHaveLength(n);
+    const counts = new Array(8).fill(0);
+    for (let k = 0; k < n; k++) {
+      const cell = darkCell(x[2 * k], x[2 * k + 1]);
+      expect(cell, `sample ${k} at (${x[2 * k]}, ${x[2 * k + 1]})`).toBeDefined();
+      const [cx, cy] = dataset.modes!.centres[labels![k]];
+      expect(cell).toEqual([cx + 1.5, cy + 1.5]);
+      counts[labels![k]]++;
+    }
+    // Each cell 1/8 of 4,000 = 500; binomial σ ≈ 21, so 400–600 is about ±5σ.
+    for (const count of counts) expect(Math.abs(count - n / 8)).toBeLessThan(100);
+  });
+
+  test('uniform inside a cell: each quarter of a cell holds about a quarter of its samples', () => {
+    const { x } = checkerboard().sampleClass!(n, 3, createRng(6, 'data'));
+    const quarters = [0, 0, 0, 0];
+    const half = (v: number) => (v - Math.floor(v) < 0.5 ? 0 : 1); // which half of its unit cell
+    for (let k = 0; k < n; k++) quarters[half(x[2 * k]) + 2 * half(x[2 * k + 1])]++;
+    for (const count of quarters) expect(Math.abs(count - n / 4)).toBeLessThan(200); // σ ≈ 27
+  });
+
+  test('seeded: the same seed draws the same points, another seed others', () => {
+    const draw = (seed: number) => Array.from(checkerboard().sample(50, createRng(seed, 'data')).x);
+    expect(draw(7)).toEqual(draw(7));
+    expect(draw(8)).not.toEqual(draw(7));
+  });
+
+  test('its cells are its modes: real data is all high quality and covers all 8', () => {
+    const dataset = checkerboard();
+    const metrics = modeMetrics(dataset.sample(2500, createRng(3, 'data')).x, 2, dataset.modes!);
+    expect(metrics.modesTotal).toBe(8);
+    expect(metrics.modesCovered).toBe(8);
+    expect(metrics.highQuality).toBe(1);
   });
 });
 

@@ -150,6 +150,12 @@ describe.skipIf(torchMissing)('the script runs in PyTorch', () => {
     expect(summary.modes).toBeNull();
   });
 
+  test('the checkerboard runs and is judged by its 8 cells', () => {
+    const { progress, summary } = run({ ...defaultConfig(), dataset: 'checkerboard', batchSize: 64 }, ['--steps', '40', '--log-every', '20']);
+    expect(allFinite(progress)).toBe(true);
+    expect(summary.modes?.modesTotal).toBe(8);
+  });
+
   test('CGAN on the ring: 200 iterations with finite losses, and grid samples land on their own label\'s mode', () => {
     const { progress, summary } = run({ ...defaultConfig(), conditioning: 'label', batchSize: 64 }, ['--steps', '200']);
     expect(progress).toHaveLength(10);

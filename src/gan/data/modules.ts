@@ -5,6 +5,7 @@
  * the Python export and the mode charts read it from here. No TensorFlow.js: the page reads it too.
  */
 import type { DatasetModule } from './dataset.ts';
+import { checkerboardData } from './sets/checkerboard.ts';
 import { customData } from './sets/custom.ts';
 import { gaussianData } from './sets/gaussian.ts';
 import { gridData } from './sets/grid.ts';
@@ -21,6 +22,7 @@ export const DATASET_MODULES = {
   moons: moonsData,
   line: lineData,
   gaussian: gaussianData,
+  checkerboard: checkerboardData,
   custom: customData,
   mnist: mnistData,
 } satisfies Record<string, DatasetModule>;
