@@ -70,6 +70,16 @@ function importsOf(file) {
   return imports;
 }
 
+/** The linted file's imports: scanned once with the rest of the graph when the text is the file on disk, else from the text. */
+function ownImports(file, text) {
+  try {
+    if (fs.readFileSync(file, 'utf8') === text) return importsOf(file);
+  } catch {
+    // A text with no file behind it (lintText with a made-up name).
+  }
+  return importsOfText(file, text);
+}
+
 /**
  * The shortest chain of imports from `start` to any file for which `isGoal` holds, as the list of
  * files after `start`, or undefined where there is none. `edges(file)` lists a file's targets.
@@ -134,7 +144,7 @@ export const noImportCycle = {
     return {
       Program() {
         const text = context.sourceCode.text;
-        const own = importsOfText(file, text);
+        const own = ownImports(file, text);
         const edges = (at) => (at === file ? own : importsOf(at)).map(({ target }) => target);
         const report = (pos, end, messageId, data) =>
           context.report({ loc: { start: context.sourceCode.getLocFromIndex(pos), end: context.sourceCode.getLocFromIndex(end) }, messageId, data });
