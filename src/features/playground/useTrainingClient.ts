@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { TrainingClient } from '../../client/TrainingClient.ts';
 import { BACKEND_NAMES, type BackendPreference } from '../../worker/protocol.ts';
-import { openingLink } from '../share/linkSync.ts';
+import { openingLink } from '../share/openingLink.ts';
 
 declare global {
   interface Window {

@@ -4,9 +4,6 @@
  */
 import type { TrainingClient } from '../../client/TrainingClient.ts';
 import { openingLink } from './openingLink.ts';
-
-// Until the playground's import moves to openingLink.ts (issue 16).
-export { openingLink };
 import { type LinkState, type ParsedLink, parseLink, serializeLink } from './urlState.ts';
 import { viewToggles } from './viewState.ts';
 
