@@ -18,9 +18,14 @@ import type { RestartCause } from './notices.ts';
 import { copyRun, DEFAULT_RECOVERY, Recovery, type RecoveryOptions } from './recovery.ts';
 import { Requests } from './requests.ts';
 import type { Store } from './store.ts';
-import { gaveUpTraining, initialTraining, reduceTraining, resetTraining, restartTraining, type TrainingSnapshot, withNotice } from './trainingState.ts';
+import { gaveUpTraining, initialTraining, reduceTraining, resetTraining, restartTraining, type TrainingState, withNotice } from './trainingState.ts';
 
-export type { TrainingSnapshot } from './trainingState.ts';
+export type { TrainingState } from './trainingState.ts';
+/**
+ * TrainingState's name before issue 16 (a snapshot was also a saved run, a history frame and a getter),
+ * still read by src/features/latent, src/features/diagnostics and scripts/bench until their owners move.
+ */
+export type TrainingSnapshot = TrainingState;
 
 export interface ClientOptions {
   config?: RunConfig;
@@ -51,11 +56,11 @@ const pending = (): Pending => ({
   updates: new Requests(), samples: new Requests(), benchmarks: new Requests(), exports: new Requests(), imports: new Requests(), latent: new Requests(),
 });
 
-export class TrainingClient implements Store<TrainingSnapshot> {
+export class TrainingClient implements Store<TrainingState> {
   private worker: Worker;
   private readonly createWorker: () => Worker;
   private readonly recovery: Recovery;
-  private state: TrainingSnapshot;
+  private state: TrainingState;
   private readonly listeners = new FrameListeners();
   private readonly eventListeners = new Set<(event: TrainerEvent) => void>();
   private readonly pending = pending();
@@ -73,7 +78,7 @@ export class TrainingClient implements Store<TrainingSnapshot> {
   /** The Store interface (store.ts) that useStore reads: arrow properties, so they can be passed unbound. */
   readonly subscribe = this.listeners.subscribe;
 
-  readonly getSnapshot = (): TrainingSnapshot => this.state;
+  readonly getSnapshot = (): TrainingState => this.state;
 
   /** Every raw event, for tools that need more than the state (the run history, benchmarks, tests). */
   onEvent(listener: (event: TrainerEvent) => void): () => void {
@@ -160,7 +165,7 @@ export class TrainingClient implements Store<TrainingSnapshot> {
   }
 
   /** The state changes at once (getSnapshot is always current); listeners hear of it once a frame at most, in a task of their own (FrameListeners). */
-  private set(next: TrainingSnapshot) {
+  private set(next: TrainingState) {
     if (next === this.state) return;
     this.state = next;
     this.listeners.notifySoon();

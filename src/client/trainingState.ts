@@ -22,7 +22,7 @@ export interface BackendStatus {
   candidates: CandidateReport[];
 }
 
-export interface TrainingSnapshot {
+export interface TrainingState {
   /** `starting` until the worker has chosen a backend and built the run; `failed` if it could not. */
   phase: 'starting' | 'ready' | 'failed';
   /**
@@ -52,7 +52,7 @@ export interface TrainingSnapshot {
 }
 
 /** Before the worker has said anything. */
-export function initialTraining(config: RunConfig, preference: BackendPreference): TrainingSnapshot {
+export function initialTraining(config: RunConfig, preference: BackendPreference): TrainingState {
   return {
     phase: 'starting', run: 0, preference, config, planar: true, state: 'paused', iteration: 0, iterationsPerSecond: 0, tensors: 0,
     stats: [], markers: [], notices: [], noticesPosted: 0,
@@ -60,7 +60,7 @@ export function initialTraining(config: RunConfig, preference: BackendPreference
 }
 
 /** The notices with one more (the oldest scroll away past MAX_NOTICES). */
-export function withNotice(s: Pick<TrainingSnapshot, 'notices' | 'noticesPosted'>, kind: Notice['kind'], subject: NoticeSubject): Pick<TrainingSnapshot, 'notices' | 'noticesPosted'> {
+export function withNotice(s: Pick<TrainingState, 'notices' | 'noticesPosted'>, kind: Notice['kind'], subject: NoticeSubject): Pick<TrainingState, 'notices' | 'noticesPosted'> {
   const id = s.noticesPosted + 1;
   return { notices: [...s.notices, { id, kind, subject, text: describeNotice({ subject }, reliabilityEn) }].slice(-MAX_NOTICES), noticesPosted: id };
 }
@@ -69,7 +69,7 @@ export function withNotice(s: Pick<TrainingSnapshot, 'notices' | 'noticesPosted'
 const upTo = (stats: readonly StatPoint[], iteration: number) => stats.filter((point) => point.iteration <= iteration);
 
 /** The state after `event`; the same object where the event changes nothing the page shows. */
-export function reduceTraining(s: TrainingSnapshot, event: TrainerEvent): TrainingSnapshot {
+export function reduceTraining(s: TrainingState, event: TrainerEvent): TrainingState {
   switch (event.type) {
     case 'ready':
       return {
@@ -97,7 +97,7 @@ export function reduceTraining(s: TrainingSnapshot, event: TrainerEvent): Traini
         ...event.refused.map((refusal) => ({ about: 'refusal' as const, refusal })),
         ...event.notes.map((update) => ({ about: 'update' as const, update })),
       ];
-      return subjects.reduce<TrainingSnapshot>((next, subject) => ({ ...next, ...withNotice(next, 'note', subject) }), { ...s, config });
+      return subjects.reduce<TrainingState>((next, subject) => ({ ...next, ...withNotice(next, 'note', subject) }), { ...s, config });
     }
     case 'warning': {
       const { warning } = event;
@@ -134,16 +134,16 @@ export function reduceTraining(s: TrainingSnapshot, event: TrainerEvent): Traini
 }
 
 /** A new run asked for (Reset, a preset, a backend change): what belonged to the old one is cleared. */
-export function resetTraining(s: TrainingSnapshot, config: RunConfig, preference: BackendPreference): TrainingSnapshot {
+export function resetTraining(s: TrainingState, config: RunConfig, preference: BackendPreference): TrainingState {
   return { ...s, phase: 'starting', run: s.run + 1, config, preference, stats: [], markers: [], plane: undefined, samples: undefined, metrics: undefined };
 }
 
 /** A dead worker replaced by a fresh one that continues from the weights of `iteration`. */
-export function restartTraining(s: TrainingSnapshot, cause: RestartCause, iteration: number): TrainingSnapshot {
+export function restartTraining(s: TrainingState, cause: RestartCause, iteration: number): TrainingState {
   return { ...s, phase: 'starting', state: 'paused', iteration, stats: upTo(s.stats, iteration), markers: [], ...withNotice(s, 'warning', { about: 'restart', restart: { cause, iteration } }) };
 }
 
 /** The worker died once too often: the page gives up on it. */
-export function gaveUpTraining(s: TrainingSnapshot, cause: RestartCause, iteration: number): TrainingSnapshot {
+export function gaveUpTraining(s: TrainingState, cause: RestartCause, iteration: number): TrainingState {
   return { ...s, phase: 'failed', state: 'paused', ...withNotice(s, 'error', { about: 'restart', restart: { cause, iteration, gaveUp: true } }) };
 }

@@ -1,12 +1,12 @@
 import type { TrainingClient } from './TrainingClient.ts';
-import type { TrainingSnapshot } from './trainingState.ts';
+import type { TrainingState } from './trainingState.ts';
 import { useStore } from './useStore.ts';
 
 /** The training client's state in a component, through the one bridge (useStore); with a selector, only the selected part re-renders. */
-export function useTraining(client: TrainingClient): TrainingSnapshot;
-export function useTraining<T>(client: TrainingClient, select: (snapshot: TrainingSnapshot) => T): T;
-export function useTraining<T>(client: TrainingClient, select?: (snapshot: TrainingSnapshot) => T): T | TrainingSnapshot {
-  return useStore<TrainingSnapshot, T | TrainingSnapshot>(client, select ?? whole);
+export function useTraining(client: TrainingClient): TrainingState;
+export function useTraining<T>(client: TrainingClient, select: (snapshot: TrainingState) => T): T;
+export function useTraining<T>(client: TrainingClient, select?: (snapshot: TrainingState) => T): T | TrainingState {
+  return useStore<TrainingState, T | TrainingState>(client, select ?? whole);
 }
 
-const whole = (snapshot: TrainingSnapshot) => snapshot;
+const whole = (snapshot: TrainingState) => snapshot;

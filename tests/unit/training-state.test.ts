@@ -6,11 +6,11 @@ import { describe, expect, test } from 'vitest';
 import { defaultConfig } from '../../src/gan/config.ts';
 import type { StatPoint } from '../../src/gan/stats.ts';
 import { MAX_NOTICES } from '../../src/client/notices.ts';
-import { initialTraining, reduceTraining, resetTraining, restartTraining, type TrainingSnapshot } from '../../src/client/trainingState.ts';
+import { initialTraining, reduceTraining, resetTraining, restartTraining, type TrainingState } from '../../src/client/trainingState.ts';
 import { PROTOCOL_VERSION, type TrainerEvent } from '../../src/worker/protocol.ts';
 
 const config = defaultConfig();
-const fold = (events: TrainerEvent[], from: TrainingSnapshot = initialTraining(config, 'auto')) => events.reduce(reduceTraining, from);
+const fold = (events: TrainerEvent[], from: TrainingState = initialTraining(config, 'auto')) => events.reduce(reduceTraining, from);
 const ready: TrainerEvent = { type: 'ready', version: PROTOCOL_VERSION, backend: 'cpu', reason: { code: 'onlyHardware' }, candidates: [], config, planar: true };
 const point = (iteration: number) => ({ iteration }) as StatPoint;
 const stats = (...iterations: number[]): TrainerEvent => ({ type: 'stats', points: iterations.map(point), markers: [] });

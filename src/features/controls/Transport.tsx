@@ -1,14 +1,14 @@
-import type { TrainingClient, TrainingSnapshot } from '../../client/TrainingClient.ts';
+import type { TrainingClient, TrainingState } from '../../client/TrainingClient.ts';
 import { useTraining } from '../../client/useTraining.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import type { HistoryState, RunHistory } from '../history/runHistory.ts';
 import { useRunHistory } from '../history/useRunHistory.ts';
 import type { Playground, Speed } from './usePlayground.ts';
 
-const stateOf = (s: TrainingSnapshot) => s.state;
-const phaseOf = (s: TrainingSnapshot) => s.phase;
-const iterationOf = (s: TrainingSnapshot) => s.iteration;
-const rateOf = (s: TrainingSnapshot) => s.iterationsPerSecond;
+const stateOf = (s: TrainingState) => s.state;
+const phaseOf = (s: TrainingState) => s.phase;
+const iterationOf = (s: TrainingState) => s.iteration;
+const rateOf = (s: TrainingState) => s.iterationsPerSecond;
 
 /** Slow motion for explaining single steps, GAN Lab's idea; "full" runs as fast as the backend goes. */
 const SPEEDS: { key: 'full' | 'ten' | 'two'; value: Speed }[] = [

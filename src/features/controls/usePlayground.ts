@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { TrainingClient, TrainingSnapshot } from '../../client/TrainingClient.ts';
+import type { TrainingClient, TrainingState } from '../../client/TrainingClient.ts';
 import { useTraining } from '../../client/useTraining.ts';
 import { type Conflict, conflictsOf, type DatasetId, defaultConfig, type FieldName, type Refusal, resetReason, type ResetReason, type RunConfig } from '../../gan/config.ts';
 import { PRESETS, type PresetId } from '../../gan/presets.ts';
@@ -12,8 +12,8 @@ import { enoughPoints, type Point } from '../plane2d/drawing.ts';
 /** Iterations per second while playing; undefined = as fast as the backend goes. */
 export type Speed = number | undefined;
 
-const configOf = (s: TrainingSnapshot) => s.config;
-const phaseOf = (s: TrainingSnapshot) => s.phase;
+const configOf = (s: TrainingState) => s.config;
+const phaseOf = (s: TrainingState) => s.phase;
 
 export interface Playground {
   /** The run's settings with the changes that wait for Reset applied: what the panel shows. */

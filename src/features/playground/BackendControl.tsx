@@ -1,13 +1,13 @@
-import type { TrainingClient, TrainingSnapshot } from '../../client/TrainingClient.ts';
+import type { TrainingClient, TrainingState } from '../../client/TrainingClient.ts';
 import { useTraining } from '../../client/useTraining.ts';
 import { describeBackendReason } from '../../i18n/backend.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import { BACKEND_NAMES, type BackendPreference } from '../../worker/protocol.ts';
 import { saveBackend } from './useTrainingClient.ts';
 
-const backendOf = (s: TrainingSnapshot) => s.backend;
-const preferenceOf = (s: TrainingSnapshot) => s.preference;
-const phaseOf = (s: TrainingSnapshot) => s.phase;
+const backendOf = (s: TrainingState) => s.backend;
+const preferenceOf = (s: TrainingState) => s.preference;
+const phaseOf = (s: TrainingState) => s.phase;
 
 const isPreference = (value: string): value is BackendPreference => value === 'auto' || BACKEND_NAMES.some((name) => name === value);
 

@@ -1,9 +1,9 @@
-import type { TrainingClient, TrainingSnapshot } from '../../client/TrainingClient.ts';
+import type { TrainingClient, TrainingState } from '../../client/TrainingClient.ts';
 import { useTraining } from '../../client/useTraining.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import { describeNotice } from '../../i18n/reliability.ts';
 
-const noticesOf = (s: TrainingSnapshot) => s.notices;
+const noticesOf = (s: TrainingState) => s.notices;
 
 /** Warnings, errors and notes from the worker (a backend fallback, a refused setting, a reset optimiser), worded in the page's language as it renders. */
 export function NoticeList({ client }: { client: TrainingClient }) {

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { TrainingClient, TrainingSnapshot } from '../../client/TrainingClient.ts';
+import type { TrainingClient, TrainingState } from '../../client/TrainingClient.ts';
 import { useTraining } from '../../client/useTraining.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import { ChartsPanel } from '../charts/ChartsPanel.tsx';
@@ -41,11 +41,11 @@ export function PlaygroundPage({ active = true }: { active?: boolean }) {
   );
 }
 
-const configOf = (s: TrainingSnapshot) => s.config;
-const planarOf = (s: TrainingSnapshot) => s.planar;
-const planeOf = (s: TrainingSnapshot) => s.plane;
-const samplesOf = (s: TrainingSnapshot) => s.samples;
-const phaseOf = (s: TrainingSnapshot) => s.phase;
+const configOf = (s: TrainingState) => s.config;
+const planarOf = (s: TrainingState) => s.planar;
+const planeOf = (s: TrainingState) => s.plane;
+const samplesOf = (s: TrainingState) => s.samples;
+const phaseOf = (s: TrainingState) => s.phase;
 
 /**
  * The page's top level re-renders only when the settings, the phase or the diagnoses change; the
