@@ -30,24 +30,31 @@ const strongDiscriminator: Partial<RunConfig> = {
 };
 
 /**
- * A D strong enough to saturate the course's minimax loss, against a G that is not starved: five D
- * steps at 3× G's rate. The vanishing-gradient card fires by iteration 1,000 at 8 of seeds 1–10 (at
- * 271–874; seeds 8 and 9 collapse onto a mode first), wasm, the page's detectors replayed in Node. The
- * same setting with the non-saturating loss raises no card by 1,600 iterations at 6 of 10 seeds (1–5
- * and 7); at the others G collapses onto a few modes. The earlier lr_G of 1e-4 (D at 30×) starved G so
- * badly that the non-saturating fix raised "D overpowering" at every seed, and "mode collapse" at 2 of 3.
- * lr_D 5e-3 made the failure surer (4 of seeds 6–10) but the fix collapsed at all 5.
+ * A D strong enough to saturate the course's minimax loss before G finds the data: five D steps at
+ * 10× G's rate. D(G(z)) sinks under 0.05 and the vanishing-gradient card fires at all of seeds 1–10
+ * (iterations 42–326, median ~290), wasm, the page's detectors replayed in Node. At 3× G's rate it
+ * fired at 8 of 10 (seeds 8 and 9: the saturating G collapsed onto one mode first, where D cannot
+ * reject it outright), at 5× also 8 of 10, at 3× with batch 256 6 of 10.
  */
-const saturatingDiscriminator: Partial<RunConfig> = { discriminatorSteps: 5, discriminatorLearningRate: 3e-3, generatorLearningRate: 1e-3 };
+const saturatingDiscriminator: Partial<RunConfig> = { discriminatorSteps: 5, discriminatorLearningRate: 1e-2, generatorLearningRate: 1e-3 };
+
+/** The minimax GAN against that D: the vanishing-gradient lesson, and the GAN side of GAN vs LSGAN. */
+const saturatedRing: Partial<RunConfig> = { dataset: 'ring', ...recipeFor('minimax'), ...saturatingDiscriminator };
+
+/**
+ * The fixes of a saturated G keep D ahead (3× G's rate) but give it one step per G step, with the
+ * ring default's batch of 256. Against five D steps, any G loss (non-saturating, LSGAN) keeps its
+ * gradient but collapses onto 2–4 modes (non-saturating at 3× G's rate: 4 of seeds 6–10 at batch 256
+ * and 4 of 10 at 128; LSGAN at every k_D of 2, 3, 5 with lr_D 1e-3 to 3e-3, batch 128 to 512): a D
+ * that strong is too strong for any loss, which the mode-collapse lesson shows on its own.
+ */
+const aheadDiscriminator: Partial<RunConfig> = { discriminatorSteps: 1, discriminatorLearningRate: 3e-3, generatorLearningRate: 1e-3, batchSize: 256 };
 
 /** Learning rates so high, with so much momentum, that the two networks overshoot each other. */
 const hasty: Partial<RunConfig> = { generatorLearningRate: 1e-2, discriminatorLearningRate: 1e-2, beta1: 0.9 };
 
 /** WGAN on the ring at lr 5e-3 (the recipe's RMSprop, n_critic 5): the clip presets differ only in c. */
 const wganLesson: Partial<RunConfig> = { dataset: 'ring', ...recipeFor('wgan'), generatorLearningRate: 5e-3, discriminatorLearningRate: 5e-3, batchSize: 128 };
-
-/** The GAN-vs-LSGAN pair's shared setting: ring, 5 D steps at 3× G's rate. */
-const versusLsgan: Partial<RunConfig> = { dataset: 'ring', discriminatorSteps: 5, discriminatorLearningRate: 3e-3, generatorLearningRate: 1e-3, batchSize: 128 };
 
 export const PRESETS = {
   /** Batch 256 steadies the ring's mode hopping: 8 of 8 from 1,500 iterations (seed 1, wasm). */
@@ -75,15 +82,19 @@ export const PRESETS = {
     id: 'vanishingGradients',
     kind: 'failure',
     iterations: 1500,
-    config: { dataset: 'ring', ...recipeFor('minimax'), ...saturatingDiscriminator },
+    config: saturatedRing,
     shows: ['vanishingGradients'],
   },
-  /** Its fix: the same D with the non-saturating loss, whose gradient −(1 − D(G(z))) stays large. */
+  /**
+   * Its fix: the non-saturating loss, whose gradient −(1 − D(G(z))) stays large while D rejects the
+   * fakes, against a D still ahead of G (aheadDiscriminator). No card of any kind by 5,500 iterations
+   * (20 s in Chromium on a quiet machine) at 9 of seeds 1–10 (seed 9 collapsed onto a few modes).
+   */
   vanishingGradientsFix: {
     id: 'vanishingGradientsFix',
     kind: 'fix',
     iterations: 1500,
-    config: { dataset: 'ring', ...recipeFor('nonSaturating'), ...saturatingDiscriminator },
+    config: { dataset: 'ring', ...recipeFor('nonSaturating'), ...aheadDiscriminator },
     shows: ['vanishingGradients'],
   },
   /** n_critic 5 with a penalty costs ~10 D-sized steps per iteration; 7 of 8 modes by 1,000 (seed 1, wasm). */
@@ -128,15 +139,23 @@ export const PRESETS = {
    */
   wganClip: { id: 'wganClip', kind: 'fix', iterations: 1500, config: { ...wganLesson, clipValue: 0.1 }, shows: ['vanishingGradients', 'explodingGradients'] },
   /**
-   * GAN against LSGAN on the same data and the same strong D (5 steps at 3× G's rate): the course's
-   * saturating loss loses its gradient (D(G(z)) ≈ 0.04 by 300 iterations) …
+   * GAN against LSGAN on the same ring: the course's saturating loss against the strong D of the
+   * vanishing-gradient lesson loses its gradient (D(G(z)) < 0.05 within a few hundred iterations) …
    */
-  compareGan: { id: 'compareGan', kind: 'failure', iterations: 500, config: { ...versusLsgan, ...recipeFor('minimax') }, shows: ['vanishingGradients'] },
+  compareGan: { id: 'compareGan', kind: 'failure', iterations: 500, config: saturatedRing, shows: ['vanishingGradients'] },
   /**
-   * … while LSGAN's gradient 2(D(G(z)) − c) stays near 2 and G reaches 3 modes. LSGAN alone does not
-   * stop the collapse onto those few (RESEARCH.md §4 saw 4 of 8): the mode-collapse card may follow.
+   * … while LSGAN, whose gradient 2(D(G(z)) − c) does not vanish, learns the ring with one D step at
+   * G's rate and batch 256: no card of any kind by 5,500 iterations at all of seeds 1–10. Against the
+   * GAN side's five D steps LSGAN keeps its gradient too, but collapses onto 2–4 modes at every seed
+   * tried (aheadDiscriminator says more); the preset's text tells the class so.
    */
-  compareLsgan: { id: 'compareLsgan', kind: 'fix', iterations: 500, config: { ...versusLsgan, ...recipeFor('lsgan') }, shows: ['vanishingGradients'] },
+  compareLsgan: {
+    id: 'compareLsgan',
+    kind: 'fix',
+    iterations: 1500,
+    config: { dataset: 'ring', ...recipeFor('lsgan'), discriminatorSteps: 1, discriminatorLearningRate: 1e-3, generatorLearningRate: 1e-3, batchSize: 256 },
+    shows: ['vanishingGradients'],
+  },
   /**
    * G fooling a weak D: D's learning rate at the schema's minimum (1e-6). D(x) ≈ D(G(z)) ≈ 0.5, the
    * fakes even score higher than the data, and G learns nothing about the ring (seed 1, wasm).
