@@ -24,6 +24,7 @@ import type { TrainingClient } from '../../src/client/TrainingClient.ts';
 import { defaultConfig, type RunConfig } from '../../src/gan/config.ts';
 import type { BackendName, LiveMarker } from '../../src/worker/protocol.ts';
 import { launchBrowser } from '../../tests/e2e/browser.ts';
+import { describeNotice, en } from '../../src/i18n/reliability.ts';
 
 declare global {
   interface Window {
@@ -53,7 +54,7 @@ const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math
 async function ready(page: Page, timeout: number) {
   await page.waitForFunction(() => window.nash?.training.getSnapshot().phase !== 'starting', undefined, { timeout, polling: 100 });
   const s = await page.evaluate(() => window.nash!.training.getSnapshot());
-  if (s.phase !== 'ready') throw new Error(s.notices.map((n) => n.text).join(' | '));
+  if (s.phase !== 'ready') throw new Error(s.notices.map((n) => describeNotice(n, en)).join(' | '));
   await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused', undefined, { timeout });
   return s;
 }

@@ -48,6 +48,4 @@ export interface Notice {
   id: number;
   kind: 'warning' | 'error' | 'note';
   subject: NoticeSubject;
-  /** The subject in English, for logs and tests; the page words the subject in its own language. */
-  text: string;
 }

@@ -7,7 +7,6 @@
 import type { RunConfig } from '../gan/config.ts';
 import type { StatPoint } from '../gan/stats.ts';
 import type { Evaluation } from '../gan/trainer.ts';
-import { en as reliabilityEn, describeNotice } from '../i18n/reliability.ts';
 import type {
   AdapterInfo, BackendName, BackendPreference, BackendReason, CandidateReport, LiveMarker, PlaneEvent, RunState, SamplesEvent, TrainerEvent,
 } from '../worker/protocol.ts';
@@ -62,7 +61,7 @@ export function initialTraining(config: RunConfig, preference: BackendPreference
 /** The notices with one more (the oldest scroll away past MAX_NOTICES). */
 export function withNotice(s: Pick<TrainingState, 'notices' | 'noticesPosted'>, kind: Notice['kind'], subject: NoticeSubject): Pick<TrainingState, 'notices' | 'noticesPosted'> {
   const id = s.noticesPosted + 1;
-  return { notices: [...s.notices, { id, kind, subject, text: describeNotice({ subject }, reliabilityEn) }].slice(-MAX_NOTICES), noticesPosted: id };
+  return { notices: [...s.notices, { id, kind, subject }].slice(-MAX_NOTICES), noticesPosted: id };
 }
 
 /** The chart history up to `iteration`: what a rollback, a failover or a restart continues from. */

@@ -10,6 +10,7 @@ import type { Browser, Page, Worker } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
 import { openPlayground, read, resetRun, settledAt, SMALL, stepRun } from './training.ts';
 import { describeBackendNotes, en as backendEn } from '../../src/i18n/backend.ts';
+import { describeNotice, en as reliabilityEn } from '../../src/i18n/reliability.ts';
 
 declare global {
   // The worker's test hook (src/worker/training.worker.ts).
@@ -46,7 +47,7 @@ describe('backend faults', () => {
     expect(await trainingWorker(page).evaluate(() => nashFault('device-lost'))).toBe(true);
     const explain = async (error: unknown) => {
       const s = await read(page);
-      throw new Error(`${String(error)}: ${JSON.stringify({ state: s.state, iteration: s.iteration, backend: s.backend?.name, notices: s.notices.map((n) => n.text) })}`);
+      throw new Error(`${String(error)}: ${JSON.stringify({ state: s.state, iteration: s.iteration, backend: s.backend?.name, notices: s.notices.map((n) => describeNotice(n, reliabilityEn)) })}`);
     };
     await page.waitForFunction(() => window.nash!.training.getSnapshot().notices.some((n) => n.subject.about === 'failover'), undefined, { timeout: 60_000, polling: 50 }).catch(explain);
     const after = await read(page);
@@ -82,7 +83,7 @@ describe('backend faults', () => {
     const { backend, notices } = await read(page);
     expect(backend?.name).not.toBe('webgpu');
     expect(describeBackendNotes(backend?.candidates.find((c) => c.backend === 'webgpu')?.notes ?? [], backendEn)).toMatch(/adapter request was rejected \(injected/);
-    expect(notices.map((n) => n.text)).toContainEqual(expect.stringMatching(/^webgpu cannot be used here \(the WebGPU adapter request was rejected/));
+    expect(notices.map((n) => describeNotice(n, reliabilityEn))).toContainEqual(expect.stringMatching(/^webgpu cannot be used here \(the WebGPU adapter request was rejected/));
     await expect(messages(page).textContent()).resolves.toMatch(/webgpu cannot be used here/);
     await stepRun(page, 3);
     await page.close();
@@ -98,7 +99,7 @@ describe('backend faults', () => {
     const wasm = backend?.candidates.find((c) => c.backend === 'wasm');
     expect(wasm).toMatchObject({ usable: false, notes: [expect.objectContaining({ code: 'gradientWrong' })] });
     expect(describeBackendNotes(wasm?.notes ?? [], backendEn)).toMatch(/failed the gradient check \(.*got .* where .* is right\)/);
-    expect(notices.map((n) => n.text)).toContainEqual(expect.stringMatching(/^wasm skipped: failed the gradient check/));
+    expect(notices.map((n) => describeNotice(n, reliabilityEn))).toContainEqual(expect.stringMatching(/^wasm skipped: failed the gradient check/));
     await expect(messages(page).textContent()).resolves.toMatch(/wasm skipped: failed the gradient check/);
     await stepRun(page, 3);
     await page.close();

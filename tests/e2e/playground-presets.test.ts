@@ -47,7 +47,7 @@ describe('classroom presets', () => {
     const fired = Object.fromEntries(Object.entries(watched.fired).map(([name, sighting]) => [name, sighting.seconds]));
     const snapshot = await page.evaluate(() => {
       const s = window.nash!.training.getSnapshot();
-      return { iteration: s.iteration, config: s.config, stats: s.stats.length, plane: Boolean(s.plane), samples: Boolean(s.samples), notices: s.notices.map((n) => n.text) };
+      return { iteration: s.iteration, config: s.config, stats: s.stats.length, plane: Boolean(s.plane), samples: Boolean(s.samples), errors: s.notices.filter((n) => n.kind === 'error').map((n) => n.subject) };
     });
     timings[id] = { kind: preset.kind, expected, fired, iterations: snapshot.iteration, seconds: Number(watched.seconds.toFixed(1)) };
     await page.evaluate(() => window.nash!.training.pause());
@@ -61,7 +61,7 @@ describe('classroom presets', () => {
     await expect(view.isVisible()).resolves.toBe(true);
     if (preset.kind === 'failure') for (const name of expected) expect(fired[name], `${name} within ${LIMIT_S} s`).toBeLessThanOrEqual(LIMIT_S);
     if (preset.kind === 'fix') for (const name of expected) expect(fired[name], `${name} stays quiet`).toBeUndefined();
-    expect(snapshot.notices.filter((text) => /error|failed/i.test(text))).toEqual([]);
+    expect(snapshot.errors).toEqual([]);
   });
 
   test('no console errors across all the presets', () => {

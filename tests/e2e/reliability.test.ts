@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
 import { openPlayground, read, resetRun, SMALL, stepRun } from './training.ts';
+import { describeNotice, en } from '../../src/i18n/reliability.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -54,7 +55,7 @@ describe('faults', () => {
     await page.evaluate(() => window.nash!.training.update({ generatorOptimizer: 'adam', discriminatorOptimizer: 'adam', generatorLearningRate: 1e-3, discriminatorLearningRate: 1e-3 }));
     await stepRun(page, 10).catch(async (error: unknown) => {
       const state = await read(page);
-      throw new Error(`${String(error)}: ${JSON.stringify({ state: state.state, iteration: state.iteration, notices: state.notices.map((n) => n.text) })}`);
+      throw new Error(`${String(error)}: ${JSON.stringify({ state: state.state, iteration: state.iteration, notices: state.notices.map((n) => describeNotice(n, en)) })}`);
     });
     const resumed = await read(page);
     expect(resumed.stats.slice(-10).every((p) => Number.isFinite(p.dLoss))).toBe(true);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { inject } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
-import { openPlayground, read, resetRun, SMALL, stepRun } from './training.ts';
+import { noticeText, openPlayground, read, resetRun, SMALL, stepRun } from './training.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -79,7 +79,7 @@ describe('security', () => {
         const { stats } = await read(page);
         expect(stats.at(-1) && Number.isFinite(stats.at(-1)!.dLoss)).toBe(true);
       } catch (error) {
-        failures.push(`${backend}: ${String(error).slice(0, 200)} | ${(await read(page)).notices.map((n) => n.text).join(' | ')}`);
+        failures.push(`${backend}: ${String(error).slice(0, 200)} | ${noticeText((await read(page)).notices)}`);
       }
       errors.push(...run.errors);
       await page.close();

@@ -20,6 +20,7 @@
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import type { TrainingClient } from '../../src/client/TrainingClient.ts';
+import { describeNotice, en } from '../../src/i18n/reliability.ts';
 
 declare global {
   interface Window {
@@ -146,10 +147,10 @@ export async function soak(browser: Browser, page: Page, options: SoakOptions): 
       if (Date.now() < due) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
       const playing = await page.evaluate(() => {
         const s = window.nash!.training.getSnapshot();
-        return { phase: s.phase, state: s.state, notices: s.notices.map((n) => n.text) };
+        return { phase: s.phase, state: s.state, notices: s.notices };
       });
       if (playing.phase !== 'ready' || playing.state !== 'playing') {
-        throw new Error(`soak: at minute ${minute} the run is ${playing.phase}/${playing.state}: ${playing.notices.join(' | ')}`);
+        throw new Error(`soak: at minute ${minute} the run is ${playing.phase}/${playing.state}: ${playing.notices.map((n) => describeNotice(n, en)).join(' | ')}`);
       }
       // Readings in a quiet state: paused, no chunk in flight, every view drawn.
       await page.evaluate(() => window.nash!.training.pause());

@@ -13,7 +13,7 @@ import type { Browser, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { parseHeadersFile } from '../../scripts/vite-csp.ts';
 import { launchBrowser } from './browser.ts';
-import { read, resetRun, SMALL, stepRun, waitFor } from './training.ts';
+import { noticeText, read, resetRun, SMALL, stepRun, waitFor } from './training.ts';
 
 const DIST = resolve('dist');
 const TYPES: Record<string, string> = {
@@ -133,7 +133,7 @@ describe('static hosts', () => {
       expect((await read(page)).backend?.name).toBe(backend);
       await stepRun(page, 3);
       const { stats, notices } = await read(page);
-      expect(stats.at(-1)?.iteration, notices.map((n) => n.text).join(' | ')).toBe(3);
+      expect(stats.at(-1)?.iteration, noticeText(notices)).toBe(3);
       expect(stats.every((point) => Number.isFinite(point.dLoss) && Number.isFinite(point.gLoss))).toBe(true);
     }
     expect(errors).toEqual([]);

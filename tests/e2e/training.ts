@@ -8,6 +8,11 @@ import { inject } from 'vitest';
 import type { TrainingClient } from '../../src/client/TrainingClient.ts';
 import type { RunConfig } from '../../src/gan/config.ts';
 import type { BackendPreference, Schedule } from '../../src/worker/protocol.ts';
+import type { Notice } from '../../src/client/notices.ts';
+import { describeNotice, en as reliabilityEn } from '../../src/i18n/reliability.ts';
+
+/** The notices in English, for a failing test's message. */
+export const noticeText = (notices: readonly Notice[]): string => notices.map((n) => describeNotice(n, reliabilityEn)).join(' | ');
 
 declare global {
   interface Window {
@@ -36,7 +41,7 @@ export async function openPlayground(browser: Browser, backend: BackendPreferenc
 export async function waitFor(page: Page, phase: 'ready', timeout: number): Promise<void> {
   await page.waitForFunction(() => window.nash?.training.getSnapshot().phase !== 'starting', undefined, { timeout, polling: 50 });
   const state = await page.evaluate(() => window.nash?.training.getSnapshot());
-  if (state?.phase !== phase) throw new Error(`The run is ${state?.phase}: ${state?.notices.map((n) => n.text).join(' | ')}`);
+  if (state?.phase !== phase) throw new Error(`The run is ${state?.phase}: ${noticeText(state?.notices ?? [])}`);
 }
 
 /** The serialisable part of the snapshot. */
@@ -105,9 +110,9 @@ export async function settledAt(page: Page, iteration: number, timeout = 60_000)
   } catch (error) {
     const s = await page.evaluate(() => {
       const { phase, state, iteration, notices } = window.nash!.training.getSnapshot();
-      return { phase, state, iteration, notices: notices.map((n) => n.text) };
+      return { phase, state, iteration, notices };
     });
-    throw new Error(`Not settled at iteration ${iteration}: ${JSON.stringify(s)}`, { cause: error });
+    throw new Error(`Not settled at iteration ${iteration}: ${JSON.stringify({ ...s, notices: noticeText(s.notices) })}`, { cause: error });
   }
 }
 

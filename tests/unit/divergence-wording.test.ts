@@ -10,7 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { TrainingClient } from '../../src/client/TrainingClient.ts';
 import { defaultConfig } from '../../src/gan/config.ts';
 import { STAT_FIELDS, type StatPoint } from '../../src/gan/stats.ts';
-import { describeDivergence, en, ko } from '../../src/i18n/reliability.ts';
+import { describeDivergence, describeNotice, en, ko } from '../../src/i18n/reliability.ts';
 import { type DivergenceReport, infiniteFields, recordedSignals } from '../../src/worker/divergence.ts';
 import { type BackendWarning, PROTOCOL_VERSION, type TrainerEvent } from '../../src/worker/protocol.ts';
 
@@ -102,7 +102,7 @@ describe('the worker sends codes and data', () => {
     emit({ type: 'ready', version: PROTOCOL_VERSION, backend: 'wasm', reason, candidates: [], config, planar: true });
     emit({ type: 'warning', warning: { code: 'backend', backend } });
     const notices = client.getSnapshot().notices;
-    expect(notices.map((n) => n.text)).toEqual(['WebGPU not used: the adapter is software (swiftshader), far slower than wasm.']);
+    expect(notices.map((n) => describeNotice(n, en))).toEqual(['WebGPU not used: the adapter is software (swiftshader), far slower than wasm.']);
     client.dispose();
   });
 });

@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { defaultConfig } from '../../src/gan/config.ts';
 import type { StatPoint } from '../../src/gan/stats.ts';
 import { MAX_NOTICES } from '../../src/client/notices.ts';
+import { describeNotice, en } from '../../src/i18n/reliability.ts';
 import { initialTraining, reduceTraining, resetTraining, restartTraining, type TrainingState } from '../../src/client/trainingState.ts';
 import { PROTOCOL_VERSION, type TrainerEvent } from '../../src/worker/protocol.ts';
 
@@ -47,7 +48,7 @@ describe('reduceTraining', () => {
     expect(s).toMatchObject({ state: 'paused', iteration: 2 });
     expect(s.stats.map((p) => p.iteration)).toEqual([1, 2]);
     expect(s.notices.map((n) => [n.kind, n.subject.about])).toEqual([['error', 'divergence']]);
-    expect(s.notices[0].text).toMatch(/diverged/);
+    expect(describeNotice(s.notices[0], en)).toMatch(/diverged/);
   });
 
   test('an error before the run is ready fails the start; after, the run stays ready and paused', () => {

@@ -13,6 +13,7 @@ import type { TrainingClient, TrainingSnapshot } from '../../../src/client/Train
 import type { RunConfig } from '../../../src/gan/config.ts';
 import type { BackendName } from '../../../src/worker/protocol.ts';
 import { launchBrowser } from '../../../tests/e2e/browser.ts';
+import { describeNotice, en } from '../../../src/i18n/reliability.ts';
 
 declare global {
   interface Window {
@@ -61,7 +62,7 @@ export async function startPlayground(): Promise<Playground> {
 export async function ready(page: Page, timeout: number) {
   await page.waitForFunction(() => window.nash?.training.getSnapshot().phase !== 'starting', undefined, { timeout, polling: 100 });
   const s = await page.evaluate(() => window.nash!.training.getSnapshot());
-  if (s.phase !== 'ready') throw new Error(s.notices.map((n) => n.text).join(' | '));
+  if (s.phase !== 'ready') throw new Error(s.notices.map((n) => describeNotice(n, en)).join(' | '));
   await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused', undefined, { timeout });
   return s;
 }
