@@ -19,7 +19,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { build, preview } from 'vite';
-import { MENU_PRESETS, type MenuPresetId } from '../../src/features/presets/catalogue.ts';
+import { MENU_PRESETS, type MenuPresetId } from '../../src/features/presets/menu.ts';
 import { PRESETS } from '../../src/gan/presets.ts';
 import { BACKEND_NAMES } from '../../src/worker/protocol.ts';
 import { launchBrowser } from '../../tests/e2e/browser.ts';

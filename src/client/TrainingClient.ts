@@ -12,8 +12,8 @@ import {
   type BackendPreference, type BenchmarkEvent, type Floats, PROTOCOL_VERSION, type SamplesEvent, type Schedule, type Sources, type LatentAnswerEvent,
   type TrainerCommand, type TrainerEvent, transferables, type UpdatedEvent, type WorkerProblem,
 } from '../worker/protocol.ts';
-import type { RunSnapshot } from '../worker/snapshot.ts';
-import type { LatentQuery } from '../worker/latent.ts';
+import type { SerializedRun } from '../worker/serialize.ts';
+import type { LatentQuery } from '../worker/latent-answers.ts';
 import type { RestartCause } from './notices.ts';
 import { copyRun, DEFAULT_RECOVERY, Recovery, type RecoveryOptions } from './recovery.ts';
 import { Requests } from './requests.ts';
@@ -21,11 +21,6 @@ import type { Store } from './store.ts';
 import { gaveUpTraining, initialTraining, reduceTraining, resetTraining, restartTraining, type TrainingState, withNotice } from './trainingState.ts';
 
 export type { TrainingState } from './trainingState.ts';
-/**
- * TrainingState's name before issue 16 (a snapshot was also a saved run, a history frame and a getter),
- * still read by src/features/latent, src/features/diagnostics and scripts/bench until their owners move.
- */
-export type TrainingSnapshot = TrainingState;
 
 export interface ClientOptions {
   config?: RunConfig;
@@ -47,7 +42,7 @@ interface Pending {
   updates: Requests<UpdatedEvent>;
   samples: Requests<SamplesEvent>;
   benchmarks: Requests<BenchmarkEvent>;
-  exports: Requests<RunSnapshot>;
+  exports: Requests<SerializedRun>;
   imports: Requests<WorkerProblem | undefined>;
   latent: Requests<LatentAnswerEvent>;
 }
@@ -127,7 +122,7 @@ export class TrainingClient implements Store<TrainingState> {
   }
 
   /** The run's weights, optimiser state, configuration and iteration, to save or download. */
-  exportRun(): Promise<RunSnapshot> {
+  exportRun(): Promise<SerializedRun> {
     return this.pending.exports.ask((requestId) => this.send({ type: 'exportRun', requestId }));
   }
 
@@ -135,13 +130,13 @@ export class TrainingClient implements Store<TrainingState> {
    * Continues a saved run, with its chart history; resolves with why it was refused (the current run
    * is then unchanged), or undefined once it is the current run.
    */
-  async importRun(run: RunSnapshot, stats: readonly StatPoint[]): Promise<WorkerProblem | undefined> {
+  async importRun(run: SerializedRun, stats: readonly StatPoint[]): Promise<WorkerProblem | undefined> {
     const error = await this.pending.imports.ask((requestId) => this.send({ type: 'importRun', requestId, run }));
     if (!error) this.set({ ...this.state, stats, markers: [] });
     return error;
   }
 
-  /** Asks the latent-space explorer's question (src/worker/latent.ts); the event carries the answer or why there is none. */
+  /** Asks the latent-space explorer's question (src/worker/latent-answers.ts); the event carries the answer or why there is none. */
   latent(query: LatentQuery): Promise<LatentAnswerEvent> {
     return this.pending.latent.ask((requestId) => this.send({ type: 'latent', requestId, query }));
   }

@@ -6,7 +6,7 @@
  * nothing, so silence past `deadAfterMs` counts as death too.
  */
 import type { BackendPreference, InitCommand, PingMessage, Schedule, Sources, TrainerCommand } from '../worker/protocol.ts';
-import type { RunSnapshot } from '../worker/snapshot.ts';
+import type { SerializedRun } from '../worker/serialize.ts';
 
 export interface RecoveryOptions {
   /** How often a moving run's weights are copied to the page, to restart from. */
@@ -27,13 +27,13 @@ export const MAX_RESTARTS = 3;
 const RESTART_WINDOW_MS = 60_000;
 
 /** A run's copy whose arrays can be transferred without emptying the kept one. */
-export function copyRun(run: RunSnapshot): RunSnapshot {
+export function copyRun(run: SerializedRun): SerializedRun {
   return { ...run, config: { ...run.config }, tensors: run.tensors.map((tensor) => ({ ...tensor, shape: [...tensor.shape], values: tensor.values.slice() })) };
 }
 
 export class Recovery {
   /** The latest weights seen from the worker, and how to rebuild its run. */
-  saved?: RunSnapshot;
+  saved?: SerializedRun;
   private sources: Sources = {};
   private schedule: Partial<Schedule> = {};
   private backend: BackendPreference = 'auto';
@@ -64,7 +64,7 @@ export class Recovery {
    * Starts the heartbeat and the weight copies. `exportRun` is asked only when `moved` says the run
    * changed since the last copy.
    */
-  start(hooks: { ping: (message: PingMessage) => void; dead: () => void; moved: (saved?: RunSnapshot) => boolean; exportRun: () => Promise<RunSnapshot> }): void {
+  start(hooks: { ping: (message: PingMessage) => void; dead: () => void; moved: (saved?: SerializedRun) => boolean; exportRun: () => Promise<SerializedRun> }): void {
     this.stop();
     this.lastHeard = Date.now();
     let id = 0;

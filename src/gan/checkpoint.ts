@@ -2,7 +2,7 @@
  * A run's state kept on the device, to roll back to after training diverges. `tf.clone` shares the
  * variable's data (no copy, no read-back); an optimiser step replaces a variable's data by `assign`
  * rather than writing it in place, so the clone keeps the values of the moment it was taken. Unlike
- * src/worker/snapshot.ts (plain arrays, to save a run) nothing leaves the device.
+ * src/worker/serialize.ts (plain arrays, to save a run) nothing leaves the device.
  */
 import * as tf from './tf.ts';
 import type { Trainer } from './trainer.ts';

@@ -295,7 +295,7 @@ export class Trainer {
 
   /**
    * Every variable of the run by role, each list in a fixed order: what saving and restoring a run
-   * reads and writes (src/worker/snapshot.ts).
+   * reads and writes (src/worker/serialize.ts).
    */
   variableGroups(): Record<string, readonly tf.Variable[]> {
     return {

@@ -1,5 +1,5 @@
 /** Strings of the latent-space explorer (src/features/latent). Accessible names are the UI contract (tests/e2e/README.md). */
-import type { LatentProblem } from '../worker/latent.ts';
+import type { LatentProblem } from '../worker/latent-answers.ts';
 import { fill } from './fill.ts';
 
 export const en = {

@@ -4,7 +4,7 @@
  * and the choice of which copy to continue from when the backend fails.
  */
 import type { Trainer } from '../gan/trainer.ts';
-import { captureRun, type RunSnapshot } from './snapshot.ts';
+import { captureRun, type SerializedRun } from './serialize.ts';
 
 /** How often a playing run's weights are copied off the device. */
 export const CHECKPOINT_MS = 2_000;
@@ -22,7 +22,7 @@ export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | und
 
 export class Checkpoints {
   /** The last copy of the run's weights, optimiser state and iteration. */
-  latest?: RunSnapshot;
+  latest?: SerializedRun;
   private pending?: Promise<void>;
   private at = -Infinity;
 
@@ -44,8 +44,8 @@ export class Checkpoints {
     if (this.pending || now - this.at < CHECKPOINT_MS) return;
     this.at = now;
     this.pending = captureRun(trainer)
-      .then((snapshot) => {
-        this.latest = snapshot;
+      .then((serialized) => {
+        this.latest = serialized;
       })
       .catch(failed)
       .finally(() => {
@@ -67,7 +67,7 @@ export class Checkpoints {
    * What to continue from after the backend failed: a fresh copy where the device still answers
    * (an error inside a step), else the last one kept (a lost device, whose memory is gone).
    */
-  async bestAfterFailure(trainer: Trainer, deviceLost: boolean): Promise<RunSnapshot | undefined> {
+  async bestAfterFailure(trainer: Trainer, deviceLost: boolean): Promise<SerializedRun | undefined> {
     if (!deviceLost) {
       const fresh = await withTimeout(captureRun(trainer), STUCK_MS).catch(() => undefined);
       if (fresh?.tensors.every((tensor) => tensor.values.every(Number.isFinite))) return fresh;

@@ -99,7 +99,7 @@ export class TrainingLoop {
     this.iterationsPerSecond = 0;
   }
 
-  /** The run's weights were replaced (restored from a snapshot): the guard's last finite state is the new one. */
+  /** The run's weights were replaced (restored from a serialized run): the guard's last finite state is the new one. */
   restored(): void {
     this.guard.reset(this.requireRun().trainer);
   }

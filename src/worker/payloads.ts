@@ -148,7 +148,7 @@ export interface FailoverReport {
   iteration: number;
 }
 
-/** Why a saved run does not fit the model its settings build (src/worker/snapshot.ts); `name` is a tensor's, e.g. `generator.3`. */
+/** Why a saved run does not fit the model its settings build (src/worker/serialize.ts); `name` is a tensor's, e.g. `generator.3`. */
 export type RunMismatch =
   | { code: 'version'; saved: number; reads: number }
   | { code: 'count'; saved: number; model: number }

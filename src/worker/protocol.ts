@@ -7,9 +7,9 @@ import type { RunConfig } from '../gan/config.ts';
 import type { Evaluation, StepTarget, UpdateResult } from '../gan/trainer.ts';
 import type { ClassifierMetrics } from '../gan/metrics/classifier.ts';
 import type { StatPoint } from '../gan/stats.ts';
-import type { RunSnapshot } from './snapshot.ts';
+import type { SerializedRun } from './serialize.ts';
 import type { DivergenceReport } from './divergence.ts';
-import { type LatentQuery, type LatentReply, queryBuffers } from './latent.ts';
+import { type LatentQuery, type LatentReply, queryBuffers } from './latent-answers.ts';
 import type {
   AdapterInfo, BackendName, BackendPreference, BackendReason, CandidateReport, FailoverReport, Floats, LiveMarker, RealSamples, Schedule, Sources, WorkerProblem, WorkerWarning,
 } from './payloads.ts';
@@ -86,7 +86,7 @@ export interface BenchmarkCommand {
   seconds: number;
 }
 
-/** Asks for the run's weights, optimiser state, configuration and iteration (src/worker/snapshot.ts). */
+/** Asks for the run's weights, optimiser state, configuration and iteration (src/worker/serialize.ts). */
 export interface ExportRunCommand {
   type: 'exportRun';
   requestId: number;
@@ -96,10 +96,10 @@ export interface ExportRunCommand {
 export interface ImportRunCommand {
   type: 'importRun';
   requestId: number;
-  run: RunSnapshot;
+  run: SerializedRun;
 }
 
-/** A question for the latent-space explorer (src/worker/latent.ts), answered between training chunks. */
+/** A question for the latent-space explorer (src/worker/latent-answers.ts), answered between training chunks. */
 export interface LatentCommand {
   type: 'latent';
   requestId: number;
@@ -239,7 +239,7 @@ export interface FailoverEvent {
 export interface RunExportedEvent {
   type: 'runExported';
   requestId: number;
-  run: RunSnapshot;
+  run: SerializedRun;
 }
 
 /** The answer to importRun: no error means the saved run is now the current one. */

@@ -4,10 +4,10 @@
  * trainer's random streams; import rebuilds the run through the session (`RunAccess`).
  */
 import { type MnistFile, mnistSplit } from '../gan/data/mnist.ts';
-import { answerLatent } from './latent.ts';
+import { answerLatent } from './latent-answers.ts';
 import { problemOf } from './problem.ts';
 import type { ImportRunCommand, LatentCommand, SampleCommand, TrainerEvent } from './protocol.ts';
-import { captureRun, type RunSnapshot } from './snapshot.ts';
+import { captureRun, type SerializedRun } from './serialize.ts';
 import { type Run, samplesEvent } from './views.ts';
 
 /** What the run-wide commands need of the session. */
@@ -15,8 +15,8 @@ export interface RunAccess {
   post(event: TrainerEvent): void;
   /** The current run, or undefined before the first build. */
   current(): Run | undefined;
-  /** Rebuilds the run from a snapshot (its configuration, then its weights), then settles. */
-  rebuild(snapshot: RunSnapshot): Promise<void>;
+  /** Rebuilds the run from a serialized run (its configuration, then its weights), then settles. */
+  rebuild(serialized: SerializedRun): Promise<void>;
 }
 
 export async function exportRun(access: RunAccess, run: Run, requestId: number) {
@@ -44,7 +44,7 @@ export async function answerSample(access: RunAccess, run: Run, command: SampleC
   access.post(samplesEvent(run, values, command.latent.length / trainer.config.latentSize, command.requestId));
 }
 
-/** The latent-space explorer's question (src/worker/latent.ts); MNIST's training images for nearest neighbours. */
+/** The latent-space explorer's question (src/worker/latent-answers.ts); MNIST's training images for nearest neighbours. */
 export async function answerLatentCommand(access: RunAccess, run: Run, command: LatentCommand, loadMnist?: () => Promise<MnistFile>) {
   const { trainer } = run;
   const load = trainer.config.dataset === 'mnist' ? loadMnist : undefined;

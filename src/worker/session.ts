@@ -23,7 +23,7 @@ import { WorkQueue } from './queue.ts';
 import { realSamples } from './real-samples.ts';
 import { calibrate, createRun, runDataset } from './run.ts';
 import { answerLatentCommand, answerSample, exportRun, importRun, type RunAccess } from './run-io.ts';
-import { restoreRun, type RunSnapshot, snapshotConfig } from './snapshot.ts';
+import { restoreRun, type SerializedRun, serializedConfig } from './serialize.ts';
 import type { Run } from './views.ts';
 
 export interface SessionHost {
@@ -70,7 +70,7 @@ export class Session {
       this.queue,
       this.checkpoints,
     );
-    this.access = { post: host.post, current: () => this.loop.run, rebuild: (snapshot) => this.rebuild(snapshot) };
+    this.access = { post: host.post, current: () => this.loop.run, rebuild: (serialized) => this.rebuild(serialized) };
   }
 
   /** Queues a command behind the ones before it; a question goes ahead, behind the last rebuild only. */
@@ -175,10 +175,10 @@ export class Session {
     if (settle) await loop.settle();
   }
 
-  /** Rebuilds the run from a snapshot: its configuration on the current preference, its weights and optimiser state. */
-  private async rebuild(snapshot: RunSnapshot, afterFailure = false) {
-    await this.build(snapshotConfig(snapshot), this.sources, this.preference, false, afterFailure);
-    restoreRun(this.loop.requireRun().trainer, snapshot);
+  /** Rebuilds the run from a serialized run: its configuration on the current preference, its weights and optimiser state. */
+  private async rebuild(serialized: SerializedRun, afterFailure = false) {
+    await this.build(serializedConfig(serialized), this.sources, this.preference, false, afterFailure);
+    restoreRun(this.loop.requireRun().trainer, serialized);
     this.loop.restored();
     await this.loop.settle();
   }
@@ -236,10 +236,10 @@ export class Session {
           // A failed read on WebGPU is often the first sign of a lost device: its own reason says more.
           const lost = deviceLost ? failure : await deviceLostWithin(500);
           const cause = lost ?? failure;
-          const snapshot = await this.checkpoints.bestAfterFailure(run.trainer, lost !== undefined);
-          if (!snapshot) throw new ProblemError({ code: 'failedBeforeSave', backend: from, cause });
-          await this.rebuild(snapshot, true);
-          this.host.post({ type: 'failover', report: { from, to: this.backend ?? from, cause, iteration: snapshot.iteration } });
+          const serialized = await this.checkpoints.bestAfterFailure(run.trainer, lost !== undefined);
+          if (!serialized) throw new ProblemError({ code: 'failedBeforeSave', backend: from, cause });
+          await this.rebuild(serialized, true);
+          this.host.post({ type: 'failover', report: { from, to: this.backend ?? from, cause, iteration: serialized.iteration } });
           await this.loop.resume(course);
         })
         .catch((error: unknown) => this.fail(error, 'loop'))

@@ -10,7 +10,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { PRESETS } from '../../src/gan/presets.ts';
-import { MENU_PRESETS } from '../../src/features/presets/catalogue.ts';
+import { MENU_PRESETS } from '../../src/features/presets/menu.ts';
 import { launchBrowser } from './browser.ts';
 import { openFull } from './playground-page.ts';
 import { loadPreset, namedCards, watchCards } from './presets.ts';

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { defaultConfig, FIELD_NAMES, validateConfig } from '../../src/gan/config.ts';
 import { MNIST_MLP_RECIPES } from '../../src/gan/recipes.ts';
-import { advancedFields, mainFields, VARIANT_IDS, variantOf, variantPatch } from '../../src/features/controls/catalogue.ts';
+import { advancedFields, mainFields, VARIANT_IDS, variantOf, variantPatch } from '../../src/features/controls/variants.ts';
 import { formatSetting } from '../../src/i18n/format.ts';
 import { minMaxBuckets } from '../../src/features/charts/downsample.ts';
 

@@ -14,7 +14,7 @@ import { CONFIG_SCHEMA, defaultConfig, FIELD_NAMES, type FieldName, parseField, 
 import { PRESETS, type PresetId } from '../../src/gan/presets.ts';
 import { STAT_FIELDS, type StatPoint } from '../../src/gan/stats.ts';
 import { en, ko } from '../../src/i18n/share.ts';
-import { SNAPSHOT_VERSION } from '../../src/worker/snapshot.ts';
+import { SERIALIZED_RUN_VERSION } from '../../src/worker/serialize.ts';
 import { fastest } from './fastest.ts';
 
 /** Parsing any one input takes less than this, the page's budget for a task (a long task is 50 ms; 100 ms is a freeze). */
@@ -56,7 +56,7 @@ const point = (iteration: number): StatPoint => ({ ...Object.fromEntries(STAT_FI
 
 const run: SavedRun = {
   snapshot: {
-    version: SNAPSHOT_VERSION,
+    version: SERIALIZED_RUN_VERSION,
     config: { ...defaultConfig(), seed: 3 },
     iteration: 2,
     optimizerSteps: { generator: 2, discriminator: 2 },

@@ -10,7 +10,7 @@ import { createDataset } from '../../src/gan/data/registry.ts';
 import { mnistDataset, mnistSplit, MNIST_PIXELS, writeSignedDigit } from '../../src/gan/data/mnist.ts';
 import { latentRow, meanLatent, seededLatents, slerp, weightedSum } from '../../src/gan/latent.ts';
 import { Trainer } from '../../src/gan/trainer.ts';
-import { answerLatent, type LatentAnswer, type LatentQuery, nearestDigits } from '../../src/worker/latent.ts';
+import { answerLatent, type LatentAnswer, type LatentQuery, nearestDigits } from '../../src/worker/latent-answers.ts';
 import { tf, useCpu } from './setup-tf.ts';
 
 beforeAll(useCpu);

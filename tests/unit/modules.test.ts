@@ -16,7 +16,7 @@ import { createRng } from '../../src/gan/rng.ts';
 import { objectiveOutput } from '../../src/gan/diagnosis/objectives.ts';
 import { isCritic, OBJECTIVE_MODULES } from '../../src/gan/objectives/modules.ts';
 import { recipeFor } from '../../src/gan/recipes.ts';
-import { isUsed } from '../../src/features/controls/catalogue.ts';
+import { isUsed } from '../../src/features/controls/variants.ts';
 import { objectiveTex } from '../../src/features/formulas/tex.ts';
 import { exportPyTorch } from '../../src/features/share/pytorch.ts';
 import { USAGE } from '../../scripts/cli/options.ts';
@@ -136,7 +136,7 @@ describe('the page loads the modules without TensorFlow.js', () => {
     'src/gan/recipes.ts',
     'src/gan/diagnosis/objectives.ts',
     'src/features/formulas/tex.ts',
-    'src/features/controls/catalogue.ts',
+    'src/features/controls/variants.ts',
     'src/features/share/pytorch.ts',
   ])('%s', (file) => {
     const loaded = runtimeImports(resolve(file));

@@ -13,7 +13,7 @@ import * as latent from '../../src/i18n/latent.ts';
 import { describeNotice, en, ko } from '../../src/i18n/reliability.ts';
 import { loadRunClassifier } from '../../src/worker/digit-metrics.ts';
 import type { DivergenceReport } from '../../src/worker/divergence.ts';
-import type { LatentProblem } from '../../src/worker/latent.ts';
+import type { LatentProblem } from '../../src/worker/latent-answers.ts';
 import {
   type BackendFailure, type BackendNote, type BackendReason, type BackendWarning, PROTOCOL_VERSION, type RunMismatch, type TrainerEvent, type WorkerProblem,
   type WorkerWarning,

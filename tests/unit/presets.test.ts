@@ -4,7 +4,7 @@ import { defaultConfig, validateConfig } from '../../src/gan/config.ts';
 import { DETECTOR_IDS, type DetectorId } from '../../src/gan/diagnosis/types.ts';
 import { PRESETS } from '../../src/gan/presets.ts';
 import { dataRecipe, TWO_D_MLP } from '../../src/gan/recipes.ts';
-import { variantPatch } from '../../src/features/controls/catalogue.ts';
+import { variantPatch } from '../../src/features/controls/variants.ts';
 import { parseCli } from '../../scripts/cli/options.ts';
 
 describe('presets', () => {

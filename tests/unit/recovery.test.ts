@@ -3,9 +3,9 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { copyRun, MAX_RESTARTS, Recovery } from '../../src/client/recovery.ts';
 import { defaultConfig } from '../../src/gan/config.ts';
 import { PROTOCOL_VERSION } from '../../src/worker/protocol.ts';
-import type { RunSnapshot } from '../../src/worker/snapshot.ts';
+import type { SerializedRun } from '../../src/worker/serialize.ts';
 
-const run = (iteration: number): RunSnapshot => ({
+const run = (iteration: number): SerializedRun => ({
   version: 1, config: defaultConfig(), iteration, optimizerSteps: { generator: iteration, discriminator: iteration },
   tensors: [{ name: 'generator.0', shape: [2], values: new Float32Array([iteration, 1]) }],
 });

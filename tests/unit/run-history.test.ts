@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import type { TrainingClient } from '../../src/client/TrainingClient.ts';
 import { defaultConfig } from '../../src/gan/config.ts';
-import { MAX_SNAPSHOTS, RunHistory, SERIES_LIMIT, SERIES_RECENT, thin } from '../../src/features/history/runHistory.ts';
+import { MAX_FRAMES, RunHistory, SERIES_LIMIT, SERIES_RECENT, thin } from '../../src/features/history/runHistory.ts';
 import type { PlaneEvent, TrainerEvent } from '../../src/worker/protocol.ts';
 
 /** A client stand-in that hands its event listener to the test. */
@@ -35,9 +35,9 @@ describe('run history', () => {
     expect(s.classifier).toEqual([expect.objectContaining({ iteration: 50, modes: 2 })]);
     expect(s.diversity).toHaveLength(2);
     expect(s.diversity[0].ratio).toBeLessThan(0.1); // collapsed onto one mode
-    expect(s.snapshots.map((x) => x.iteration)).toEqual([50]);
+    expect(s.frames.map((x) => x.iteration)).toEqual([50]);
     emit(ready);
-    expect(history.getSnapshot()).toMatchObject({ run: run + 1, evaluations: [], classifier: [], diversity: [], snapshots: [] });
+    expect(history.getSnapshot()).toMatchObject({ run: run + 1, evaluations: [], classifier: [], diversity: [], frames: [] });
   });
 
   test('a long run keeps a bounded history: the recent evaluations whole, the past evenly thinned, the first kept', () => {
@@ -68,11 +68,11 @@ describe('run history', () => {
   });
 
   test('snapshots thin out evenly, keeping the first and the newest', () => {
-    const items = Array.from({ length: MAX_SNAPSHOTS + 1 }, (_, i) => i);
-    const kept = thin(items, MAX_SNAPSHOTS);
+    const items = Array.from({ length: MAX_FRAMES + 1 }, (_, i) => i);
+    const kept = thin(items, MAX_FRAMES);
     expect(kept[0]).toBe(0);
-    expect(kept.at(-1)).toBe(MAX_SNAPSHOTS);
-    expect(kept.length).toBeLessThanOrEqual(MAX_SNAPSHOTS / 2 + 2);
-    expect(thin([1, 2, 3], MAX_SNAPSHOTS)).toEqual([1, 2, 3]);
+    expect(kept.at(-1)).toBe(MAX_FRAMES);
+    expect(kept.length).toBeLessThanOrEqual(MAX_FRAMES / 2 + 2);
+    expect(thin([1, 2, 3], MAX_FRAMES)).toEqual([1, 2, 3]);
   });
 });

@@ -22,7 +22,7 @@ import {
 } from '../../src/features/share/runFile.ts';
 import { describeRunRefusal } from '../../src/features/share/runRefusal.ts';
 import { en } from '../../src/i18n/share.ts';
-import { SNAPSHOT_VERSION } from '../../src/worker/snapshot.ts';
+import { SERIALIZED_RUN_VERSION } from '../../src/worker/serialize.ts';
 import { fastest } from './fastest.ts';
 import { useCpu } from './setup-tf.ts';
 
@@ -35,7 +35,7 @@ const english = (refusal: RunRefusal) => describeRunRefusal(refusal, en);
 
 const run: SavedRun = {
   snapshot: {
-    version: SNAPSHOT_VERSION,
+    version: SERIALIZED_RUN_VERSION,
     config: { ...defaultConfig(), seed: 12 },
     iteration: 40,
     optimizerSteps: { generator: 40, discriminator: 80 },
@@ -69,7 +69,7 @@ describe('a run as a file', () => {
     ['JSON null', () => 'null', 'notRunFile', /not a Nash run file/],
     ['a later file version', () => encodeRunFile(run).replace('"version":1', '"version":2'), 'fileVersion', /version 2 run file; this version reads 1/],
     ['a file version that is not a number', () => encodeRunFile(run).replace('"version":1', `"version":"${'x'.repeat(500)}"`), 'fileVersion', /version "x{39}… run file/],
-    ['another snapshot format', () => encodeRunFile(run).replace(`"snapshotVersion":${SNAPSHOT_VERSION}`, '"snapshotVersion":99'), 'snapshotVersion', /saved in format 99/],
+    ['another snapshot format', () => encodeRunFile(run).replace(`"snapshotVersion":${SERIALIZED_RUN_VERSION}`, '"snapshotVersion":99'), 'snapshotVersion', /saved in format 99/],
     ['weights that are not a list', () => encodeRunFile(run).replace(/"tensors":\[.*\]/, '"tensors":{"generator.0":1}'), 'noWeights', /holds no weights/],
     ['a weight without a name', () => encodeRunFile(run).replace('"name":"generator.0",', ''), 'unnamedWeight', /a weight has no name/],
     ['a weight with a negative shape', () => encodeRunFile(run).replace('"shape":[2,3]', '"shape":[-2,-3]'), 'shapeNotCount', /^"generator\.0"’s shape\[0\] is -2, not a whole number from 0 to 2\^52/],

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { defaultConfig } from '../../src/gan/config.ts';
 import type { SavedRun } from '../../src/features/share/runFile.ts';
 import { type Database, type Databases, type ObjectStore, type OpenRequest, type Request, savedRuns, type SavedRunInfo, type Transaction } from '../../src/features/share/savedRuns.ts';
-import { SNAPSHOT_VERSION } from '../../src/worker/snapshot.ts';
+import { SERIALIZED_RUN_VERSION } from '../../src/worker/serialize.ts';
 
 type Handler = ((event: Event) => unknown) | null;
 
@@ -162,7 +162,7 @@ class FakeTransaction implements Transaction {
 
 const RUN: SavedRun = {
   snapshot: {
-    version: SNAPSHOT_VERSION,
+    version: SERIALIZED_RUN_VERSION,
     config: { ...defaultConfig(), seed: 3 },
     iteration: 12,
     optimizerSteps: { generator: 12, discriminator: 12 },

@@ -6,7 +6,7 @@ import { ring } from '../../src/gan/data/sets/ring.ts';
 import { loadMnist } from '../../scripts/node/mnist.ts';
 import { Trainer } from '../../src/gan/trainer.ts';
 import { generatorModel } from '../../src/features/share/tfjsModel.ts';
-import { captureRun } from '../../src/worker/snapshot.ts';
+import { captureRun } from '../../src/worker/serialize.ts';
 import { tf, useCpu } from './setup-tf.ts';
 
 let mnist: Dataset;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { build, preview } from 'vite';
-import type { TrainingClient, TrainingSnapshot } from '../../../src/client/TrainingClient.ts';
+import type { TrainingClient, TrainingState } from '../../../src/client/TrainingClient.ts';
 import type { RunConfig } from '../../../src/gan/config.ts';
 import type { BackendName } from '../../../src/worker/protocol.ts';
 import { launchBrowser } from '../../../tests/e2e/browser.ts';
@@ -71,7 +71,7 @@ export async function ready(page: Page, timeout: number) {
  * Resets the page's run onto `config` on `backend` and says which backend it got: the requested one,
  * or `requested→actual` when the worker fell back; the note names a WebGPU adapter.
  */
-export async function resetOnto(page: Page, config: RunConfig, backend: BackendName, timeout = 300_000): Promise<{ backend: string; actual: string; note: string; snapshot: TrainingSnapshot }> {
+export async function resetOnto(page: Page, config: RunConfig, backend: BackendName, timeout = 300_000): Promise<{ backend: string; actual: string; note: string; snapshot: TrainingState }> {
   await page.evaluate(([c, preference]) => window.nash!.training.reset(c, { backend: preference }), [config, backend] as const);
   const snapshot = await ready(page, timeout);
   const actual = snapshot.backend?.name ?? '?';

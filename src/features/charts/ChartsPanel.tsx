@@ -166,7 +166,7 @@ export const ChartsPanel = memo(function ChartsPanel({ client, store, config, di
 });
 
 const noSubscription = () => () => undefined;
-const EMPTY_HISTORY: HistoryState = { run: 0, evaluations: [], classifier: [], diversity: [], snapshots: [] };
+const EMPTY_HISTORY: HistoryState = { run: 0, evaluations: [], classifier: [], diversity: [], frames: [] };
 const emptyHistory = () => EMPTY_HISTORY;
 
 /** The 2D sets with known modes (their modules give a ModeSpec), whose quality is read by the mode metrics. */

@@ -1,6 +1,6 @@
 import { DATASETS, type DatasetId } from '../../gan/config.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
-import { VARIANT_IDS, type VariantId, variantOf } from './catalogue.ts';
+import { VARIANT_IDS, type VariantId, variantOf } from './variants.ts';
 import type { Playground } from './usePlayground.ts';
 
 const isDataset = (value: string): value is DatasetId => DATASETS.some((d) => d === value);

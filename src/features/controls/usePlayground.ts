@@ -4,7 +4,7 @@ import { useTraining } from '../../client/useTraining.ts';
 import { type Conflict, conflictsOf, type DatasetId, defaultConfig, type FieldName, type Refusal, resetReason, type ResetReason, type RunConfig } from '../../gan/config.ts';
 import { PRESETS, type PresetId } from '../../gan/presets.ts';
 import { dataRecipe } from '../../gan/recipes.ts';
-import { type VariantId, variantPatch } from './catalogue.ts';
+import { type VariantId, variantPatch } from './variants.ts';
 import { MAX_CUSTOM_POINTS } from '../../gan/data/toy2d.ts';
 import { STARTER_POINTS } from './starterPoints.ts';
 import { enoughPoints, type Point } from '../plane2d/drawing.ts';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { TrainingClient, TrainingSnapshot } from '../../client/TrainingClient.ts';
+import type { TrainingClient, TrainingState } from '../../client/TrainingClient.ts';
 import { useTraining } from '../../client/useTraining.ts';
 import type { DivergenceReport } from '../../worker/divergence.ts';
 
@@ -9,7 +9,7 @@ export interface Divergence {
   active: boolean;
 }
 
-const runOf = (s: TrainingSnapshot) => s.run;
+const runOf = (s: TrainingState) => s.run;
 
 /**
  * The divergence the worker's guard reported in this run, for the Diagnostics region. It belongs to
@@ -30,7 +30,7 @@ export function useDivergence(client: TrainingClient): Divergence | undefined {
   const restored = seen?.report.restoredIteration;
   const resting = useTraining(
     client,
-    useCallback((s: TrainingSnapshot) => s.state === 'paused' && s.iteration === restored, [restored]),
+    useCallback((s: TrainingState) => s.state === 'paused' && s.iteration === restored, [restored]),
   );
   return useMemo(() => (seen && seen.run === run ? { report: seen.report, active: resting } : undefined), [seen, run, resting]);
 }

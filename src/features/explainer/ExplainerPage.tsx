@@ -7,7 +7,7 @@ import {
 import { DcganDiagram } from './DcganDiagram.tsx';
 import './explainer.css';
 import { ForwardSection } from './ForwardSection.tsx';
-import { type Example, SettingsPanel } from './SettingsPanel.tsx';
+import { type Example, ConvSettingsPanel } from './ConvSettingsPanel.tsx';
 import { TfCheckBadge } from './TfCheckBadge.tsx';
 import { type SmallValues, TransposedSection } from './TransposedSection.tsx';
 import { useTfCheck } from './useTfCheck.ts';
@@ -72,7 +72,7 @@ export function ExplainerPage() {
           </ul>
           <TfCheckBadge state={check} />
         </section>
-        <SettingsPanel
+        <ConvSettingsPanel
           settings={settings}
           kernel={kernel}
           unreadInputs={unreadInputs}

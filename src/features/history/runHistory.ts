@@ -1,6 +1,6 @@
 /**
- * What the page keeps of a run beyond the client's snapshot: the evaluations (the client keeps only
- * the latest), the digit classifier's readings, sample diversity, and snapshots of the views for the
+ * What the page keeps of a run beyond the client's state: the evaluations (the client keeps only
+ * the latest), the digit classifier's readings, sample diversity, and frames of the views for the
  * history scrubber. Framework-free like the client, a store (src/client/store.ts) that React reads through `useRunHistory`.
  * A `ready` event starts a new run and clears everything. Like the chart history, each series is
  * bounded (the recent past whole, the rest thinned evenly), so an hour's run costs the page what a
@@ -16,8 +16,8 @@ import type { ClassifierMetrics } from '../../gan/metrics/classifier.ts';
 import type { Evaluation } from '../../gan/trainer.ts';
 import type { PlaneEvent, RealSamples, SamplesEvent, TrainerEvent } from '../../worker/protocol.ts';
 
-/** Snapshots kept for the scrubber; past this, every other one is dropped, so they thin out evenly. */
-export const MAX_SNAPSHOTS = 64;
+/** View frames kept for the scrubber; past this, every other one is dropped, so they thin out evenly. */
+export const MAX_FRAMES = 64;
 /**
  * Evaluations, classifier readings and diversity points kept at most, and how many of the newest are
  * never thinned: the detectors read the last few (COLLAPSE_EVALUATIONS), the quality chart ~60 buckets.
@@ -32,7 +32,7 @@ export interface ClassifierPoint extends ClassifierMetrics {
 }
 
 /** One moment of the run as the views showed it. */
-export type Snapshot = { iteration: number } & ({ kind: 'plane'; plane: PlaneEvent } | { kind: 'samples'; samples: SamplesEvent });
+export type ViewFrame = { iteration: number } & ({ kind: 'plane'; plane: PlaneEvent } | { kind: 'samples'; samples: SamplesEvent });
 
 export interface HistoryState {
   /** Increases with every new run (reset, preset, backend change). */
@@ -40,12 +40,12 @@ export interface HistoryState {
   evaluations: readonly Evaluation[];
   classifier: readonly ClassifierPoint[];
   diversity: readonly DiversityPoint[];
-  snapshots: readonly Snapshot[];
+  frames: readonly ViewFrame[];
   real?: RealSamples;
 }
 
 /** A run's history before anything has happened in it. */
-export const emptyHistory = (run: number): HistoryState => ({ run, evaluations: [], classifier: [], diversity: [], snapshots: [] });
+export const emptyHistory = (run: number): HistoryState => ({ run, evaluations: [], classifier: [], diversity: [], frames: [] });
 
 /** Keeps the first and the newest, halving the rest when there are too many. */
 export function thin<T>(items: readonly T[], max: number): T[] {
@@ -83,7 +83,7 @@ export class RunHistory implements Store<HistoryState> {
       case 'plane':
         return this.set({
           diversity: append(s.diversity, { iteration: event.iteration, ratio: diversityRatio(event.fake, event.real, 2) }),
-          snapshots: this.keep({ iteration: event.iteration, kind: 'plane', plane: event }),
+          frames: this.keep({ iteration: event.iteration, kind: 'plane', plane: event }),
         });
       case 'samples': {
         if (event.requestId !== undefined) return;
@@ -91,17 +91,17 @@ export class RunHistory implements Store<HistoryState> {
         const diversity = real && real.values.length / real.count === event.dimension
           ? append(s.diversity, { iteration: event.iteration, ratio: diversityRatio(event.values, real.values, event.dimension) })
           : s.diversity;
-        return this.set({ diversity, snapshots: this.keep({ iteration: event.iteration, kind: 'samples', samples: event }) });
+        return this.set({ diversity, frames: this.keep({ iteration: event.iteration, kind: 'samples', samples: event }) });
       }
       default:
         return;
     }
   }
 
-  /** The snapshot list with `snapshot` added, replacing one at the same iteration (a pause re-sends the view). */
-  private keep(snapshot: Snapshot): Snapshot[] {
-    const list = this.state.snapshots.filter((s) => s.iteration !== snapshot.iteration);
-    return thin([...list, snapshot], MAX_SNAPSHOTS);
+  /** The frame list with `frame` added, replacing one at the same iteration (a pause re-sends the view). */
+  private keep(frame: ViewFrame): ViewFrame[] {
+    const list = this.state.frames.filter((s) => s.iteration !== frame.iteration);
+    return thin([...list, frame], MAX_FRAMES);
   }
 
   /** Listeners hear once a frame at most, in a task of their own, like the client's. */

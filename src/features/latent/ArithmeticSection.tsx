@@ -3,7 +3,7 @@ import type { TrainingClient } from '../../client/TrainingClient.ts';
 import type { Latent } from '../../gan/latent.ts';
 import { describeLatentProblem } from '../../i18n/latent.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
-import type { LatentCondition } from '../../worker/latent.ts';
+import type { LatentCondition } from '../../worker/latent-answers.ts';
 import { ArrowsCanvas } from './ArrowsCanvas.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { formatOf, sampleAt, SampleCanvas } from './SampleCanvas.tsx';

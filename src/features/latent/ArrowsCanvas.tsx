@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
-import type { TrainingClient, TrainingSnapshot } from '../../client/TrainingClient.ts';
+import type { TrainingClient, TrainingState } from '../../client/TrainingClient.ts';
 import { useTraining } from '../../client/useTraining.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
-import type { LatentAnswer } from '../../worker/latent.ts';
+import type { LatentAnswer } from '../../worker/latent-answers.ts';
 
 const SIZE = 320;
-const selectPlane = (s: TrainingSnapshot) => s.plane;
+const selectPlane = (s: TrainingState) => s.plane;
 const COLOURS = { A: '#1971c2', B: '#c92a2a', C: '#2f9e44', result: '#000' } as const;
 
 /**

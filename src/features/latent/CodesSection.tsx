@@ -2,7 +2,7 @@ import type { TrainingClient } from '../../client/TrainingClient.ts';
 import type { Latent } from '../../gan/latent.ts';
 import { describeLatentProblem } from '../../i18n/latent.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
-import type { LatentCondition } from '../../worker/latent.ts';
+import type { LatentCondition } from '../../worker/latent-answers.ts';
 import { fill } from '../../i18n/fill.ts';
 import { formatOf, sampleAt, SampleCanvas } from './SampleCanvas.tsx';
 import { useLatentAnswer } from './useLatentAnswer.ts';

@@ -4,7 +4,7 @@ import type { NoiseId } from '../../gan/config.ts';
 import { type InterpolationMethod, type Latent, latentRow, seededLatents } from '../../gan/latent.ts';
 import { describeLatentProblem } from '../../i18n/latent.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
-import type { LatentCondition } from '../../worker/latent.ts';
+import type { LatentCondition } from '../../worker/latent-answers.ts';
 import { fill } from '../../i18n/fill.ts';
 import { formatOf, sampleAt, SampleCanvas } from './SampleCanvas.tsx';
 import { useLatentAnswer } from './useLatentAnswer.ts';

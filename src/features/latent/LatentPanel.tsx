@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
-import type { TrainingClient, TrainingSnapshot } from '../../client/TrainingClient.ts';
+import type { TrainingClient, TrainingState } from '../../client/TrainingClient.ts';
 import { useTraining } from '../../client/useTraining.ts';
 import { type Latent, latentRow, seededLatents } from '../../gan/latent.ts';
 import { describeLatentProblem } from '../../i18n/latent.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
-import type { LatentCondition } from '../../worker/latent.ts';
+import type { LatentCondition } from '../../worker/latent-answers.ts';
 import { ArithmeticSection, type Slots } from './ArithmeticSection.tsx';
 import { CodesSection } from './CodesSection.tsx';
 import { fill } from '../../i18n/fill.ts';
@@ -17,10 +17,10 @@ import './latent.css';
 /** Latents in the explorer's grid: a 4×4 block of digits, small enough to decode in a few ms. */
 export const GRID = 16;
 
-const selectConfig = (s: TrainingSnapshot) => s.config;
-const selectPhase = (s: TrainingSnapshot) => s.phase;
-const selectRadius = (s: TrainingSnapshot) => s.plane?.radius;
-const selectRun = (s: TrainingSnapshot) => s.run;
+const selectConfig = (s: TrainingState) => s.config;
+const selectPhase = (s: TrainingState) => s.phase;
+const selectRadius = (s: TrainingState) => s.plane?.radius;
+const selectRun = (s: TrainingState) => s.run;
 
 /** What the user has picked from one draw of latents; a new draw starts it afresh. */
 interface Picks {
@@ -35,7 +35,7 @@ const freshPicks = (draw: number): Picks => ({ draw, selected: 0, slots: [[], []
 /**
  * The latent-space explorer (issue 6): a grid of G's samples on seeded latents, and tools that reuse
  * them — interpolation, arithmetic, CGAN labels, InfoGAN codes and nearest training images. Every
- * image is computed by the worker on request (src/worker/latent.ts). The latents are the page's, so
+ * image is computed by the worker on request (src/worker/latent-answers.ts). The latents are the page's, so
  * they survive pause and play and a restarted worker; each new run (Reset) draws new ones.
  */
 export function LatentPanel({ client }: { client: TrainingClient }) {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { LatentAnswer } from '../../worker/latent.ts';
+import type { LatentAnswer } from '../../worker/latent-answers.ts';
 
 /** How a sample is drawn: the shape of the answer it came from, and the 2D view's half-width for points. */
 export interface SampleFormat {

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { TrainingClient } from '../../client/TrainingClient.ts';
-import type { LatentAnswer, LatentProblem, LatentQuery } from '../../worker/latent.ts';
+import type { LatentAnswer, LatentProblem, LatentQuery } from '../../worker/latent-answers.ts';
 
 /** While training, an answer is refreshed at most this often: fresh enough to watch, cheap for the loop. */
 const REFRESH_MS = 600;

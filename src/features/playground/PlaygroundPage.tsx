@@ -113,9 +113,9 @@ function ViewColumn({ client, store, playground }: { client: TrainingClient; sto
   // A position scrubbed to in an earlier run means nothing in this one: follow the new run live.
   const scrub = scrubbed?.run === history.run ? scrubbed.index : undefined;
   const setScrub = (index?: number) => setScrubbed(index === undefined ? undefined : { run: history.run, index });
-  const snapshot = scrub !== undefined ? history.snapshots[scrub] : undefined;
-  const shownPlane = snapshot?.kind === 'plane' ? snapshot.plane : plane;
-  const shownSamples = snapshot?.kind === 'samples' ? snapshot.samples : samples;
+  const frame = scrub !== undefined ? history.frames[scrub] : undefined;
+  const shownPlane = frame?.kind === 'plane' ? frame.plane : plane;
+  const shownSamples = frame?.kind === 'samples' ? frame.samples : samples;
   const drawing = playground.shown.dataset === 'custom';
   return (
     <>
@@ -124,7 +124,7 @@ function ViewColumn({ client, store, playground }: { client: TrainingClient; sto
       ) : (
         <SamplesView samples={shownSamples} real={history.real} config={config} />
       )}
-      <HistoryScrubber snapshots={history.snapshots} index={scrub} onChange={setScrub} />
+      <HistoryScrubber frames={history.frames} index={scrub} onChange={setScrub} />
     </>
   );
 }

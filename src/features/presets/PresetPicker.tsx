@@ -1,7 +1,7 @@
 import { PRESETS, type PresetId } from '../../gan/presets.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import type { Playground } from '../controls/usePlayground.ts';
-import { MENU_PRESETS, type MenuPresetId, PRESET_GROUPS } from './catalogue.ts';
+import { MENU_PRESETS, type MenuPresetId, PRESET_GROUPS } from './menu.ts';
 
 const isMenuPreset = (value: string): value is MenuPresetId => MENU_PRESETS.some((id) => id === value);
 

@@ -1,14 +1,14 @@
 import { useStrings } from '../../i18n/useStrings.ts';
-import type { Snapshot } from '../history/runHistory.ts';
+import type { ViewFrame } from '../history/runHistory.ts';
 
 /**
- * A slider over the view snapshots kept along the run: drag back to see how the samples evolved;
+ * A slider over the view frames kept along the run: drag back to see how the samples evolved;
  * the right end (or "Live") follows training again.
  */
-export function HistoryScrubber({ snapshots, index, onChange }: { snapshots: readonly Snapshot[]; index?: number; onChange(index?: number): void }) {
+export function HistoryScrubber({ frames, index, onChange }: { frames: readonly ViewFrame[]; index?: number; onChange(index?: number): void }) {
   const t = useStrings().views;
-  if (snapshots.length < 2) return null;
-  const last = snapshots.length - 1;
+  if (frames.length < 2) return null;
+  const last = frames.length - 1;
   const at = index ?? last;
   const live = index === undefined;
   return (
@@ -21,14 +21,14 @@ export function HistoryScrubber({ snapshots, index, onChange }: { snapshots: rea
           max={last}
           value={at}
           aria-label={t.history}
-          aria-valuetext={t.historyValue(snapshots[at].iteration, live)}
+          aria-valuetext={t.historyValue(frames[at].iteration, live)}
           onChange={(event) => {
             const next = Number(event.target.value);
             onChange(next >= last ? undefined : next);
           }}
         />
       </label>
-      <output>{t.historyValue(snapshots[at].iteration, live)}</output>
+      <output>{t.historyValue(frames[at].iteration, live)}</output>
       <button type="button" disabled={live} onClick={() => onChange(undefined)}>{t.live}</button>
     </div>
   );

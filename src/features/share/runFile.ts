@@ -8,7 +8,7 @@ import { HISTORY_LIMIT } from '../../client/statHistory.ts';
 import { type Refusal as SettingRefusal, validateConfig } from '../../gan/config.ts';
 import { quote } from '../../gan/quote.ts';
 import { STAT_FIELDS, type StatPoint } from '../../gan/stats.ts';
-import { type RunSnapshot, type SavedTensor, SNAPSHOT_VERSION } from '../../worker/run-snapshot.ts';
+import { type SerializedRun, type SavedTensor, SERIALIZED_RUN_VERSION } from '../../worker/serialized-run.ts';
 
 export const RUN_FILE_KIND = 'nash-run';
 export const RUN_FILE_VERSION = 1;
@@ -80,7 +80,7 @@ export function runFileSizeProblem(bytes: number): RunRefusal | undefined {
 
 /** A run as saved: what the worker restores, and the chart history the page shows for it. */
 export interface SavedRun {
-  snapshot: RunSnapshot;
+  snapshot: SerializedRun;
   stats: StatPoint[];
 }
 
@@ -167,14 +167,14 @@ export function checkRun(parts: { config: unknown; iteration: unknown; optimizer
   if (!isRecord(steps)) return refuse({ code: 'noStepCounts' });
   if (!isCount(steps.generator)) return refuse(notCount('optimizerSteps.generator', steps.generator));
   if (!isCount(steps.discriminator)) return refuse(notCount('optimizerSteps.discriminator', steps.discriminator));
-  if (parts.snapshotVersion !== SNAPSHOT_VERSION) return refuse({ code: 'snapshotVersion', value: quote(parts.snapshotVersion), reads: SNAPSHOT_VERSION });
+  if (parts.snapshotVersion !== SERIALIZED_RUN_VERSION) return refuse({ code: 'snapshotVersion', value: quote(parts.snapshotVersion), reads: SERIALIZED_RUN_VERSION });
   if (!Array.isArray(parts.tensors)) return refuse(parts.tensors);
   const stats = readStats(parts.stats);
   if (!Array.isArray(stats)) return refuse(stats);
   return {
     ok: true,
     run: {
-      snapshot: { version: SNAPSHOT_VERSION, config: checked.config, iteration: parts.iteration, optimizerSteps: { generator: steps.generator, discriminator: steps.discriminator }, tensors: parts.tensors },
+      snapshot: { version: SERIALIZED_RUN_VERSION, config: checked.config, iteration: parts.iteration, optimizerSteps: { generator: steps.generator, discriminator: steps.discriminator }, tensors: parts.tensors },
       stats,
     },
   };

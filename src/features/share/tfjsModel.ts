@@ -7,7 +7,7 @@
  * tests/unit/tfjsModel.test.ts loads both with tf.loadLayersModel and compares them with Nash's G.
  */
 import { BATCH_NORM_EPSILON, BATCH_NORM_MOMENTUM, KERNEL_SIZE, STRIDE } from '../../gan/architectures/constants.ts';
-import type { RunSnapshot, SavedTensor } from '../../worker/snapshot.ts';
+import type { SerializedRun, SavedTensor } from '../../worker/serialize.ts';
 
 export type TfjsExport =
   | { ok: true; modelJson: string; weights: Uint8Array<ArrayBuffer>; weightsName: string }
@@ -20,12 +20,12 @@ interface Spec {
 }
 
 /** A group's tensors (`generator.3` …) in their index order. */
-function group(snapshot: RunSnapshot, name: string): SavedTensor[] {
+function group(snapshot: SerializedRun, name: string): SavedTensor[] {
   return snapshot.tensors.filter((t) => t.name.split('.')[0] === name).sort((a, b) => Number(a.name.split('.')[1]) - Number(b.name.split('.')[1]));
 }
 
 /** The MLP: kernel and bias for each hidden layer, then the output layer's (mlp.ts). */
-function mlpLayers(snapshot: RunSnapshot): { layers: unknown[]; weights: [Spec, SavedTensor][]; inputSize: number } {
+function mlpLayers(snapshot: SerializedRun): { layers: unknown[]; weights: [Spec, SavedTensor][]; inputSize: number } {
   const { config } = snapshot;
   const tensors = group(snapshot, 'generator');
   const layers: unknown[] = [];
@@ -55,7 +55,7 @@ function mlpLayers(snapshot: RunSnapshot): { layers: unknown[]; weights: [Spec, 
  * bn1's running mean and variance. Conv2DTranspose keeps tf.conv2dTranspose's [h, w, out, in]
  * kernels, and Nash's tensors are channels-last like Keras's, so every tensor goes in as it is.
  */
-function dcganLayers(snapshot: RunSnapshot): { layers: unknown[]; weights: [Spec, SavedTensor][]; inputSize: number } {
+function dcganLayers(snapshot: SerializedRun): { layers: unknown[]; weights: [Spec, SavedTensor][]; inputSize: number } {
   const [projection, gamma0, beta0, up1, gamma1, beta1, up2, outBias] = group(snapshot, 'generator');
   const [mean0, variance0, mean1, variance1] = group(snapshot, 'generatorState');
   const inputSize = projection.shape[0];
@@ -101,7 +101,7 @@ function dcganLayers(snapshot: RunSnapshot): { layers: unknown[]; weights: [Spec
 }
 
 /** What a reader of model.json needs to know to use it (tf.io keeps it as userDefinedMetadata). */
-function loaderNote(snapshot: RunSnapshot, inputSize: number, modelName: string): string {
+function loaderNote(snapshot: SerializedRun, inputSize: number, modelName: string): string {
   const { config } = snapshot;
   const extra = inputSize - config.latentSize;
   return [
@@ -112,7 +112,7 @@ function loaderNote(snapshot: RunSnapshot, inputSize: number, modelName: string)
   ].join(' ');
 }
 
-export function generatorModel(snapshot: RunSnapshot, baseName: string): TfjsExport {
+export function generatorModel(snapshot: SerializedRun, baseName: string): TfjsExport {
   const { architecture } = snapshot.config;
   if (architecture !== 'mlp' && architecture !== 'dcgan') return { ok: false, refusal: 'architecture' };
   const { layers, weights, inputSize } = architecture === 'mlp' ? mlpLayers(snapshot) : dcganLayers(snapshot);

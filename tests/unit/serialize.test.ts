@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { defaultConfig, type RunConfig } from '../../src/gan/config.ts';
 import { ring } from '../../src/gan/data/sets/ring.ts';
 import { Trainer } from '../../src/gan/trainer.ts';
-import { captureRun, restoreRun, type RunSnapshot, snapshotMismatch } from '../../src/worker/snapshot.ts';
+import { captureRun, restoreRun, type SerializedRun, serializedMismatch } from '../../src/worker/serialize.ts';
 import { tf, useCpu } from './setup-tf.ts';
 
 beforeAll(useCpu);
@@ -54,16 +54,16 @@ describe('saving and restoring a run', () => {
     const saved = await captureRun(source);
     const other = new Trainer(smallConfig({ generatorWidth: 32 }), ring());
     const before = values(other);
-    expect(snapshotMismatch(other, saved)).toEqual({ code: 'shape', name: 'generator.0', saved: [2, 16], model: [2, 32] });
+    expect(serializedMismatch(other, saved)).toEqual({ code: 'shape', name: 'generator.0', saved: [2, 16], model: [2, 32] });
     expect(() => restoreRun(other, saved)).toThrow(/runMismatch/);
     expect(values(other)).toEqual(before);
 
     const same = new Trainer(smallConfig(), ring());
-    const damaged: RunSnapshot = { ...saved, tensors: saved.tensors.map((t, i) => (i === 3 ? { ...t, values: t.values.map(() => Number.NaN) } : t)) };
-    expect(snapshotMismatch(same, damaged)).toEqual({ code: 'notFinite', name: saved.tensors[3].name });
-    expect(snapshotMismatch(same, { ...saved, tensors: saved.tensors.slice(1) })).toEqual({ code: 'count', saved: saved.tensors.length - 1, model: saved.tensors.length });
-    expect(snapshotMismatch(same, { ...saved, version: 0 })).toEqual({ code: 'version', saved: 0, reads: 1 });
-    expect(snapshotMismatch(same, saved)).toBeUndefined();
+    const damaged: SerializedRun = { ...saved, tensors: saved.tensors.map((t, i) => (i === 3 ? { ...t, values: t.values.map(() => Number.NaN) } : t)) };
+    expect(serializedMismatch(same, damaged)).toEqual({ code: 'notFinite', name: saved.tensors[3].name });
+    expect(serializedMismatch(same, { ...saved, tensors: saved.tensors.slice(1) })).toEqual({ code: 'count', saved: saved.tensors.length - 1, model: saved.tensors.length });
+    expect(serializedMismatch(same, { ...saved, version: 0 })).toEqual({ code: 'version', saved: 0, reads: 1 });
+    expect(serializedMismatch(same, saved)).toBeUndefined();
     const tensors = tf.memory().numTensors;
     restoreRun(same, saved);
     expect(tf.memory().numTensors).toBe(tensors);

@@ -5,7 +5,7 @@ import { formatNumber, tapColour, weightName } from './format.ts';
 
 export type Example = 'classic' | 'checkerboard' | 'even';
 
-interface SettingsPanelProps {
+interface ConvSettingsPanelProps {
   readonly settings: ConvSettings;
   readonly kernel: readonly number[];
   readonly unreadInputs: number;
@@ -15,7 +15,7 @@ interface SettingsPanelProps {
 }
 
 /** Sizes, stride, padding, the editable kernel and the ready-made examples. */
-export function SettingsPanel({ settings, kernel, unreadInputs, onSetting, onKernel, onExample }: SettingsPanelProps) {
+export function ConvSettingsPanel({ settings, kernel, unreadInputs, onSetting, onKernel, onExample }: ConvSettingsPanelProps) {
   const t = useStrings().explainer;
   const { inputSize: n, kernelSize: k, stride: s, padding: p } = settings;
   const select = (field: keyof ConvSettings, label: string, options: number[], text: (v: number) => string, disabled?: (v: number) => boolean) => (
