@@ -1,6 +1,6 @@
 // Runs every check the project has and prints one summary line, `N passed, N failed`, for CI.
-// Steps: lint (includes the no-DOM rule for src/gan and src/worker) and the type check side by side
-// (each is one Node thread, and CI has two cores), then Vitest: unit and learning tests in Node, then
+// Steps: lint (includes the no-DOM rule for src/gan and src/worker), the type check and the formatter's
+// check side by side (each is one thread, and CI has two cores), then Vitest: unit and learning tests in Node, then
 // browser tests in real Chromium. Ends with each step's and each test file's time, slowest first.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -29,7 +29,12 @@ function quietStep(name, command, args) {
   });
 }
 
-await Promise.all([quietStep('lint', 'npx', ['eslint', '.']), quietStep('typecheck', 'npx', ['tsc', '-b'])]);
+// The formatter's check takes well under a second (Biome is native); it runs beside them.
+await Promise.all([
+  quietStep('lint', 'npx', ['eslint', '.']),
+  quietStep('typecheck', 'npx', ['tsc', '-b']),
+  quietStep('format', 'npx', ['biome', 'format', '.']),
+]);
 
 mkdirSync('test-results', { recursive: true });
 const extra = process.argv.slice(2);
