@@ -5,8 +5,18 @@ import nash from './scripts/lint/no-import-cycle.js';
 
 /** DOM globals that the training core and the worker must never touch. */
 const domGlobals = [
-  'window', 'document', 'localStorage', 'sessionStorage', 'HTMLElement', 'HTMLCanvasElement',
-  'HTMLImageElement', 'Element', 'Node', 'requestAnimationFrame', 'alert', 'getComputedStyle',
+  'window',
+  'document',
+  'localStorage',
+  'sessionStorage',
+  'HTMLElement',
+  'HTMLCanvasElement',
+  'HTMLImageElement',
+  'Element',
+  'Node',
+  'requestAnimationFrame',
+  'alert',
+  'getComputedStyle',
 ].map((name) => ({ name, message: 'src/gan and src/worker run without a DOM (DESIGN.md).' }));
 
 const uiImports = {

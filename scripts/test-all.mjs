@@ -21,7 +21,9 @@ function quietStep(name, command, args) {
     child.stderr.on('data', (chunk) => output.push(chunk));
     child.on('close', (status) => {
       const ok = status === 0;
-      console.log(`\n▶ ${name}: ${command} ${args.join(' ')}\n${Buffer.concat(output).toString()}${ok ? '✓' : '✗'} ${name}`);
+      console.log(
+        `\n▶ ${name}: ${command} ${args.join(' ')}\n${Buffer.concat(output).toString()}${ok ? '✓' : '✗'} ${name}`,
+      );
       results[ok ? 'passed' : 'failed'] += 1;
       times.push([name, seconds(started)]);
       resolve(ok);
@@ -49,7 +51,16 @@ for (const project of ['unit', 'e2e']) {
   const started = performance.now();
   const vitest = spawnSync(
     'npx',
-    ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${report}`, ...extra],
+    [
+      'vitest',
+      'run',
+      '--project',
+      project,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile=${report}`,
+      ...extra,
+    ],
     { stdio: 'inherit' },
   );
   times.push([`vitest ${project} (wall)`, seconds(started)]);

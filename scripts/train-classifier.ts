@@ -94,13 +94,23 @@ async function main() {
     for (let start = 0; start + BATCH <= train.count; start += BATCH) {
       for (let row = 0; row < BATCH; row++) {
         const index = order[start + row];
-        shifted(trainImages, index, rng.int(2 * MAX_SHIFT + 1) - MAX_SHIFT, rng.int(2 * MAX_SHIFT + 1) - MAX_SHIFT, batchImages, row);
+        shifted(
+          trainImages,
+          index,
+          rng.int(2 * MAX_SHIFT + 1) - MAX_SHIFT,
+          rng.int(2 * MAX_SHIFT + 1) - MAX_SHIFT,
+          batchImages,
+          row,
+        );
         batchLabels[row] = train.labels[index];
       }
       const next = tf.tidy(() => {
         const images = tf.tensor2d(batchImages, [BATCH, MNIST_PIXELS]);
         const targets = tf.oneHot(tf.tensor1d(batchLabels, 'int32'), CLASSIFIER_CLASSES);
-        const { value, grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(targets, classifier.logits(images)) as tf.Scalar, [...classifier.parameters]);
+        const { value, grads } = tf.variableGrads(
+          () => tf.losses.softmaxCrossEntropy(targets, classifier.logits(images)) as tf.Scalar,
+          [...classifier.parameters],
+        );
         optimizer.apply(
           classifier.parameters,
           classifier.parameters.map((p) => grads[p.name]),
@@ -114,7 +124,9 @@ async function main() {
     const batches = Math.floor(train.count / BATCH);
     const loss = ((await lossSum.data())[0] as number) / batches;
     lossSum.dispose();
-    console.log(`epoch ${epoch}/${epochs}: training loss ${loss.toFixed(4)}, lr ${learningRate}, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    console.log(
+      `epoch ${epoch}/${epochs}: training loss ${loss.toFixed(4)}, lr ${learningRate}, ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    );
   }
   const heldOutAccuracy = await accuracy(classifier, signedPixels(heldOut), heldOut.labels);
   const manifest: ClassifierManifest = {
@@ -136,8 +148,13 @@ async function main() {
   mkdirSync(MODELS, { recursive: true });
   writeFileSync(`${MODELS}digit-classifier.bin`, new Uint8Array(await serializeDigitClassifier(classifier)));
   // Shapes stay on one line each: the manifest is read by people too.
-  writeFileSync(`${MODELS}digit-classifier.json`, `${JSON.stringify(manifest, null, 2).replace(/\[\s+([\d,\s]+?)\s+\]/g, (_, list: string) => `[${list.split(/,\s*/).join(', ')}]`)}\n`);
-  console.log(`held-out accuracy ${(100 * heldOutAccuracy).toFixed(1)}% on ${heldOut.count} digits; wrote public/models/digit-classifier.{json,bin}`);
+  writeFileSync(
+    `${MODELS}digit-classifier.json`,
+    `${JSON.stringify(manifest, null, 2).replace(/\[\s+([\d,\s]+?)\s+\]/g, (_, list: string) => `[${list.split(/,\s*/).join(', ')}]`)}\n`,
+  );
+  console.log(
+    `held-out accuracy ${(100 * heldOutAccuracy).toFixed(1)}% on ${heldOut.count} digits; wrote public/models/digit-classifier.{json,bin}`,
+  );
   classifier.dispose();
   optimizer.dispose();
 }

@@ -34,7 +34,10 @@ async function main(argv: string[]): Promise<void> {
   }
   const { config, steps, reportEvery, backend } = options;
   await useBackend(backend);
-  const trainer = new Trainer(config, createDataset(config.dataset, config.dataset === 'mnist' ? { mnist: loadMnist() } : {}));
+  const trainer = new Trainer(
+    config,
+    createDataset(config.dataset, config.dataset === 'mnist' ? { mnist: loadMnist() } : {}),
+  );
   const digits = config.dataset === 'mnist' ? new DigitReport(config) : undefined;
   const started = performance.now();
   for (let i = 1; i <= steps; i++) {

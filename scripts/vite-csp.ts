@@ -42,7 +42,9 @@ export const ISOLATION_HEADERS: Record<string, string> = {
 };
 
 export function policy(directives = CSP_DIRECTIVES): string {
-  return Object.entries(directives).map(([name, value]) => `${name} ${value}`).join('; ');
+  return Object.entries(directives)
+    .map(([name, value]) => `${name} ${value}`)
+    .join('; ');
 }
 
 /** The file a host reads its headers from, next to index.html. */
@@ -91,7 +93,9 @@ export function contentSecurityPolicy(): Plugin {
       order: 'post',
       handler(html, context) {
         if (context.server) return html;
-        const hashes = [...html.matchAll(INLINE_SCRIPT)].map(([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
+        const hashes = [...html.matchAll(INLINE_SCRIPT)].map(
+          ([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`,
+        );
         csp = policy({ ...CSP_DIRECTIVES, 'script-src': [CSP_DIRECTIVES['script-src'], ...hashes].join(' ') });
         return html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
       },
@@ -101,7 +105,8 @@ export function contentSecurityPolicy(): Plugin {
       // the files to precache: hosts do not serve `_headers`, so the service worker must not ask for it.
       order: 'post',
       handler() {
-        if (!csp) throw new Error('nash-csp: index.html was not transformed, so there is no policy to write to _headers');
+        if (!csp)
+          throw new Error('nash-csp: index.html was not transformed, so there is no policy to write to _headers');
         this.emitFile({ type: 'asset', fileName: HEADERS_FILE, source: headersFile(csp) });
       },
     },
@@ -110,7 +115,8 @@ export function contentSecurityPolicy(): Plugin {
       const rules = parseHeadersFile(readFileSync(file, 'utf8'));
       server.middlewares.use((request, response, next) => {
         const path = (request.url ?? '/').split('?')[0];
-        for (const rule of rules) if (matches(rule.pattern, path)) for (const [name, value] of rule.headers) response.setHeader(name, value);
+        for (const rule of rules)
+          if (matches(rule.pattern, path)) for (const [name, value] of rule.headers) response.setHeader(name, value);
         next();
       });
     },

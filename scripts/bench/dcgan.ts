@@ -48,7 +48,9 @@ const SECONDS = Number(process.env.BENCH_DCGAN_SECONDS ?? 8);
 const MIN_ITERATIONS = 2;
 const ROWS = process.env.BENCH_DCGAN_ROWS?.split(',') ?? ['nash-wasm', 'nash-cpu', 'bare-wasm', 'bare-cpu', 'torch'];
 const NODE = (process.env.BENCH_DCGAN_NODE ?? 'wasm,cpu').split(',').filter(Boolean) as ('wasm' | 'cpu')[];
-const BROWSER = (process.env.BENCH_DCGAN_BROWSER ?? 'wasm,cpu,webgl,webgpu').split(',').filter(Boolean) as BackendName[];
+const BROWSER = (process.env.BENCH_DCGAN_BROWSER ?? 'wasm,cpu,webgl,webgpu')
+  .split(',')
+  .filter(Boolean) as BackendName[];
 const BROWSER_SECONDS = Number(process.env.BENCH_DCGAN_BROWSER_SECONDS ?? 4);
 const BROWSER_TIMEOUT_MS = 1000 * Number(process.env.BENCH_DCGAN_BROWSER_TIMEOUT ?? 420);
 
@@ -106,21 +108,54 @@ function bareModels() {
   const norm = () => tfl.layers.batchNormalization({ momentum: 0.9, epsilon: 1e-5 });
   const generator = tfl.sequential({
     layers: [
-      tfl.layers.dense({ inputShape: [LATENT], units: 7 * 7 * 2 * CHANNELS, useBias: false, kernelInitializer: init() }),
+      tfl.layers.dense({
+        inputShape: [LATENT],
+        units: 7 * 7 * 2 * CHANNELS,
+        useBias: false,
+        kernelInitializer: init(),
+      }),
       tfl.layers.reshape({ targetShape: [7, 7, 2 * CHANNELS] }),
       norm(),
       tfl.layers.reLU(),
-      tfl.layers.conv2dTranspose({ filters: CHANNELS, kernelSize: 4, strides: 2, padding: 'same', useBias: false, kernelInitializer: init() }),
+      tfl.layers.conv2dTranspose({
+        filters: CHANNELS,
+        kernelSize: 4,
+        strides: 2,
+        padding: 'same',
+        useBias: false,
+        kernelInitializer: init(),
+      }),
       norm(),
       tfl.layers.reLU(),
-      tfl.layers.conv2dTranspose({ filters: 1, kernelSize: 4, strides: 2, padding: 'same', activation: 'tanh', kernelInitializer: init() }),
+      tfl.layers.conv2dTranspose({
+        filters: 1,
+        kernelSize: 4,
+        strides: 2,
+        padding: 'same',
+        activation: 'tanh',
+        kernelInitializer: init(),
+      }),
     ],
   });
   const discriminator = tfl.sequential({
     layers: [
-      tfl.layers.conv2d({ inputShape: [28, 28, 1], filters: CHANNELS, kernelSize: 4, strides: 2, padding: 'same', kernelInitializer: init() }),
+      tfl.layers.conv2d({
+        inputShape: [28, 28, 1],
+        filters: CHANNELS,
+        kernelSize: 4,
+        strides: 2,
+        padding: 'same',
+        kernelInitializer: init(),
+      }),
       tfl.layers.leakyReLU({ alpha: 0.2 }),
-      tfl.layers.conv2d({ filters: 2 * CHANNELS, kernelSize: 4, strides: 2, padding: 'same', useBias: false, kernelInitializer: init() }),
+      tfl.layers.conv2d({
+        filters: 2 * CHANNELS,
+        kernelSize: 4,
+        strides: 2,
+        padding: 'same',
+        useBias: false,
+        kernelInitializer: init(),
+      }),
       norm(),
       tfl.layers.leakyReLU({ alpha: 0.2 }),
       tfl.layers.flatten(),
@@ -144,8 +179,20 @@ async function bareLoop(mnist: Dataset): Promise<Timing> {
       const noise = () => tf.tensor2d(sampleNoise(rng, BATCH, LATENT, 'gaussian'), [BATCH, LATENT]);
       const fake = logits(generator, noise());
       // D: minimise E[softplus(−D(x))] + E[softplus(D(G(z)))]; G: minimise E[softplus(−D(G(z)))].
-      const lossD = optimizerD.minimize(() => tf.add(tf.mean(tf.softplus(tf.neg(logits(discriminator, real)))), tf.mean(tf.softplus(logits(discriminator, fake)))), true, variablesD);
-      const lossG = optimizerG.minimize(() => tf.mean(tf.softplus(tf.neg(logits(discriminator, logits(generator, noise()))))), true, variablesG);
+      const lossD = optimizerD.minimize(
+        () =>
+          tf.add(
+            tf.mean(tf.softplus(tf.neg(logits(discriminator, real)))),
+            tf.mean(tf.softplus(logits(discriminator, fake))),
+          ),
+        true,
+        variablesD,
+      );
+      const lossG = optimizerG.minimize(
+        () => tf.mean(tf.softplus(tf.neg(logits(discriminator, logits(generator, noise()))))),
+        true,
+        variablesG,
+      );
       return tf.stack([lossD as tf.Scalar, lossG as tf.Scalar]);
     });
     await losses.data();
@@ -191,7 +238,7 @@ function torchTiming(): { timing?: Timing & { version: string }; why?: string } 
     const run = spawnSync(python, ['-c', TORCH_SCRIPT], { encoding: 'utf8' });
     if (run.status === 0) return { timing: JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') };
   }
-  return { why: "no python3 with torch (Debian: apt-get install -y python3-torch)" };
+  return { why: 'no python3 with torch (Debian: apt-get install -y python3-torch)' };
 }
 
 async function useBackend(name: 'cpu' | 'wasm') {
@@ -210,7 +257,9 @@ const rows: Row[] = [];
 const mnist = loadMnist();
 const report = (row: Row) => {
   rows.push(row);
-  console.log(`${row.implementation} on ${row.backend}: ${row.timing ? `${row.timing.cpuMs.toFixed(0)} ms CPU per iteration` : row.note}`);
+  console.log(
+    `${row.implementation} on ${row.backend}: ${row.timing ? `${row.timing.cpuMs.toFixed(0)} ms CPU per iteration` : row.note}`,
+  );
 };
 
 if (ROWS.includes('nash-wasm')) {
@@ -219,7 +268,11 @@ if (ROWS.includes('nash-wasm')) {
     await nashTrainer(mnist);
     report({ implementation: 'Nash trainer, stock tfjs kernels', backend: 'wasm', note: 'trained (unexpected)' });
   } catch (error) {
-    report({ implementation: 'Nash trainer, stock tfjs kernels', backend: 'wasm', note: `fails: ${(error as Error).message}` });
+    report({
+      implementation: 'Nash trainer, stock tfjs kernels',
+      backend: 'wasm',
+      note: `fails: ${(error as Error).message}`,
+    });
   }
 }
 registerWasmTrainingKernels();
@@ -235,13 +288,22 @@ for (const [id, implementation, backend, run] of [
 }
 if (ROWS.includes('torch')) {
   const { timing, why } = torchTiming();
-  report({ implementation: timing ? `PyTorch ${timing.version}` : 'PyTorch', backend: 'CPU, 1 thread', timing, note: why });
+  report({
+    implementation: timing ? `PyTorch ${timing.version}` : 'PyTorch',
+    backend: 'CPU, 1 thread',
+    timing,
+    note: why,
+  });
 }
 
 const cpuRow = rows.find((row) => row.implementation === 'Nash trainer' && row.backend === 'cpu')?.timing;
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
-console.log(`\nDCGAN iteration (1 D step + 1 G step), batch ${BATCH}, C = ${CHANNELS}, latent ${LATENT}, single thread, ${SECONDS} s per row:`);
-console.log('| implementation | backend | iterations timed | ms / iteration (wall) | ms / iteration (CPU) | iterations / s (CPU) | vs Nash on tfjs cpu |');
+console.log(
+  `\nDCGAN iteration (1 D step + 1 G step), batch ${BATCH}, C = ${CHANNELS}, latent ${LATENT}, single thread, ${SECONDS} s per row:`,
+);
+console.log(
+  '| implementation | backend | iterations timed | ms / iteration (wall) | ms / iteration (CPU) | iterations / s (CPU) | vs Nash on tfjs cpu |',
+);
 console.log('|---|---|---|---|---|---|---|');
 for (const { implementation, backend, timing, note } of rows) {
   if (!timing) {
@@ -249,7 +311,9 @@ for (const { implementation, backend, timing, note } of rows) {
     continue;
   }
   const speedup = cpuRow ? `${(cpuRow.cpuMs / timing.cpuMs).toFixed(1)}×` : '—';
-  console.log(`| ${implementation} | ${backend} | ${timing.iterations} | ${fmt(timing.wallMs)} | ${fmt(timing.cpuMs)} | ${(1000 / timing.cpuMs).toFixed(2)} | ${speedup} |`);
+  console.log(
+    `| ${implementation} | ${backend} | ${timing.iterations} | ${fmt(timing.wallMs)} | ${fmt(timing.cpuMs)} | ${(1000 / timing.cpuMs).toFixed(2)} | ${speedup} |`,
+  );
 }
 
 // ─── Nash vs a bare tfjs loop, one harness, in Node and in Chromium ─────────────────────────────
@@ -277,13 +341,17 @@ for (const backend of NODE) {
     }
   }
   pairs.push(pair);
-  console.log(`Node ${backend}: Nash ${fmt(perIteration(pair.nash))} ms, bare ${fmt(perIteration(pair.bare))} ms per iteration`);
+  console.log(
+    `Node ${backend}: Nash ${fmt(perIteration(pair.nash))} ms, bare ${fmt(perIteration(pair.bare))} ms per iteration`,
+  );
 }
 
 if (BROWSER.length) {
   const playground = await startPlayground();
   try {
-    console.log(`Chromium ${playground.browser.version()}: ${BROWSER.join(', ')}, ~${BROWSER_SECONDS} s per column after a warm-up step`);
+    console.log(
+      `Chromium ${playground.browser.version()}: ${BROWSER.join(', ')}, ~${BROWSER_SECONDS} s per column after a warm-up step`,
+    );
     for (const backend of BROWSER) {
       // A fresh page per backend: a backend that hangs or breaks its worker cannot spoil the next row.
       const page = await playground.open();
@@ -294,7 +362,12 @@ if (BROWSER.length) {
         pair.note = target.note;
         for (const mode of ['trainer', 'bare'] as const) {
           try {
-            pair[mode === 'trainer' ? 'nash' : 'bare'] = await benchmarkRun(page, mode, BROWSER_SECONDS, BROWSER_TIMEOUT_MS);
+            pair[mode === 'trainer' ? 'nash' : 'bare'] = await benchmarkRun(
+              page,
+              mode,
+              BROWSER_SECONDS,
+              BROWSER_TIMEOUT_MS,
+            );
           } catch (error) {
             pair.note = [pair.note, `${mode}: ${why(error)}`].filter(Boolean).join('; ');
             if (/no result within/.test(String(error))) break; // the worker is still busy with it
@@ -306,7 +379,9 @@ if (BROWSER.length) {
         await page.close();
       }
       pairs.push(pair);
-      console.log(`Chromium ${pair.backend}: Nash ${fmt(perIteration(pair.nash))} ms, bare ${fmt(perIteration(pair.bare))} ms per iteration ${pair.note}`);
+      console.log(
+        `Chromium ${pair.backend}: Nash ${fmt(perIteration(pair.nash))} ms, bare ${fmt(perIteration(pair.bare))} ms per iteration ${pair.note}`,
+      );
     }
   } finally {
     await playground.close();
@@ -316,10 +391,16 @@ if (BROWSER.length) {
 const nodeCpu = perIteration(pairs.find((p) => p.runtime === 'Node' && p.backend === 'cpu')?.nash);
 const cell = (r?: BenchmarkResult) => (r ? `${fmt(perIteration(r))} (${r.iterations})` : '—');
 const ratio = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '—');
-console.log(`\nDCGAN iteration, batch ${BATCH}, C = ${CHANNELS}, latent ${LATENT}: Nash's Trainer vs the same model as a bare tfjs loop (src/worker/benchmark.ts), wall time:`);
-console.log('| runtime | backend | Nash ms / it (timed its) | bare tfjs ms / it (timed its) | Nash speed ÷ bare | Nash it/s | vs Nash on Node cpu | note |');
+console.log(
+  `\nDCGAN iteration, batch ${BATCH}, C = ${CHANNELS}, latent ${LATENT}: Nash's Trainer vs the same model as a bare tfjs loop (src/worker/benchmark.ts), wall time:`,
+);
+console.log(
+  '| runtime | backend | Nash ms / it (timed its) | bare tfjs ms / it (timed its) | Nash speed ÷ bare | Nash it/s | vs Nash on Node cpu | note |',
+);
 console.log('|---|---|---|---|---|---|---|---|');
 for (const p of pairs) {
   const n = perIteration(p.nash);
-  console.log(`| ${p.runtime} | ${p.backend} | ${cell(p.nash)} | ${cell(p.bare)} | ${ratio(perIteration(p.bare) / n)} | ${Number.isFinite(n) ? (1000 / n).toFixed(3) : '—'} | ${ratio(nodeCpu / n)} | ${p.note} |`);
+  console.log(
+    `| ${p.runtime} | ${p.backend} | ${cell(p.nash)} | ${cell(p.bare)} | ${ratio(perIteration(p.bare) / n)} | ${Number.isFinite(n) ? (1000 / n).toFixed(3) : '—'} | ${ratio(nodeCpu / n)} | ${p.note} |`,
+  );
 }

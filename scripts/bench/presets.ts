@@ -32,7 +32,9 @@ const option = (name: string) => {
   return at >= 0 ? args[at + 1] : undefined;
 };
 if (!args.includes('presets')) {
-  console.log('presets: skipped (about 1.5 hours); run it by name: npm run bench -- presets [--seeds N] [--backend NAME] [--presets a,b] [--seconds S] [--cap S]');
+  console.log(
+    'presets: skipped (about 1.5 hours); run it by name: npm run bench -- presets [--seeds N] [--backend NAME] [--presets a,b] [--seconds S] [--cap S]',
+  );
   process.exit(0);
 }
 const wholeNumber = (name: string, fallback: number, min: number) => {
@@ -84,7 +86,9 @@ async function openPage(browser: Browser, url: string): Promise<{ page: Page; er
   });
   await page.addInitScript((preference) => localStorage.setItem('nash.backend', preference), backend);
   await page.goto(url);
-  await page.waitForFunction(() => window.nash?.training.getSnapshot().phase === 'ready', undefined, { timeout: 300_000 });
+  await page.waitForFunction(() => window.nash?.training.getSnapshot().phase === 'ready', undefined, {
+    timeout: 300_000,
+  });
   return { page, errors };
 }
 
@@ -92,24 +96,52 @@ async function openPage(browser: Browser, url: string): Promise<{ page: Page; er
 async function runOnce(page: Page, id: MenuPresetId, seed: number): Promise<Run> {
   const preset = PRESETS[id];
   const named = namedCards(id);
-  const run: Run = { preset: id, kind: preset.kind, seed, named, fired: {}, seconds: 0, iterations: 0, presetIterations: preset.iterations };
+  const run: Run = {
+    preset: id,
+    kind: preset.kind,
+    seed,
+    named,
+    fired: {},
+    seconds: 0,
+    iterations: 0,
+    presetIterations: preset.iterations,
+  };
   await loadPreset(page, id, 300_000, seed);
   const watched =
     preset.kind === 'failure'
-      ? await watchCards(page, (now) => !named.every((name) => name in now.fired) && now.seconds < cap && (now.seconds < seconds || now.iteration < preset.iterations))
+      ? await watchCards(
+          page,
+          (now) =>
+            !named.every((name) => name in now.fired) &&
+            now.seconds < cap &&
+            (now.seconds < seconds || now.iteration < preset.iterations),
+        )
       : await watchCards(page, (now) => now.seconds < seconds);
   await page.evaluate(() => window.nash!.training.pause());
   return { ...run, fired: watched.fired, seconds: Number(watched.seconds.toFixed(1)), iterations: watched.iteration };
 }
 
-const namedFired = (run: Run, within: (sighting: Sighting) => boolean) => run.named.every((name) => run.fired[name] !== undefined && within(run.fired[name]));
+const namedFired = (run: Run, within: (sighting: Sighting) => boolean) =>
+  run.named.every((name) => run.fired[name] !== undefined && within(run.fired[name]));
 const inTime = (run: Run) => namedFired(run, (s) => s.seconds <= seconds);
 const inIterations = (run: Run) => namedFired(run, (s) => s.iteration <= run.presetIterations);
 const falseAlarm = (run: Run) => Object.keys(run.fired).length > 0;
 
-const HEAD = ['preset', 'kind', 'runs', 'iterations reached', 'card', 'fired', 'median s', 'median it', `by ${seconds} s`, 'by its iterations'];
+const HEAD = [
+  'preset',
+  'kind',
+  'runs',
+  'iterations reached',
+  'card',
+  'fired',
+  'median s',
+  'median it',
+  `by ${seconds} s`,
+  'by its iterations',
+];
 const WIDTHS = [22, 7, 4, 22, 28, 5, 8, 9, 7, 17];
-const row = (cells: string[]) => `| ${cells.map((c, i) => (i < 5 ? c.padEnd(WIDTHS[i]) : c.padStart(WIDTHS[i]))).join(' | ')} |`;
+const row = (cells: string[]) =>
+  `| ${cells.map((c, i) => (i < 5 ? c.padEnd(WIDTHS[i]) : c.padStart(WIDTHS[i]))).join(' | ')} |`;
 const number = (x: number, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : '–');
 
 /** One row per card seen (a failure's named card first, even unseen); the preset's columns on the first. */
@@ -122,11 +154,19 @@ function presetRows(id: MenuPresetId, runs: Run[]): string[] {
   const lines = cards.map((card, i) => {
     const seen = ok.flatMap((r) => (r.fired[card] ? [r.fired[card]] : []));
     const named = failure && namedCards(id).includes(card);
-    const count = (test: (s: Sighting, r: Run) => boolean) => `${ok.filter((r) => r.fired[card] && test(r.fired[card], r)).length}/${ok.length}`;
+    const count = (test: (s: Sighting, r: Run) => boolean) =>
+      `${ok.filter((r) => r.fired[card] && test(r.fired[card], r)).length}/${ok.length}`;
     return row([
-      i === 0 ? id : '', i === 0 ? PRESETS[id].kind : '', i === 0 ? String(runs.length) : '', i === 0 ? spread : '',
-      card, `${seen.length}/${ok.length}`, number(median(seen.map((s) => s.seconds)), 1), number(median(seen.map((s) => s.iteration))),
-      named ? count((s) => s.seconds <= seconds) : '', named ? count((s, r) => s.iteration <= r.presetIterations) : '',
+      i === 0 ? id : '',
+      i === 0 ? PRESETS[id].kind : '',
+      i === 0 ? String(runs.length) : '',
+      i === 0 ? spread : '',
+      card,
+      `${seen.length}/${ok.length}`,
+      number(median(seen.map((s) => s.seconds)), 1),
+      number(median(seen.map((s) => s.iteration))),
+      named ? count((s) => s.seconds <= seconds) : '',
+      named ? count((s, r) => s.iteration <= r.presetIterations) : '',
     ]);
   });
   if (!lines.length) lines.push(row([id, PRESETS[id].kind, String(runs.length), spread, '(none)', '', '', '', '', '']));
@@ -173,7 +213,17 @@ try {
         mine.push(await runOnce(opened.page, id, seed));
       } catch (error) {
         // A run that could not load or train is reported, and the next one gets a fresh page.
-        mine.push({ preset: id, kind: PRESETS[id].kind, seed, named: namedCards(id), fired: {}, seconds: 0, iterations: 0, presetIterations: PRESETS[id].iterations, error: String(error).split('\n')[0] });
+        mine.push({
+          preset: id,
+          kind: PRESETS[id].kind,
+          seed,
+          named: namedCards(id),
+          fired: {},
+          seconds: 0,
+          iterations: 0,
+          presetIterations: PRESETS[id].iterations,
+          error: String(error).split('\n')[0],
+        });
         errors.push(...opened.errors);
         await opened.page.close().catch(() => undefined);
         opened = await openPage(browser, url);
@@ -190,5 +240,8 @@ try {
 }
 if (errors.length) console.log(`page errors: ${[...new Set(errors)].join(' | ')}`);
 mkdirSync('test-results', { recursive: true });
-writeFileSync('test-results/bench-presets.json', `${JSON.stringify({ backend, chosenBackend, seeds, seconds, cap, runs }, null, 1)}\n`);
+writeFileSync(
+  'test-results/bench-presets.json',
+  `${JSON.stringify({ backend, chosenBackend, seeds, seconds, cap, runs }, null, 1)}\n`,
+);
 console.log(summary(runs));

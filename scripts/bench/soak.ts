@@ -13,7 +13,15 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, preview } from 'vite';
 import { launchBrowser } from '../../tests/e2e/browser.ts';
-import { describeVerdict, judge, type SoakReading, soak, startRingPreset, tableHead, tableRow } from '../../tests/e2e/soak.ts';
+import {
+  describeVerdict,
+  judge,
+  type SoakReading,
+  soak,
+  startRingPreset,
+  tableHead,
+  tableRow,
+} from '../../tests/e2e/soak.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -27,7 +35,9 @@ if (!args.includes('soak') && option('minutes') === undefined) {
 const minutes = Number(option('minutes') ?? 30);
 const backend = option('backend') ?? 'auto';
 if (!Number.isInteger(minutes) || minutes < 2) {
-  console.error(`soak: --minutes must be a whole number ≥ 2 (the verdict compares minute 1 with the last), not ${option('minutes')}`);
+  console.error(
+    `soak: --minutes must be a whole number ≥ 2 (the verdict compares minute 1 with the last), not ${option('minutes')}`,
+  );
   process.exit(2);
 }
 
@@ -42,12 +52,20 @@ try {
   page.on('pageerror', (error) => errors.push(error.message));
   await page.addInitScript((preference) => localStorage.setItem('nash.backend', preference), backend);
   await page.goto(server.resolvedUrls?.local[0] ?? '');
-  await page.waitForFunction(() => window.nash?.training.getSnapshot().phase === 'ready', undefined, { timeout: 300_000 });
+  await page.waitForFunction(() => window.nash?.training.getSnapshot().phase === 'ready', undefined, {
+    timeout: 300_000,
+  });
   await startRingPreset(page, 300_000);
   const chosen = await page.evaluate(() => window.nash!.training.getSnapshot().backend?.name);
-  console.log(`ring preset (ringDefault) on ${chosen} (preference ${backend}), ${minutes} min, Chromium ${browser.version()}, ${cpus().length} CPUs; one row a minute, heaps after a forced GC`);
+  console.log(
+    `ring preset (ringDefault) on ${chosen} (preference ${backend}), ${minutes} min, Chromium ${browser.version()}, ${cpus().length} CPUs; one row a minute, heaps after a forced GC`,
+  );
   console.log(tableHead());
-  readings = await soak(browser, page, { minutes, loadAverage: () => loadavg()[0], onReading: (r) => console.log(tableRow(r)) });
+  readings = await soak(browser, page, {
+    minutes,
+    loadAverage: () => loadavg()[0],
+    onReading: (r) => console.log(tableRow(r)),
+  });
   if (errors.length) console.log(`page errors: ${errors.join(' | ')}`);
 } finally {
   await browser.close();

@@ -37,7 +37,15 @@ const ROUNDS = Number(process.env.BENCH_WORKER_ROUNDS ?? 2);
 const BACKENDS = (process.env.BENCH_WORKER_BACKENDS ?? 'webgpu,webgl,wasm,cpu').split(',') as BackendName[];
 /** Learning-rate changes per backend, spaced so that each lands in a different chunk. */
 const CHANGES = 12;
-const RING: RunConfig = { ...defaultConfig(), dataset: 'ring', batchSize: 256, generatorWidth: 64, discriminatorWidth: 64, generatorLayers: 2, discriminatorLayers: 2 };
+const RING: RunConfig = {
+  ...defaultConfig(),
+  dataset: 'ring',
+  batchSize: 256,
+  generatorWidth: 64,
+  discriminatorWidth: 64,
+  generatorLayers: 2,
+  discriminatorLayers: 2,
+};
 
 interface Row {
   backend: string;
@@ -52,7 +60,10 @@ interface Row {
 const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN);
 
 async function ready(page: Page, timeout: number) {
-  await page.waitForFunction(() => window.nash?.training.getSnapshot().phase !== 'starting', undefined, { timeout, polling: 100 });
+  await page.waitForFunction(() => window.nash?.training.getSnapshot().phase !== 'starting', undefined, {
+    timeout,
+    polling: 100,
+  });
   const s = await page.evaluate(() => window.nash!.training.getSnapshot());
   if (s.phase !== 'ready') throw new Error(s.notices.map((n) => describeNotice(n, en)).join(' | '));
   await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused', undefined, { timeout });
@@ -72,7 +83,9 @@ async function fullLoop(page: Page, warmupMs: number, windowMs: number) {
       const stop = client.onEvent((e) => {
         if (e.type === 'status' && e.state === 'playing') seen.push({ iteration: e.iteration, at: performance.now() });
       });
-      const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => longTasks.push(entry.duration)));
+      const observer = new PerformanceObserver((list) =>
+        list.getEntries().forEach((entry) => longTasks.push(entry.duration)),
+      );
       observer.observe({ type: 'longtask' });
       const start = performance.now();
       client.play();
@@ -83,7 +96,8 @@ async function fullLoop(page: Page, warmupMs: number, windowMs: number) {
       const timed = seen.filter((s) => s.at >= start + warmup);
       const first = timed[0];
       const last = timed[timed.length - 1];
-      const rate = first && last && last.at > first.at ? (last.iteration - first.iteration) / ((last.at - first.at) / 1000) : NaN;
+      const rate =
+        first && last && last.at > first.at ? (last.iteration - first.iteration) / ((last.at - first.at) / 1000) : NaN;
       return { rate, longTasks: longTasks.filter((d) => d > 50) };
     },
     [warmupMs, windowMs] as const,
@@ -113,7 +127,9 @@ async function latencies(page: Page, changes: number, spacingMs: number) {
       client.pause();
       stop();
       return sent.flatMap((s) => {
-        const marker = markers.find((m) => m.field === 'generatorLearningRate' && m.iteration === s.iteration && m.to === s.to);
+        const marker = markers.find(
+          (m) => m.field === 'generatorLearningRate' && m.iteration === s.iteration && m.to === s.to,
+        );
         return marker ? [marker.time - s.at] : [];
       });
     },
@@ -122,11 +138,19 @@ async function latencies(page: Page, changes: number, spacingMs: number) {
 }
 
 async function measure(page: Page, backend: BackendName): Promise<Row> {
-  await page.evaluate(([config, preference]) => window.nash!.training.reset(config, { backend: preference }), [RING, backend] as const);
+  await page.evaluate(([config, preference]) => window.nash!.training.reset(config, { backend: preference }), [
+    RING,
+    backend,
+  ] as const);
   const snapshot = await ready(page, 300_000);
   const name = snapshot.backend?.name ?? '?';
   const adapter = snapshot.backend?.adapter;
-  const note = name !== backend ? `fell back to ${name}` : adapter ? `${adapter.vendor} ${adapter.architecture}${adapter.isFallbackAdapter ? ' (software)' : ''}` : '';
+  const note =
+    name !== backend
+      ? `fell back to ${name}`
+      : adapter
+        ? `${adapter.vendor} ${adapter.architecture}${adapter.isFallbackAdapter ? ' (software)' : ''}`
+        : '';
   const rate = async (mode: 'bare' | 'trainer', seconds: number) => {
     const result = await page.evaluate(([m, t]) => window.nash!.training.benchmark(m, t), [mode, seconds] as const);
     return result.iterations / (result.milliseconds / 1000);
@@ -150,11 +174,29 @@ async function measure(page: Page, backend: BackendName): Promise<Row> {
   }
   const latency = await latencies(page, slow ? 3 : CHANGES, slow ? 2500 / Math.max(full.rate, 0.2) : 300);
   await ready(page, 300_000);
-  return { backend: name === backend ? backend : `${backend}→${name}`, bare, trainer, full: full.rate, longTasks: full.longTasks, latency, note: [note, `${rounds} round${rounds > 1 ? 's' : ''}`].filter(Boolean).join('; ') };
+  return {
+    backend: name === backend ? backend : `${backend}→${name}`,
+    bare,
+    trainer,
+    full: full.rate,
+    longTasks: full.longTasks,
+    latency,
+    note: [note, `${rounds} round${rounds > 1 ? 's' : ''}`].filter(Boolean).join('; '),
+  };
 }
 
 function table(rows: Row[]) {
-  const head = ['backend', 'bare it/s', 'trainer it/s', 'full loop it/s', 'full/bare', 'full/trainer', 'long tasks >50ms (max)', 'lr latency median (n)', 'note'];
+  const head = [
+    'backend',
+    'bare it/s',
+    'trainer it/s',
+    'full loop it/s',
+    'full/bare',
+    'full/trainer',
+    'long tasks >50ms (max)',
+    'lr latency median (n)',
+    'note',
+  ];
   const lines = rows.map((r) => [
     r.backend,
     r.bare.toFixed(1),
@@ -185,12 +227,22 @@ try {
   await page.addInitScript(() => localStorage.setItem('nash.backend', 'wasm'));
   await page.goto(server.resolvedUrls?.local[0] ?? '');
   await ready(page, 120_000);
-  console.log(`ring MLP, G and D 2→64→64, batch 256, Adam; best of ${ROUNDS} × ${SECONDS} s per column; Chromium ${browser.version()}, ${cpus().length} CPUs`);
+  console.log(
+    `ring MLP, G and D 2→64→64, batch 256, Adam; best of ${ROUNDS} × ${SECONDS} s per column; Chromium ${browser.version()}, ${cpus().length} CPUs`,
+  );
   for (const backend of BACKENDS) {
     try {
       rows.push(await measure(page, backend));
     } catch (error) {
-      rows.push({ backend, bare: NaN, trainer: NaN, full: NaN, longTasks: [], latency: [], note: `failed: ${error instanceof Error ? error.message.slice(0, 120) : error}` });
+      rows.push({
+        backend,
+        bare: NaN,
+        trainer: NaN,
+        full: NaN,
+        longTasks: [],
+        latency: [],
+        note: `failed: ${error instanceof Error ? error.message.slice(0, 120) : error}`,
+      });
     }
   }
 } finally {

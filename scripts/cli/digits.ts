@@ -5,7 +5,13 @@
 import { writeFileSync } from 'node:fs';
 import type { RunConfig } from '../../src/gan/config.ts';
 import { sampleNoise } from '../../src/gan/latent.ts';
-import { CLASSIFIER_CLASSES, classifierMetrics, classifyDigits, type DigitClassifier, predictedClasses } from '../../src/gan/metrics/classifier.ts';
+import {
+  CLASSIFIER_CLASSES,
+  classifierMetrics,
+  classifyDigits,
+  type DigitClassifier,
+  predictedClasses,
+} from '../../src/gan/metrics/classifier.ts';
 import { conditionalMetrics } from '../../src/gan/metrics/conditional.ts';
 import { createRng } from '../../src/gan/rng.ts';
 import type { Trainer } from '../../src/gan/trainer.ts';
@@ -29,7 +35,12 @@ export class DigitReport {
   private readonly noise: Float32Array;
 
   constructor(config: RunConfig) {
-    this.noise = sampleNoise(createRng(config.seed, 'classifier-evaluation'), CLASSIFIER_SAMPLES, config.latentSize, config.noise);
+    this.noise = sampleNoise(
+      createRng(config.seed, 'classifier-evaluation'),
+      CLASSIFIER_SAMPLES,
+      config.latentSize,
+      config.noise,
+    );
   }
 
   async metrics(trainer: Trainer): Promise<Record<string, number>> {
@@ -37,7 +48,13 @@ export class DigitReport {
     const probabilities = await classifyDigits(this.classifier, await trainer.generate(this.noise, condition));
     const { modes, classifierScore } = classifierMetrics(probabilities);
     const conditional = condition.labels
-      ? conditionalMetrics(trainer.config.conditioning, condition.labels, predictedClasses(probabilities), trainer.conditioning.values, CLASSIFIER_CLASSES)
+      ? conditionalMetrics(
+          trainer.config.conditioning,
+          condition.labels,
+          predictedClasses(probabilities),
+          trainer.conditioning.values,
+          CLASSIFIER_CLASSES,
+        )
       : {};
     return { classifierModes: modes, classifierScore, ...conditional };
   }
@@ -57,7 +74,11 @@ export async function writeSamples(file: string, trainer: Trainer): Promise<void
   const condition = trainer.conditioning.grid(EXPORT_SAMPLES);
   const samples = await trainer.generate(noise, condition);
   const scale = 10 ** EXPORT_DECIMALS;
-  const row = (i: number) => Array.from(samples.subarray(i * dataset.dimension, (i + 1) * dataset.dimension), (v) => Math.round(v * scale) / scale);
+  const row = (i: number) =>
+    Array.from(
+      samples.subarray(i * dataset.dimension, (i + 1) * dataset.dimension),
+      (v) => Math.round(v * scale) / scale,
+    );
   const data = Array.from({ length: EXPORT_SAMPLES }, (_, i) => row(i));
   writeFileSync(file, JSON.stringify(condition.labels ? { data, labels: Array.from(condition.labels) } : { data }));
 }

@@ -7,7 +7,17 @@
  */
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DATASETS, type DatasetId, defaultConfig, type FieldName, FIELD_NAMES, OBJECTIVES, parseField, type RunConfig, validateConfig } from '../../src/gan/config.ts';
+import {
+  DATASETS,
+  type DatasetId,
+  defaultConfig,
+  type FieldName,
+  FIELD_NAMES,
+  OBJECTIVES,
+  parseField,
+  type RunConfig,
+  validateConfig,
+} from '../../src/gan/config.ts';
 import { DATASET_MODULES } from '../../src/gan/data/modules.ts';
 import { type Preset, PRESETS, type PresetId } from '../../src/gan/presets.ts';
 import { dataRecipe, recipeFor } from '../../src/gan/recipes.ts';
@@ -62,7 +72,8 @@ export const USAGE = `Usage: npm run train -- [options]
 
 function positiveInteger(flag: string, raw: string, max: number): number {
   const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < 1 || value > max) throw new Error(`--${flag}: ${JSON.stringify(raw)} is not an integer from 1 to ${max}`);
+  if (!/^\d+$/.test(raw) || value < 1 || value > max)
+    throw new Error(`--${flag}: ${JSON.stringify(raw)} is not an integer from 1 to ${max}`);
   return value;
 }
 
@@ -73,7 +84,8 @@ function positiveInteger(flag: string, raw: string, max: number): number {
 function exportFile(raw: string): string {
   const file = resolve(raw);
   const folder = dirname(file);
-  const refuse = (why: string) => new Error(`--export-samples: ${JSON.stringify(raw)} ${why}; expected a file in an existing, writable folder`);
+  const refuse = (why: string) =>
+    new Error(`--export-samples: ${JSON.stringify(raw)} ${why}; expected a file in an existing, writable folder`);
   if (!existsSync(folder)) throw refuse(`cannot be written: the folder ${folder} does not exist`);
   if (!statSync(folder).isDirectory()) throw refuse(`cannot be written: ${folder} is not a folder`);
   if (existsSync(file) && statSync(file).isDirectory()) throw refuse('is a folder');
@@ -108,7 +120,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
         reportEvery = positiveInteger(flag, raw, 10_000_000);
         break;
       case 'backend':
-        if (!(NODE_BACKENDS as readonly string[]).includes(raw)) throw new Error(`--backend: ${JSON.stringify(raw)} is not one of ${NODE_BACKENDS.join(', ')}`);
+        if (!(NODE_BACKENDS as readonly string[]).includes(raw))
+          throw new Error(`--backend: ${JSON.stringify(raw)} is not one of ${NODE_BACKENDS.join(', ')}`);
         backend = raw as NodeBackend;
         break;
       case 'optimizer': {
@@ -119,7 +132,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
         break;
       }
       case 'preset':
-        if (!Object.hasOwn(PRESETS, raw)) throw new Error(`--preset: ${JSON.stringify(raw)} is not one of ${CLI_PRESETS.join(', ')}`);
+        if (!Object.hasOwn(PRESETS, raw))
+          throw new Error(`--preset: ${JSON.stringify(raw)} is not one of ${CLI_PRESETS.join(', ')}`);
         preset = raw as PresetId;
         break;
       case 'export-samples':
@@ -135,17 +149,31 @@ export function parseCli(argv: readonly string[]): CliOptions {
     }
   }
   const cliData = `expected one of ${CLI_DATASETS.join(', ')}`;
-  if (drawn(settings.dataset as DatasetId | undefined)) throw new Error(`--data: ${settings.dataset} point sets are drawn in the app, not given to the CLI; ${cliData}`);
+  if (drawn(settings.dataset as DatasetId | undefined))
+    throw new Error(`--data: ${settings.dataset} point sets are drawn in the app, not given to the CLI; ${cliData}`);
   if (preset && !settings.dataset && drawn(PRESETS[preset].config.dataset)) {
-    throw new Error(`--preset: ${preset} trains on points drawn in the app, which the CLI cannot give; add --data (${cliData}) or pick one of ${CLI_PRESETS.join(', ')}`);
+    throw new Error(
+      `--preset: ${preset} trains on points drawn in the app, which the CLI cannot give; add --data (${cliData}) or pick one of ${CLI_PRESETS.join(', ')}`,
+    );
   }
   // Later layers win: the dataset's recipe (--data mnist: MLP sizes for the conditioning), the
   // preset, then the chosen objective's recipe, then each explicit flag.
   const objective = settings.objective as RunConfig['objective'] | undefined;
   const axes = { ...defaultConfig(), ...(preset ? PRESETS[preset].config : {}), ...settings };
   const data = settings.dataset ? dataRecipe(undefined, axes) : {};
-  const layered = { ...data, ...(preset ? PRESETS[preset].config : {}), ...(objective ? recipeFor(objective) : {}), ...settings };
+  const layered = {
+    ...data,
+    ...(preset ? PRESETS[preset].config : {}),
+    ...(objective ? recipeFor(objective) : {}),
+    ...settings,
+  };
   const result = validateConfig(layered);
   if (!result.ok) throw new Error(describeRefusals(result.refusals, en));
-  return { config: result.config, steps: steps ?? (preset ? PRESETS[preset].iterations : 2000), reportEvery, backend, exportSamples };
+  return {
+    config: result.config,
+    steps: steps ?? (preset ? PRESETS[preset].iterations : 2000),
+    reportEvery,
+    backend,
+    exportSamples,
+  };
 }

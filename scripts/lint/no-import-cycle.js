@@ -30,7 +30,11 @@ export function resolveImport(from, specifier) {
   if (!specifier.startsWith('.')) return undefined;
   const base = path.resolve(path.dirname(from), specifier.replace(/[?#].*$/, ''));
   const stem = base.replace(/\.(js|jsx|mjs)$/, '');
-  const candidates = [base, ...EXTENSIONS.map((ext) => stem + ext), ...EXTENSIONS.map((ext) => path.join(base, `index${ext}`))];
+  const candidates = [
+    base,
+    ...EXTENSIONS.map((ext) => stem + ext),
+    ...EXTENSIONS.map((ext) => path.join(base, `index${ext}`)),
+  ];
   return candidates.find((file) => isFile(file));
 }
 
@@ -133,7 +137,8 @@ export const noImportCycle = {
     ],
     messages: {
       cycle: 'Import cycle: {{chain}}. Move what both sides need to where a reader expects it (issue 16).',
-      folderCycle: 'Folder cycle: {{chain}} imports back into {{folder}}. Move what both need to one of them or below both (issue 16).',
+      folderCycle:
+        'Folder cycle: {{chain}} imports back into {{folder}}. Move what both need to one of them or below both (issue 16).',
     },
   },
   create(context) {
@@ -147,7 +152,11 @@ export const noImportCycle = {
         const own = ownImports(file, text);
         const edges = (at) => (at === file ? own : importsOf(at)).map(({ target }) => target);
         const report = (pos, end, messageId, data) =>
-          context.report({ loc: { start: context.sourceCode.getLocFromIndex(pos), end: context.sourceCode.getLocFromIndex(end) }, messageId, data });
+          context.report({
+            loc: { start: context.sourceCode.getLocFromIndex(pos), end: context.sourceCode.getLocFromIndex(end) },
+            messageId,
+            data,
+          });
         const seen = new Set();
         const dead = new Set();
         for (const { target, pos, end } of own) {
@@ -171,7 +180,10 @@ export const noImportCycle = {
           const back = shortestPath(target, (at) => featureAt(at) === feature, edges, deadEnds);
           if (!back) continue;
           reported.add(other);
-          report(pos, end, 'folderCycle', { chain: [file, target, ...back].map(name).join(' → '), folder: name(feature) });
+          report(pos, end, 'folderCycle', {
+            chain: [file, target, ...back].map(name).join(' → '),
+            folder: name(feature),
+          });
         }
       },
     };
@@ -181,7 +193,8 @@ export const noImportCycle = {
 /** Every file under `dirs` with one of EXTENSIONS. */
 function filesUnder(dirs) {
   return dirs.flatMap((dir) =>
-    fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+    fs
+      .readdirSync(dir, { withFileTypes: true, recursive: true })
       .filter((entry) => entry.isFile() && EXTENSIONS.includes(path.extname(entry.name)))
       .map((entry) => path.join(entry.parentPath, entry.name)),
   );

@@ -3,8 +3,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type DigitClassifier, loadDigitClassifier } from '../../src/gan/metrics/classifier.ts';
 
-export const CLASSIFIER_MANIFEST_PATH = fileURLToPath(new URL('../../public/models/digit-classifier.json', import.meta.url));
-export const CLASSIFIER_WEIGHTS_PATH = fileURLToPath(new URL('../../public/models/digit-classifier.bin', import.meta.url));
+export const CLASSIFIER_MANIFEST_PATH = fileURLToPath(
+  new URL('../../public/models/digit-classifier.json', import.meta.url),
+);
+export const CLASSIFIER_WEIGHTS_PATH = fileURLToPath(
+  new URL('../../public/models/digit-classifier.bin', import.meta.url),
+);
 
 export function readClassifierFiles(): { manifest: unknown; weights: ArrayBuffer } {
   const bytes = readFileSync(CLASSIFIER_WEIGHTS_PATH);

@@ -21,7 +21,10 @@ import { createRng } from '../../src/gan/rng.ts';
 
 export const MNIST_PATH = fileURLToPath(new URL('../../public/data/mnist.bin', import.meta.url));
 /** Files whose change makes the binary stale: this converter and the format it writes. */
-const SOURCES = [fileURLToPath(import.meta.url), fileURLToPath(new URL('../../src/gan/data/mnist.ts', import.meta.url))];
+const SOURCES = [
+  fileURLToPath(import.meta.url),
+  fileURLToPath(new URL('../../src/gan/data/mnist.ts', import.meta.url)),
+];
 /** Fixed seed of the order in which digits are stored, so every clone gets the same bytes. */
 const ORDER_SEED = 20260;
 

@@ -7,7 +7,9 @@ import { UpdatePrompt } from './UpdatePrompt.tsx';
 type Tab = 'playground' | 'explainer';
 
 /** The explainer is a chunk of its own, fetched on its tab's first opening (issue 16). */
-const ExplainerPage = lazy(() => import('../features/explainer/ExplainerPage.tsx').then((module) => ({ default: module.ExplainerPage })));
+const ExplainerPage = lazy(() =>
+  import('../features/explainer/ExplainerPage.tsx').then((module) => ({ default: module.ExplainerPage })),
+);
 
 export function App() {
   const [language, setLanguage] = useState<Language>(initialLanguage);

@@ -16,7 +16,10 @@ export function watchForUpdate(onWaiting: (registration: ServiceWorkerRegistrati
   const stop = new AbortController();
   if (import.meta.env.DEV || !('serviceWorker' in navigator)) return () => stop.abort();
   const { signal } = stop;
-  const loaded = document.readyState === 'complete' ? Promise.resolve() : new Promise((resolve) => addEventListener('load', resolve, { once: true, signal }));
+  const loaded =
+    document.readyState === 'complete'
+      ? Promise.resolve()
+      : new Promise((resolve) => addEventListener('load', resolve, { once: true, signal }));
   void loaded
     .then(() => navigator.serviceWorker.register('./sw.js'))
     .then(

@@ -9,8 +9,19 @@ import { defaultConfig, type RunConfig } from '../gan/config.ts';
 import type { StatPoint } from '../gan/stats.ts';
 import type { StepTarget } from '../gan/trainer.ts';
 import {
-  type BackendPreference, type BenchmarkEvent, type Floats, PROTOCOL_VERSION, type SamplesEvent, type Schedule, type Sources, type LatentAnswerEvent,
-  type TrainerCommand, type TrainerEvent, transferables, type UpdatedEvent, type WorkerProblem,
+  type BackendPreference,
+  type BenchmarkEvent,
+  type Floats,
+  PROTOCOL_VERSION,
+  type SamplesEvent,
+  type Schedule,
+  type Sources,
+  type LatentAnswerEvent,
+  type TrainerCommand,
+  type TrainerEvent,
+  transferables,
+  type UpdatedEvent,
+  type WorkerProblem,
 } from '../worker/protocol.ts';
 import type { SerializedRun } from '../worker/serialize.ts';
 import type { LatentQuery } from '../worker/latent-answers.ts';
@@ -18,7 +29,15 @@ import type { RestartCause } from './notices.ts';
 import { copyRun, DEFAULT_RECOVERY, Recovery, type RecoveryOptions } from './recovery.ts';
 import { Requests } from './requests.ts';
 import type { Store } from './store.ts';
-import { gaveUpTraining, initialTraining, reduceTraining, resetTraining, restartTraining, type TrainingState, withNotice } from './trainingState.ts';
+import {
+  gaveUpTraining,
+  initialTraining,
+  reduceTraining,
+  resetTraining,
+  restartTraining,
+  type TrainingState,
+  withNotice,
+} from './trainingState.ts';
 
 export type { TrainingState } from './trainingState.ts';
 
@@ -48,7 +67,12 @@ interface Pending {
 }
 
 const pending = (): Pending => ({
-  updates: new Requests(), samples: new Requests(), benchmarks: new Requests(), exports: new Requests(), imports: new Requests(), latent: new Requests(),
+  updates: new Requests(),
+  samples: new Requests(),
+  benchmarks: new Requests(),
+  exports: new Requests(),
+  imports: new Requests(),
+  latent: new Requests(),
 });
 
 export class TrainingClient implements Store<TrainingState> {
@@ -67,7 +91,14 @@ export class TrainingClient implements Store<TrainingState> {
     this.createWorker = options.createWorker ?? trainingWorker;
     this.recovery = new Recovery({ ...DEFAULT_RECOVERY, ...options.recovery });
     this.worker = this.attach();
-    this.send({ type: 'init', version: PROTOCOL_VERSION, config, sources: options.sources, backend: preference, schedule: options.schedule });
+    this.send({
+      type: 'init',
+      version: PROTOCOL_VERSION,
+      config,
+      sources: options.sources,
+      backend: preference,
+      schedule: options.schedule,
+    });
   }
 
   /** The Store interface (store.ts) that useStore reads: arrow properties, so they can be passed unbound. */
@@ -96,9 +127,18 @@ export class TrainingClient implements Store<TrainingState> {
   }
 
   /** New weights from `config` (default: the current one), on `backend` if given. */
-  reset(config: RunConfig = this.state.config, options: { backend?: BackendPreference; sources?: Sources; schedule?: Partial<Schedule> } = {}) {
+  reset(
+    config: RunConfig = this.state.config,
+    options: { backend?: BackendPreference; sources?: Sources; schedule?: Partial<Schedule> } = {},
+  ) {
     this.set(resetTraining(this.state, config, options.backend ?? this.state.preference));
-    this.send({ type: 'reset', config, backend: options.backend, sources: options.sources, schedule: options.schedule });
+    this.send({
+      type: 'reset',
+      config,
+      backend: options.backend,
+      sources: options.sources,
+      schedule: options.schedule,
+    });
   }
 
   /** Forces a backend (or `auto`): the run restarts there, since weights live on their backend. */
@@ -179,7 +219,11 @@ export class TrainingClient implements Store<TrainingState> {
       const detail = event.message || undefined;
       const s = this.state;
       if (s.phase === 'ready') return this.restart({ code: 'crashed', detail });
-      this.set({ ...s, phase: s.phase === 'starting' ? 'failed' : s.phase, ...withNotice(s, 'error', { about: 'problem', problem: { code: 'workerFailed', detail } }) });
+      this.set({
+        ...s,
+        phase: s.phase === 'starting' ? 'failed' : s.phase,
+        ...withNotice(s, 'error', { about: 'problem', problem: { code: 'workerFailed', detail } }),
+      });
     });
     this.recovery.start({
       ping: (message) => worker.postMessage(message),
@@ -203,7 +247,11 @@ export class TrainingClient implements Store<TrainingState> {
     this.send(this.recovery.initFor({ type: 'init', version: PROTOCOL_VERSION, config: this.state.config }));
     if (saved) {
       void this.importRun(copyRun(saved), stats).then((problem) => {
-        if (problem) this.set({ ...this.state, ...withNotice(this.state, 'error', { about: 'problem', problem: { code: 'restoreFailed', problem } }) });
+        if (problem)
+          this.set({
+            ...this.state,
+            ...withNotice(this.state, 'error', { about: 'problem', problem: { code: 'restoreFailed', problem } }),
+          });
       });
     }
   }

@@ -5,7 +5,14 @@
  * that throws reports itself through its `error` event; one that was terminated or hangs says
  * nothing, so silence past `deadAfterMs` counts as death too.
  */
-import type { BackendPreference, InitCommand, PingMessage, Schedule, Sources, TrainerCommand } from '../worker/protocol.ts';
+import type {
+  BackendPreference,
+  InitCommand,
+  PingMessage,
+  Schedule,
+  Sources,
+  TrainerCommand,
+} from '../worker/protocol.ts';
 import type { SerializedRun } from '../worker/serialize.ts';
 
 export interface RecoveryOptions {
@@ -28,7 +35,11 @@ const RESTART_WINDOW_MS = 60_000;
 
 /** A run's copy whose arrays can be transferred without emptying the kept one. */
 export function copyRun(run: SerializedRun): SerializedRun {
-  return { ...run, config: { ...run.config }, tensors: run.tensors.map((tensor) => ({ ...tensor, shape: [...tensor.shape], values: tensor.values.slice() })) };
+  return {
+    ...run,
+    config: { ...run.config },
+    tensors: run.tensors.map((tensor) => ({ ...tensor, shape: [...tensor.shape], values: tensor.values.slice() })),
+  };
 }
 
 export class Recovery {
@@ -64,7 +75,12 @@ export class Recovery {
    * Starts the heartbeat and the weight copies. `exportRun` is asked only when `moved` says the run
    * changed since the last copy.
    */
-  start(hooks: { ping: (message: PingMessage) => void; dead: () => void; moved: (saved?: SerializedRun) => boolean; exportRun: () => Promise<SerializedRun> }): void {
+  start(hooks: {
+    ping: (message: PingMessage) => void;
+    dead: () => void;
+    moved: (saved?: SerializedRun) => boolean;
+    exportRun: () => Promise<SerializedRun>;
+  }): void {
     this.stop();
     this.lastHeard = Date.now();
     let id = 0;

@@ -16,7 +16,12 @@ export const RECENT_WHOLE = 2_000;
  * the room — plus the run's first point. Each thinning keeps a subset of the grid before, so the
  * past stays evenly spaced whatever the run's length.
  */
-export function appendThinned<T extends { iteration: number }>(history: readonly T[], points: readonly T[], limit = HISTORY_LIMIT, recent = RECENT_WHOLE): T[] {
+export function appendThinned<T extends { iteration: number }>(
+  history: readonly T[],
+  points: readonly T[],
+  limit = HISTORY_LIMIT,
+  recent = RECENT_WHOLE,
+): T[] {
   const all = history.concat(points);
   if (all.length <= limit) return all;
   const cut = Math.max(0, all.length - recent);

@@ -8,7 +8,16 @@ import type { RunConfig } from '../gan/config.ts';
 import type { StatPoint } from '../gan/stats.ts';
 import type { Evaluation } from '../gan/trainer.ts';
 import type {
-  AdapterInfo, BackendName, BackendPreference, BackendReason, CandidateReport, LiveMarker, PlaneEvent, RunState, SamplesEvent, TrainerEvent,
+  AdapterInfo,
+  BackendName,
+  BackendPreference,
+  BackendReason,
+  CandidateReport,
+  LiveMarker,
+  PlaneEvent,
+  RunState,
+  SamplesEvent,
+  TrainerEvent,
 } from '../worker/protocol.ts';
 import { unreachable } from '../worker/protocol.ts';
 import { MAX_NOTICES, type Notice, type NoticeSubject, type RestartCause } from './notices.ts';
@@ -53,13 +62,28 @@ export interface TrainingState {
 /** Before the worker has said anything. */
 export function initialTraining(config: RunConfig, preference: BackendPreference): TrainingState {
   return {
-    phase: 'starting', run: 0, preference, config, planar: true, state: 'paused', iteration: 0, iterationsPerSecond: 0, tensors: 0,
-    stats: [], markers: [], notices: [], noticesPosted: 0,
+    phase: 'starting',
+    run: 0,
+    preference,
+    config,
+    planar: true,
+    state: 'paused',
+    iteration: 0,
+    iterationsPerSecond: 0,
+    tensors: 0,
+    stats: [],
+    markers: [],
+    notices: [],
+    noticesPosted: 0,
   };
 }
 
 /** The notices with one more (the oldest scroll away past MAX_NOTICES). */
-export function withNotice(s: Pick<TrainingState, 'notices' | 'noticesPosted'>, kind: Notice['kind'], subject: NoticeSubject): Pick<TrainingState, 'notices' | 'noticesPosted'> {
+export function withNotice(
+  s: Pick<TrainingState, 'notices' | 'noticesPosted'>,
+  kind: Notice['kind'],
+  subject: NoticeSubject,
+): Pick<TrainingState, 'notices' | 'noticesPosted'> {
   const id = s.noticesPosted + 1;
   return { notices: [...s.notices, { id, kind, subject }].slice(-MAX_NOTICES), noticesPosted: id };
 }
@@ -79,14 +103,24 @@ export function reduceTraining(s: TrainingState, event: TrainerEvent): TrainingS
         planar: event.planar,
       };
     case 'stats':
-      return { ...s, stats: appendThinned(s.stats, event.points), markers: event.markers.length ? s.markers.concat(event.markers) : s.markers };
+      return {
+        ...s,
+        stats: appendThinned(s.stats, event.points),
+        markers: event.markers.length ? s.markers.concat(event.markers) : s.markers,
+      };
     case 'samples':
       // An answer to a `sample` request is its asker's; the fixed-noise samples are the run's.
       return event.requestId === undefined ? { ...s, samples: event } : s;
     case 'plane':
       return { ...s, plane: event };
     case 'status':
-      return { ...s, state: event.state, iteration: event.iteration, iterationsPerSecond: event.iterationsPerSecond, tensors: event.tensors };
+      return {
+        ...s,
+        state: event.state,
+        iteration: event.iteration,
+        iterationsPerSecond: event.iterationsPerSecond,
+        tensors: event.tensors,
+      };
     case 'metrics':
       return { ...s, metrics: event.evaluation };
     case 'updated': {
@@ -96,7 +130,10 @@ export function reduceTraining(s: TrainingState, event: TrainerEvent): TrainingS
         ...event.refused.map((refusal) => ({ about: 'refusal' as const, refusal })),
         ...event.notes.map((update) => ({ about: 'update' as const, update })),
       ];
-      return subjects.reduce<TrainingState>((next, subject) => ({ ...next, ...withNotice(next, 'note', subject) }), { ...s, config });
+      return subjects.reduce<TrainingState>((next, subject) => ({ ...next, ...withNotice(next, 'note', subject) }), {
+        ...s,
+        config,
+      });
     }
     case 'warning': {
       const { warning } = event;
@@ -117,10 +154,20 @@ export function reduceTraining(s: TrainingState, event: TrainerEvent): TrainingS
     }
     case 'failover': {
       const { report } = event;
-      return { ...s, iteration: report.iteration, stats: upTo(s.stats, report.iteration), ...withNotice(s, 'warning', { about: 'failover', failover: report }) };
+      return {
+        ...s,
+        iteration: report.iteration,
+        stats: upTo(s.stats, report.iteration),
+        ...withNotice(s, 'warning', { about: 'failover', failover: report }),
+      };
     }
     case 'error':
-      return { ...s, phase: s.phase === 'starting' ? 'failed' : s.phase, state: 'paused', ...withNotice(s, 'error', { about: 'problem', problem: event.problem }) };
+      return {
+        ...s,
+        phase: s.phase === 'starting' ? 'failed' : s.phase,
+        state: 'paused',
+        ...withNotice(s, 'error', { about: 'problem', problem: event.problem }),
+      };
     case 'benchmark':
     case 'runExported':
     case 'runImported':
@@ -134,15 +181,39 @@ export function reduceTraining(s: TrainingState, event: TrainerEvent): TrainingS
 
 /** A new run asked for (Reset, a preset, a backend change): what belonged to the old one is cleared. */
 export function resetTraining(s: TrainingState, config: RunConfig, preference: BackendPreference): TrainingState {
-  return { ...s, phase: 'starting', run: s.run + 1, config, preference, stats: [], markers: [], plane: undefined, samples: undefined, metrics: undefined };
+  return {
+    ...s,
+    phase: 'starting',
+    run: s.run + 1,
+    config,
+    preference,
+    stats: [],
+    markers: [],
+    plane: undefined,
+    samples: undefined,
+    metrics: undefined,
+  };
 }
 
 /** A dead worker replaced by a fresh one that continues from the weights of `iteration`. */
 export function restartTraining(s: TrainingState, cause: RestartCause, iteration: number): TrainingState {
-  return { ...s, phase: 'starting', state: 'paused', iteration, stats: upTo(s.stats, iteration), markers: [], ...withNotice(s, 'warning', { about: 'restart', restart: { cause, iteration } }) };
+  return {
+    ...s,
+    phase: 'starting',
+    state: 'paused',
+    iteration,
+    stats: upTo(s.stats, iteration),
+    markers: [],
+    ...withNotice(s, 'warning', { about: 'restart', restart: { cause, iteration } }),
+  };
 }
 
 /** The worker died once too often: the page gives up on it. */
 export function gaveUpTraining(s: TrainingState, cause: RestartCause, iteration: number): TrainingState {
-  return { ...s, phase: 'failed', state: 'paused', ...withNotice(s, 'error', { about: 'restart', restart: { cause, iteration, gaveUp: true } }) };
+  return {
+    ...s,
+    phase: 'failed',
+    state: 'paused',
+    ...withNotice(s, 'error', { about: 'restart', restart: { cause, iteration, gaveUp: true } }),
+  };
 }

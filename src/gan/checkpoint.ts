@@ -24,9 +24,18 @@ export class Checkpoint {
 
   /** Copies every variable of the trainer as it is now; the caller owns the copies until `dispose`. */
   static capture(trainer: Trainer): Checkpoint {
-    const groups = new Map(Object.entries(trainer.variableGroups()).map(([group, variables]) => [group, variables.map((v) => tf.keep(tf.clone(v)))]));
+    const groups = new Map(
+      Object.entries(trainer.variableGroups()).map(([group, variables]) => [
+        group,
+        variables.map((v) => tf.keep(tf.clone(v))),
+      ]),
+    );
     const { generator, discriminator } = trainer.optimizers();
-    return new Checkpoint(trainer.iteration, { generator: generator.steps, discriminator: discriminator.steps }, groups);
+    return new Checkpoint(
+      trainer.iteration,
+      { generator: generator.steps, discriminator: discriminator.steps },
+      groups,
+    );
   }
 
   /**
@@ -38,7 +47,8 @@ export class Checkpoint {
     const reset: string[] = [];
     for (const [group, variables] of Object.entries(trainer.variableGroups())) {
       const saved = this.groups.get(group);
-      const fits = saved?.length === variables.length && variables.every((v, i) => v.shape.join() === saved[i].shape.join());
+      const fits =
+        saved?.length === variables.length && variables.every((v, i) => v.shape.join() === saved[i].shape.join());
       if (!fits) reset.push(group);
       variables.forEach((v, i) => tf.tidy(() => v.assign(fits ? tf.clone(saved[i]) : tf.zerosLike(v))));
     }
@@ -61,13 +71,14 @@ export class Checkpoint {
  */
 export function finiteFlags(trainer: Trainer): tf.Tensor1D {
   const groups = trainer.variableGroups();
-  return tf.tidy(() =>
-    tf.stack(
-      NETWORKS.map((network) => {
-        const variables = NETWORK_GROUPS[network].flatMap((group) => [...(groups[group] ?? [])]);
-        if (variables.length === 0) return tf.scalar(1);
-        return tf.min(tf.stack(variables.map((v) => tf.cast(tf.all(tf.isFinite(v)), 'float32'))));
-      }),
-    ) as tf.Tensor1D,
+  return tf.tidy(
+    () =>
+      tf.stack(
+        NETWORKS.map((network) => {
+          const variables = NETWORK_GROUPS[network].flatMap((group) => [...(groups[group] ?? [])]);
+          if (variables.length === 0) return tf.scalar(1);
+          return tf.min(tf.stack(variables.map((v) => tf.cast(tf.all(tf.isFinite(v)), 'float32'))));
+        }),
+      ) as tf.Tensor1D,
   );
 }

@@ -34,7 +34,10 @@ function num(spec: Omit<NumberField, 'kind'>): NumberField {
   return { kind: 'number', ...spec };
 }
 
-function choice<const V extends string>(values: readonly V[], spec: Omit<EnumField<V>, 'kind' | 'values'>): EnumField<V> {
+function choice<const V extends string>(
+  values: readonly V[],
+  spec: Omit<EnumField<V>, 'kind' | 'values'>,
+): EnumField<V> {
   return { kind: 'enum', values, ...spec };
 }
 
@@ -67,12 +70,43 @@ export const CONFIG_SCHEMA = {
   latentSize: num({ default: 2, min: 1, max: 256, integer: true, live: false, label: 'Latent size' }),
   noise: choice(NOISES, { default: 'gaussian', live: false, label: 'Noise distribution' }),
   generatorLayers: num({ default: 2, min: 1, max: 6, integer: true, live: false, label: 'Generator hidden layers' }),
-  generatorWidth: num({ default: 64, min: 2, max: 512, integer: true, live: false, unit: 'units', label: 'Generator width' }),
+  generatorWidth: num({
+    default: 64,
+    min: 2,
+    max: 512,
+    integer: true,
+    live: false,
+    unit: 'units',
+    label: 'Generator width',
+  }),
   generatorActivation: choice(ACTIVATIONS, { default: 'relu', live: false, label: 'Generator activation' }),
-  discriminatorLayers: num({ default: 2, min: 1, max: 6, integer: true, live: false, label: 'Discriminator hidden layers' }),
-  discriminatorWidth: num({ default: 64, min: 2, max: 512, integer: true, live: false, unit: 'units', label: 'Discriminator width' }),
+  discriminatorLayers: num({
+    default: 2,
+    min: 1,
+    max: 6,
+    integer: true,
+    live: false,
+    label: 'Discriminator hidden layers',
+  }),
+  discriminatorWidth: num({
+    default: 64,
+    min: 2,
+    max: 512,
+    integer: true,
+    live: false,
+    unit: 'units',
+    label: 'Discriminator width',
+  }),
   discriminatorActivation: choice(ACTIVATIONS, { default: 'relu', live: false, label: 'Discriminator activation' }),
-  channels: num({ default: 16, min: 4, max: 128, integer: true, live: false, unit: 'channels', label: 'DCGAN channel width' }),
+  channels: num({
+    default: 16,
+    min: 4,
+    max: 128,
+    integer: true,
+    live: false,
+    unit: 'channels',
+    label: 'DCGAN channel width',
+  }),
   categories: num({ default: 10, min: 2, max: 20, integer: true, live: false, label: 'Categorical code values' }),
   continuousCodes: num({ default: 0, min: 0, max: 3, integer: true, live: false, label: 'Continuous codes' }),
 
@@ -80,14 +114,44 @@ export const CONFIG_SCHEMA = {
   objective: choice(OBJECTIVES, { default: 'nonSaturating', live: true, label: 'Objective' }),
   generatorOptimizer: choice(OPTIMIZERS, { default: 'adam', live: true, label: 'Generator optimiser' }),
   discriminatorOptimizer: choice(OPTIMIZERS, { default: 'adam', live: true, label: 'Discriminator optimiser' }),
-  generatorLearningRate: num({ default: 1e-3, min: 1e-6, max: 10, log: true, live: true, label: 'Generator learning rate' }),
-  discriminatorLearningRate: num({ default: 1e-3, min: 1e-6, max: 10, log: true, live: true, label: 'Discriminator learning rate' }),
+  generatorLearningRate: num({
+    default: 1e-3,
+    min: 1e-6,
+    max: 10,
+    log: true,
+    live: true,
+    label: 'Generator learning rate',
+  }),
+  discriminatorLearningRate: num({
+    default: 1e-3,
+    min: 1e-6,
+    max: 10,
+    log: true,
+    live: true,
+    label: 'Discriminator learning rate',
+  }),
   beta1: num({ default: 0.5, min: 0, max: 0.999, live: true, label: 'Adam β1' }),
   beta2: num({ default: 0.999, min: 0, max: 0.9999, live: true, label: 'Adam β2' }),
   momentum: num({ default: 0, min: 0, max: 0.99, live: true, label: 'SGD momentum' }),
   rmspropDecay: num({ default: 0.9, min: 0, max: 0.999, live: true, label: 'RMSprop decay ρ' }),
-  discriminatorSteps: num({ default: 1, min: 1, max: 20, integer: true, live: true, unit: 'steps', label: 'Discriminator steps per iteration (k_D, n_critic)' }),
-  generatorSteps: num({ default: 1, min: 1, max: 20, integer: true, live: true, unit: 'steps', label: 'Generator steps per iteration (k_G)' }),
+  discriminatorSteps: num({
+    default: 1,
+    min: 1,
+    max: 20,
+    integer: true,
+    live: true,
+    unit: 'steps',
+    label: 'Discriminator steps per iteration (k_D, n_critic)',
+  }),
+  generatorSteps: num({
+    default: 1,
+    min: 1,
+    max: 20,
+    integer: true,
+    live: true,
+    unit: 'steps',
+    label: 'Generator steps per iteration (k_G)',
+  }),
   batchSize: num({ default: 128, min: 1, max: 1024, integer: true, live: true, unit: 'samples', label: 'Batch size' }),
   lsganA: num({ default: 0, min: -2, max: 2, live: true, label: 'LSGAN label a (fake)' }),
   lsganB: num({ default: 1, min: -2, max: 2, live: true, label: 'LSGAN label b (real)' }),
@@ -115,10 +179,14 @@ export function defaultConfig(): RunConfig {
 }
 
 /** What a field accepts, as a refusal names it. */
-export type Allowed = { kind: 'enum'; values: readonly string[] } | { kind: 'number'; integer: boolean; min: number; max: number };
+export type Allowed =
+  | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'number'; integer: boolean; min: number; max: number };
 
 function allowedBy(spec: FieldSpec): Allowed {
-  return spec.kind === 'enum' ? { kind: 'enum', values: spec.values } : { kind: 'number', integer: spec.integer === true, min: spec.min, max: spec.max };
+  return spec.kind === 'enum'
+    ? { kind: 'enum', values: spec.values }
+    : { kind: 'number', integer: spec.integer === true, min: spec.min, max: spec.max };
 }
 
 /**
@@ -161,15 +229,22 @@ const MAX_NUMBER_TEXT = 100;
 export function parseField<K extends FieldName>(name: K, raw: unknown): FieldResult<RunConfig[K]> {
   const spec: FieldSpec = CONFIG_SCHEMA[name];
   const allowed = allowedBy(spec);
-  const refuse = (code: 'notAllowed' | 'notANumber'): FieldResult<RunConfig[K]> => ({ ok: false, refusal: { code, field: name, value: quote(raw), allowed } });
-  const refuseNumber = (code: 'notFinite' | 'notInteger' | 'outOfRange', value: number): FieldResult<RunConfig[K]> => ({ ok: false, refusal: { code, field: name, value, allowed } });
+  const refuse = (code: 'notAllowed' | 'notANumber'): FieldResult<RunConfig[K]> => ({
+    ok: false,
+    refusal: { code, field: name, value: quote(raw), allowed },
+  });
+  const refuseNumber = (code: 'notFinite' | 'notInteger' | 'outOfRange', value: number): FieldResult<RunConfig[K]> => ({
+    ok: false,
+    refusal: { code, field: name, value, allowed },
+  });
   if (spec.kind === 'enum') {
     if (typeof raw !== 'string' || !spec.values.includes(raw)) return refuse('notAllowed');
     return { ok: true, value: raw as RunConfig[K] };
   }
   let value: number;
   if (typeof raw === 'number') value = raw;
-  else if (typeof raw === 'string' && raw.length <= MAX_NUMBER_TEXT && NUMBER_TEXT.test(raw.trim())) value = Number(raw);
+  else if (typeof raw === 'string' && raw.length <= MAX_NUMBER_TEXT && NUMBER_TEXT.test(raw.trim()))
+    value = Number(raw);
   else return refuse('notANumber');
   if (!Number.isFinite(value)) return refuseNumber('notFinite', value);
   if (spec.integer && !Number.isInteger(value)) return refuseNumber('notInteger', value);
@@ -221,8 +296,10 @@ export type Conflict = 'dcganNeedsImages' | 'labelNeedsLabels' | 'lsganLabelsEqu
 /** Rules that involve more than one field. */
 export function conflictsOf(config: RunConfig): Conflict[] {
   const conflicts: Conflict[] = [];
-  if (config.architecture === 'dcgan' && DATASET_MODULES[config.dataset].kind !== 'images') conflicts.push('dcganNeedsImages');
-  if (config.conditioning === 'label' && !LABELLED_DATASETS.includes(config.dataset)) conflicts.push('labelNeedsLabels');
+  if (config.architecture === 'dcgan' && DATASET_MODULES[config.dataset].kind !== 'images')
+    conflicts.push('dcganNeedsImages');
+  if (config.conditioning === 'label' && !LABELLED_DATASETS.includes(config.dataset))
+    conflicts.push('labelNeedsLabels');
   // A score aimed at labels (LSGAN's a for fakes, b for data) has nothing to separate when they are equal.
   const labels = OBJECTIVE_MODULES[config.objective].labels;
   if (labels && config[labels[0]] === config[labels[1]]) conflicts.push('lsganLabelsEqual');
@@ -245,7 +322,11 @@ export function criticBatchNorm({ architecture, objective }: Pick<RunConfig, 'ar
 export type ResetReason = 'changesModel' | 'criticBatchNorm';
 
 /** Why changing `name` to `value` on a run with `current` settings needs a reset; undefined when it applies live. */
-export function resetReason<K extends FieldName>(current: RunConfig, name: K, value: RunConfig[K]): ResetReason | undefined {
+export function resetReason<K extends FieldName>(
+  current: RunConfig,
+  name: K,
+  value: RunConfig[K],
+): ResetReason | undefined {
   if (!CONFIG_SCHEMA[name].live) return 'changesModel';
   if (criticBatchNorm(current) !== criticBatchNorm({ ...current, [name]: value })) return 'criticBatchNorm';
   return undefined;

@@ -80,8 +80,14 @@ export function interpolate(method: InterpolationMethod, a: Float32Array, b: Flo
 }
 
 /** `steps` evenly spaced points from a (t = 0) to b (t = 1), [steps × size] row-major; steps ≥ 2. */
-export function interpolationPath(method: InterpolationMethod, a: Float32Array, b: Float32Array, steps: number): Latent {
-  if (!Number.isInteger(steps) || steps < 2) throw new Error(`latent: ${steps} interpolation steps, need an integer ≥ 2`);
+export function interpolationPath(
+  method: InterpolationMethod,
+  a: Float32Array,
+  b: Float32Array,
+  steps: number,
+): Latent {
+  if (!Number.isInteger(steps) || steps < 2)
+    throw new Error(`latent: ${steps} interpolation steps, need an integer ≥ 2`);
   const out = new Float32Array(steps * a.length);
   for (let s = 0; s < steps; s++) out.set(interpolate(method, a, b, s / (steps - 1)), s * a.length);
   return out;
@@ -100,7 +106,8 @@ export function meanLatent(latents: readonly Float32Array[]): Latent {
 
 /** Σ wᵢ·zᵢ: "A − B + C" is weights [1, −1, 1] over [A, B, C]. */
 export function weightedSum(latents: readonly Float32Array[], weights: readonly number[]): Latent {
-  if (latents.length === 0 || latents.length !== weights.length) throw new Error(`latent: ${latents.length} latents and ${weights.length} weights`);
+  if (latents.length === 0 || latents.length !== weights.length)
+    throw new Error(`latent: ${latents.length} latents and ${weights.length} weights`);
   const out = new Float32Array(latents[0].length);
   latents.forEach((z, k) => {
     sameSize(out, z);

@@ -134,8 +134,10 @@ export async function computePlane(input: PlaneInput): Promise<Plane> {
     const readings = model.scoreGrid(grid).map((scores) => readScores(objective, scores)); // each [res², 1]
     const field = tf.div(tf.addN(readings), readings.length); // [res², 1]
     const fake = model.generateFakes(tf.tensor2d(noise, [n, latentSize])); // [n, 2]
-    if (fake.shape[1] !== 2) throw new Error(`The plane needs 2D samples; the generator makes ${fake.shape[1]} values per sample`);
-    const lossAt = (x: tf.Tensor) => objective.generatorLoss(model.scoreFakes(tf.reshape<tf.Rank.R2>(x, [n, 2])), params);
+    if (fake.shape[1] !== 2)
+      throw new Error(`The plane needs 2D samples; the generator makes ${fake.shape[1]} values per sample`);
+    const lossAt = (x: tf.Tensor) =>
+      objective.generatorLoss(model.scoreFakes(tf.reshape<tf.Rank.R2>(x, [n, 2])), params);
     const gradient = tf.grad(lossAt)(fake); // [n, 2], of the batch mean
     const descent = tf.mul(gradient, -n); // [n, 2], per sample
     const manifold = model.generateLattice(tf.tensor2d(lattice.latent, [latticeCount, latentSize])); // [rows·cols, 2]
@@ -169,10 +171,16 @@ export interface PlaneSource {
  * `Trainer.generate` draws them); the manifold is drawn for the first label or code value, so its
  * lines do not jump between classes; a CGAN's D is averaged over its labels on the grid.
  */
-export function planeModel({ generator, discriminator, conditioning }: PlaneSource, fakes: number, latticePoints: number, gridPoints: number): PlaneModel {
+export function planeModel(
+  { generator, discriminator, conditioning }: PlaneSource,
+  fakes: number,
+  latticePoints: number,
+  gridPoints: number,
+): PlaneModel {
   const fakeCondition = conditioning.grid(fakes);
   const latticeBase = conditioning.grid(latticePoints);
-  const latticeCondition: Condition = conditioning.values > 0 ? { ...latticeBase, labels: new Int32Array(latticePoints) } : latticeBase;
+  const latticeCondition: Condition =
+    conditioning.values > 0 ? { ...latticeBase, labels: new Int32Array(latticePoints) } : latticeBase;
   const gridConditions: Condition[] =
     conditioning.id === 'label'
       ? Array.from({ length: conditioning.values }, (_, k) => ({ labels: new Int32Array(gridPoints).fill(k) }))

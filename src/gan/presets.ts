@@ -36,7 +36,11 @@ const strongDiscriminator: Partial<RunConfig> = {
  * fired at 8 of 10 (seeds 8 and 9: the saturating G collapsed onto one mode first, where D cannot
  * reject it outright), at 5× also 8 of 10, at 3× with batch 256 6 of 10.
  */
-const saturatingDiscriminator: Partial<RunConfig> = { discriminatorSteps: 5, discriminatorLearningRate: 1e-2, generatorLearningRate: 1e-3 };
+const saturatingDiscriminator: Partial<RunConfig> = {
+  discriminatorSteps: 5,
+  discriminatorLearningRate: 1e-2,
+  generatorLearningRate: 1e-3,
+};
 
 /** The minimax GAN against that D: the vanishing-gradient lesson, and the GAN side of GAN vs LSGAN. */
 const saturatedRing: Partial<RunConfig> = { dataset: 'ring', ...recipeFor('minimax'), ...saturatingDiscriminator };
@@ -48,17 +52,33 @@ const saturatedRing: Partial<RunConfig> = { dataset: 'ring', ...recipeFor('minim
  * and 4 of 10 at 128; LSGAN at every k_D of 2, 3, 5 with lr_D 1e-3 to 3e-3, batch 128 to 512): a D
  * that strong is too strong for any loss, which the mode-collapse lesson shows on its own.
  */
-const aheadDiscriminator: Partial<RunConfig> = { discriminatorSteps: 1, discriminatorLearningRate: 3e-3, generatorLearningRate: 1e-3, batchSize: 256 };
+const aheadDiscriminator: Partial<RunConfig> = {
+  discriminatorSteps: 1,
+  discriminatorLearningRate: 3e-3,
+  generatorLearningRate: 1e-3,
+  batchSize: 256,
+};
 
 /** Learning rates so high, with so much momentum, that the two networks overshoot each other. */
 const hasty: Partial<RunConfig> = { generatorLearningRate: 1e-2, discriminatorLearningRate: 1e-2, beta1: 0.9 };
 
 /** WGAN on the ring at lr 5e-3 (the recipe's RMSprop, n_critic 5): the clip presets differ only in c. */
-const wganLesson: Partial<RunConfig> = { dataset: 'ring', ...recipeFor('wgan'), generatorLearningRate: 5e-3, discriminatorLearningRate: 5e-3, batchSize: 128 };
+const wganLesson: Partial<RunConfig> = {
+  dataset: 'ring',
+  ...recipeFor('wgan'),
+  generatorLearningRate: 5e-3,
+  discriminatorLearningRate: 5e-3,
+  batchSize: 128,
+};
 
 export const PRESETS = {
   /** Batch 256 steadies the ring's mode hopping: 8 of 8 from 1,500 iterations (seed 1, wasm). */
-  ringDefault: { id: 'ringDefault', kind: 'default', iterations: 2000, config: { dataset: 'ring', ...recipeFor('nonSaturating'), batchSize: 256 } },
+  ringDefault: {
+    id: 'ringDefault',
+    kind: 'default',
+    iterations: 2000,
+    config: { dataset: 'ring', ...recipeFor('nonSaturating'), batchSize: 256 },
+  },
   /**
    * Mode collapse: the non-saturating loss against a strong D (5 steps at 10× G's rate). G settles
    * on the few modes D has not yet learned to reject: 3 of 8 at 64% HQ, KL(q‖U) 1.3 by 2,000
@@ -69,11 +89,23 @@ export const PRESETS = {
     id: 'modeCollapse',
     kind: 'failure',
     iterations: 2000,
-    config: { dataset: 'ring', ...recipeFor('nonSaturating'), ...strongDiscriminator, discriminatorLearningRate: 2e-3, generatorLearningRate: 2e-4 },
+    config: {
+      dataset: 'ring',
+      ...recipeFor('nonSaturating'),
+      ...strongDiscriminator,
+      discriminatorLearningRate: 2e-3,
+      generatorLearningRate: 2e-4,
+    },
     shows: ['modeCollapse'],
   },
   /** Its fix: the same loss with balanced 1:1 steps and equal learning rates. */
-  modeCollapseFix: { id: 'modeCollapseFix', kind: 'fix', iterations: 2000, config: { dataset: 'ring', ...recipeFor('nonSaturating'), batchSize: 256 }, shows: ['modeCollapse'] },
+  modeCollapseFix: {
+    id: 'modeCollapseFix',
+    kind: 'fix',
+    iterations: 2000,
+    config: { dataset: 'ring', ...recipeFor('nonSaturating'), batchSize: 256 },
+    shows: ['modeCollapse'],
+  },
   /**
    * Vanishing gradients: the course's saturating generator loss E[log(1 − D(G(z)))] against a
    * strong D. D rejects the fakes, D(G(z)) → 0, and the loss's gradient −D(G(z)) goes with it.
@@ -98,7 +130,12 @@ export const PRESETS = {
     shows: ['vanishingGradients'],
   },
   /** n_critic 5 with a penalty costs ~10 D-sized steps per iteration; 7 of 8 modes by 1,000 (seed 1, wasm). */
-  wganGpRing: { id: 'wganGpRing', kind: 'default', iterations: 1500, config: { dataset: 'ring', ...recipeFor('wganGp') } },
+  wganGpRing: {
+    id: 'wganGpRing',
+    kind: 'default',
+    iterations: 1500,
+    config: { dataset: 'ring', ...recipeFor('wganGp') },
+  },
 
   // ── Classroom demonstrations: each failure within seconds on a CPU, next to its fix ─────────────
   /**
@@ -112,37 +149,80 @@ export const PRESETS = {
     id: 'modeCollapseLive',
     kind: 'failure',
     iterations: 600,
-    config: { dataset: 'ring', ...recipeFor('nonSaturating'), discriminatorSteps: 5, discriminatorLearningRate: 2e-2, generatorLearningRate: 2e-3, batchSize: 128 },
+    config: {
+      dataset: 'ring',
+      ...recipeFor('nonSaturating'),
+      discriminatorSteps: 5,
+      discriminatorLearningRate: 2e-2,
+      generatorLearningRate: 2e-3,
+      batchSize: 128,
+    },
     shows: ['modeCollapse'],
   },
   /**
    * Oscillation: Adam at lr 1e-2 for both networks with momentum β1 0.9. The losses swing by 30–80%
    * of their level every few dozen iterations and G never settles on the data (seed 1, wasm).
    */
-  oscillation: { id: 'oscillation', kind: 'failure', iterations: 600, config: { dataset: 'ring', ...recipeFor('nonSaturating'), ...hasty, batchSize: 128 }, shows: ['oscillation'] },
+  oscillation: {
+    id: 'oscillation',
+    kind: 'failure',
+    iterations: 600,
+    config: { dataset: 'ring', ...recipeFor('nonSaturating'), ...hasty, batchSize: 128 },
+    shows: ['oscillation'],
+  },
   /** Its fix: lr 1e-3 and β1 0.5 (Radford et al.'s advice), nothing else changed. */
-  oscillationFix: { id: 'oscillationFix', kind: 'fix', iterations: 600, config: { dataset: 'ring', ...recipeFor('nonSaturating'), batchSize: 128 }, shows: ['oscillation'] },
+  oscillationFix: {
+    id: 'oscillationFix',
+    kind: 'fix',
+    iterations: 600,
+    config: { dataset: 'ring', ...recipeFor('nonSaturating'), batchSize: 128 },
+    shows: ['oscillation'],
+  },
   /**
    * WGAN's weight clip too tight: with c = 0.001 the critic is nearly constant and G's gradient norm
    * is ~1e-6 from the first iterations (Arjovsky et al. 2017, Fig. 4's vanishing side).
    */
-  wganClipTight: { id: 'wganClipTight', kind: 'failure', iterations: 300, config: { ...wganLesson, clipValue: 0.001 }, shows: ['vanishingGradients'] },
+  wganClipTight: {
+    id: 'wganClipTight',
+    kind: 'failure',
+    iterations: 300,
+    config: { ...wganLesson, clipValue: 0.001 },
+    shows: ['vanishingGradients'],
+  },
   /**
    * Too loose: c = 10 leaves the critic unconstrained, and its Wasserstein estimate and G's gradient
    * grow ×7 and ×20 within 100 iterations (the exploding side of Fig. 4).
    */
-  wganClipLoose: { id: 'wganClipLoose', kind: 'failure', iterations: 300, config: { ...wganLesson, clipValue: 10 }, shows: ['explodingGradients'] },
+  wganClipLoose: {
+    id: 'wganClipLoose',
+    kind: 'failure',
+    iterations: 300,
+    config: { ...wganLesson, clipValue: 10 },
+    shows: ['explodingGradients'],
+  },
   /**
    * Between them, c = 0.1: the estimate settles, G keeps a gradient of 0.07–0.6 and reaches 5–6
    * modes by 1,500 iterations. At this lr the recipe's c = 0.05 let the critic die (W and G's gradient
    * → 0 by ~1,300 iterations); at the recipe's lr 1e-3 c = 0.05 is right (seed 1, wasm).
    */
-  wganClip: { id: 'wganClip', kind: 'fix', iterations: 1500, config: { ...wganLesson, clipValue: 0.1 }, shows: ['vanishingGradients', 'explodingGradients'] },
+  wganClip: {
+    id: 'wganClip',
+    kind: 'fix',
+    iterations: 1500,
+    config: { ...wganLesson, clipValue: 0.1 },
+    shows: ['vanishingGradients', 'explodingGradients'],
+  },
   /**
    * GAN against LSGAN on the same ring: the course's saturating loss against the strong D of the
    * vanishing-gradient lesson loses its gradient (D(G(z)) < 0.05 within a few hundred iterations) …
    */
-  compareGan: { id: 'compareGan', kind: 'failure', iterations: 500, config: saturatedRing, shows: ['vanishingGradients'] },
+  compareGan: {
+    id: 'compareGan',
+    kind: 'failure',
+    iterations: 500,
+    config: saturatedRing,
+    shows: ['vanishingGradients'],
+  },
   /**
    * … while LSGAN, whose gradient 2(D(G(z)) − c) does not vanish, learns the ring with one D step at
    * G's rate and batch 256: no card of any kind by 5,500 iterations at all of seeds 1–10. Against the
@@ -153,14 +233,27 @@ export const PRESETS = {
     id: 'compareLsgan',
     kind: 'fix',
     iterations: 1500,
-    config: { dataset: 'ring', ...recipeFor('lsgan'), discriminatorSteps: 1, discriminatorLearningRate: 1e-3, generatorLearningRate: 1e-3, batchSize: 256 },
+    config: {
+      dataset: 'ring',
+      ...recipeFor('lsgan'),
+      discriminatorSteps: 1,
+      discriminatorLearningRate: 1e-3,
+      generatorLearningRate: 1e-3,
+      batchSize: 256,
+    },
     shows: ['vanishingGradients'],
   },
   /**
    * G fooling a weak D: D's learning rate at the schema's minimum (1e-6). D(x) ≈ D(G(z)) ≈ 0.5, the
    * fakes even score higher than the data, and G learns nothing about the ring (seed 1, wasm).
    */
-  weakDiscriminator: { id: 'weakDiscriminator', kind: 'failure', iterations: 600, config: { dataset: 'ring', ...recipeFor('nonSaturating'), discriminatorLearningRate: 1e-6, batchSize: 128 }, shows: ['weakDiscriminator'] },
+  weakDiscriminator: {
+    id: 'weakDiscriminator',
+    kind: 'failure',
+    iterations: 600,
+    config: { dataset: 'ring', ...recipeFor('nonSaturating'), discriminatorLearningRate: 1e-6, batchSize: 128 },
+    shows: ['weakDiscriminator'],
+  },
   /**
    * Its fix: the two-timescale rule, D at 4× G's rate (Heusel et al. 2017; RESEARCH.md §4), with the
    * ring default's batch of 256. At batch 128 G hopped onto a few modes and raised the collapse card
@@ -177,13 +270,43 @@ export const PRESETS = {
   },
 
   // ── A good start on each dataset: the ring's recipe (ringDefault) on the other 2D sets ───────────
-  gridDefault: { id: 'gridDefault', kind: 'default', iterations: 2000, config: { dataset: 'grid', ...recipeFor('nonSaturating'), batchSize: 256 } },
-  spiralDefault: { id: 'spiralDefault', kind: 'default', iterations: 2000, config: { dataset: 'spiral', ...recipeFor('nonSaturating'), batchSize: 256 } },
-  moonsDefault: { id: 'moonsDefault', kind: 'default', iterations: 2000, config: { dataset: 'moons', ...recipeFor('nonSaturating'), batchSize: 256 } },
-  lineDefault: { id: 'lineDefault', kind: 'default', iterations: 2000, config: { dataset: 'line', ...recipeFor('nonSaturating'), batchSize: 256 } },
-  gaussianDefault: { id: 'gaussianDefault', kind: 'default', iterations: 2000, config: { dataset: 'gaussian', ...recipeFor('nonSaturating'), batchSize: 256 } },
+  gridDefault: {
+    id: 'gridDefault',
+    kind: 'default',
+    iterations: 2000,
+    config: { dataset: 'grid', ...recipeFor('nonSaturating'), batchSize: 256 },
+  },
+  spiralDefault: {
+    id: 'spiralDefault',
+    kind: 'default',
+    iterations: 2000,
+    config: { dataset: 'spiral', ...recipeFor('nonSaturating'), batchSize: 256 },
+  },
+  moonsDefault: {
+    id: 'moonsDefault',
+    kind: 'default',
+    iterations: 2000,
+    config: { dataset: 'moons', ...recipeFor('nonSaturating'), batchSize: 256 },
+  },
+  lineDefault: {
+    id: 'lineDefault',
+    kind: 'default',
+    iterations: 2000,
+    config: { dataset: 'line', ...recipeFor('nonSaturating'), batchSize: 256 },
+  },
+  gaussianDefault: {
+    id: 'gaussianDefault',
+    kind: 'default',
+    iterations: 2000,
+    config: { dataset: 'gaussian', ...recipeFor('nonSaturating'), batchSize: 256 },
+  },
   /** The drawn points the page starts with (it supplies them: see the playground's drawing tool). */
-  customDefault: { id: 'customDefault', kind: 'default', iterations: 2000, config: { dataset: 'custom', ...recipeFor('nonSaturating'), batchSize: 256 } },
+  customDefault: {
+    id: 'customDefault',
+    kind: 'default',
+    iterations: 2000,
+    config: { dataset: 'custom', ...recipeFor('nonSaturating'), batchSize: 256 },
+  },
   /**
    * MNIST with MLPs on the flattened digits, the fast option on a CPU (DCGAN's convolutions are ~10×
    * slower on wasm): Adam 2e-4, β1 0.5 (Radford et al.), LeakyReLU in D, batch 64, a 32-d latent.
@@ -193,8 +316,16 @@ export const PRESETS = {
     kind: 'default',
     iterations: 3000,
     config: {
-      dataset: 'mnist', ...recipeFor('nonSaturating'), architecture: 'mlp', latentSize: 32, generatorWidth: 256, discriminatorWidth: 256,
-      discriminatorActivation: 'leakyRelu', generatorLearningRate: 2e-4, discriminatorLearningRate: 2e-4, batchSize: 64,
+      dataset: 'mnist',
+      ...recipeFor('nonSaturating'),
+      architecture: 'mlp',
+      latentSize: 32,
+      generatorWidth: 256,
+      discriminatorWidth: 256,
+      discriminatorActivation: 'leakyRelu',
+      generatorLearningRate: 2e-4,
+      discriminatorLearningRate: 2e-4,
+      batchSize: 64,
     },
   },
   /**
@@ -209,7 +340,13 @@ export const PRESETS = {
     id: 'cganMnist',
     kind: 'default',
     iterations: 500,
-    config: { dataset: 'mnist', ...recipeFor('nonSaturating'), architecture: 'mlp', conditioning: 'label', ...MNIST_MLP_RECIPES.label },
+    config: {
+      dataset: 'mnist',
+      ...recipeFor('nonSaturating'),
+      architecture: 'mlp',
+      conditioning: 'label',
+      ...MNIST_MLP_RECIPES.label,
+    },
   },
 } as const satisfies Record<string, Preset>;
 

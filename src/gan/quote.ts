@@ -45,7 +45,8 @@ export function quote(value: unknown, length = QUOTE_LENGTH): string {
     let first = true;
     for (const key in item) {
       if (!Object.hasOwn(item, key)) continue;
-      if (!(first || put(',')) || !walk(key) || !put(':') || !walk((item as Record<string, unknown>)[key])) return false;
+      if (!(first || put(',')) || !walk(key) || !put(':') || !walk((item as Record<string, unknown>)[key]))
+        return false;
       first = false;
     }
     return put('}');

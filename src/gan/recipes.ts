@@ -1,4 +1,12 @@
-import { type ConditioningId, CONFIG_SCHEMA, type FieldName, type ObjectiveId, OBJECTIVES, parseField, type RunConfig } from './config.ts';
+import {
+  type ConditioningId,
+  CONFIG_SCHEMA,
+  type FieldName,
+  type ObjectiveId,
+  OBJECTIVES,
+  parseField,
+  type RunConfig,
+} from './config.ts';
 import { OBJECTIVE_MODULES } from './objectives/modules.ts';
 import type { Settings } from './objectives/types.ts';
 
@@ -17,7 +25,9 @@ function checkedRecipe(owner: string, recipe: Settings): Partial<RunConfig> {
   return checked as Partial<RunConfig>;
 }
 
-const OBJECTIVE_RECIPES = Object.fromEntries(OBJECTIVES.map((id) => [id, checkedRecipe(id, OBJECTIVE_MODULES[id].recipe)])) as Record<ObjectiveId, Partial<RunConfig>>;
+const OBJECTIVE_RECIPES = Object.fromEntries(
+  OBJECTIVES.map((id) => [id, checkedRecipe(id, OBJECTIVE_MODULES[id].recipe)]),
+) as Record<ObjectiveId, Partial<RunConfig>>;
 
 /**
  * The settings an objective trains well with on the 2D sets (its module's `recipe`, with the sources
@@ -53,9 +63,33 @@ const mnistMlp: Partial<RunConfig> = { latentSize: 32, discriminatorActivation: 
  */
 export const MNIST_MLP_RECIPES: Record<ConditioningId, Partial<RunConfig>> = {
   // Adam 2e-4, β1 0.5 (Radford et al.), one wide layer each: the mnistDefault preset.
-  none: { ...mnistMlp, generatorLayers: 1, generatorWidth: 256, discriminatorLayers: 1, discriminatorWidth: 256, generatorLearningRate: 2e-4, discriminatorLearningRate: 2e-4 },
-  label: { ...mnistMlp, generatorLayers: 2, generatorWidth: 256, discriminatorLayers: 1, discriminatorWidth: 256, generatorLearningRate: 1e-3, discriminatorLearningRate: 1e-3 },
-  infoCodes: { ...mnistMlp, generatorLayers: 2, generatorWidth: 256, discriminatorLayers: 1, discriminatorWidth: 256, generatorLearningRate: 1e-3, discriminatorLearningRate: 1e-3 },
+  none: {
+    ...mnistMlp,
+    generatorLayers: 1,
+    generatorWidth: 256,
+    discriminatorLayers: 1,
+    discriminatorWidth: 256,
+    generatorLearningRate: 2e-4,
+    discriminatorLearningRate: 2e-4,
+  },
+  label: {
+    ...mnistMlp,
+    generatorLayers: 2,
+    generatorWidth: 256,
+    discriminatorLayers: 1,
+    discriminatorWidth: 256,
+    generatorLearningRate: 1e-3,
+    discriminatorLearningRate: 1e-3,
+  },
+  infoCodes: {
+    ...mnistMlp,
+    generatorLayers: 2,
+    generatorWidth: 256,
+    discriminatorLayers: 1,
+    discriminatorWidth: 256,
+    generatorLearningRate: 1e-3,
+    discriminatorLearningRate: 1e-3,
+  },
 };
 
 type Axes = Pick<RunConfig, 'dataset' | 'architecture' | 'conditioning'>;
@@ -69,6 +103,7 @@ type Axes = Pick<RunConfig, 'dataset' | 'architecture' | 'conditioning'>;
 export function dataRecipe(before: Axes | undefined, after: Axes): Partial<RunConfig> {
   if (after.architecture !== 'mlp') return {};
   const wasMnistMlp = before?.dataset === 'mnist' && before.architecture === 'mlp';
-  if (after.dataset === 'mnist') return wasMnistMlp && before.conditioning === after.conditioning ? {} : MNIST_MLP_RECIPES[after.conditioning];
+  if (after.dataset === 'mnist')
+    return wasMnistMlp && before.conditioning === after.conditioning ? {} : MNIST_MLP_RECIPES[after.conditioning];
   return before?.dataset === 'mnist' ? TWO_D_MLP : {};
 }

@@ -40,13 +40,16 @@ export function createRng(seed: number, stream = 'default'): Rng {
   let c = hashSeed(seed, `${stream}#c`);
   let d = 1;
   const next = (): number => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
-    const t = (a + b | 0) + d | 0;
-    d = d + 1 | 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
     a = b ^ (b >>> 9);
-    b = c + (c << 3) | 0;
+    b = (c + (c << 3)) | 0;
     c = (c << 21) | (c >>> 11);
-    c = c + t | 0;
+    c = (c + t) | 0;
     return (t >>> 0) / 4294967296;
   };
   for (let i = 0; i < 12; i++) next(); // discard the warm-up outputs, as sfc32's author advises

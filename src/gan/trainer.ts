@@ -74,7 +74,10 @@ export class Trainer {
     this.config = { ...config };
     this.dataset = dataset;
     const { seed } = config;
-    const networks = buildNetworks(config, dataset, { generator: createRng(seed, 'init-generator'), discriminator: createRng(seed, 'init-discriminator') });
+    const networks = buildNetworks(config, dataset, {
+      generator: createRng(seed, 'init-generator'),
+      discriminator: createRng(seed, 'init-discriminator'),
+    });
     this.generator = networks.generator;
     this.discriminator = networks.discriminator;
     this.conditioning = createConditioning(config, dataset, this.discriminator, createRng(seed, 'init-conditioning'));
@@ -103,7 +106,10 @@ export class Trainer {
 
   /** G's input for n fresh noise vectors under `condition`: [n, latentSize + the conditioning's inputs]. */
   private latentBatch(n: number, condition: Condition): tf.Tensor2D {
-    const noise = tf.tensor2d(sampleNoise(this.noiseRng, n, this.config.latentSize, this.config.noise), [n, this.config.latentSize]);
+    const noise = tf.tensor2d(sampleNoise(this.noiseRng, n, this.config.latentSize, this.config.noise), [
+      n,
+      this.config.latentSize,
+    ]);
     return this.conditioning.generatorInput(noise, condition);
   }
 
@@ -211,7 +217,9 @@ export class Trainer {
     if (target !== 'generator') for (let i = 0; i < this.config.discriminatorSteps; i++) this.stepDiscriminator();
     if (target !== 'discriminator') for (let i = 0; i < this.config.generatorSteps; i++) this.stepGenerator();
     this.iteration += 1;
-    const stats = tf.tidy(() => tf.stack(STAT_FIELDS.map((field) => this.held[field] ?? tf.scalar(Number.NaN))) as tf.Tensor1D);
+    const stats = tf.tidy(
+      () => tf.stack(STAT_FIELDS.map((field) => this.held[field] ?? tf.scalar(Number.NaN))) as tf.Tensor1D,
+    );
     tf.dispose(Object.values(this.held));
     this.held = {};
     this.pending.push({ iteration: this.iteration, stats });
@@ -243,7 +251,8 @@ export class Trainer {
    */
   async generate(latent: Float32Array, condition: Partial<Condition> = {}): Promise<Float32Array> {
     const n = latent.length / this.config.latentSize;
-    if (condition.labels && condition.labels.length !== n) throw new Error(`generate: ${condition.labels.length} labels for ${n} noise vectors`);
+    if (condition.labels && condition.labels.length !== n)
+      throw new Error(`generate: ${condition.labels.length} labels for ${n} noise vectors`);
     const full = { ...this.conditioning.grid(n), ...condition };
     const samples = tf.tidy(() => {
       const noise = tf.tensor2d(latent, [n, this.config.latentSize]); // [n, latentSize]
@@ -265,7 +274,13 @@ export class Trainer {
     if (!modes) return { iteration };
     const requested = this.evaluationCondition.labels;
     const conditional = requested
-      ? conditionalMetrics(this.conditioning.id, requested, nearestModes(samples, dimension, modes), this.conditioning.values, modes.centres.length)
+      ? conditionalMetrics(
+          this.conditioning.id,
+          requested,
+          nearestModes(samples, dimension, modes),
+          this.conditioning.values,
+          modes.centres.length,
+        )
       : undefined;
     return { iteration, modes: modeMetrics(samples, dimension, modes), conditional };
   }

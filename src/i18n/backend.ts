@@ -112,7 +112,11 @@ export function describeBackendNote(note: BackendNote, t: Strings): string {
     case 'gradientNotFinite':
       return fill(t.notes.gradientNotFinite, { check: t.checks[note.check] });
     case 'gradientWrong':
-      return fill(t.notes.gradientWrong, { check: t.checks[note.check], got: note.got.toPrecision(4), expected: note.expected.toPrecision(4) });
+      return fill(t.notes.gradientWrong, {
+        check: t.checks[note.check],
+        got: note.got.toPrecision(4),
+        expected: note.expected.toPrecision(4),
+      });
     case 'calibrated':
       return fill(t.notes.calibrated, { rate: rate(note.iterationsPerSecond) });
     case 'notTried':
@@ -127,7 +131,9 @@ export function describeBackendNotes(notes: readonly BackendNote[], t: Strings):
 
 /** Every candidate with its notes: why no backend could train the model. */
 export function describeCandidates(candidates: readonly CandidateReport[], t: Strings): string {
-  return candidates.map((c) => fill(t.candidate, { backend: c.backend, notes: describeBackendNotes(c.notes, t) })).join(t.notesList);
+  return candidates
+    .map((c) => fill(t.candidate, { backend: c.backend, notes: describeBackendNotes(c.notes, t) }))
+    .join(t.notesList);
 }
 
 /** Why the backend in use won, for the badge. */
@@ -135,9 +141,11 @@ export function describeBackendReason(reason: BackendReason, t: Strings): string
   const text =
     reason.code === 'fastest'
       ? fill(t.reasons.fastest, {
-        rate: rate(reason.iterationsPerSecond),
-        others: reason.others.map((other) => fill(t.speedOf, { backend: other.backend, rate: rate(other.iterationsPerSecond) })).join(t.list),
-      })
+          rate: rate(reason.iterationsPerSecond),
+          others: reason.others
+            .map((other) => fill(t.speedOf, { backend: other.backend, rate: rate(other.iterationsPerSecond) }))
+            .join(t.list),
+        })
       : t.reasons[reason.code];
   return reason.earlier ? fill(t.earlier, { reason: text }) : text;
 }

@@ -49,7 +49,8 @@ export const en = {
   cxEntry: (index: number, value: string) => `(C·x)${index} = ${value}`,
   outputGrid: 'Output C·x',
   outputCell: (row: number, col: number, value: string) => `Output cell ${row},${col}: ${value}`,
-  forwardHint: 'Hover an output cell, an input cell or a cell of C — or press Tab to reach a grid and move with the arrow keys.',
+  forwardHint:
+    'Hover an output cell, an input cell or a cell of C — or press Tab to reach a grid and move with the arrow keys.',
   explainOutput: (row: number, col: number, cRow: number, terms: string, value: string) =>
     `Output cell ${row},${col} = row ${cRow} of C · x = ${terms} = ${value}`,
   explainInput: (row: number, col: number, cCol: number, count: number) =>
@@ -77,7 +78,8 @@ export const en = {
   showOverlap: 'Show overlap counts',
   overlapLegend:
     'Corner number ×n = how many stamps overlap the cell. With stride 2 and kernel 3 the counts alternate 1, 2, 4: the checkerboard pattern. Kernel 4 with stride 2 overlaps evenly inside.',
-  transposedHint: 'Hover a small-map cell to see the patch it spreads over, or a large-map cell to see which stamps it sums.',
+  transposedHint:
+    'Hover a small-map cell to see the patch it spreads over, or a large-map cell to see which stamps it sums.',
   explainSmall: (row: number, col: number, value: string, rows: string, cols: string) =>
     `Small map cell ${row},${col} = ${value} spreads ${value} × kernel over large-map rows ${rows}, columns ${cols}, added to what is already there.`,
   explainLarge: (row: number, col: number, count: number, terms: string, value: string) =>
@@ -129,8 +131,7 @@ export const ko: typeof en = {
   exampleClassic: '기본 예시',
   exampleCheckerboard: '체커보드 예시',
   exampleEven: '고른 겹침 예시',
-  sizeRule: (n, k, s, p, o) =>
-    `출력 크기 o = ⌊(n + 2p − k) / s⌋ + 1 = ⌊(${n} + ${2 * p} − ${k}) / ${s}⌋ + 1 = ${o}`,
+  sizeRule: (n, k, s, p, o) => `출력 크기 o = ⌊(n + 2p − k) / s⌋ + 1 = ⌊(${n} + ${2 * p} − ${k}) / ${s}⌋ + 1 = ${o}`,
   unread: (count) => `입력 셀 ${count}개는 한 번도 읽히지 않습니다: C의 해당 열이 비어 있어 Cᵀ도 0을 줍니다.`,
 
   checking: 'TensorFlow.js와 비교하는 중…',
@@ -156,7 +157,8 @@ export const ko: typeof en = {
   cxEntry: (index, value) => `(C·x)${index} = ${value}`,
   outputGrid: '출력 C·x (특징도)',
   outputCell: (row, col, value) => `출력 셀 ${row},${col}: ${value}`,
-  forwardHint: '출력 셀, 입력 셀 또는 C의 칸 위에 마우스를 올려 보세요. 키보드는 Tab으로 격자에 들어가 화살표 키로 움직입니다.',
+  forwardHint:
+    '출력 셀, 입력 셀 또는 C의 칸 위에 마우스를 올려 보세요. 키보드는 Tab으로 격자에 들어가 화살표 키로 움직입니다.',
   explainOutput: (row, col, cRow, terms, value) => `출력 셀 ${row},${col} = C의 ${cRow}행 · x = ${terms} = ${value}`,
   explainInput: (row, col, cCol, count) =>
     `입력 셀 ${row},${col}은 출력 셀 ${count}개가 읽습니다: C의 ${cCol}열에 가중치가 ${count}개 있습니다.`,
@@ -185,11 +187,13 @@ export const ko: typeof en = {
   transposedHint: '작은 특징도 셀에 마우스를 올리면 퍼지는 영역이, 큰 특징도 셀에 올리면 더해지는 도장들이 보입니다.',
   explainSmall: (row, col, value, rows, cols) =>
     `작은 특징도 셀 ${row},${col} = ${value}: 큰 특징도의 ${rows}행, ${cols}열에 ${value} × 필터를 찍어 이미 있는 값에 더합니다.`,
-  explainLarge: (row, col, count, terms, value) => `큰 특징도 셀 ${row},${col}은 도장 ${count}개의 합: ${terms} = ${value}`,
+  explainLarge: (row, col, count, terms, value) =>
+    `큰 특징도 셀 ${row},${col}은 도장 ${count}개의 합: ${terms} = ${value}`,
   explainLargeEmpty: (row, col) => `큰 특징도 셀 ${row},${col}에는 찍히는 도장이 없어 0으로 남습니다.`,
   explainCT: (row, col, weight) =>
     `Cᵀ ${row}행 ${col}열 = ${weight}: (펼친) 작은 특징도 셀 ${col}이 이 가중치를 (펼친) 큰 특징도 셀 ${row}에 찍습니다.`,
-  explainCTZero: (row, col) => `Cᵀ ${row}행 ${col}열 = 0: 작은 특징도 셀 ${col}의 도장이 큰 특징도 셀 ${row}에 닿지 않습니다.`,
+  explainCTZero: (row, col) =>
+    `Cᵀ ${row}행 ${col}열 = 0: 작은 특징도 셀 ${col}의 도장이 큰 특징도 셀 ${row}에 닿지 않습니다.`,
 
   stepTitle: '한 단계씩 찍어 보기',
   startOver: '처음부터',

@@ -4,7 +4,8 @@ import { fill } from './fill.ts';
 
 export const en = {
   region: 'Latent space',
-  intro: 'The course: “noise vectors can be computed with semantically — of course it does not work that well.” Try both halves: walk between samples, add and subtract them.',
+  intro:
+    'The course: “noise vectors can be computed with semantically — of course it does not work that well.” Try both halves: walk between samples, add and subtract them.',
   newLatents: 'New latents',
   grid: 'Samples to explore',
   sample: 'Sample {n}',
@@ -32,13 +33,15 @@ export const en = {
   method: 'Path',
   linear: 'Linear',
   slerp: 'Spherical (slerp)',
-  slerpWhy: 'Why slerp: a Gaussian latent in d dimensions almost always has norm ≈ √d; the straight line’s midpoint has norm ≈ √(d/2), where G rarely saw an input, while slerp’s great circle keeps the norm.',
+  slerpWhy:
+    'Why slerp: a Gaussian latent in d dimensions almost always has norm ≈ √d; the straight line’s midpoint has norm ≈ √(d/2), where G rarely saw an input, while slerp’s great circle keeps the norm.',
   steps: 'Steps',
   stripStep: 'Step {n} of {total}',
   atT: 'Interpolated sample',
   pickEndpoints: 'Choose a start and an end (from the samples, or random).',
   arithmetic: 'Latent arithmetic',
-  arithmeticHint: 'Each slot holds the mean of the latents put in it (the DCGAN paper averages three per concept). The result is wA·A + wB·B + wC·C; the default weights make A − B + C.',
+  arithmeticHint:
+    'Each slot holds the mean of the latents put in it (the DCGAN paper averages three per concept). The result is wA·A + wB·B + wC·C; the default weights make A − B + C.',
   setAs: 'Set as {slot}',
   clearSlot: 'Clear {slot}',
   slotCount: '{count} latent(s)',
@@ -65,7 +68,8 @@ export const en = {
 
 export const ko: typeof en = {
   region: '잠재공간',
-  intro: '강의: “의미론적으로 생성자의 입력인 노이즈 벡터끼리 계산이 가능하다. 물론 잘 안됨.” 두 말을 모두 확인해 보세요. 샘플 사이를 걷고, 더하고 빼 보세요.',
+  intro:
+    '강의: “의미론적으로 생성자의 입력인 노이즈 벡터끼리 계산이 가능하다. 물론 잘 안됨.” 두 말을 모두 확인해 보세요. 샘플 사이를 걷고, 더하고 빼 보세요.',
   newLatents: '새 잠재 벡터',
   grid: '탐색할 샘플',
   sample: '샘플 {n}',
@@ -93,13 +97,15 @@ export const ko: typeof en = {
   method: '경로',
   linear: '선형',
   slerp: '구면 (slerp)',
-  slerpWhy: 'slerp를 쓰는 이유: d차원 가우시안 잠재 벡터의 노름은 거의 항상 √d 근처입니다. 직선의 중점은 노름이 √(d/2)쯤이라 생성자가 거의 본 적 없는 입력이지만, slerp의 대원은 노름을 유지합니다.',
+  slerpWhy:
+    'slerp를 쓰는 이유: d차원 가우시안 잠재 벡터의 노름은 거의 항상 √d 근처입니다. 직선의 중점은 노름이 √(d/2)쯤이라 생성자가 거의 본 적 없는 입력이지만, slerp의 대원은 노름을 유지합니다.',
   steps: '단계 수',
   stripStep: '{total}단계 중 {n}',
   atT: '보간한 샘플',
   pickEndpoints: '시작과 끝을 고르세요 (샘플에서, 또는 무작위로).',
   arithmetic: '잠재 벡터 연산',
-  arithmeticHint: '각 칸은 넣은 잠재 벡터들의 평균입니다 (DCGAN 논문은 개념마다 세 개를 평균). 결과는 wA·A + wB·B + wC·C이고, 기본 가중치는 A − B + C입니다.',
+  arithmeticHint:
+    '각 칸은 넣은 잠재 벡터들의 평균입니다 (DCGAN 논문은 개념마다 세 개를 평균). 결과는 wA·A + wB·B + wC·C이고, 기본 가중치는 A − B + C입니다.',
   setAs: '{slot}(으)로 지정',
   clearSlot: '{slot} 비우기',
   slotCount: '잠재 벡터 {count}개',

@@ -74,6 +74,12 @@ export const ko: typeof en = {
 };
 
 /** One field of every objective's words: `pick(en, 'name')` is the menu's labels. */
-export function pick<K extends keyof ObjectiveWords>(words: Record<ObjectiveId, ObjectiveWords>, key: K): Record<ObjectiveId, ObjectiveWords[K]> {
-  return Object.fromEntries(Object.entries(words).map(([id, entry]) => [id, entry[key]])) as Record<ObjectiveId, ObjectiveWords[K]>;
+export function pick<K extends keyof ObjectiveWords>(
+  words: Record<ObjectiveId, ObjectiveWords>,
+  key: K,
+): Record<ObjectiveId, ObjectiveWords[K]> {
+  return Object.fromEntries(Object.entries(words).map(([id, entry]) => [id, entry[key]])) as Record<
+    ObjectiveId,
+    ObjectiveWords[K]
+  >;
 }

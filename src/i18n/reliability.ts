@@ -5,7 +5,14 @@
  */
 import type { Notice, PageProblem, RestartNotice } from '../client/notices.ts';
 import type { DivergenceReport } from '../worker/divergence.ts';
-import type { BackendWarning, FailoverReport, MemoryAdvice, RunMismatch, WorkerProblem, WorkerWarning } from '../worker/payloads.ts';
+import type {
+  BackendWarning,
+  FailoverReport,
+  MemoryAdvice,
+  RunMismatch,
+  WorkerProblem,
+  WorkerWarning,
+} from '../worker/payloads.ts';
 import * as backend from './backend.ts';
 import * as charts from './charts.ts';
 import * as controls from './controls.ts';
@@ -19,16 +26,21 @@ export const en = {
   curve: 'The curve {curves} became infinite.',
   curves: 'The curves {curves} became infinite.',
   lastAnd: ' and ',
-  rolledBack: 'Training is paused and rolled back to iteration {from}, a state known to be finite; the charts keep their history up to there.',
+  rolledBack:
+    'Training is paused and rolled back to iteration {from}, a state known to be finite; the charts keep their history up to there.',
   generator: 'generator',
   discriminator: 'discriminator',
   lowerRate: 'Lower the {network} learning rate ({optimizer}, now {rate}) to {suggested} or less.',
   tryAdam: 'Adam’s steps are bounded by the learning rate, so it diverges less easily than SGD.',
-  stateReset: 'The optimiser was changed after iteration {from}, so its state could not be restored and starts from zero.',
-  restarted: 'The training worker failed ({reason}) and was restarted with the same settings, from the weights saved at iteration {iteration}; the charts keep the history up to there. Press Train to continue.',
-  gaveUp: 'The training worker failed ({reason}) again and again, so it is not restarted. Reload the page; lower the batch size or the network widths if it keeps happening.',
+  stateReset:
+    'The optimiser was changed after iteration {from}, so its state could not be restored and starts from zero.',
+  restarted:
+    'The training worker failed ({reason}) and was restarted with the same settings, from the weights saved at iteration {iteration}; the charts keep the history up to there. Press Train to continue.',
+  gaveUp:
+    'The training worker failed ({reason}) again and again, so it is not restarted. Reload the page; lower the batch size or the network widths if it keeps happening.',
   restartCauses: { unresponsive: 'it stopped answering', crashed: 'it stopped' },
-  failover: 'The {from} backend failed ({reason}). Training continues on {to} from the weights of iteration {iteration}.',
+  failover:
+    'The {from} backend failed ({reason}). Training continues on {to} from the weights of iteration {iteration}.',
   outOfMemory: 'Out of memory on {backend} ({error}). Lower {settings} and train again.',
   settingNow: '{setting} (now {value})',
   backendWarning: {
@@ -73,14 +85,17 @@ export const ko: typeof en = {
   curve: '곡선 {curves}의 값이 무한대가 되었습니다.',
   curves: '곡선 {curves}의 값이 무한대가 되었습니다.',
   lastAnd: ', ',
-  rolledBack: '학습을 일시정지하고 값이 유한한 것으로 확인된 반복 {from}의 상태로 되돌렸습니다. 차트는 그 시점까지의 기록을 유지합니다.',
+  rolledBack:
+    '학습을 일시정지하고 값이 유한한 것으로 확인된 반복 {from}의 상태로 되돌렸습니다. 차트는 그 시점까지의 기록을 유지합니다.',
   generator: '생성자',
   discriminator: '판별자',
   lowerRate: '{network} 학습률({optimizer}, 현재 {rate})을 {suggested} 이하로 낮추세요.',
   tryAdam: 'Adam은 한 걸음의 크기가 학습률로 제한되므로 SGD보다 덜 발산합니다.',
   stateReset: '반복 {from} 이후에 옵티마이저를 바꾸었으므로 그 상태는 복원할 수 없어 0부터 다시 시작합니다.',
-  restarted: '학습 워커가 중단되어({reason}) 같은 설정으로 다시 시작했습니다. 반복 {iteration}에 저장된 가중치부터 이어지며, 차트는 그 시점까지의 기록을 유지합니다. 계속하려면 학습을 누르세요.',
-  gaveUp: '학습 워커가 계속 중단되어({reason}) 더 이상 다시 시작하지 않습니다. 페이지를 새로 고치고, 반복되면 배치 크기나 네트워크 너비를 줄이세요.',
+  restarted:
+    '학습 워커가 중단되어({reason}) 같은 설정으로 다시 시작했습니다. 반복 {iteration}에 저장된 가중치부터 이어지며, 차트는 그 시점까지의 기록을 유지합니다. 계속하려면 학습을 누르세요.',
+  gaveUp:
+    '학습 워커가 계속 중단되어({reason}) 더 이상 다시 시작하지 않습니다. 페이지를 새로 고치고, 반복되면 배치 크기나 네트워크 너비를 줄이세요.',
   restartCauses: { unresponsive: '응답이 멈춤', crashed: '멈춤' },
   failover: '{from} 백엔드가 실패했습니다({reason}). 반복 {iteration}의 가중치부터 {to}에서 학습을 이어갑니다.',
   outOfMemory: '{backend}에서 메모리가 부족합니다({error}). {settings}을(를) 줄이고 다시 학습하세요.',
@@ -141,14 +156,27 @@ export function divergenceEvidence(report: DivergenceReport, t: Strings): string
   const sentences: string[] = [];
   const [network, ...more] = report.networks;
   if (network) sentences.push(more.length ? t.weightsOfBoth : fill(t.weightsOf, { network: t[network] }));
-  if (report.fields.length) sentences.push(fill(report.fields.length > 1 ? t.curves : t.curve, { curves: list(report.fields.map((field) => t.signals[field]), t) }));
+  if (report.fields.length)
+    sentences.push(
+      fill(report.fields.length > 1 ? t.curves : t.curve, {
+        curves: list(
+          report.fields.map((field) => t.signals[field]),
+          t,
+        ),
+      }),
+    );
   return sentences;
 }
 
 /** What to try: a lower learning rate for each network involved, and Adam where SGD diverged. */
 export function divergenceAdvice(report: DivergenceReport, t: Strings): string[] {
   const sentences = report.advice.map((advice) =>
-    fill(t.lowerRate, { network: t[advice.network], optimizer: advice.optimizer, rate: advice.learningRate, suggested: advice.suggested }),
+    fill(t.lowerRate, {
+      network: t[advice.network],
+      optimizer: advice.optimizer,
+      rate: advice.learningRate,
+      suggested: advice.suggested,
+    }),
   );
   if (report.advice.some((advice) => advice.optimizer === 'sgd')) sentences.push(t.tryAdam);
   return sentences;
@@ -159,23 +187,39 @@ export function describeDivergence(report: DivergenceReport, t: Strings): string
   const from = report.restoredIteration;
   const diverged = fill(t.diverged, { from, to: report.noticedAt });
   const reset = report.reset.length ? [fill(t.stateReset, { from })] : [];
-  return [diverged, ...divergenceEvidence(report, t), fill(t.rolledBack, { from }), ...reset, ...divergenceAdvice(report, t)].join(' ');
+  return [
+    diverged,
+    ...divergenceEvidence(report, t),
+    fill(t.rolledBack, { from }),
+    ...reset,
+    ...divergenceAdvice(report, t),
+  ].join(' ');
 }
 
 /** A backend that failed mid-run and the one the run moved to (src/worker/session.ts). */
 export function describeFailover(report: FailoverReport, t: Strings): string {
-  return fill(t.failover, { from: report.from, to: report.to, iteration: report.iteration, reason: backend.describeBackendFailure(report.cause, t.backend) });
+  return fill(t.failover, {
+    from: report.from,
+    to: report.to,
+    iteration: report.iteration,
+    reason: backend.describeBackendFailure(report.cause, t.backend),
+  });
 }
 
 /** Memory ran out: the settings to lower, with their values, in the page's language. */
 export function describeMemory(memory: MemoryAdvice, t: Strings): string {
-  const settings = memory.settings.map((s) => fill(t.settingNow, { setting: t.fields[s.field], value: s.value })).join(', ');
+  const settings = memory.settings
+    .map((s) => fill(t.settingNow, { setting: t.fields[s.field], value: s.value }))
+    .join(', ');
   return fill(t.outOfMemory, { backend: memory.backend, error: memory.error, settings });
 }
 
 /** A note on the backend choice (src/worker/backend.ts) in the page's language; the detail stays as the browser gave it. */
 export function describeBackendWarning(warning: BackendWarning, t: Strings): string {
-  return fill(t.backendWarning[warning.kind], { backend: warning.backend, note: backend.describeBackendNotes(warning.notes, t.backend) });
+  return fill(t.backendWarning[warning.kind], {
+    backend: warning.backend,
+    note: backend.describeBackendNotes(warning.notes, t.backend),
+  });
 }
 
 /** Something the user should know that does not stop the run. */
@@ -191,7 +235,11 @@ export function describeWarning(warning: WorkerWarning, t: Strings): string {
 function describeMismatch(mismatch: RunMismatch, t: Strings): string {
   switch (mismatch.code) {
     case 'shape':
-      return fill(t.mismatches.shape, { name: mismatch.name, saved: mismatch.saved.join('×'), model: mismatch.model.join('×') });
+      return fill(t.mismatches.shape, {
+        name: mismatch.name,
+        saved: mismatch.saved.join('×'),
+        model: mismatch.model.join('×'),
+      });
     case 'version':
     case 'count':
     case 'missing':
@@ -220,7 +268,10 @@ export function describeProblem(problem: WorkerProblem | PageProblem, t: Strings
     case 'noBackend':
       return fill(p.noBackend, { candidates: backend.describeCandidates(problem.candidates, t.backend) });
     case 'failedBeforeSave':
-      return fill(p.failedBeforeSave, { backend: problem.backend, reason: backend.describeBackendFailure(problem.cause, t.backend) });
+      return fill(p.failedBeforeSave, {
+        backend: problem.backend,
+        reason: backend.describeBackendFailure(problem.cause, t.backend),
+      });
     case 'outOfMemory':
       return describeMemory(problem.memory, t);
     case 'unexpected':

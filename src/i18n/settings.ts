@@ -28,7 +28,8 @@ export const en = {
   notSettings: 'configuration: expected an object of settings',
   needsReset: {
     changesModel: '{field} changes the model: press Reset to apply it',
-    criticBatchNorm: '{field} adds or removes batch norm in DCGAN’s critic (none under WGAN-GP): press Reset to apply it',
+    criticBatchNorm:
+      '{field} adds or removes batch norm in DCGAN’s critic (none under WGAN-GP): press Reset to apply it',
   },
   conflict: {
     dcganNeedsImages: 'Architecture (architecture): dcgan needs an image dataset (mnist)',
@@ -60,7 +61,8 @@ export const ko: typeof en = {
   notSettings: '설정 묶음(객체)이 아닙니다',
   needsReset: {
     changesModel: '{field}은(는) 모델을 바꿉니다: 초기화를 눌러야 적용됩니다',
-    criticBatchNorm: '{field}은(는) DCGAN 비평자에 배치 정규화를 더하거나 뺍니다 (WGAN-GP에는 없음): 초기화를 눌러야 적용됩니다',
+    criticBatchNorm:
+      '{field}은(는) DCGAN 비평자에 배치 정규화를 더하거나 뺍니다 (WGAN-GP에는 없음): 초기화를 눌러야 적용됩니다',
   },
   conflict: {
     dcganNeedsImages: '구조 (architecture): DCGAN에는 이미지 데이터셋(mnist)이 필요합니다',
@@ -82,7 +84,8 @@ function allowedText(allowed: Allowed, t: Strings): string {
 }
 
 /** A setting by its label in the language, with its key as links and the CLI spell it. */
-const fieldName = (key: Refusal['field'], t: Strings) => fill(t.fieldName, { label: Object.hasOwn(t.fields, key) ? t.fields[key as keyof Strings['fields']] : key, key });
+const fieldName = (key: Refusal['field'], t: Strings) =>
+  fill(t.fieldName, { label: Object.hasOwn(t.fields, key) ? t.fields[key as keyof Strings['fields']] : key, key });
 
 /** Why a setting or a configuration was refused, in one sentence. */
 export function describeRefusal(refusal: Refusal, t: Strings): string {
@@ -92,11 +95,18 @@ export function describeRefusal(refusal: Refusal, t: Strings): string {
     case 'notFinite':
     case 'notInteger':
     case 'outOfRange':
-      return fill(t.badValue, { field: fieldName(refusal.field, t), why: fill(t.why[refusal.code], { value: refusal.value }), allowed: allowedText(refusal.allowed, t) });
+      return fill(t.badValue, {
+        field: fieldName(refusal.field, t),
+        why: fill(t.why[refusal.code], { value: refusal.value }),
+        allowed: allowedText(refusal.allowed, t),
+      });
     case 'unknownSetting':
       return fill(t.unknownSetting, { key: refusal.field });
     case 'unknownSettings':
-      return fill(t.unknownSettings, { count: refusal.count.toLocaleString('en'), examples: refusal.examples.join(t.list) });
+      return fill(t.unknownSettings, {
+        count: refusal.count.toLocaleString('en'),
+        examples: refusal.examples.join(t.list),
+      });
     case 'notSettings':
       return t.notSettings;
     case 'needsReset':

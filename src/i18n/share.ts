@@ -10,16 +10,20 @@ export const en = {
   linkProblems: 'Problems with the link',
   badValue: 'The link’s “{field}” was “{value}”, which cannot be used ({reason}); the default is used instead.',
   badCombination: 'The link’s settings do not fit together ({reason}); the default configuration is used instead.',
-  unknownKey: (field: string, value: string) => `The link’s “${field}” was “${value}”, which is not a setting; it is ignored.`,
+  unknownKey: (field: string, value: string) =>
+    `The link’s “${field}” was “${value}”, which is not a setting; it is ignored.`,
   repeatedUsed: (field: string, count: number, values: string, used: string) =>
     `The link gives “${field}” ${count.toLocaleString('en')} times (${values}); the last usable value, “${used}”, is used.`,
   repeatedNone: (field: string, count: number, values: string, reason: string) =>
     `The link gives “${field}” ${count.toLocaleString('en')} times (${values}) and none can be used (${reason}); the default is used instead.`,
-  manyBadValues: (count: number, fields: string) => `${count.toLocaleString('en')} values in the link cannot be used, e.g. ${fields}; their defaults are used instead.`,
+  manyBadValues: (count: number, fields: string) =>
+    `${count.toLocaleString('en')} values in the link cannot be used, e.g. ${fields}; their defaults are used instead.`,
   manyRepeated: (count: number, fields: string) =>
     `${count.toLocaleString('en')} settings are given more than once, e.g. ${fields}; each takes its last usable value, or its default when none can be used.`,
-  manyUnknownKeys: (count: number, fields: string) => `${count.toLocaleString('en')} keys in the link are not settings, e.g. ${fields}; they are ignored.`,
-  linkTooLong: (length: number, limit: number) => `The link is ${length.toLocaleString('en')} characters long, more than the ${limit.toLocaleString('en')} a link to a run may be; it is not read, and the default run is used.`,
+  manyUnknownKeys: (count: number, fields: string) =>
+    `${count.toLocaleString('en')} keys in the link are not settings, e.g. ${fields}; they are ignored.`,
+  linkTooLong: (length: number, limit: number) =>
+    `The link is ${length.toLocaleString('en')} characters long, more than the ${limit.toLocaleString('en')} a link to a run may be; it is not read, and the default run is used.`,
   /** Why a link's preset, view toggle or dataset cannot be used (urlState.ts's LinkRefusal); a setting's value refused is worded by `settings`. */
   linkRefusals: {
     notAPreset: 'not a preset; expected one of {presets}',
@@ -28,7 +32,8 @@ export const en = {
   },
   exportPython: 'Export as Python',
   exportPythonHint: 'A single PyTorch script with this architecture, objective, optimisers, hyperparameters and seed.',
-  pythonWritten: '{file} saved: run it with python3 {file} --steps 2000 (PyTorch draws other random numbers, so the same experiment, not the same numbers).',
+  pythonWritten:
+    '{file} saved: run it with python3 {file} --steps 2000 (PyTorch draws other random numbers, so the same experiment, not the same numbers).',
   pythonNoDrawnData: 'Drawn data cannot be exported to Python: pick a built-in dataset.',
   saveRun: 'Save run in this browser',
   saved: 'Saved at iteration {iteration}.',
@@ -71,8 +76,10 @@ export const en = {
   listFailed: 'Saved runs cannot be shown: {reason}.',
   saveFailed: 'Not saved: {reason}.',
   deleteFailed: 'Not deleted: {reason}.',
-  storageUnavailable: 'this browser does not let this page store data (site data may be blocked, or this is a private window)',
-  storageFull: 'the browser’s storage for this site is full; delete a saved run, or download this run as a file instead',
+  storageUnavailable:
+    'this browser does not let this page store data (site data may be blocked, or this is a private window)',
+  storageFull:
+    'the browser’s storage for this site is full; delete a saved run, or download this run as a file instead',
   storageRefused: 'the browser’s storage refused it ({detail})',
   runGone: '“{name}” is no longer stored (deleted in another tab?); the list now shows what is stored.',
   damagedRun: 'Damaged saved run: its name, iteration, size or date cannot be read.',
@@ -83,7 +90,8 @@ export const en = {
   importRun: 'Import run file',
   dropHint: 'Or drop a run file (.json) here.',
   downloadGenerator: 'Download generator (tf.js)',
-  generatorSaved: 'Saved {file} and its weights: load them with tf.loadLayersModel (the note inside model.json says what goes in and comes out).',
+  generatorSaved:
+    'Saved {file} and its weights: load them with tf.loadLayersModel (the note inside model.json says what goes in and comes out).',
   generatorUnsupported: 'This generator cannot be written as a tf.js model; it is in the run file (JSON) instead.',
   downloadSamples: 'Download samples (PNG)',
   noSamplesYet: 'No samples yet: they appear once the model is ready.',
@@ -100,12 +108,18 @@ export const ko: typeof en = {
   badValue: '링크의 “{field}” 값 “{value}”은(는) 쓸 수 없어({reason}) 기본값을 사용합니다.',
   badCombination: '링크의 설정들이 서로 맞지 않아({reason}) 기본 설정을 사용합니다.',
   unknownKey: (field, value) => `링크의 “${field}” 값 “${value}”은(는) 설정이 아니어서 무시합니다.`,
-  repeatedUsed: (field, count, values, used) => `링크에 “${field}”이(가) ${count.toLocaleString('ko')}번 있습니다(${values}). 쓸 수 있는 마지막 값 “${used}”을(를) 사용합니다.`,
-  repeatedNone: (field, count, values, reason) => `링크에 “${field}”이(가) ${count.toLocaleString('ko')}번 있지만(${values}) 쓸 수 있는 값이 없어(${reason}) 기본값을 사용합니다.`,
-  manyBadValues: (count, fields) => `링크의 값 ${count.toLocaleString('ko')}개를 쓸 수 없어 기본값을 사용합니다(예: ${fields}).`,
-  manyRepeated: (count, fields) => `링크에 설정 ${count.toLocaleString('ko')}개가 여러 번 있습니다(예: ${fields}). 각각 쓸 수 있는 마지막 값을, 없으면 기본값을 사용합니다.`,
-  manyUnknownKeys: (count, fields) => `링크의 키 ${count.toLocaleString('ko')}개는 설정이 아니어서 무시합니다(예: ${fields}).`,
-  linkTooLong: (length, limit) => `링크가 ${length.toLocaleString('ko')}자로, 실행 링크의 최대 길이 ${limit.toLocaleString('ko')}자보다 깁니다. 링크를 읽지 않고 기본 실행을 사용합니다.`,
+  repeatedUsed: (field, count, values, used) =>
+    `링크에 “${field}”이(가) ${count.toLocaleString('ko')}번 있습니다(${values}). 쓸 수 있는 마지막 값 “${used}”을(를) 사용합니다.`,
+  repeatedNone: (field, count, values, reason) =>
+    `링크에 “${field}”이(가) ${count.toLocaleString('ko')}번 있지만(${values}) 쓸 수 있는 값이 없어(${reason}) 기본값을 사용합니다.`,
+  manyBadValues: (count, fields) =>
+    `링크의 값 ${count.toLocaleString('ko')}개를 쓸 수 없어 기본값을 사용합니다(예: ${fields}).`,
+  manyRepeated: (count, fields) =>
+    `링크에 설정 ${count.toLocaleString('ko')}개가 여러 번 있습니다(예: ${fields}). 각각 쓸 수 있는 마지막 값을, 없으면 기본값을 사용합니다.`,
+  manyUnknownKeys: (count, fields) =>
+    `링크의 키 ${count.toLocaleString('ko')}개는 설정이 아니어서 무시합니다(예: ${fields}).`,
+  linkTooLong: (length, limit) =>
+    `링크가 ${length.toLocaleString('ko')}자로, 실행 링크의 최대 길이 ${limit.toLocaleString('ko')}자보다 깁니다. 링크를 읽지 않고 기본 실행을 사용합니다.`,
   linkRefusals: {
     notAPreset: '프리셋이 아닙니다. {presets} 중 하나여야 합니다',
     notAToggle: '1(표시) 또는 0(숨김)이어야 합니다',
@@ -113,7 +127,8 @@ export const ko: typeof en = {
   },
   exportPython: 'Python으로 내보내기',
   exportPythonHint: '이 구조, 목적 함수, 최적화기, 하이퍼파라미터, 시드를 담은 PyTorch 스크립트 한 개입니다.',
-  pythonWritten: '{file}을(를) 저장했습니다. python3 {file} --steps 2000 으로 실행하세요 (PyTorch는 다른 난수를 쓰므로 같은 실험이지만 같은 숫자는 아닙니다).',
+  pythonWritten:
+    '{file}을(를) 저장했습니다. python3 {file} --steps 2000 으로 실행하세요 (PyTorch는 다른 난수를 쓰므로 같은 실험이지만 같은 숫자는 아닙니다).',
   pythonNoDrawnData: '직접 그린 데이터는 Python으로 내보낼 수 없습니다. 기본 데이터셋을 고르세요.',
   saveRun: '이 브라우저에 실행 저장',
   saved: '반복 {iteration}에서 저장했습니다.',
@@ -153,10 +168,12 @@ export const ko: typeof en = {
   listFailed: '저장된 실행을 보여 줄 수 없습니다: {reason}.',
   saveFailed: '저장하지 못했습니다: {reason}.',
   deleteFailed: '삭제하지 못했습니다: {reason}.',
-  storageUnavailable: '이 브라우저가 이 페이지의 데이터 저장을 허용하지 않습니다 (사이트 데이터가 차단되었거나 시크릿 창일 수 있습니다)',
+  storageUnavailable:
+    '이 브라우저가 이 페이지의 데이터 저장을 허용하지 않습니다 (사이트 데이터가 차단되었거나 시크릿 창일 수 있습니다)',
   storageFull: '이 사이트의 브라우저 저장 공간이 가득 찼습니다. 저장된 실행을 삭제하거나 이 실행을 파일로 내려받으세요',
   storageRefused: '브라우저 저장소가 거부했습니다 ({detail})',
-  runGone: '“{name}”은(는) 더 이상 저장되어 있지 않습니다 (다른 탭에서 삭제했나요?). 목록을 저장된 내용으로 새로 고쳤습니다.',
+  runGone:
+    '“{name}”은(는) 더 이상 저장되어 있지 않습니다 (다른 탭에서 삭제했나요?). 목록을 저장된 내용으로 새로 고쳤습니다.',
   damagedRun: '손상된 저장 실행: 이름, 반복, 크기, 날짜를 읽을 수 없습니다.',
   damagedRunName: '손상된 저장 실행',
   deleteDamaged: '손상된 저장 실행 삭제',
@@ -165,7 +182,8 @@ export const ko: typeof en = {
   importRun: '실행 파일 가져오기',
   dropHint: '또는 실행 파일(.json)을 여기에 끌어다 놓으세요.',
   downloadGenerator: '생성자 내려받기 (tf.js)',
-  generatorSaved: '{file}과(와) 가중치를 저장했습니다. tf.loadLayersModel로 불러오세요 (model.json 안의 메모에 입력과 출력이 적혀 있습니다).',
+  generatorSaved:
+    '{file}과(와) 가중치를 저장했습니다. tf.loadLayersModel로 불러오세요 (model.json 안의 메모에 입력과 출력이 적혀 있습니다).',
   generatorUnsupported: '이 생성자는 tf.js 모델로 쓸 수 없습니다. 대신 실행 파일(JSON)에 들어 있습니다.',
   downloadSamples: '샘플 내려받기 (PNG)',
   noSamplesYet: '아직 샘플이 없습니다. 모델이 준비되면 나타납니다.',

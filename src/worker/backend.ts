@@ -27,7 +27,14 @@ import type { RunConfig } from '../gan/config.ts';
 import { type GradientCase, gradientCases } from './gradient-check.ts';
 import { ProblemError, errorText } from './problem.ts';
 import {
-  type AdapterInfo, BACKEND_NAMES, type BackendName, type BackendNote, type BackendPreference, type BackendReason, type BackendWarning, type CandidateReport,
+  type AdapterInfo,
+  BACKEND_NAMES,
+  type BackendName,
+  type BackendNote,
+  type BackendPreference,
+  type BackendReason,
+  type BackendWarning,
+  type CandidateReport,
 } from './protocol.ts';
 
 // wasm lacks Conv2DBackpropFilter (tfjs #8474) and multiplies transposed operands ~10× slower
@@ -64,8 +71,16 @@ export function sabotageGradientCheck(name: BackendName): void {
 /** What the calibration result depends on: the model's shape, not its live settings. */
 export function shapeKey(config: RunConfig): string {
   const c = config;
-  return [c.architecture, c.dataset, c.conditioning, `z${c.latentSize}`, `G${c.generatorLayers}x${c.generatorWidth}`,
-    `D${c.discriminatorLayers}x${c.discriminatorWidth}`, `ch${c.channels}`, `b${c.batchSize}`].join(' ');
+  return [
+    c.architecture,
+    c.dataset,
+    c.conditioning,
+    `z${c.latentSize}`,
+    `G${c.generatorLayers}x${c.generatorWidth}`,
+    `D${c.discriminatorLayers}x${c.discriminatorWidth}`,
+    `ch${c.channels}`,
+    `b${c.batchSize}`,
+  ].join(' ');
 }
 
 type Tier = 'first' | 'fallback' | 'forced-only' | 'unavailable';
@@ -87,7 +102,11 @@ async function probeWebgpu(): Promise<Probe> {
   const { vendor, architecture, description, isFallbackAdapter } = adapter.info;
   const info: AdapterInfo = { vendor, architecture, description, isFallbackAdapter: isFallbackAdapter === true };
   if (info.isFallbackAdapter || SOFTWARE.test(`${vendor} ${architecture} ${description}`)) {
-    return { tier: 'forced-only', adapter: info, note: { code: 'softwareAdapter', adapter: architecture || vendor || 'fallback' } };
+    return {
+      tier: 'forced-only',
+      adapter: info,
+      note: { code: 'softwareAdapter', adapter: architecture || vendor || 'fallback' },
+    };
   }
   return { tier: 'first', adapter: info };
 }
@@ -100,7 +119,9 @@ function probeWebgl(): Probe {
   const debug = gl.getExtension('WEBGL_debug_renderer_info');
   const renderer = String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
   gl.getExtension('WEBGL_lose_context')?.loseContext();
-  return SOFTWARE.test(renderer) ? { tier: 'fallback', note: { code: 'softwareRenderer', renderer } } : { tier: 'first' };
+  return SOFTWARE.test(renderer)
+    ? { tier: 'fallback', note: { code: 'softwareRenderer', renderer } }
+    : { tier: 'first' };
 }
 
 async function probe(name: BackendName): Promise<Probe> {
@@ -135,7 +156,12 @@ const failedGradientCheck = (note: BackendNote) => note.code === 'gradientNotFin
 /** Makes `name` the active backend and checks that it can train the model. */
 async function tryBackend(name: BackendName, convolutional: boolean): Promise<CandidateReport> {
   const start = performance.now();
-  const report = (usable: boolean, note: BackendNote): CandidateReport => ({ backend: name, usable, notes: [note], milliseconds: performance.now() - start });
+  const report = (usable: boolean, note: BackendNote): CandidateReport => ({
+    backend: name,
+    usable,
+    notes: [note],
+    milliseconds: performance.now() - start,
+  });
   try {
     if (!(await tf.setBackend(name))) return report(false, { code: 'failedToStart' });
   } catch (error) {
@@ -150,7 +176,10 @@ async function tryBackend(name: BackendName, convolutional: boolean): Promise<Ca
 }
 
 /** Calibrates the usable candidates on the model and returns the fastest, with the speeds that made it win. */
-async function fastest(usable: CandidateReport[], calibrate: Calibrate): Promise<{ winner: CandidateReport; reason: BackendReason }> {
+async function fastest(
+  usable: CandidateReport[],
+  calibrate: Calibrate,
+): Promise<{ winner: CandidateReport; reason: BackendReason }> {
   const share = CALIBRATION_BUDGET_MS / usable.length;
   for (const candidate of usable) {
     const start = performance.now();
@@ -171,7 +200,12 @@ async function fastest(usable: CandidateReport[], calibrate: Calibrate): Promise
  * candidate of the best tier that has one. `failed` backends broke earlier in this worker (a lost
  * device, an error inside a step) and are not tried again.
  */
-export async function chooseBackend(preference: BackendPreference, config: RunConfig, calibrate: Calibrate, failed: ReadonlySet<BackendName> = new Set()): Promise<BackendChoice> {
+export async function chooseBackend(
+  preference: BackendPreference,
+  config: RunConfig,
+  calibrate: Calibrate,
+  failed: ReadonlySet<BackendName> = new Set(),
+): Promise<BackendChoice> {
   const key = `${preference} ${shapeKey(config)} ${[...failed].join(',')}`;
   const cached = cache.get(key);
   if (cached && (await tf.setBackend(cached.backend))) {
@@ -179,7 +213,8 @@ export async function chooseBackend(preference: BackendPreference, config: RunCo
   }
   const convolutional = config.architecture === 'dcgan';
   const probes = new Map<BackendName, Probe>();
-  for (const name of BACKEND_NAMES) probes.set(name, failed.has(name) ? { tier: 'unavailable', note: { code: 'failedEarlier' } } : await probe(name));
+  for (const name of BACKEND_NAMES)
+    probes.set(name, failed.has(name) ? { tier: 'unavailable', note: { code: 'failedEarlier' } } : await probe(name));
   const warnings: BackendWarning[] = [];
   const candidates: CandidateReport[] = [];
   const remember = (choice: BackendChoice) => {
@@ -189,16 +224,26 @@ export async function chooseBackend(preference: BackendPreference, config: RunCo
 
   if (preference !== 'auto') {
     const forced = probes.get(preference);
-    const report = forced?.tier === 'unavailable' ? { backend: preference, usable: false, notes: [forced.note], milliseconds: 0 } : await tryBackend(preference, convolutional);
+    const report =
+      forced?.tier === 'unavailable'
+        ? { backend: preference, usable: false, notes: [forced.note], milliseconds: 0 }
+        : await tryBackend(preference, convolutional);
     if (report.usable) {
-      return remember({ backend: preference, reason: { code: 'forced' }, adapter: forced?.adapter, candidates: [report], warnings });
+      return remember({
+        backend: preference,
+        reason: { code: 'forced' },
+        adapter: forced?.adapter,
+        candidates: [report],
+        warnings,
+      });
     }
     warnings.push({ kind: 'forcedUnusable', backend: preference, notes: report.notes });
     candidates.push(report);
   }
 
   const webgpu = probes.get('webgpu');
-  if (preference === 'auto' && webgpu && webgpu.tier !== 'first') warnings.push({ kind: 'webgpuNotUsed', backend: 'webgpu', notes: [webgpu.note] });
+  if (preference === 'auto' && webgpu && webgpu.tier !== 'first')
+    warnings.push({ kind: 'webgpuNotUsed', backend: 'webgpu', notes: [webgpu.note] });
 
   let usable: CandidateReport[] = [];
   let tierUsed: Tier = 'first';
@@ -209,7 +254,8 @@ export async function chooseBackend(preference: BackendPreference, config: RunCo
       if (name === preference || found?.tier !== tier) continue;
       const report = await tryBackend(name, convolutional);
       if (found.tier !== 'first') report.notes.unshift(found.note);
-      if (!report.usable && report.notes.some(failedGradientCheck)) warnings.push({ kind: 'skipped', backend: name, notes: report.notes });
+      if (!report.usable && report.notes.some(failedGradientCheck))
+        warnings.push({ kind: 'skipped', backend: name, notes: report.notes });
       candidates.push(report);
     }
     usable = candidates.filter((c) => c.usable);
@@ -227,5 +273,11 @@ export async function chooseBackend(preference: BackendPreference, config: RunCo
   const only: BackendReason = { code: tierUsed === 'first' ? 'onlyHardware' : 'onlyFallback' };
   const { winner, reason } = usable.length > 1 ? await fastest(usable, calibrate) : { winner: usable[0], reason: only };
   await tf.setBackend(winner.backend);
-  return remember({ backend: winner.backend, reason, adapter: probes.get(winner.backend)?.adapter, candidates, warnings });
+  return remember({
+    backend: winner.backend,
+    reason,
+    adapter: probes.get(winner.backend)?.adapter,
+    candidates,
+    warnings,
+  });
 }

@@ -49,11 +49,20 @@ async function timeSteps(step: () => void, sync: () => Promise<void>, budgetMs: 
   return { iterations, milliseconds: performance.now() - start };
 }
 
-export async function benchmark(mode: 'bare' | 'trainer', config: RunConfig, dataset: Dataset, budgetMs: number): Promise<BenchmarkResult> {
+export async function benchmark(
+  mode: 'bare' | 'trainer',
+  config: RunConfig,
+  dataset: Dataset,
+  budgetMs: number,
+): Promise<BenchmarkResult> {
   if (mode === 'trainer') {
     const trainer = new Trainer(config, dataset);
     try {
-      return await timeSteps(() => trainer.step(), async () => void (await trainer.flushStats()), budgetMs);
+      return await timeSteps(
+        () => trainer.step(),
+        async () => void (await trainer.flushStats()),
+        budgetMs,
+      );
     } finally {
       trainer.dispose();
     }
@@ -103,7 +112,10 @@ function bareMlps(c: RunConfig, dataset: Dataset): { generator: BareNet; discrim
   const generator = mlp([c.latentSize, ...Array<number>(c.generatorLayers).fill(c.generatorWidth), dataset.dimension]);
   const discriminator = mlp([dataset.dimension, ...Array<number>(c.discriminatorLayers).fill(c.discriminatorWidth), 1]);
   const variables = (net: { layers: Dense[] }) => net.layers.flatMap((l) => [l.kernel, l.bias]);
-  return { generator: { variables: variables(generator), apply: generator.apply }, discriminator: { variables: variables(discriminator), apply: discriminator.apply } };
+  return {
+    generator: { variables: variables(generator), apply: generator.apply },
+    discriminator: { variables: variables(discriminator), apply: discriminator.apply },
+  };
 }
 
 const normalVariable = (shape: number[], mean = 0) => tf.tidy(() => tf.variable(tf.randomNormal(shape, mean, 0.02)));
@@ -118,7 +130,14 @@ function bareDcgan(c: RunConfig): { generator: BareNet; discriminator: BareNet }
   const C = c.channels;
   const norm = (x: tf.Tensor4D, gamma: tf.Variable, beta: tf.Variable) => {
     const { mean, variance } = tf.moments(x, [0, 1, 2]);
-    return tf.batchNorm4d(x, mean as tf.Tensor1D, variance as tf.Tensor1D, beta as tf.Tensor1D, gamma as tf.Tensor1D, 1e-5);
+    return tf.batchNorm4d(
+      x,
+      mean as tf.Tensor1D,
+      variance as tf.Tensor1D,
+      beta as tf.Tensor1D,
+      gamma as tf.Tensor1D,
+      1e-5,
+    );
   };
   const g = {
     dense: normalVariable([c.latentSize, 7 * 7 * 2 * C]),
@@ -145,7 +164,9 @@ function bareDcgan(c: RunConfig): { generator: BareNet; discriminator: BareNet }
       apply: (z) => {
         const n = z.shape[0];
         const h0 = tf.relu(norm(tf.reshape<tf.Rank.R4>(tf.matMul(z, g.dense), [n, 7, 7, 2 * C]), g.gamma0, g.beta0));
-        const h1 = tf.relu(norm(tf.conv2dTranspose(h0, g.up1 as tf.Tensor4D, [n, 14, 14, C], 2, 'same'), g.gamma1, g.beta1));
+        const h1 = tf.relu(
+          norm(tf.conv2dTranspose(h0, g.up1 as tf.Tensor4D, [n, 14, 14, C], 2, 'same'), g.gamma1, g.beta1),
+        );
         const h2 = tf.conv2dTranspose(h1, g.up2 as tf.Tensor4D, [n, 28, 28, 1], 2, 'same');
         return tf.reshape<tf.Rank.R2>(tf.tanh(tf.add(h2, g.bias)), [n, 784]);
       },
@@ -154,8 +175,14 @@ function bareDcgan(c: RunConfig): { generator: BareNet; discriminator: BareNet }
       variables: Object.values(d),
       apply: (x) => {
         const n = x.shape[0];
-        const h1 = tf.leakyRelu(tf.add(tf.conv2d(tf.reshape<tf.Rank.R4>(x, [n, 28, 28, 1]), d.down1 as tf.Tensor4D, 2, 'same'), d.bias1), 0.2);
-        const h2 = tf.leakyRelu(norm(tf.conv2d(h1 as tf.Tensor4D, d.down2 as tf.Tensor4D, 2, 'same'), d.gamma2, d.beta2), 0.2);
+        const h1 = tf.leakyRelu(
+          tf.add(tf.conv2d(tf.reshape<tf.Rank.R4>(x, [n, 28, 28, 1]), d.down1 as tf.Tensor4D, 2, 'same'), d.bias1),
+          0.2,
+        );
+        const h2 = tf.leakyRelu(
+          norm(tf.conv2d(h1 as tf.Tensor4D, d.down2 as tf.Tensor4D, 2, 'same'), d.gamma2, d.beta2),
+          0.2,
+        );
         return tf.add<tf.Tensor2D>(tf.matMul(tf.reshape(h2, [n, 7 * 7 * 2 * C]), d.score), d.scoreBias);
       },
     },
@@ -181,13 +208,21 @@ function bareModel(config: RunConfig, dataset: Dataset) {
       tf.tidy(() => {
         const real = tf.tensor2d(dataset.sample(n, dataRng).x, [n, dataset.dimension]);
         const fake = generator.apply(noise());
-        discriminatorOptimizer.minimize(() => objective.discriminatorLoss(discriminator.apply(real), discriminator.apply(fake), c), false, discriminatorVariables);
+        discriminatorOptimizer.minimize(
+          () => objective.discriminatorLoss(discriminator.apply(real), discriminator.apply(fake), c),
+          false,
+          discriminatorVariables,
+        );
       });
     }
     for (let k = 0; k < c.generatorSteps; k++) {
       tf.tidy(() => {
         const latent = noise();
-        generatorOptimizer.minimize(() => objective.generatorLoss(discriminator.apply(generator.apply(latent)), c), false, generatorVariables);
+        generatorOptimizer.minimize(
+          () => objective.generatorLoss(discriminator.apply(generator.apply(latent)), c),
+          false,
+          generatorVariables,
+        );
       });
     }
   };

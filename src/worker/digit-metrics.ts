@@ -4,7 +4,13 @@
  */
 import type { RunConfig } from '../gan/config.ts';
 import { sampleNoise } from '../gan/latent.ts';
-import { type ClassifierMetrics, classifierMetrics, classifyDigits, type DigitClassifier, loadDigitClassifier } from '../gan/metrics/classifier.ts';
+import {
+  type ClassifierMetrics,
+  classifierMetrics,
+  classifyDigits,
+  type DigitClassifier,
+  loadDigitClassifier,
+} from '../gan/metrics/classifier.ts';
 import { createRng } from '../gan/rng.ts';
 import type { Trainer } from '../gan/trainer.ts';
 import { errorText } from './problem.ts';
@@ -32,7 +38,12 @@ export async function loadRunClassifier(
     const { manifest, weights } = await load();
     return {
       classifier: loadDigitClassifier(manifest, weights),
-      classifiedNoise: sampleNoise(createRng(config.seed, 'classified-noise'), CLASSIFIED_SAMPLES, config.latentSize, config.noise),
+      classifiedNoise: sampleNoise(
+        createRng(config.seed, 'classified-noise'),
+        CLASSIFIED_SAMPLES,
+        config.latentSize,
+        config.noise,
+      ),
     };
   } catch (error) {
     warn({ code: 'classifierUnavailable', detail: errorText(error) });
@@ -41,7 +52,10 @@ export async function loadRunClassifier(
 }
 
 /** The classifier's metrics of G's samples on the run's fixed noise; CGAN's label accuracy against the grid's labels. */
-export async function classify(trainer: Trainer, { classifier, classifiedNoise }: DigitMetrics): Promise<ClassifierMetrics | undefined> {
+export async function classify(
+  trainer: Trainer,
+  { classifier, classifiedNoise }: DigitMetrics,
+): Promise<ClassifierMetrics | undefined> {
   if (!classifier || !classifiedNoise) return undefined;
   const samples = await trainer.generate(classifiedNoise);
   const probabilities = await classifyDigits(classifier, samples);

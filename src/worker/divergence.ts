@@ -15,8 +15,15 @@ import type { Trainer } from '../gan/trainer.ts';
 
 /** Which network each signal comes from, to say where a non-finite value arose. */
 const FIELD_NETWORK: Record<StatField, Network> = {
-  dLoss: 'discriminator', dReal: 'discriminator', dFake: 'discriminator', gradNormD: 'discriminator', wasserstein: 'discriminator',
-  mutualInformation: 'discriminator', gLoss: 'generator', gradNormG: 'generator', outputGrad: 'generator',
+  dLoss: 'discriminator',
+  dReal: 'discriminator',
+  dFake: 'discriminator',
+  gradNormD: 'discriminator',
+  wasserstein: 'discriminator',
+  mutualInformation: 'discriminator',
+  gLoss: 'generator',
+  gradNormG: 'generator',
+  outputGrad: 'generator',
 };
 
 /** Finite checkpoints kept; a rollback returns to the oldest. */
@@ -94,7 +101,14 @@ export class DivergenceGuard {
     const noticedAt = trainer.iteration;
     const reset = oldest.restore(trainer);
     const involved = NETWORKS.filter((n) => networks.includes(n) || fields.some((f) => FIELD_NETWORK[f] === n));
-    return { restoredIteration: oldest.iteration, noticedAt, networks, fields, advice: involved.map((n) => advise(trainer.config, n)), reset };
+    return {
+      restoredIteration: oldest.iteration,
+      noticedAt,
+      networks,
+      fields,
+      advice: involved.map((n) => advise(trainer.config, n)),
+      reset,
+    };
   }
 
   dispose(): void {
@@ -110,7 +124,9 @@ export class DivergenceGuard {
  */
 export function recordedSignals(config: Pick<RunConfig, 'objective' | 'conditioning'>): StatField[] {
   return STAT_FIELDS.filter(
-    (field) => (field !== 'wasserstein' || objectiveOutput(config.objective) === 'critic') && (field !== 'mutualInformation' || config.conditioning === 'infoCodes'),
+    (field) =>
+      (field !== 'wasserstein' || objectiveOutput(config.objective) === 'critic') &&
+      (field !== 'mutualInformation' || config.conditioning === 'infoCodes'),
   );
 }
 

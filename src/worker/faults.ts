@@ -16,7 +16,15 @@ import type { BackendFailure, BackendName, MemoryAdvice, MemorySetting } from '.
  * and `out-of-memory` make the next training step throw what a failing backend or a full heap
  * throws; `sanity:<backend>` makes that backend's gradient check compute a wrong gradient.
  */
-export const FAULTS = ['device-lost', 'step-error', 'out-of-memory', 'sanity:webgpu', 'sanity:webgl', 'sanity:wasm', 'sanity:cpu'] as const;
+export const FAULTS = [
+  'device-lost',
+  'step-error',
+  'out-of-memory',
+  'sanity:webgpu',
+  'sanity:webgl',
+  'sanity:wasm',
+  'sanity:cpu',
+] as const;
 export type Fault = (typeof FAULTS)[number];
 
 export function isFault(value: unknown): value is Fault {
@@ -44,7 +52,13 @@ export function memoryAdvice(config: RunConfig, backend: string, error: unknown)
   const settings =
     config.architecture === 'dcgan'
       ? [setting(config, 'batchSize'), setting(config, 'channels')]
-      : [setting(config, 'batchSize'), setting(config, 'generatorWidth'), setting(config, 'discriminatorWidth'), setting(config, 'generatorLayers'), setting(config, 'discriminatorLayers')];
+      : [
+          setting(config, 'batchSize'),
+          setting(config, 'generatorWidth'),
+          setting(config, 'discriminatorWidth'),
+          setting(config, 'generatorLayers'),
+          setting(config, 'discriminatorLayers'),
+        ];
   return { backend, error: error instanceof Error ? error.message : String(error), settings };
 }
 
@@ -56,7 +70,10 @@ function webgpuDevice(): GPUDevice | undefined {
 
 const watched = new WeakSet<GPUDevice>();
 
-const lostDevice = (info: GPUDeviceLostInfo): BackendFailure => ({ code: 'deviceLost', detail: info.message || info.reason });
+const lostDevice = (info: GPUDeviceLostInfo): BackendFailure => ({
+  code: 'deviceLost',
+  detail: info.message || info.reason,
+});
 
 /** Calls `onLost` once if the active backend's GPU device is lost (WebGPU only; other backends report by throwing). */
 export function watchDevice(onLost: (cause: BackendFailure) => void): void {

@@ -25,8 +25,17 @@ function variableOf<R extends tf.Rank>(init: tf.Tensor<R>, name: string): tf.Var
 }
 
 // x [4, 3], W [3, 2], v [2]: the pre-activations XW stay ≥ 0.1 away from ReLU's kink.
-const X = [[1, 2, -1], [0.5, -1, 2], [-2, 1, 0.5], [1, 1, 1]];
-const W = [[0.3, -0.2], [0.1, 0.4], [-0.5, 0.3]];
+const X = [
+  [1, 2, -1],
+  [0.5, -1, 2],
+  [-2, 1, 0.5],
+  [1, 1, 1],
+];
+const W = [
+  [0.3, -0.2],
+  [0.1, 0.4],
+  [-0.5, 0.3],
+];
 const V = [1, -1];
 
 const softplus = (s: number) => Math.log1p(Math.exp(s));
@@ -65,7 +74,10 @@ function denseCase(): GradientCase {
         const values = tf.tidy(() => {
           const x = tf.tensor2d(X);
           const v = tf.tensor2d(V, [2, 1]);
-          const { value, grads } = tf.variableGrads(() => tf.mean(tf.softplus(tf.matMul(tf.relu(tf.matMul(x, w)), v))), [w]);
+          const { value, grads } = tf.variableGrads(
+            () => tf.mean(tf.softplus(tf.matMul(tf.relu(tf.matMul(x, w)), v))),
+            [w],
+          );
           const g = grads[w.name];
           w.assign(tf.sub(w, tf.mul(STEP, g)));
           return tf.concat([value, g, w].map((t) => tf.reshape(t, [-1])));

@@ -22,9 +22,22 @@ export type LatentQuery =
   /** G on n latents [n × latentSize], each with its own condition (rows of a label sweep or a code row). */
   | { kind: 'decode'; latent: Floats; conditions: LatentCondition[] }
   /** A strip of `steps` samples from `from` to `to`, then one more at t = `at` (the slider). */
-  | { kind: 'interpolate'; from: Floats; to: Floats; method: InterpolationMethod; steps: number; at: number; condition: LatentCondition }
+  | {
+      kind: 'interpolate';
+      from: Floats;
+      to: Floats;
+      method: InterpolationMethod;
+      steps: number;
+      at: number;
+      condition: LatentCondition;
+    }
   /** Slots A, B, C (each the mean of its latents) and Σ wᵢ·slotᵢ. */
-  | { kind: 'arithmetic'; slots: [Floats[], Floats[], Floats[]]; weights: [number, number, number]; condition: LatentCondition }
+  | {
+      kind: 'arithmetic';
+      slots: [Floats[], Floats[], Floats[]];
+      weights: [number, number, number];
+      condition: LatentCondition;
+    }
   /** The training images nearest to `image` (one generated sample) in Euclidean distance. */
   | { kind: 'neighbours'; image: Floats; count: number };
 
@@ -68,7 +81,8 @@ class LatentProblemError extends Error {
   }
 }
 
-const badQuery = (field: Extract<LatentProblem, { code: 'badQuery' }>['field']) => new LatentProblemError({ code: 'badQuery', field });
+const badQuery = (field: Extract<LatentProblem, { code: 'badQuery' }>['field']) =>
+  new LatentProblemError({ code: 'badQuery', field });
 
 /** The buffers a query carries, to transfer rather than copy. */
 export function queryBuffers(query: LatentQuery): ArrayBuffer[] {
@@ -97,11 +111,17 @@ export interface LatentReply {
 }
 
 /** The answer to one query; a query that cannot be answered says why instead of stopping the run. */
-export async function answerLatent(query: LatentQuery, trainer: Trainer, trainingImages: TrainingImages): Promise<LatentReply> {
+export async function answerLatent(
+  query: LatentQuery,
+  trainer: Trainer,
+  trainingImages: TrainingImages,
+): Promise<LatentReply> {
   try {
     return { answer: await answer(query, trainer, trainingImages) };
   } catch (error) {
-    return { error: error instanceof LatentProblemError ? error.problem : { code: 'failed', detail: errorText(error) } };
+    return {
+      error: error instanceof LatentProblemError ? error.problem : { code: 'failed', detail: errorText(error) },
+    };
   }
 }
 
@@ -109,9 +129,19 @@ async function answer(query: LatentQuery, trainer: Trainer, trainingImages: Trai
   const start = performance.now();
   const { dimension, imageShape } = trainer.dataset;
   const size = trainer.config.latentSize;
-  const base = { kind: query.kind, iteration: trainer.iteration, dimension, imageShape, conditionValues: trainer.conditioning.values };
+  const base = {
+    kind: query.kind,
+    iteration: trainer.iteration,
+    dimension,
+    imageShape,
+    conditionValues: trainer.conditioning.values,
+  };
   const done = (values: Float32Array, extra: Partial<LatentAnswer> = {}): LatentAnswer => ({
-    ...base, count: values.length / dimension, values: values.slice(), ...extra, milliseconds: performance.now() - start,
+    ...base,
+    count: values.length / dimension,
+    values: values.slice(),
+    ...extra,
+    milliseconds: performance.now() - start,
   });
   switch (query.kind) {
     case 'decode': {
@@ -143,10 +173,17 @@ async function answer(query: LatentQuery, trainer: Trainer, trainingImages: Trai
       const digits = await trainingImages();
       if (!digits) throw new LatentProblemError({ code: 'noTrainingImages' });
       if (query.image.length !== MNIST_PIXELS) throw badQuery('image');
-      const nearest = nearestDigits(digits, query.image, Math.min(MAX_NEIGHBOURS, Math.max(1, Math.floor(query.count))));
+      const nearest = nearestDigits(
+        digits,
+        query.image,
+        Math.min(MAX_NEIGHBOURS, Math.max(1, Math.floor(query.count))),
+      );
       const values = new Float32Array(nearest.length * MNIST_PIXELS);
       nearest.forEach(({ index }, row) => writeSignedDigit(digits, index, values, row));
-      return done(values, { labels: nearest.map(({ index }) => digits.labels[index]), distances: nearest.map((n) => n.distance) });
+      return done(values, {
+        labels: nearest.map(({ index }) => digits.labels[index]),
+        distances: nearest.map((n) => n.distance),
+      });
     }
   }
 }
@@ -158,7 +195,11 @@ function checkedRows(latent: Float32Array, size: number, expected?: number): num
 }
 
 /** G on the latents, each row under its condition, filled into the arrays the trainer's conditioning reads. */
-function generate(trainer: Trainer, latent: Float32Array, conditions: readonly LatentCondition[]): Promise<Float32Array> {
+function generate(
+  trainer: Trainer,
+  latent: Float32Array,
+  conditions: readonly LatentCondition[],
+): Promise<Float32Array> {
   const { conditioning, config } = trainer;
   if (conditioning.id === 'none') return trainer.generate(latent);
   const n = conditions.length;
@@ -183,7 +224,11 @@ const toByte = (value: number) => (value + 1) * 127.5;
  * scan: 9,000 digits × 784 pixels is ~7 M multiply-adds, a few milliseconds. Each digit's sum stops
  * early once it passes the current k-th best, which skips most of the work for a well-formed digit.
  */
-export function nearestDigits(digits: MnistDigits, image: Float32Array, count: number): { index: number; distance: number }[] {
+export function nearestDigits(
+  digits: MnistDigits,
+  image: Float32Array,
+  count: number,
+): { index: number; distance: number }[] {
   const query = Float32Array.from(image, toByte);
   const best: { index: number; squared: number }[] = [];
   let bound = Infinity;

@@ -9,7 +9,14 @@ import * as tf from '../gan/tf.ts';
 import type { StepTarget } from '../gan/trainer.ts';
 import { type DivergenceReport, DivergenceGuard } from './divergence.ts';
 import type { Checkpoints } from './failover.ts';
-import { DEFAULT_SCHEDULE, epochNow, type LiveMarker, type RunState, type Schedule, type TrainerEvent } from './protocol.ts';
+import {
+  DEFAULT_SCHEDULE,
+  epochNow,
+  type LiveMarker,
+  type RunState,
+  type Schedule,
+  type TrainerEvent,
+} from './protocol.ts';
 import type { WorkQueue } from './queue.ts';
 import { type Run, Views } from './views.ts';
 import { ProblemError } from './problem.ts';
@@ -196,7 +203,10 @@ export class TrainingLoop {
       this.chunkScheduled = false;
       if (this.state === 'paused') return;
       const run = this.run;
-      void this.queue.push(() => this.chunk(), (error) => this.host.loopFailed(error, run));
+      void this.queue.push(
+        () => this.chunk(),
+        (error) => this.host.loopFailed(error, run),
+      );
     });
   }
 

@@ -31,7 +31,13 @@ export interface Schedule {
  * Defaults: 25 ms chunks keep a command's wait under a frame or two; stats at ~7 Hz look live on a
  * chart; the views at 2.5 Hz and metrics every 100 iterations cost a few per cent of the loop.
  */
-export const DEFAULT_SCHEDULE: Schedule = { chunkMs: 25, statsMs: 150, samplesMs: 400, planeMs: 400, metricsEvery: 100 };
+export const DEFAULT_SCHEDULE: Schedule = {
+  chunkMs: 25,
+  statsMs: 150,
+  samplesMs: 400,
+  planeMs: 400,
+  metricsEvery: 100,
+};
 
 /** Data that cannot be rebuilt from the config alone. */
 export interface Sources {
@@ -55,7 +61,16 @@ export type GradientCheckName = 'dense' | 'conv';
  * `renderer` the names they report, shown as they came.
  */
 export type BackendNote =
-  | { code: 'noWebgpu' | 'noAdapter' | 'noOffscreenCanvas' | 'noWebgl2' | 'plainJavaScript' | 'failedEarlier' | 'passedGradientCheck' }
+  | {
+      code:
+        | 'noWebgpu'
+        | 'noAdapter'
+        | 'noOffscreenCanvas'
+        | 'noWebgl2'
+        | 'plainJavaScript'
+        | 'failedEarlier'
+        | 'passedGradientCheck';
+    }
   | { code: 'adapterRejected' | 'cannotTrain'; detail: string }
   | { code: 'failedToStart'; detail?: string }
   | { code: 'softwareAdapter'; adapter: string }

@@ -11,13 +11,43 @@ import type { SerializedRun } from './serialize.ts';
 import type { DivergenceReport } from './divergence.ts';
 import { type LatentQuery, type LatentReply, queryBuffers } from './latent-answers.ts';
 import type {
-  AdapterInfo, BackendName, BackendPreference, BackendReason, CandidateReport, FailoverReport, Floats, LiveMarker, RealSamples, Schedule, Sources, WorkerProblem, WorkerWarning,
+  AdapterInfo,
+  BackendName,
+  BackendPreference,
+  BackendReason,
+  CandidateReport,
+  FailoverReport,
+  Floats,
+  LiveMarker,
+  RealSamples,
+  Schedule,
+  Sources,
+  WorkerProblem,
+  WorkerWarning,
 } from './payloads.ts';
 
 export { BACKEND_NAMES, DEFAULT_SCHEDULE } from './payloads.ts';
 export type {
-  AdapterInfo, BackendFailure, BackendName, BackendNote, BackendPreference, BackendReason, BackendWarning, CandidateReport, FailoverReport, Floats, GradientCheckName, LiveMarker,
-  MemoryAdvice, MemorySetting, RealSamples, RunMismatch, Schedule, Sources, WorkerProblem, WorkerWarning,
+  AdapterInfo,
+  BackendFailure,
+  BackendName,
+  BackendNote,
+  BackendPreference,
+  BackendReason,
+  BackendWarning,
+  CandidateReport,
+  FailoverReport,
+  Floats,
+  GradientCheckName,
+  LiveMarker,
+  MemoryAdvice,
+  MemorySetting,
+  RealSamples,
+  RunMismatch,
+  Schedule,
+  Sources,
+  WorkerProblem,
+  WorkerWarning,
 } from './payloads.ts';
 
 /** Bumped whenever a message changes shape; the worker refuses an init from another version. */
@@ -279,7 +309,13 @@ export function transferables(message: TrainerCommand | TrainerEvent): Transfera
     case 'samples':
       return [message.values.buffer];
     case 'plane':
-      return [message.discriminator.buffer, message.real.buffer, message.fake.buffer, message.descent.buffer, message.manifold.buffer];
+      return [
+        message.discriminator.buffer,
+        message.real.buffer,
+        message.fake.buffer,
+        message.descent.buffer,
+        message.manifold.buffer,
+      ];
     case 'sample':
       return message.labels ? [message.latent.buffer, message.labels.buffer] : [message.latent.buffer];
     case 'latent':
@@ -318,7 +354,18 @@ export function transferables(message: TrainerCommand | TrainerEvent): Transfera
 
 /** Every command type once; a Record over the union fails to compile when one is missing. */
 const COMMAND_TYPES: Record<TrainerCommand['type'], true> = {
-  init: true, reset: true, play: true, pause: true, step: true, update: true, sample: true, benchmark: true, exportRun: true, importRun: true, latent: true, dispose: true,
+  init: true,
+  reset: true,
+  play: true,
+  pause: true,
+  step: true,
+  update: true,
+  sample: true,
+  benchmark: true,
+  exportRun: true,
+  importRun: true,
+  latent: true,
+  dispose: true,
 };
 
 /**
@@ -326,7 +373,13 @@ const COMMAND_TYPES: Record<TrainerCommand['type'], true> = {
  * An own key of the table: `in` would also accept what every object inherits ('toString', 'constructor').
  */
 export function isCommand(value: unknown): value is TrainerCommand {
-  return typeof value === 'object' && value !== null && 'type' in value && typeof value.type === 'string' && Object.hasOwn(COMMAND_TYPES, value.type);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'type' in value &&
+    typeof value.type === 'string' &&
+    Object.hasOwn(COMMAND_TYPES, value.type)
+  );
 }
 
 /**
@@ -340,7 +393,14 @@ export interface PingMessage {
 }
 
 export function isPing(value: unknown): value is PingMessage {
-  return typeof value === 'object' && value !== null && 'type' in value && value.type === 'ping' && 'id' in value && typeof value.id === 'number';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'type' in value &&
+    value.type === 'ping' &&
+    'id' in value &&
+    typeof value.id === 'number'
+  );
 }
 
 /** Compile-time exhaustiveness: a switch that misses a member fails to type-check here. */

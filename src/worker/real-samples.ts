@@ -23,5 +23,9 @@ export function realSamples(dataset: Dataset, seed: number): RealSamples | undef
     const labels = batches.flatMap((_, label) => new Array<number>(REAL_PER_LABEL).fill(label));
     return { count: labels.length, values, imageShape: dataset.imageShape, labels };
   }
-  return { count: REAL_UNLABELLED, values: new Float32Array(dataset.sample(REAL_UNLABELLED, rng).x), imageShape: dataset.imageShape };
+  return {
+    count: REAL_UNLABELLED,
+    values: new Float32Array(dataset.sample(REAL_UNLABELLED, rng).x),
+    imageShape: dataset.imageShape,
+  };
 }

@@ -45,7 +45,12 @@ export async function answerSample(access: RunAccess, run: Run, command: SampleC
 }
 
 /** The latent-space explorer's question (src/worker/latent-answers.ts); MNIST's training images for nearest neighbours. */
-export async function answerLatentCommand(access: RunAccess, run: Run, command: LatentCommand, loadMnist?: () => Promise<MnistFile>) {
+export async function answerLatentCommand(
+  access: RunAccess,
+  run: Run,
+  command: LatentCommand,
+  loadMnist?: () => Promise<MnistFile>,
+) {
   const { trainer } = run;
   const load = trainer.config.dataset === 'mnist' ? loadMnist : undefined;
   const reply = await answerLatent(command.query, trainer, async () => load && mnistSplit(await load(), 'train'));

@@ -20,7 +20,11 @@ import type { Run } from './views.ts';
 const PLANE_SAMPLES = 512;
 const IMAGE_SAMPLES = 64;
 
-export async function runDataset(config: RunConfig, sources: Sources, loadMnist?: () => Promise<MnistFile>): Promise<Dataset> {
+export async function runDataset(
+  config: RunConfig,
+  sources: Sources,
+  loadMnist?: () => Promise<MnistFile>,
+): Promise<Dataset> {
   if (config.dataset !== 'mnist') return createDataset(config.dataset, { points: sources.points });
   if (!loadMnist) throw new ProblemError({ code: 'mnistUnavailable' });
   return createDataset('mnist', { mnist: mnistDataset(await loadMnist()) });

@@ -15,7 +15,9 @@ import { type SerializedRun, SERIALIZED_RUN_VERSION } from './serialized-run.ts'
 export { type SerializedRun, type SavedTensor, SERIALIZED_RUN_VERSION } from './serialized-run.ts';
 
 function namedVariables(trainer: Trainer): { name: string; variable: tf.Variable }[] {
-  return Object.entries(trainer.variableGroups()).flatMap(([group, variables]) => variables.map((variable, i) => ({ name: `${group}.${i}`, variable })));
+  return Object.entries(trainer.variableGroups()).flatMap(([group, variables]) =>
+    variables.map((variable, i) => ({ name: `${group}.${i}`, variable })),
+  );
 }
 
 /**
@@ -26,12 +28,20 @@ export async function captureRun(trainer: Trainer): Promise<SerializedRun> {
   const named = namedVariables(trainer);
   const copies = named.map(({ variable }) => tf.clone(variable));
   const { generator, discriminator } = trainer.optimizers();
-  const meta = { version: SERIALIZED_RUN_VERSION, config: { ...trainer.config }, iteration: trainer.iteration, optimizerSteps: { generator: generator.steps, discriminator: discriminator.steps } };
+  const meta = {
+    version: SERIALIZED_RUN_VERSION,
+    config: { ...trainer.config },
+    iteration: trainer.iteration,
+    optimizerSteps: { generator: generator.steps, discriminator: discriminator.steps },
+  };
   try {
     const values = await Promise.all(copies.map((copy) => copy.data() as Promise<Float32Array<ArrayBuffer>>));
     // slice(): a clone shares its variable's storage, and the cpu backend's data() returns that very
     // array; the serialized run's arrays are transferred away, which must not detach the live weights.
-    return { ...meta, tensors: named.map(({ name, variable }, i) => ({ name, shape: [...variable.shape], values: values[i].slice() })) };
+    return {
+      ...meta,
+      tensors: named.map(({ name, variable }, i) => ({ name, shape: [...variable.shape], values: values[i].slice() })),
+    };
   } finally {
     tf.dispose(copies);
   }
@@ -42,15 +52,18 @@ export async function captureRun(trainer: Trainer): Promise<SerializedRun> {
  * every variable present, shapes equal, sizes consistent, values finite.
  */
 export function serializedMismatch(trainer: Trainer, serialized: SerializedRun): RunMismatch | undefined {
-  if (serialized.version !== SERIALIZED_RUN_VERSION) return { code: 'version', saved: serialized.version, reads: SERIALIZED_RUN_VERSION };
+  if (serialized.version !== SERIALIZED_RUN_VERSION)
+    return { code: 'version', saved: serialized.version, reads: SERIALIZED_RUN_VERSION };
   const named = namedVariables(trainer);
   const saved = new Map(serialized.tensors.map((tensor) => [tensor.name, tensor]));
   if (saved.size !== named.length) return { code: 'count', saved: saved.size, model: named.length };
   for (const { name, variable } of named) {
     const tensor = saved.get(name);
     if (!tensor) return { code: 'missing', name };
-    if (tensor.shape.join('×') !== variable.shape.join('×')) return { code: 'shape', name, saved: [...tensor.shape], model: [...variable.shape] };
-    if (tensor.values.length !== variable.size) return { code: 'size', name, values: tensor.values.length, size: variable.size };
+    if (tensor.shape.join('×') !== variable.shape.join('×'))
+      return { code: 'shape', name, saved: [...tensor.shape], model: [...variable.shape] };
+    if (tensor.values.length !== variable.size)
+      return { code: 'size', name, values: tensor.values.length, size: variable.size };
     if (!tensor.values.every(Number.isFinite)) return { code: 'notFinite', name };
   }
   return undefined;

@@ -12,12 +12,28 @@ import type { MnistFile } from '../gan/data/mnist.ts';
 import type { BackendChoice, Calibrate } from './backend.ts';
 import { benchmark } from './benchmark.ts';
 import { Checkpoints, STUCK_MS, withTimeout } from './failover.ts';
-import { destroyDevice, deviceLostWithin, type Fault, injectedError, isOutOfMemory, memoryAdvice, watchDevice } from './faults.ts';
+import {
+  destroyDevice,
+  deviceLostWithin,
+  type Fault,
+  injectedError,
+  isOutOfMemory,
+  memoryAdvice,
+  watchDevice,
+} from './faults.ts';
 import { TrainingLoop } from './loop.ts';
 import type { BackendFailure } from './payloads.ts';
 import { errorText, ProblemError, problemOf } from './problem.ts';
 import {
-  type BackendName, type BackendPreference, type BenchmarkCommand, DEFAULT_SCHEDULE, PROTOCOL_VERSION, type Sources, type TrainerCommand, type TrainerEvent, unreachable,
+  type BackendName,
+  type BackendPreference,
+  type BenchmarkCommand,
+  DEFAULT_SCHEDULE,
+  PROTOCOL_VERSION,
+  type Sources,
+  type TrainerCommand,
+  type TrainerEvent,
+  unreachable,
 } from './protocol.ts';
 import { WorkQueue } from './queue.ts';
 import { realSamples } from './real-samples.ts';
@@ -31,7 +47,12 @@ export interface SessionHost {
   /** Resolves after pending messages have had a chance to run (a macrotask, not a microtask). */
   yieldToEvents(): Promise<void>;
   /** `failed`: backends that broke earlier in this worker, not to be tried again. */
-  chooseBackend(preference: BackendPreference, config: RunConfig, calibrate: Calibrate, failed: ReadonlySet<BackendName>): Promise<BackendChoice>;
+  chooseBackend(
+    preference: BackendPreference,
+    config: RunConfig,
+    calibrate: Calibrate,
+    failed: ReadonlySet<BackendName>,
+  ): Promise<BackendChoice>;
   /** The MNIST binary (the worker fetches it; Node tests may read it from disk). Without it MNIST is refused. */
   loadMnist?(): Promise<MnistFile>;
   /** The digit classifier's manifest and weights, for MNIST metrics; without them those are left out. */
@@ -91,7 +112,8 @@ export class Session {
   private async execute(command: TrainerCommand): Promise<void> {
     switch (command.type) {
       case 'init':
-        if (command.version !== PROTOCOL_VERSION) throw new ProblemError({ code: 'protocol', page: command.version, worker: PROTOCOL_VERSION });
+        if (command.version !== PROTOCOL_VERSION)
+          throw new ProblemError({ code: 'protocol', page: command.version, worker: PROTOCOL_VERSION });
         this.loop.schedule = { ...DEFAULT_SCHEDULE, ...command.schedule };
         return this.build(command.config, command.sources ?? {}, command.backend);
       case 'reset':
@@ -130,7 +152,13 @@ export class Session {
    * caller settles later). After a backend failure the old run's reads may never settle, and
    * freeing its tensors may throw: neither stops the new run.
    */
-  private async build(input: RunConfig, sources: Sources, preference: BackendPreference, settle = true, afterFailure = false) {
+  private async build(
+    input: RunConfig,
+    sources: Sources,
+    preference: BackendPreference,
+    settle = true,
+    afterFailure = false,
+  ) {
     const checked = validateConfig(input);
     if (!checked.ok) throw new ProblemError({ code: 'invalidSettings', refusals: checked.refusals });
     const { config } = checked;
@@ -156,21 +184,39 @@ export class Session {
     this.sources = sources;
     this.preference = preference;
     const dataset = await runDataset(config, sources, this.host.loadMnist);
-    const choice = await this.host.chooseBackend(preference, config, (budgetMs) => calibrate(config, dataset, budgetMs), this.failed);
+    const choice = await this.host.chooseBackend(
+      preference,
+      config,
+      (budgetMs) => calibrate(config, dataset, budgetMs),
+      this.failed,
+    );
     this.backend = choice.backend;
     watchDevice((cause) => {
       if (this.backend === 'webgpu') this.failover(cause, true);
     });
-    const run = await createRun(config, dataset, this.host.loadClassifier, (warning) => this.host.post({ type: 'warning', warning }));
+    const run = await createRun(config, dataset, this.host.loadClassifier, (warning) =>
+      this.host.post({ type: 'warning', warning }),
+    );
     this.building = undefined;
     loop.attach(run);
     const { backend, reason, adapter, candidates, warnings } = choice;
     const planar = dataset.dimension === 2;
     const real = planar ? undefined : realSamples(dataset, config.seed);
-    this.host.post({ type: 'ready', version: PROTOCOL_VERSION, backend, reason, adapter, candidates, config: run.trainer.config, planar, real });
+    this.host.post({
+      type: 'ready',
+      version: PROTOCOL_VERSION,
+      backend,
+      reason,
+      adapter,
+      candidates,
+      config: run.trainer.config,
+      planar,
+      real,
+    });
     // After a failure the failover event says why the failed backend is not used; the choice need not repeat it.
     for (const warning of warnings) {
-      if (!afterFailure || !this.failed.has(warning.backend)) this.host.post({ type: 'warning', warning: { code: 'backend', backend: warning } });
+      if (!afterFailure || !this.failed.has(warning.backend))
+        this.host.post({ type: 'warning', warning: { code: 'backend', backend: warning } });
     }
     if (settle) await loop.settle();
   }
@@ -198,7 +244,8 @@ export class Session {
   /** An error from the training loop of `run`: the backend failed, unless memory ran out; one from a replaced run is old news. */
   private loopFailed(error: unknown, run: Run | undefined) {
     if (run !== this.loop.run || this.failingOver) return;
-    if (isOutOfMemory(error) || !this.failover({ code: 'error', detail: errorText(error) }, false)) this.fail(error, 'loop');
+    if (isOutOfMemory(error) || !this.failover({ code: 'error', detail: errorText(error) }, false))
+      this.fail(error, 'loop');
   }
 
   /**
@@ -212,7 +259,9 @@ export class Session {
     const memory = memoryAdvice(config, this.backend ?? tf.getBackend(), error);
     this.host.post({ type: 'error', problem: { code: 'outOfMemory', memory }, during });
     const previous = this.checkpoints.latest;
-    const recover = this.building ? previous && (() => this.rebuild(previous)) : this.loop.run && (() => this.loop.settle());
+    const recover = this.building
+      ? previous && (() => this.rebuild(previous))
+      : this.loop.run && (() => this.loop.settle());
     this.building = undefined;
     if (recover) void this.queue.push(recover, (later) => this.fail(later, 'loop'));
   }
@@ -239,7 +288,10 @@ export class Session {
           const serialized = await this.checkpoints.bestAfterFailure(run.trainer, lost !== undefined);
           if (!serialized) throw new ProblemError({ code: 'failedBeforeSave', backend: from, cause });
           await this.rebuild(serialized, true);
-          this.host.post({ type: 'failover', report: { from, to: this.backend ?? from, cause, iteration: serialized.iteration } });
+          this.host.post({
+            type: 'failover',
+            report: { from, to: this.backend ?? from, cause, iteration: serialized.iteration },
+          });
           await this.loop.resume(course);
         })
         .catch((error: unknown) => this.fail(error, 'loop'))

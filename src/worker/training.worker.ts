@@ -44,7 +44,8 @@ if (TEST_HOOKS) {
       if (!isFault(fault)) throw new Error(`Unknown fault: ${String(fault)}`);
       const sabotaged = BACKEND_NAMES.find((name) => fault === `sanity:${name}`);
       if (sabotaged) sabotageGradientCheck(sabotaged);
-      if (fault === 'device-lost' || fault === 'step-error' || fault === 'out-of-memory') return session.injectFault(fault);
+      if (fault === 'device-lost' || fault === 'step-error' || fault === 'out-of-memory')
+        return session.injectFault(fault);
       return sabotaged !== undefined;
     },
   });

@@ -38,7 +38,15 @@ const freshViewTimes = (): Record<View, { at: number; cost: number }> => ({
 /** G's samples as an event: the fixed-noise grid, or the answer to a `sample` command. */
 export function samplesEvent(run: Run, values: Float32Array, count: number, requestId?: number): SamplesEvent {
   const { trainer, dataset } = run;
-  return { type: 'samples', iteration: trainer.iteration, requestId, count, dimension: dataset.dimension, imageShape: dataset.imageShape, values: values.slice() };
+  return {
+    type: 'samples',
+    iteration: trainer.iteration,
+    requestId,
+    count,
+    dimension: dataset.dimension,
+    imageShape: dataset.imageShape,
+    values: values.slice(),
+  };
 }
 
 export class Views {
@@ -73,8 +81,13 @@ export class Views {
     const { samplesMs, planeMs, metricsEvery } = schedule;
     const planar = run.dataset.dimension === 2;
     if (planar && planeMs > 0 && this.due('plane', now, planeMs)) this.track('plane', now, run, this.postPlane(run));
-    if (!planar && samplesMs > 0 && this.due('samples', now, samplesMs)) this.track('samples', now, run, this.postViewSamples(run));
-    if (metricsEvery > 0 && run.trainer.iteration - this.metricsIteration >= metricsEvery && this.due('metrics', now, 0)) {
+    if (!planar && samplesMs > 0 && this.due('samples', now, samplesMs))
+      this.track('samples', now, run, this.postViewSamples(run));
+    if (
+      metricsEvery > 0 &&
+      run.trainer.iteration - this.metricsIteration >= metricsEvery &&
+      this.due('metrics', now, 0)
+    ) {
       this.metricsIteration = run.trainer.iteration;
       this.track('metrics', now, run, this.postMetrics(run));
     }

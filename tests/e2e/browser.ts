@@ -19,8 +19,12 @@ export function chromiumPath(): string {
 export async function launchBrowser(options: { webgpu?: boolean } & LaunchOptions = {}): Promise<Browser> {
   const { webgpu = true, ...rest } = options;
   const args = [
-    '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync',
+    '--no-sandbox',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
   ];
   if (webgpu) args.push('--enable-unsafe-webgpu');
   return chromium.launch({ executablePath: chromiumPath(), args, ...rest });

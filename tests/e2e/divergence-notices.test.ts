@@ -29,7 +29,12 @@ test('Korean: the divergence is a card in 진단 and a Korean message; the WebGP
   await waitFor(page, 'ready', 90_000);
   // A new model shape makes the worker choose a backend again, and find WebGPU software again.
   await resetRun(page, { ...SMALL, objective: 'lsgan' }, 'auto', { statsMs: 50, planeMs: 0 });
-  const webgpuNotes = (await read(page)).notices.filter((n) => n.subject.about === 'warning' && n.subject.warning.code === 'backend' && n.subject.warning.backend.kind === 'webgpuNotUsed');
+  const webgpuNotes = (await read(page)).notices.filter(
+    (n) =>
+      n.subject.about === 'warning' &&
+      n.subject.warning.code === 'backend' &&
+      n.subject.warning.backend.kind === 'webgpuNotUsed',
+  );
   expect(webgpuNotes).toHaveLength(1);
   const messages = page.getByRole('region', { name: '알림' });
   // The adapter's name (SwiftShader's architecture) is the browser's; every word around it is Korean.
@@ -40,19 +45,36 @@ test('Korean: the divergence is a card in 진단 and a Korean message; the WebGP
   await expect(diagnostics.textContent()).resolves.toContain('아직 발견된 실패가 없습니다');
   await stepRun(page, 20);
   await page.evaluate(() =>
-    window.nash!.training.update({ generatorOptimizer: 'sgd', discriminatorOptimizer: 'sgd', generatorLearningRate: 10, discriminatorLearningRate: 10 }),
+    window.nash!.training.update({
+      generatorOptimizer: 'sgd',
+      discriminatorOptimizer: 'sgd',
+      generatorLearningRate: 10,
+      discriminatorLearningRate: 10,
+    }),
   );
-  await messages.getByText('생성자 최적화기가 이제 SGD입니다: 상태가 0부터 다시 시작합니다.').waitFor({ timeout: 5_000 });
-  await messages.getByText('판별자 최적화기가 이제 SGD입니다: 상태가 0부터 다시 시작합니다.').waitFor({ timeout: 5_000 });
+  await messages
+    .getByText('생성자 최적화기가 이제 SGD입니다: 상태가 0부터 다시 시작합니다.')
+    .waitFor({ timeout: 5_000 });
+  await messages
+    .getByText('판별자 최적화기가 이제 SGD입니다: 상태가 0부터 다시 시작합니다.')
+    .waitFor({ timeout: 5_000 });
   // The notices are data: the language switch rewords those already shown.
   await page.getByRole('combobox', { name: '언어' }).selectOption('en');
   const english = page.getByRole('region', { name: 'Messages' });
   await english.getByText('Generator optimiser is now SGD: its state starts from zero.').waitFor({ timeout: 5_000 });
-  await english.getByText(/^WebGPU not used: the adapter is software \(.+\), far slower than wasm\.$/).waitFor({ timeout: 5_000 });
+  await english
+    .getByText(/^WebGPU not used: the adapter is software \(.+\), far slower than wasm\.$/)
+    .waitFor({ timeout: 5_000 });
   await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
-  await messages.getByText('생성자 최적화기가 이제 SGD입니다: 상태가 0부터 다시 시작합니다.').waitFor({ timeout: 5_000 });
+  await messages
+    .getByText('생성자 최적화기가 이제 SGD입니다: 상태가 0부터 다시 시작합니다.')
+    .waitFor({ timeout: 5_000 });
   await page.evaluate(() => window.nash!.training.play());
-  await page.waitForFunction(() => window.nash!.training.getSnapshot().notices.some((n) => n.subject.about === 'divergence'), undefined, { timeout: 60_000, polling: 50 });
+  await page.waitForFunction(
+    () => window.nash!.training.getSnapshot().notices.some((n) => n.subject.about === 'divergence'),
+    undefined,
+    { timeout: 60_000, polling: 50 },
+  );
 
   const card = diagnostics.getByRole('heading', { level: 3, name: '학습 발산' });
   await expect.poll(() => card.count(), { timeout: 5_000 }).toBe(1);
@@ -65,12 +87,23 @@ test('Korean: the divergence is a card in 진단 and a Korean message; the WebGP
   expect(message).toMatch(/학습률\(sgd, 현재 10\)을 1 이하로 낮추세요/);
   // No field names (wasserstein on an LSGAN run least of all), no English beyond symbols and the optimisers.
   expect(message).not.toMatch(/dLoss|gLoss|dReal|dFake|gradNorm|outputGrad|wasserstein|mutualInformation/);
-  expect((message.match(/[A-Za-z]{3,}/g) ?? []).filter((word) => !['NaN', 'sgd', 'Adam', 'SGD'].includes(word))).toEqual([]);
+  expect(
+    (message.match(/[A-Za-z]{3,}/g) ?? []).filter((word) => !['NaN', 'sgd', 'Adam', 'SGD'].includes(word)),
+  ).toEqual([]);
 
   // Training on from the restored state: the card stays, no longer happening now.
-  await page.evaluate(() => window.nash!.training.update({ generatorOptimizer: 'adam', discriminatorOptimizer: 'adam', generatorLearningRate: 1e-3, discriminatorLearningRate: 1e-3 }));
+  await page.evaluate(() =>
+    window.nash!.training.update({
+      generatorOptimizer: 'adam',
+      discriminatorOptimizer: 'adam',
+      generatorLearningRate: 1e-3,
+      discriminatorLearningRate: 1e-3,
+    }),
+  );
   await stepRun(page, 5);
-  await expect.poll(async () => (await diagnostics.textContent()) ?? '', { timeout: 5_000 }).toContain('상태로 되돌린 뒤 학습을 이어감');
+  await expect
+    .poll(async () => (await diagnostics.textContent()) ?? '', { timeout: 5_000 })
+    .toContain('상태로 되돌린 뒤 학습을 이어감');
   expect(errors).toEqual([]);
   await page.close();
 });

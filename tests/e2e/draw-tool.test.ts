@@ -28,8 +28,12 @@ afterAll(async () => {
 
 const area = () => page.getByRole('img', { name: /^Drawing area/ });
 const count = async () => Number((await page.getByText(/^\d+ points drawn$/).textContent())?.split(' ')[0]);
-const reset = () => page.getByRole('group', { name: 'Training controls' }).getByRole('button', { name: 'Reset', exact: true }).click();
-const tooFew = (drawn: number) => page.getByRole('alert').filter({ hasText: `Draw at least 2 points to train on your own data (${drawn} drawn): Reset is refused until then.` });
+const reset = () =>
+  page.getByRole('group', { name: 'Training controls' }).getByRole('button', { name: 'Reset', exact: true }).click();
+const tooFew = (drawn: number) =>
+  page.getByRole('alert').filter({
+    hasText: `Draw at least 2 points to train on your own data (${drawn} drawn): Reset is refused until then.`,
+  });
 
 /** Clicks at a fraction (u, v) of the drawing area. */
 async function clickAt(u: number, v: number) {
@@ -54,7 +58,9 @@ test('zero or one point: Reset is refused and the view says 2 are needed; two po
   await clickAt(0.7, 0.6);
   await tooFew(1).waitFor({ state: 'detached' });
   await reset();
-  await page.waitForFunction(() => window.nash!.training.getSnapshot().config.dataset === 'custom', undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => window.nash!.training.getSnapshot().config.dataset === 'custom', undefined, {
+    timeout: 60_000,
+  });
   await waitFor(page, 'ready', 60_000);
 });
 
@@ -66,7 +72,10 @@ test('a drag that leaves the plane puts its points on the edge, and says so', as
   // Pointer capture keeps the drag drawing past the right edge.
   await page.mouse.move(box.x + box.width + 80, box.y + box.height / 2, { steps: 6 });
   await page.mouse.up();
-  await page.getByRole('status').filter({ hasText: /^Points dragged outside the plane are placed on its edge \(x and y within ±\d/ }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^Points dragged outside the plane are placed on its edge \(x and y within ±\d/ })
+    .waitFor();
   expect(await count()).toBeGreaterThan(before + 2);
   // Clear starts a new drawing: the notice goes with the old one.
   await page.getByRole('button', { name: 'Clear points' }).click();
@@ -74,13 +83,23 @@ test('a drag that leaves the plane puts its points on the edge, and says so', as
 });
 
 test('thousands of points: the 5,000-point cap is stated once reached', async () => {
-  const cap = page.getByRole('status').filter({ hasText: 'The drawing holds at most 5,000 points: each new point replaces the oldest.' });
+  const cap = page
+    .getByRole('status')
+    .filter({ hasText: 'The drawing holds at most 5,000 points: each new point replaces the oldest.' });
   expect(await cap.count()).toBe(0);
   // 5,200 touches dispatched in one task: React draws them in one render.
   await area().evaluate((canvas) => {
     const box = canvas.getBoundingClientRect();
     for (let i = 0; i < 5200; i++) {
-      const init = { pointerId: 100 + i, pointerType: 'touch', isPrimary: true, bubbles: true, buttons: 1, clientX: box.left + 5 + ((i * 7) % (box.width - 10)), clientY: box.top + 5 + ((i * 13) % (box.height - 10)) };
+      const init = {
+        pointerId: 100 + i,
+        pointerType: 'touch',
+        isPrimary: true,
+        bubbles: true,
+        buttons: 1,
+        clientX: box.left + 5 + ((i * 7) % (box.width - 10)),
+        clientY: box.top + 5 + ((i * 13) % (box.height - 10)),
+      };
       canvas.dispatchEvent(new PointerEvent('pointerdown', init));
       canvas.dispatchEvent(new PointerEvent('pointerup', init));
     }

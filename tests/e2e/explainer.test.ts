@@ -80,7 +80,8 @@ test('the checkerboard: stride 2, kernel 3 stamps overlap 1, 2, 4 times; steppin
   await page.getByRole('button', { name: 'Checkerboard example' }).click();
   await page.getByRole('status').filter({ hasText: 'Matches TensorFlow.js: yes' }).waitFor();
   // All-ones kernel and values: each large-map cell holds its overlap count.
-  const large = (cell: string) => page.getByRole('gridcell', { name: new RegExp(`^Large map cell ${cell}:`) }).getAttribute('aria-label');
+  const large = (cell: string) =>
+    page.getByRole('gridcell', { name: new RegExp(`^Large map cell ${cell}:`) }).getAttribute('aria-label');
   expect(await large('1,1')).toBe('Large map cell 1,1: 1');
   expect(await large('1,2')).toBe('Large map cell 1,2: 2');
   expect(await large('2,2')).toBe('Large map cell 2,2: 4');

@@ -42,14 +42,25 @@ describe('backend faults', () => {
     expect((await read(page)).backend?.name).toBe('webgpu');
     await stepRun(page, 3, 'both', 170_000);
     await page.evaluate(() => window.nash!.training.play());
-    await page.waitForFunction(() => window.nash!.training.getSnapshot().iteration > 3, undefined, { timeout: 120_000, polling: 50 });
+    await page.waitForFunction(() => window.nash!.training.getSnapshot().iteration > 3, undefined, {
+      timeout: 120_000,
+      polling: 50,
+    });
 
     expect(await trainingWorker(page).evaluate(() => nashFault('device-lost'))).toBe(true);
     const explain = async (error: unknown) => {
       const s = await read(page);
-      throw new Error(`${String(error)}: ${JSON.stringify({ state: s.state, iteration: s.iteration, backend: s.backend?.name, notices: s.notices.map((n) => describeNotice(n, reliabilityEn)) })}`);
+      throw new Error(
+        `${String(error)}: ${JSON.stringify({ state: s.state, iteration: s.iteration, backend: s.backend?.name, notices: s.notices.map((n) => describeNotice(n, reliabilityEn)) })}`,
+      );
     };
-    await page.waitForFunction(() => window.nash!.training.getSnapshot().notices.some((n) => n.subject.about === 'failover'), undefined, { timeout: 60_000, polling: 50 }).catch(explain);
+    await page
+      .waitForFunction(
+        () => window.nash!.training.getSnapshot().notices.some((n) => n.subject.about === 'failover'),
+        undefined,
+        { timeout: 60_000, polling: 50 },
+      )
+      .catch(explain);
     const after = await read(page);
     const subject = after.notices.map((n) => n.subject).find((s) => s.about === 'failover');
     if (subject?.about !== 'failover') throw new Error('no failover notice');
@@ -59,14 +70,24 @@ describe('backend faults', () => {
     expect(after.backend?.name).toBe(report.to);
     // Not reset: it continues from a copy taken after the three steps, and keeps playing.
     expect(report.iteration).toBeGreaterThanOrEqual(3);
-    await page.waitForFunction((n) => window.nash!.training.getSnapshot().iteration > n + 20, report.iteration, { timeout: 60_000, polling: 50 }).catch(explain);
+    await page
+      .waitForFunction((n) => window.nash!.training.getSnapshot().iteration > n + 20, report.iteration, {
+        timeout: 60_000,
+        polling: 50,
+      })
+      .catch(explain);
     expect((await read(page)).state).toBe('playing');
     await expect(messages(page).textContent()).resolves.toMatch(
-      new RegExp(`The webgpu backend failed \\(the GPU device was lost: .*\\)\\. Training continues on ${report.to} from the weights of iteration ${report.iteration}\\.`),
+      new RegExp(
+        `The webgpu backend failed \\(the GPU device was lost: .*\\)\\. Training continues on ${report.to} from the weights of iteration ${report.iteration}\\.`,
+      ),
     );
     // The charts hold one point per iteration up to now, with no gap or repeat across the failover.
     await page.evaluate(() => window.nash!.training.pause());
-    await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused', undefined, { timeout: 60_000, polling: 50 });
+    await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused', undefined, {
+      timeout: 60_000,
+      polling: 50,
+    });
     await page.waitForTimeout(500); // the settle's stats read
     const iterations = (await read(page)).stats.map((p) => p.iteration);
     expect(iterations).toEqual(Array.from({ length: iterations.length }, (_, i) => iterations[0] + i));
@@ -82,8 +103,12 @@ describe('backend faults', () => {
     await resetRun(page, { ...SMALL, batchSize: 40 }, 'webgpu');
     const { backend, notices } = await read(page);
     expect(backend?.name).not.toBe('webgpu');
-    expect(describeBackendNotes(backend?.candidates.find((c) => c.backend === 'webgpu')?.notes ?? [], backendEn)).toMatch(/adapter request was rejected \(injected/);
-    expect(notices.map((n) => describeNotice(n, reliabilityEn))).toContainEqual(expect.stringMatching(/^webgpu cannot be used here \(the WebGPU adapter request was rejected/));
+    expect(
+      describeBackendNotes(backend?.candidates.find((c) => c.backend === 'webgpu')?.notes ?? [], backendEn),
+    ).toMatch(/adapter request was rejected \(injected/);
+    expect(notices.map((n) => describeNotice(n, reliabilityEn))).toContainEqual(
+      expect.stringMatching(/^webgpu cannot be used here \(the WebGPU adapter request was rejected/),
+    );
     await expect(messages(page).textContent()).resolves.toMatch(/webgpu cannot be used here/);
     await stepRun(page, 3);
     await page.close();
@@ -98,8 +123,12 @@ describe('backend faults', () => {
     expect(backend?.name).not.toBe('wasm');
     const wasm = backend?.candidates.find((c) => c.backend === 'wasm');
     expect(wasm).toMatchObject({ usable: false, notes: [expect.objectContaining({ code: 'gradientWrong' })] });
-    expect(describeBackendNotes(wasm?.notes ?? [], backendEn)).toMatch(/failed the gradient check \(.*got .* where .* is right\)/);
-    expect(notices.map((n) => describeNotice(n, reliabilityEn))).toContainEqual(expect.stringMatching(/^wasm skipped: failed the gradient check/));
+    expect(describeBackendNotes(wasm?.notes ?? [], backendEn)).toMatch(
+      /failed the gradient check \(.*got .* where .* is right\)/,
+    );
+    expect(notices.map((n) => describeNotice(n, reliabilityEn))).toContainEqual(
+      expect.stringMatching(/^wasm skipped: failed the gradient check/),
+    );
     await expect(messages(page).textContent()).resolves.toMatch(/wasm skipped: failed the gradient check/);
     await stepRun(page, 3);
     await page.close();
@@ -110,17 +139,27 @@ describe('out of memory', () => {
   test('memory running out in a step: a message naming the settings to lower; the page stays usable and a smaller batch trains', async () => {
     const { page, errors } = await openPlayground(browser, 'wasm');
     await page.evaluate(() => window.nash!.training.play());
-    await page.waitForFunction(() => window.nash!.training.getSnapshot().iteration > 10, undefined, { timeout: 60_000, polling: 50 });
+    await page.waitForFunction(() => window.nash!.training.getSnapshot().iteration > 10, undefined, {
+      timeout: 60_000,
+      polling: 50,
+    });
     // Injected: no setting the schema allows exhausts memory on this machine's backends (see the report).
     expect(await trainingWorker(page).evaluate(() => nashFault('out-of-memory'))).toBe(true);
     await page.waitForFunction(
-      () => window.nash!.training.getSnapshot().notices.some((n) => n.subject.about === 'problem' && n.subject.problem.code === 'outOfMemory'),
+      () =>
+        window
+          .nash!.training.getSnapshot()
+          .notices.some((n) => n.subject.about === 'problem' && n.subject.problem.code === 'outOfMemory'),
       undefined,
       { timeout: 60_000, polling: 50 },
     );
-    await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused', undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused', undefined, {
+      timeout: 30_000,
+    });
     const text = await messages(page).textContent();
-    expect(text).toMatch(/Out of memory on wasm \(.*\)\. Lower Batch size \(now 128\), Generator width \(now 64\), Discriminator width \(now 64\), Generator hidden layers \(now 2\)/);
+    expect(text).toMatch(
+      /Out of memory on wasm \(.*\)\. Lower Batch size \(now 128\), Generator width \(now 64\), Discriminator width \(now 64\), Generator hidden layers \(now 2\)/,
+    );
     const stopped = await iterationNow(page);
     expect(stopped).toBeGreaterThan(10);
     await page.waitForTimeout(300);
@@ -131,7 +170,10 @@ describe('out of memory', () => {
     await page.getByRole('button', { name: 'Step', exact: true }).click();
     await settledAt(page, stopped + 1);
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await page.waitForFunction((n) => window.nash!.training.getSnapshot().iteration > n + 10, stopped, { timeout: 60_000, polling: 50 });
+    await page.waitForFunction((n) => window.nash!.training.getSnapshot().iteration > n + 10, stopped, {
+      timeout: 60_000,
+      polling: 50,
+    });
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     expect((await read(page)).config.batchSize).toBe(32);
     expect(errors).toEqual([]);

@@ -48,16 +48,34 @@ interface LongTask {
  * which on a training page was a task of 140 ms of its own.
  */
 async function dropHostile(page: Page, name: string, seed: 'huge' | 'deep' | 'fine', iteration = '1') {
-  await page.evaluate(([fileName, kind, count]) => {
-    const megabyte = 'x'.repeat(1_000_000);
-    const seedJson = kind === 'huge' ? ['"', ...Array.from({ length: 50 }, () => megabyte), '"'] : kind === 'deep' ? [`${'['.repeat(200_000)}${']'.repeat(200_000)}`] : ['5'];
-    const parts = ['{"kind":"nash-run","version":1,"config":{"seed":', ...seedJson, `},"iteration":${count},"optimizerSteps":{"generator":1,"discriminator":1},"snapshotVersion":1,"stats":[],"tensors":[]}`];
-    Object.assign(window, { hostileFile: new File(parts, fileName, { type: 'application/json' }) });
-  }, [name, seed, iteration] as const);
+  await page.evaluate(
+    ([fileName, kind, count]) => {
+      const megabyte = 'x'.repeat(1_000_000);
+      const seedJson =
+        kind === 'huge'
+          ? ['"', ...Array.from({ length: 50 }, () => megabyte), '"']
+          : kind === 'deep'
+            ? [`${'['.repeat(200_000)}${']'.repeat(200_000)}`]
+            : ['5'];
+      const parts = [
+        '{"kind":"nash-run","version":1,"config":{"seed":',
+        ...seedJson,
+        `},"iteration":${count},"optimizerSteps":{"generator":1,"discriminator":1},"snapshotVersion":1,"stats":[],"tensors":[]}`,
+      ];
+      Object.assign(window, { hostileFile: new File(parts, fileName, { type: 'application/json' }) });
+    },
+    [name, seed, iteration] as const,
+  );
   await page.evaluate(() => {
     const from = performance.now();
     const seen: LongTask[] = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((entry) => seen.push({ at: Math.round(entry.startTime - from), duration: Math.round(entry.duration) }))).observe({ type: 'longtask' });
+    new PerformanceObserver((list) =>
+      list
+        .getEntries()
+        .forEach((entry) =>
+          seen.push({ at: Math.round(entry.startTime - from), duration: Math.round(entry.duration) }),
+        ),
+    ).observe({ type: 'longtask' });
     Object.assign(window, { longTasks: seen });
   });
   const transfer = await page.evaluateHandle(() => {
@@ -76,7 +94,9 @@ test('a 50 MB seed and a 200,000-deep seed: a short refusal, no task of 100 ms, 
   // draws in tasks of its own, which on a loaded 2-core machine reach 50 to 125 ms with no file in
   // sight (worker.test.ts holds those to issue 4's 50 ms).
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused', undefined, { timeout: 10_000 });
+  await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused', undefined, {
+    timeout: 10_000,
+  });
   const before = await read(page);
 
   for (const [name, seed] of Object.entries(HOSTILE)) {
@@ -93,8 +113,15 @@ test('a 50 MB seed and a 200,000-deep seed: a short refusal, no task of 100 ms, 
       expect(message.length).toBeLessThan(300);
       expect(message).toContain('Seed (seed):');
       // Tasks that started before the alert are reported once they end; a frame later all are in.
-      const longTasks = await page.evaluate(() => new Promise<LongTask[]>((resolve) => setTimeout(() => resolve((window as unknown as { longTasks: LongTask[] }).longTasks), 100)));
-      console.log(`${fileName}: long tasks of ${longTasks.map(({ at, duration }) => `${duration} ms at +${at} ms`).join(', ') || 'none'}`);
+      const longTasks = await page.evaluate(
+        () =>
+          new Promise<LongTask[]>((resolve) =>
+            setTimeout(() => resolve((window as unknown as { longTasks: LongTask[] }).longTasks), 100),
+          ),
+      );
+      console.log(
+        `${fileName}: long tasks of ${longTasks.map(({ at, duration }) => `${duration} ms at +${at} ms`).join(', ') || 'none'}`,
+      );
       frozen = longTasks.filter(({ duration }) => duration >= FROZEN_MS);
       if (frozen.length === 0) break;
     }
@@ -106,7 +133,9 @@ test('a 50 MB seed and a 200,000-deep seed: a short refusal, no task of 100 ms, 
   expect(refused.config).toEqual(before.config);
   expect(refused.run).toBe(before.run);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await page.waitForFunction((n) => window.nash!.training.getSnapshot().iteration > n, before.iteration, { timeout: 10_000 });
+  await page.waitForFunction((n) => window.nash!.training.getSnapshot().iteration > n, before.iteration, {
+    timeout: 10_000,
+  });
   const after = await read(page);
   expect(after.state).toBe('playing');
   expect(after.config).toEqual(before.config);
@@ -122,9 +151,19 @@ test('on a Korean page a run file is refused in Korean, its values quoted', asyn
   const refused = (source: string, reason: string) => fill(ko.loadRefused, { source, reason });
   const cases = [
     // The run file's own check: a count past 2^52.
-    { name: 'count.json', seed: 'fine', iteration: '1e300', reason: 'iteration 값 1e+300은(는) 0부터 2^52(4,503,599,627,370,496)까지의 정수가 아닙니다' },
+    {
+      name: 'count.json',
+      seed: 'fine',
+      iteration: '1e300',
+      reason: 'iteration 값 1e+300은(는) 0부터 2^52(4,503,599,627,370,496)까지의 정수가 아닙니다',
+    },
     // Its settings, worded as the settings panel words them: the 200,000-deep seed.
-    { name: 'deep.json', seed: 'deep', iteration: '1', reason: `설정이 올바르지 않습니다: 시드 (seed): ${'['.repeat(40)}…은(는) 숫자가 아닙니다. 0에서 2147483647 사이의 정수여야 합니다` },
+    {
+      name: 'deep.json',
+      seed: 'deep',
+      iteration: '1',
+      reason: `설정이 올바르지 않습니다: 시드 (seed): ${'['.repeat(40)}…은(는) 숫자가 아닙니다. 0에서 2147483647 사이의 정수여야 합니다`,
+    },
   ] as const;
   for (const { name, seed, iteration, reason } of cases) {
     await dropHostile(page, name, seed, iteration);

@@ -40,12 +40,18 @@ function pixels(canvas: Locator): Promise<number[]> {
 }
 
 const grid = (page: Page) => page.getByRole('group', { name: 'Samples to explore' });
-const gridPixels = async (page: Page) => Promise.all(Array.from({ length: 16 }, (_, i) => pixels(grid(page).getByRole('img', { name: `Sample ${i + 1}`, exact: true }))));
+const gridPixels = async (page: Page) =>
+  Promise.all(
+    Array.from({ length: 16 }, (_, i) => pixels(grid(page).getByRole('img', { name: `Sample ${i + 1}`, exact: true }))),
+  );
 
 async function classify(images: number[][]): Promise<Int32Array> {
   const manifest = JSON.parse(await readFile('public/models/digit-classifier.json', 'utf8')) as unknown;
   const weights = await readFile('public/models/digit-classifier.bin');
-  const classifier = loadDigitClassifier(manifest, weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength));
+  const classifier = loadDigitClassifier(
+    manifest,
+    weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
+  );
   const predicted = predictedClasses(await classifyDigits(classifier, Float32Array.from(images.flat())));
   classifier.dispose();
   return predicted;
@@ -61,7 +67,9 @@ describe('latent explorer', () => {
     await page?.close();
   });
 
-  test('CGAN: label 3 re-renders the grid with the same noise; after the preset\'s training the classifier reads ≥ 80% of it as 3', { timeout: 480_000 }, async () => {
+  test("CGAN: label 3 re-renders the grid with the same noise; after the preset's training the classifier reads ≥ 80% of it as 3", {
+    timeout: 480_000,
+  }, async () => {
     page = await context.newPage();
     page.on('pageerror', (error) => errors.push(error.message));
     await page.addInitScript(() => localStorage.setItem('nash.backend', 'wasm'));
@@ -74,16 +82,22 @@ describe('latent explorer', () => {
     const label = explorer.getByRole('combobox', { name: 'Label', exact: true });
     const beforeLabel = await gridPixels(page);
     await label.selectOption('3');
-    await expect.poll(async () => JSON.stringify(await gridPixels(page)) !== JSON.stringify(beforeLabel), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(async () => JSON.stringify(await gridPixels(page)) !== JSON.stringify(beforeLabel), { timeout: 30_000 })
+      .toBe(true);
 
     const started = Date.now();
     // 500 iterations take ~40 s on an idle 2-core machine, several minutes at load 20.
     await stepRun(page, PRESETS.cganMnist.iterations, 'both', 360_000);
     const trainingSeconds = (Date.now() - started) / 1000;
-    await expect.poll(() => explorer.getByText(`Model at iteration ${PRESETS.cganMnist.iterations}`).count(), { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(() => explorer.getByText(`Model at iteration ${PRESETS.cganMnist.iterations}`).count(), { timeout: 30_000 })
+      .toBe(1);
     const predicted = await classify(await gridPixels(page));
     const threes = predicted.filter((p) => p === 3).length;
-    console.log(`CGAN preset: ${PRESETS.cganMnist.iterations} iterations in ${trainingSeconds.toFixed(1)} s; classifier read ${threes}/16 of the label-3 grid as 3 (${Array.from(predicted).join(' ')})`);
+    console.log(
+      `CGAN preset: ${PRESETS.cganMnist.iterations} iterations in ${trainingSeconds.toFixed(1)} s; classifier read ${threes}/16 of the label-3 grid as 3 (${Array.from(predicted).join(' ')})`,
+    );
     expect(threes / 16).toBeGreaterThanOrEqual(0.8);
   });
 
@@ -94,7 +108,11 @@ describe('latent explorer', () => {
       const size = client.getSnapshot().config.latentSize;
       const ask = async () => {
         const t0 = performance.now();
-        await client.latent({ kind: 'decode', latent: new Float32Array(16 * size).fill(0.1), conditions: Array.from({ length: 16 }, () => ({ label: 3 })) });
+        await client.latent({
+          kind: 'decode',
+          latent: new Float32Array(16 * size).fill(0.1),
+          conditions: Array.from({ length: 16 }, () => ({ label: 3 })),
+        });
         return performance.now() - t0;
       };
       const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -107,7 +125,9 @@ describe('latent explorer', () => {
       client.pause();
       return { paused: median(paused), playing: median(playing) };
     });
-    console.log(`latent round trip (16 samples): median ${timing.paused.toFixed(1)} ms paused, ${timing.playing.toFixed(1)} ms while training`);
+    console.log(
+      `latent round trip (16 samples): median ${timing.paused.toFixed(1)} ms paused, ${timing.playing.toFixed(1)} ms while training`,
+    );
     expect(timing.paused).toBeLessThan(100);
     await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused');
 
@@ -124,18 +144,32 @@ describe('latent explorer', () => {
     for (const method of ['slerp', 'linear']) {
       await explorer.getByRole('combobox', { name: 'Path' }).selectOption(method);
       await slider.fill('0');
-      await expect.poll(async () => JSON.stringify(await pixels(interpolated)), { timeout: 30_000 }).toBe(JSON.stringify(startPixels));
+      await expect
+        .poll(async () => JSON.stringify(await pixels(interpolated)), { timeout: 30_000 })
+        .toBe(JSON.stringify(startPixels));
       await slider.fill('1');
-      await expect.poll(async () => JSON.stringify(await pixels(interpolated)), { timeout: 30_000 }).toBe(JSON.stringify(endPixels));
+      await expect
+        .poll(async () => JSON.stringify(await pixels(interpolated)), { timeout: 30_000 })
+        .toBe(JSON.stringify(endPixels));
     }
     await explorer.getByRole('combobox', { name: 'Path' }).selectOption('slerp');
     await slider.fill('0.5');
-    await expect.poll(async () => JSON.stringify(await pixels(interpolated)) !== JSON.stringify(endPixels), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(async () => JSON.stringify(await pixels(interpolated)) !== JSON.stringify(endPixels), { timeout: 30_000 })
+      .toBe(true);
     expect(JSON.stringify(await pixels(interpolated))).not.toBe(JSON.stringify(startPixels));
-    await explorer.getByRole('heading', { name: 'Interpolation between two latents' }).locator('..').screenshot({ path: `${SHOTS}/interpolation.png` });
+    await explorer
+      .getByRole('heading', { name: 'Interpolation between two latents' })
+      .locator('..')
+      .screenshot({ path: `${SHOTS}/interpolation.png` });
 
     // Arithmetic: two latents averaged in A, one each in B and C.
-    for (const [n, slot] of [[1, 'A'], [9, 'A'], [3, 'B'], [7, 'C']] as const) {
+    for (const [n, slot] of [
+      [1, 'A'],
+      [9, 'A'],
+      [3, 'B'],
+      [7, 'C'],
+    ] as const) {
       await sample(n).click();
       await explorer.getByRole('button', { name: `Set as ${slot}` }).click();
     }
@@ -143,17 +177,29 @@ describe('latent explorer', () => {
     await expect.poll(() => result.count(), { timeout: 30_000 }).toBe(1);
     const first = await pixels(result);
     await explorer.getByRole('slider', { name: 'Weight of B' }).fill('0');
-    await expect.poll(async () => JSON.stringify(await pixels(result)) !== JSON.stringify(first), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(async () => JSON.stringify(await pixels(result)) !== JSON.stringify(first), { timeout: 30_000 })
+      .toBe(true);
     await explorer.getByRole('slider', { name: 'Weight of B' }).fill('-1');
-    await expect.poll(() => explorer.getByRole('img', { name: /^Training image 1:/ }).count(), { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(() => explorer.getByRole('img', { name: /^Training image 1:/ }).count(), { timeout: 30_000 })
+      .toBe(1);
     await explorer.screenshot({ path: `${SHOTS}/explorer-cgan.png` });
     expect(errors).toEqual([]);
   });
 
-  test('InfoGAN: the continuous code slider changes the image; 2D data: arithmetic as arrows', { timeout: 360_000 }, async () => {
+  test('InfoGAN: the continuous code slider changes the image; 2D data: arithmetic as arrows', {
+    timeout: 360_000,
+  }, async () => {
     // InfoGAN: a continuous code's slider changes the selected sample.
     // Generous waits: rebuilding on MNIST and the first steps' kernels are slow on a loaded machine.
-    await resetRun(page, { ...PRESETS.cganMnist.config, conditioning: 'infoCodes', categories: 10, continuousCodes: 2 }, 'wasm', {}, 120_000);
+    await resetRun(
+      page,
+      { ...PRESETS.cganMnist.config, conditioning: 'infoCodes', categories: 10, continuousCodes: 2 },
+      'wasm',
+      {},
+      120_000,
+    );
     await stepRun(page, 20, 'both', 120_000);
     const code = explorer.getByRole('slider', { name: 'Code 1', exact: true });
     const selected = explorer.getByRole('img', { name: 'Selected sample' });
@@ -161,19 +207,34 @@ describe('latent explorer', () => {
     await expect.poll(() => explorer.getByText('Model at iteration 20').count(), { timeout: 30_000 }).toBe(1);
     const atZero = await pixels(selected);
     await code.fill('2');
-    await expect.poll(async () => JSON.stringify(await pixels(selected)) !== JSON.stringify(atZero), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(async () => JSON.stringify(await pixels(selected)) !== JSON.stringify(atZero), { timeout: 30_000 })
+      .toBe(true);
     await explorer.screenshot({ path: `${SHOTS}/explorer-infogan.png` });
 
     // 2D data: the arithmetic drawn as points and arrows in the data plane.
-    await resetRun(page, { ...SMALL, dataset: 'ring', conditioning: 'none', architecture: 'mlp', latentSize: 2 }, 'wasm', {}, 120_000);
+    await resetRun(
+      page,
+      { ...SMALL, dataset: 'ring', conditioning: 'none', architecture: 'mlp', latentSize: 2 },
+      'wasm',
+      {},
+      120_000,
+    );
     await stepRun(page, 100, 'both', 120_000);
-    for (const [n, slot] of [[1, 'A'], [2, 'B'], [3, 'C']] as const) {
+    for (const [n, slot] of [
+      [1, 'A'],
+      [2, 'B'],
+      [3, 'C'],
+    ] as const) {
       await sample(n).click();
       await explorer.getByRole('button', { name: `Set as ${slot}` }).click();
     }
     const arrows = explorer.getByRole('img', { name: /^G\(A\), G\(B\), G\(C\) as points/ });
     await expect.poll(() => arrows.count(), { timeout: 30_000 }).toBe(1);
-    await explorer.getByRole('heading', { name: 'Latent arithmetic' }).locator('..').screenshot({ path: `${SHOTS}/arithmetic-2d.png` });
+    await explorer
+      .getByRole('heading', { name: 'Latent arithmetic' })
+      .locator('..')
+      .screenshot({ path: `${SHOTS}/arithmetic-2d.png` });
     expect(errors).toEqual([]);
   });
 });
@@ -188,7 +249,9 @@ function bytes(canvas: Locator): Promise<number[]> {
 }
 
 describe('latent explorer across pause, resume and Reset', () => {
-  test('endpoints and slots set while training are the same latents after pause and resume; Reset re-draws the grid and clears them', { timeout: 300_000 }, async () => {
+  test('endpoints and slots set while training are the same latents after pause and resume; Reset re-draws the grid and clears them', {
+    timeout: 300_000,
+  }, async () => {
     const page = await context.newPage();
     page.setDefaultTimeout(45_000);
     const errors: string[] = [];
@@ -197,7 +260,21 @@ describe('latent explorer across pause, resume and Reset', () => {
     await page.goto(inject('baseURL'));
     await waitFor(page, 'ready', 90_000);
     // A small MNIST MLP: images make exact pixel comparisons meaningful, and it trains fast on wasm.
-    await resetRun(page, { dataset: 'mnist', architecture: 'mlp', conditioning: 'none', latentSize: 8, generatorLayers: 1, generatorWidth: 32, discriminatorLayers: 1, discriminatorWidth: 32, batchSize: 16 }, 'wasm');
+    await resetRun(
+      page,
+      {
+        dataset: 'mnist',
+        architecture: 'mlp',
+        conditioning: 'none',
+        latentSize: 8,
+        generatorLayers: 1,
+        generatorWidth: 32,
+        discriminatorLayers: 1,
+        discriminatorWidth: 32,
+        batchSize: 16,
+      },
+      'wasm',
+    );
     await stepRun(page, 3);
     const explorer = page.getByRole('region', { name: 'Latent space' });
     const grid = explorer.getByRole('group', { name: 'Samples to explore' });
@@ -216,7 +293,11 @@ describe('latent explorer across pause, resume and Reset', () => {
       for (let draw = 0; draw < 12; draw++) {
         const latents = Array.from(seededLatents(config.seed, draw, 16, config.latentSize, config.noise));
         const fresh = await page.evaluate(async (z) => {
-          const event = await window.nash!.training.latent({ kind: 'decode', latent: Float32Array.from(z), conditions: Array.from({ length: 16 }, () => ({})) });
+          const event = await window.nash!.training.latent({
+            kind: 'decode',
+            latent: Float32Array.from(z),
+            conditions: Array.from({ length: 16 }, () => ({})),
+          });
           const values = Array.from(event.answer!.values);
           return values.map((v) => Math.round(((Math.max(-1, Math.min(1, v)) + 1) / 2) * 255));
         }, latents);
@@ -227,16 +308,30 @@ describe('latent explorer across pause, resume and Reset', () => {
     /** Pauses with the Pause button and waits until the explorer shows the paused weights. */
     const pause = async () => {
       await page.getByRole('button', { name: 'Pause', exact: true }).click();
-      await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused', undefined, { timeout: 30_000 });
+      await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused', undefined, {
+        timeout: 30_000,
+      });
       const { iteration } = await read(page);
-      await expect.poll(() => explorer.getByText(`Model at iteration ${iteration}`).count(), { timeout: 20_000 }).toBe(1);
+      await expect
+        .poll(() => explorer.getByText(`Model at iteration ${iteration}`).count(), { timeout: 20_000 })
+        .toBe(1);
       return iteration;
     };
     /** Each endpoint and slot image is its grid sample's image at the same (paused) weights. */
-    const pairs: [string, number][] = [['Start', 2], ['End', 5], ['Mean of slot A', 1], ['Mean of slot B', 3], ['Mean of slot C', 7]];
+    const pairs: [string, number][] = [
+      ['Start', 2],
+      ['End', 5],
+      ['Mean of slot A', 1],
+      ['Mean of slot B', 3],
+      ['Mean of slot C', 7],
+    ];
     const sameAsGrid = async () => {
       for (const [name, n] of pairs) {
-        await expect.poll(async () => JSON.stringify(await bytes(image(name))) === JSON.stringify(await bytes(tile(n))), { timeout: 20_000 }).toBe(true);
+        await expect
+          .poll(async () => JSON.stringify(await bytes(image(name))) === JSON.stringify(await bytes(tile(n))), {
+            timeout: 20_000,
+          })
+          .toBe(true);
       }
     };
 
@@ -244,7 +339,9 @@ describe('latent explorer across pause, resume and Reset', () => {
     // machine the page's main thread, drawing every chart, can take seconds to take a click.
     await page.getByRole('combobox', { name: 'Speed' }).selectOption('two');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'playing', undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'playing', undefined, {
+      timeout: 30_000,
+    });
     const pick = async (n: number, button: string) => {
       await grid.getByRole('button', { name: `Sample ${n}`, exact: true }).click();
       await explorer.getByRole('button', { name: button, exact: true }).click();
@@ -263,7 +360,9 @@ describe('latent explorer across pause, resume and Reset', () => {
     // Resume at full speed long enough for the weights (and so the images) to change, pause again.
     await page.getByRole('combobox', { name: 'Speed' }).selectOption('full');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await page.waitForFunction((n) => window.nash!.training.getSnapshot().iteration >= n + 30, first, { timeout: 60_000 });
+    await page.waitForFunction((n) => window.nash!.training.getSnapshot().iteration >= n + 30, first, {
+      timeout: 60_000,
+    });
     const second = await pause();
     console.log(`latent picks across pause/resume: iterations ${first} → ${second}, grid draw ${drawBefore}`);
     expect(JSON.stringify(await bytes(tile(2)))).not.toBe(JSON.stringify(before));
@@ -274,9 +373,15 @@ describe('latent explorer across pause, resume and Reset', () => {
     await page.getByRole('button', { name: 'Reset', exact: true }).click();
     await waitFor(page, 'ready', 60_000);
     await expect.poll(() => grid.getByRole('img').count(), { timeout: 30_000 }).toBe(16);
-    await expect.poll(() => explorer.getByText('Choose a start and an end (from the samples, or random).').count(), { timeout: 30_000 }).toBe(1);
-    for (const name of ['Start', 'End', 'Mean of slot A', 'Mean of slot B', 'Mean of slot C']) expect(await image(name).count()).toBe(0);
-    for (const slot of ['A', 'B', 'C']) await expect.poll(() => explorer.getByRole('button', { name: `Clear ${slot}` }).isDisabled()).toBe(true);
+    await expect
+      .poll(() => explorer.getByText('Choose a start and an end (from the samples, or random).').count(), {
+        timeout: 30_000,
+      })
+      .toBe(1);
+    for (const name of ['Start', 'End', 'Mean of slot A', 'Mean of slot B', 'Mean of slot C'])
+      expect(await image(name).count()).toBe(0);
+    for (const slot of ['A', 'B', 'C'])
+      await expect.poll(() => explorer.getByRole('button', { name: `Clear ${slot}` }).isDisabled()).toBe(true);
     if ((await read(page)).state === 'playing') await pause();
     // Until the new grid is in, the tiles match no draw at the new weights (-1).
     let redrawn = -1;

@@ -16,8 +16,15 @@ import { read, stepRun, waitFor } from './training.ts';
 
 const DIST = resolve('dist');
 const TYPES: Record<string, string> = {
-  '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.webmanifest': 'application/manifest+json',
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
 };
 
 let version = 1;
@@ -32,10 +39,14 @@ async function body(path: string): Promise<Buffer | undefined> {
   const content = await readFile(file).catch(() => undefined);
   if (!content || version === 1) return content;
   if (path === '/sw.js') {
-    const text = content.toString().replace(/const CACHE = "(nash-\w+)";/, 'const CACHE = "$1-v2";').replace(`"${droppedChunk}",`, '');
+    const text = content
+      .toString()
+      .replace(/const CACHE = "(nash-\w+)";/, 'const CACHE = "$1-v2";')
+      .replace(`"${droppedChunk}",`, '');
     return Buffer.from(text);
   }
-  if (file.endsWith('index.html')) return Buffer.from(content.toString().replace('<head>', '<head>\n    <meta name="nash-version" content="2" />'));
+  if (file.endsWith('index.html'))
+    return Buffer.from(content.toString().replace('<head>', '<head>\n    <meta name="nash-version" content="2" />'));
   return content;
 }
 
@@ -43,14 +54,17 @@ function host(): Promise<Server> {
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://host').pathname));
     void body(path).then((content) =>
-      content ? response.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'text/html' }).end(content) : response.writeHead(404).end(),
+      content
+        ? response.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'text/html' }).end(content)
+        : response.writeHead(404).end(),
     );
   });
   return new Promise((ready) => server.listen(0, '127.0.0.1', () => ready(server)));
 }
 
 const prompt = (page: Page) => page.getByRole('status', { name: 'Update', exact: true });
-const cacheNames = (page: Page) => page.evaluate(async () => (await caches.keys()).filter((key) => key.startsWith('nash-')));
+const cacheNames = (page: Page) =>
+  page.evaluate(async () => (await caches.keys()).filter((key) => key.startsWith('nash-')));
 
 let browser: Browser;
 let server: Server;
@@ -83,11 +97,20 @@ test('a new version waits for the Reload click; until then the open tab keeps wo
   const manifest = await page.evaluate(async () => {
     const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!;
     const cached = await caches.match(link.href);
-    return { ...(await cached!.json()), href: link.href } as { name: string; display: string; start_url: string; icons: { src: string }[]; href: string };
+    return { ...(await cached!.json()), href: link.href } as {
+      name: string;
+      display: string;
+      start_url: string;
+      icons: { src: string }[];
+      href: string;
+    };
   });
   expect(manifest).toMatchObject({ name: 'Nash', display: 'standalone', start_url: './' });
   for (const icon of manifest.icons) {
-    expect(await page.evaluate(async (src) => (await caches.match(src))?.ok, new URL(icon.src, manifest.href).href), icon.src).toBe(true);
+    expect(
+      await page.evaluate(async (src) => (await caches.match(src))?.ok, new URL(icon.src, manifest.href).href),
+      icon.src,
+    ).toBe(true);
   }
 
   version = 2;
@@ -109,9 +132,14 @@ test('a new version waits for the Reload click; until then the open tab keeps wo
   expect(await page.evaluate(() => document.querySelector('meta[name="nash-version"]'))).toBeNull();
 
   // The click: the waiting worker takes over, the page reloads into version 2, the old cache is gone.
-  await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), page.getByRole('button', { name: 'Reload', exact: true }).click()]);
+  await Promise.all([
+    page.waitForEvent('load', { timeout: 60_000 }),
+    page.getByRole('button', { name: 'Reload', exact: true }).click(),
+  ]);
   await waitFor(page, 'ready', 60_000);
-  expect(await page.evaluate(() => document.querySelector('meta[name="nash-version"]')?.getAttribute('content'))).toBe('2');
+  expect(await page.evaluate(() => document.querySelector('meta[name="nash-version"]')?.getAttribute('content'))).toBe(
+    '2',
+  );
   expect(await page.evaluate(() => (window as { stillTheOldPage?: boolean }).stillTheOldPage)).toBeUndefined();
   expect(await cacheNames(page)).toEqual([`${oldCache}-v2`]);
   expect(await prompt(page).count()).toBe(0);

@@ -15,7 +15,11 @@ export interface Opened {
 }
 
 /** Opens the playground at `viewport` on `backend` (wasm skips the calibration of the others). */
-export async function openFull(browser: Browser, viewport = { width: 1440, height: 900 }, backend = 'wasm'): Promise<Opened> {
+export async function openFull(
+  browser: Browser,
+  viewport = { width: 1440, height: 900 },
+  backend = 'wasm',
+): Promise<Opened> {
   const page = await browser.newPage({ viewport });
   const errors: string[] = [];
   page.on('console', (message) => {

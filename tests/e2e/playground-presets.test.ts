@@ -23,7 +23,10 @@ const DEFAULT_RUN_S = 3;
 let browser: Browser;
 let page: Page;
 let errors: string[];
-const timings: Record<string, { kind: string; expected: string[]; fired: Record<string, number>; iterations: number; seconds: number }> = {};
+const timings: Record<
+  string,
+  { kind: string; expected: string[]; fired: Record<string, number>; iterations: number; seconds: number }
+> = {};
 
 beforeAll(async () => {
   browser = await launchBrowser({ webgpu: false });
@@ -47,19 +50,38 @@ describe('classroom presets', () => {
     const fired = Object.fromEntries(Object.entries(watched.fired).map(([name, sighting]) => [name, sighting.seconds]));
     const snapshot = await page.evaluate(() => {
       const s = window.nash!.training.getSnapshot();
-      return { iteration: s.iteration, config: s.config, stats: s.stats.length, plane: Boolean(s.plane), samples: Boolean(s.samples), errors: s.notices.filter((n) => n.kind === 'error').map((n) => n.subject) };
+      return {
+        iteration: s.iteration,
+        config: s.config,
+        stats: s.stats.length,
+        plane: Boolean(s.plane),
+        samples: Boolean(s.samples),
+        errors: s.notices.filter((n) => n.kind === 'error').map((n) => n.subject),
+      };
     });
-    timings[id] = { kind: preset.kind, expected, fired, iterations: snapshot.iteration, seconds: Number(watched.seconds.toFixed(1)) };
+    timings[id] = {
+      kind: preset.kind,
+      expected,
+      fired,
+      iterations: snapshot.iteration,
+      seconds: Number(watched.seconds.toFixed(1)),
+    };
     await page.evaluate(() => window.nash!.training.pause());
 
     expect(snapshot.config).toMatchObject(preset.config);
     expect(snapshot.iteration).toBeGreaterThan(0);
     expect(snapshot.stats).toBeGreaterThan(0);
     expect(snapshot.plane || snapshot.samples).toBe(true);
-    await expect(page.getByRole('figure', { name: 'Losses', exact: true }).textContent()).resolves.toMatch(/At iteration \d+/);
-    const view = snapshot.config.dataset === 'mnist' ? page.getByRole('img', { name: 'Generated samples' }) : page.getByRole('img', { name: /^(Real and generated points|Drawing area)/ });
+    await expect(page.getByRole('figure', { name: 'Losses', exact: true }).textContent()).resolves.toMatch(
+      /At iteration \d+/,
+    );
+    const view =
+      snapshot.config.dataset === 'mnist'
+        ? page.getByRole('img', { name: 'Generated samples' })
+        : page.getByRole('img', { name: /^(Real and generated points|Drawing area)/ });
     await expect(view.isVisible()).resolves.toBe(true);
-    if (preset.kind === 'failure') for (const name of expected) expect(fired[name], `${name} within ${LIMIT_S} s`).toBeLessThanOrEqual(LIMIT_S);
+    if (preset.kind === 'failure')
+      for (const name of expected) expect(fired[name], `${name} within ${LIMIT_S} s`).toBeLessThanOrEqual(LIMIT_S);
     if (preset.kind === 'fix') for (const name of expected) expect(fired[name], `${name} stays quiet`).toBeUndefined();
     expect(snapshot.errors).toEqual([]);
   });

@@ -32,8 +32,10 @@ const pause = async () => {
 
 describe('the full playground', () => {
   test('names its controls as the UI contract says, and shows charts, views and formulas', async () => {
-    for (const name of ['Train', 'Step', 'Step D', 'Step G', 'Reset']) await expect(button(name).isVisible()).resolves.toBe(true);
-    for (const name of ['Dataset', 'Variant', 'Preset']) await expect(page.getByRole('combobox', { name, exact: true }).isVisible()).resolves.toBe(true);
+    for (const name of ['Train', 'Step', 'Step D', 'Step G', 'Reset'])
+      await expect(button(name).isVisible()).resolves.toBe(true);
+    for (const name of ['Dataset', 'Variant', 'Preset'])
+      await expect(page.getByRole('combobox', { name, exact: true }).isVisible()).resolves.toBe(true);
     for (const name of ['Generator learning rate', 'Discriminator learning rate', 'Batch size', 'Seed']) {
       await expect(page.getByRole('textbox', { name, exact: true }).isVisible()).resolves.toBe(true);
     }
@@ -49,13 +51,17 @@ describe('the full playground', () => {
     await page.waitForFunction(() => window.nash!.training.getSnapshot().iteration >= 60);
     await pause();
     // Charts drew lines, and "Modes covered" reads k / K once metrics arrived.
-    await expect(page.getByRole('figure', { name: 'Losses', exact: true }).textContent()).resolves.toMatch(/At iteration \d+: L_D/);
+    await expect(page.getByRole('figure', { name: 'Losses', exact: true }).textContent()).resolves.toMatch(
+      /At iteration \d+: L_D/,
+    );
     await expect(page.getByRole('status', { name: 'Modes covered' }).textContent()).resolves.toMatch(/^\d \/ 8$/);
     // The lines are drawn, and the pointer at the plot's right end reads the newest point.
     const losses = page.getByRole('figure', { name: 'Losses', exact: true });
     await page.waitForFunction(() => {
       const last = window.nash!.training.getSnapshot().stats.at(-1)?.iteration;
-      return document.querySelector('figure[aria-label="Losses"] p.visually-hidden')?.textContent?.includes(`At iteration ${last}:`);
+      return document
+        .querySelector('figure[aria-label="Losses"] p.visually-hidden')
+        ?.textContent?.includes(`At iteration ${last}:`);
     });
     const d = await losses.locator('path.stream-line[data-series="dLoss"]').getAttribute('d');
     expect(d?.match(/L/g)?.length ?? 0).toBeGreaterThan(20);
@@ -118,7 +124,9 @@ describe('the full playground', () => {
         await field.fill(bad);
         await field.press('Enter');
         await expect(field.getAttribute('aria-invalid'), `${name} = "${bad}"`).resolves.toBe('true');
-        const message = await page.locator(`[id="${(await field.getAttribute('aria-describedby'))!.split(' ')[1]}"]`).textContent();
+        const message = await page
+          .locator(`[id="${(await field.getAttribute('aria-describedby'))!.split(' ')[1]}"]`)
+          .textContent();
         expect(message, `${name} = "${bad}"`).toMatch(/^Enter (a|a whole) number from .+ to .+\.$/);
       }
       await field.press('Escape');
@@ -140,7 +148,10 @@ describe('the full playground', () => {
     const rate = page.getByRole('textbox', { name: 'Discriminator learning rate', exact: true });
     await rate.fill('0.0001');
     await rate.press('Enter');
-    await page.getByRole('figure', { name: 'Losses', exact: true }).getByText('lr_D 1e-3 → 1e-4').waitFor({ timeout: 15_000 });
+    await page
+      .getByRole('figure', { name: 'Losses', exact: true })
+      .getByText('lr_D 1e-3 → 1e-4')
+      .waitFor({ timeout: 15_000 });
     await pause();
     expect((await read(page)).config.discriminatorLearningRate).toBe(1e-4);
   });
@@ -179,8 +190,20 @@ describe('the full playground', () => {
     await page.mouse.down();
     await page.mouse.move(box.x + 120, box.y + 60, { steps: 5 });
     await page.mouse.up();
-    await area.dispatchEvent('pointerdown', { pointerId: 7, pointerType: 'touch', isPrimary: true, clientX: box.x + 300, clientY: box.y + 300, buttons: 1 });
-    await area.dispatchEvent('pointerup', { pointerId: 7, pointerType: 'touch', clientX: box.x + 300, clientY: box.y + 300 });
+    await area.dispatchEvent('pointerdown', {
+      pointerId: 7,
+      pointerType: 'touch',
+      isPrimary: true,
+      clientX: box.x + 300,
+      clientY: box.y + 300,
+      buttons: 1,
+    });
+    await area.dispatchEvent('pointerup', {
+      pointerId: 7,
+      pointerType: 'touch',
+      clientX: box.x + 300,
+      clientY: box.y + 300,
+    });
     expect(await count()).toBeGreaterThanOrEqual(start + 4);
     await button('Reset').click();
     await waitFor(page, 'ready', 60_000);
@@ -215,15 +238,24 @@ describe('the full playground', () => {
 
   test('screenshots at 1440×900 and 1280×720 with a failure card showing, and no console errors', async () => {
     await loadPreset(page, 'modeCollapseLive');
-    await page.getByRole('region', { name: 'Diagnostics', exact: true }).getByRole('heading', { name: 'Mode collapse' }).waitFor({ timeout: 40_000 });
+    await page
+      .getByRole('region', { name: 'Diagnostics', exact: true })
+      .getByRole('heading', { name: 'Mode collapse' })
+      .waitFor({ timeout: 40_000 });
     await screenshot(page, 'playground-1440x900');
     await pause(); // one training at a time: the second page gets the CPU
     const small = await openFull(browser, { width: 1280, height: 720 });
     await loadPreset(small.page, 'vanishingGradients');
-    await small.page.getByRole('region', { name: 'Diagnostics', exact: true }).getByRole('heading', { name: 'Vanishing gradients' }).waitFor({ timeout: 30_000 });
+    await small.page
+      .getByRole('region', { name: 'Diagnostics', exact: true })
+      .getByRole('heading', { name: 'Vanishing gradients' })
+      .waitFor({ timeout: 30_000 });
     await screenshot(small.page, 'playground-1280x720');
     await small.page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
-    await small.page.getByRole('region', { name: '진단', exact: true }).getByRole('heading', { name: '기울기 소멸', exact: true }).waitFor();
+    await small.page
+      .getByRole('region', { name: '진단', exact: true })
+      .getByRole('heading', { name: '기울기 소멸', exact: true })
+      .waitFor();
     await screenshot(small.page, 'playground-1280x720-ko');
     await small.page.close();
     expect(small.errors).toEqual([]);

@@ -57,17 +57,24 @@ export async function loadPreset(page: Page, id: string, timeout = 60_000, seed 
   await newRun(page, run, false, timeout);
   run = await currentRun(page);
   await controls.getByRole('button', { name: 'Train', exact: true }).click();
-  await page.waitForFunction((before) => {
-    const s = window.nash?.training.getSnapshot();
-    return s?.run === before && s.state === 'playing';
-  }, run, { timeout, polling: 50 });
+  await page.waitForFunction(
+    (before) => {
+      const s = window.nash?.training.getSnapshot();
+      return s?.run === before && s.state === 'playing';
+    },
+    run,
+    { timeout, polling: 50 },
+  );
   const config = await page.evaluate(() => window.nash!.training.getSnapshot().config.seed);
   if (config !== seed) throw new Error(`${id}: asked for seed ${seed}, the run has seed ${config}`);
 }
 
 /** The headings of the cards in the Diagnostics region. */
 export async function cardNames(page: Page): Promise<string[]> {
-  return page.getByRole('region', { name: 'Diagnostics', exact: true }).getByRole('heading', { level: 3 }).allTextContents();
+  return page
+    .getByRole('region', { name: 'Diagnostics', exact: true })
+    .getByRole('heading', { level: 3 })
+    .allTextContents();
 }
 
 /** When a card first appeared: seconds since the watch began (to 0.1 s) and the run's iteration then. */

@@ -26,11 +26,22 @@ describe('faults', () => {
 
     // The fault: a live change a student could make with the learning-rate fields.
     await page.evaluate(() =>
-      window.nash!.training.update({ generatorOptimizer: 'sgd', discriminatorOptimizer: 'sgd', generatorLearningRate: 10, discriminatorLearningRate: 10 }),
+      window.nash!.training.update({
+        generatorOptimizer: 'sgd',
+        discriminatorOptimizer: 'sgd',
+        generatorLearningRate: 10,
+        discriminatorLearningRate: 10,
+      }),
     );
     await page.evaluate(() => window.nash!.training.play());
-    await page.waitForFunction(() => window.nash!.training.getSnapshot().notices.some((n) => n.subject.about === 'divergence'), undefined, { timeout: 60_000, polling: 50 });
-    await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused', undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => window.nash!.training.getSnapshot().notices.some((n) => n.subject.about === 'divergence'),
+      undefined,
+      { timeout: 60_000, polling: 50 },
+    );
+    await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused', undefined, {
+      timeout: 30_000,
+    });
     await page.waitForTimeout(500); // the settle after the rollback posts its status and plane
 
     const after = await read(page);
@@ -44,18 +55,33 @@ describe('faults', () => {
     expect(report.restoredIteration).toBeLessThanOrEqual(30);
     // History up to the rollback is kept (one point per iteration), and nothing after it.
     expect(after.statCount).toBe(report.restoredIteration);
-    expect(after.stats.every((p) => p.iteration <= report.restoredIteration && Number.isFinite(p.dLoss) && Number.isFinite(p.gLoss))).toBe(true);
+    expect(
+      after.stats.every(
+        (p) => p.iteration <= report.restoredIteration && Number.isFinite(p.dLoss) && Number.isFinite(p.gLoss),
+      ),
+    ).toBe(true);
     // The plane drawn after the rollback shows G's finite samples.
     expect(after.planeIteration).toBe(report.restoredIteration);
     expect(after.fake!.every(Number.isFinite)).toBe(true);
     const message = page.getByRole('region', { name: 'Messages' }).getByText(/Training diverged/);
-    await expect(message.textContent()).resolves.toMatch(/Lower the (generator|discriminator) learning rate \(sgd, now 10\) to 1 or less/);
+    await expect(message.textContent()).resolves.toMatch(
+      /Lower the (generator|discriminator) learning rate \(sgd, now 10\) to 1 or less/,
+    );
 
     // A fix lets training go on from the restored state.
-    await page.evaluate(() => window.nash!.training.update({ generatorOptimizer: 'adam', discriminatorOptimizer: 'adam', generatorLearningRate: 1e-3, discriminatorLearningRate: 1e-3 }));
+    await page.evaluate(() =>
+      window.nash!.training.update({
+        generatorOptimizer: 'adam',
+        discriminatorOptimizer: 'adam',
+        generatorLearningRate: 1e-3,
+        discriminatorLearningRate: 1e-3,
+      }),
+    );
     await stepRun(page, 10).catch(async (error: unknown) => {
       const state = await read(page);
-      throw new Error(`${String(error)}: ${JSON.stringify({ state: state.state, iteration: state.iteration, notices: state.notices.map((n) => describeNotice(n, en)) })}`);
+      throw new Error(
+        `${String(error)}: ${JSON.stringify({ state: state.state, iteration: state.iteration, notices: state.notices.map((n) => describeNotice(n, en)) })}`,
+      );
     });
     const resumed = await read(page);
     expect(resumed.stats.slice(-10).every((p) => Number.isFinite(p.dLoss))).toBe(true);
@@ -72,13 +98,20 @@ describe('faults', () => {
     await page.waitForTimeout(6_000);
     const before = await page.evaluate(async () => {
       const run = await window.nash!.training.exportRun();
-      return { iteration: run.iteration, values: run.tensors.map((t) => Array.from(t.values)), run: window.nash!.training.getSnapshot().run };
+      return {
+        iteration: run.iteration,
+        values: run.tensors.map((t) => Array.from(t.values)),
+        run: window.nash!.training.getSnapshot().run,
+      };
     });
     expect(before.iteration).toBe(40);
     // Picks in the latent explorer: they belong to the run, which the restart continues.
     const explorer = page.getByRole('region', { name: 'Latent space' });
     const pick = async (n: number, button: string) => {
-      await explorer.getByRole('group', { name: 'Samples to explore' }).getByRole('button', { name: `Sample ${n}`, exact: true }).click();
+      await explorer
+        .getByRole('group', { name: 'Samples to explore' })
+        .getByRole('button', { name: `Sample ${n}`, exact: true })
+        .click();
       await explorer.getByRole('button', { name: button, exact: true }).click();
     };
     await pick(2, 'Set as start');
@@ -93,7 +126,11 @@ describe('faults', () => {
         throw new Error('injected fault');
       });
     });
-    await page.waitForFunction(() => window.nash!.training.getSnapshot().notices.some((n) => n.subject.about === 'restart'), undefined, { timeout: 30_000, polling: 50 });
+    await page.waitForFunction(
+      () => window.nash!.training.getSnapshot().notices.some((n) => n.subject.about === 'restart'),
+      undefined,
+      { timeout: 30_000, polling: 50 },
+    );
     await page.waitForFunction(
       () => {
         const s = window.nash!.training.getSnapshot();
@@ -105,7 +142,9 @@ describe('faults', () => {
     const after = await read(page);
     expect(after.statCount).toBe(40);
     expect(after.config).toMatchObject(SMALL);
-    const restored = await page.evaluate(async () => (await window.nash!.training.exportRun()).tensors.map((t) => Array.from(t.values)));
+    const restored = await page.evaluate(async () =>
+      (await window.nash!.training.exportRun()).tensors.map((t) => Array.from(t.values)),
+    );
     expect(restored).toEqual(before.values);
     const message = page.getByRole('region', { name: 'Messages' }).getByText(/training worker failed/);
     await expect(message.textContent()).resolves.toMatch(/injected fault.*restarted.*iteration 40/);

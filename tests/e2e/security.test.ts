@@ -25,7 +25,9 @@ afterAll(async () => {
 const codeFromStrings = () =>
   new Promise<string>((resolve) => {
     const scope = globalThis as unknown as { ranFromString?: boolean };
-    globalThis.addEventListener('securitypolicyviolation', (event) => resolve(`blocked: ${(event as SecurityPolicyViolationEvent).effectiveDirective}`));
+    globalThis.addEventListener('securitypolicyviolation', (event) =>
+      resolve(`blocked: ${(event as SecurityPolicyViolationEvent).effectiveDirective}`),
+    );
     setTimeout('globalThis.ranFromString = true' as unknown as () => void);
     setTimeout(() => resolve(scope.ranFromString ? 'ran' : 'silent'), 1_000);
   });
@@ -88,7 +90,9 @@ describe('security', () => {
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
     expect(requests.length).toBeGreaterThan(0);
-    expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))).toEqual([]);
+    expect(
+      requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')),
+    ).toEqual([]);
   });
 
   test('markup in the link is shown as text, never inserted as HTML', async () => {
@@ -99,8 +103,12 @@ describe('security', () => {
       void dialog.dismiss();
     });
     const payload = '<img src=x onerror="window.pwned=1">';
-    await page.goto(`${inject('baseURL')}#seed=${encodeURIComponent(payload)}&dataset=${encodeURIComponent('<svg onload="window.pwned=2">')}`);
-    await page.waitForFunction(() => window.nash?.training.getSnapshot().phase === 'ready', undefined, { timeout: 60_000 });
+    await page.goto(
+      `${inject('baseURL')}#seed=${encodeURIComponent(payload)}&dataset=${encodeURIComponent('<svg onload="window.pwned=2">')}`,
+    );
+    await page.waitForFunction(() => window.nash?.training.getSnapshot().phase === 'ready', undefined, {
+      timeout: 60_000,
+    });
     const problems = page.getByRole('alert', { name: 'Problems with the link' });
     await expect(problems.textContent()).resolves.toContain(payload);
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();

@@ -43,7 +43,10 @@ test('a ko-KR browser gets Korean; the toggle switches and is remembered across 
   expect(await english.getByRole('button', { name: en.saveRun }).isVisible()).toBe(true);
   expect(await page.getByRole('region', { name: ko.region }).count()).toBe(0);
   // The notice already shown is reworded, not kept in the language it was first shown in.
-  const englishNotice = await english.getByRole('alert', { name: en.linkProblems }).getByRole('listitem').allTextContents();
+  const englishNotice = await english
+    .getByRole('alert', { name: en.linkProblems })
+    .getByRole('listitem')
+    .allTextContents();
   expect(englishNotice).toHaveLength(2);
   expect(englishNotice.join(' ')).not.toMatch(HANGUL);
   expect(englishNotice.join(' ')).toMatch(/not a preset.*Seed \(seed\): "abc" is not a number/);

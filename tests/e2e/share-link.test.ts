@@ -37,7 +37,13 @@ async function samplesAfterTraining(hash: string) {
 describe('a link reproduces a run', () => {
   test('same link, same seed: the same fixed-noise samples after a few iterations; another seed differs', async () => {
     const first = await samplesAfterTraining(`#seed=7&${SMALL_RING}`);
-    expect(first.state.config).toMatchObject({ seed: 7, batchSize: 32, generatorWidth: 16, discriminatorWidth: 16, generatorLearningRate: 0.002 });
+    expect(first.state.config).toMatchObject({
+      seed: 7,
+      batchSize: 32,
+      generatorWidth: 16,
+      discriminatorWidth: 16,
+      generatorLearningRate: 0.002,
+    });
     expect(first.state.planeIteration).toBe(ITERATIONS);
     // The subscriber has written the whole configuration into the hash.
     const written = new URLSearchParams(new URL(first.url).hash.slice(1));
@@ -71,17 +77,24 @@ describe('a link reproduces a run', () => {
     // before the browser's hashchange event (here a layer toggled in the same task): the link wins.
     await page.evaluate(() => {
       location.hash = '#seed=11&discriminatorSteps=3';
-      const manifold = [...document.querySelectorAll('label')].find((label) => label.textContent?.trim() === 'Manifold');
+      const manifold = [...document.querySelectorAll('label')].find(
+        (label) => label.textContent?.trim() === 'Manifold',
+      );
       manifold?.querySelector('input')?.click();
     });
-    await page.waitForFunction(() => window.nash?.training.getSnapshot().config.seed === 11, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => window.nash?.training.getSnapshot().config.seed === 11, undefined, {
+      timeout: 60_000,
+    });
     await waitFor(page, 'ready', 60_000);
     expect((await read(page)).config).toEqual({ ...defaultConfig(), seed: 11, discriminatorSteps: 3 });
     // The view is the link's too: it names no layers, so the default's, with the manifold on.
     expect(await page.getByRole('checkbox', { name: 'Manifold' }).isChecked()).toBe(true);
 
     // "Export as Python" downloads the script of the run on screen.
-    const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Export as Python' }).click()]);
+    const [file] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByRole('button', { name: 'Export as Python' }).click(),
+    ]);
     expect(file.suggestedFilename()).toBe('nash_nonSaturating_mlp_ring.py');
     const script = await readFile((await file.path())!, 'utf8');
     expect(script).toContain('"seed": 11,');

@@ -16,7 +16,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const TINY_MNIST = '#seed=6&dataset=mnist&architecture=mlp&latentSize=8&generatorLayers=1&generatorWidth=16&discriminatorLayers=1&discriminatorWidth=16&batchSize=16';
+const TINY_MNIST =
+  '#seed=6&dataset=mnist&architecture=mlp&latentSize=8&generatorLayers=1&generatorWidth=16&discriminatorLayers=1&discriminatorWidth=16&batchSize=16';
 
 /** The fixed-noise digits the page shows, and the iteration they are from. */
 const samples = (page: Page) =>
@@ -34,8 +35,13 @@ test('MNIST: save, reload, load and continue; files over the limit or of another
 
   await page.getByRole('button', { name: 'Save run in this browser' }).click();
   await page.getByRole('status').filter({ hasText: 'Saved at iteration 6.' }).waitFor();
-  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Download run (JSON)' }).click()]);
-  const runText = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  const [file] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByRole('button', { name: 'Download run (JSON)' }).click(),
+  ]);
+  const runText = await (await file.createReadStream())
+    .toArray()
+    .then((chunks) => Buffer.concat(chunks).toString('utf8'));
   const listed = await page.getByRole('list', { name: 'Saved runs' }).textContent();
   console.log(`tiny MNIST run at iteration 6: run file ${runText.length} bytes; saved-run list says "${listed}"`);
 
@@ -56,7 +62,8 @@ test('MNIST: save, reload, load and continue; files over the limit or of another
     const transfer = await page.evaluateHandle(
       ([fileName, kind]) => {
         const data = new DataTransfer();
-        const content = kind === 'huge' ? [new Uint8Array(129 * 1024 * 1024)] : [JSON.stringify({ kind: 'nash-run', version: 7 })];
+        const content =
+          kind === 'huge' ? [new Uint8Array(129 * 1024 * 1024)] : [JSON.stringify({ kind: 'nash-run', version: 7 })];
         data.items.add(new File(content, fileName, { type: 'application/json' }));
         return data;
       },
@@ -65,16 +72,35 @@ test('MNIST: save, reload, load and continue; files over the limit or of another
     await page.locator('.run-store').dispatchEvent('drop', { dataTransfer: transfer });
   };
   await dropFile('huge.json', 'huge');
-  await page.getByRole('alert').filter({ hasText: 'Could not load huge.json: it is 129.0 MB, more than the 128.0 MB a run file may be. Nothing changed.' }).waitFor();
-  await page.getByLabel('Import run file').setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ kind: 'nash-run', version: 7 })) });
-  await page.getByRole('alert').filter({ hasText: 'Could not load future.json: it is a version 7 run file; this version reads 1. Nothing changed.' }).waitFor();
+  await page
+    .getByRole('alert')
+    .filter({
+      hasText: 'Could not load huge.json: it is 129.0 MB, more than the 128.0 MB a run file may be. Nothing changed.',
+    })
+    .waitFor();
+  await page.getByLabel('Import run file').setInputFiles({
+    name: 'future.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ kind: 'nash-run', version: 7 })),
+  });
+  await page
+    .getByRole('alert')
+    .filter({
+      hasText: 'Could not load future.json: it is a version 7 run file; this version reads 1. Nothing changed.',
+    })
+    .waitFor();
   const after = await read(page);
   expect(after.iteration).toBe(9);
   expect(after.config.dataset).toBe('mnist');
 
   // The downloaded file re-imports: back at iteration 6 with the same digits.
-  await page.getByLabel('Import run file').setInputFiles({ name: 'mnist-run.json', mimeType: 'application/json', buffer: Buffer.from(runText) });
-  await page.getByRole('status').filter({ hasText: 'Loaded mnist-run.json: training continues from iteration 6.' }).waitFor({ timeout: 60_000 });
+  await page
+    .getByLabel('Import run file')
+    .setInputFiles({ name: 'mnist-run.json', mimeType: 'application/json', buffer: Buffer.from(runText) });
+  await page
+    .getByRole('status')
+    .filter({ hasText: 'Loaded mnist-run.json: training continues from iteration 6.' })
+    .waitFor({ timeout: 60_000 });
   await settledAt(page, 6);
   await expect.poll(async () => (await samples(page))?.values, { timeout: 30_000 }).toEqual(before.values);
   expect(errors).toEqual([]);

@@ -21,17 +21,23 @@ afterAll(async () => {
 const LINK = '#seed=5&dataset=ring&batchSize=32&generatorWidth=16&discriminatorWidth=16';
 
 async function downloadText(page: Page, button: string): Promise<{ name: string; text: string }> {
-  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: button }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByRole('button', { name: button }).click(),
+  ]);
   return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
 }
 
 /** Drops a file with `text` on the run store, as a user dragging it from their desktop. */
 async function dropFile(page: Page, name: string, text: string) {
-  const transfer = await page.evaluateHandle(([fileName, content]) => {
-    const data = new DataTransfer();
-    data.items.add(new File([content], fileName, { type: 'application/json' }));
-    return data;
-  }, [name, text] as const);
+  const transfer = await page.evaluateHandle(
+    ([fileName, content]) => {
+      const data = new DataTransfer();
+      data.items.add(new File([content], fileName, { type: 'application/json' }));
+      return data;
+    },
+    [name, text] as const,
+  );
   await page.locator('.run-store').dispatchEvent('drop', { dataTransfer: transfer });
 }
 
@@ -45,7 +51,10 @@ test('save, reload, load and continue; files export, re-import, and bad ones cha
   const runFile = await downloadText(page, 'Download run (JSON)');
   const csv = await downloadText(page, 'Download chart data (CSV)');
   // The samples as a PNG that decodes, at the size it was drawn.
-  const [png] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Download samples (PNG)' }).click()]);
+  const [png] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByRole('button', { name: 'Download samples (PNG)' }).click(),
+  ]);
   expect(png.suggestedFilename()).toBe('nash-samples-8.png');
   const pngBase64 = (await readFile((await png.path())!)).toString('base64');
   const decoded = await page.evaluate(async (data) => {
@@ -59,7 +68,9 @@ test('save, reload, load and continue; files export, re-import, and bad ones cha
   page.on('download', (file) => model.push(file.suggestedFilename()));
   await page.getByRole('button', { name: 'Download generator (tf.js)' }).click();
   await page.getByRole('status').filter({ hasText: 'Saved nash-generator-ring-8.json' }).waitFor();
-  await expect.poll(() => model, { timeout: 30_000 }).toEqual(['nash-generator-ring-8.json', 'nash-generator-ring-8.weights.bin']);
+  await expect
+    .poll(() => model, { timeout: 30_000 })
+    .toEqual(['nash-generator-ring-8.json', 'nash-generator-ring-8.weights.bin']);
 
   await page.reload();
   await waitFor(page, 'ready', 60_000);
@@ -74,23 +85,42 @@ test('save, reload, load and continue; files export, re-import, and bad ones cha
   expect((await read(page)).iteration).toBe(10); // continues, not restarts
 
   // CSV: the expected columns, one row per iteration.
-  const rows = csv.text.trim().split('\n').map((line) => line.split(','));
+  const rows = csv.text
+    .trim()
+    .split('\n')
+    .map((line) => line.split(','));
   expect(rows[0]).toEqual(['iteration', ...STAT_FIELDS]);
   expect(rows.slice(1).map((row) => Number(row[0]))).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   expect(rows.slice(1).every((row) => Number.isFinite(Number(row[1])) && row[1] !== '')).toBe(true);
 
   // A damaged file and one whose weights do not fit its settings: refused, the run as it was.
-  await page.getByLabel('Import run file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(runFile.text.slice(0, 200)) });
-  await page.getByRole('alert').filter({ hasText: 'Could not load broken.json: it is not JSON. Nothing changed.' }).waitFor();
+  await page.getByLabel('Import run file').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(runFile.text.slice(0, 200)),
+  });
+  await page
+    .getByRole('alert')
+    .filter({ hasText: 'Could not load broken.json: it is not JSON. Nothing changed.' })
+    .waitFor();
   const misfit = runFile.text.replace('"generatorWidth":16', '"generatorWidth":24');
   await dropFile(page, 'misfit.json', misfit);
-  await page.getByRole('alert').filter({ hasText: 'Could not load misfit.json. The saved run does not fit its model: generator.0 is 2×16, the model’s is 2×24. Nothing changed.' }).waitFor({ timeout: 60_000 });
+  await page
+    .getByRole('alert')
+    .filter({
+      hasText:
+        'Could not load misfit.json. The saved run does not fit its model: generator.0 is 2×16, the model’s is 2×24. Nothing changed.',
+    })
+    .waitFor({ timeout: 60_000 });
   await settledAt(page, 10);
   expect((await read(page)).config).toEqual(before.config);
 
   // The downloaded file, dropped: back at iteration 8 with the same samples.
   await dropFile(page, runFile.name, runFile.text);
-  await page.getByRole('status').filter({ hasText: `Loaded ${runFile.name}: training continues from iteration 8.` }).waitFor({ timeout: 60_000 });
+  await page
+    .getByRole('status')
+    .filter({ hasText: `Loaded ${runFile.name}: training continues from iteration 8.` })
+    .waitFor({ timeout: 60_000 });
   await settledAt(page, 8);
   expect((await read(page)).fake).toEqual(before.fake);
   await page.screenshot({ path: 'test-results/share-runs.png' });

@@ -83,11 +83,17 @@ test('with IndexedDB blocked, Save says why at the button, in English and in Kor
   expect(await save.getAttribute('aria-describedby')).toBe(await note.getAttribute('id'));
   await page.getByRole('region', { name: en.region }).screenshot({ path: 'test-results/share-storage-blocked.png' });
   // The list says it too, at the list.
-  await page.getByRole('alert').filter({ hasText: en.listFailed.replace('{reason}', en.storageUnavailable) }).waitFor({ timeout: SOON });
+  await page
+    .getByRole('alert')
+    .filter({ hasText: en.listFailed.replace('{reason}', en.storageUnavailable) })
+    .waitFor({ timeout: SOON });
 
   await page.getByRole('combobox', { name: STRINGS.en.app.language }).selectOption('ko');
   await page.getByRole('button', { name: ko.saveRun }).click();
-  await page.getByRole('alert').filter({ hasText: ko.saveFailed.replace('{reason}', ko.storageUnavailable) }).waitFor({ timeout: SOON });
+  await page
+    .getByRole('alert')
+    .filter({ hasText: ko.saveFailed.replace('{reason}', ko.storageUnavailable) })
+    .waitFor({ timeout: SOON });
   expect(errors).toEqual([]);
   await context.close();
 });
@@ -99,7 +105,8 @@ test('two tabs of one browser see each other’s saves and deletions without a r
   await stepRun(a.page, 2);
   await a.page.getByRole('button', { name: en.saveRun }).click();
   await a.page.getByRole('status').filter({ hasText: 'Saved at iteration 2.' }).waitFor({ timeout: SOON });
-  const deleteButton = (page: Page) => savedRuns(page).getByRole('button', { name: /^Delete ring · nonSaturating · mlp 2$/ });
+  const deleteButton = (page: Page) =>
+    savedRuns(page).getByRole('button', { name: /^Delete ring · nonSaturating · mlp 2$/ });
   await deleteButton(b.page).waitFor({ timeout: SOON });
 
   await deleteButton(b.page).click();
@@ -118,7 +125,10 @@ test('deleting an entry that is already gone says so and shows what is stored', 
   await inStorage(page, 'clear');
 
   await deleteButton.click();
-  await page.getByRole('alert').filter({ hasText: en.runGone.replace('{name}', 'ring · nonSaturating · mlp · it. 0') }).waitFor({ timeout: SOON });
+  await page
+    .getByRole('alert')
+    .filter({ hasText: en.runGone.replace('{name}', 'ring · nonSaturating · mlp · it. 0') })
+    .waitFor({ timeout: SOON });
   await deleteButton.waitFor({ state: 'detached', timeout: SOON });
   expect(errors).toEqual([]);
   await context.close();

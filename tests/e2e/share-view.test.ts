@@ -29,7 +29,10 @@ test('layer toggles: read from the link, written back on a toggle; a malformed o
   expect(await layers.getByRole('checkbox', { name: 'Gradient arrows' }).isChecked()).toBe(false);
   expect(await layers.getByRole('checkbox', { name: 'Generated points' }).isChecked()).toBe(true);
   expect(await layers.getByRole('checkbox', { name: 'Heatmap of D' }).isChecked()).toBe(true);
-  await page.getByRole('alert', { name: 'Problems with the link' }).filter({ hasText: 'The link’s “showFake” was “maybe”, which cannot be used (expected 1 (shown) or 0 (hidden))' }).waitFor();
+  await page
+    .getByRole('alert', { name: 'Problems with the link' })
+    .filter({ hasText: 'The link’s “showFake” was “maybe”, which cannot be used (expected 1 (shown) or 0 (hidden))' })
+    .waitFor();
   // The subscriber rewrote the hash: the bad value became the default, the hidden layer stayed hidden.
   await expect.poll(() => hashParams(page).get('showFake')).toBe('1');
   expect(hashParams(page).get('showArrows')).toBe('0');
@@ -58,7 +61,10 @@ test('the charts download as a PNG that decodes, with the curves drawn on it', a
   await stepRun(page, 12);
   // The charts redraw at most every 600 ms: wait for the losses chart's plot.
   await page.getByRole('figure', { name: 'Losses' }).locator('svg .stream-line').first().waitFor({ timeout: 30_000 });
-  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Download charts (PNG)' }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByRole('button', { name: 'Download charts (PNG)' }).click(),
+  ]);
   expect(file.suggestedFilename()).toBe('nash-charts-12.png');
   const bytes = await readFile((await file.path())!);
   await writeFile('test-results/share-charts.png', bytes);

@@ -31,7 +31,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-test(`soak: ${(READINGS * INTERVAL_MS) / 1000} s of the ring preset keep tensors flat, heap within 10% and throughput steady`, { timeout: 5 * 60_000 }, async () => {
+test(`soak: ${(READINGS * INTERVAL_MS) / 1000} s of the ring preset keep tensors flat, heap within 10% and throughput steady`, {
+  timeout: 5 * 60_000,
+}, async () => {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -40,10 +42,20 @@ test(`soak: ${(READINGS * INTERVAL_MS) / 1000} s of the ring preset keep tensors
   await waitFor(page, 'ready', 90_000);
   await startRingPreset(page);
   const rows: string[] = [];
-  const readings = await soak(browser, page, { minutes: READINGS, intervalMs: INTERVAL_MS, loadAverage: () => loadavg()[0], onReading: (r) => rows.push(tableRow(r)) });
+  const readings = await soak(browser, page, {
+    minutes: READINGS,
+    intervalMs: INTERVAL_MS,
+    loadAverage: () => loadavg()[0],
+    onReading: (r) => rows.push(tableRow(r)),
+  });
   const verdict = judge(readings, LIMITS);
-  console.log(`soak (${READINGS} readings ${INTERVAL_MS / 1000} s apart, ring preset, wasm)\n${tableHead()}\n${rows.join('\n')}\n${describeVerdict(verdict, LIMITS)}`);
-  expect(readings.every((r) => r.workerHeap !== undefined), 'the worker heap was read at every reading').toBe(true);
+  console.log(
+    `soak (${READINGS} readings ${INTERVAL_MS / 1000} s apart, ring preset, wasm)\n${tableHead()}\n${rows.join('\n')}\n${describeVerdict(verdict, LIMITS)}`,
+  );
+  expect(
+    readings.every((r) => r.workerHeap !== undefined),
+    'the worker heap was read at every reading',
+  ).toBe(true);
   expect(verdict.tensorsFlat, 'tensors flat').toBe(true);
   expect(verdict.pageHeapNetGrowth, 'page heap growth, net of the chart history').toBeLessThan(LIMITS.heapGrowth);
   expect(verdict.workerHeapGrowth, 'worker heap growth').toBeLessThan(LIMITS.heapGrowth);

@@ -87,7 +87,9 @@ class WorkerProbe {
     const sessionId = await this.attach();
     if (!sessionId) return undefined;
     const id = this.nextId++;
-    const answer = new Promise<{ result?: unknown; error?: { message: string } }>((resolve) => this.pending.set(id, resolve));
+    const answer = new Promise<{ result?: unknown; error?: { message: string } }>((resolve) =>
+      this.pending.set(id, resolve),
+    );
     await this.cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
     const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 60_000));
     const message = await Promise.race([answer, timeout]);
@@ -120,10 +122,14 @@ export interface SoakOptions {
 /** Chooses the ring preset from the page's menu and waits until it trains. */
 export async function startRingPreset(page: Page, timeout = 120_000) {
   await page.getByRole('combobox', { name: 'Preset' }).selectOption('ringDefault');
-  await page.waitForFunction(() => {
-    const s = window.nash?.training.getSnapshot();
-    return s?.phase === 'ready' && s.state === 'playing' && s.iteration > 0;
-  }, undefined, { timeout, polling: 200 });
+  await page.waitForFunction(
+    () => {
+      const s = window.nash?.training.getSnapshot();
+      return s?.phase === 'ready' && s.state === 'playing' && s.iteration > 0;
+    },
+    undefined,
+    { timeout, polling: 200 },
+  );
 }
 
 /** Trains the already-playing page for `minutes`, reading once per interval. The page keeps playing. */
@@ -150,11 +156,16 @@ export async function soak(browser: Browser, page: Page, options: SoakOptions): 
         return { phase: s.phase, state: s.state, notices: s.notices };
       });
       if (playing.phase !== 'ready' || playing.state !== 'playing') {
-        throw new Error(`soak: at minute ${minute} the run is ${playing.phase}/${playing.state}: ${playing.notices.map((n) => describeNotice(n, en)).join(' | ')}`);
+        throw new Error(
+          `soak: at minute ${minute} the run is ${playing.phase}/${playing.state}: ${playing.notices.map((n) => describeNotice(n, en)).join(' | ')}`,
+        );
       }
       // Readings in a quiet state: paused, no chunk in flight, every view drawn.
       await page.evaluate(() => window.nash!.training.pause());
-      await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused', undefined, { timeout: 120_000, polling: 100 });
+      await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused', undefined, {
+        timeout: 120_000,
+        polling: 100,
+      });
       const at = Date.now();
       await new Promise((resolve) => setTimeout(resolve, 500));
       const state = await page.evaluate(() => {
@@ -235,13 +246,17 @@ export function judge(readings: SoakReading[], limits: { heapGrowth?: number; th
   const last = readings[readings.length - 1];
   if (!base || last.minute < 2) throw new Error('soak: at least two minutes of readings are needed');
   const after = readings.filter((r) => r.minute >= 1);
-  const tensors: [number, number] = [Math.min(...after.map((r) => r.tensors)), Math.max(...after.map((r) => r.tensors))];
+  const tensors: [number, number] = [
+    Math.min(...after.map((r) => r.tensors)),
+    Math.max(...after.map((r) => r.tensors)),
+  ];
   const pageHeapGrowth = last.pageHeap / base.pageHeap - 1;
   // Both net heaps with the last reading's cost per point (the best estimate), not each its own.
   const cost = Number.isFinite(last.bytesPerPoint) ? last.bytesPerPoint : 0;
   const net = (r: SoakReading) => r.pageHeap - r.statPoints * cost;
   const pageHeapNetGrowth = net(last) / net(base) - 1;
-  const workerHeapGrowth = last.workerHeap !== undefined && base.workerHeap !== undefined ? last.workerHeap / base.workerHeap - 1 : NaN;
+  const workerHeapGrowth =
+    last.workerHeap !== undefined && base.workerHeap !== undefined ? last.workerHeap / base.workerHeap - 1 : NaN;
   const medianRate = median(after.map((r) => r.rate));
   const lastOverMedian = last.rate / medianRate;
   return {
@@ -257,8 +272,23 @@ export function judge(readings: SoakReading[], limits: { heapGrowth?: number; th
   };
 }
 
-const mb = (bytes: number | undefined) => (bytes === undefined || !Number.isFinite(bytes) ? '–' : (bytes / 2 ** 20).toFixed(2));
-const HEAD = ['min', 'iteration', 'it/s', 'tensors', 'chart points', 'page heap MB', 'B/point', 'page net MB', 'DOM nodes', 'listeners', 'worker heap MB', 'worker buffers MB', 'load'];
+const mb = (bytes: number | undefined) =>
+  bytes === undefined || !Number.isFinite(bytes) ? '–' : (bytes / 2 ** 20).toFixed(2);
+const HEAD = [
+  'min',
+  'iteration',
+  'it/s',
+  'tensors',
+  'chart points',
+  'page heap MB',
+  'B/point',
+  'page net MB',
+  'DOM nodes',
+  'listeners',
+  'worker heap MB',
+  'worker buffers MB',
+  'load',
+];
 const WIDTHS = HEAD.map((h) => Math.max(h.length, 9));
 const format = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(WIDTHS[i])).join(' | ')} |`;
 
@@ -266,8 +296,19 @@ export const tableHead = () => `${format(HEAD)}\n|${WIDTHS.map((w) => '-'.repeat
 
 export function tableRow(r: SoakReading): string {
   return format([
-    String(r.minute), String(r.iteration), Number.isFinite(r.rate) ? r.rate.toFixed(1) : '–', String(r.tensors), String(r.statPoints),
-    mb(r.pageHeap), Number.isFinite(r.bytesPerPoint) ? r.bytesPerPoint.toFixed(0) : '–', mb(r.pageHeapNet), String(r.nodes), String(r.listeners), mb(r.workerHeap), mb(r.workerBacking), r.load.toFixed(1),
+    String(r.minute),
+    String(r.iteration),
+    Number.isFinite(r.rate) ? r.rate.toFixed(1) : '–',
+    String(r.tensors),
+    String(r.statPoints),
+    mb(r.pageHeap),
+    Number.isFinite(r.bytesPerPoint) ? r.bytesPerPoint.toFixed(0) : '–',
+    mb(r.pageHeapNet),
+    String(r.nodes),
+    String(r.listeners),
+    mb(r.workerHeap),
+    mb(r.workerBacking),
+    r.load.toFixed(1),
   ]);
 }
 

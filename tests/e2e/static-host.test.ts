@@ -17,8 +17,14 @@ import { noticeText, read, resetRun, SMALL, stepRun, waitFor } from './training.
 
 const DIST = resolve('dist');
 const TYPES: Record<string, string> = {
-  '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json',
-  '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.bin': 'application/octet-stream',
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.bin': 'application/octet-stream',
 };
 
 /** A static server over dist/ that sends a content type and nothing else: no policy, no isolation. */
@@ -28,7 +34,8 @@ function plainServer(): Promise<Server> {
     const file = join(DIST, path.endsWith('/') ? `${path}index.html` : path);
     if (!file.startsWith(DIST)) return void response.writeHead(403).end();
     readFile(file).then(
-      (body) => response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
+      (body) =>
+        response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
       () => response.writeHead(404).end(),
     );
   });
@@ -119,8 +126,14 @@ describe('static hosts', () => {
     expect((await fetch(worker!.url())).headers.get('content-security-policy')).toBeNull();
 
     expect(await codeFromStrings(worker!)).toEqual({
-      eval: 'EvalError', indirectEval: 'EvalError', Function: 'EvalError', functionConstructor: 'EvalError',
-      asyncFunctionConstructor: 'EvalError', generatorFunctionConstructor: 'EvalError', setTimeout: 'EvalError', setInterval: 'EvalError',
+      eval: 'EvalError',
+      indirectEval: 'EvalError',
+      Function: 'EvalError',
+      functionConstructor: 'EvalError',
+      asyncFunctionConstructor: 'EvalError',
+      generatorFunctionConstructor: 'EvalError',
+      setTimeout: 'EvalError',
+      setInterval: 'EvalError',
     });
     await page.waitForTimeout(100);
     expect(await worker!.evaluate('globalThis.ranFromString')).toBeUndefined();

@@ -12,7 +12,8 @@ import type { Notice } from '../../src/client/notices.ts';
 import { describeNotice, en as reliabilityEn } from '../../src/i18n/reliability.ts';
 
 /** The notices in English, for a failing test's message. */
-export const noticeText = (notices: readonly Notice[]): string => notices.map((n) => describeNotice(n, reliabilityEn)).join(' | ');
+export const noticeText = (notices: readonly Notice[]): string =>
+  notices.map((n) => describeNotice(n, reliabilityEn)).join(' | ');
 
 declare global {
   interface Window {
@@ -27,7 +28,12 @@ export interface PageRun {
 }
 
 /** Opens the playground (at a link's `hash`, if given) with a remembered backend setting and waits for the first run to be ready. */
-export async function openPlayground(browser: Browser, backend: BackendPreference = 'auto', hash = '', readyTimeout = 60_000): Promise<PageRun> {
+export async function openPlayground(
+  browser: Browser,
+  backend: BackendPreference = 'auto',
+  hash = '',
+  readyTimeout = 60_000,
+): Promise<PageRun> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -39,7 +45,10 @@ export async function openPlayground(browser: Browser, backend: BackendPreferenc
 
 /** Waits until the page's client reaches `phase`, and fails early if it failed. */
 export async function waitFor(page: Page, phase: 'ready', timeout: number): Promise<void> {
-  await page.waitForFunction(() => window.nash?.training.getSnapshot().phase !== 'starting', undefined, { timeout, polling: 50 });
+  await page.waitForFunction(() => window.nash?.training.getSnapshot().phase !== 'starting', undefined, {
+    timeout,
+    polling: 50,
+  });
   const state = await page.evaluate(() => window.nash?.training.getSnapshot());
   if (state?.phase !== phase) throw new Error(`The run is ${state?.phase}: ${noticeText(state?.notices ?? [])}`);
 }
@@ -68,7 +77,13 @@ export async function read(page: Page) {
 }
 
 /** Restarts the page's run with `config` on `backend` and waits until it is ready. */
-export async function resetRun(page: Page, config: Partial<RunConfig>, backend: BackendPreference, schedule: Partial<Schedule> = {}, timeout = 60_000) {
+export async function resetRun(
+  page: Page,
+  config: Partial<RunConfig>,
+  backend: BackendPreference,
+  schedule: Partial<Schedule> = {},
+  timeout = 60_000,
+) {
   await page.evaluate(
     ([patch, preference, changes]) => {
       const client = window.nash!.training;
@@ -90,7 +105,12 @@ export async function resetRun(page: Page, config: Partial<RunConfig>, backend: 
 }
 
 /** Runs `count` iterations of `which` and waits until the worker has settled after them. */
-export async function stepRun(page: Page, count: number, which: 'both' | 'discriminator' | 'generator' = 'both', timeout = 60_000) {
+export async function stepRun(
+  page: Page,
+  count: number,
+  which: 'both' | 'discriminator' | 'generator' = 'both',
+  timeout = 60_000,
+) {
   const target = (await read(page)).iteration + count;
   await page.evaluate(([n, w]) => window.nash!.training.step(n, w), [count, which] as const);
   await settledAt(page, target, timeout);
@@ -112,7 +132,10 @@ export async function settledAt(page: Page, iteration: number, timeout = 60_000)
       const { phase, state, iteration, notices } = window.nash!.training.getSnapshot();
       return { phase, state, iteration, notices };
     });
-    throw new Error(`Not settled at iteration ${iteration}: ${JSON.stringify({ ...s, notices: noticeText(s.notices) })}`, { cause: error });
+    throw new Error(
+      `Not settled at iteration ${iteration}: ${JSON.stringify({ ...s, notices: noticeText(s.notices) })}`,
+      { cause: error },
+    );
   }
 }
 

@@ -22,14 +22,20 @@ test('a software adapter does not win by default, and a forced WebGPU trains', a
   const auto = await read(page);
   expect(auto.backend?.name).not.toBe('webgpu');
   // Not tried: the automatic choice never tries a software adapter.
-  expect(auto.backend?.candidates.find((c) => c.backend === 'webgpu')?.notes).toEqual([{ code: 'notTried', because: expect.objectContaining({ code: 'softwareAdapter' }) }]);
-  expect(describeBackendNotes(auto.backend?.candidates.find((c) => c.backend === 'webgpu')?.notes ?? [], backendEn)).toMatch(/^not tried: the adapter is software/);
+  expect(auto.backend?.candidates.find((c) => c.backend === 'webgpu')?.notes).toEqual([
+    { code: 'notTried', because: expect.objectContaining({ code: 'softwareAdapter' }) },
+  ]);
+  expect(
+    describeBackendNotes(auto.backend?.candidates.find((c) => c.backend === 'webgpu')?.notes ?? [], backendEn),
+  ).toMatch(/^not tried: the adapter is software/);
 
   const tiny = { batchSize: 8, generatorLayers: 1, generatorWidth: 4, discriminatorLayers: 1, discriminatorWidth: 4 };
   await resetRun(page, tiny, 'webgpu', { planeMs: 0, samplesMs: 0, metricsEvery: 0 }, 170_000);
   const ready = await read(page);
   expect(ready.backend?.name).toBe('webgpu');
-  expect(ready.backend?.adapter?.isFallbackAdapter || /swiftshader/i.test(ready.backend?.adapter?.architecture ?? '')).toBe(true);
+  expect(
+    ready.backend?.adapter?.isFallbackAdapter || /swiftshader/i.test(ready.backend?.adapter?.architecture ?? ''),
+  ).toBe(true);
   await stepRun(page, 2, 'both', 170_000);
   const { iteration, stats } = await read(page);
   expect(iteration).toBe(2);

@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { decadeAxis, extent, fixedAxis, iterationAxis, niceAxis, niceStep, stableAxis } from '../../src/features/charts/axes.ts';
+import {
+  decadeAxis,
+  extent,
+  fixedAxis,
+  iterationAxis,
+  niceAxis,
+  niceStep,
+  stableAxis,
+} from '../../src/features/charts/axes.ts';
 
 describe('chart axes that hold still while data streams', () => {
   test('nice steps are 1, 2 or 5 × 10^k', () => {
@@ -73,7 +81,11 @@ describe('chart axes that hold still while data streams', () => {
   });
 
   test('extent skips nulls, non-finite values and, for log axes, non-positive ones', () => {
-    const rows = [{ a: 1, b: null }, { a: -2, b: 5 }, { a: Number.NaN, b: 0 }];
+    const rows = [
+      { a: 1, b: null },
+      { a: -2, b: 5 },
+      { a: Number.NaN, b: 0 },
+    ];
     expect(extent(rows, ['a', 'b'])).toEqual([-2, 5]);
     expect(extent(rows, ['a', 'b'], true)).toEqual([1, 5]);
   });

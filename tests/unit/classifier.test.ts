@@ -25,7 +25,10 @@ const oneHot = (classes: number[]) => {
 describe('classifier metrics on known probabilities', () => {
   test('confident, balanced predictions: 10 modes, KL 0, score 10, exact label accuracy', () => {
     const classes = Array.from({ length: 200 }, (_, i) => i % K);
-    const metrics = classifierMetrics(oneHot(classes), classes.map((c, i) => (i < 150 ? c : (c + 1) % K)));
+    const metrics = classifierMetrics(
+      oneHot(classes),
+      classes.map((c, i) => (i < 150 ? c : (c + 1) % K)),
+    );
     expect(metrics.histogram).toEqual(new Array(K).fill(20));
     expect(metrics.modes).toBe(10);
     expect(metrics.klUniform).toBeCloseTo(0, 9);
@@ -38,7 +41,9 @@ describe('classifier metrics on known probabilities', () => {
     const metrics = classifierMetrics(oneHot(classes));
     expect(metrics.modes).toBe(3);
     expect(metrics.histogram[9]).toBe(2);
-    const collapsed = classifierMetrics(oneHot([...new Array(100).fill(0), ...new Array(100).fill(4), ...new Array(100).fill(7)]));
+    const collapsed = classifierMetrics(
+      oneHot([...new Array(100).fill(0), ...new Array(100).fill(4), ...new Array(100).fill(7)]),
+    );
     expect(collapsed.klUniform).toBeCloseTo(Math.log(10 / 3), 9);
     expect(collapsed.classifierScore).toBeCloseTo(3, 6);
     expect(collapsed.labelAccuracy).toBeUndefined();
@@ -73,7 +78,10 @@ describe('the shipped classifier', () => {
     expect(tf.memory().numTensors).toBe(before);
     const metrics = classifierMetrics(probabilities, heldOut.labels);
     expect(metrics.labelAccuracy).toBeGreaterThanOrEqual(REQUIRED_ACCURACY);
-    expect(metrics.labelAccuracy).toBeCloseTo((readClassifierFiles().manifest as { heldOutAccuracy: number }).heldOutAccuracy, 2);
+    expect(metrics.labelAccuracy).toBeCloseTo(
+      (readClassifierFiles().manifest as { heldOutAccuracy: number }).heldOutAccuracy,
+      2,
+    );
     // Real digits are confident and balanced: 100 per class, score near the maximum of 10.
     expect(metrics.modes).toBe(10);
     expect(metrics.classifierScore).toBeGreaterThan(9);

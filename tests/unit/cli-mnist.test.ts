@@ -5,14 +5,40 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 
 const train = (args: string[]) =>
-  spawnSync('npx', ['tsx', '--import', './scripts/resolve-extensionless.mjs', 'scripts/train.ts', ...args], { encoding: 'utf8' });
+  spawnSync('npx', ['tsx', '--import', './scripts/resolve-extensionless.mjs', 'scripts/train.ts', ...args], {
+    encoding: 'utf8',
+  });
 
 test('MNIST in the CLI: classifier metrics on every report line, conditioned samples exported with their labels', () => {
   const file = join(mkdtempSync(join(tmpdir(), 'nash-')), 'samples.json');
-  const run = train(['--data', 'mnist', '--architecture', 'dcgan', '--channels', '4', '--conditioning', 'label', '--latent-size', '8', '--batch', '8', '--steps', '2', '--report-every', '1', '--backend', 'wasm', '--export-samples', file]);
+  const run = train([
+    '--data',
+    'mnist',
+    '--architecture',
+    'dcgan',
+    '--channels',
+    '4',
+    '--conditioning',
+    'label',
+    '--latent-size',
+    '8',
+    '--batch',
+    '8',
+    '--steps',
+    '2',
+    '--report-every',
+    '1',
+    '--backend',
+    'wasm',
+    '--export-samples',
+    file,
+  ]);
   expect(run.stderr).not.toMatch(/Error/);
   expect(run.status).toBe(0);
-  const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+  const lines = run.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   expect(lines.map((l) => l.iteration)).toEqual([1, 2]);
   for (const line of lines) {
     expect(line.classifierModes).toBeGreaterThanOrEqual(1);

@@ -37,12 +37,16 @@ describe('CLI options', () => {
   });
 
   test('customDefault is refused: its points are drawn in the app; with --data it runs on that data', () => {
-    expect(() => parseCli(['--preset', 'customDefault'])).toThrow(/^--preset: customDefault trains on points drawn in the app.*expected one of ring, grid/);
+    expect(() => parseCli(['--preset', 'customDefault'])).toThrow(
+      /^--preset: customDefault trains on points drawn in the app.*expected one of ring, grid/,
+    );
     expect(parseCli(['--preset', 'customDefault', '--data', 'ring']).config.dataset).toBe('ring');
   });
 
   test('the export file is checked before training: its folder must exist and it must not be a folder', () => {
-    expect(() => parseCli(['--export-samples', '/nonexistent/dir/x.json'])).toThrow('--export-samples: "/nonexistent/dir/x.json" cannot be written: the folder /nonexistent/dir does not exist');
+    expect(() => parseCli(['--export-samples', '/nonexistent/dir/x.json'])).toThrow(
+      '--export-samples: "/nonexistent/dir/x.json" cannot be written: the folder /nonexistent/dir does not exist',
+    );
     expect(() => parseCli(['--export-samples', scratch])).toThrow('is a folder');
     const file = join(scratch, 'a=b.json');
     expect(parseCli([`--export-samples=${file}`]).exportSamples).toBe(file);
@@ -50,10 +54,15 @@ describe('CLI options', () => {
 
   test('an objective brings its recipe; explicit flags win', () => {
     const { config } = parseCli(['--objective', 'wgan', '--k-d', '3']);
-    expect(config).toMatchObject({ objective: 'wgan', discriminatorOptimizer: 'rmsprop', clipValue: 0.05, discriminatorSteps: 3 });
+    expect(config).toMatchObject({
+      objective: 'wgan',
+      discriminatorOptimizer: 'rmsprop',
+      clipValue: 0.05,
+      discriminatorSteps: 3,
+    });
   });
 
-  test.each(OBJECTIVES)('--objective %s is listed in the help and brings its module\'s recipe', (objective) => {
+  test.each(OBJECTIVES)("--objective %s is listed in the help and brings its module's recipe", (objective) => {
     expect(USAGE).toMatch(new RegExp(`--objective \\S*\\b${objective}\\b`));
     expect(parseCli(['--objective', objective]).config).toMatchObject(recipeFor(objective));
   });
@@ -83,20 +92,52 @@ const TSX = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.
 const train = (args: string[], { nodeArgs = [] as string[], env = {} } = {}) =>
   new Promise<Run>((resolve) => {
     const argv = [TSX, '--import', './scripts/resolve-extensionless.mjs', ...nodeArgs, 'scripts/train.ts', ...args];
-    execFile(process.execPath, argv, { encoding: 'utf8', env: { ...process.env, NASH_DEBUG: undefined, ...env } }, (error, stdout, stderr) => {
-      resolve({ status: error ? Number(error.code) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      argv,
+      { encoding: 'utf8', env: { ...process.env, NASH_DEBUG: undefined, ...env } },
+      (error, stdout, stderr) => {
+        resolve({ status: error ? Number(error.code) : 0, stdout, stderr });
+      },
+    );
   });
 
 /** A stack trace's frame: never shown unless NASH_DEBUG=1. */
 const STACK_FRAME = /^\s+at /m;
 
 test.concurrent('npm run train prints one JSON report per line with every field', async () => {
-  const run = await train(['--objective', 'wganGp', '--steps', '6', '--report-every', '3', '--batch', '16', '--backend', 'wasm']);
+  const run = await train([
+    '--objective',
+    'wganGp',
+    '--steps',
+    '6',
+    '--report-every',
+    '3',
+    '--batch',
+    '16',
+    '--backend',
+    'wasm',
+  ]);
   expect(run.status).toBe(0);
-  const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+  const lines = run.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   expect(lines.map((l) => l.iteration)).toEqual([3, 6]);
-  for (const key of ['dLoss', 'gLoss', 'dReal', 'dFake', 'gradNormG', 'gradNormD', 'outputGrad', 'modesCovered', 'modesTotal', 'highQuality', 'klUniform', 'wasserstein']) {
+  for (const key of [
+    'dLoss',
+    'gLoss',
+    'dReal',
+    'dFake',
+    'gradNormG',
+    'gradNormD',
+    'outputGrad',
+    'modesCovered',
+    'modesTotal',
+    'highQuality',
+    'klUniform',
+    'wasserstein',
+  ]) {
     expect(Number.isFinite(lines[1][key]), key).toBe(true);
   }
 });
@@ -113,7 +154,10 @@ test.concurrent('--help lists the options, but not a preset the CLI cannot run',
 // through scripts/train.ts (each costs seconds of tfjs loading).
 test.concurrent.each([
   [['--constructor', '1'], 'unknown option --constructor'],
-  [['--export-samples', '/nonexistent/dir/x.json', '--steps', '2'], '--export-samples: "/nonexistent/dir/x.json" cannot be written'],
+  [
+    ['--export-samples', '/nonexistent/dir/x.json', '--steps', '2'],
+    '--export-samples: "/nonexistent/dir/x.json" cannot be written',
+  ],
 ])('%j exits with status 2 and a one-line message before training: %s', async (args, message) => {
   const run = await train(args);
   expect(run.status).toBe(2);
@@ -143,7 +187,9 @@ syncBuiltinESMExports();
     expect(run.status).toBe(1);
     expect(run.stderr).not.toMatch(STACK_FRAME);
     // The last line is ours; tfjs's cpu backend may print its banner before it.
-    expect(run.stderr.trim().split('\n').at(-1)).toBe('train: --export-samples: ENOSPC: no space left on device, write');
+    expect(run.stderr.trim().split('\n').at(-1)).toBe(
+      'train: --export-samples: ENOSPC: no space left on device, write',
+    );
   });
 
   test.concurrent('prints the stack with NASH_DEBUG=1', async () => {

@@ -24,7 +24,11 @@ beforeAll(() => useBackend('wasm'));
 /** Samples per check: 250 per value of an 8-valued code. */
 const SAMPLES = 2000;
 
-async function train(config: RunConfig, dataset: Dataset, iterations: number): Promise<{ trainer: Trainer; recent: StatPoint[] }> {
+async function train(
+  config: RunConfig,
+  dataset: Dataset,
+  iterations: number,
+): Promise<{ trainer: Trainer; recent: StatPoint[] }> {
   const trainer = new Trainer(config, dataset);
   let recent: StatPoint[] = [];
   for (let i = 0; i < iterations; i++) {
@@ -64,7 +68,13 @@ async function modesPerCode(trainer: Trainer, values: number) {
 describe('InfoGAN on the 8-Gaussian ring', () => {
   test('each value of Cat(8) keeps to its own mode, and the mutual-information estimate reaches ln 8', async () => {
     const K = 8;
-    const config: RunConfig = { ...defaultConfig(), dataset: 'ring', conditioning: 'infoCodes', categories: K, continuousCodes: 0 };
+    const config: RunConfig = {
+      ...defaultConfig(),
+      dataset: 'ring',
+      conditioning: 'infoCodes',
+      categories: K,
+      continuousCodes: 0,
+    };
     const { trainer, recent } = await train(config, ring(), 800);
     const meanInformation = recent.reduce((s, p) => s + p.mutualInformation, 0) / recent.length;
     expect(meanInformation).toBeGreaterThan(0.95 * Math.log(K));
@@ -82,7 +92,13 @@ describe('InfoGAN on the 8-Gaussian ring', () => {
 
   test('without the information term (λ = 0) the code does not separate the modes', async () => {
     const K = 8;
-    const config: RunConfig = { ...defaultConfig(), dataset: 'ring', conditioning: 'infoCodes', categories: K, infoLambda: 0 };
+    const config: RunConfig = {
+      ...defaultConfig(),
+      dataset: 'ring',
+      conditioning: 'infoCodes',
+      categories: K,
+      infoLambda: 0,
+    };
     const { trainer } = await train(config, ring(), 400);
     const { conditional } = await trainer.evaluate();
     expect(conditional?.codePurity).toBeLessThan(0.6);

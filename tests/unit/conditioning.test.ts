@@ -9,7 +9,15 @@ import { reportLine } from '../../scripts/cli/report.ts';
 import { loadMnist } from '../../scripts/node/mnist.ts';
 import { infoCodes } from '../../src/gan/conditioning/info-codes.ts';
 import { cyclingLabels, oneHotRows } from '../../src/gan/conditioning/types.ts';
-import { CONDITIONINGS, DATASETS, defaultConfig, LABELLED_DATASETS, OBJECTIVES, type RunConfig, validateConfig } from '../../src/gan/config.ts';
+import {
+  CONDITIONINGS,
+  DATASETS,
+  defaultConfig,
+  LABELLED_DATASETS,
+  OBJECTIVES,
+  type RunConfig,
+  validateConfig,
+} from '../../src/gan/config.ts';
 import type { Dataset } from '../../src/gan/data/dataset.ts';
 import { createDataset } from '../../src/gan/data/registry.ts';
 import { moons } from '../../src/gan/data/sets/moons.ts';
@@ -28,12 +36,28 @@ beforeAll(async () => {
 
 /** Small nets and batches: these tests check wiring, not learning. */
 function smallConfig(overrides: Partial<RunConfig> = {}): RunConfig {
-  return { ...defaultConfig(), generatorWidth: 16, discriminatorWidth: 16, batchSize: 32, categories: 4, continuousCodes: 2, ...overrides };
+  return {
+    ...defaultConfig(),
+    generatorWidth: 16,
+    discriminatorWidth: 16,
+    batchSize: 32,
+    categories: 4,
+    continuousCodes: 2,
+    ...overrides,
+  };
 }
 
 /** DCGAN at the narrowest width and a tiny batch, as in dcgan.test.ts. */
 const dcganConfig = (overrides: Partial<RunConfig>) =>
-  smallConfig({ dataset: 'mnist', architecture: 'dcgan', channels: 4, batchSize: 6, latentSize: 8, categories: 10, ...overrides });
+  smallConfig({
+    dataset: 'mnist',
+    architecture: 'dcgan',
+    channels: 4,
+    batchSize: 6,
+    latentSize: 8,
+    categories: 10,
+    ...overrides,
+  });
 
 const snapshot = (variables: readonly tf.Variable[]) => variables.map((v) => Array.from(v.dataSync()));
 const allChanged = (before: number[][], variables: readonly tf.Variable[]) =>
@@ -118,7 +142,10 @@ test('conditioning adds its inputs to G, and to the MLP D on 2D data for CGAN; e
   expect(firstKernel(digits, 'discriminator')).toEqual([784, 16]);
   expect(digits.conditioning.criticVariables.map((v) => v.shape)).toEqual([[10, 16]]);
   digits.dispose();
-  const info = new Trainer(smallConfig({ conditioning: 'infoCodes', latentSize: 3, categories: 5, continuousCodes: 3 }), ring());
+  const info = new Trainer(
+    smallConfig({ conditioning: 'infoCodes', latentSize: 3, categories: 5, continuousCodes: 3 }),
+    ring(),
+  );
   expect(firstKernel(info, 'generator')).toEqual([3 + 5 + 3, 16]);
   expect(firstKernel(info, 'discriminator')).toEqual([2, 16]);
   expect(cgan.conditioning.criticVariables.map((v) => v.shape)).toEqual([[8, 16]]);
@@ -130,7 +157,8 @@ test('conditioning adds its inputs to G, and to the MLP D on 2D data for CGAN; e
 
 test('WGAN clips D and the CGAN projection but never the Q head', () => {
   const clipValue = 0.01;
-  const within = (variables: readonly tf.Variable[]) => snapshot(variables).every((values) => values.every((x) => Math.abs(x) <= clipValue + 1e-7));
+  const within = (variables: readonly tf.Variable[]) =>
+    snapshot(variables).every((values) => values.every((x) => Math.abs(x) <= clipValue + 1e-7));
   const cgan = new Trainer(dcganConfig({ conditioning: 'label', objective: 'wgan', clipValue }), mnist);
   cgan.stepDiscriminator();
   expect(within([...cgan.discriminator.trainable, ...cgan.conditioning.criticVariables])).toBe(true);
@@ -152,13 +180,18 @@ describe('generation for chosen labels', () => {
     const cycled = await trainer.generate(noise); // labels 0 and 1
     const explicit = await trainer.generate(noise, { labels: new Int32Array([0, 1]) });
     expect(cycled).toEqual(explicit);
-    await expect(trainer.generate(noise, { labels: new Int32Array([0]) })).rejects.toThrow(/1 labels for 2 noise vectors/);
+    await expect(trainer.generate(noise, { labels: new Int32Array([0]) })).rejects.toThrow(
+      /1 labels for 2 noise vectors/,
+    );
     await expect(trainer.generate(noise, { labels: new Int32Array([0, 8]) })).rejects.toThrow(/outside 0..7/);
     trainer.dispose();
   });
 
   test('InfoGAN generates for a chosen code value and continuous codes', async () => {
-    const trainer = new Trainer(smallConfig({ conditioning: 'infoCodes', latentSize: 2, categories: 4, continuousCodes: 1 }), ring());
+    const trainer = new Trainer(
+      smallConfig({ conditioning: 'infoCodes', latentSize: 2, categories: 4, continuousCodes: 1 }),
+      ring(),
+    );
     const noise = new Float32Array([0.3, -0.7, 0.3, -0.7]);
     const a = await trainer.generate(noise, { labels: new Int32Array([1, 1]), continuous: new Float32Array([-1, 1]) });
     expect(Array.from(a.slice(0, 2))).not.toEqual(Array.from(a.slice(2, 4)));
@@ -179,7 +212,7 @@ describe('the information term', () => {
     const lambda = 2;
     const info = codes.information?.(features, condition, { infoLambda: lambda });
     if (!info) throw new Error('InfoGAN has an information term');
-    const squaredError = 0.5 * ((0.25 + 1) + (0 + 0.04)) / 2; // ½‖c − 0‖², mean over the batch
+    const squaredError = (0.5 * (0.25 + 1 + (0 + 0.04))) / 2; // ½‖c − 0‖², mean over the batch
     expect(info.mutualInformation.dataSync()[0]).toBeCloseTo(0, 6);
     expect(info.loss.dataSync()[0]).toBeCloseTo(lambda * (Math.log(K) + squaredError), 5);
     tf.dispose([features, info.loss, info.mutualInformation]);
@@ -236,7 +269,16 @@ describe('configuration and CLI', () => {
   });
 
   test('--conditioning info, --categories, --continuous-codes and --info-lambda set the InfoGAN fields', () => {
-    const { config } = parseCli(['--conditioning', 'info', '--categories', '8', '--continuous-codes', '2', '--info-lambda', '0.5']);
+    const { config } = parseCli([
+      '--conditioning',
+      'info',
+      '--categories',
+      '8',
+      '--continuous-codes',
+      '2',
+      '--info-lambda',
+      '0.5',
+    ]);
     expect(config).toMatchObject({ conditioning: 'infoCodes', categories: 8, continuousCodes: 2, infoLambda: 0.5 });
     expect(parseCli(['--conditioning', 'label']).config.conditioning).toBe('label');
     expect(() => parseCli(['--conditioning', 'labels'])).toThrow(/--conditioning/);
@@ -244,10 +286,22 @@ describe('configuration and CLI', () => {
   });
 
   test('report lines carry mutualInformation for InfoGAN and the conditional metrics', () => {
-    const point = { iteration: 1, ...Object.fromEntries(STAT_FIELDS.map((f) => [f, 0.5])) } as Parameters<typeof reportLine>[1];
-    const info = reportLine(smallConfig({ conditioning: 'infoCodes' }), point, { iteration: 1, conditional: { codePurity: 0.9, codeClasses: 4 } }, 1);
+    const point = { iteration: 1, ...Object.fromEntries(STAT_FIELDS.map((f) => [f, 0.5])) } as Parameters<
+      typeof reportLine
+    >[1];
+    const info = reportLine(
+      smallConfig({ conditioning: 'infoCodes' }),
+      point,
+      { iteration: 1, conditional: { codePurity: 0.9, codeClasses: 4 } },
+      1,
+    );
     expect(info).toMatchObject({ mutualInformation: 0.5, codePurity: 0.9, codeClasses: 4 });
-    const cgan = reportLine(smallConfig({ conditioning: 'label' }), point, { iteration: 1, conditional: { labelAccuracy: 0.8 } }, 1);
+    const cgan = reportLine(
+      smallConfig({ conditioning: 'label' }),
+      point,
+      { iteration: 1, conditional: { labelAccuracy: 0.8 } },
+      1,
+    );
     expect(cgan.labelAccuracy).toBe(0.8);
     expect(cgan).not.toHaveProperty('mutualInformation');
   });

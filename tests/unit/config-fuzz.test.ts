@@ -6,7 +6,16 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { applyLivePatch, CONFIG_SCHEMA, defaultConfig, FIELD_NAMES, type FieldName, parseField, type RunConfig, validateConfig } from '../../src/gan/config.ts';
+import {
+  applyLivePatch,
+  CONFIG_SCHEMA,
+  defaultConfig,
+  FIELD_NAMES,
+  type FieldName,
+  parseField,
+  type RunConfig,
+  validateConfig,
+} from '../../src/gan/config.ts';
 import { createDataset } from '../../src/gan/data/registry.ts';
 import { customPoints, MAX_CUSTOM_POINTS } from '../../src/gan/data/toy2d.ts';
 import { Trainer } from '../../src/gan/trainer.ts';
@@ -39,14 +48,33 @@ function fieldValue(name: FieldName): fc.Arbitrary<unknown> {
 
 /** Every field in range; MNIST (its data is a browser asset) and DCGAN (MNIST only) left to their own tests. */
 const inRange = fc
-  .record(Object.fromEntries(FIELD_NAMES.map((name) => [name, fieldValue(name)])) as Record<FieldName, fc.Arbitrary<unknown>>)
+  .record(
+    Object.fromEntries(FIELD_NAMES.map((name) => [name, fieldValue(name)])) as Record<FieldName, fc.Arbitrary<unknown>>,
+  )
   .filter((config) => config.dataset !== 'mnist' && config.architecture !== 'dcgan');
 
-const drawn = fc.array(fc.tuple(fc.double({ min: -5, max: 5, noNaN: true }), fc.double({ min: -5, max: 5, noNaN: true })), { minLength: 1, maxLength: 40 });
+const drawn = fc.array(
+  fc.tuple(fc.double({ min: -5, max: 5, noNaN: true }), fc.double({ min: -5, max: 5, noNaN: true })),
+  { minLength: 1, maxLength: 40 },
+);
 
 /** Values no field accepts, with what makes them wrong. */
 const badValue = fc.oneof(
-  fc.constantFrom<unknown>(Number.NaN, Infinity, -Infinity, null, undefined, '', 'abc', '1e', true, [], {}, '0x10', 1e308),
+  fc.constantFrom<unknown>(
+    Number.NaN,
+    Infinity,
+    -Infinity,
+    null,
+    undefined,
+    '',
+    'abc',
+    '1e',
+    true,
+    [],
+    {},
+    '0x10',
+    1e308,
+  ),
   fc.string().filter((s) => !/^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(s)),
 );
 
@@ -64,27 +92,42 @@ describe('validateConfig', () => {
   test('a bad value for any field is refused with a message naming that field', () => {
     const fieldAndValue = fc.constantFrom(...FIELD_NAMES).chain((name) => {
       const spec = CONFIG_SCHEMA[name];
-      const wrong = spec.kind === 'enum' ? fc.oneof(badValue, fc.integer()) : fc.oneof(badValue, fc.double({ noNaN: true }).filter((v) => v < spec.min || v > spec.max || (!!spec.integer && !Number.isInteger(v))));
+      const wrong =
+        spec.kind === 'enum'
+          ? fc.oneof(badValue, fc.integer())
+          : fc.oneof(
+              badValue,
+              fc
+                .double({ noNaN: true })
+                .filter((v) => v < spec.min || v > spec.max || (!!spec.integer && !Number.isInteger(v))),
+            );
       return fc.tuple(fc.constant(name), wrong);
     });
     fc.assert(
       fc.property(inRange, fieldAndValue, (config, [name, value]) => {
         const result = validateConfig({ ...config, [name]: value });
         expect(result.ok).toBe(false);
-        if (!result.ok) expect(result.refusals.some((r) => r.field === name && describeRefusal(r, en).includes(`(${name})`))).toBe(true);
+        if (!result.ok)
+          expect(result.refusals.some((r) => r.field === name && describeRefusal(r, en).includes(`(${name})`))).toBe(
+            true,
+          );
       }),
       { numRuns: 300 },
     );
   });
 
   test('keys that are not settings are refused, inherited object properties included', () => {
-    const key = fc.oneof(fc.constantFrom('constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'), fc.string().filter((k) => !FIELD_NAMES.includes(k as FieldName)));
+    const key = fc.oneof(
+      fc.constantFrom('constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'),
+      fc.string().filter((k) => !FIELD_NAMES.includes(k as FieldName)),
+    );
     fc.assert(
       fc.property(key, fc.anything(), (name, value) => {
         // defineProperty makes even `__proto__` an own key, as JSON.parse of a URL or file would.
         const result = validateConfig(Object.defineProperty({}, name, { value, enumerable: true }));
         expect(result.ok).toBe(false);
-        if (!result.ok) expect(result.refusals.map((r) => describeRefusal(r, en)).join()).toContain(`${name}: unknown setting`);
+        if (!result.ok)
+          expect(result.refusals.map((r) => describeRefusal(r, en)).join()).toContain(`${name}: unknown setting`);
       }),
       { numRuns: 300 },
     );
@@ -94,12 +137,24 @@ describe('validateConfig', () => {
 describe('applyLivePatch', () => {
   test('every key of any patch is applied in range or refused with a reason; the result holds only valid values', () => {
     const key = fc.oneof(fc.constantFrom(...FIELD_NAMES, 'constructor', 'toString', '__proto__'), fc.string());
-    const value = fc.oneof(fc.anything(), fc.double(), fc.constantFrom(...FIELD_NAMES.map((name) => CONFIG_SCHEMA[name].default)));
+    const value = fc.oneof(
+      fc.anything(),
+      fc.double(),
+      fc.constantFrom(...FIELD_NAMES.map((name) => CONFIG_SCHEMA[name].default)),
+    );
     fc.assert(
       fc.property(fc.array(fc.tuple(key, value), { maxLength: 6 }), (entries) => {
-        const patch = entries.reduce<Record<string, unknown>>((p, [k, v]) => Object.defineProperty(p, k, { value: v, enumerable: true, configurable: true }), {});
+        const patch = entries.reduce<Record<string, unknown>>(
+          (p, [k, v]) => Object.defineProperty(p, k, { value: v, enumerable: true, configurable: true }),
+          {},
+        );
         const { config, applied, refused } = applyLivePatch(defaultConfig(), patch);
-        for (const k of Object.keys(patch)) expect(applied.some((c) => c.field === k) || refused.some((r) => r.field === k) || config[k as FieldName] === patch[k]).toBe(true);
+        for (const k of Object.keys(patch))
+          expect(
+            applied.some((c) => c.field === k) ||
+              refused.some((r) => r.field === k) ||
+              config[k as FieldName] === patch[k],
+          ).toBe(true);
         for (const name of FIELD_NAMES) expect(parseField(name, config[name]).ok).toBe(true);
         expect(Object.keys(config).sort()).toEqual([...FIELD_NAMES].sort());
       }),
@@ -116,7 +171,8 @@ describe('the core', () => {
    * the worker's divergence guard is for (it rolls back and advises; divergence.test.ts, reliability
    * e2e). Finite weights are promised where a recipe or a preset could be: rates ≤ 0.1, λ ≤ 10.
    */
-  const tame = (config: RunConfig) => Math.max(config.generatorLearningRate, config.discriminatorLearningRate) <= 0.1 && config.gradientPenalty <= 10;
+  const tame = (config: RunConfig) =>
+    Math.max(config.generatorLearningRate, config.discriminatorLearningRate) <= 0.1 && config.gradientPenalty <= 10;
 
   test('every configuration the schema accepts trains one step without leaking a tensor, to finite weights at tame rates', () => {
     let trained = 0;
@@ -125,7 +181,12 @@ describe('the core', () => {
         const result = validateConfig(input);
         if (!result.ok) {
           // Only the cross-field rules may refuse in-range values, and they say which fields.
-          expect(result.refusals.every((r) => r.code === 'conflict' && /\((conditioning|lsganA, lsganB|[a-zA-Z, ]+)\)/.test(describeRefusal(r, en)))).toBe(true);
+          expect(
+            result.refusals.every(
+              (r) =>
+                r.code === 'conflict' && /\((conditioning|lsganA, lsganB|[a-zA-Z, ]+)\)/.test(describeRefusal(r, en)),
+            ),
+          ).toBe(true);
           return;
         }
         const config: RunConfig = result.config;
@@ -147,7 +208,9 @@ describe('the core', () => {
   test('drawn data: none, non-finite or too many points are refused with a message; one point to the limit train', async () => {
     expect(() => customPoints([])).toThrow(/draw at least one point/);
     expect(() => customPoints([[0, Number.NaN]])).toThrow(/finite/);
-    expect(() => customPoints(Array.from({ length: MAX_CUSTOM_POINTS + 1 }, (): [number, number] => [0, 0]))).toThrow(new RegExp(`at most ${MAX_CUSTOM_POINTS}`));
+    expect(() => customPoints(Array.from({ length: MAX_CUSTOM_POINTS + 1 }, (): [number, number] => [0, 0]))).toThrow(
+      new RegExp(`at most ${MAX_CUSTOM_POINTS}`),
+    );
     for (const count of [1, MAX_CUSTOM_POINTS]) {
       const points = Array.from({ length: count }, (_, i): [number, number] => [Math.cos(i), Math.sin(i) * 40]);
       const result = validateConfig({ dataset: 'custom', batchSize: 8, generatorWidth: 8, discriminatorWidth: 8 });

@@ -2,7 +2,13 @@
 import { describe, expect, test } from 'vitest';
 import { defaultConfig, FIELD_NAMES, validateConfig } from '../../src/gan/config.ts';
 import { MNIST_MLP_RECIPES } from '../../src/gan/recipes.ts';
-import { advancedFields, mainFields, VARIANT_IDS, variantOf, variantPatch } from '../../src/features/controls/variants.ts';
+import {
+  advancedFields,
+  mainFields,
+  VARIANT_IDS,
+  variantOf,
+  variantPatch,
+} from '../../src/features/controls/variants.ts';
 import { formatSetting } from '../../src/i18n/format.ts';
 import { minMaxBuckets } from '../../src/features/charts/downsample.ts';
 
@@ -13,13 +19,19 @@ describe('variants', () => {
     expect(variantOf(config)).toBe(variant);
   });
 
-  test('CGAN moves an unlabelled dataset to the ring; leaving DCGAN for an MLP on MNIST takes MNIST\'s MLP recipe', () => {
+  test("CGAN moves an unlabelled dataset to the ring; leaving DCGAN for an MLP on MNIST takes MNIST's MLP recipe", () => {
     expect(variantPatch('cgan', { ...defaultConfig(), dataset: 'spiral' }).dataset).toBe('ring');
     expect(variantPatch('cgan', { ...defaultConfig(), dataset: 'moons' }).dataset).toBeUndefined();
     const dcgan = { ...defaultConfig(), ...variantPatch('dcgan', defaultConfig()) };
     expect(variantPatch('gan', dcgan)).toMatchObject({ architecture: 'mlp', ...MNIST_MLP_RECIPES.none });
     expect(variantPatch('cgan', { ...defaultConfig(), dataset: 'mnist' })).toMatchObject(MNIST_MLP_RECIPES.label);
-    expect(variantPatch('gan', { ...defaultConfig(), ...variantPatch('gan', { ...defaultConfig(), dataset: 'mnist' }), dataset: 'mnist' })).not.toHaveProperty('latentSize');
+    expect(
+      variantPatch('gan', {
+        ...defaultConfig(),
+        ...variantPatch('gan', { ...defaultConfig(), dataset: 'mnist' }),
+        dataset: 'mnist',
+      }),
+    ).not.toHaveProperty('latentSize');
   });
 
   test('the course’s saturating loss is still the GAN variant; an axis combination only Advanced makes is none', () => {
@@ -32,7 +44,14 @@ describe('field placement', () => {
   test('every field appears once: in the main panel, under Advanced, or as one of the four menus', () => {
     for (const variant of VARIANT_IDS) {
       const config = { ...defaultConfig(), ...variantPatch(variant, defaultConfig()) };
-      const placed = [...mainFields(config), ...advancedFields(config, FIELD_NAMES), 'dataset', 'objective', 'architecture', 'conditioning'];
+      const placed = [
+        ...mainFields(config),
+        ...advancedFields(config, FIELD_NAMES),
+        'dataset',
+        'objective',
+        'architecture',
+        'conditioning',
+      ];
       expect(placed.sort()).toEqual([...FIELD_NAMES].sort());
     }
   });
@@ -40,7 +59,9 @@ describe('field placement', () => {
   test('objective constants join the main panel only when the objective reads them', () => {
     expect(mainFields(defaultConfig())).not.toContain('clipValue');
     expect(mainFields({ ...defaultConfig(), objective: 'wgan' })).toContain('clipValue');
-    expect(mainFields({ ...defaultConfig(), objective: 'lsgan' })).toEqual(expect.arrayContaining(['lsganA', 'lsganB', 'lsganC']));
+    expect(mainFields({ ...defaultConfig(), objective: 'lsgan' })).toEqual(
+      expect.arrayContaining(['lsganA', 'lsganB', 'lsganC']),
+    );
   });
 });
 
@@ -54,7 +75,10 @@ test('settings format as a teacher writes them', () => {
 });
 
 describe('chart downsampling (min/max buckets)', () => {
-  const rows = Array.from({ length: 10_000 }, (_, i) => ({ iteration: i + 1, loss: Math.sin(i / 50) + (i === 7777 ? 40 : 0) }));
+  const rows = Array.from({ length: 10_000 }, (_, i) => ({
+    iteration: i + 1,
+    loss: Math.sin(i / 50) + (i === 7777 ? 40 : 0),
+  }));
 
   test('keeps at most ~2 points per bucket per series, the first and the last, and every spike', () => {
     const out = minMaxBuckets(rows, ['loss'], 200);
@@ -96,15 +120,20 @@ describe('objective formulas', () => {
     expect(lsgan.discriminator).toContain('\\overset{a}{-1}');
     expect(lsgan.generator).toContain('\\overset{c}{0}');
     expect(objectiveTex({ ...base, objective: 'wgan', clipValue: 0.01 }).extra).toContain('\\overset{c}{0.01}');
-    expect(objectiveTex({ ...base, objective: 'wganGp', gradientPenalty: 10 }).discriminator).toContain('\\overset{\\lambda}{10}');
+    expect(objectiveTex({ ...base, objective: 'wganGp', gradientPenalty: 10 }).discriminator).toContain(
+      '\\overset{\\lambda}{10}',
+    );
     expect(objectiveTex({ ...base, objective: 'wgan', clipValue: 0.001 }).extra).toContain('1\\times 10^{-3}');
-    expect(objectiveTex({ ...base, conditioning: 'infoCodes', infoLambda: 2 }).information).toContain('\\overset{\\lambda}{2}');
+    expect(objectiveTex({ ...base, conditioning: 'infoCodes', infoLambda: 2 }).information).toContain(
+      '\\overset{\\lambda}{2}',
+    );
     expect(objectiveTex({ ...base, conditioning: 'label' }).discriminator).toContain('D(x\\mid y)');
     // Every formula parses: KaTeX would otherwise render an error in red.
     for (const objective of ['minimax', 'nonSaturating', 'lsgan', 'wgan', 'wganGp'] as const) {
       for (const conditioning of ['none', 'label', 'infoCodes'] as const) {
         const tex = objectiveTex({ ...base, objective, conditioning });
-        for (const part of [tex.discriminator, tex.generator, tex.extra, tex.information]) if (part) expect(() => katex.renderToString(part, { throwOnError: true })).not.toThrow();
+        for (const part of [tex.discriminator, tex.generator, tex.extra, tex.information])
+          if (part) expect(() => katex.renderToString(part, { throwOnError: true })).not.toThrow();
       }
     }
   });

@@ -35,7 +35,8 @@ describe('the settings the page allows', () => {
   test('are every in-range combination whose kernel fits the padded input', () => {
     const all = allowedSettings();
     let fitting = 0;
-    for (const n of range(2, 6)) for (const k of range(1, 4)) for (let p = 0; p < k; p++) if (n + 2 * p >= k) fitting += 1;
+    for (const n of range(2, 6))
+      for (const k of range(1, 4)) for (let p = 0; p < k; p++) if (n + 2 * p >= k) fitting += 1;
     const strides = 3;
     expect(all).toHaveLength(fitting * strides);
     expect(all.every(isAllowed)).toBe(true);
@@ -90,7 +91,7 @@ describe('the matrix form equals TensorFlow.js for every allowed setting', () =>
     expect(settings).toHaveLength(141);
   });
 
-  test('the page\'s live check says yes for the matrix form and no for a wrong answer', async () => {
+  test("the page's live check says yes for the matrix form and no for a wrong answer", async () => {
     const s = { inputSize: 5, kernelSize: 3, stride: 2, padding: 1 };
     const kernel = values(9, 7);
     const x = values(25, 8);
@@ -113,14 +114,25 @@ describe('the matrix form equals TensorFlow.js for every allowed setting', () =>
   });
 });
 
-test('the DCGAN generator\'s layers (kernel 4, stride 2, tfjs padding \'same\') are Cᵀ with p = 1, as the diagram says', () => {
-  for (const [small, large] of [[7, 14], [14, 28]]) {
+test("the DCGAN generator's layers (kernel 4, stride 2, tfjs padding 'same') are Cᵀ with p = 1, as the diagram says", () => {
+  for (const [small, large] of [
+    [7, 14],
+    [14, 28],
+  ]) {
     const s = { inputSize: large, kernelSize: 4, stride: 2, padding: 1 };
     expect(outputSize(s)).toBe(small);
     const kernel = values(16, small);
     const y = values(small * small, large);
     const viaSame = tf.tidy(() =>
-      tf.conv2dTranspose(tf.tensor3d(y, [small, small, 1]), tf.tensor4d(kernel, [4, 4, 1, 1]), [large, large, 1], 2, 'same').dataSync(),
+      tf
+        .conv2dTranspose(
+          tf.tensor3d(y, [small, small, 1]),
+          tf.tensor4d(kernel, [4, 4, 1, 1]),
+          [large, large, 1],
+          2,
+          'same',
+        )
+        .dataSync(),
     );
     expect(Array.from(multiplyTransposed(convolutionMatrix(s, kernel), y))).toEqual(Array.from(viaSame));
   }
@@ -135,10 +147,16 @@ describe('the structure of C', () => {
   });
 
   test('a weight set to 0 still marks where it sits, and padding drops taps', () => {
-    const matrix = convolutionMatrix({ inputSize: 3, kernelSize: 3, stride: 1, padding: 1 }, [0, 0, 0, 0, 1, 0, 0, 0, 0]);
+    const matrix = convolutionMatrix(
+      { inputSize: 3, kernelSize: 3, stride: 1, padding: 1 },
+      [0, 0, 0, 0, 1, 0, 0, 0, 0],
+    );
     // Output (0,0) centres on input (0,0): only the kernel's lower-right 2×2 lands inside.
     expect(rowSupport(matrix, 0)).toEqual([
-      { index: 0, tap: 4 }, { index: 1, tap: 5 }, { index: 3, tap: 7 }, { index: 4, tap: 8 },
+      { index: 0, tap: 4 },
+      { index: 1, tap: 5 },
+      { index: 3, tap: 7 },
+      { index: 4, tap: 8 },
     ]);
     expect(rowSupport(matrix, 4)).toHaveLength(9);
   });

@@ -15,7 +15,10 @@ describe('toy datasets', () => {
     expect(modes?.centres).toHaveLength(8);
     modes?.centres.forEach(([x, y], k) => {
       expect(Math.hypot(x, y)).toBeCloseTo(2, 9);
-      expect(Math.atan2(y, x)).toBeCloseTo(Math.atan2(Math.sin((2 * Math.PI * k) / 8), Math.cos((2 * Math.PI * k) / 8)), 9);
+      expect(Math.atan2(y, x)).toBeCloseTo(
+        Math.atan2(Math.sin((2 * Math.PI * k) / 8), Math.cos((2 * Math.PI * k) / 8)),
+        9,
+      );
     });
     expect(modes?.sigma).toBe(0.02);
   });
@@ -45,7 +48,10 @@ describe('toy datasets', () => {
   });
 
   test('a drawn point set samples near its points and refuses bad input', () => {
-    const dataset = customPoints([[1, 1], [-1, 0]]);
+    const dataset = customPoints([
+      [1, 1],
+      [-1, 0],
+    ]);
     const { x } = dataset.sample(50, createRng(2));
     for (let i = 0; i < 50; i++) {
       const d = Math.min(Math.hypot(x[2 * i] - 1, x[2 * i + 1] - 1), Math.hypot(x[2 * i] + 1, x[2 * i + 1]));
@@ -153,7 +159,8 @@ describe('mode metrics', () => {
     expect(metrics).toMatchObject({ highQuality: 0, modesCovered: 0, nearShare: 0.8 });
     expect(metrics.nearHistogram).toEqual([1000, 0, 0, 1000, 0, 0, 0, 0]);
     // The ring's closest modes are 2·2·sin(π/8) ≈ 1.53 apart: 0.38 is near, 0.39 is not.
-    const at = (offset: number) => modeMetrics(new Float32Array([centres[0][0] + offset, centres[0][1]]), 2, ring().modes!).nearShare;
+    const at = (offset: number) =>
+      modeMetrics(new Float32Array([centres[0][0] + offset, centres[0][1]]), 2, ring().modes!).nearShare;
     expect([at(0.38), at(0.39)]).toEqual([1, 0]);
   });
 });

@@ -22,7 +22,15 @@ beforeAll(async () => {
 });
 
 function dcganConfig(patch: Partial<RunConfig> = {}): RunConfig {
-  return { ...defaultConfig(), dataset: 'mnist', architecture: 'dcgan', channels: CHANNELS, batchSize: BATCH, latentSize: 8, ...patch };
+  return {
+    ...defaultConfig(),
+    dataset: 'mnist',
+    architecture: 'dcgan',
+    channels: CHANNELS,
+    batchSize: BATCH,
+    latentSize: 8,
+    ...patch,
+  };
 }
 
 const snapshot = (variables: readonly tf.Variable[]) => variables.map((v) => Array.from(v.dataSync()));
@@ -53,7 +61,10 @@ describe('DCGAN shapes', () => {
     const withNorm = buildNetworks(dcganConfig(), mnist, { generator: createRng(1), discriminator: createRng(2) });
     expect(withNorm.generator.state).toHaveLength(4); // mean and variance after the dense and the first convT
     expect(withNorm.discriminator.state).toHaveLength(2);
-    const critic = buildNetworks(dcganConfig({ objective: 'wganGp' }), mnist, { generator: createRng(1), discriminator: createRng(2) });
+    const critic = buildNetworks(dcganConfig({ objective: 'wganGp' }), mnist, {
+      generator: createRng(1),
+      discriminator: createRng(2),
+    });
     expect(critic.discriminator.state).toHaveLength(0);
     for (const { generator, discriminator } of [withNorm, critic]) {
       generator.dispose();
@@ -67,7 +78,10 @@ describe('DCGAN shapes', () => {
     const first = tf.slice(latent, [0, 0], [1, 8]);
     const row = (t: tf.Tensor2D) => Array.from(t.dataSync().slice(0, 784));
     const [alone, inBatch] = [generator.apply(first, false), generator.apply(latent, false)];
-    const [aloneTraining, inBatchTraining] = [generator.apply(tf.concat([first, first]), true), generator.apply(latent, true)];
+    const [aloneTraining, inBatchTraining] = [
+      generator.apply(tf.concat([first, first]), true),
+      generator.apply(latent, true),
+    ];
     const maxDiff = (a: number[], b: number[]) => Math.max(...a.map((x, i) => Math.abs(x - b[i])));
     expect(maxDiff(row(alone), row(inBatch))).toBeLessThan(1e-5);
     expect(maxDiff(row(aloneTraining), row(inBatchTraining))).toBeGreaterThan(1e-3);
@@ -76,7 +90,9 @@ describe('DCGAN shapes', () => {
   });
 
   test('DCGAN refuses data that are not 28×28 images', () => {
-    expect(() => buildNetworks(dcganConfig(), ring(), { generator: createRng(1), discriminator: createRng(2) })).toThrow(/28×28×1/);
+    expect(() =>
+      buildNetworks(dcganConfig(), ring(), { generator: createRng(1), discriminator: createRng(2) }),
+    ).toThrow(/28×28×1/);
   });
 });
 

@@ -65,28 +65,46 @@ function modes(histogram: number[], samples = 2500): ModeMetrics {
 /** Evaluations every 25 iterations up to `iterations`, each from `histogramAt`. */
 function evaluations(iterations: number, histogramAt: (iteration: number) => number[]): Evaluation[] {
   const out: Evaluation[] = [];
-  for (let iteration = 25; iteration <= iterations; iteration += 25) out.push({ iteration, modes: modes(histogramAt(iteration)) });
+  for (let iteration = 25; iteration <= iterations; iteration += 25)
+    out.push({ iteration, modes: modes(histogramAt(iteration)) });
   return out;
 }
 
 /** A ring run learning all 8 modes evenly, a little more each evaluation. */
-const spreading = (iteration: number) => Array.from({ length: 8 }, (_, k) => Math.round(Math.min(200, iteration / 8) + (k % 3) * 5));
+const spreading = (iteration: number) =>
+  Array.from({ length: 8 }, (_, k) => Math.round(Math.min(200, iteration / 8) + (k % 3) * 5));
 
 function input(objective: ObjectiveId, stats: StatPoint[], extra: Partial<DiagnosisInput> = {}): DiagnosisInput {
-  return { config: { ...defaultConfig(), objective }, stats, evaluations: [], diversity: [], digits: [], changes: [], ...extra };
+  return {
+    config: { ...defaultConfig(), objective },
+    stats,
+    evaluations: [],
+    diversity: [],
+    digits: [],
+    changes: [],
+    ...extra,
+  };
 }
 
 const fired = (i: DiagnosisInput): DetectorId[] => diagnose(i).map((f) => f.detector);
 
 describe('healthy runs', () => {
   test.each(['nonSaturating', 'minimax', 'lsgan'] as const)('a healthy %s run fires nothing', (objective) => {
-    const lsganShape: Shape = objective === 'lsgan' ? { dReal: (i) => 0.7 + noise(i, 0.02), dFake: (i) => 0.3 + noise(i, 0.02), outputGrad: () => 1.4 } : {};
+    const lsganShape: Shape =
+      objective === 'lsgan'
+        ? { dReal: (i) => 0.7 + noise(i, 0.02), dFake: (i) => 0.3 + noise(i, 0.02), outputGrad: () => 1.4 }
+        : {};
     const stats = series(1200, lsganShape);
     expect(fired(input(objective, stats, { evaluations: evaluations(1200, spreading) }))).toEqual([]);
   });
 
   test('a healthy WGAN run, its estimate settling, fires nothing', () => {
-    const stats = series(600, { wasserstein: (i) => 2 * Math.exp(-i / 300) + 0.1 + noise(i, 0.02), dReal: () => 0.05, dFake: () => 0.01, outputGrad: () => 1 });
+    const stats = series(600, {
+      wasserstein: (i) => 2 * Math.exp(-i / 300) + 0.1 + noise(i, 0.02),
+      dReal: () => 0.05,
+      dFake: () => 0.01,
+      outputGrad: () => 1,
+    });
     expect(fired(input('wgan', stats))).toEqual([]);
   });
 
@@ -98,7 +116,12 @@ describe('healthy runs', () => {
 
 describe('vanishing gradients', () => {
   test('fires when D(G(z)) and the output gradient sink to ~0 under the saturating loss', () => {
-    const stats = series(200, { dFake: (i) => (i < 100 ? 0.3 : 0.004), outputGrad: (i) => (i < 100 ? 0.3 : 0.004), dReal: () => 0.999, dLoss: () => 0.003 });
+    const stats = series(200, {
+      dFake: (i) => (i < 100 ? 0.3 : 0.004),
+      outputGrad: (i) => (i < 100 ? 0.3 : 0.004),
+      dReal: () => 0.999,
+      dLoss: () => 0.003,
+    });
     const finding = diagnose(input('minimax', stats)).find((f) => f.detector === 'vanishingGradients');
     expect(finding?.signals).toEqual(['dFake', 'outputGrad']);
     expect(finding?.to).toBe(200);
@@ -113,29 +136,39 @@ describe('vanishing gradients', () => {
   test("fires on a critic clipped so tightly that G's gradient norm is ~1e-6 while G has learned nothing", () => {
     const stats = series(100, { gradNormG: () => 1e-6, wasserstein: () => 1e-6, outputGrad: () => 1 });
     expect(fired(input('wgan', stats))).toContain('vanishingGradients');
-    expect(fired(input('wgan', stats, { evaluations: evaluations(100, () => [1, 0, 0, 0, 0, 0, 0, 0]) }))).toContain('vanishingGradients');
+    expect(fired(input('wgan', stats, { evaluations: evaluations(100, () => [1, 0, 0, 0, 0, 0, 0, 0]) }))).toContain(
+      'vanishingGradients',
+    );
     // The same flat critic once G covers the data is a critic with nothing left to say.
-    expect(fired(input('wgan', stats, { evaluations: evaluations(100, () => [150, 140, 160, 150, 150, 140, 150, 160]) }))).not.toContain('vanishingGradients');
+    expect(
+      fired(input('wgan', stats, { evaluations: evaluations(100, () => [150, 140, 160, 150, 150, 140, 150, 160]) })),
+    ).not.toContain('vanishingGradients');
   });
 });
 
 describe('mode collapse', () => {
   test('fires when G hits modes but only 2 of 8, for a whole window', () => {
     const twoModes = () => [400, 380, 0, 0, 0, 0, 0, 0];
-    const found = diagnose(input('nonSaturating', series(300), { evaluations: evaluations(300, twoModes) })).find((f) => f.detector === 'modeCollapse');
+    const found = diagnose(input('nonSaturating', series(300), { evaluations: evaluations(300, twoModes) })).find(
+      (f) => f.detector === 'modeCollapse',
+    );
     expect(found?.signals).toEqual(['modesCovered', 'highQuality']);
     expect(found?.measurements[0].value).toBe(2);
   });
 
   test('a G sitting beside one mode, hitting it every other evaluation, is collapse', () => {
     const beside = (i: number) => (i % 50 === 0 ? [450, 0, 0, 0, 0, 0, 0, 0] : [3, 0, 0, 0, 0, 0, 0, 0]);
-    const found = diagnose(input('nonSaturating', series(300), { evaluations: evaluations(300, beside) })).find((f) => f.detector === 'modeCollapse');
+    const found = diagnose(input('nonSaturating', series(300), { evaluations: evaluations(300, beside) })).find(
+      (f) => f.detector === 'modeCollapse',
+    );
     expect(found?.measurements.find((m) => m.name === 'klUniform')?.value).toBeCloseTo(Math.log(8));
   });
 
   test('an untrained generator (no samples near any mode yet) is not collapse', () => {
     const none = () => [1, 0, 2, 0, 0, 1, 0, 0];
-    expect(fired(input('nonSaturating', series(300), { evaluations: evaluations(300, none) }))).not.toContain('modeCollapse');
+    expect(fired(input('nonSaturating', series(300), { evaluations: evaluations(300, none) }))).not.toContain(
+      'modeCollapse',
+    );
   });
 
   test('hopping through few modes at low quality on the way to all of them is not collapse', () => {
@@ -146,7 +179,12 @@ describe('mode collapse', () => {
   });
 
   test('a G drawing one digit, and sure-looking ones, after the warm-up is collapse on MNIST', () => {
-    const one = (iteration: number) => ({ iteration, histogram: [10, 440, 10, 5, 5, 5, 5, 10, 5, 5], modes: 10, confident: 0.85 });
+    const one = (iteration: number) => ({
+      iteration,
+      histogram: [10, 440, 10, 5, 5, 5, 5, 10, 5, 5],
+      modes: 10,
+      confident: 0.85,
+    });
     const digits = [300, 325, 350, 375, 400, 425].map(one);
     const found = diagnose(input('nonSaturating', series(425), { digits })).find((f) => f.detector === 'modeCollapse');
     expect(found?.signals).toEqual(['digitModes']);
@@ -187,12 +225,20 @@ describe('oscillation', () => {
 
 describe('imbalance between D and G', () => {
   test('a D that stays certain for a whole window overpowers G', () => {
-    const stats = series(OVERPOWERING_WINDOW + 50, { dReal: () => 0.999, dFake: () => 0.002, dLoss: () => 0.004, outputGrad: () => 0.998 });
+    const stats = series(OVERPOWERING_WINDOW + 50, {
+      dReal: () => 0.999,
+      dFake: () => 0.002,
+      dLoss: () => 0.004,
+      outputGrad: () => 0.998,
+    });
     expect(fired(input('nonSaturating', stats))).toContain('discriminatorOverpowering');
   });
 
   test('a D certain for a while and then caught up with does not', () => {
-    const stats = series(OVERPOWERING_WINDOW + 50, { dReal: (i) => (i < 150 ? 0.999 : 0.9), dFake: (i) => (i < 150 ? 0.002 : 2 * CERTAIN) });
+    const stats = series(OVERPOWERING_WINDOW + 50, {
+      dReal: (i) => (i < 150 ? 0.999 : 0.9),
+      dFake: (i) => (i < 150 ? 0.002 : 2 * CERTAIN),
+    });
     expect(fired(input('nonSaturating', stats))).not.toContain('discriminatorOverpowering');
   });
 
@@ -226,17 +272,29 @@ describe('imbalance between D and G', () => {
 
 describe('exploding gradients', () => {
   test('fires when the Wasserstein estimate and G’s gradient keep growing', () => {
-    const stats = series(200, { wasserstein: (i) => Math.exp(i / 40), gradNormG: (i) => Math.exp(i / 45), outputGrad: () => 1 });
+    const stats = series(200, {
+      wasserstein: (i) => Math.exp(i / 40),
+      gradNormG: (i) => Math.exp(i / 45),
+      outputGrad: () => 1,
+    });
     expect(fired(input('wgan', stats))).toContain('explodingGradients');
   });
 
   test('an estimate that rises while the critic learns, with a steady gradient, does not', () => {
-    const stats = series(200, { wasserstein: (i) => 0.5 + i / 50, gradNormG: (i) => 2 + noise(i, 0.3), outputGrad: () => 1 });
+    const stats = series(200, {
+      wasserstein: (i) => 0.5 + i / 50,
+      gradNormG: (i) => 2 + noise(i, 0.3),
+      outputGrad: () => 1,
+    });
     expect(fired(input('wganGp', stats))).not.toContain('explodingGradients');
   });
 
   test('a small clipped estimate that doubles between noisy blocks does not', () => {
-    const stats = series(200, { wasserstein: (i) => 0.005 * Math.exp(i / 40), gradNormG: (i) => 0.05 * Math.exp(i / 45), outputGrad: () => 1 });
+    const stats = series(200, {
+      wasserstein: (i) => 0.005 * Math.exp(i / 40),
+      gradNormG: (i) => 0.05 * Math.exp(i / 45),
+      outputGrad: () => 1,
+    });
     expect(fired(input('wgan', stats))).not.toContain('explodingGradients');
   });
 
@@ -249,7 +307,13 @@ describe('exploding gradients', () => {
 describe('the diagnosis log', () => {
   test('keeps a card once fired, marks it inactive when the evidence goes, and forgets on reset', () => {
     const log = new DiagnosisLog();
-    const collapse = { detector: 'modeCollapse' as const, signals: ['modesCovered' as const], from: 200, to: 300, measurements: [] };
+    const collapse = {
+      detector: 'modeCollapse' as const,
+      signals: ['modesCovered' as const],
+      from: 200,
+      to: 300,
+      measurements: [],
+    };
     expect(log.update([collapse])).toEqual([{ finding: collapse, firstIteration: 300, active: true }]);
     const later = { ...collapse, from: 300, to: 400 };
     expect(log.update([later])).toEqual([{ finding: later, firstIteration: 300, active: true }]);
@@ -282,14 +346,26 @@ const readings = (text: string) => text.split(',').map(Number);
  */
 const MEASURED = {
   mnistDefault: {
-    share: readings('1,.99,.98,.99,.99,1,1,1,1,1,.98,1,1,1,1,1,.98,1,1,1,1,1,.91,1,1,.98,1,1,1,1,1,.84,.95,.94,1,.99,.97,.94,.96,.60,1,1,1,1,1,.98,.94,.98,.93,.73,.93,.49,.56,.77,.40,.35,.51,.81,.42,.51,.43,.39,.45,.53,.29,.44,.46,.40,.30,.42,.28,.46,.63,.60,.38,.33,.37,.51,.28,.44'),
-    confident: readings('0,0,0,0,0,0,0,.02,0,.38,0,0,.25,.02,0,0,0,0,.66,0,0,0,0,.02,.30,0,.19,.10,.19,.11,.07,.13,.03,.13,.31,.25,.01,.21,.34,0,.01,.46,.23,.01,.24,.42,.45,.11,.01,.01,.22,.20,.10,.09,.11,.12,.03,.13,.02,.09,.07,.24,.06,.09,.02,.03,.29,.09,.15,.18,.06,.17,.23,.40,.28,.13,.06,.05,.14,.16'),
-    spread: readings('.25,.24,.24,.24,.24,.24,.24,.24,.23,.23,.23,.23,.22,.23,.23,.22,.22,.22,.22,.22,.22,.22,.22,.23,.24,.24,.24,.26,.27,.31,.34,.39,.41,.41,.40,.42,.43,.43,.43,.44,.42,.43,.42,.43,.44,.44,.47,.47,.49,.53,.54,.54,.54,.55,.54,.54,.53,.52,.52,.51,.53,.53,.55,.57,.58,.59,.58,.59,.59,.61,.61,.61,.62,.64,.63,.60,.60,.61,.62,.60'),
+    share: readings(
+      '1,.99,.98,.99,.99,1,1,1,1,1,.98,1,1,1,1,1,.98,1,1,1,1,1,.91,1,1,.98,1,1,1,1,1,.84,.95,.94,1,.99,.97,.94,.96,.60,1,1,1,1,1,.98,.94,.98,.93,.73,.93,.49,.56,.77,.40,.35,.51,.81,.42,.51,.43,.39,.45,.53,.29,.44,.46,.40,.30,.42,.28,.46,.63,.60,.38,.33,.37,.51,.28,.44',
+    ),
+    confident: readings(
+      '0,0,0,0,0,0,0,.02,0,.38,0,0,.25,.02,0,0,0,0,.66,0,0,0,0,.02,.30,0,.19,.10,.19,.11,.07,.13,.03,.13,.31,.25,.01,.21,.34,0,.01,.46,.23,.01,.24,.42,.45,.11,.01,.01,.22,.20,.10,.09,.11,.12,.03,.13,.02,.09,.07,.24,.06,.09,.02,.03,.29,.09,.15,.18,.06,.17,.23,.40,.28,.13,.06,.05,.14,.16',
+    ),
+    spread: readings(
+      '.25,.24,.24,.24,.24,.24,.24,.24,.23,.23,.23,.23,.22,.23,.23,.22,.22,.22,.22,.22,.22,.22,.22,.23,.24,.24,.24,.26,.27,.31,.34,.39,.41,.41,.40,.42,.43,.43,.43,.44,.42,.43,.42,.43,.44,.44,.47,.47,.49,.53,.54,.54,.54,.55,.54,.54,.53,.52,.52,.51,.53,.53,.55,.57,.58,.59,.58,.59,.59,.61,.61,.61,.62,.64,.63,.60,.60,.61,.62,.60',
+    ),
   },
   cganMnist: {
-    share: readings('1,1,1,1,1,1,1,1,1,1,1,.58,.73,.28,.16,.30,.11,.14,.19,.10,.18,.18,.15,.25,.14,.13,.20,.22,.16,.39,.31,.22,.18,.17,.20,.17,.18,.15,.23,.15,.17,.20,.17,.16,.22,.17,.20,.18,.23,.17,.15,.16,.13,.16,.18,.21,.18,.22,.19,.20,.14,.15,.20,.14,.15,.16,.17,.15,.19,.18,.20,.12,.21,.24,.14,.17,.22,.18,.19,.17'),
-    confident: readings('0,0,0,0,0,0,.03,0,0,0,0,0,0,.10,.03,.16,.39,.20,.54,.29,.55,.51,.50,.36,.53,.68,.69,.54,.50,.25,.28,.39,.40,.47,.52,.54,.51,.55,.47,.60,.59,.55,.49,.44,.50,.48,.42,.43,.53,.58,.61,.53,.57,.50,.57,.51,.50,.47,.56,.54,.59,.58,.60,.66,.64,.67,.59,.66,.55,.62,.54,.57,.56,.57,.63,.60,.58,.64,.71,.69'),
-    spread: readings('.18,.14,.13,.14,.15,.15,.15,.15,.14,.15,.15,.26,.30,.35,.39,.41,.44,.44,.48,.48,.50,.51,.53,.53,.54,.56,.58,.58,.59,.61,.66,.67,.67,.69,.70,.71,.72,.72,.73,.71,.73,.76,.74,.75,.76,.74,.72,.77,.74,.74,.78,.78,.77,.76,.79,.77,.75,.79,.78,.75,.79,.79,.79,.81,.80,.80,.79,.83,.83,.84,.82,.83,.86,.84,.85,.87,.85,.86,.85,.88'),
+    share: readings(
+      '1,1,1,1,1,1,1,1,1,1,1,.58,.73,.28,.16,.30,.11,.14,.19,.10,.18,.18,.15,.25,.14,.13,.20,.22,.16,.39,.31,.22,.18,.17,.20,.17,.18,.15,.23,.15,.17,.20,.17,.16,.22,.17,.20,.18,.23,.17,.15,.16,.13,.16,.18,.21,.18,.22,.19,.20,.14,.15,.20,.14,.15,.16,.17,.15,.19,.18,.20,.12,.21,.24,.14,.17,.22,.18,.19,.17',
+    ),
+    confident: readings(
+      '0,0,0,0,0,0,.03,0,0,0,0,0,0,.10,.03,.16,.39,.20,.54,.29,.55,.51,.50,.36,.53,.68,.69,.54,.50,.25,.28,.39,.40,.47,.52,.54,.51,.55,.47,.60,.59,.55,.49,.44,.50,.48,.42,.43,.53,.58,.61,.53,.57,.50,.57,.51,.50,.47,.56,.54,.59,.58,.60,.66,.64,.67,.59,.66,.55,.62,.54,.57,.56,.57,.63,.60,.58,.64,.71,.69',
+    ),
+    spread: readings(
+      '.18,.14,.13,.14,.15,.15,.15,.15,.14,.15,.15,.26,.30,.35,.39,.41,.44,.44,.48,.48,.50,.51,.53,.53,.54,.56,.58,.58,.59,.61,.66,.67,.67,.69,.70,.71,.72,.72,.73,.71,.73,.76,.74,.75,.76,.74,.72,.77,.74,.74,.78,.78,.77,.76,.79,.77,.75,.79,.78,.75,.79,.79,.79,.81,.80,.80,.79,.83,.83,.84,.82,.83,.86,.84,.85,.87,.85,.86,.85,.88',
+    ),
   },
 };
 
@@ -298,7 +374,12 @@ function digitSeries({ share, confident }: { share: number[]; confident: number[
   return share.map((s, k) => {
     const histogram = new Array<number>(10).fill((500 * (1 - s)) / 9);
     histogram[8] = 500 * s;
-    return { iteration: 25 * (k + 1), histogram, modes: histogram.filter((c) => c >= 5).length, confident: confident[k] };
+    return {
+      iteration: 25 * (k + 1),
+      histogram,
+      modes: histogram.filter((c) => c >= 5).length,
+      confident: confident[k],
+    };
   });
 }
 
@@ -314,15 +395,24 @@ function spreadSeries(spread: number[]): DiversityPoint[] {
 }
 
 describe('mode collapse on MNIST: the warm-up and the evidence', () => {
-  test.each(['mnistDefault', 'cganMnist'] as const)('%s, as measured over its first 2,000 iterations, raises no collapse card at any reading', (id) => {
-    const digits = digitSeries(MEASURED[id]);
-    const diversity = spreadSeries(MEASURED[id].spread);
-    const stats = series(2000);
-    for (const reading of digits) {
-      const now = { stats: stats.slice(0, reading.iteration), digits: digits.filter((d) => d.iteration <= reading.iteration), diversity: diversity.filter((d) => d.iteration <= reading.iteration) };
-      expect(fired(input('nonSaturating', now.stats, now)), `at iteration ${reading.iteration}`).not.toContain('modeCollapse');
-    }
-  });
+  test.each(['mnistDefault', 'cganMnist'] as const)(
+    '%s, as measured over its first 2,000 iterations, raises no collapse card at any reading',
+    (id) => {
+      const digits = digitSeries(MEASURED[id]);
+      const diversity = spreadSeries(MEASURED[id].spread);
+      const stats = series(2000);
+      for (const reading of digits) {
+        const now = {
+          stats: stats.slice(0, reading.iteration),
+          digits: digits.filter((d) => d.iteration <= reading.iteration),
+          diversity: diversity.filter((d) => d.iteration <= reading.iteration),
+        };
+        expect(fired(input('nonSaturating', now.stats, now)), `at iteration ${reading.iteration}`).not.toContain(
+          'modeCollapse',
+        );
+      }
+    },
+  );
 
   test('the blob is read as one digit, and sometimes surely: class share alone, or sure digits in a few readings, is no evidence', () => {
     const { share, confident } = MEASURED.mnistDefault;
@@ -333,7 +423,12 @@ describe('mode collapse on MNIST: the warm-up and the evidence', () => {
 
   test('a G that learns digits and then draws one surely fires within a window after the warm-up', () => {
     const learned = digitSeries({ share: new Array(20).fill(0.2), confident: new Array(20).fill(0.4) });
-    const collapsed = [525, 550, 575, 600, 625, 650].map((iteration) => ({ iteration, histogram: [5, 5, 5, 5, 5, 5, 5, 5, 455, 5], modes: 10, confident: 0.8 }));
+    const collapsed = [525, 550, 575, 600, 625, 650].map((iteration) => ({
+      iteration,
+      histogram: [5, 5, 5, 5, 5, 5, 5, 5, 455, 5],
+      modes: 10,
+      confident: 0.8,
+    }));
     const digits = [...learned.filter((d) => d.iteration < 525), ...collapsed];
     expect(fired(input('nonSaturating', series(650), { digits }))).toContain('modeCollapse');
     expect(fired(input('nonSaturating', series(625), { digits: digits.slice(0, -1) }))).not.toContain('modeCollapse');
@@ -394,25 +489,44 @@ describe('mode collapse beside the modes', () => {
 describe('thresholds that do not depend on the size of the model', () => {
   test("vanishing: G's gradient is judged against the run's own unit, D's gradient at the start, not against a fixed size", () => {
     // A small-scale model whose every gradient is tiny but whose G still gets a fair share of D's.
-    const small = series(100, { gradNormG: (i) => 5e-5 * (1 + noise(i, 0.1)), gradNormD: (i) => 3e-5 * (1 + noise(i + 1, 0.1)), wasserstein: () => 1e-5, outputGrad: () => 1 });
+    const small = series(100, {
+      gradNormG: (i) => 5e-5 * (1 + noise(i, 0.1)),
+      gradNormD: (i) => 3e-5 * (1 + noise(i + 1, 0.1)),
+      wasserstein: () => 1e-5,
+      outputGrad: () => 1,
+    });
     expect(fired(input('wgan', small))).not.toContain('vanishingGradients');
     // A large model whose clipped critic still moves while G's gradient is a thousandth of its own.
-    const large = series(100, { gradNormG: (i) => 1e-3 * (1 + noise(i, 0.1)), gradNormD: (i) => 1 + noise(i + 1, 0.1), outputGrad: () => 1 });
+    const large = series(100, {
+      gradNormG: (i) => 1e-3 * (1 + noise(i, 0.1)),
+      gradNormD: (i) => 1 + noise(i + 1, 0.1),
+      outputGrad: () => 1,
+    });
     const finding = diagnose(input('wgan', large)).find((f) => f.detector === 'vanishingGradients');
     expect(finding?.measurements[0]).toMatchObject({ name: 'gradientRatio', threshold: VANISHED_GRADIENT_RATIO });
     expect(finding?.measurements[0].value).toBeLessThan(VANISHED_GRADIENT_RATIO);
   });
 
   test("vanishing: a D whose gradient grows (its inputs drifting far out) does not make G's steady gradient vanish", () => {
-    const drifting = series(300, { gradNormG: (i) => 0.05 * (1 + noise(i, 0.3)), gradNormD: (i) => 1 + Math.max(0, i - 50) / 2, dReal: () => 0.5, dFake: () => 0.5 });
+    const drifting = series(300, {
+      gradNormG: (i) => 0.05 * (1 + noise(i, 0.3)),
+      gradNormD: (i) => 1 + Math.max(0, i - 50) / 2,
+      dReal: () => 0.5,
+      dFake: () => 0.5,
+    });
     expect(fired(input('nonSaturating', drifting))).not.toContain('vanishingGradients');
   });
 });
 
 describe('a clipped critic that has taught G what it can', () => {
   test('its dying gradient is not vanishing when most samples sit near the modes, though few within 3σ', () => {
-    const stats = series(300, { gradNormG: (i) => 1e-4 * (1 + noise(i, 0.1)), gradNormD: (i) => 0.5 + noise(i + 1, 0.05), outputGrad: () => 1 });
-    const loose = (near: number) => evaluations(300, () => [5, 4, 6, 5, 0, 5, 4, 6]).map((e) => ({ ...e, modes: { ...e.modes!, nearShare: near } }));
+    const stats = series(300, {
+      gradNormG: (i) => 1e-4 * (1 + noise(i, 0.1)),
+      gradNormD: (i) => 0.5 + noise(i + 1, 0.05),
+      outputGrad: () => 1,
+    });
+    const loose = (near: number) =>
+      evaluations(300, () => [5, 4, 6, 5, 0, 5, 4, 6]).map((e) => ({ ...e, modes: { ...e.modes!, nearShare: near } }));
     expect(fired(input('wgan', stats, { evaluations: loose(0.56) }))).not.toContain('vanishingGradients');
     expect(fired(input('wgan', stats, { evaluations: loose(0.05) }))).toContain('vanishingGradients');
   });
@@ -437,7 +551,8 @@ describe('vanishing gradients need a D that rejects the fakes', () => {
 
 describe('exploding gradients in noisy bursts', () => {
   /** Growth by bursts: a spike in the first quarter, and a drop in every other stretch of 25. */
-  const burst = (scale: number, rate: number) => (i: number) => scale * Math.exp(i / rate) * (i % 50 < 25 ? 1 : 0.45) * (i === 110 ? 30 : 1) * (1 + noise(i, 0.4));
+  const burst = (scale: number, rate: number) => (i: number) =>
+    scale * Math.exp(i / rate) * (i % 50 < 25 ? 1 : 0.45) * (i === 110 ? 30 : 1) * (1 + noise(i, 0.4));
 
   test('fires on an estimate and a gradient that blow up without rising block by block', () => {
     const stats = series(200, { wasserstein: burst(1, 40), gradNormG: burst(0.5, 45), outputGrad: () => 1 });
@@ -447,7 +562,11 @@ describe('exploding gradients in noisy bursts', () => {
   });
 
   test('stays silent on the same noise around a level that does not grow', () => {
-    const stats = series(200, { wasserstein: (i) => burst(2, 1e9)(i), gradNormG: (i) => burst(1, 1e9)(i), outputGrad: () => 1 });
+    const stats = series(200, {
+      wasserstein: (i) => burst(2, 1e9)(i),
+      gradNormG: (i) => burst(1, 1e9)(i),
+      outputGrad: () => 1,
+    });
     expect(fired(input('wgan', stats))).not.toContain('explodingGradients');
   });
 });

@@ -41,7 +41,10 @@ describe('the signals a divergence names', () => {
 
   test('an infinite E[D(x)] − E[D(G(z))] of an LSGAN run is not reported as a Wasserstein estimate', () => {
     const point = Object.fromEntries(STAT_FIELDS.map((field) => [field, 0.5])) as StatPoint;
-    const points = [{ ...point, iteration: 1 }, { ...point, iteration: 2, wasserstein: Infinity, gLoss: -Infinity }];
+    const points = [
+      { ...point, iteration: 1 },
+      { ...point, iteration: 2, wasserstein: Infinity, gLoss: -Infinity },
+    ];
     expect(infiniteFields(points, recordedSignals({ ...config, objective: 'lsgan' }))).toEqual(['gLoss']);
     expect(infiniteFields(points, recordedSignals({ ...config, objective: 'wgan' }))).toEqual(['gLoss', 'wasserstein']);
   });
@@ -75,12 +78,16 @@ describe('the divergence message', () => {
 describe('the worker sends codes and data', () => {
   /** The relative imports of a source file, resolved. */
   const importsOf = (file: string) =>
-    [...readFileSync(file, 'utf8').matchAll(/(?:from|import)\s+'(\.[^']+)'/g)].map(([, specifier]) => resolve(dirname(file), specifier));
+    [...readFileSync(file, 'utf8').matchAll(/(?:from|import)\s+'(\.[^']+)'/g)].map(([, specifier]) =>
+      resolve(dirname(file), specifier),
+    );
 
   test('nothing under src/worker imports src/i18n, directly or through another module', () => {
     const root = resolve('src');
     const seen = new Set<string>();
-    const queue = readdirSync(join(root, 'worker')).filter((name) => name.endsWith('.ts')).map((name) => join(root, 'worker', name));
+    const queue = readdirSync(join(root, 'worker'))
+      .filter((name) => name.endsWith('.ts'))
+      .map((name) => join(root, 'worker', name));
     while (queue.length) {
       const file = queue.pop()!;
       if (seen.has(file)) continue;
@@ -91,10 +98,17 @@ describe('the worker sends codes and data', () => {
   });
 
   test('a backend note the worker repeats for a new model shape is shown once, worded on the page', () => {
-    const worker = Object.assign(new EventTarget(), { postMessage: () => undefined, terminate: () => undefined }) as unknown as Worker;
+    const worker = Object.assign(new EventTarget(), {
+      postMessage: () => undefined,
+      terminate: () => undefined,
+    }) as unknown as Worker;
     const client = new TrainingClient({ createWorker: () => worker });
     const emit = (event: TrainerEvent) => worker.dispatchEvent(new MessageEvent('message', { data: event }));
-    const backend: BackendWarning = { kind: 'webgpuNotUsed', backend: 'webgpu', notes: [{ code: 'softwareAdapter', adapter: 'swiftshader' }] };
+    const backend: BackendWarning = {
+      kind: 'webgpuNotUsed',
+      backend: 'webgpu',
+      notes: [{ code: 'softwareAdapter', adapter: 'swiftshader' }],
+    };
     const reason = { code: 'onlyHardware' } as const;
     emit({ type: 'ready', version: PROTOCOL_VERSION, backend: 'wasm', reason, candidates: [], config, planar: true });
     emit({ type: 'warning', warning: { code: 'backend', backend } });
@@ -102,7 +116,9 @@ describe('the worker sends codes and data', () => {
     emit({ type: 'ready', version: PROTOCOL_VERSION, backend: 'wasm', reason, candidates: [], config, planar: true });
     emit({ type: 'warning', warning: { code: 'backend', backend } });
     const notices = client.getSnapshot().notices;
-    expect(notices.map((n) => describeNotice(n, en))).toEqual(['WebGPU not used: the adapter is software (swiftshader), far slower than wasm.']);
+    expect(notices.map((n) => describeNotice(n, en))).toEqual([
+      'WebGPU not used: the adapter is software (swiftshader), far slower than wasm.',
+    ]);
     client.dispose();
   });
 });

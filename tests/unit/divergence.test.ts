@@ -19,10 +19,18 @@ beforeAll(useCpu);
 
 const tiny: RunConfig = { ...defaultConfig(), batchSize: 16, generatorWidth: 8, discriminatorWidth: 8 };
 /** LSGAN's squared error grows without bound under SGD at this rate (the saturating log losses only die). */
-const blowUp: RunConfig = { ...tiny, objective: 'lsgan', generatorOptimizer: 'sgd', discriminatorOptimizer: 'sgd', generatorLearningRate: 10, discriminatorLearningRate: 10 };
+const blowUp: RunConfig = {
+  ...tiny,
+  objective: 'lsgan',
+  generatorOptimizer: 'sgd',
+  discriminatorOptimizer: 'sgd',
+  generatorLearningRate: 10,
+  discriminatorLearningRate: 10,
+};
 
 const trainer = (config = tiny) => new Trainer(config, createDataset(config.dataset, {}));
-const valuesOf = (t: Trainer) => Object.values(t.variableGroups()).flatMap((vs) => vs.map((v) => Array.from(v.dataSync())));
+const valuesOf = (t: Trainer) =>
+  Object.values(t.variableGroups()).flatMap((vs) => vs.map((v) => Array.from(v.dataSync())));
 
 describe('checkpoint', () => {
   test('restores every variable, the optimiser step counts and the iteration, and frees its copies', () => {
@@ -80,7 +88,8 @@ function harness() {
     yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),
     chooseBackend: async () => choice,
   });
-  const of = <T extends TrainerEvent['type']>(type: T) => events.filter((e): e is Extract<TrainerEvent, { type: T }> => e.type === type);
+  const of = <T extends TrainerEvent['type']>(type: T) =>
+    events.filter((e): e is Extract<TrainerEvent, { type: T }> => e.type === type);
   return { session, events, of };
 }
 
@@ -101,10 +110,20 @@ describe('session', () => {
     // A finite stretch first, so there is history to keep (how far lr 10 gets before the first read
     // depends on the machine's speed); then the rate a student might type by mistake.
     const calm = { generatorLearningRate: 0.01, discriminatorLearningRate: 0.01 };
-    await h.session.handle({ type: 'init', version: PROTOCOL_VERSION, config: { ...blowUp, ...calm }, backend: 'auto', schedule: { statsMs: 0, planeMs: 0 } });
+    await h.session.handle({
+      type: 'init',
+      version: PROTOCOL_VERSION,
+      config: { ...blowUp, ...calm },
+      backend: 'auto',
+      schedule: { statsMs: 0, planeMs: 0 },
+    });
     await h.session.handle({ type: 'step', count: 20, which: 'both' });
     await settled(h);
-    await h.session.handle({ type: 'update', requestId: 1, patch: { generatorLearningRate: 10, discriminatorLearningRate: 10 } });
+    await h.session.handle({
+      type: 'update',
+      requestId: 1,
+      patch: { generatorLearningRate: 10, discriminatorLearningRate: 10 },
+    });
     await h.session.handle({ type: 'play' });
     const status = await settled(h);
     const [diverged] = h.of('diverged');
@@ -117,7 +136,9 @@ describe('session', () => {
     // Every point posted is finite (the diverging read is dropped); the page drops those past the rollback.
     const points = h.of('stats').flatMap((e) => e.points);
     expect(points.length).toBeGreaterThan(0);
-    expect(points.every((p) => STAT_FIELDS.every((f) => Math.abs(p[f]) !== Infinity) && Number.isFinite(p.dLoss))).toBe(true);
+    expect(points.every((p) => STAT_FIELDS.every((f) => Math.abs(p[f]) !== Infinity) && Number.isFinite(p.dLoss))).toBe(
+      true,
+    );
     expect(Math.max(...points.map((p) => p.iteration))).toBeLessThan(report.noticedAt);
     // The weights now in the run are the finite ones.
     await h.session.handle({ type: 'exportRun', requestId: 1 });
@@ -132,7 +153,13 @@ describe('session', () => {
 
   test('a finite run is never interrupted, and checkpoints keep the tensor count flat', async () => {
     const h = harness();
-    await h.session.handle({ type: 'init', version: PROTOCOL_VERSION, config: tiny, backend: 'auto', schedule: { statsMs: 0, planeMs: 0 } });
+    await h.session.handle({
+      type: 'init',
+      version: PROTOCOL_VERSION,
+      config: tiny,
+      backend: 'auto',
+      schedule: { statsMs: 0, planeMs: 0 },
+    });
     await h.session.handle({ type: 'step', which: 'both', count: 20 });
     const early = (await settled(h)).tensors;
     await h.session.handle({ type: 'step', which: 'both', count: 200 });

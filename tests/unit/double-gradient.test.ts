@@ -53,7 +53,9 @@ function check({ critic, dimension, dependsOn, elements, checked = () => true }:
     if (dependsOn(variable)) expect(scale, `${variable.name} has no gradient to compare`).toBeGreaterThan(1e-3);
     numeric.forEach((expected, i) => {
       const actual = (analytic.get(variable) as Float32Array)[i];
-      expect(Math.abs(actual - expected), `${variable.name}[${i}]: ${actual} vs ${expected}`).toBeLessThan(2e-3 + 2e-2 * scale);
+      expect(Math.abs(actual - expected), `${variable.name}[${i}]: ${actual} vs ${expected}`).toBeLessThan(
+        2e-3 + 2e-2 * scale,
+      );
     });
   }
   critic.dispose();

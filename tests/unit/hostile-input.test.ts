@@ -9,8 +9,23 @@ import { describe, expect, test } from 'vitest';
 import { decodeRunFile, encodeRunFile, type RunRefusal, type SavedRun } from '../../src/features/share/runFile.ts';
 import { describeRunRefusal } from '../../src/features/share/runRefusal.ts';
 import { describeLinkProblems, LISTED } from '../../src/features/share/linkProblems.ts';
-import { defaultView, MAX_LINK_LENGTH, parseLink, presetConfig, VIEW_TOGGLES, viewKey } from '../../src/features/share/urlState.ts';
-import { CONFIG_SCHEMA, defaultConfig, FIELD_NAMES, type FieldName, parseField, type RunConfig, validateConfig } from '../../src/gan/config.ts';
+import {
+  defaultView,
+  MAX_LINK_LENGTH,
+  parseLink,
+  presetConfig,
+  VIEW_TOGGLES,
+  viewKey,
+} from '../../src/features/share/urlState.ts';
+import {
+  CONFIG_SCHEMA,
+  defaultConfig,
+  FIELD_NAMES,
+  type FieldName,
+  parseField,
+  type RunConfig,
+  validateConfig,
+} from '../../src/gan/config.ts';
 import { PRESETS, type PresetId } from '../../src/gan/presets.ts';
 import { STAT_FIELDS, type StatPoint } from '../../src/gan/stats.ts';
 import { en, ko } from '../../src/i18n/share.ts';
@@ -39,20 +54,41 @@ function expectShortRefusal(refusal: RunRefusal) {
 /** JSON text for a hostile value: big, deep, long, non-finite, or any JSON at all. */
 const hostileJson: fc.Arbitrary<string> = fc.oneof(
   fc.json(),
-  fc.constantFrom('1e300', '1e999', '-1e999', '9007199254740993', '4503599627370497', '-1', '0.5', 'null', 'true', '""', '"12"'),
+  fc.constantFrom(
+    '1e300',
+    '1e999',
+    '-1e999',
+    '9007199254740993',
+    '4503599627370497',
+    '-1',
+    '0.5',
+    'null',
+    'true',
+    '""',
+    '"12"',
+  ),
   fc.integer({ min: 1, max: 20_000 }).map((depth) => `${'['.repeat(depth)}${']'.repeat(depth)}`),
   fc.integer({ min: 1, max: 1_000_000 }).map((length) => JSON.stringify('x'.repeat(length))),
   fc.integer({ min: 1, max: 20_000 }).map((digits) => JSON.stringify(`${'1'.repeat(digits)}x`)),
-  fc.integer({ min: 1, max: 5_000 }).map((count) => JSON.stringify(Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, i])))),
+  fc
+    .integer({ min: 1, max: 5_000 })
+    .map((count) => JSON.stringify(Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, i])))),
 );
 
 /** The rules a run file's values follow (issue #20), written apart from runFile.ts: counts are whole numbers up to 2^52, chart values finite or null. */
-const isCount = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 2 ** 52;
-const isChartValue = (value: unknown) => value === null || value === undefined || (typeof value === 'number' && Number.isFinite(value));
+const isCount = (value: unknown) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 2 ** 52;
+const isChartValue = (value: unknown) =>
+  value === null || value === undefined || (typeof value === 'number' && Number.isFinite(value));
 const isChartPoint = (entry: unknown) =>
-  typeof entry === 'object' && entry !== null && !Array.isArray(entry) && isCount((entry as StatPoint).iteration) && STAT_FIELDS.every((f) => isChartValue((entry as StatPoint)[f]));
+  typeof entry === 'object' &&
+  entry !== null &&
+  !Array.isArray(entry) &&
+  isCount((entry as StatPoint).iteration) &&
+  STAT_FIELDS.every((f) => isChartValue((entry as StatPoint)[f]));
 
-const point = (iteration: number): StatPoint => ({ ...Object.fromEntries(STAT_FIELDS.map((f) => [f, 0.25])), iteration }) as StatPoint;
+const point = (iteration: number): StatPoint =>
+  ({ ...Object.fromEntries(STAT_FIELDS.map((f) => [f, 0.25])), iteration }) as StatPoint;
 
 const run: SavedRun = {
   snapshot: {
@@ -73,17 +109,48 @@ interface Slot {
   accepts: (value: unknown) => boolean;
 }
 
-const configWith = (name: FieldName) => (value: unknown) => validateConfig({ ...run.snapshot.config, [name]: value }).ok;
+const configWith = (name: FieldName) => (value: unknown) =>
+  validateConfig({ ...run.snapshot.config, [name]: value }).ok;
 
 const SLOTS: Slot[] = [
-  ...FIELD_NAMES.map((name): Slot => ({ name: `config.${name}`, put: (file, token) => ((file.config as Record<string, unknown>)[name] = token), accepts: configWith(name) })),
-  { name: 'config (an unknown key)', put: (file, token) => ((file.config as Record<string, unknown>).extra = token), accepts: () => false },
+  ...FIELD_NAMES.map(
+    (name): Slot => ({
+      name: `config.${name}`,
+      put: (file, token) => ((file.config as Record<string, unknown>)[name] = token),
+      accepts: configWith(name),
+    }),
+  ),
+  {
+    name: 'config (an unknown key)',
+    put: (file, token) => ((file.config as Record<string, unknown>).extra = token),
+    accepts: () => false,
+  },
   { name: 'iteration', put: (file, token) => (file.iteration = token), accepts: isCount },
-  { name: 'optimizerSteps.generator', put: (file, token) => ((file.optimizerSteps as Record<string, unknown>).generator = token), accepts: isCount },
-  { name: 'optimizerSteps.discriminator', put: (file, token) => ((file.optimizerSteps as Record<string, unknown>).discriminator = token), accepts: isCount },
-  { name: 'stats[1].iteration', put: (file, token) => (((file.stats as Record<string, unknown>[])[1]).iteration = token), accepts: isCount },
-  { name: 'stats[0].gLoss', put: (file, token) => (((file.stats as Record<string, unknown>[])[0]).gLoss = token), accepts: isChartValue },
-  { name: 'stats', put: (file, token) => (file.stats = token), accepts: (value) => Array.isArray(value) && value.length <= 6_000 && value.every(isChartPoint) },
+  {
+    name: 'optimizerSteps.generator',
+    put: (file, token) => ((file.optimizerSteps as Record<string, unknown>).generator = token),
+    accepts: isCount,
+  },
+  {
+    name: 'optimizerSteps.discriminator',
+    put: (file, token) => ((file.optimizerSteps as Record<string, unknown>).discriminator = token),
+    accepts: isCount,
+  },
+  {
+    name: 'stats[1].iteration',
+    put: (file, token) => ((file.stats as Record<string, unknown>[])[1].iteration = token),
+    accepts: isCount,
+  },
+  {
+    name: 'stats[0].gLoss',
+    put: (file, token) => ((file.stats as Record<string, unknown>[])[0].gLoss = token),
+    accepts: isChartValue,
+  },
+  {
+    name: 'stats',
+    put: (file, token) => (file.stats = token),
+    accepts: (value) => Array.isArray(value) && value.length <= 6_000 && value.every(isChartPoint),
+  },
   { name: 'tensors', put: (file, token) => (file.tensors = token), accepts: () => false },
   { name: 'version', put: (file, token) => (file.version = token), accepts: (value) => value === 1 },
   { name: 'an unknown top-level key', put: (file, token) => (file.extra = token), accepts: () => true },
@@ -113,7 +180,9 @@ describe('run files (decodeRunFile)', () => {
         } else {
           expect(validateConfig(decoded.run.snapshot.config).ok).toBe(true);
           expect(isCount(decoded.run.snapshot.iteration)).toBe(true);
-          expect(decoded.run.stats.every((p) => STAT_FIELDS.every((f) => !(p[f] === Infinity || p[f] === -Infinity)))).toBe(true);
+          expect(
+            decoded.run.stats.every((p) => STAT_FIELDS.every((f) => !(p[f] === Infinity || p[f] === -Infinity))),
+          ).toBe(true);
         }
       }),
       { numRuns: 400 },
@@ -121,7 +190,12 @@ describe('run files (decodeRunFile)', () => {
   });
 
   test('any text at all: no throw, fast, and a message short enough to show in either language', () => {
-    const text = fc.oneof(fc.string(), fc.json(), hostileJson, fc.string().map((s) => `{"kind":"nash-run","version":1,${s}`));
+    const text = fc.oneof(
+      fc.string(),
+      fc.json(),
+      hostileJson,
+      fc.string().map((s) => `{"kind":"nash-run","version":1,${s}`),
+    );
     fc.assert(
       fc.property(text, (input) => {
         const decoded = withinBudget(() => decodeRunFile(input));
@@ -139,11 +213,17 @@ const PRESET_IDS = Object.keys(PRESETS) as PresetId[];
 function valueFor(key: string): fc.Arbitrary<string> {
   const spec = Object.hasOwn(CONFIG_SCHEMA, key) ? CONFIG_SCHEMA[key as FieldName] : undefined;
   const valid =
-    key === 'preset' ? fc.constantFrom(...PRESET_IDS)
-    : VIEW_KEYS.includes(key) ? fc.constantFrom('0', '1', 'true', 'false')
-    : spec?.kind === 'enum' ? fc.constantFrom(...spec.values)
-    : spec ? fc.double({ min: spec.min, max: spec.max, noNaN: true }).map((x) => String(spec.integer ? Math.round(x) : x))
-    : fc.constant('1');
+    key === 'preset'
+      ? fc.constantFrom(...PRESET_IDS)
+      : VIEW_KEYS.includes(key)
+        ? fc.constantFrom('0', '1', 'true', 'false')
+        : spec?.kind === 'enum'
+          ? fc.constantFrom(...spec.values)
+          : spec
+            ? fc
+                .double({ min: spec.min, max: spec.max, noNaN: true })
+                .map((x) => String(spec.integer ? Math.round(x) : x))
+            : fc.constant('1');
   return fc.oneof(
     { weight: 4, arbitrary: valid },
     { weight: 3, arbitrary: fc.string({ maxLength: 12 }) },
@@ -159,7 +239,10 @@ const linkKey = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: 41, max: 3_000 }).map((n) => 'k'.repeat(n)) },
 );
 
-const linkEntries = fc.array(linkKey.chain((key) => fc.tuple(fc.constant(key), valueFor(key))), { maxLength: 25 });
+const linkEntries = fc.array(
+  linkKey.chain((key) => fc.tuple(fc.constant(key), valueFor(key))),
+  { maxLength: 25 },
+);
 
 type Read = { ok: true; value: unknown } | { ok: false };
 
@@ -172,26 +255,43 @@ function lastUsable(values: string[], read: (value: string) => Read): Read {
   return { ok: false };
 }
 
-const readField = (name: FieldName) => (value: string): Read => {
-  const result = parseField(name, value);
-  return result.ok && !(name === 'dataset' && result.value === 'custom') ? { ok: true, value: result.value } : { ok: false };
-};
+const readField =
+  (name: FieldName) =>
+  (value: string): Read => {
+    const result = parseField(name, value);
+    return result.ok && !(name === 'dataset' && result.value === 'custom')
+      ? { ok: true, value: result.value }
+      : { ok: false };
+  };
 
 /** What the link should give: its configuration and view, and the keys that must be named in the notice. */
 function expected(entries: [string, string][]) {
   const byKey = new Map<string, string[]>();
   for (const [key, value] of entries) byKey.set(key, [...(byKey.get(key) ?? []), value]);
-  const preset = byKey.has('preset') ? lastUsable(byKey.get('preset')!, (id) => (PRESET_IDS.includes(id as PresetId) ? { ok: true, value: id } : { ok: false })) : undefined;
+  const preset = byKey.has('preset')
+    ? lastUsable(byKey.get('preset')!, (id) =>
+        PRESET_IDS.includes(id as PresetId) ? { ok: true, value: id } : { ok: false },
+      )
+    : undefined;
   const config: Record<string, unknown> = preset?.ok ? presetConfig(preset.value as PresetId) : defaultConfig();
   const view = defaultView();
   const named: string[] = [];
   for (const [key, values] of byKey) {
     const toggle = VIEW_TOGGLES.find((t) => viewKey(t) === key);
     const read =
-      key === 'preset' ? preset!
-      : toggle ? lastUsable(values, (v) => (v === '1' || v === 'true' ? { ok: true, value: true } : v === '0' || v === 'false' ? { ok: true, value: false } : { ok: false }))
-      : Object.hasOwn(CONFIG_SCHEMA, key) ? lastUsable(values, readField(key as FieldName))
-      : { ok: false as const };
+      key === 'preset'
+        ? preset!
+        : toggle
+          ? lastUsable(values, (v) =>
+              v === '1' || v === 'true'
+                ? { ok: true, value: true }
+                : v === '0' || v === 'false'
+                  ? { ok: true, value: false }
+                  : { ok: false },
+            )
+          : Object.hasOwn(CONFIG_SCHEMA, key)
+            ? lastUsable(values, readField(key as FieldName))
+            : { ok: false as const };
     if (!read.ok || values.length > 1) named.push(key);
     if (!read.ok || key === 'preset') continue;
     if (toggle) view[toggle] = read.value as boolean;
@@ -201,7 +301,8 @@ function expected(entries: [string, string][]) {
   return { config: (fits ? config : defaultConfig()) as RunConfig, view, named, fits };
 }
 
-const hashOf = (entries: [string, string][]) => `#${entries.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`;
+const hashOf = (entries: [string, string][]) =>
+  `#${entries.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`;
 
 describe('links (parseLink)', () => {
   test('any mix of good, bad, repeated, unknown and huge keys: the last usable value of each, every other one named, briefly, fast', () => {
@@ -216,7 +317,8 @@ describe('links (parseLink)', () => {
         expect(validateConfig(parsed.state.config).ok).toBe(true);
         // Refused means named: each key not used as written is in the notice (cut as it is quoted there).
         const problemFields = new Set(parsed.problems.map((p) => ('field' in p ? p.field : p.kind)));
-        for (const key of want.named) expect(problemFields.has(key.length > 40 ? `${key.slice(0, 40)}…` : key)).toBe(true);
+        for (const key of want.named)
+          expect(problemFields.has(key.length > 40 ? `${key.slice(0, 40)}…` : key)).toBe(true);
         expect(parsed.problems.some((p) => p.kind === 'combination')).toBe(!want.fits);
         for (const t of [en, ko]) {
           const sentences = describeLinkProblems(parsed.problems, t);
@@ -229,12 +331,17 @@ describe('links (parseLink)', () => {
   });
 
   test('any text at all, up to the longest link read: no throw, fast, a valid run', () => {
-    const text = fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 200 }), fc.integer({ min: 1, max: MAX_LINK_LENGTH }).map((n) => '&'.repeat(n)));
+    const text = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'binary', maxLength: 200 }),
+      fc.integer({ min: 1, max: MAX_LINK_LENGTH }).map((n) => '&'.repeat(n)),
+    );
     fc.assert(
       fc.property(text, (hash) => {
         const parsed = withinBudget(() => parseLink(hash));
         expect(validateConfig(parsed.state.config).ok).toBe(true);
-        for (const sentence of describeLinkProblems(parsed.problems, en)) expect(sentence.length).toBeLessThan(MESSAGE_CHARS);
+        for (const sentence of describeLinkProblems(parsed.problems, en))
+          expect(sentence.length).toBeLessThan(MESSAGE_CHARS);
       }),
       { numRuns: 300 },
     );

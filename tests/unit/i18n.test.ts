@@ -9,22 +9,41 @@ function keys(value: unknown, prefix = ''): string[] {
 
 test('English and Korean have the same keys, none empty', () => {
   expect(keys(STRINGS.ko).sort()).toEqual(keys(STRINGS.en).sort());
-  const empty = (lang: 'en' | 'ko') => keys(STRINGS[lang]).filter((path) => {
-    const value = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], STRINGS[lang]);
-    return typeof value === 'string' && value.trim() === '';
-  });
+  const empty = (lang: 'en' | 'ko') =>
+    keys(STRINGS[lang]).filter((path) => {
+      const value = path
+        .split('.')
+        .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], STRINGS[lang]);
+      return typeof value === 'string' && value.trim() === '';
+    });
   expect(empty('en')).toEqual([]);
   expect(empty('ko')).toEqual([]);
 });
 
 test('a note on the backend choice reads in either language, with the browser’s detail kept', async () => {
   const { describeBackendWarning, en, ko } = await import('../../src/i18n/reliability.ts');
-  const rejected: BackendWarning = { kind: 'forcedUnusable', backend: 'webgpu', notes: [{ code: 'adapterRejected', detail: 'AbortError: injected' }] };
-  expect(describeBackendWarning(rejected, en)).toBe('webgpu cannot be used here (the WebGPU adapter request was rejected (AbortError: injected)); choosing another backend.');
-  expect(describeBackendWarning(rejected, ko)).toBe('여기서는 webgpu 백엔드를 쓸 수 없어(WebGPU 어댑터 요청이 거부되었습니다(AbortError: injected)) 다른 백엔드를 고릅니다.');
-  const skipped: BackendWarning = { kind: 'skipped', backend: 'wasm', notes: [{ code: 'gradientWrong', check: 'dense', got: 1.5, expected: 0.5 }] };
-  expect(describeBackendWarning(skipped, en)).toBe('wasm skipped: failed the gradient check (dense + ReLU + softplus gradient: got 1.500 where 0.5000 is right).');
-  expect(describeBackendWarning(skipped, ko)).toBe('wasm 백엔드를 건너뜁니다: 기울기 검사를 통과하지 못했습니다(완전연결 + ReLU + softplus 기울기: 맞는 값 0.5000 대신 1.500).');
+  const rejected: BackendWarning = {
+    kind: 'forcedUnusable',
+    backend: 'webgpu',
+    notes: [{ code: 'adapterRejected', detail: 'AbortError: injected' }],
+  };
+  expect(describeBackendWarning(rejected, en)).toBe(
+    'webgpu cannot be used here (the WebGPU adapter request was rejected (AbortError: injected)); choosing another backend.',
+  );
+  expect(describeBackendWarning(rejected, ko)).toBe(
+    '여기서는 webgpu 백엔드를 쓸 수 없어(WebGPU 어댑터 요청이 거부되었습니다(AbortError: injected)) 다른 백엔드를 고릅니다.',
+  );
+  const skipped: BackendWarning = {
+    kind: 'skipped',
+    backend: 'wasm',
+    notes: [{ code: 'gradientWrong', check: 'dense', got: 1.5, expected: 0.5 }],
+  };
+  expect(describeBackendWarning(skipped, en)).toBe(
+    'wasm skipped: failed the gradient check (dense + ReLU + softplus gradient: got 1.500 where 0.5000 is right).',
+  );
+  expect(describeBackendWarning(skipped, ko)).toBe(
+    'wasm 백엔드를 건너뜁니다: 기울기 검사를 통과하지 못했습니다(완전연결 + ReLU + softplus 기울기: 맞는 값 0.5000 대신 1.500).',
+  );
 });
 
 /** Every string in a namespace tree (functions, which build sentences from these, are skipped). */

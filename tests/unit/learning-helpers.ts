@@ -27,7 +27,11 @@ const EVALUATE_EVERY = 250;
  * Trains for `iterations`, or until `reached` holds at an evaluation: a test that a recipe *reaches*
  * something stops once it has (the same verdict, sooner); a test of where a run *ends* passes none.
  */
-async function train(config: RunConfig, iterations: number, reached?: (outcome: { bestModes: number }) => boolean): Promise<Outcome> {
+async function train(
+  config: RunConfig,
+  iterations: number,
+  reached?: (outcome: { bestModes: number }) => boolean,
+): Promise<Outcome> {
   const trainer = new Trainer(config, createDataset(config.dataset));
   let points: StatPoint[] = [];
   let bestModes = 0;
@@ -57,12 +61,14 @@ export const runPreset = (id: PresetId, reached?: (outcome: { bestModes: number 
   train({ ...defaultConfig(), ...PRESETS[id].config }, PRESETS[id].iterations, reached);
 
 /** A configuration that no preset names (a new objective with its recipe), trained the same way. */
-export const runConfig = (config: Partial<RunConfig>, iterations: number, reached?: (outcome: { bestModes: number }) => boolean) =>
-  train({ ...defaultConfig(), ...config }, iterations, reached);
+export const runConfig = (
+  config: Partial<RunConfig>,
+  iterations: number,
+  reached?: (outcome: { bestModes: number }) => boolean,
+) => train({ ...defaultConfig(), ...config }, iterations, reached);
 
 /** Generous: on two busy cores one preset takes a few minutes; on two free ones well under one. */
 export const LEARNING_TIMEOUT = 600_000;
 
 /** Learning runs on wasm: ~4× faster than cpu for these small MLPs, deterministic on one machine. */
 export const useWasm = () => useBackend('wasm');
-

@@ -23,28 +23,43 @@ const REFUSALS: ByKey<Exclude<LinkRefusal, Refusal>, 'code'> = {
 const SETTING_REFUSALS: Refusal[] = [
   { code: 'notANumber', field: 'seed', value: '"abc"', allowed: seedRange },
   { code: 'outOfRange', field: 'seed', value: -1, allowed: seedRange },
-  { code: 'notAllowed', field: 'objective', value: '"gan"', allowed: { kind: 'enum', values: ['minimax', 'nonSaturating'] } },
+  {
+    code: 'notAllowed',
+    field: 'objective',
+    value: '"gan"',
+    allowed: { kind: 'enum', values: ['minimax', 'nonSaturating'] },
+  },
 ];
 
 const PROBLEMS: ByKey<LinkProblem, 'kind'> = {
   refused: { kind: 'refused', field: 'seed', value: 'abc', refusal: SETTING_REFUSALS[0] },
   unknown: { kind: 'unknown', field: 'colour', value: 'red' },
   repeated: { kind: 'repeated', field: 'seed', count: 4, values: ['a', 'b', 'c'], refusal: SETTING_REFUSALS[0] },
-  combination: { kind: 'combination', refusal: { code: 'conflict', field: 'configuration', conflict: 'dcganNeedsImages' } },
+  combination: {
+    kind: 'combination',
+    refusal: { code: 'conflict', field: 'configuration', conflict: 'dcganNeedsImages' },
+  },
   tooLong: { kind: 'tooLong', length: 70_000, limit: 65_536 },
 };
 
 const SAMPLES: [string, LinkProblem][] = [
   ...Object.values(PROBLEMS).map((problem): [string, LinkProblem] => [problem.kind, problem]),
   ['repeated, one used', { kind: 'repeated', field: 'seed', count: 3, values: ['1', '2', 'abc'], used: '2' }],
-  ...[...Object.values(REFUSALS), ...SETTING_REFUSALS].map((refusal): [string, LinkProblem] => [`refused ${refusal.code}`, { kind: 'refused', field: 'seed', value: 'abc', refusal }]),
+  ...[...Object.values(REFUSALS), ...SETTING_REFUSALS].map((refusal): [string, LinkProblem] => [
+    `refused ${refusal.code}`,
+    { kind: 'refused', field: 'seed', value: 'abc', refusal },
+  ]),
 ];
 
 const HANGUL = /[가-힣]/;
 
 /** Words a Korean sentence may spell in Latin letters: keys, values and ids as links spell them, and names of things. */
 const NAMES = new Set<string>([
-  ...FIELD_NAMES, ...Object.keys(PRESETS), ...Object.values(CONFIG_SCHEMA).flatMap((spec) => (spec.kind === 'enum' ? spec.values : [])), 'DCGAN', 'MNIST',
+  ...FIELD_NAMES,
+  ...Object.keys(PRESETS),
+  ...Object.values(CONFIG_SCHEMA).flatMap((spec) => (spec.kind === 'enum' ? spec.values : [])),
+  'DCGAN',
+  'MNIST',
 ]);
 
 /** English words in a Korean sentence, once the link's quoted text is taken out: none should remain. */

@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildNetworks } from '../../src/gan/architectures/build.ts';
-import { applyLivePatch, criticBatchNorm, defaultConfig, OBJECTIVES, resetReason, type RunConfig } from '../../src/gan/config.ts';
+import {
+  applyLivePatch,
+  criticBatchNorm,
+  defaultConfig,
+  OBJECTIVES,
+  resetReason,
+  type RunConfig,
+} from '../../src/gan/config.ts';
 import type { Dataset } from '../../src/gan/data/dataset.ts';
 import { createRng } from '../../src/gan/rng.ts';
 import { Trainer } from '../../src/gan/trainer.ts';
@@ -43,7 +50,9 @@ describe('an objective change that adds or removes the critic’s batch norm nee
   });
 
   test('objective changes that keep the critic as it is still apply live', () => {
-    expect(applyLivePatch(dcgan({ objective: 'nonSaturating' }), { objective: 'lsgan' }).config.objective).toBe('lsgan');
+    expect(applyLivePatch(dcgan({ objective: 'nonSaturating' }), { objective: 'lsgan' }).config.objective).toBe(
+      'lsgan',
+    );
     expect(applyLivePatch(dcgan({ objective: 'wgan' }), { objective: 'minimax' }).config.objective).toBe('minimax');
     // The MLP critic never has batch norm.
     const mlp = { ...defaultConfig(), objective: 'nonSaturating' as const };
@@ -54,7 +63,10 @@ describe('an objective change that adds or removes the critic’s batch norm nee
   test('every objective builds the DCGAN critic the rule says: batch norm state exactly where criticBatchNorm', () => {
     for (const objective of OBJECTIVES) {
       const config = dcgan({ objective });
-      const { generator, discriminator } = buildNetworks(config, mnist, { generator: createRng(1), discriminator: createRng(2) });
+      const { generator, discriminator } = buildNetworks(config, mnist, {
+        generator: createRng(1),
+        discriminator: createRng(2),
+      });
       expect(discriminator.state.length > 0, objective).toBe(criticBatchNorm(config));
       expect(criticBatchNorm(config)).toBe(objective !== 'wganGp');
       generator.dispose();

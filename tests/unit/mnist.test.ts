@@ -67,7 +67,13 @@ describe('MNIST dataset', () => {
   const dataset = mnistDataset(file);
 
   test('784-vectors in [−1, 1] with labels; 28×28×1 images for a tanh generator', () => {
-    expect(dataset).toMatchObject({ id: 'mnist', dimension: 784, classes: 10, imageShape: [28, 28, 1], outputActivation: 'tanh' });
+    expect(dataset).toMatchObject({
+      id: 'mnist',
+      dimension: 784,
+      classes: 10,
+      imageShape: [28, 28, 1],
+      outputActivation: 'tanh',
+    });
     const { x, labels } = dataset.sample(50, createRng(1));
     expect(x).toHaveLength(50 * 784);
     expect(Math.min(...x)).toBe(-1);
@@ -85,7 +91,9 @@ describe('MNIST dataset', () => {
     const batch = dataset.sampleClass!(20, 3, createRng(2));
     expect(Array.from(batch.labels!)).toEqual(new Array(20).fill(3));
     const train = mnistSplit(file, 'train');
-    const trainKeys = new Set(Array.from({ length: train.count }, (_, i) => train.pixels.subarray(i * 784, (i + 1) * 784).join(',')));
+    const trainKeys = new Set(
+      Array.from({ length: train.count }, (_, i) => train.pixels.subarray(i * 784, (i + 1) * 784).join(',')),
+    );
     for (let row = 0; row < 20; row++) {
       const bytes = Array.from(batch.x.subarray(row * 784, (row + 1) * 784), (v) => Math.round((v + 1) * 127.5));
       expect(trainKeys.has(bytes.join(','))).toBe(true);

@@ -9,7 +9,15 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
-import { CONFIG_SCHEMA, conflictsOf, DATASETS, defaultConfig, LABELLED_DATASETS, OBJECTIVES, validateConfig } from '../../src/gan/config.ts';
+import {
+  CONFIG_SCHEMA,
+  conflictsOf,
+  DATASETS,
+  defaultConfig,
+  LABELLED_DATASETS,
+  OBJECTIVES,
+  validateConfig,
+} from '../../src/gan/config.ts';
 import { DATASET_MODULES } from '../../src/gan/data/modules.ts';
 import { createDataset } from '../../src/gan/data/registry.ts';
 import { createRng } from '../../src/gan/rng.ts';
@@ -28,8 +36,11 @@ function runtimeImports(file: string, seen = new Set<string>()): Set<string> {
   seen.add(file);
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
   for (const statement of source.statements) {
-    const typeOnly = ts.isImportDeclaration(statement) ? statement.importClause?.isTypeOnly === true : ts.isExportDeclaration(statement) && statement.isTypeOnly;
-    const specifier = (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier;
+    const typeOnly = ts.isImportDeclaration(statement)
+      ? statement.importClause?.isTypeOnly === true
+      : ts.isExportDeclaration(statement) && statement.isTypeOnly;
+    const specifier =
+      (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier;
     if (typeOnly || !specifier || !ts.isStringLiteral(specifier) || !specifier.text.startsWith('.')) continue;
     runtimeImports(resolve(dirname(file), specifier.text), seen);
   }
@@ -46,19 +57,27 @@ describe('objectives', () => {
       expect(STRINGS[language].formulas.notes[id]).toBeTruthy();
       // The formula card labels an extra formula exactly where the objective has one.
       const tex = objectiveTex({ ...defaultConfig(), objective: id });
-      expect(STRINGS[language].formulas.extras[id] !== undefined, `${language} label for ${id}'s extra formula`).toBe(tex.extra !== undefined);
+      expect(STRINGS[language].formulas.extras[id] !== undefined, `${language} label for ${id}'s extra formula`).toBe(
+        tex.extra !== undefined,
+      );
     }
   });
 
-  test.each(OBJECTIVES)('%s: its recipe is valid settings, the fields it reads are shown only under it, and its labels are among them', (id) => {
-    const module = OBJECTIVE_MODULES[id];
-    expect(validateConfig({ ...defaultConfig(), ...recipeFor(id) }).ok).toBe(true);
-    for (const field of module.settings) {
-      expect(Object.hasOwn(CONFIG_SCHEMA, field)).toBe(true);
-      for (const other of OBJECTIVES) expect(isUsed(field, { ...defaultConfig(), objective: other }), `${field} under ${other}`).toBe(OBJECTIVE_MODULES[other].settings.includes(field));
-    }
-    for (const label of module.labels ?? []) expect(module.settings).toContain(label);
-  });
+  test.each(OBJECTIVES)(
+    '%s: its recipe is valid settings, the fields it reads are shown only under it, and its labels are among them',
+    (id) => {
+      const module = OBJECTIVE_MODULES[id];
+      expect(validateConfig({ ...defaultConfig(), ...recipeFor(id) }).ok).toBe(true);
+      for (const field of module.settings) {
+        expect(Object.hasOwn(CONFIG_SCHEMA, field)).toBe(true);
+        for (const other of OBJECTIVES)
+          expect(isUsed(field, { ...defaultConfig(), objective: other }), `${field} under ${other}`).toBe(
+            OBJECTIVE_MODULES[other].settings.includes(field),
+          );
+      }
+      for (const label of module.labels ?? []) expect(module.settings).toContain(label);
+    },
+  );
 
   test.each(OBJECTIVES)('%s: what D outputs decides how the charts and detectors read it', (id) => {
     const module = OBJECTIVE_MODULES[id];
@@ -72,27 +91,45 @@ describe('objectives', () => {
     const exported = exportPyTorch({ ...defaultConfig(), ...recipeFor(id) });
     if (!exported.ok) throw new Error(exported.refusal);
     expect(exported.script).toContain(OBJECTIVE_MODULES[id].pytorch);
-    expect(exported.script.includes('critic_penalty(real, fake)')).toBe(OBJECTIVE_MODULES[id].losses.criticPenalty !== undefined);
-    expect(exported.script.includes('after_critic_step()\n')).toBe(OBJECTIVE_MODULES[id].losses.afterCriticStep !== undefined);
+    expect(exported.script.includes('critic_penalty(real, fake)')).toBe(
+      OBJECTIVE_MODULES[id].losses.criticPenalty !== undefined,
+    );
+    expect(exported.script.includes('after_critic_step()\n')).toBe(
+      OBJECTIVE_MODULES[id].losses.afterCriticStep !== undefined,
+    );
   });
 
-  test.each(OBJECTIVES)('%s: every formula parses, with and without a condition (KaTeX would show an error in red)', async (id) => {
-    const katex = (await import('katex')).default;
-    for (const conditioning of ['none', 'label', 'infoCodes'] as const) {
-      const tex = objectiveTex({ ...defaultConfig(), objective: id, conditioning });
-      for (const part of [tex.discriminator, tex.generator, tex.extra, tex.information]) if (part) expect(() => katex.renderToString(part, { throwOnError: true })).not.toThrow();
-    }
-  });
+  test.each(OBJECTIVES)(
+    '%s: every formula parses, with and without a condition (KaTeX would show an error in red)',
+    async (id) => {
+      const katex = (await import('katex')).default;
+      for (const conditioning of ['none', 'label', 'infoCodes'] as const) {
+        const tex = objectiveTex({ ...defaultConfig(), objective: id, conditioning });
+        for (const part of [tex.discriminator, tex.generator, tex.extra, tex.information])
+          if (part) expect(() => katex.renderToString(part, { throwOnError: true })).not.toThrow();
+      }
+    },
+  );
 
   test('labels that are equal leave a labelled score nothing to separate', () => {
-    expect(conflictsOf({ ...defaultConfig(), objective: 'lsgan', lsganA: 0.5, lsganB: 0.5 })).toEqual(['lsganLabelsEqual']);
+    expect(conflictsOf({ ...defaultConfig(), objective: 'lsgan', lsganA: 0.5, lsganB: 0.5 })).toEqual([
+      'lsganLabelsEqual',
+    ]);
     expect(conflictsOf({ ...defaultConfig(), objective: 'wgan', lsganA: 0.5, lsganB: 0.5 })).toEqual([]);
   });
 });
 
 describe('datasets', () => {
   /** What a module builds, from what it needs: two drawn points; MNIST is the platform's to load (mnist.test.ts). */
-  const built = (id: (typeof DATASETS)[number]) => (DATASET_MODULES[id].kind === 'images' ? undefined : createDataset(id, { points: [[1, 1], [-1, 0]] }));
+  const built = (id: (typeof DATASETS)[number]) =>
+    DATASET_MODULES[id].kind === 'images'
+      ? undefined
+      : createDataset(id, {
+          points: [
+            [1, 1],
+            [-1, 0],
+          ],
+        });
 
   test.each(DATASETS)('%s is listed under its own id, with its name in English and Korean', (id) => {
     expect(DATASET_MODULES[id].id).toBe(id);
@@ -112,15 +149,22 @@ describe('datasets', () => {
     expect(labels !== undefined).toBe(module.labelled);
   });
 
-  test.each(DATASETS)('%s reaches the CLI and the Python export unless its points are drawn, and DCGAN only if it is images', (id) => {
-    const { kind, pytorch } = DATASET_MODULES[id];
-    expect(USAGE.includes(`--data ${DATASETS.filter((d) => DATASET_MODULES[d].kind !== 'drawn').join('|')}`)).toBe(true);
-    expect(new RegExp(`--data \\S*\\b${id}\\b`).test(USAGE)).toBe(kind !== 'drawn');
-    const exported = exportPyTorch({ ...defaultConfig(), dataset: id });
-    expect(exported.ok).toBe(kind !== 'drawn');
-    if (exported.ok) expect(exported.script).toContain(pytorch);
-    expect(conflictsOf({ ...defaultConfig(), dataset: id, architecture: 'dcgan' }).includes('dcganNeedsImages')).toBe(kind !== 'images');
-  });
+  test.each(DATASETS)(
+    '%s reaches the CLI and the Python export unless its points are drawn, and DCGAN only if it is images',
+    (id) => {
+      const { kind, pytorch } = DATASET_MODULES[id];
+      expect(USAGE.includes(`--data ${DATASETS.filter((d) => DATASET_MODULES[d].kind !== 'drawn').join('|')}`)).toBe(
+        true,
+      );
+      expect(new RegExp(`--data \\S*\\b${id}\\b`).test(USAGE)).toBe(kind !== 'drawn');
+      const exported = exportPyTorch({ ...defaultConfig(), dataset: id });
+      expect(exported.ok).toBe(kind !== 'drawn');
+      if (exported.ok) expect(exported.script).toContain(pytorch);
+      expect(conflictsOf({ ...defaultConfig(), dataset: id, architecture: 'dcgan' }).includes('dcganNeedsImages')).toBe(
+        kind !== 'images',
+      );
+    },
+  );
 });
 
 describe('the page loads the modules without TensorFlow.js', () => {

@@ -15,7 +15,14 @@ import { loadRunClassifier } from '../../src/worker/digit-metrics.ts';
 import type { DivergenceReport } from '../../src/worker/divergence.ts';
 import type { LatentProblem } from '../../src/worker/latent-answers.ts';
 import {
-  type BackendFailure, type BackendNote, type BackendReason, type BackendWarning, PROTOCOL_VERSION, type RunMismatch, type TrainerEvent, type WorkerProblem,
+  type BackendFailure,
+  type BackendNote,
+  type BackendReason,
+  type BackendWarning,
+  PROTOCOL_VERSION,
+  type RunMismatch,
+  type TrainerEvent,
+  type WorkerProblem,
   type WorkerWarning,
 } from '../../src/worker/protocol.ts';
 import { Session } from '../../src/worker/session.ts';
@@ -93,7 +100,14 @@ const MISMATCHES: ByCode<RunMismatch> = {
   size: { code: 'size', name: 'generator.0', values: 31, size: 32 },
 };
 
-const memory = { backend: 'wasm', error: 'Array buffer allocation failed', settings: [{ field: 'batchSize', value: 128 }, { field: 'generatorWidth', value: 64 }] } as const;
+const memory = {
+  backend: 'wasm',
+  error: 'Array buffer allocation failed',
+  settings: [
+    { field: 'batchSize', value: 128 },
+    { field: 'generatorWidth', value: 64 },
+  ],
+} as const;
 const PROBLEMS: ByCode<WorkerProblem | PageProblem> = {
   protocol: { code: 'protocol', page: 2, worker: 1 },
   notACommand: { code: 'notACommand', value: '{"type":"nonsense"}' },
@@ -102,7 +116,10 @@ const PROBLEMS: ByCode<WorkerProblem | PageProblem> = {
   invalidSettings: { code: 'invalidSettings', refusals: [REFUSALS.outOfRange] },
   savedSettingsInvalid: { code: 'savedSettingsInvalid', refusals: [REFUSALS.notAllowed, REFUSALS.conflict] },
   runMismatch: { code: 'runMismatch', mismatch: MISMATCHES.shape },
-  noBackend: { code: 'noBackend', candidates: [{ backend: 'cpu', usable: false, notes: [BACKEND_NOTES.gradientWrong], milliseconds: 3 }] },
+  noBackend: {
+    code: 'noBackend',
+    candidates: [{ backend: 'cpu', usable: false, notes: [BACKEND_NOTES.gradientWrong], milliseconds: 3 }],
+  },
   failedBeforeSave: { code: 'failedBeforeSave', backend: 'webgpu', cause: FAILURES.deviceLost },
   outOfMemory: { code: 'outOfMemory', memory: { ...memory, settings: [...memory.settings] } },
   unexpected: { code: 'unexpected', detail: 'TypeError: x is undefined' },
@@ -111,7 +128,10 @@ const PROBLEMS: ByCode<WorkerProblem | PageProblem> = {
 };
 
 const WARNINGS: ByCode<WorkerWarning> = {
-  backend: { code: 'backend', backend: { kind: 'webgpuNotUsed', backend: 'webgpu', notes: [BACKEND_NOTES.softwareAdapter] } },
+  backend: {
+    code: 'backend',
+    backend: { kind: 'webgpuNotUsed', backend: 'webgpu', notes: [BACKEND_NOTES.softwareAdapter] },
+  },
   classifierUnavailable: { code: 'classifierUnavailable', detail: 'HTTP 404' },
 };
 
@@ -127,23 +147,54 @@ const RESTARTS: ByCode<RestartCause> = {
 };
 
 const divergence: DivergenceReport = {
-  restoredIteration: 10, noticedAt: 20, networks: ['generator'], fields: ['gLoss'],
-  advice: [{ network: 'generator', optimizer: 'sgd', learningRate: 10, suggested: 1 }], reset: [],
+  restoredIteration: 10,
+  noticedAt: 20,
+  networks: ['generator'],
+  fields: ['gLoss'],
+  advice: [{ network: 'generator', optimizer: 'sgd', learningRate: 10, suggested: 1 }],
+  reset: [],
 };
 
-const backendWarning = (kind: BackendWarning['kind'], notes: BackendNote[]): NoticeSubject => ({ about: 'warning', warning: { code: 'backend', backend: { kind, backend: 'wasm', notes } } });
+const backendWarning = (kind: BackendWarning['kind'], notes: BackendNote[]): NoticeSubject => ({
+  about: 'warning',
+  warning: { code: 'backend', backend: { kind, backend: 'wasm', notes } },
+});
 
 /** Every notice the page can show, by what it is about and the code it carries. */
 const SUBJECTS: [string, NoticeSubject][] = [
-  ...[...Object.values(REFUSALS), ...MORE_REFUSALS].map((refusal): [string, NoticeSubject] => [`refusal ${refusal.code}`, { about: 'refusal', refusal }]),
-  ...Object.values(UPDATE_NOTES).map((update): [string, NoticeSubject] => [`update ${update.code}`, { about: 'update', update }]),
-  ...[...Object.values(BACKEND_NOTES), ...MORE_BACKEND_NOTES].map((note): [string, NoticeSubject] => [`backend note ${note.code}`, backendWarning('skipped', [note])]),
-  ...(['forcedUnusable', 'webgpuNotUsed', 'skipped'] as const).map((kind): [string, NoticeSubject] => [`backend warning ${kind}`, backendWarning(kind, [BACKEND_NOTES.noWebgpu])]),
-  ...Object.values(FAILURES).map((cause): [string, NoticeSubject] => [`failover ${cause.code}`, { about: 'failover', failover: { from: 'webgpu', to: 'wasm', cause, iteration: 40 } }]),
-  ...Object.values(MISMATCHES).map((mismatch): [string, NoticeSubject] => [`mismatch ${mismatch.code}`, { about: 'problem', problem: { code: 'runMismatch', mismatch } }]),
-  ...Object.values(PROBLEMS).map((problem): [string, NoticeSubject] => [`problem ${problem.code}`, { about: 'problem', problem }]),
+  ...[...Object.values(REFUSALS), ...MORE_REFUSALS].map((refusal): [string, NoticeSubject] => [
+    `refusal ${refusal.code}`,
+    { about: 'refusal', refusal },
+  ]),
+  ...Object.values(UPDATE_NOTES).map((update): [string, NoticeSubject] => [
+    `update ${update.code}`,
+    { about: 'update', update },
+  ]),
+  ...[...Object.values(BACKEND_NOTES), ...MORE_BACKEND_NOTES].map((note): [string, NoticeSubject] => [
+    `backend note ${note.code}`,
+    backendWarning('skipped', [note]),
+  ]),
+  ...(['forcedUnusable', 'webgpuNotUsed', 'skipped'] as const).map((kind): [string, NoticeSubject] => [
+    `backend warning ${kind}`,
+    backendWarning(kind, [BACKEND_NOTES.noWebgpu]),
+  ]),
+  ...Object.values(FAILURES).map((cause): [string, NoticeSubject] => [
+    `failover ${cause.code}`,
+    { about: 'failover', failover: { from: 'webgpu', to: 'wasm', cause, iteration: 40 } },
+  ]),
+  ...Object.values(MISMATCHES).map((mismatch): [string, NoticeSubject] => [
+    `mismatch ${mismatch.code}`,
+    { about: 'problem', problem: { code: 'runMismatch', mismatch } },
+  ]),
+  ...Object.values(PROBLEMS).map((problem): [string, NoticeSubject] => [
+    `problem ${problem.code}`,
+    { about: 'problem', problem },
+  ]),
   ['problem workerFailed, no detail', { about: 'problem', problem: { code: 'workerFailed' } }],
-  ...Object.values(WARNINGS).map((warning): [string, NoticeSubject] => [`warning ${warning.code}`, { about: 'warning', warning }]),
+  ...Object.values(WARNINGS).map((warning): [string, NoticeSubject] => [
+    `warning ${warning.code}`,
+    { about: 'warning', warning },
+  ]),
   ...Object.values(RESTARTS).flatMap((cause): [string, NoticeSubject][] => [
     [`restart ${cause.code}`, { about: 'restart', restart: { cause, iteration: 40 } }],
     [`gave up ${cause.code}`, { about: 'restart', restart: { cause, iteration: 40, gaveUp: true } }],
@@ -177,21 +228,41 @@ describe('every code is worded in English and Korean', () => {
 
   test('English says what it said before the codes (the CLI, links and logs read it)', () => {
     const text = (subject: NoticeSubject) => describeNotice({ subject }, en);
-    expect(text({ about: 'update', update: { code: 'optimizerReset', network: 'discriminator', optimizer: 'sgd' } })).toBe('Discriminator optimiser is now SGD: its state starts from zero.');
-    expect(text({ about: 'refusal', refusal: REFUSALS.outOfRange })).toBe('Batch size (batchSize): 0 is out of range; expected an integer from 1 to 1024');
-    expect(text({ about: 'refusal', refusal: REFUSALS.conflict })).toBe(`Conditioning (conditioning): label needs a labelled dataset (${LABELLED_DATASETS.join(', ')})`);
+    expect(
+      text({ about: 'update', update: { code: 'optimizerReset', network: 'discriminator', optimizer: 'sgd' } }),
+    ).toBe('Discriminator optimiser is now SGD: its state starts from zero.');
+    expect(text({ about: 'refusal', refusal: REFUSALS.outOfRange })).toBe(
+      'Batch size (batchSize): 0 is out of range; expected an integer from 1 to 1024',
+    );
+    expect(text({ about: 'refusal', refusal: REFUSALS.conflict })).toBe(
+      `Conditioning (conditioning): label needs a labelled dataset (${LABELLED_DATASETS.join(', ')})`,
+    );
     expect(LABELLED_DATASETS).toEqual(expect.arrayContaining(['ring', 'grid', 'gaussian', 'moons', 'mnist']));
-    expect(text(backendWarning('webgpuNotUsed', [BACKEND_NOTES.softwareAdapter]))).toBe('WebGPU not used: the adapter is software (swiftshader), far slower than wasm.');
-    expect(text({ about: 'warning', warning: WARNINGS.classifierUnavailable })).toBe('Digit classifier unavailable, MNIST metrics are off: HTTP 404');
-    expect(describeBackendReason(REASONS.fastest, en.backend)).toBe('fastest for this model: 120.0 it/s (wasm 80.0 it/s)');
+    expect(text(backendWarning('webgpuNotUsed', [BACKEND_NOTES.softwareAdapter]))).toBe(
+      'WebGPU not used: the adapter is software (swiftshader), far slower than wasm.',
+    );
+    expect(text({ about: 'warning', warning: WARNINGS.classifierUnavailable })).toBe(
+      'Digit classifier unavailable, MNIST metrics are off: HTTP 404',
+    );
+    expect(describeBackendReason(REASONS.fastest, en.backend)).toBe(
+      'fastest for this model: 120.0 it/s (wasm 80.0 it/s)',
+    );
   });
 
   test('Korean reads the same data in Korean, keeping the browser’s own text', () => {
     const text = (subject: NoticeSubject) => describeNotice({ subject }, ko);
-    expect(text({ about: 'update', update: UPDATE_NOTES.optimizerReset })).toBe('생성자 최적화기가 이제 SGD입니다: 상태가 0부터 다시 시작합니다.');
-    expect(text({ about: 'refusal', refusal: REFUSALS.needsReset })).toBe('잠재 공간 크기 (latentSize)은(는) 모델을 바꿉니다: 초기화를 눌러야 적용됩니다');
-    expect(text(backendWarning('webgpuNotUsed', [BACKEND_NOTES.softwareAdapter]))).toBe('WebGPU를 쓰지 않습니다: 어댑터가 소프트웨어 구현(swiftshader)이라 wasm보다 훨씬 느립니다.');
-    expect(text({ about: 'failover', failover: { from: 'webgpu', to: 'wasm', cause: FAILURES.deviceLost, iteration: 40 } })).toContain('GPU 장치를 잃었습니다: destroyed');
+    expect(text({ about: 'update', update: UPDATE_NOTES.optimizerReset })).toBe(
+      '생성자 최적화기가 이제 SGD입니다: 상태가 0부터 다시 시작합니다.',
+    );
+    expect(text({ about: 'refusal', refusal: REFUSALS.needsReset })).toBe(
+      '잠재 공간 크기 (latentSize)은(는) 모델을 바꿉니다: 초기화를 눌러야 적용됩니다',
+    );
+    expect(text(backendWarning('webgpuNotUsed', [BACKEND_NOTES.softwareAdapter]))).toBe(
+      'WebGPU를 쓰지 않습니다: 어댑터가 소프트웨어 구현(swiftshader)이라 wasm보다 훨씬 느립니다.',
+    );
+    expect(
+      text({ about: 'failover', failover: { from: 'webgpu', to: 'wasm', cause: FAILURES.deviceLost, iteration: 40 } }),
+    ).toContain('GPU 장치를 잃었습니다: destroyed');
   });
 });
 
@@ -200,7 +271,8 @@ const DATA_KEYS = new Set(['detail', 'value', 'adapter', 'renderer', 'name', 'er
 
 /** Every string in an event that is not a code, an id or a name, with where it is. */
 function sentences(value: unknown, path = ''): string[] {
-  if (typeof value === 'string') return /\s/.test(value) && !DATA_KEYS.has(path.split('.').at(-1) ?? '') ? [`${path}: ${value}`] : [];
+  if (typeof value === 'string')
+    return /\s/.test(value) && !DATA_KEYS.has(path.split('.').at(-1) ?? '') ? [`${path}: ${value}`] : [];
   if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) return [];
   return Object.entries(value).flatMap(([key, inner]) => sentences(inner, path ? `${path}.${key}` : key));
 }
@@ -213,30 +285,65 @@ describe('the worker and the core send codes, not sentences', () => {
     const session = new Session({
       post: (event) => events.push(event),
       yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),
-      chooseBackend: async () => ({ backend: 'cpu', reason: { code: 'onlyFallback' }, candidates: [], warnings: [{ kind: 'webgpuNotUsed', backend: 'webgpu', notes: [{ code: 'noWebgpu' }] }] }),
+      chooseBackend: async () => ({
+        backend: 'cpu',
+        reason: { code: 'onlyFallback' },
+        candidates: [],
+        warnings: [{ kind: 'webgpuNotUsed', backend: 'webgpu', notes: [{ code: 'noWebgpu' }] }],
+      }),
     });
     await session.handle({ type: 'init', version: PROTOCOL_VERSION + 1, config: tiny, backend: 'auto' });
-    await session.handle({ type: 'init', version: PROTOCOL_VERSION, config: { ...tiny, dataset: 'mnist' }, backend: 'auto' });
-    await session.handle({ type: 'init', version: PROTOCOL_VERSION, config: { ...tiny, batchSize: 0 }, backend: 'auto' });
+    await session.handle({
+      type: 'init',
+      version: PROTOCOL_VERSION,
+      config: { ...tiny, dataset: 'mnist' },
+      backend: 'auto',
+    });
+    await session.handle({
+      type: 'init',
+      version: PROTOCOL_VERSION,
+      config: { ...tiny, batchSize: 0 },
+      backend: 'auto',
+    });
     await session.handle({ type: 'init', version: PROTOCOL_VERSION, config: tiny, backend: 'auto' });
     const patch: Record<string, unknown> = { generatorOptimizer: 'sgd', latentSize: 8, beta1: 'high', bogus: 1 };
     await session.handle({ type: 'update', requestId: 1, patch });
     await session.handle({ type: 'step', count: 2, which: 'both' });
-    await session.handle({ type: 'importRun', requestId: 2, run: { version: 0, config: tiny, iteration: 0, optimizerSteps: { generator: 0, discriminator: 0 }, tensors: [] } });
+    await session.handle({
+      type: 'importRun',
+      requestId: 2,
+      run: { version: 0, config: tiny, iteration: 0, optimizerSteps: { generator: 0, discriminator: 0 }, tensors: [] },
+    });
     await session.handle({ type: 'dispose' });
 
-    expect(events.filter((e) => e.type === 'error').map((e) => e.problem.code)).toEqual(['protocol', 'mnistUnavailable', 'invalidSettings']);
+    expect(events.filter((e) => e.type === 'error').map((e) => e.problem.code)).toEqual([
+      'protocol',
+      'mnistUnavailable',
+      'invalidSettings',
+    ]);
     const updated = events.find((e) => e.type === 'updated');
     expect(updated?.notes).toEqual([{ code: 'optimizerReset', network: 'generator', optimizer: 'sgd' }]);
     expect(updated?.refused.map((r) => r.code)).toEqual(['needsReset', 'notANumber', 'unknownSetting']);
-    expect(events.find((e) => e.type === 'warning')).toEqual({ type: 'warning', warning: { code: 'backend', backend: { kind: 'webgpuNotUsed', backend: 'webgpu', notes: [{ code: 'noWebgpu' }] } } });
-    expect(events.find((e) => e.type === 'runImported')).toMatchObject({ error: { code: 'runMismatch', mismatch: { code: 'version', saved: 0 } } });
+    expect(events.find((e) => e.type === 'warning')).toEqual({
+      type: 'warning',
+      warning: {
+        code: 'backend',
+        backend: { kind: 'webgpuNotUsed', backend: 'webgpu', notes: [{ code: 'noWebgpu' }] },
+      },
+    });
+    expect(events.find((e) => e.type === 'runImported')).toMatchObject({
+      error: { code: 'runMismatch', mismatch: { code: 'version', saved: 0 } },
+    });
     expect(events.flatMap((event) => sentences(event))).toEqual([]);
   });
 
   test('a digit classifier that cannot be loaded is a warning code with the loader’s own text', async () => {
     const warnings: WorkerWarning[] = [];
-    const loaded = await loadRunClassifier(() => Promise.reject(new Error('HTTP 404')), defaultConfig(), (warning) => warnings.push(warning));
+    const loaded = await loadRunClassifier(
+      () => Promise.reject(new Error('HTTP 404')),
+      defaultConfig(),
+      (warning) => warnings.push(warning),
+    );
     expect(loaded).toEqual({});
     expect(warnings).toEqual([{ code: 'classifierUnavailable', detail: 'HTTP 404' }]);
   });

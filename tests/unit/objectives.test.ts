@@ -23,7 +23,8 @@ const col = (xs: number[]) => tf.tensor2d(xs, [xs.length, 1]);
 
 describe('log-loss objectives equal their formulas', () => {
   test('minimax: L_D = E[−log D(x)] + E[−log(1 − D(G(z)))], L_G = E[log(1 − D(G(z)))]', () => {
-    const expectedD = mean(realLogits.map((l) => -Math.log(sigmoid(l)))) + mean(fakeLogits.map((l) => -Math.log(1 - sigmoid(l))));
+    const expectedD =
+      mean(realLogits.map((l) => -Math.log(sigmoid(l)))) + mean(fakeLogits.map((l) => -Math.log(1 - sigmoid(l))));
     const expectedG = mean(fakeLogits.map((l) => Math.log(1 - sigmoid(l))));
     expect(value(minimax.discriminatorLoss(col(realLogits), col(fakeLogits), params))).toBeCloseTo(expectedD, 5);
     expect(value(minimax.generatorLoss(col(fakeLogits), params))).toBeCloseTo(expectedG, 5);
@@ -42,8 +43,12 @@ describe('log-loss objectives equal their formulas', () => {
 
   test('the saturating gradient vanishes at D(G(z)) → 0; the non-saturating one does not', () => {
     const rejected = col([-8]); // D(G(z)) = σ(−8) ≈ 3.4e−4
-    const saturating = tf.grad((s) => minimax.generatorLoss(s, params))(rejected).dataSync()[0];
-    const nonSat = tf.grad((s) => nonSaturating.generatorLoss(s, params))(rejected).dataSync()[0];
+    const saturating = tf
+      .grad((s) => minimax.generatorLoss(s, params))(rejected)
+      .dataSync()[0];
+    const nonSat = tf
+      .grad((s) => nonSaturating.generatorLoss(s, params))(rejected)
+      .dataSync()[0];
     expect(saturating).toBeCloseTo(-sigmoid(-8), 6);
     expect(nonSat).toBeCloseTo(-(1 - sigmoid(-8)), 6);
   });
@@ -95,7 +100,10 @@ describe('WGAN', () => {
     const eps = tf.tensor2d([0.5], [1, 1]);
     const critic = (input: tf.Tensor2D) => tf.matMul(input, w) as tf.Tensor2D;
     expect(value(gradientPenalty(critic, x, x, eps, { ...params, gradientPenalty: 10 }))).toBeCloseTo(0, 5);
-    const { grads } = tf.variableGrads(() => gradientPenalty(critic, x, x, eps, { ...params, gradientPenalty: 10 }), [w]);
+    const { grads } = tf.variableGrads(
+      () => gradientPenalty(critic, x, x, eps, { ...params, gradientPenalty: 10 }),
+      [w],
+    );
     expect(Array.from(grads[w.name].dataSync()).every(Number.isFinite)).toBe(true);
     tf.dispose([w, x, eps, grads[w.name]]);
   });
@@ -110,15 +118,20 @@ describe('hinge', () => {
     expect(value(hinge.generatorLoss(col(fake), params))).toBeCloseTo(-mean(fake), 6);
   });
 
-  test('its formula card writes the hinges, with CGAN\'s condition where it applies', () => {
+  test("its formula card writes the hinges, with CGAN's condition where it applies", () => {
     expect(objectiveTex({ ...params, conditioning: 'none', infoLambda: 1, objective: 'hinge' }).discriminator).toBe(
       'L_D = \\mathbb{E}_{x\\sim P_x(x)}[\\max(0,\\ 1-D(x))] + \\mathbb{E}_{z\\sim P_z(z)}[\\max(0,\\ 1+D(G(z)))]',
     );
-    expect(objectiveTex({ ...params, conditioning: 'label', infoLambda: 1, objective: 'hinge' }).generator).toBe('L_G = -\\mathbb{E}_{z\\sim P_z(z)}[D(G(z\\mid y)\\mid y)]');
+    expect(objectiveTex({ ...params, conditioning: 'label', infoLambda: 1, objective: 'hinge' }).generator).toBe(
+      'L_G = -\\mathbb{E}_{z\\sim P_z(z)}[D(G(z\\mid y)\\mid y)]',
+    );
   });
 
   test('D is pushed only until real data scores +1 and fakes −1: beyond the margins its gradient is zero', () => {
-    const [dReal, dFake] = tf.grads((r: tf.Tensor, f: tf.Tensor) => hinge.discriminatorLoss(r, f, params))([col([2, 0.5]), col([-3, -0.5])]);
+    const [dReal, dFake] = tf.grads((r: tf.Tensor, f: tf.Tensor) => hinge.discriminatorLoss(r, f, params))([
+      col([2, 0.5]),
+      col([-3, -0.5]),
+    ]);
     // Each sample inside its margin contributes −1/n (real) or +1/n (fake); outside, nothing.
     // (+ 0 turns −0 into 0: toEqual tells them apart.)
     expect(Array.from(dReal.dataSync(), (g) => g + 0)).toEqual([0, -0.5]);

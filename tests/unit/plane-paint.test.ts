@@ -14,7 +14,12 @@ describe("the 2D view's heatmap", () => {
     paint(values, 'probability').forEach((rgba, i) => {
       const [r, g, b] = diverging(values[i]);
       expect(rgba[3]).toBe(255);
-      for (const [got, want] of [[rgba[0], r], [rgba[1], g], [rgba[2], b]]) expect(Math.abs(got - want)).toBeLessThanOrEqual(1);
+      for (const [got, want] of [
+        [rgba[0], r],
+        [rgba[1], g],
+        [rgba[2], b],
+      ])
+        expect(Math.abs(got - want)).toBeLessThanOrEqual(1);
     });
   });
 

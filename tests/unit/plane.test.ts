@@ -37,7 +37,10 @@ describe('grid and lattice', () => {
 // D(x) = w·x + b and G(z) = zA + c, so every layer of the plane has a closed form.
 const w = [0.7, -0.4];
 const b = 0.2;
-const A = [[1, 0.5], [-0.25, 2]];
+const A = [
+  [1, 0.5],
+  [-0.25, 2],
+];
 const c = [0.1, -0.3];
 
 function linearModel(): { model: PlaneModel; dispose(): void } {
@@ -77,7 +80,9 @@ describe('computePlane', () => {
     expect(tf.memory().numTensors).toBe(before);
     const grid = gridPoints(3, 8);
     expect(plane.discriminator).toHaveLength(64);
-    plane.discriminator.forEach((value, i) => expect(value).toBeCloseTo(sigmoid(score(grid[2 * i], grid[2 * i + 1])), 5));
+    plane.discriminator.forEach((value, i) =>
+      expect(value).toBeCloseTo(sigmoid(score(grid[2 * i], grid[2 * i + 1])), 5),
+    );
     for (let i = 0; i < 3; i++) {
       const [x, y] = generate(noise[2 * i], noise[2 * i + 1]);
       expect(plane.fake[2 * i]).toBeCloseTo(x, 5);
@@ -118,8 +123,20 @@ describe('computePlane', () => {
 
   test('D on the grid is averaged over the model’s grid conditions (a CGAN’s labels)', async () => {
     const { model, dispose } = linearModel();
-    const twoLabels: PlaneModel = { ...model, scoreGrid: (x) => [model.scoreFakes(x), tf.add(model.scoreFakes(x), 1) as tf.Tensor2D] };
-    const plane = await computePlane({ model: twoLabels, objective: OBJECTIVE_REGISTRY.nonSaturating, params: defaultConfig(), latentSize: 2, radius: 3, noise, lattice, resolution: 4 });
+    const twoLabels: PlaneModel = {
+      ...model,
+      scoreGrid: (x) => [model.scoreFakes(x), tf.add(model.scoreFakes(x), 1) as tf.Tensor2D],
+    };
+    const plane = await computePlane({
+      model: twoLabels,
+      objective: OBJECTIVE_REGISTRY.nonSaturating,
+      params: defaultConfig(),
+      latentSize: 2,
+      radius: 3,
+      noise,
+      lattice,
+      resolution: 4,
+    });
     const grid = gridPoints(3, 4);
     plane.discriminator.forEach((value, i) => {
       const s = score(grid[2 * i], grid[2 * i + 1]);
@@ -132,7 +149,15 @@ describe('computePlane', () => {
     const before = tf.memory().numTensors;
     const { model, dispose } = linearModel();
     const wide: PlaneModel = { ...model, generateFakes: (z) => tf.concat([z, z], 1) };
-    const input = { model: wide, objective: OBJECTIVE_REGISTRY.nonSaturating, params: defaultConfig(), latentSize: 2, radius: 1, noise, lattice };
+    const input = {
+      model: wide,
+      objective: OBJECTIVE_REGISTRY.nonSaturating,
+      params: defaultConfig(),
+      latentSize: 2,
+      radius: 1,
+      noise,
+      lattice,
+    };
     await expect(computePlane(input)).rejects.toThrow(/2D samples/);
     dispose();
     expect(tf.memory().numTensors).toBe(before);
@@ -140,7 +165,15 @@ describe('computePlane', () => {
 
   for (const conditioning of ['none', 'label', 'infoCodes'] as const) {
     test(`a trainer's plane model (${conditioning}): fakes are Trainer.generate's samples on the same noise`, async () => {
-      const config = { ...defaultConfig(), conditioning, batchSize: 16, generatorWidth: 8, discriminatorWidth: 8, categories: 4, continuousCodes: 1 };
+      const config = {
+        ...defaultConfig(),
+        conditioning,
+        batchSize: 16,
+        generatorWidth: 8,
+        discriminatorWidth: 8,
+        categories: 4,
+        continuousCodes: 1,
+      };
       const trainer = new Trainer(config, ring());
       trainer.step();
       await trainer.flushStats();

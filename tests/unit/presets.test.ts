@@ -22,23 +22,36 @@ describe('presets', () => {
   });
 
   test('the clip presets differ only in c', () => {
-    const withoutClip = (config: object) => Object.fromEntries(Object.entries(config).filter(([key]) => key !== 'clipValue'));
+    const withoutClip = (config: object) =>
+      Object.fromEntries(Object.entries(config).filter(([key]) => key !== 'clipValue'));
     expect(withoutClip(PRESETS.wganClipTight.config)).toEqual(withoutClip(PRESETS.wganClipLoose.config));
     expect(withoutClip(PRESETS.wganClipTight.config)).toEqual(withoutClip(PRESETS.wganClip.config));
-    expect(new Set([PRESETS.wganClipTight, PRESETS.wganClipLoose, PRESETS.wganClip].map((p) => p.config.clipValue)).size).toBe(3);
+    expect(
+      new Set([PRESETS.wganClipTight, PRESETS.wganClipLoose, PRESETS.wganClip].map((p) => p.config.clipValue)).size,
+    ).toBe(3);
   });
 
-  test('CGAN on MNIST: the variant menu, the dataset menu and the CLI all give the cganMnist preset\'s settings', () => {
+  test("CGAN on MNIST: the variant menu, the dataset menu and the CLI all give the cganMnist preset's settings", () => {
     const preset = { ...defaultConfig(), ...PRESETS.cganMnist.config };
     // Variant first, then dataset (the ring's CGAN moved to MNIST) …
     const ringCgan = { ...defaultConfig(), ...variantPatch('cgan', defaultConfig()) };
-    const thenMnist = { ...ringCgan, dataset: 'mnist' as const, ...dataRecipe(ringCgan, { ...ringCgan, dataset: 'mnist' }) };
+    const thenMnist = {
+      ...ringCgan,
+      dataset: 'mnist' as const,
+      ...dataRecipe(ringCgan, { ...ringCgan, dataset: 'mnist' }),
+    };
     // … or dataset first, then variant.
-    const mnistGan = { ...defaultConfig(), dataset: 'mnist' as const, ...dataRecipe(defaultConfig(), { ...defaultConfig(), dataset: 'mnist' }) };
+    const mnistGan = {
+      ...defaultConfig(),
+      dataset: 'mnist' as const,
+      ...dataRecipe(defaultConfig(), { ...defaultConfig(), dataset: 'mnist' }),
+    };
     const thenCgan = { ...mnistGan, ...variantPatch('cgan', mnistGan) };
     const cli = parseCli(['--data', 'mnist', '--conditioning', 'label']).config;
     for (const config of [thenMnist, thenCgan, cli]) expect(config).toEqual(preset);
     // Back to the ring: the 2D sizes return.
-    expect({ ...thenCgan, dataset: 'ring', ...dataRecipe(thenCgan, { ...thenCgan, dataset: 'ring' }) }).toMatchObject(TWO_D_MLP);
+    expect({ ...thenCgan, dataset: 'ring', ...dataRecipe(thenCgan, { ...thenCgan, dataset: 'ring' }) }).toMatchObject(
+      TWO_D_MLP,
+    );
   });
 });

@@ -46,7 +46,9 @@ const read = (file: string) => readFileSync(join(outDir, file), 'utf8');
 
 /** Static imports of a built chunk (`import{a}from"./x.js"`, `import"./x.js"`), not dynamic `import("./x.js")`. */
 function staticImports(code: string): string[] {
-  return [...code.matchAll(/\bimport\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']\.\/([^"']+\.js)["']/g)].map((match) => match[1]);
+  return [...code.matchAll(/\bimport\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']\.\/([^"']+\.js)["']/g)].map(
+    (match) => match[1],
+  );
 }
 
 /** The entry chunk that index.html loads and every chunk it imports statically: what runs before the first paint. */

@@ -3,13 +3,34 @@ import { isCommand, isPing } from '../../src/worker/protocol.ts';
 
 describe('isCommand (issue 16)', () => {
   it('accepts every command type by its own name', () => {
-    for (const type of ['init', 'reset', 'play', 'pause', 'step', 'update', 'sample', 'benchmark', 'exportRun', 'importRun', 'latent', 'dispose']) {
+    for (const type of [
+      'init',
+      'reset',
+      'play',
+      'pause',
+      'step',
+      'update',
+      'sample',
+      'benchmark',
+      'exportRun',
+      'importRun',
+      'latent',
+      'dispose',
+    ]) {
       expect(isCommand({ type }), type).toBe(true);
     }
   });
 
   it('refuses the names an object inherits from its prototype', () => {
-    for (const type of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__']) {
+    for (const type of [
+      'toString',
+      'constructor',
+      '__proto__',
+      'hasOwnProperty',
+      'valueOf',
+      'isPrototypeOf',
+      '__defineGetter__',
+    ]) {
       expect(isCommand({ type }), type).toBe(false);
     }
   });

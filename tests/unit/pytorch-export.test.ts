@@ -15,7 +15,10 @@ import { presetConfig } from '../../src/features/share/urlState.ts';
 
 const PYTHON = process.env.NASH_PYTHON ?? '/usr/bin/python3';
 const probe = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' });
-const torchMissing = probe.status === 0 ? undefined : `${PYTHON} cannot import torch (${(probe.stderr || String(probe.error)).trim().split('\n').at(-1)}): apt-get install -y python3-torch`;
+const torchMissing =
+  probe.status === 0
+    ? undefined
+    : `${PYTHON} cannot import torch (${(probe.stderr || String(probe.error)).trim().split('\n').at(-1)}): apt-get install -y python3-torch`;
 if (torchMissing) console.warn(`Skipping the PyTorch export runs: ${torchMissing}`);
 
 const MNIST_BINARY = resolve('public/data/mnist.bin');
@@ -48,15 +51,23 @@ function run(config: RunConfig, args: string[]): { progress: Progress[]; summary
   const { script: text, filename } = script(config);
   const path = join(directory, filename);
   writeFileSync(path, text);
-  const child = spawnSync(PYTHON, [path, ...args], { encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1' }, timeout: 240_000 });
+  const child = spawnSync(PYTHON, [path, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, OMP_NUM_THREADS: '1' },
+    timeout: 240_000,
+  });
   if (child.status !== 0) throw new Error(`${filename} exited with ${child.status}: ${child.stderr}`);
-  const lines = child.stdout.trim().split('\n').map((line) => JSON.parse(line) as Progress | Summary);
+  const lines = child.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Progress | Summary);
   const summary = lines.at(-1) as Summary;
   expect(summary.done).toBe(true);
   return { progress: lines.slice(0, -1) as Progress[], summary };
 }
 
-const allFinite = (progress: Progress[]) => progress.length > 0 && progress.every((p) => Number.isFinite(p.dLoss) && Number.isFinite(p.gLoss));
+const allFinite = (progress: Progress[]) =>
+  progress.length > 0 && progress.every((p) => Number.isFinite(p.dLoss) && Number.isFinite(p.gLoss));
 
 describe('the script as text', () => {
   test('carries the configuration, and refuses drawn data (its points are not in the configuration)', () => {
@@ -97,15 +108,27 @@ describe('the script as text', () => {
     const mnistMlp = script({ ...defaultConfig(), dataset: 'mnist', conditioning: 'label' }).script;
     expect(mnistMlp).toContain('nn.Linear(784, 64)');
     expect(mnistMlp).toContain('features = self.trunk(x)');
-    const dcganText = script({ ...defaultConfig(), dataset: 'mnist', architecture: 'dcgan', conditioning: 'label', objective: 'wganGp' }).script;
+    const dcganText = script({
+      ...defaultConfig(),
+      dataset: 'mnist',
+      architecture: 'dcgan',
+      conditioning: 'label',
+      objective: 'wganGp',
+    }).script;
     expect(dcganText).toContain('features = self.trunk(x)');
     expect(dcganText).toContain('self.embedding = nn.Parameter(0.02 * torch.randn(K, 7 * 7 * 2 * C))');
     expect(dcganText).toContain('critic_penalty(real, fake, lambda x: discriminator(x, condition)[1])');
     expect(dcganText).toContain('DIGITS, DIGIT_LABELS = load_mnist(args.mnist)');
   });
 
-  test('InfoGAN: codes into G, Q on D\'s trunk trained with D, λ·L_I in both updates, Q never clipped', () => {
-    const text = script({ ...defaultConfig(), ...recipeFor('wgan'), conditioning: 'infoCodes', categories: 6, continuousCodes: 2 }).script;
+  test("InfoGAN: codes into G, Q on D's trunk trained with D, λ·L_I in both updates, Q never clipped", () => {
+    const text = script({
+      ...defaultConfig(),
+      ...recipeFor('wgan'),
+      conditioning: 'infoCodes',
+      categories: 6,
+      continuousCodes: 2,
+    }).script;
     expect(text).toContain('G_INPUT = LATENT_SIZE + 6 + 2');
     expect(text).toContain('q_head = nn.Sequential(nn.Linear(64, 128), nn.LeakyReLU(0.2), nn.Linear(128, K + C_CONT))');
     expect(text).toContain('discriminator_parameters = list(discriminator.parameters()) + list(q_head.parameters())');
@@ -130,7 +153,12 @@ describe.skipIf(torchMissing)('the script runs in PyTorch', () => {
   });
 
   test.each(OBJECTIVES)('%s on the ring runs with finite losses', (objective) => {
-    const { progress, summary } = run({ ...defaultConfig(), ...recipeFor(objective), batchSize: 64 }, ['--steps', '40', '--log-every', '10']);
+    const { progress, summary } = run({ ...defaultConfig(), ...recipeFor(objective), batchSize: 64 }, [
+      '--steps',
+      '40',
+      '--log-every',
+      '10',
+    ]);
     expect(progress.map((p) => p.iteration)).toEqual([10, 20, 30, 40]);
     expect(allFinite(progress)).toBe(true);
     expect(summary.finiteSamples).toBe(true);
@@ -142,7 +170,15 @@ describe.skipIf(torchMissing)('the script runs in PyTorch', () => {
     ['dcgan', 'wganGp'],
     ['mlp', 'lsgan'],
   ] as const)('%s on MNIST (%s) reads the binary and steps', (architecture, objective) => {
-    const config: RunConfig = { ...defaultConfig(), ...recipeFor(objective), dataset: 'mnist', architecture, latentSize: 32, batchSize: 16, channels: 8 };
+    const config: RunConfig = {
+      ...defaultConfig(),
+      ...recipeFor(objective),
+      dataset: 'mnist',
+      architecture,
+      latentSize: 32,
+      batchSize: 16,
+      channels: 8,
+    };
     const { progress, summary } = run(config, ['--steps', '3', '--log-every', '1', '--mnist', MNIST_BINARY]);
     expect(progress).toHaveLength(3);
     expect(allFinite(progress)).toBe(true);
@@ -151,12 +187,17 @@ describe.skipIf(torchMissing)('the script runs in PyTorch', () => {
   });
 
   test('the checkerboard runs and is judged by its 8 cells', () => {
-    const { progress, summary } = run({ ...defaultConfig(), dataset: 'checkerboard', batchSize: 64 }, ['--steps', '40', '--log-every', '20']);
+    const { progress, summary } = run({ ...defaultConfig(), dataset: 'checkerboard', batchSize: 64 }, [
+      '--steps',
+      '40',
+      '--log-every',
+      '20',
+    ]);
     expect(allFinite(progress)).toBe(true);
     expect(summary.modes?.modesTotal).toBe(8);
   });
 
-  test('CGAN on the ring: 200 iterations with finite losses, and grid samples land on their own label\'s mode', () => {
+  test("CGAN on the ring: 200 iterations with finite losses, and grid samples land on their own label's mode", () => {
     const { progress, summary } = run({ ...defaultConfig(), conditioning: 'label', batchSize: 64 }, ['--steps', '200']);
     expect(progress).toHaveLength(10);
     expect(allFinite(progress)).toBe(true);
@@ -166,7 +207,10 @@ describe.skipIf(torchMissing)('the script runs in PyTorch', () => {
   });
 
   test('InfoGAN on the ring: 200 iterations with finite losses and a mutual-information bound below ln K', () => {
-    const { progress, summary } = run({ ...defaultConfig(), conditioning: 'infoCodes', categories: 8, continuousCodes: 1, batchSize: 64 }, ['--steps', '200']);
+    const { progress, summary } = run(
+      { ...defaultConfig(), conditioning: 'infoCodes', categories: 8, continuousCodes: 1, batchSize: 64 },
+      ['--steps', '200'],
+    );
     expect(allFinite(progress)).toBe(true);
     expect(progress.every((p) => Number.isFinite(p.mutualInformation))).toBe(true);
     expect(summary.mutualInformation).toBeLessThanOrEqual(Math.log(8) + 1e-6);
@@ -178,7 +222,17 @@ describe.skipIf(torchMissing)('the script runs in PyTorch', () => {
     ['mlp', 'infoCodes', 'wgan'],
     ['dcgan', 'infoCodes', 'nonSaturating'],
   ] as const)('%s %s on MNIST (%s) reads digits and labels and steps', (architecture, conditioning, objective) => {
-    const config: RunConfig = { ...defaultConfig(), ...recipeFor(objective), dataset: 'mnist', architecture, conditioning, continuousCodes: 1, latentSize: 16, batchSize: 16, channels: 8 };
+    const config: RunConfig = {
+      ...defaultConfig(),
+      ...recipeFor(objective),
+      dataset: 'mnist',
+      architecture,
+      conditioning,
+      continuousCodes: 1,
+      latentSize: 16,
+      batchSize: 16,
+      channels: 8,
+    };
     const { progress, summary } = run(config, ['--steps', '3', '--log-every', '1', '--mnist', MNIST_BINARY]);
     expect(progress).toHaveLength(3);
     expect(allFinite(progress)).toBe(true);

@@ -41,6 +41,8 @@ describe('quoting input in a message (src/gan/quote.ts)', () => {
       expect(fastest(() => quote(value))).toBeLessThan(5);
     }
     // An object's keys are listed whole before the first is read (for...in), at about the cost of building it.
-    expect(quote(Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, i])))).toBe('{"k0":0,"k1":1,"k2":2,"k3":3,"k4":4,"k5"…');
+    expect(quote(Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, i])))).toBe(
+      '{"k0":0,"k1":1,"k2":2,"k3":3,"k4":4,"k5"…',
+    );
   });
 });

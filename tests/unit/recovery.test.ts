@@ -6,7 +6,10 @@ import { PROTOCOL_VERSION } from '../../src/worker/protocol.ts';
 import type { SerializedRun } from '../../src/worker/serialize.ts';
 
 const run = (iteration: number): SerializedRun => ({
-  version: 1, config: defaultConfig(), iteration, optimizerSteps: { generator: iteration, discriminator: iteration },
+  version: 1,
+  config: defaultConfig(),
+  iteration,
+  optimizerSteps: { generator: iteration, discriminator: iteration },
   tensors: [{ name: 'generator.0', shape: [2], values: new Float32Array([iteration, 1]) }],
 });
 
@@ -20,7 +23,12 @@ describe('recovery', () => {
     const recovery = new Recovery(options);
     const pings: number[] = [];
     const dead = vi.fn();
-    recovery.start({ ping: (m) => pings.push(m.id), dead, moved: () => false, exportRun: () => Promise.reject(new Error('unused')) });
+    recovery.start({
+      ping: (m) => pings.push(m.id),
+      dead,
+      moved: () => false,
+      exportRun: () => Promise.reject(new Error('unused')),
+    });
     for (let i = 0; i < 30; i++) {
       vi.advanceTimersByTime(100);
       recovery.heard();
@@ -39,7 +47,12 @@ describe('recovery', () => {
     const recovery = new Recovery(options);
     let iteration = 0;
     const exportRun = vi.fn(async () => run(iteration));
-    recovery.start({ ping: () => undefined, dead: () => undefined, moved: (saved) => iteration !== (saved?.iteration ?? 0), exportRun });
+    recovery.start({
+      ping: () => undefined,
+      dead: () => undefined,
+      moved: (saved) => iteration !== (saved?.iteration ?? 0),
+      exportRun,
+    });
     await vi.advanceTimersByTimeAsync(3_000);
     expect(exportRun).not.toHaveBeenCalled();
     iteration = 7;
@@ -51,8 +64,18 @@ describe('recovery', () => {
 
   test('the rebuild command carries the last sources, merged schedule and backend; a reset forgets saved weights', () => {
     const recovery = new Recovery(options);
-    const points: [number, number][] = [[0, 1], [1, 0]];
-    recovery.record({ type: 'init', version: PROTOCOL_VERSION, config: defaultConfig(), sources: { points }, backend: 'wasm', schedule: { statsMs: 50 } });
+    const points: [number, number][] = [
+      [0, 1],
+      [1, 0],
+    ];
+    recovery.record({
+      type: 'init',
+      version: PROTOCOL_VERSION,
+      config: defaultConfig(),
+      sources: { points },
+      backend: 'wasm',
+      schedule: { statsMs: 50 },
+    });
     recovery.record({ type: 'importRun', requestId: 1, run: run(3) });
     expect(recovery.saved?.iteration).toBe(3);
     recovery.record({ type: 'reset', config: defaultConfig(), schedule: { planeMs: 0 } });

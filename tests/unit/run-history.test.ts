@@ -8,17 +8,36 @@ import type { PlaneEvent, TrainerEvent } from '../../src/worker/protocol.ts';
 /** A client stand-in that hands its event listener to the test. */
 function fakeClient() {
   let listener: (event: TrainerEvent) => void = () => undefined;
-  const client = { onEvent: (l: (event: TrainerEvent) => void) => ((listener = l), () => undefined) } as unknown as TrainingClient;
+  const client = {
+    onEvent: (l: (event: TrainerEvent) => void) => ((listener = l), () => undefined),
+  } as unknown as TrainingClient;
   return { client, emit: (event: TrainerEvent) => listener(event) };
 }
 
 const plane = (iteration: number, fake: number[]): PlaneEvent => ({
-  type: 'plane', iteration, radius: 3, resolution: 1, discriminator: new Float32Array(1), output: 'probability',
-  real: new Float32Array([-2, 0, 2, 0, 0, -2, 0, 2]), fake: new Float32Array(fake), descent: new Float32Array(fake.length),
-  manifold: new Float32Array(0), latticeRows: 0, latticeCols: 0,
+  type: 'plane',
+  iteration,
+  radius: 3,
+  resolution: 1,
+  discriminator: new Float32Array(1),
+  output: 'probability',
+  real: new Float32Array([-2, 0, 2, 0, 0, -2, 0, 2]),
+  fake: new Float32Array(fake),
+  descent: new Float32Array(fake.length),
+  manifold: new Float32Array(0),
+  latticeRows: 0,
+  latticeCols: 0,
 });
 
-const ready: TrainerEvent = { type: 'ready', version: 1, backend: 'cpu', reason: { code: 'forced' }, candidates: [], config: defaultConfig(), planar: true };
+const ready: TrainerEvent = {
+  type: 'ready',
+  version: 1,
+  backend: 'cpu',
+  reason: { code: 'forced' },
+  candidates: [],
+  config: defaultConfig(),
+  planar: true,
+};
 
 describe('run history', () => {
   test('keeps every evaluation and classifier reading, the diversity of each view, and snapshots; ready starts over', () => {
@@ -27,7 +46,11 @@ describe('run history', () => {
     emit(ready);
     const run = history.getSnapshot().run;
     emit({ type: 'metrics', evaluation: { iteration: 25 } });
-    emit({ type: 'metrics', evaluation: { iteration: 50 }, classifier: { histogram: [1, 2], modes: 2, confident: 0, klUniform: 0, classifierScore: 2 } });
+    emit({
+      type: 'metrics',
+      evaluation: { iteration: 50 },
+      classifier: { histogram: [1, 2], modes: 2, confident: 0, klUniform: 0, classifierScore: 2 },
+    });
     emit(plane(50, [2, 0, 2.1, 0, 1.9, 0, 2, 0.1]));
     emit(plane(50, [2, 0, 2.1, 0, 1.9, 0, 2, 0.1])); // a pause re-sends the view: replaced, not doubled
     const s = history.getSnapshot();
@@ -37,7 +60,13 @@ describe('run history', () => {
     expect(s.diversity[0].ratio).toBeLessThan(0.1); // collapsed onto one mode
     expect(s.frames.map((x) => x.iteration)).toEqual([50]);
     emit(ready);
-    expect(history.getSnapshot()).toMatchObject({ run: run + 1, evaluations: [], classifier: [], diversity: [], frames: [] });
+    expect(history.getSnapshot()).toMatchObject({
+      run: run + 1,
+      evaluations: [],
+      classifier: [],
+      diversity: [],
+      frames: [],
+    });
   });
 
   test('a long run keeps a bounded history: the recent evaluations whole, the past evenly thinned, the first kept', () => {
@@ -46,7 +75,11 @@ describe('run history', () => {
     emit(ready);
     // An hour at ~100 iterations a second: an evaluation every 100 iterations, a view every 40.
     for (let iteration = 100; iteration <= 360_000; iteration += 100) {
-      emit({ type: 'metrics', evaluation: { iteration }, classifier: { histogram: [1], modes: 1, confident: 0, klUniform: 0, classifierScore: 1 } });
+      emit({
+        type: 'metrics',
+        evaluation: { iteration },
+        classifier: { histogram: [1], modes: 1, confident: 0, klUniform: 0, classifierScore: 1 },
+      });
       emit(plane(iteration - 60, [2, 0, 0, 2]));
       emit(plane(iteration - 20, [2, 0, 0, 2]));
     }

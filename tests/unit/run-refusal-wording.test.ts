@@ -20,7 +20,17 @@ const EXAMPLES: { [C in Code]: Extract<RunRefusal, { code: C }> } = {
   notJson: { code: 'notJson' },
   notRunFile: { code: 'notRunFile' },
   fileVersion: { code: 'fileVersion', value: '"seven"', reads: 1 },
-  settings: { code: 'settings', refusals: [{ code: 'notANumber', field: 'seed', value: '"abc"', allowed: { kind: 'number', integer: true, min: 0, max: 2147483647 } }] },
+  settings: {
+    code: 'settings',
+    refusals: [
+      {
+        code: 'notANumber',
+        field: 'seed',
+        value: '"abc"',
+        allowed: { kind: 'number', integer: true, min: 0, max: 2147483647 },
+      },
+    ],
+  },
   notCount: { code: 'notCount', field: 'stats[3].iteration', value: '1e+300', max: MAX_COUNT },
   noStepCounts: { code: 'noStepCounts' },
   snapshotVersion: { code: 'snapshotVersion', value: '99', reads: 1 },
@@ -55,34 +65,45 @@ describe('run-file refusals in English and Korean', () => {
     expect(Object.keys(ko.runRefusals).sort()).toEqual(codes);
   });
 
-  test.each(Object.values(EXAMPLES))('$code: a Korean clause and an English one, each with the file’s values and no placeholder left', (refusal) => {
-    const english = describeRunRefusal(refusal, en);
-    const korean = describeRunRefusal(refusal, ko);
-    expect(english).not.toMatch(HANGUL);
-    expect(korean).toMatch(HANGUL);
-    expect(korean).not.toBe(english);
-    for (const text of [english, korean]) {
-      expect(text).not.toMatch(/\{\w+\}|undefined|NaN/);
-      for (const value of kept(refusal)) expect(text).toContain(value);
-    }
-  });
+  test.each(Object.values(EXAMPLES))(
+    '$code: a Korean clause and an English one, each with the file’s values and no placeholder left',
+    (refusal) => {
+      const english = describeRunRefusal(refusal, en);
+      const korean = describeRunRefusal(refusal, ko);
+      expect(english).not.toMatch(HANGUL);
+      expect(korean).toMatch(HANGUL);
+      expect(korean).not.toBe(english);
+      for (const text of [english, korean]) {
+        expect(text).not.toMatch(/\{\w+\}|undefined|NaN/);
+        for (const value of kept(refusal)) expect(text).toContain(value);
+      }
+    },
+  );
 
   test('the range of a count is named in both: 2^52, written out', () => {
-    expect(describeRunRefusal(EXAMPLES.notCount, en)).toBe('stats[3].iteration is 1e+300, not a whole number from 0 to 2^52 (4,503,599,627,370,496)');
-    expect(describeRunRefusal(EXAMPLES.notCount, ko)).toBe('stats[3].iteration 값 1e+300은(는) 0부터 2^52(4,503,599,627,370,496)까지의 정수가 아닙니다');
+    expect(describeRunRefusal(EXAMPLES.notCount, en)).toBe(
+      'stats[3].iteration is 1e+300, not a whole number from 0 to 2^52 (4,503,599,627,370,496)',
+    );
+    expect(describeRunRefusal(EXAMPLES.notCount, ko)).toBe(
+      'stats[3].iteration 값 1e+300은(는) 0부터 2^52(4,503,599,627,370,496)까지의 정수가 아닙니다',
+    );
   });
 
   test('a file’s settings are worded by the settings’ own strings, in Korean too', () => {
-    const decoded = decodeRunFile(JSON.stringify({ kind: 'nash-run', version: 1, config: { seed: 'x'.repeat(1_000) } }));
+    const decoded = decodeRunFile(
+      JSON.stringify({ kind: 'nash-run', version: 1, config: { seed: 'x'.repeat(1_000) } }),
+    );
     expect(decoded.ok).toBe(false);
     if (decoded.ok) return;
-    expect(describeRunRefusal(decoded.refusal, en)).toBe(`its settings are not valid: Seed (seed): "${'x'.repeat(39)}… is not a number; expected an integer from 0 to 2147483647`);
+    expect(describeRunRefusal(decoded.refusal, en)).toBe(
+      `its settings are not valid: Seed (seed): "${'x'.repeat(39)}… is not a number; expected an integer from 0 to 2147483647`,
+    );
     const korean = describeRunRefusal(decoded.refusal, ko);
     expect(korean).toMatch(/^설정이 올바르지 않습니다: 시드 \(seed\): /);
     expect(korean).not.toMatch(/is not a number|expected/);
   });
 
-  test('text from the file goes in as written: $& and $\' are not replacement patterns', () => {
+  test("text from the file goes in as written: $& and $' are not replacement patterns", () => {
     expect(describeRunRefusal({ code: 'noShape', name: '"$&$\'"' }, en)).toBe('"$&$\'" has no shape');
   });
 });

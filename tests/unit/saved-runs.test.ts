@@ -7,7 +7,16 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { defaultConfig } from '../../src/gan/config.ts';
 import type { SavedRun } from '../../src/features/share/runFile.ts';
-import { type Database, type Databases, type ObjectStore, type OpenRequest, type Request, savedRuns, type SavedRunInfo, type Transaction } from '../../src/features/share/savedRuns.ts';
+import {
+  type Database,
+  type Databases,
+  type ObjectStore,
+  type OpenRequest,
+  type Request,
+  savedRuns,
+  type SavedRunInfo,
+  type Transaction,
+} from '../../src/features/share/savedRuns.ts';
 import { SERIALIZED_RUN_VERSION } from '../../src/worker/serialize.ts';
 
 type Handler = ((event: Event) => unknown) | null;
@@ -53,7 +62,10 @@ class FakeDatabases implements Databases {
     const failure = this.openFailure;
     this.openFailure = undefined;
     if (failure && 'throws' in failure) throw failure.throws;
-    const request: FakeRequest<Database> & Pick<OpenRequest, 'onupgradeneeded'> = Object.assign(new FakeRequest<Database>(), { onupgradeneeded: null });
+    const request: FakeRequest<Database> & Pick<OpenRequest, 'onupgradeneeded'> = Object.assign(
+      new FakeRequest<Database>(),
+      { onupgradeneeded: null },
+    );
     setTimeout(() => {
       if (failure) return request.fail(failure.fires);
       const db = new FakeDatabase(this);
@@ -183,7 +195,9 @@ describe('a save', () => {
     const runs = savedRuns(() => databases);
     const id = await runs.save('ring · nonSaturating · mlp', RUN);
     const listed = await runs.list();
-    expect(listed).toEqual([{ id, damaged: false, name: 'ring · nonSaturating · mlp', savedAt: expect.any(Number), iteration: 12, bytes: 16 }]);
+    expect(listed).toEqual([
+      { id, damaged: false, name: 'ring · nonSaturating · mlp', savedAt: expect.any(Number), iteration: 12, bytes: 16 },
+    ]);
     expect(await runs.load(id)).toEqual({ ok: true, run: RUN });
     expect(databases.openConnections).toBe(0);
   });
@@ -201,17 +215,42 @@ describe('a save', () => {
     const databases = new FakeDatabases();
     const runs = savedRuns(() => databases);
     databases.requestFailure = new DOMException('the disk is failing', 'UnknownError');
-    await expect(runs.save('ring', RUN)).rejects.toMatchObject({ problem: 'refused', detail: 'UnknownError: the disk is failing' });
+    await expect(runs.save('ring', RUN)).rejects.toMatchObject({
+      problem: 'refused',
+      detail: 'UnknownError: the disk is failing',
+    });
     expect(await runs.list()).toEqual([]);
   });
 
   test.each([
     ['there is no IndexedDB', () => undefined],
-    ['reading indexedDB throws', () => {
-      throw new DOMException('The user denied permission to access the database.', 'SecurityError');
-    }],
-    ['open() throws', () => Object.assign(new FakeDatabases(), { openFailure: { throws: new DOMException('access to the Indexed Database API is denied in this context.', 'SecurityError') } })],
-    ['open() fires error', () => Object.assign(new FakeDatabases(), { openFailure: { fires: new DOMException('The operation failed for reasons unrelated to the database itself.', 'UnknownError') } })],
+    [
+      'reading indexedDB throws',
+      () => {
+        throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+      },
+    ],
+    [
+      'open() throws',
+      () =>
+        Object.assign(new FakeDatabases(), {
+          openFailure: {
+            throws: new DOMException('access to the Indexed Database API is denied in this context.', 'SecurityError'),
+          },
+        }),
+    ],
+    [
+      'open() fires error',
+      () =>
+        Object.assign(new FakeDatabases(), {
+          openFailure: {
+            fires: new DOMException(
+              'The operation failed for reasons unrelated to the database itself.',
+              'UnknownError',
+            ),
+          },
+        }),
+    ],
   ])('is rejected as unavailable where %s', async (_, databases: () => Databases | undefined) => {
     const runs = savedRuns(databases);
     await expect(runs.save('ring', RUN)).rejects.toMatchObject({ name: 'StorageError', problem: 'unavailable' });
@@ -224,7 +263,10 @@ describe('a deletion', () => {
     const runs = savedRuns(() => databases);
     const id = await runs.save('ring', RUN);
     databases.commitFailure = new DOMException('The transaction was aborted.', 'AbortError');
-    await expect(runs.remove(id)).rejects.toMatchObject({ problem: 'refused', detail: 'AbortError: The transaction was aborted.' });
+    await expect(runs.remove(id)).rejects.toMatchObject({
+      problem: 'refused',
+      detail: 'AbortError: The transaction was aborted.',
+    });
     expect((await runs.list()).map((run) => run.id)).toEqual([id]);
     expect(await runs.remove(id)).toBe('deleted');
     expect(await runs.list()).toEqual([]);

@@ -11,7 +11,10 @@ function smallConfig(overrides: Partial<RunConfig> = {}): RunConfig {
   return { ...defaultConfig(), generatorWidth: 16, discriminatorWidth: 16, batchSize: 32, ...overrides };
 }
 
-const values = (trainer: Trainer) => Object.values(trainer.variableGroups()).flat().map((v) => Array.from(v.dataSync()));
+const values = (trainer: Trainer) =>
+  Object.values(trainer.variableGroups())
+    .flat()
+    .map((v) => Array.from(v.dataSync()));
 
 async function trained(config: RunConfig, iterations: number): Promise<Trainer> {
   const trainer = new Trainer(config, ring());
@@ -28,11 +31,16 @@ describe('saving and restoring a run', () => {
     expect(saved.iteration).toBe(5);
     expect(saved.optimizerSteps).toEqual({ generator: 5, discriminator: 10 });
     // Adam: two slots per trainable variable, so the slots are saved.
-    expect(saved.tensors.filter((t) => t.name.startsWith('generatorSlots.'))).toHaveLength(2 * source.generator.trainable.length);
+    expect(saved.tensors.filter((t) => t.name.startsWith('generatorSlots.'))).toHaveLength(
+      2 * source.generator.trainable.length,
+    );
 
     // The page receives the arrays as transferables: moving them away must leave the live weights intact.
     const live = values(source);
-    structuredClone(saved.tensors.map((t) => t.values), { transfer: saved.tensors.map((t) => t.values.buffer) });
+    structuredClone(
+      saved.tensors.map((t) => t.values),
+      { transfer: saved.tensors.map((t) => t.values.buffer) },
+    );
     expect(values(source)).toEqual(live);
     const again = await captureRun(source);
 
@@ -54,14 +62,26 @@ describe('saving and restoring a run', () => {
     const saved = await captureRun(source);
     const other = new Trainer(smallConfig({ generatorWidth: 32 }), ring());
     const before = values(other);
-    expect(serializedMismatch(other, saved)).toEqual({ code: 'shape', name: 'generator.0', saved: [2, 16], model: [2, 32] });
+    expect(serializedMismatch(other, saved)).toEqual({
+      code: 'shape',
+      name: 'generator.0',
+      saved: [2, 16],
+      model: [2, 32],
+    });
     expect(() => restoreRun(other, saved)).toThrow(/runMismatch/);
     expect(values(other)).toEqual(before);
 
     const same = new Trainer(smallConfig(), ring());
-    const damaged: SerializedRun = { ...saved, tensors: saved.tensors.map((t, i) => (i === 3 ? { ...t, values: t.values.map(() => Number.NaN) } : t)) };
+    const damaged: SerializedRun = {
+      ...saved,
+      tensors: saved.tensors.map((t, i) => (i === 3 ? { ...t, values: t.values.map(() => Number.NaN) } : t)),
+    };
     expect(serializedMismatch(same, damaged)).toEqual({ code: 'notFinite', name: saved.tensors[3].name });
-    expect(serializedMismatch(same, { ...saved, tensors: saved.tensors.slice(1) })).toEqual({ code: 'count', saved: saved.tensors.length - 1, model: saved.tensors.length });
+    expect(serializedMismatch(same, { ...saved, tensors: saved.tensors.slice(1) })).toEqual({
+      code: 'count',
+      saved: saved.tensors.length - 1,
+      model: saved.tensors.length,
+    });
     expect(serializedMismatch(same, { ...saved, version: 0 })).toEqual({ code: 'version', saved: 0, reads: 1 });
     expect(serializedMismatch(same, saved)).toBeUndefined();
     const tensors = tf.memory().numTensors;

@@ -31,7 +31,9 @@ describe('the page chart history', () => {
     const iterations = history.map((p) => p.iteration);
     expect(iterations.every((v, i) => i === 0 || v > iterations[i - 1])).toBe(true);
     const last = iterations.at(-1)!;
-    expect(iterations.slice(-RECENT_WHOLE)).toEqual(points(last - RECENT_WHOLE + 1, RECENT_WHOLE).map((p) => p.iteration));
+    expect(iterations.slice(-RECENT_WHOLE)).toEqual(
+      points(last - RECENT_WHOLE + 1, RECENT_WHOLE).map((p) => p.iteration),
+    );
     // the thinned past still spans the run evenly enough to draw: no gap wider than a tenth of it
     const gaps = iterations.slice(1).map((v, i) => v - iterations[i]);
     expect(Math.max(...gaps)).toBeLessThan(last / 10);

@@ -66,7 +66,9 @@ test('stats stay on the device until flushed, then come back in one batch per it
   const points = await trainer.flushStats();
   expect(points.map((p) => p.iteration)).toEqual([1, 2, 3, 4, 5]);
   expect(tf.memory().numTensors).toBe(before);
-  expect(points.every((p) => Number.isFinite(p.dLoss) && Number.isFinite(p.gLoss) && p.dReal > 0 && p.dReal < 1)).toBe(true);
+  expect(points.every((p) => Number.isFinite(p.dLoss) && Number.isFinite(p.gLoss) && p.dReal > 0 && p.dReal < 1)).toBe(
+    true,
+  );
   trainer.dispose();
 });
 

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { CONFIG_SCHEMA, defaultConfig, FIELD_NAMES, type RunConfig, validateConfig } from '../../src/gan/config.ts';
 import { PRESETS } from '../../src/gan/presets.ts';
-import { defaultView, MAX_LINK_LENGTH, parseLink, presetConfig, serializeLink, VIEW_TOGGLES, viewKey } from '../../src/features/share/urlState.ts';
+import {
+  defaultView,
+  MAX_LINK_LENGTH,
+  parseLink,
+  presetConfig,
+  serializeLink,
+  VIEW_TOGGLES,
+  viewKey,
+} from '../../src/features/share/urlState.ts';
 import { describeLinkProblems } from '../../src/features/share/linkProblems.ts';
 import { en, ko } from '../../src/i18n/share.ts';
 import { fastest } from './fastest.ts';
@@ -38,25 +46,49 @@ describe('the run as a link', () => {
 
   test('the hash names every schema field and every view toggle, so a link survives a change of defaults', () => {
     const params = new URLSearchParams(serializeLink({ config: defaultConfig() }).slice(1));
-    expect([...params.keys()]).toEqual([...FIELD_NAMES, 'showHeatmap', 'showReal', 'showFake', 'showArrows', 'showManifold']);
+    expect([...params.keys()]).toEqual([
+      ...FIELD_NAMES,
+      'showHeatmap',
+      'showReal',
+      'showFake',
+      'showArrows',
+      'showManifold',
+    ]);
     expect(VIEW_TOGGLES.map((toggle) => params.get(viewKey(toggle)))).toEqual(['1', '1', '1', '1', '1']);
   });
 
   test('an empty hash is the default run with every layer shown, without problems', () => {
-    expect(parseLink('')).toEqual({ state: { config: defaultConfig(), preset: undefined, view: defaultView() }, problems: [] });
+    expect(parseLink('')).toEqual({
+      state: { config: defaultConfig(), preset: undefined, view: defaultView() },
+      problems: [],
+    });
   });
 
   test('view toggles round-trip, and do not make a preset link a run of its own', () => {
     fc.assert(
-      fc.property(fc.record(Object.fromEntries(VIEW_TOGGLES.map((toggle) => [toggle, fc.boolean()])) as Record<(typeof VIEW_TOGGLES)[number], fc.Arbitrary<boolean>>), (view) => {
-        const parsed = parseLink(serializeLink({ config: defaultConfig(), view }));
-        expect(parsed.problems).toEqual([]);
-        expect(parsed.state.view).toEqual(view);
-      }),
+      fc.property(
+        fc.record(
+          Object.fromEntries(VIEW_TOGGLES.map((toggle) => [toggle, fc.boolean()])) as Record<
+            (typeof VIEW_TOGGLES)[number],
+            fc.Arbitrary<boolean>
+          >,
+        ),
+        (view) => {
+          const parsed = parseLink(serializeLink({ config: defaultConfig(), view }));
+          expect(parsed.problems).toEqual([]);
+          expect(parsed.state.view).toEqual(view);
+        },
+      ),
     );
     const hidden = parseLink('#preset=modeCollapse&showArrows=0&showHeatmap=false');
-    expect(hidden.state).toEqual({ config: presetConfig('modeCollapse'), preset: 'modeCollapse', view: { ...defaultView(), arrows: false, heatmap: false } });
-    expect(serializeLink(hidden.state)).toMatch(/^#preset=modeCollapse&.*&showHeatmap=0&showReal=1&showFake=1&showArrows=0&showManifold=1$/);
+    expect(hidden.state).toEqual({
+      config: presetConfig('modeCollapse'),
+      preset: 'modeCollapse',
+      view: { ...defaultView(), arrows: false, heatmap: false },
+    });
+    expect(serializeLink(hidden.state)).toMatch(
+      /^#preset=modeCollapse&.*&showHeatmap=0&showReal=1&showFake=1&showArrows=0&showManifold=1$/,
+    );
   });
 
   test('a malformed view toggle shows its layer (the default) and is named; the rest of the link still applies', () => {
@@ -68,21 +100,34 @@ describe('the run as a link', () => {
       { kind: 'refused', field: 'showManifold', value: '', refusal: { code: 'notAToggle' } },
     ]);
     // Contradicting settings fall back to the default run, but the link's hidden layers stay hidden.
-    expect(parseLink('#dataset=ring&architecture=dcgan&showArrows=0').state.view).toEqual({ ...defaultView(), arrows: false });
+    expect(parseLink('#dataset=ring&architecture=dcgan&showArrows=0').state.view).toEqual({
+      ...defaultView(),
+      arrows: false,
+    });
   });
 
   test('a preset link applies the preset, and explicit fields override it', () => {
-    expect(parseLink('#preset=modeCollapse').state).toEqual({ config: presetConfig('modeCollapse'), preset: 'modeCollapse', view: defaultView() });
+    expect(parseLink('#preset=modeCollapse').state).toEqual({
+      config: presetConfig('modeCollapse'),
+      preset: 'modeCollapse',
+      view: defaultView(),
+    });
     expect(presetConfig('modeCollapse').discriminatorSteps).toBe(PRESETS.modeCollapse.config.discriminatorSteps);
     const tuned = parseLink('#preset=modeCollapse&seed=9');
     expect(tuned.state.config).toEqual({ ...presetConfig('modeCollapse'), seed: 9 });
     expect(tuned.state.preset).toBeUndefined(); // no longer the preset's run
-    expect(serializeLink({ config: presetConfig('wganGpRing'), preset: 'wganGpRing' })).toMatch(/^#preset=wganGpRing&dataset=ring&/);
-    expect(serializeLink({ config: { ...presetConfig('wganGpRing'), seed: 3 }, preset: 'wganGpRing' })).not.toContain('preset=');
+    expect(serializeLink({ config: presetConfig('wganGpRing'), preset: 'wganGpRing' })).toMatch(
+      /^#preset=wganGpRing&dataset=ring&/,
+    );
+    expect(serializeLink({ config: { ...presetConfig('wganGpRing'), seed: 3 }, preset: 'wganGpRing' })).not.toContain(
+      'preset=',
+    );
   });
 
   test('bad values fall back to their defaults, each one named with its refusal as data', () => {
-    const { state, problems } = parseLink('#seed=banana&batchSize=99999&latentSize=2.5&objective=gan&colour=red&preset=nope&generatorWidth=32');
+    const { state, problems } = parseLink(
+      '#seed=banana&batchSize=99999&latentSize=2.5&objective=gan&colour=red&preset=nope&generatorWidth=32',
+    );
     expect(state.config).toEqual({ ...defaultConfig(), generatorWidth: 32 });
     expect(problems.map((p) => (p.kind === 'refused' || p.kind === 'unknown' ? [p.field, p.value] : p.kind))).toEqual([
       ['preset', 'nope'],
@@ -93,7 +138,15 @@ describe('the run as a link', () => {
       ['colour', 'red'],
     ]);
     expect(problems.find((p) => p.kind === 'refused' && p.field === 'batchSize')).toEqual({
-      kind: 'refused', field: 'batchSize', value: '99999', refusal: { code: 'outOfRange', field: 'batchSize', value: 99999, allowed: { kind: 'number', integer: true, min: 1, max: 1024 } },
+      kind: 'refused',
+      field: 'batchSize',
+      value: '99999',
+      refusal: {
+        code: 'outOfRange',
+        field: 'batchSize',
+        value: 99999,
+        allowed: { kind: 'number', integer: true, min: 1, max: 1024 },
+      },
     });
     expect(problems[0]).toEqual({ kind: 'refused', field: 'preset', value: 'nope', refusal: { code: 'notAPreset' } });
     expect(problems.map((p) => p.kind)).toEqual(['refused', 'refused', 'refused', 'refused', 'refused', 'unknown']);
@@ -108,7 +161,9 @@ describe('the run as a link', () => {
   test('settings that contradict each other give the default run and say why', () => {
     const { state, problems } = parseLink('#dataset=ring&architecture=dcgan&seed=4');
     expect(state.config).toEqual(defaultConfig());
-    expect(problems).toEqual([{ kind: 'combination', refusal: { code: 'conflict', field: 'configuration', conflict: 'dcganNeedsImages' } }]);
+    expect(problems).toEqual([
+      { kind: 'combination', refusal: { code: 'conflict', field: 'configuration', conflict: 'dcganNeedsImages' } },
+    ]);
     expect(notice('#dataset=ring&architecture=dcgan').en).toEqual([
       'The link’s settings do not fit together (Architecture (architecture): dcgan needs an image dataset (mnist)); the default configuration is used instead.',
     ]);
@@ -144,7 +199,15 @@ describe('hostile and unlucky links (issue #20)', () => {
   test('a repeated key without a usable value keeps its default, and the notice says why the last one was refused', () => {
     const { state, problems } = parseLink('#seed=a&seed=b&seed=c&seed=d');
     expect(state.config.seed).toBe(defaultConfig().seed);
-    expect(problems).toEqual([{ kind: 'repeated', field: 'seed', count: 4, values: ['a', 'b', 'c'], refusal: expect.objectContaining({ code: 'notANumber', field: 'seed', value: '"d"' }) }]);
+    expect(problems).toEqual([
+      {
+        kind: 'repeated',
+        field: 'seed',
+        count: 4,
+        values: ['a', 'b', 'c'],
+        refusal: expect.objectContaining({ code: 'notANumber', field: 'seed', value: '"d"' }),
+      },
+    ]);
     expect(notice('#seed=a&seed=b&seed=c&seed=d').en).toEqual([
       'The link gives “seed” 4 times (“a”, “b”, “c”, …) and none can be used (Seed (seed): "d" is not a number; expected an integer from 0 to 2147483647); the default is used instead.',
     ]);
@@ -154,7 +217,9 @@ describe('hostile and unlucky links (issue #20)', () => {
     const preset = parseLink('#preset=nope&preset=modeCollapse');
     expect(preset.state.preset).toBe('modeCollapse');
     expect(preset.state.config).toEqual(presetConfig('modeCollapse'));
-    expect(preset.problems).toEqual([expect.objectContaining({ kind: 'repeated', field: 'preset', used: 'modeCollapse' })]);
+    expect(preset.problems).toEqual([
+      expect.objectContaining({ kind: 'repeated', field: 'preset', used: 'modeCollapse' }),
+    ]);
     expect(parseLink('#showArrows=0&showArrows=maybe').state.view).toEqual({ ...defaultView(), arrows: false });
   });
 
@@ -172,19 +237,29 @@ describe('hostile and unlucky links (issue #20)', () => {
 
   test('a 60 KB key or value is quoted cut short', () => {
     const long = 'k'.repeat(60_000);
-    expect(notice(`#${long}=1`).en).toEqual([`The link’s “${'k'.repeat(40)}…” was “1”, which is not a setting; it is ignored.`]);
+    expect(notice(`#${long}=1`).en).toEqual([
+      `The link’s “${'k'.repeat(40)}…” was “1”, which is not a setting; it is ignored.`,
+    ]);
     const [sentence] = notice(`#seed=${long}`).en;
-    expect(sentence).toBe(`The link’s “seed” was “${'k'.repeat(40)}…”, which cannot be used (Seed (seed): "${'k'.repeat(39)}… is not a number; expected an integer from 0 to 2147483647); the default is used instead.`);
+    expect(sentence).toBe(
+      `The link’s “seed” was “${'k'.repeat(40)}…”, which cannot be used (Seed (seed): "${'k'.repeat(39)}… is not a number; expected an integer from 0 to 2147483647); the default is used instead.`,
+    );
   });
 
   test('many refused values are counted too', () => {
     const hash = '#seed=a&batchSize=b&latentSize=c&noise=d&objective=e';
-    expect(notice(hash).en).toEqual(['5 values in the link cannot be used, e.g. “seed”, “batchSize”, “latentSize”, …; their defaults are used instead.']);
-    expect(notice(hash).ko).toEqual(['링크의 값 5개를 쓸 수 없어 기본값을 사용합니다(예: “seed”, “batchSize”, “latentSize”, …).']);
+    expect(notice(hash).en).toEqual([
+      '5 values in the link cannot be used, e.g. “seed”, “batchSize”, “latentSize”, …; their defaults are used instead.',
+    ]);
+    expect(notice(hash).ko).toEqual([
+      '링크의 값 5개를 쓸 수 없어 기본값을 사용합니다(예: “seed”, “batchSize”, “latentSize”, …).',
+    ]);
   });
 
   test('text from the link is inserted as written, never read as a replacement pattern', () => {
-    expect(notice(`#seed=${encodeURIComponent("$'$&")}`).en).toEqual([`The link’s “seed” was “$'$&”, which cannot be used (Seed (seed): "$'$&" is not a number; expected an integer from 0 to 2147483647); the default is used instead.`]);
+    expect(notice(`#seed=${encodeURIComponent("$'$&")}`).en).toEqual([
+      `The link’s “seed” was “$'$&”, which cannot be used (Seed (seed): "$'$&" is not a number; expected an integer from 0 to 2147483647); the default is used instead.`,
+    ]);
   });
 
   test('a number that takes the matcher long to refuse (30,000 digits and a letter) is read in well under 100 ms', () => {
@@ -196,9 +271,14 @@ describe('hostile and unlucky links (issue #20)', () => {
     const huge = `#${'seed=abc&'.repeat(233_016)}seed=3`;
     let parsed: ReturnType<typeof parseLink> | undefined;
     expect(fastest(() => (parsed = parseLink(huge)))).toBeLessThan(5);
-    expect(parsed).toEqual({ state: { config: defaultConfig(), view: defaultView() }, problems: [{ kind: 'tooLong', length: huge.length, limit: MAX_LINK_LENGTH }] });
+    expect(parsed).toEqual({
+      state: { config: defaultConfig(), view: defaultView() },
+      problems: [{ kind: 'tooLong', length: huge.length, limit: MAX_LINK_LENGTH }],
+    });
     expect(notice(huge)).toEqual({
-      en: ['The link is 2,097,151 characters long, more than the 65,536 a link to a run may be; it is not read, and the default run is used.'],
+      en: [
+        'The link is 2,097,151 characters long, more than the 65,536 a link to a run may be; it is not read, and the default run is used.',
+      ],
       ko: ['링크가 2,097,151자로, 실행 링크의 최대 길이 65,536자보다 깁니다. 링크를 읽지 않고 기본 실행을 사용합니다.'],
     });
     // The longest link read: one key written over and over, each value refused but the last.
@@ -208,6 +288,8 @@ describe('hostile and unlucky links (issue #20)', () => {
     expect(parsed?.state.config.seed).toBe(3);
     const repeated = `#${'seed=abc&'.repeat((MAX_LINK_LENGTH - 8) / 9)}seed=3`;
     expect(fastest(() => (parsed = parseLink(repeated)))).toBeLessThan(100);
-    expect(parsed?.problems).toEqual([expect.objectContaining({ kind: 'repeated', count: Math.floor((MAX_LINK_LENGTH - 8) / 9) + 1, used: '3' })]);
+    expect(parsed?.problems).toEqual([
+      expect.objectContaining({ kind: 'repeated', count: Math.floor((MAX_LINK_LENGTH - 8) / 9) + 1, used: '3' }),
+    ]);
   });
 });

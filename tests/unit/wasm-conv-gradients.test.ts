@@ -18,10 +18,15 @@ beforeAll(() => {
 afterAll(useCpu);
 
 type Shape = number[];
-const random = (shape: Shape, seed: number) => createRng(seed).fillNormal(new Float32Array(shape.reduce((a, b) => a * b, 1)));
+const random = (shape: Shape, seed: number) =>
+  createRng(seed).fillNormal(new Float32Array(shape.reduce((a, b) => a * b, 1)));
 
 /** Runs `compute` on a backend with fresh tensors made from the same numbers, and reads the results. */
-async function on(backend: 'cpu' | 'wasm', inputs: [Float32Array, Shape][], compute: (...t: tf.Tensor[]) => tf.Tensor[]): Promise<Float32Array[]> {
+async function on(
+  backend: 'cpu' | 'wasm',
+  inputs: [Float32Array, Shape][],
+  compute: (...t: tf.Tensor[]) => tf.Tensor[],
+): Promise<Float32Array[]> {
   await tf.setBackend(backend);
   const tensors = inputs.map(([values, shape]) => tf.tensor(values, shape));
   const outputs = compute(...tensors);
@@ -62,16 +67,27 @@ const CONVOLUTIONS: [number, number, number, number, number, 'same' | 'valid'][]
 const BATCH = 5;
 
 describe('wasm convolution gradients match the cpu backend', () => {
-  test.each(CONVOLUTIONS)('conv2d %i² × %i → %i channels, kernel %i, stride %i, %s: ∂x and ∂W', async (size, inC, outC, kernel, stride, pad) => {
-    const out = pad === 'same' ? Math.ceil(size / stride) : Math.ceil((size - kernel + 1) / stride);
-    const x: Shape = [BATCH, size, size, inC];
-    const w: Shape = [kernel, kernel, inC, outC];
-    const dy: Shape = [BATCH, out, out, outC];
-    await expectSameOnBothBackends([[random(x, 1), x], [random(w, 2), w], [random(dy, 3), dy]], (xt, wt, dyt) =>
-      // Σ conv(x, W)·dy has gradients dyᵀ-weighted: ∂x = conv2dTranspose(dy, W), ∂W = the filter gradient.
-      tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, stride, pad), dyt)))([xt, wt]),
-    );
-  });
+  test.each(CONVOLUTIONS)(
+    'conv2d %i² × %i → %i channels, kernel %i, stride %i, %s: ∂x and ∂W',
+    async (size, inC, outC, kernel, stride, pad) => {
+      const out = pad === 'same' ? Math.ceil(size / stride) : Math.ceil((size - kernel + 1) / stride);
+      const x: Shape = [BATCH, size, size, inC];
+      const w: Shape = [kernel, kernel, inC, outC];
+      const dy: Shape = [BATCH, out, out, outC];
+      await expectSameOnBothBackends(
+        [
+          [random(x, 1), x],
+          [random(w, 2), w],
+          [random(dy, 3), dy],
+        ],
+        (xt, wt, dyt) =>
+          // Σ conv(x, W)·dy has gradients dyᵀ-weighted: ∂x = conv2dTranspose(dy, W), ∂W = the filter gradient.
+          tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+            tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, stride, pad), dyt)),
+          )([xt, wt]),
+      );
+    },
+  );
 
   test.each([
     [7, 32, 16],
@@ -81,33 +97,65 @@ describe('wasm convolution gradients match the cpu backend', () => {
     const w: Shape = [4, 4, outC, inC];
     const outShape: [number, number, number, number] = [BATCH, 2 * size, 2 * size, outC];
     const dy: Shape = outShape;
-    await expectSameOnBothBackends([[random(x, 4), x], [random(w, 5), w], [random(dy, 6), dy]], (xt, wt, dyt) => {
-      const forward = (a: tf.Tensor, b: tf.Tensor) => tf.conv2dTranspose(a as tf.Tensor4D, b as tf.Tensor4D, outShape, 2, 'same');
-      return [forward(xt, wt), ...tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(forward(a, b), dyt)))([xt, wt])];
-    });
+    await expectSameOnBothBackends(
+      [
+        [random(x, 4), x],
+        [random(w, 5), w],
+        [random(dy, 6), dy],
+      ],
+      (xt, wt, dyt) => {
+        const forward = (a: tf.Tensor, b: tf.Tensor) =>
+          tf.conv2dTranspose(a as tf.Tensor4D, b as tf.Tensor4D, outShape, 2, 'same');
+        return [
+          forward(xt, wt),
+          ...tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(forward(a, b), dyt)))([xt, wt]),
+        ];
+      },
+    );
   });
 
   test('matMul with transposed operands', async () => {
     const a: Shape = [6, 9];
     const b: Shape = [6, 4];
-    await expectSameOnBothBackends([[random(a, 7), a], [random(b, 8), b]], (at, bt) => [tf.matMul(at, bt, true, false), tf.matMul(bt, at, true, false), tf.matMul(at, tf.transpose(bt), true, true)]);
+    await expectSameOnBothBackends(
+      [
+        [random(a, 7), a],
+        [random(b, 8), b],
+      ],
+      (at, bt) => [
+        tf.matMul(at, bt, true, false),
+        tf.matMul(bt, at, true, false),
+        tf.matMul(at, tf.transpose(bt), true, true),
+      ],
+    );
   });
 });
 
 describe('DCGAN on wasm', () => {
   test('an iteration trains every DCGAN variable without leaking tensors', async () => {
     await tf.setBackend('wasm');
-    const config = { ...defaultConfig(), dataset: 'mnist' as const, architecture: 'dcgan' as const, channels: 4, batchSize: 8, latentSize: 8 };
+    const config = {
+      ...defaultConfig(),
+      dataset: 'mnist' as const,
+      architecture: 'dcgan' as const,
+      channels: 4,
+      batchSize: 8,
+      latentSize: 8,
+    };
     const trainer = new Trainer(config, loadMnist());
     trainer.step();
     await trainer.flushStats();
     const warm = tf.memory().numTensors;
-    const before = [...trainer.generator.trainable, ...trainer.discriminator.trainable].map((v) => Array.from(v.dataSync()));
+    const before = [...trainer.generator.trainable, ...trainer.discriminator.trainable].map((v) =>
+      Array.from(v.dataSync()),
+    );
     trainer.step();
     const [point] = await trainer.flushStats();
     expect(tf.memory().numTensors).toBe(warm);
     expect(Number.isFinite(point.dLoss) && Number.isFinite(point.gLoss)).toBe(true);
-    const after = [...trainer.generator.trainable, ...trainer.discriminator.trainable].map((v) => Array.from(v.dataSync()));
+    const after = [...trainer.generator.trainable, ...trainer.discriminator.trainable].map((v) =>
+      Array.from(v.dataSync()),
+    );
     expect(after.every((values, i) => values.some((x, j) => x !== before[i][j]))).toBe(true);
     trainer.dispose();
   });

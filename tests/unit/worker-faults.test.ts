@@ -40,11 +40,21 @@ function harness() {
   const iteration = () => latest('status')?.iteration ?? 0;
   const until = async (done: () => boolean, what: string) => {
     for (let waited = 0; !done(); waited += 5) {
-      if (waited > 30_000) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(events.filter((e) => e.type === 'error' || e.type === 'warning'))}`);
+      if (waited > 30_000)
+        throw new Error(
+          `timed out waiting for ${what}: ${JSON.stringify(events.filter((e) => e.type === 'error' || e.type === 'warning'))}`,
+        );
       await sleep(5);
     }
   };
-  const init = () => send({ type: 'init', version: PROTOCOL_VERSION, config: tiny, backend: 'auto', schedule: { statsMs: 20, planeMs: 0 } });
+  const init = () =>
+    send({
+      type: 'init',
+      version: PROTOCOL_VERSION,
+      config: tiny,
+      backend: 'auto',
+      schedule: { statsMs: 20, planeMs: 0 },
+    });
   return { session, events, asked, send, all, latest, iteration, until, init };
 }
 
@@ -58,7 +68,11 @@ describe('backend failure mid-run', () => {
     expect(h.session.injectFault('step-error')).toBe(true);
     await h.until(() => h.latest('failover') !== undefined, 'the failover');
     const { report } = h.latest('failover')!;
-    expect(report).toMatchObject({ from: 'webgl', to: 'wasm', cause: { code: 'error', detail: expect.stringMatching(/injected fault: the webgl backend failed/) } });
+    expect(report).toMatchObject({
+      from: 'webgl',
+      to: 'wasm',
+      cause: { code: 'error', detail: expect.stringMatching(/injected fault: the webgl backend failed/) },
+    });
     expect(report.iteration).toBeGreaterThanOrEqual(20);
     expect(h.asked.at(-1)).toEqual(['webgl']);
     expect(h.latest('ready')?.backend).toBe('wasm');
@@ -94,7 +108,9 @@ describe('out of memory', () => {
     expect(isOutOfMemory(new RangeError('Array buffer allocation failed'))).toBe(true);
     expect(isOutOfMemory(new RangeError('WebAssembly.Memory.grow(): Maximum memory size exceeded'))).toBe(true);
     expect(isOutOfMemory(new Error('Aborted(Cannot enlarge memory arrays to size 4294967296 bytes (OOM).'))).toBe(true);
-    expect(isOutOfMemory(new Error('Requested texture size [65536x2] greater than maximum texture size [16384x16384].'))).toBe(true);
+    expect(
+      isOutOfMemory(new Error('Requested texture size [65536x2] greater than maximum texture size [16384x16384].')),
+    ).toBe(true);
     expect(isOutOfMemory(new Error('Out of memory'))).toBe(true);
     expect(isOutOfMemory(new Error('Invalid settings: Batch size must be at most 1024'))).toBe(false);
   });
@@ -110,9 +126,15 @@ describe('out of memory', () => {
     const { problem } = h.latest('error')!;
     const memory = problem.code === 'outOfMemory' ? problem.memory : undefined;
     expect(memory?.settings.map((s) => [s.field, s.value])).toEqual([
-      ['batchSize', 16], ['generatorWidth', 8], ['discriminatorWidth', 8], ['generatorLayers', tiny.generatorLayers], ['discriminatorLayers', tiny.discriminatorLayers],
+      ['batchSize', 16],
+      ['generatorWidth', 8],
+      ['discriminatorWidth', 8],
+      ['generatorLayers', tiny.generatorLayers],
+      ['discriminatorLayers', tiny.discriminatorLayers],
     ]);
-    expect(describeProblem(problem, en)).toMatch(/^Out of memory on webgl \(Array buffer allocation failed \(injected\)\)\. Lower Batch size \(now 16\), Generator width \(now 8\)/);
+    expect(describeProblem(problem, en)).toMatch(
+      /^Out of memory on webgl \(Array buffer allocation failed \(injected\)\)\. Lower Batch size \(now 16\), Generator width \(now 8\)/,
+    );
     expect(h.latest('failover')).toBeUndefined();
     const stopped = h.iteration();
     expect(stopped).toBeGreaterThanOrEqual(10);

@@ -14,7 +14,14 @@ import { useCpu } from './setup-tf.ts';
 beforeAll(useCpu);
 
 const tiny: RunConfig = { ...defaultConfig(), batchSize: 16, generatorWidth: 8, discriminatorWidth: 8 };
-const tinyMnist: RunConfig = { ...tiny, dataset: 'mnist', latentSize: 8, generatorWidth: 16, discriminatorWidth: 16, conditioning: 'label' };
+const tinyMnist: RunConfig = {
+  ...tiny,
+  dataset: 'mnist',
+  latentSize: 8,
+  generatorWidth: 16,
+  discriminatorWidth: 16,
+  conditioning: 'label',
+};
 
 function harness(extra: Partial<SessionHost> = {}) {
   const events: TrainerEvent[] = [];
@@ -26,7 +33,8 @@ function harness(extra: Partial<SessionHost> = {}) {
     ...extra,
   });
   const send = (command: TrainerCommand) => session.handle(command);
-  const of = <T extends TrainerEvent['type']>(type: T) => events.filter((e): e is Extract<TrainerEvent, { type: T }> => e.type === type);
+  const of = <T extends TrainerEvent['type']>(type: T) =>
+    events.filter((e): e is Extract<TrainerEvent, { type: T }> => e.type === type);
   return { events, send, of };
 }
 
@@ -56,7 +64,13 @@ describe('playground support in the session', () => {
     expect(bare.of('error').at(-1)?.problem).toEqual({ code: 'mnistUnavailable' });
 
     const h = harness({ loadMnist: async () => loadMnistFile(), loadClassifier: async () => readClassifierFiles() });
-    await h.send({ type: 'init', version: PROTOCOL_VERSION, config: tinyMnist, backend: 'auto', schedule: { metricsEvery: 2 } });
+    await h.send({
+      type: 'init',
+      version: PROTOCOL_VERSION,
+      config: tinyMnist,
+      backend: 'auto',
+      schedule: { metricsEvery: 2 },
+    });
     const ready = h.of('ready').at(-1)!;
     expect(ready.planar).toBe(false);
     // Four real digits of each label, in label order, to show beside G's rows.

@@ -72,14 +72,21 @@ describe('session', () => {
   test('a protocol version mismatch is refused with an error', async () => {
     const h = harness();
     await h.send({ type: 'init', version: PROTOCOL_VERSION + 1, config: tiny, backend: 'auto' });
-    expect(h.latest('error')?.problem).toEqual({ code: 'protocol', page: PROTOCOL_VERSION + 1, worker: PROTOCOL_VERSION });
+    expect(h.latest('error')?.problem).toEqual({
+      code: 'protocol',
+      page: PROTOCOL_VERSION + 1,
+      worker: PROTOCOL_VERSION,
+    });
     expect(h.latest('ready')).toBeUndefined();
   });
 
   test('invalid settings are refused with the schema’s refusal', async () => {
     const h = harness();
     await h.send({ type: 'init', version: PROTOCOL_VERSION, config: { ...tiny, batchSize: 0 }, backend: 'auto' });
-    expect(h.latest('error')?.problem).toMatchObject({ code: 'invalidSettings', refusals: [{ code: 'outOfRange', field: 'batchSize', value: 0 }] });
+    expect(h.latest('error')?.problem).toMatchObject({
+      code: 'invalidSettings',
+      refusals: [{ code: 'outOfRange', field: 'batchSize', value: 0 }],
+    });
   });
 
   test('step(1) runs exactly one iteration and posts its stats point', async () => {
@@ -134,12 +141,21 @@ describe('session', () => {
     await h.init();
     await h.send({ type: 'play' });
     expect(h.latest('status')?.state).toBe('playing');
-    while ((h.all('stats').flatMap((s) => s.points).at(-1)?.iteration ?? 0) < 20) await new Promise((r) => setTimeout(r, 10));
+    while (
+      (h
+        .all('stats')
+        .flatMap((s) => s.points)
+        .at(-1)?.iteration ?? 0) < 20
+    )
+      await new Promise((r) => setTimeout(r, 10));
     await h.send({ type: 'pause' });
     const paused = await h.settled();
     await new Promise((r) => setTimeout(r, 100));
     expect(h.latest('status')).toBe(paused);
-    const iterations = h.all('stats').flatMap((s) => s.points).map((p) => p.iteration);
+    const iterations = h
+      .all('stats')
+      .flatMap((s) => s.points)
+      .map((p) => p.iteration);
     expect(iterations).toEqual(Array.from({ length: paused.iteration }, (_, i) => i + 1)); // every point, once, in order
     expect(h.all('stats').length).toBeLessThan(paused.iteration); // batched, not one event per step
     await h.send({ type: 'dispose' });
@@ -170,7 +186,9 @@ describe('session', () => {
 
 describe('questions go ahead of the queue (issue 6: latent answers while training)', () => {
   const decode = (requestId: number, latentSize = 2): TrainerCommand => ({
-    type: 'latent', requestId, query: { kind: 'decode', latent: new Float32Array(latentSize).fill(0.5), conditions: [{}] },
+    type: 'latent',
+    requestId,
+    query: { kind: 'decode', latent: new Float32Array(latentSize).fill(0.5), conditions: [{}] },
   });
   const order = (events: TrainerEvent[], match: (e: TrainerEvent) => boolean) => events.findIndex(match);
 
@@ -196,7 +214,11 @@ describe('questions go ahead of the queue (issue 6: latent answers while trainin
     const h = harness({ statsMs: 20, planeMs: 0 });
     await h.init();
     await h.send({ type: 'play' });
-    const iterationNow = () => h.all('stats').flatMap((s) => s.points).at(-1)?.iteration ?? 0;
+    const iterationNow = () =>
+      h
+        .all('stats')
+        .flatMap((s) => s.points)
+        .at(-1)?.iteration ?? 0;
     while (iterationNow() < 10) await new Promise((r) => setTimeout(r, 5));
     await h.send(decode(9));
     const answer = h.latest('latentAnswer')!;

@@ -60,7 +60,10 @@ export async function startPlayground(): Promise<Playground> {
 
 /** Waits for the run to be built and paused; throws the worker's notices if it failed. */
 export async function ready(page: Page, timeout: number) {
-  await page.waitForFunction(() => window.nash?.training.getSnapshot().phase !== 'starting', undefined, { timeout, polling: 100 });
+  await page.waitForFunction(() => window.nash?.training.getSnapshot().phase !== 'starting', undefined, {
+    timeout,
+    polling: 100,
+  });
   const s = await page.evaluate(() => window.nash!.training.getSnapshot());
   if (s.phase !== 'ready') throw new Error(s.notices.map((n) => describeNotice(n, en)).join(' | '));
   await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused', undefined, { timeout });
@@ -71,12 +74,25 @@ export async function ready(page: Page, timeout: number) {
  * Resets the page's run onto `config` on `backend` and says which backend it got: the requested one,
  * or `requested→actual` when the worker fell back; the note names a WebGPU adapter.
  */
-export async function resetOnto(page: Page, config: RunConfig, backend: BackendName, timeout = 300_000): Promise<{ backend: string; actual: string; note: string; snapshot: TrainingState }> {
-  await page.evaluate(([c, preference]) => window.nash!.training.reset(c, { backend: preference }), [config, backend] as const);
+export async function resetOnto(
+  page: Page,
+  config: RunConfig,
+  backend: BackendName,
+  timeout = 300_000,
+): Promise<{ backend: string; actual: string; note: string; snapshot: TrainingState }> {
+  await page.evaluate(([c, preference]) => window.nash!.training.reset(c, { backend: preference }), [
+    config,
+    backend,
+  ] as const);
   const snapshot = await ready(page, timeout);
   const actual = snapshot.backend?.name ?? '?';
   const adapter = snapshot.backend?.adapter;
-  const note = actual !== backend ? `fell back to ${actual}` : adapter ? `${adapter.vendor} ${adapter.architecture}${adapter.isFallbackAdapter ? ' (software)' : ''}` : '';
+  const note =
+    actual !== backend
+      ? `fell back to ${actual}`
+      : adapter
+        ? `${adapter.vendor} ${adapter.architecture}${adapter.isFallbackAdapter ? ' (software)' : ''}`
+        : '';
   return { backend: actual === backend ? backend : `${backend}→${actual}`, actual, note, snapshot };
 }
 
@@ -85,12 +101,20 @@ export async function resetOnto(page: Page, config: RunConfig, backend: BackendN
  * tfjs loop), one untimed warm-up step then at least two timed ones within about `seconds`. Rejects
  * with the worker's message if the command fails there, or after `timeoutMs`.
  */
-export async function benchmarkRun(page: Page, mode: 'bare' | 'trainer', seconds: number, timeoutMs: number): Promise<{ iterations: number; milliseconds: number }> {
+export async function benchmarkRun(
+  page: Page,
+  mode: 'bare' | 'trainer',
+  seconds: number,
+  timeoutMs: number,
+): Promise<{ iterations: number; milliseconds: number }> {
   return page.evaluate(
     ([m, t, limit]) =>
       new Promise<{ iterations: number; milliseconds: number }>((resolve, reject) => {
         const client = window.nash!.training;
-        const timer = setTimeout(() => finish(() => reject(new Error(`no result within ${Math.round(limit / 1000)} s`))), limit);
+        const timer = setTimeout(
+          () => finish(() => reject(new Error(`no result within ${Math.round(limit / 1000)} s`))),
+          limit,
+        );
         const stop = client.onEvent((e) => {
           if (e.type === 'error') finish(() => reject(new Error(JSON.stringify(e.problem))));
         });
@@ -99,7 +123,11 @@ export async function benchmarkRun(page: Page, mode: 'bare' | 'trainer', seconds
           stop();
           then();
         };
-        client.benchmark(m, t).then((result) => finish(() => resolve({ iterations: result.iterations, milliseconds: result.milliseconds })));
+        client
+          .benchmark(m, t)
+          .then((result) =>
+            finish(() => resolve({ iterations: result.iterations, milliseconds: result.milliseconds })),
+          );
       }),
     [mode, seconds, timeoutMs] as const,
   );

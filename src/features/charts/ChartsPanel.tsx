@@ -4,7 +4,12 @@ import type { DatasetId, RunConfig } from '../../gan/config.ts';
 import { DATASET_MODULES } from '../../gan/data/modules.ts';
 import type { Diagnosis } from '../../gan/diagnosis/diagnose.ts';
 import { objectiveOutput } from '../../gan/diagnosis/objectives.ts';
-import { COVERAGE_FRACTION, HIGH_QUALITY_SIGMAS, METRIC_SAMPLES, MIN_COVERING_SAMPLES } from '../../gan/metrics/modes.ts';
+import {
+  COVERAGE_FRACTION,
+  HIGH_QUALITY_SIGMAS,
+  METRIC_SAMPLES,
+  MIN_COVERING_SAMPLES,
+} from '../../gan/metrics/modes.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import type { LiveMarker } from '../../worker/protocol.ts';
 import { formatSetting } from '../../i18n/format.ts';
@@ -55,7 +60,9 @@ const GRADIENT_KEYS = ['gradNormD', 'gradNormG', 'outputGrad'];
 function latest(rows: readonly Row[], series: readonly Series[]): string {
   const last = rows.at(-1);
   if (!last) return '';
-  return series.map((s) => `${s.name} ${typeof last[s.key] === 'number' ? formatSetting(last[s.key] as number) : '–'}`).join(', ');
+  return series
+    .map((s) => `${s.name} ${typeof last[s.key] === 'number' ? formatSetting(last[s.key] as number) : '–'}`)
+    .join(', ');
 }
 
 export interface ChartsPanelProps {
@@ -118,7 +125,10 @@ export const ChartsPanel = memo(function ChartsPanel({ client, store, config, di
     { key: 'outputGrad', name: c.outputGrad, colour: COLOURS.grey, dashed: true },
   ];
   // Downsample first, then drop non-positive values: mapping 50,000 points every redraw only feeds the GC.
-  const gradientRows = useMemo(() => positive(minMaxBuckets(stats as unknown as Row[], GRADIENT_KEYS, BUCKETS), GRADIENT_KEYS), [stats]);
+  const gradientRows = useMemo(
+    () => positive(minMaxBuckets(stats as unknown as Row[], GRADIENT_KEYS, BUCKETS), GRADIENT_KEYS),
+    [stats],
+  );
   const quality = useQuality(history, config.dataset);
   const rows = stats as unknown as Row[];
   const lossRows = useMemo(() => minMaxBuckets(rows, ['dLoss', 'gLoss'], BUCKETS), [rows]);
@@ -134,9 +144,34 @@ export const ChartsPanel = memo(function ChartsPanel({ client, store, config, di
   return (
     <section className="charts" aria-label={t.region} ref={section}>
       <ChartsDownload charts={section} iteration={() => client.getSnapshot().iteration} />
-      <StreamChart {...common} delayMs={0} title={t.losses} rows={lossRows} series={losses} shades={view.shades('losses')} summary={summary(lossRows, losses)} />
-      <StreamChart {...common} delayMs={STAGGER_MS} title={output === 'critic' ? t.critic : t.outputs} rows={outputRows} series={outputs} shades={view.shades('outputs')} summary={summary(outputRows, outputs)} />
-      <StreamChart {...common} delayMs={2 * STAGGER_MS} title={t.gradients} rows={gradientRows} series={gradients} log shades={view.shades('gradients')} summary={summary(gradientRows, gradients)} />
+      <StreamChart
+        {...common}
+        delayMs={0}
+        title={t.losses}
+        rows={lossRows}
+        series={losses}
+        shades={view.shades('losses')}
+        summary={summary(lossRows, losses)}
+      />
+      <StreamChart
+        {...common}
+        delayMs={STAGGER_MS}
+        title={output === 'critic' ? t.critic : t.outputs}
+        rows={outputRows}
+        series={outputs}
+        shades={view.shades('outputs')}
+        summary={summary(outputRows, outputs)}
+      />
+      <StreamChart
+        {...common}
+        delayMs={2 * STAGGER_MS}
+        title={t.gradients}
+        rows={gradientRows}
+        series={gradients}
+        log
+        shades={view.shades('gradients')}
+        summary={summary(gradientRows, gradients)}
+      />
       <StreamChart
         {...common}
         delayMs={3 * STAGGER_MS}
@@ -157,7 +192,9 @@ export const ChartsPanel = memo(function ChartsPanel({ client, store, config, di
           rows={infoRows}
           series={infoSeries}
           shades={view.shades('information')}
-          guides={[{ iteration: Math.log(config.categories), label: t.ceiling(Math.log(config.categories).toFixed(2)) }]}
+          guides={[
+            { iteration: Math.log(config.categories), label: t.ceiling(Math.log(config.categories).toFixed(2)) },
+          ]}
           summary={summary(infoRows, infoSeries)}
         />
       ) : null}
@@ -170,9 +207,18 @@ const EMPTY_HISTORY: HistoryState = { run: 0, evaluations: [], classifier: [], d
 const emptyHistory = () => EMPTY_HISTORY;
 
 /** The 2D sets with known modes (their modules give a ModeSpec), whose quality is read by the mode metrics. */
-const MODE_DATASETS = (Object.keys(DATASET_MODULES) as DatasetId[]).filter((id) => DATASET_MODULES[id].modes !== undefined);
+const MODE_DATASETS = (Object.keys(DATASET_MODULES) as DatasetId[]).filter(
+  (id) => DATASET_MODULES[id].modes !== undefined,
+);
 
-type QualityChart = { title: string; rows: Row[]; series: Series[]; leftDomain?: [number, number]; rightDomain?: [number, number]; help?: string };
+type QualityChart = {
+  title: string;
+  rows: Row[];
+  series: Series[];
+  leftDomain?: [number, number];
+  rightDomain?: [number, number];
+  help?: string;
+};
 
 /**
  * The quality chart for the data at hand, chosen by the dataset (not by which metrics arrived first,
@@ -183,18 +229,34 @@ function useQuality(history: HistoryState, dataset: DatasetId): QualityChart {
   const t = useStrings().charts;
   return useMemo(() => {
     const chart = qualityChart(history, dataset, t);
-    return { ...chart, rows: minMaxBuckets(chart.rows, chart.series.map((s) => s.key), BUCKETS) };
+    return {
+      ...chart,
+      rows: minMaxBuckets(
+        chart.rows,
+        chart.series.map((s) => s.key),
+        BUCKETS,
+      ),
+    };
   }, [history, dataset, t]);
 }
 
-function qualityChart(history: HistoryState, dataset: DatasetId, t: ReturnType<typeof useStrings>['charts']): QualityChart {
+function qualityChart(
+  history: HistoryState,
+  dataset: DatasetId,
+  t: ReturnType<typeof useStrings>['charts'],
+): QualityChart {
   const c = t.curves;
   const withModes = history.evaluations.filter((e) => e.modes);
   if (MODE_DATASETS.includes(dataset)) {
     const total = withModes.at(-1)?.modes?.modesTotal;
     return {
       title: t.quality,
-      rows: withModes.map((e) => ({ iteration: e.iteration, modesCovered: e.modes!.modesCovered, wellCovered: e.modes!.wellCovered, highQuality: 100 * e.modes!.highQuality })),
+      rows: withModes.map((e) => ({
+        iteration: e.iteration,
+        modesCovered: e.modes!.modesCovered,
+        wellCovered: e.modes!.wellCovered,
+        highQuality: 100 * e.modes!.highQuality,
+      })),
       // Counts of the data's modes: 0 … K, the whole scale from the first point (K = 8 on the ring).
       leftDomain: total ? [0, total] : undefined,
       series: [
@@ -209,7 +271,11 @@ function qualityChart(history: HistoryState, dataset: DatasetId, t: ReturnType<t
   if (dataset === 'mnist') {
     return {
       title: t.digits,
-      rows: history.classifier.map((p) => ({ iteration: p.iteration, digitModes: p.modes, classifierScore: p.classifierScore })),
+      rows: history.classifier.map((p) => ({
+        iteration: p.iteration,
+        digitModes: p.modes,
+        classifierScore: p.classifierScore,
+      })),
       series: [
         { key: 'digitModes', name: c.digitModes, colour: COLOURS.real },
         { key: 'classifierScore', name: c.classifierScore, colour: COLOURS.w, right: true },

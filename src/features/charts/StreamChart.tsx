@@ -1,8 +1,24 @@
 import { memo, startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { CartesianGrid, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis, type YAxisTickContentProps } from 'recharts';
+import {
+  CartesianGrid,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  XAxis,
+  YAxis,
+  type YAxisTickContentProps,
+} from 'recharts';
 import { type Axis, extent, fixedAxis, iterationAxis, stableAxis } from './axes.ts';
 import type { Row } from './downsample.ts';
-import { ITERATION_AXIS_HEIGHT, type Marker, type Series, type Shade, type StreamLayer, StreamLayerContext, StreamLines } from './StreamLines.tsx';
+import {
+  ITERATION_AXIS_HEIGHT,
+  type Marker,
+  type Series,
+  type Shade,
+  type StreamLayer,
+  StreamLayerContext,
+  StreamLines,
+} from './StreamLines.tsx';
 
 export interface StreamChartProps {
   title: string;
@@ -31,7 +47,10 @@ export interface StreamChartProps {
 
 /** Four charts and their captions fit beside the 2D view on a 1280×720 projector. */
 const HEIGHT = 118;
-const tickFormat = (value: number) => (Math.abs(value) >= 1000 || (Math.abs(value) < 0.01 && value !== 0) ? value.toExponential(0) : String(Number(value.toPrecision(3))));
+const tickFormat = (value: number) =>
+  Math.abs(value) >= 1000 || (Math.abs(value) < 0.01 && value !== 0)
+    ? value.toExponential(0)
+    : String(Number(value.toPrecision(3)));
 
 /**
  * One streaming line chart: downsampled rows, a shared iteration axis, the detectors' evidence
@@ -74,7 +93,8 @@ function useStaggered<T>(value: T, delayMs: number): T {
 
 const sameList = <T,>(a: readonly T[] | undefined, b: readonly T[] | undefined, same: (x: T, y: T) => boolean) =>
   a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((x, i) => same(x, b[i])));
-const sameSeries = (a: Series, b: Series) => a.key === b.key && a.name === b.name && a.colour === b.colour && a.right === b.right && a.dashed === b.dashed;
+const sameSeries = (a: Series, b: Series) =>
+  a.key === b.key && a.name === b.name && a.colour === b.colour && a.right === b.right && a.dashed === b.dashed;
 const sameShade = (a: Shade, b: Shade) => a.from === b.from && a.to === b.to && a.label === b.label;
 const sameMarker = (a: Marker, b: Marker) => a.iteration === b.iteration && a.label === b.label;
 const sameNumber = (a: number, b: number) => a === b;
@@ -86,10 +106,21 @@ const sameNumber = (a: number, b: number) => a === b;
  */
 function sameChart(a: StreamChartProps, b: StreamChartProps): boolean {
   return (
-    a.rows === b.rows && a.title === b.title && a.help?.label === b.help?.label && a.help?.text === b.help?.text && a.log === b.log && a.summary === b.summary && a.empty === b.empty && a.delayMs === b.delayMs &&
-    sameList(a.domain, b.domain, sameNumber) && sameList(a.leftDomain, b.leftDomain, sameNumber) && sameList(a.rightDomain, b.rightDomain, sameNumber) &&
-    sameList(a.series, b.series, sameSeries) && sameList(a.shades, b.shades, sameShade) &&
-    sameList(a.markers, b.markers, sameMarker) && sameList(a.guides, b.guides, sameMarker)
+    a.rows === b.rows &&
+    a.title === b.title &&
+    a.help?.label === b.help?.label &&
+    a.help?.text === b.help?.text &&
+    a.log === b.log &&
+    a.summary === b.summary &&
+    a.empty === b.empty &&
+    a.delayMs === b.delayMs &&
+    sameList(a.domain, b.domain, sameNumber) &&
+    sameList(a.leftDomain, b.leftDomain, sameNumber) &&
+    sameList(a.rightDomain, b.rightDomain, sameNumber) &&
+    sameList(a.series, b.series, sameSeries) &&
+    sameList(a.shades, b.shades, sameShade) &&
+    sameList(a.markers, b.markers, sameMarker) &&
+    sameList(a.guides, b.guides, sameMarker)
   );
 }
 
@@ -97,15 +128,24 @@ function sameChart(a: StreamChartProps, b: StreamChartProps): boolean {
  * The chart's axes, each kept from the redraw before while the data still fits it (see axes.ts):
  * then a redraw moves only the lines, not the ticks, labels and grid.
  */
-function useStreamAxes({ rows, series, domain, log, leftDomain, rightDomain, guides = [] }: StreamChartProps, hasRight: boolean) {
+function useStreamAxes(
+  { rows, series, domain, log, leftDomain, rightDomain, guides = [] }: StreamChartProps,
+  hasRight: boolean,
+) {
   const previous = useRef<{ x?: Axis; left?: Axis; right?: Axis }>({});
   const leftKeys = series.filter((s) => !s.right).map((s) => s.key);
   const rightKeys = series.filter((s) => s.right).map((s) => s.key);
   let [low, high] = extent(rows, leftKeys, log);
   for (const guide of guides) [low, high] = [Math.min(low, guide.iteration), Math.max(high, guide.iteration)];
   const x = iterationAxis(previous.current.x, domain[0], domain[1]);
-  const left = leftDomain ? fixedAxis(previous.current.left, leftDomain) : stableAxis(previous.current.left, low, high, log);
-  const right = hasRight ? (rightDomain ? fixedAxis(previous.current.right, rightDomain) : stableAxis(previous.current.right, ...extent(rows, rightKeys))) : undefined;
+  const left = leftDomain
+    ? fixedAxis(previous.current.left, leftDomain)
+    : stableAxis(previous.current.left, low, high, log);
+  const right = hasRight
+    ? rightDomain
+      ? fixedAxis(previous.current.right, rightDomain)
+      : stableAxis(previous.current.right, ...extent(rows, rightKeys))
+    : undefined;
   previous.current = { x, left, right };
   return { x, left, right };
 }
@@ -130,7 +170,9 @@ const ChartBody = memo(function ChartBody(props: StreamChartProps) {
         </span>
         {help ? (
           <details className="chart-help">
-            <summary aria-label={help.label} title={help.label}>?</summary>
+            <summary aria-label={help.label} title={help.label}>
+              ?
+            </summary>
             <p>{help.text}</p>
           </details>
         ) : null}
@@ -160,7 +202,11 @@ interface ChartFrameProps {
 
 /** The value axes hold still (useStreamAxes), so most updates change only the layer, which the frame does not read. */
 const sameFrame = (a: ChartFrameProps, b: ChartFrameProps) =>
-  a.left === b.left && a.right === b.right && a.log === b.log && sameList(a.series, b.series, sameSeries) && sameList(a.guides, b.guides, sameMarker);
+  a.left === b.left &&
+  a.right === b.right &&
+  a.log === b.log &&
+  sameList(a.series, b.series, sameSeries) &&
+  sameList(a.guides, b.guides, sameMarker);
 
 /**
  * A value axis's label as plain SVG text: recharts' own Text resolves a theme and measures its words
@@ -169,7 +215,15 @@ const sameFrame = (a: ChartFrameProps, b: ChartFrameProps) =>
  */
 function TickLabel({ x, y, textAnchor, payload }: YAxisTickContentProps) {
   return (
-    <text className="recharts-cartesian-axis-tick-value" x={x} y={y} dy="0.355em" textAnchor={textAnchor} fontSize={11} fill="#666">
+    <text
+      className="recharts-cartesian-axis-tick-value"
+      x={x}
+      y={y}
+      dy="0.355em"
+      textAnchor={textAnchor}
+      fontSize={11}
+      fill="#666"
+    >
       {tickFormat(Number(payload.value))}
     </text>
   );
@@ -190,10 +244,39 @@ const ChartFrame = memo(function ChartFrame({ left, right, log, series, guides }
       <LineChart data={UNIT_ROWS} margin={{ top: 6, right: right ? 4 : 18, bottom: ITERATION_AXIS_HEIGHT, left: 0 }}>
         <CartesianGrid stroke="#e9ecef" vertical={false} />
         <XAxis dataKey="iteration" type="number" domain={UNIT} hide />
-        <YAxis yAxisId="left" niceTicks="none" width={48} tick={TickLabel} scale={log ? 'log' : 'linear'} domain={left.domain} ticks={left.ticks} interval={0} allowDataOverflow />
-        {right ? <YAxis yAxisId="right" niceTicks="none" orientation="right" width={40} tick={TickLabel} domain={right.domain} ticks={right.ticks} interval={0} allowDataOverflow /> : null}
+        <YAxis
+          yAxisId="left"
+          niceTicks="none"
+          width={48}
+          tick={TickLabel}
+          scale={log ? 'log' : 'linear'}
+          domain={left.domain}
+          ticks={left.ticks}
+          interval={0}
+          allowDataOverflow
+        />
+        {right ? (
+          <YAxis
+            yAxisId="right"
+            niceTicks="none"
+            orientation="right"
+            width={40}
+            tick={TickLabel}
+            domain={right.domain}
+            ticks={right.ticks}
+            interval={0}
+            allowDataOverflow
+          />
+        ) : null}
         {guides.map((guide) => (
-          <ReferenceLine key={guide.label} yAxisId="left" y={guide.iteration} stroke="#868e96" strokeDasharray="2 3" label={{ value: guide.label, position: 'insideBottomRight', fontSize: 10 }} />
+          <ReferenceLine
+            key={guide.label}
+            yAxisId="left"
+            y={guide.iteration}
+            stroke="#868e96"
+            strokeDasharray="2 3"
+            label={{ value: guide.label, position: 'insideBottomRight', fontSize: 10 }}
+          />
         ))}
         <StreamLines series={series} format={tickFormat} />
       </LineChart>

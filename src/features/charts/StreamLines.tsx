@@ -42,7 +42,12 @@ export interface StreamLayer {
   markers: readonly Marker[];
 }
 
-export const StreamLayerContext = createContext<StreamLayer>({ rows: [], x: { domain: [0, 1], ticks: [] }, shades: [], markers: [] });
+export const StreamLayerContext = createContext<StreamLayer>({
+  rows: [],
+  x: { domain: [0, 1], ticks: [] },
+  shades: [],
+  markers: [],
+});
 
 export interface StreamLinesProps {
   series: readonly Series[];
@@ -85,7 +90,8 @@ export function StreamLines({ series, format }: StreamLinesProps) {
   const x = iterationScale(axis, area);
   const scaleOf = (s: Series) => (s.right ? right : left);
   const [from, to] = axis.domain;
-  const hovered = pointer === undefined ? undefined : nearestRow(rows, from + ((pointer - area.x) / area.width) * (to - from));
+  const hovered =
+    pointer === undefined ? undefined : nearestRow(rows, from + ((pointer - area.x) / area.width) * (to - from));
   const bottom = area.y + area.height;
   return (
     <g className="stream-lines">
@@ -102,7 +108,16 @@ export function StreamLines({ series, format }: StreamLinesProps) {
         {series.map((s) => {
           const y = scaleOf(s);
           return y ? (
-            <path key={s.key} className="stream-line" data-series={s.key} d={linePath(rows, s.key, x, y)} fill="none" stroke={s.colour} strokeWidth={1.5} strokeDasharray={s.dashed ? '5 3' : undefined} />
+            <path
+              key={s.key}
+              className="stream-line"
+              data-series={s.key}
+              d={linePath(rows, s.key, x, y)}
+              fill="none"
+              stroke={s.colour}
+              strokeWidth={1.5}
+              strokeDasharray={s.dashed ? '5 3' : undefined}
+            />
           ) : null;
         })}
         {markers.map((marker) => (
@@ -154,7 +169,16 @@ function Shading({ shade, x, area }: { shade: Shade; x: Scale; area: Area }) {
   const width = Math.max(1, x(shade.to) - from);
   return (
     <g className="stream-shade">
-      <rect x={from} y={area.y} width={width} height={area.height} fill="#f03e3e" fillOpacity={0.14} stroke="#f03e3e" strokeOpacity={0.4} />
+      <rect
+        x={from}
+        y={area.y}
+        width={width}
+        height={area.height}
+        fill="#f03e3e"
+        fillOpacity={0.14}
+        stroke="#f03e3e"
+        strokeOpacity={0.4}
+      />
       <text x={from + 4} y={area.y + 11} fontSize={10} fill="#c92a2a" {...HALO}>
         {shade.label}
       </text>
@@ -187,7 +211,10 @@ interface ReadoutProps {
 /** A cursor at the hovered point, its dots, and a box with the iteration and each series' value. */
 function Readout({ row, series, x, scaleOf, area, format }: ReadoutProps) {
   const px = x(row.iteration);
-  const lines = [`it ${row.iteration}`, ...series.map((s) => `${s.name} ${typeof row[s.key] === 'number' ? format(row[s.key] as number) : '–'}`)];
+  const lines = [
+    `it ${row.iteration}`,
+    ...series.map((s) => `${s.name} ${typeof row[s.key] === 'number' ? format(row[s.key] as number) : '–'}`),
+  ];
   const width = 8 + 6.2 * Math.max(...lines.map((l) => l.length));
   const height = 6 + READOUT_LINE * lines.length;
   const boxX = px + 8 + width > area.x + area.width ? px - 8 - width : px + 8;
@@ -197,11 +224,19 @@ function Readout({ row, series, x, scaleOf, area, format }: ReadoutProps) {
       {series.map((s) => {
         const v = row[s.key];
         const py = typeof v === 'number' ? scaleOf(s)?.(v) : undefined;
-        return py === undefined || !Number.isFinite(py) ? null : <circle key={s.key} cx={px} cy={py} r={3} fill={s.colour} />;
+        return py === undefined || !Number.isFinite(py) ? null : (
+          <circle key={s.key} cx={px} cy={py} r={3} fill={s.colour} />
+        );
       })}
       <rect x={boxX} y={area.y} width={width} height={height} rx={3} fill="#fff" fillOpacity={0.92} stroke="#ced4da" />
       {lines.map((line, i) => (
-        <text key={line} x={boxX + 4} y={area.y + 3 + READOUT_LINE * (i + 1) - 2} fontSize={11} fill={i === 0 ? '#495057' : (series[i - 1]?.colour ?? '#212529')}>
+        <text
+          key={line}
+          x={boxX + 4}
+          y={area.y + 3 + READOUT_LINE * (i + 1) - 2}
+          fontSize={11}
+          fill={i === 0 ? '#495057' : (series[i - 1]?.colour ?? '#212529')}
+        >
           {line}
         </text>
       ))}

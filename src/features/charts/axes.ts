@@ -46,7 +46,8 @@ export function niceAxis(min: number, max: number, count = 4): Axis {
 
 /** A log axis over whole decades around [min, max] (both > 0); a tick per decade, or per other decade beyond six. */
 export function decadeAxis(min: number, max: number): Axis {
-  if (!(min > 0) || !(max > 0) || !Number.isFinite(min) || !Number.isFinite(max)) return { domain: [1e-3, 1], ticks: [1e-3, 1e-2, 1e-1, 1] };
+  if (!(min > 0) || !(max > 0) || !Number.isFinite(min) || !Number.isFinite(max))
+    return { domain: [1e-3, 1], ticks: [1e-3, 1e-2, 1e-1, 1] };
   const low = Math.floor(Math.log10(min) + 1e-9);
   const high = Math.max(low + 1, Math.ceil(Math.log10(max) - 1e-9));
   const every = high - low > 6 ? 2 : 1;
@@ -63,7 +64,9 @@ export function stableAxis(previous: Axis | undefined, min: number, max: number,
   if (previous && Number.isFinite(min) && Number.isFinite(max)) {
     const [from, to] = previous.domain;
     const inside = min >= from && max <= to;
-    const filled = log ? (Math.log10(max) - Math.log10(min) + 1) / (Math.log10(to) - Math.log10(from)) : (max - min) / (to - from);
+    const filled = log
+      ? (Math.log10(max) - Math.log10(min) + 1) / (Math.log10(to) - Math.log10(from))
+      : (max - min) / (to - from);
     if (inside && filled >= (log ? 1 / 3 : 1 / 4)) return previous;
   }
   const next = log ? decadeAxis(min, max) : niceAxis(min, max, count);
@@ -81,21 +84,33 @@ export function fixedAxis(previous: Axis | undefined, [from, to]: [number, numbe
   return previous && sameAxis(previous, next) ? previous : next;
 }
 
-const sameAxis = (a: Axis, b: Axis) => a.domain[0] === b.domain[0] && a.domain[1] === b.domain[1] && a.ticks.length === b.ticks.length && a.ticks.every((t, i) => t === b.ticks[i]);
+const sameAxis = (a: Axis, b: Axis) =>
+  a.domain[0] === b.domain[0] &&
+  a.domain[1] === b.domain[1] &&
+  a.ticks.length === b.ticks.length &&
+  a.ticks.every((t, i) => t === b.ticks[i]);
 
 /**
  * The iteration axis: starts at the first point, ends at the next nice step after the newest one,
  * so the lines grow into a still frame and the axis moves only when they reach its end.
  */
 export function iterationAxis(previous: Axis | undefined, first: number, last: number, count = 5): Axis {
-  if (previous && previous.domain[0] === first && last <= previous.domain[1] && last > previous.domain[0]) return previous;
+  if (previous && previous.domain[0] === first && last <= previous.domain[1] && last > previous.domain[0])
+    return previous;
   const step = niceStep(Math.max(1, last - first) * 1.25, count);
   const to = Math.max(first + step, Math.ceil((last + 1e-9) / step) * step);
-  return { domain: [first, to], ticks: ticksBetween(Math.ceil(first / step) * step, to, step).filter((t) => t >= first) };
+  return {
+    domain: [first, to],
+    ticks: ticksBetween(Math.ceil(first / step) * step, to, step).filter((t) => t >= first),
+  };
 }
 
 /** The least and greatest finite values of `keys` over `rows` (for a log axis, of the positive ones). */
-export function extent(rows: readonly Record<string, number | null>[], keys: readonly string[], positiveOnly = false): [number, number] {
+export function extent(
+  rows: readonly Record<string, number | null>[],
+  keys: readonly string[],
+  positiveOnly = false,
+): [number, number] {
   let min = Infinity;
   let max = -Infinity;
   for (const row of rows) {

@@ -33,5 +33,7 @@ export function nearestRow(rows: readonly Row[], iteration: number): Row | undef
     if (rows[mid].iteration <= iteration) low = mid;
     else high = mid;
   }
-  return Math.abs(rows[low].iteration - iteration) <= Math.abs(rows[high].iteration - iteration) ? rows[low] : rows[high];
+  return Math.abs(rows[low].iteration - iteration) <= Math.abs(rows[high].iteration - iteration)
+    ? rows[low]
+    : rows[high];
 }

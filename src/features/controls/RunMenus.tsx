@@ -14,19 +14,35 @@ export function RunMenus({ playground }: { playground: Playground }) {
     <div className="run-menus">
       <label>
         {t.dataset}
-        <select aria-label={t.dataset} value={playground.shown.dataset} onChange={(event) => isDataset(event.target.value) && void playground.chooseDataset(event.target.value)}>
+        <select
+          aria-label={t.dataset}
+          value={playground.shown.dataset}
+          onChange={(event) => isDataset(event.target.value) && void playground.chooseDataset(event.target.value)}
+        >
           {DATASETS.map((id) => (
-            <option key={id} value={id}>{t.datasets[id]}</option>
+            <option key={id} value={id}>
+              {t.datasets[id]}
+            </option>
           ))}
         </select>
       </label>
       <label>
         {t.variant}
-        <select aria-label={t.variant} value={variant ?? 'custom'} onChange={(event) => isVariant(event.target.value) && void playground.chooseVariant(event.target.value)}>
+        <select
+          aria-label={t.variant}
+          value={variant ?? 'custom'}
+          onChange={(event) => isVariant(event.target.value) && void playground.chooseVariant(event.target.value)}
+        >
           {VARIANT_IDS.map((id) => (
-            <option key={id} value={id}>{t.variants[id]}</option>
+            <option key={id} value={id}>
+              {t.variants[id]}
+            </option>
           ))}
-          {variant ? null : <option value="custom" disabled>{t.variantCustom}</option>}
+          {variant ? null : (
+            <option value="custom" disabled>
+              {t.variantCustom}
+            </option>
+          )}
         </select>
       </label>
     </div>

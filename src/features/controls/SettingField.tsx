@@ -1,5 +1,13 @@
 import { useId, useState } from 'react';
-import { CONFIG_SCHEMA, type FieldName, type FieldSpec, parseField, type Refusal, type ResetReason, type RunConfig } from '../../gan/config.ts';
+import {
+  CONFIG_SCHEMA,
+  type FieldName,
+  type FieldSpec,
+  parseField,
+  type Refusal,
+  type ResetReason,
+  type RunConfig,
+} from '../../gan/config.ts';
 import { describeRefusal } from '../../i18n/settings.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import { formatSetting } from '../../i18n/format.ts';
@@ -41,7 +49,7 @@ export function SettingField({ field, value, used, waiting, onCommit, choices }:
   const [refusal, setRefusal] = useState<{ by: 'field' | 'worker'; refusal: Refusal }>();
   const id = useId();
   const label = t.fields[field];
-  const unit = spec.kind === 'number' && spec.unit ? t.units[spec.unit] ?? spec.unit : '';
+  const unit = spec.kind === 'number' && spec.unit ? (t.units[spec.unit] ?? spec.unit) : '';
 
   const commit = async (raw: string) => {
     const parsed = parseField(field, raw);
@@ -70,7 +78,9 @@ export function SettingField({ field, value, used, waiting, onCommit, choices }:
     <div className={`setting${used ? '' : ' unused'}${problem ? ' invalid' : ''}`}>
       <label htmlFor={id}>
         {label}
-        <span className={`badge ${live ? 'live' : 'reset'}`} title={hint}>{live ? t.live : t.needsReset}</span>
+        <span className={`badge ${live ? 'live' : 'reset'}`} title={hint}>
+          {live ? t.live : t.needsReset}
+        </span>
       </label>
       {spec.kind === 'number' ? (
         <input
@@ -93,16 +103,26 @@ export function SettingField({ field, value, used, waiting, onCommit, choices }:
           }}
         />
       ) : (
-        <select id={id} aria-label={label} aria-describedby={describe} value={String(value)} onChange={(event) => void commit(event.target.value)}>
+        <select
+          id={id}
+          aria-label={label}
+          aria-describedby={describe}
+          value={String(value)}
+          onChange={(event) => void commit(event.target.value)}
+        >
           {spec.values.map((v) => (
-            <option key={v} value={v}>{choices?.[v] ?? v}</option>
+            <option key={v} value={v}>
+              {choices?.[v] ?? v}
+            </option>
           ))}
         </select>
       )}
       <small id={`${id}-about`} className="about">
         {[unit, rangeText(spec), used ? '' : t.notUsed].filter(Boolean).join(' · ')}
       </small>
-      <small id={`${id}-message`} className="problem" role={problem ? 'alert' : undefined}>{problem ?? ''}</small>
+      <small id={`${id}-message`} className="problem" role={problem ? 'alert' : undefined}>
+        {problem ?? ''}
+      </small>
     </div>
   );
 }

@@ -45,7 +45,15 @@ export const SettingsPanel = memo(function SettingsPanel({ playground }: { playg
   const choices = useChoices();
   const { shown } = playground;
   const field = (name: FieldName) => (
-    <SettingField key={name} field={name} value={shown[name]} used={isUsed(name, shown)} waiting={playground.waiting[name]} onCommit={playground.commit} choices={choices(name)} />
+    <SettingField
+      key={name}
+      field={name}
+      value={shown[name]}
+      used={isUsed(name, shown)}
+      waiting={playground.waiting[name]}
+      onCommit={playground.commit}
+      choices={choices(name)}
+    />
   );
   return (
     <section className="settings-panel" aria-label={t.region}>
@@ -53,9 +61,7 @@ export const SettingsPanel = memo(function SettingsPanel({ playground }: { playg
       <details className="advanced">
         <summary>{t.advanced}</summary>
         <p className="lead">{t.advancedLead}</p>
-        <div className="setting-grid">
-          {AXES.map(field)}
-        </div>
+        <div className="setting-grid">{AXES.map(field)}</div>
         <div className="setting-grid">{advancedFields(shown, FIELD_NAMES).map(field)}</div>
       </details>
     </section>
@@ -76,7 +82,9 @@ export function PendingNotice({ playground }: { playground: Playground }) {
           {t.conflicts} {playground.conflicts.map((conflict) => t.conflictText[conflict]).join(' ')}
         </span>
       ) : null}
-      <button type="button" onClick={playground.discard}>{t.discard}</button>
+      <button type="button" onClick={playground.discard}>
+        {t.discard}
+      </button>
     </div>
   );
 }

@@ -27,7 +27,15 @@ export function modesText(history: HistoryState): string {
 }
 
 /** Train/Pause, Step, Step D, Step G, Reset, speed, and the counters. Space, S and R do the same from the keyboard. */
-export function Transport({ client, playground, store }: { client: TrainingClient; playground: Playground; store?: RunHistory }) {
+export function Transport({
+  client,
+  playground,
+  store,
+}: {
+  client: TrainingClient;
+  playground: Playground;
+  store?: RunHistory;
+}) {
   const history = useRunHistory(store);
   const t = useStrings().playground;
   const v = useStrings().views;
@@ -39,12 +47,24 @@ export function Transport({ client, playground, store }: { client: TrainingClien
   const attention = Object.keys(playground.pending).length > 0 || playground.pointsChanged;
   return (
     <div className="transport" role="group" aria-label={t.transport}>
-      <button type="button" className="primary" disabled={!ready} onClick={playground.togglePlay} aria-keyshortcuts="Space">
+      <button
+        type="button"
+        className="primary"
+        disabled={!ready}
+        onClick={playground.togglePlay}
+        aria-keyshortcuts="Space"
+      >
         {running ? t.pause : t.train}
       </button>
-      <button type="button" disabled={!ready || running} onClick={() => client.step(1, 'both')} aria-keyshortcuts="S">{t.step}</button>
-      <button type="button" disabled={!ready || running} onClick={() => client.step(1, 'discriminator')}>{t.stepDiscriminator}</button>
-      <button type="button" disabled={!ready || running} onClick={() => client.step(1, 'generator')}>{t.stepGenerator}</button>
+      <button type="button" disabled={!ready || running} onClick={() => client.step(1, 'both')} aria-keyshortcuts="S">
+        {t.step}
+      </button>
+      <button type="button" disabled={!ready || running} onClick={() => client.step(1, 'discriminator')}>
+        {t.stepDiscriminator}
+      </button>
+      <button type="button" disabled={!ready || running} onClick={() => client.step(1, 'generator')}>
+        {t.stepGenerator}
+      </button>
       <button
         type="button"
         className={attention ? 'attention' : undefined}
@@ -62,17 +82,25 @@ export function Transport({ client, playground, store }: { client: TrainingClien
           onChange={(event) => playground.setSpeed(SPEEDS.find((s) => s.key === event.target.value)?.value)}
         >
           {SPEEDS.map((s) => (
-            <option key={s.key} value={s.key}>{v.speeds[s.key]}</option>
+            <option key={s.key} value={s.key}>
+              {v.speeds[s.key]}
+            </option>
           ))}
         </select>
       </label>
       <dl className="counters">
         <dt>{t.iteration}</dt>
-        <dd><output aria-label={t.iteration}>{iteration}</output></dd>
+        <dd>
+          <output aria-label={t.iteration}>{iteration}</output>
+        </dd>
         <dt>{t.perSecond}</dt>
-        <dd><output aria-label={t.iterationsPerSecond}>{rate.toFixed(1)}</output></dd>
+        <dd>
+          <output aria-label={t.iterationsPerSecond}>{rate.toFixed(1)}</output>
+        </dd>
         <dt>{v.modesCovered}</dt>
-        <dd><output aria-label={v.modesCovered}>{modesText(history)}</output></dd>
+        <dd>
+          <output aria-label={v.modesCovered}>{modesText(history)}</output>
+        </dd>
       </dl>
     </div>
   );

@@ -1,7 +1,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TrainingClient, TrainingState } from '../../client/TrainingClient.ts';
 import { useTraining } from '../../client/useTraining.ts';
-import { type Conflict, conflictsOf, type DatasetId, defaultConfig, type FieldName, type Refusal, resetReason, type ResetReason, type RunConfig } from '../../gan/config.ts';
+import {
+  type Conflict,
+  conflictsOf,
+  type DatasetId,
+  defaultConfig,
+  type FieldName,
+  type Refusal,
+  resetReason,
+  type ResetReason,
+  type RunConfig,
+} from '../../gan/config.ts';
 import { PRESETS, type PresetId } from '../../gan/presets.ts';
 import { dataRecipe } from '../../gan/recipes.ts';
 import { type VariantId, variantPatch } from './variants.ts';
@@ -62,7 +72,8 @@ export function usePlayground(client: TrainingClient): Playground {
   const shown = useMemo(() => ({ ...config, ...pending }), [config, pending]);
   const waiting = useMemo(() => {
     const reasons: Partial<Record<FieldName, ResetReason>> = {};
-    for (const [key, value] of Object.entries(pending) as [FieldName, RunConfig[FieldName]][]) reasons[key] = resetReason(config, key, value);
+    for (const [key, value] of Object.entries(pending) as [FieldName, RunConfig[FieldName]][])
+      reasons[key] = resetReason(config, key, value);
     return reasons;
   }, [config, pending]);
   // Each field of `shown` passed its own check on the way in, so only rules across fields remain.
@@ -181,6 +192,22 @@ export function usePlayground(client: TrainingClient): Playground {
       addPoints: (added) => setPoints((before) => [...before, ...added].slice(-MAX_CUSTOM_POINTS)),
       clearPoints: () => setPoints([]),
     }),
-    [shown, pending, waiting, conflicts, points, pointsChanged, speed, preset, commit, change, trainedPoints, reset, togglePlay, setSpeed, loadPreset],
+    [
+      shown,
+      pending,
+      waiting,
+      conflicts,
+      points,
+      pointsChanged,
+      speed,
+      preset,
+      commit,
+      change,
+      trainedPoints,
+      reset,
+      togglePlay,
+      setSpeed,
+      loadPreset,
+    ],
   );
 }

@@ -11,7 +11,13 @@ export const VARIANT_IDS = ['gan', 'lsgan', 'dcgan', 'wgan', 'wganGp', 'cgan', '
 export type VariantId = (typeof VARIANT_IDS)[number];
 
 /** Adam with β1 0.5 and one D step: what every variant but WGAN trains with (recipes.ts). */
-const adam: Partial<RunConfig> = { generatorOptimizer: 'adam', discriminatorOptimizer: 'adam', discriminatorSteps: 1, beta1: 0.5, beta2: 0.999 };
+const adam: Partial<RunConfig> = {
+  generatorOptimizer: 'adam',
+  discriminatorOptimizer: 'adam',
+  discriminatorSteps: 1,
+  beta1: 0.5,
+  beta2: 0.999,
+};
 const mlp: Partial<RunConfig> = { architecture: 'mlp', conditioning: 'none' };
 
 /**
@@ -23,7 +29,17 @@ export const VARIANTS: Record<VariantId, Partial<RunConfig>> = {
   gan: { ...adam, ...mlp, ...recipeFor('nonSaturating') },
   lsgan: { ...adam, ...mlp, ...recipeFor('lsgan') },
   // Radford et al.: Adam 2e-4; a 32-d latent and batch 64 keep it trainable on a CPU.
-  dcgan: { ...adam, ...recipeFor('nonSaturating'), architecture: 'dcgan', conditioning: 'none', dataset: 'mnist', latentSize: 32, batchSize: 64, generatorLearningRate: 2e-4, discriminatorLearningRate: 2e-4 },
+  dcgan: {
+    ...adam,
+    ...recipeFor('nonSaturating'),
+    architecture: 'dcgan',
+    conditioning: 'none',
+    dataset: 'mnist',
+    latentSize: 32,
+    batchSize: 64,
+    generatorLearningRate: 2e-4,
+    discriminatorLearningRate: 2e-4,
+  },
   wgan: { ...mlp, ...recipeFor('wgan') },
   wganGp: { ...adam, ...mlp, ...recipeFor('wganGp') },
   cgan: { ...adam, ...recipeFor('nonSaturating'), architecture: 'mlp', conditioning: 'label' },
@@ -64,8 +80,18 @@ export function variantPatch(variant: VariantId, config: RunConfig): Partial<Run
 
 /** Fields shown in the main panel, in order; every other field is under Advanced. */
 export const MAIN_FIELDS: readonly FieldName[] = [
-  'generatorLearningRate', 'discriminatorLearningRate', 'batchSize', 'discriminatorSteps', 'generatorSteps',
-  'lsganA', 'lsganB', 'lsganC', 'clipValue', 'gradientPenalty', 'infoLambda', 'seed',
+  'generatorLearningRate',
+  'discriminatorLearningRate',
+  'batchSize',
+  'discriminatorSteps',
+  'generatorSteps',
+  'lsganA',
+  'lsganB',
+  'lsganC',
+  'clipValue',
+  'gradientPenalty',
+  'infoLambda',
+  'seed',
 ];
 
 /** Fields in the three menus above the panel (Dataset, Variant) or its advanced axes, not repeated as inputs. */
@@ -78,7 +104,8 @@ const OBJECTIVE_SETTINGS: ReadonlySet<FieldName> = new Set(OBJECTIVES.flatMap((i
 export function isUsed(field: FieldName, config: RunConfig): boolean {
   const { objective, architecture, conditioning, generatorOptimizer: g, discriminatorOptimizer: d } = config;
   const uses = (optimizer: RunConfig['generatorOptimizer']) => g === optimizer || d === optimizer;
-  if (OBJECTIVE_SETTINGS.has(field)) return (OBJECTIVE_MODULES[objective].settings as readonly FieldName[]).includes(field);
+  if (OBJECTIVE_SETTINGS.has(field))
+    return (OBJECTIVE_MODULES[objective].settings as readonly FieldName[]).includes(field);
   switch (field) {
     case 'infoLambda':
     case 'categories':

@@ -16,10 +16,17 @@ function formatValue(value: number): string {
  * that chart, the numbers against their thresholds) and the usual fixes. A divergence the worker
  * rolled back comes first, in the same shape.
  */
-export const DiagnosticsPanel = memo(function DiagnosticsPanel({ diagnoses, divergence }: { diagnoses: readonly Diagnosis[]; divergence?: Divergence }) {
+export const DiagnosticsPanel = memo(function DiagnosticsPanel({
+  diagnoses,
+  divergence,
+}: {
+  diagnoses: readonly Diagnosis[];
+  divergence?: Divergence;
+}) {
   const t = useStrings().diagnostics;
   const curves = useStrings().charts.curves as Record<string, string>;
-  const measurement = (m: Measurement) => t.measurement(t.measurements[m.name] ?? m.name, formatValue(m.value), formatValue(m.threshold), m.fires);
+  const measurement = (m: Measurement) =>
+    t.measurement(t.measurements[m.name] ?? m.name, formatValue(m.value), formatValue(m.threshold), m.fires);
   return (
     <section className="diagnostics" aria-label={t.region} aria-live="polite">
       <h2>{t.region}</h2>
@@ -28,16 +35,26 @@ export const DiagnosticsPanel = memo(function DiagnosticsPanel({ diagnoses, dive
       {diagnoses.map(({ finding, active }) => {
         const detector = t.detectors[finding.detector];
         return (
-          <article key={finding.detector} className={`diagnosis${active ? ' active' : ''}`} aria-labelledby={`diagnosis-${finding.detector}`}>
+          <article
+            key={finding.detector}
+            className={`diagnosis${active ? ' active' : ''}`}
+            aria-labelledby={`diagnosis-${finding.detector}`}
+          >
             <h3 id={`diagnosis-${finding.detector}`}>{detector.name}</h3>
             <p className="state">{active ? t.active : t.earlier(finding.to)}</p>
             <p>{detector.explanation}</p>
             <p className="evidence">
-              <strong>{t.evidenceLabel}:</strong> {t.window(finding.signals.map((s) => curves[s] ?? s).join(', '), finding.from, finding.to)}
+              <strong>{t.evidenceLabel}:</strong>{' '}
+              {t.window(finding.signals.map((s) => curves[s] ?? s).join(', '), finding.from, finding.to)}
               {'. '}
-              {finding.measurements.filter((m) => m.name !== 'modesTotal').map(measurement).join('; ')}
+              {finding.measurements
+                .filter((m) => m.name !== 'modesTotal')
+                .map(measurement)
+                .join('; ')}
             </p>
-            <p className="fixes-label"><strong>{t.fixesLabel}:</strong></p>
+            <p className="fixes-label">
+              <strong>{t.fixesLabel}:</strong>
+            </p>
             <ul>
               {detector.fixes.map((fix) => (
                 <li key={fix}>{fix}</li>
@@ -56,12 +73,20 @@ function DivergenceCard({ divergence: { report, active } }: { divergence: Diverg
   return (
     <article className={`diagnosis${active ? ' active' : ''}`} aria-labelledby="diagnosis-divergence">
       <h3 id="diagnosis-divergence">{t.divergence.name}</h3>
-      <p className="state">{active ? t.divergence.active(report.restoredIteration) : t.divergence.earlier(report.restoredIteration)}</p>
+      <p className="state">
+        {active ? t.divergence.active(report.restoredIteration) : t.divergence.earlier(report.restoredIteration)}
+      </p>
       <p>{t.divergence.explanation}</p>
       <p className="evidence">
-        <strong>{t.evidenceLabel}:</strong> {[...divergenceEvidence(report, strings.reliability), t.divergence.window(report.restoredIteration, report.noticedAt)].join(' ')}
+        <strong>{t.evidenceLabel}:</strong>{' '}
+        {[
+          ...divergenceEvidence(report, strings.reliability),
+          t.divergence.window(report.restoredIteration, report.noticedAt),
+        ].join(' ')}
       </p>
-      <p className="fixes-label"><strong>{t.fixesLabel}:</strong></p>
+      <p className="fixes-label">
+        <strong>{t.fixesLabel}:</strong>
+      </p>
       <ul>
         {divergenceAdvice(report, strings.reliability).map((advice) => (
           <li key={advice}>{advice}</li>

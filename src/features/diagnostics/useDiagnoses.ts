@@ -7,7 +7,8 @@ import type { RunHistory } from '../history/runHistory.ts';
 /** The detectors run twice a second: a failure shows within half a second of its evidence. */
 const DIAGNOSE_MS = 500;
 
-const key = (list: readonly Diagnosis[]) => list.map((d) => `${d.finding.detector}:${d.finding.from}:${d.finding.to}:${d.active}`).join('|');
+const key = (list: readonly Diagnosis[]) =>
+  list.map((d) => `${d.finding.detector}:${d.finding.from}:${d.finding.to}:${d.active}`).join('|');
 
 /**
  * Runs the failure-mode detectors over the run's streamed signals on a timer and keeps the cards
@@ -15,7 +16,11 @@ const key = (list: readonly Diagnosis[]) => list.map((d) => `${d.finding.detecto
  * (the client goes back to `starting`), not at the next tick, and nothing is judged until the new
  * run's history has begun, so a preset never opens with its predecessor's card.
  */
-export function useDiagnoses(client: TrainingClient, history: RunHistory | undefined, config: Pick<RunConfig, 'objective' | 'lsganA' | 'lsganB'>): Diagnosis[] {
+export function useDiagnoses(
+  client: TrainingClient,
+  history: RunHistory | undefined,
+  config: Pick<RunConfig, 'objective' | 'lsganA' | 'lsganB'>,
+): Diagnosis[] {
   const [diagnoses, setDiagnoses] = useState<Diagnosis[]>([]);
   const log = useRef(new DiagnosisLog());
   const run = useRef(-1);

@@ -32,5 +32,8 @@ export function useDivergence(client: TrainingClient): Divergence | undefined {
     client,
     useCallback((s: TrainingState) => s.state === 'paused' && s.iteration === restored, [restored]),
   );
-  return useMemo(() => (seen && seen.run === run ? { report: seen.report, active: resting } : undefined), [seen, run, resting]);
+  return useMemo(
+    () => (seen && seen.run === run ? { report: seen.report, active: resting } : undefined),
+    [seen, run, resting],
+  );
 }

@@ -15,15 +15,30 @@ interface ConvSettingsPanelProps {
 }
 
 /** Sizes, stride, padding, the editable kernel and the ready-made examples. */
-export function ConvSettingsPanel({ settings, kernel, unreadInputs, onSetting, onKernel, onExample }: ConvSettingsPanelProps) {
+export function ConvSettingsPanel({
+  settings,
+  kernel,
+  unreadInputs,
+  onSetting,
+  onKernel,
+  onExample,
+}: ConvSettingsPanelProps) {
   const t = useStrings().explainer;
   const { inputSize: n, kernelSize: k, stride: s, padding: p } = settings;
-  const select = (field: keyof ConvSettings, label: string, options: number[], text: (v: number) => string, disabled?: (v: number) => boolean) => (
+  const select = (
+    field: keyof ConvSettings,
+    label: string,
+    options: number[],
+    text: (v: number) => string,
+    disabled?: (v: number) => boolean,
+  ) => (
     <label>
       {label}
       <select value={settings[field]} onChange={(e) => onSetting(field, Number(e.target.value))}>
         {options.map((v) => (
-          <option key={v} value={v} disabled={disabled?.(v)}>{text(v)}</option>
+          <option key={v} value={v} disabled={disabled?.(v)}>
+            {text(v)}
+          </option>
         ))}
       </select>
     </label>
@@ -46,9 +61,15 @@ export function ConvSettingsPanel({ settings, kernel, unreadInputs, onSetting, o
         <KernelEditor kernel={kernel} size={k} onKernel={onKernel} />
         <div className="xp-examples" role="group" aria-labelledby="xp-examples-title">
           <strong id="xp-examples-title">{t.examples}</strong>
-          <button type="button" onClick={() => onExample('classic')}>{t.exampleClassic}</button>
-          <button type="button" onClick={() => onExample('checkerboard')}>{t.exampleCheckerboard}</button>
-          <button type="button" onClick={() => onExample('even')}>{t.exampleEven}</button>
+          <button type="button" onClick={() => onExample('classic')}>
+            {t.exampleClassic}
+          </button>
+          <button type="button" onClick={() => onExample('checkerboard')}>
+            {t.exampleCheckerboard}
+          </button>
+          <button type="button" onClick={() => onExample('even')}>
+            {t.exampleEven}
+          </button>
         </div>
       </div>
     </section>
@@ -59,7 +80,15 @@ export function ConvSettingsPanel({ settings, kernel, unreadInputs, onSetting, o
  * One number field per weight, filled with the colour that marks that weight everywhere else.
  * A field keeps what is typed ("-", "0.") until it parses, so typing never snaps back.
  */
-function KernelEditor({ kernel, size, onKernel }: { kernel: readonly number[]; size: number; onKernel: (kernel: number[]) => void }) {
+function KernelEditor({
+  kernel,
+  size,
+  onKernel,
+}: {
+  kernel: readonly number[];
+  size: number;
+  onKernel: (kernel: number[]) => void;
+}) {
   const t = useStrings().explainer;
   const [drafts, setDrafts] = useState<Record<number, string>>({});
   const edit = (tap: number, text: string) => {

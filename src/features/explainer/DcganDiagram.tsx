@@ -13,7 +13,9 @@ function FeatureMap({ size, depth }: { size: number; depth: string }) {
   return (
     <div className="xp-dcgan-map">
       <div className="xp-dcgan-square" style={style} aria-hidden="true" />
-      <span>{size}×{size}×{depth}</span>
+      <span>
+        {size}×{size}×{depth}
+      </span>
     </div>
   );
 }
@@ -21,7 +23,9 @@ function FeatureMap({ size, depth }: { size: number; depth: string }) {
 function Step({ label, transposed }: { label: string; transposed?: boolean }) {
   return (
     <div className={`xp-dcgan-step${transposed ? ' xp-transposed' : ''}`}>
-      <span className="xp-dcgan-arrow" aria-hidden="true">→</span>
+      <span className="xp-dcgan-arrow" aria-hidden="true">
+        →
+      </span>
       <span>{label}</span>
       {transposed && <strong>Cᵀ</strong>}
     </div>
@@ -49,7 +53,10 @@ export function DcganDiagram({ onTry }: { onTry: () => void }) {
       </figure>
       <p className="xp-rule">{t.dcganRule}</p>
       <p>
-        <button type="button" onClick={onTry}>{t.dcganTry}</button> {t.dcganPlayground}
+        <button type="button" onClick={onTry}>
+          {t.dcganTry}
+        </button>{' '}
+        {t.dcganPlayground}
       </p>
     </section>
   );

@@ -1,8 +1,16 @@
 import { useMemo, useState } from 'react';
 import { useStrings } from '../../i18n/useStrings.ts';
 import {
-  convolutionMatrix, type ConvSettings, DEFAULT_SETTINGS, defaultKernel, multiply, multiplyTransposed,
-  normalizeSettings, outputSize, overlapCounts, sampleInput,
+  convolutionMatrix,
+  type ConvSettings,
+  DEFAULT_SETTINGS,
+  defaultKernel,
+  multiply,
+  multiplyTransposed,
+  normalizeSettings,
+  outputSize,
+  overlapCounts,
+  sampleInput,
 } from './convMatrix.ts';
 import { DcganDiagram } from './DcganDiagram.tsx';
 import './explainer.css';
@@ -68,7 +76,9 @@ export function ExplainerPage() {
           <ul>
             <li>{t.seedLarger}</li>
             <li>{t.seedSpread}</li>
-            <li><strong>{t.seedMatrix}</strong></li>
+            <li>
+              <strong>{t.seedMatrix}</strong>
+            </li>
           </ul>
           <TfCheckBadge state={check} />
         </section>

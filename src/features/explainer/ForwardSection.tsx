@@ -1,6 +1,13 @@
 import { useState } from 'react';
 import { useStrings } from '../../i18n/useStrings.ts';
-import { columnSupport, type ConvMatrix, type ConvSettings, outputSize, rowSupport, windowOrigin } from './convMatrix.ts';
+import {
+  columnSupport,
+  type ConvMatrix,
+  type ConvSettings,
+  outputSize,
+  rowSupport,
+  windowOrigin,
+} from './convMatrix.ts';
 import { formatNumber, position, tapColour } from './format.ts';
 import { MapGrid } from './MapGrid.tsx';
 import { MatrixView } from './MatrixView.tsx';
@@ -31,7 +38,8 @@ export function ForwardSection({ settings, kernel, matrix, x, cx }: ForwardSecti
 
   // A row of C is an output cell, a column an input cell; C·x's own column belongs to its row.
   const activeRow = active?.kind === 'output' ? active.index : active?.kind === 'matrix' ? active.row : null;
-  const activeCol = active?.kind === 'input' ? active.index : active?.kind === 'matrix' && active.col < n * n ? active.col : null;
+  const activeCol =
+    active?.kind === 'input' ? active.index : active?.kind === 'matrix' && active.col < n * n ? active.col : null;
   const frame = activeRow === null ? null : windowOrigin(settings, Math.floor(activeRow / o), activeRow % o);
   const readBy = activeRow === null ? [] : rowSupport(matrix, activeRow);
   const readers = activeCol === null ? [] : columnSupport(matrix, activeCol);
@@ -39,11 +47,15 @@ export function ForwardSection({ settings, kernel, matrix, x, cx }: ForwardSecti
   const explanation = (() => {
     if (activeCol !== null && activeRow !== null) {
       const tap = matrix.taps[activeRow * matrix.cols + activeCol];
-      return tap >= 0 ? t.explainC(activeRow + 1, activeCol + 1, formatNumber(kernel[tap])) : t.explainCZero(activeRow + 1, activeCol + 1);
+      return tap >= 0
+        ? t.explainC(activeRow + 1, activeCol + 1, formatNumber(kernel[tap]))
+        : t.explainCZero(activeRow + 1, activeCol + 1);
     }
     if (activeRow !== null) {
       const { row, col } = position(activeRow, o);
-      const terms = readBy.map(({ index, tap }) => `${formatNumber(kernel[tap])}·${formatNumber(x[index])}`).join(' + ');
+      const terms = readBy
+        .map(({ index, tap }) => `${formatNumber(kernel[tap])}·${formatNumber(x[index])}`)
+        .join(' + ');
       return t.explainOutput(row, col, activeRow + 1, terms, formatNumber(cx[activeRow]));
     }
     if (activeCol !== null) {
@@ -62,10 +74,14 @@ export function ForwardSection({ settings, kernel, matrix, x, cx }: ForwardSecti
     <section className="xp-explainer-section" aria-labelledby="xp-forward-title">
       <h3 id="xp-forward-title">{t.forwardTitle}</h3>
       <p className="xp-lead">{t.forwardLead}</p>
-      <p className="xp-explain" role="status">{explanation}</p>
+      <p className="xp-explain" role="status">
+        {explanation}
+      </p>
       <div className="xp-flow">
         <figure>
-          <figcaption>{t.inputGrid} ({n}×{n})</figcaption>
+          <figcaption>
+            {t.inputGrid} ({n}×{n})
+          </figcaption>
           <MapGrid
             label={t.inputGrid}
             size={n}
@@ -84,9 +100,13 @@ export function ForwardSection({ settings, kernel, matrix, x, cx }: ForwardSecti
           />
           {p > 0 && <small>{t.paddingNote}</small>}
         </figure>
-        <div className="xp-arrow" aria-hidden="true">→<span>{t.flatten}</span></div>
+        <div className="xp-arrow" aria-hidden="true">
+          →<span>{t.flatten}</span>
+        </div>
         <figure>
-          <figcaption>C ({o * o}×{n * n}) · x = C·x</figcaption>
+          <figcaption>
+            C ({o * o}×{n * n}) · x = C·x
+          </figcaption>
           <MatrixView
             label={t.matrixC}
             matrix={matrix}
@@ -102,9 +122,13 @@ export function ForwardSection({ settings, kernel, matrix, x, cx }: ForwardSecti
             onActive={(cell) => setActive(cell && { kind: 'matrix', ...cell })}
           />
         </figure>
-        <div className="xp-arrow" aria-hidden="true">→<span>{t.reshape}</span></div>
+        <div className="xp-arrow" aria-hidden="true">
+          →<span>{t.reshape}</span>
+        </div>
         <figure>
-          <figcaption>{t.outputGrid} ({o}×{o})</figcaption>
+          <figcaption>
+            {t.outputGrid} ({o}×{o})
+          </figcaption>
           <MapGrid
             label={t.outputGrid}
             size={o}

@@ -31,10 +31,21 @@ interface MapGridProps {
 }
 
 /** Half the cell for one or two characters; "−12.5" in a 28px cell shrinks to fit its width. */
-const digitPx = (cellPx: number, text: string) => Math.max(10, Math.min(20, cellPx * 0.5, (cellPx * 1.3) / text.length));
+const digitPx = (cellPx: number, text: string) =>
+  Math.max(10, Math.min(20, cellPx * 0.5, (cellPx * 1.3) / text.length));
 
 /** An n×n map (input, output, small or large map) as an ARIA grid of row-major cells. */
-export function MapGrid({ label, size, padding = 0, cellPx, cellName, content, look, paddingFill, onActive }: MapGridProps) {
+export function MapGrid({
+  label,
+  size,
+  padding = 0,
+  cellPx,
+  cellName,
+  content,
+  look,
+  paddingFill,
+  onActive,
+}: MapGridProps) {
   const toIndex = (cell: GridCell | null) => (cell ? cell.row * size + cell.col : null);
   const { gridRef, gridProps, cellProps } = useRovingGrid(size, size, (cell) => onActive(toIndex(cell)));
   const span = Array.from({ length: size + 2 * padding }, (_, i) => i - padding);
@@ -67,7 +78,11 @@ export function MapGrid({ label, size, padding = 0, cellPx, cellName, content, l
                   {...cellProps(row, col)}
                 >
                   {content(index)}
-                  {badge && <span className="xp-badge" aria-hidden="true">{badge}</span>}
+                  {badge && (
+                    <span className="xp-badge" aria-hidden="true">
+                      {badge}
+                    </span>
+                  )}
                 </div>
               );
             })}

@@ -57,41 +57,76 @@ export function MatrixView(props: MatrixViewProps) {
   const pending = (col: number) => columnsDone !== null && col >= columnsDone;
 
   return (
-    <div ref={gridRef} role="grid" aria-label={label} className={`xp-matrix${showDigits ? '' : ' xp-compact'}`} style={style} {...gridProps}>
+    <div
+      ref={gridRef}
+      role="grid"
+      aria-label={label}
+      className={`xp-matrix${showDigits ? '' : ' xp-compact'}`}
+      style={style}
+      {...gridProps}
+    >
       <div role="row" className="xp-matrix-row xp-vector-row">
         {Array.from({ length: cols }, (_, col) => {
           const text = formatNumber(vector[col]);
           const on = col === activeCol || (activeRow !== null && tap(activeRow, col) >= 0);
           return (
-            <div key={col} role="columnheader" aria-label={props.vectorName(col + 1, text)}
-              className={`xp-cell xp-vector${on ? ' xp-on' : ''}${pending(col) ? ' xp-muted' : ''}`}>
+            <div
+              key={col}
+              role="columnheader"
+              aria-label={props.vectorName(col + 1, text)}
+              className={`xp-cell xp-vector${on ? ' xp-on' : ''}${pending(col) ? ' xp-muted' : ''}`}
+            >
               {showDigits ? text : ''}
             </div>
           );
         })}
-        <div role="columnheader" className="xp-cell xp-product xp-heading">{props.productHeading}</div>
+        <div role="columnheader" className="xp-cell xp-product xp-heading">
+          {props.productHeading}
+        </div>
       </div>
       {Array.from({ length: rows }, (_, row) => {
         const rowOn = row === activeRow;
         return (
-          <div key={row} role="row" aria-label={props.rowName(row + 1)} aria-selected={rowOn}
-            className={`xp-matrix-row${rowOn ? ' xp-on' : ''}`}>
+          <div
+            key={row}
+            role="row"
+            aria-label={props.rowName(row + 1)}
+            aria-selected={rowOn}
+            className={`xp-matrix-row${rowOn ? ' xp-on' : ''}`}
+          >
             {Array.from({ length: cols }, (_, col) => {
               const weight = tap(row, col);
               const v = value(row, col);
               const lit = rowOn || col === activeCol;
-              const className = ['xp-cell', weight < 0 ? 'xp-zero' : '', lit ? 'xp-lit' : anyActive ? 'xp-dim' : '', pending(col) ? 'xp-muted' : '']
-                .filter(Boolean).join(' ');
+              const className = [
+                'xp-cell',
+                weight < 0 ? 'xp-zero' : '',
+                lit ? 'xp-lit' : anyActive ? 'xp-dim' : '',
+                pending(col) ? 'xp-muted' : '',
+              ]
+                .filter(Boolean)
+                .join(' ');
               return (
-                <div key={col} role="gridcell" aria-label={props.cellName(row + 1, col + 1, formatNumber(v))}
-                  aria-selected={rowOn && col === activeCol} className={className}
-                  style={{ background: weight >= 0 ? tapColour(weight) : undefined }} {...cellProps(row, col)}>
+                <div
+                  key={col}
+                  role="gridcell"
+                  aria-label={props.cellName(row + 1, col + 1, formatNumber(v))}
+                  aria-selected={rowOn && col === activeCol}
+                  className={className}
+                  style={{ background: weight >= 0 ? tapColour(weight) : undefined }}
+                  {...cellProps(row, col)}
+                >
                   {showDigits && weight >= 0 ? formatNumber(v) : ''}
                 </div>
               );
             })}
-            <div role="gridcell" aria-label={props.productName(row + 1, formatNumber(product[row]))}
-              aria-selected={rowOn} className={`xp-cell xp-product${rowOn ? ' xp-on' : ''}`} {...cellProps(row, cols)}>
+            <div
+              role="gridcell"
+              aria-label={props.productName(row + 1, formatNumber(product[row]))}
+              aria-selected={rowOn}
+              className={`xp-cell xp-product${rowOn ? ' xp-on' : ''}`}
+              {...cellProps(row, cols)}
+            >
               {showProduct ? formatNumber(product[row]) : ''}
             </div>
           </div>

@@ -39,14 +39,49 @@ export function StepControls({ step, total, playing, onStep, onPlaying, status }
     <div className="xp-steps" role="group" aria-label={t.stepTitle}>
       <strong>{t.stepTitle}</strong>
       <div className="xp-step-buttons">
-        <button type="button" onClick={() => { onPlaying(false); onStep(0); }} disabled={step === 0}>{t.startOver}</button>
-        <button type="button" onClick={() => { onPlaying(false); onStep(step - 1); }} disabled={step === 0}>{t.previousStep}</button>
-        {playing
-          ? <button type="button" onClick={() => onPlaying(false)}>{t.pause}</button>
-          : <button type="button" onClick={play}>{t.play}</button>}
-        <button type="button" onClick={() => { onPlaying(false); onStep(step + 1); }} disabled={step >= total}>{t.nextStep}</button>
+        <button
+          type="button"
+          onClick={() => {
+            onPlaying(false);
+            onStep(0);
+          }}
+          disabled={step === 0}
+        >
+          {t.startOver}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            onPlaying(false);
+            onStep(step - 1);
+          }}
+          disabled={step === 0}
+        >
+          {t.previousStep}
+        </button>
+        {playing ? (
+          <button type="button" onClick={() => onPlaying(false)}>
+            {t.pause}
+          </button>
+        ) : (
+          <button type="button" onClick={play}>
+            {t.play}
+          </button>
+        )}
+        <button
+          type="button"
+          onClick={() => {
+            onPlaying(false);
+            onStep(step + 1);
+          }}
+          disabled={step >= total}
+        >
+          {t.nextStep}
+        </button>
       </div>
-      <p role="status" className="xp-step-status">{status}</p>
+      <p role="status" className="xp-step-status">
+        {status}
+      </p>
     </div>
   );
 }

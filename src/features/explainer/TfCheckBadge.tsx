@@ -6,16 +6,25 @@ import type { TfCheckState } from './useTfCheck.ts';
 export function TfCheckBadge({ state }: { state: TfCheckState }) {
   const t = useStrings().explainer;
   const verdict =
-    state.status === 'checking' ? t.checking
-    : state.status === 'failed' ? t.checkFailed(state.message)
-    : state.comparison.matches ? t.matchesYes : t.matchesNo;
+    state.status === 'checking'
+      ? t.checking
+      : state.status === 'failed'
+        ? t.checkFailed(state.message)
+        : state.comparison.matches
+          ? t.matchesYes
+          : t.matchesNo;
   const tone = state.status === 'done' ? (state.comparison.matches ? 'yes' : 'no') : state.status;
   return (
     <div className={`xp-tf-check xp-${tone}`}>
-      <p role="status" className="xp-verdict">{verdict}</p>
+      <p role="status" className="xp-verdict">
+        {verdict}
+      </p>
       {state.status === 'done' && (
         <p className="xp-detail">
-          {t.checkDetail(formatDifference(state.comparison.convDifference), formatDifference(state.comparison.transposedDifference))}
+          {t.checkDetail(
+            formatDifference(state.comparison.convDifference),
+            formatDifference(state.comparison.transposedDifference),
+          )}
         </p>
       )}
     </div>

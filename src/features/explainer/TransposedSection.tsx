@@ -1,6 +1,14 @@
 import { useState } from 'react';
 import { useStrings } from '../../i18n/useStrings.ts';
-import { columnSupport, type ConvMatrix, type ConvSettings, outputSize, overlapCounts, rowSupport, stampPartialSum } from './convMatrix.ts';
+import {
+  columnSupport,
+  type ConvMatrix,
+  type ConvSettings,
+  outputSize,
+  overlapCounts,
+  rowSupport,
+  stampPartialSum,
+} from './convMatrix.ts';
 import { formatNumber, position, span, tapColour } from './format.ts';
 import { mapCellPx } from './ForwardSection.tsx';
 import { MapGrid } from './MapGrid.tsx';
@@ -45,9 +53,14 @@ export function TransposedSection({ settings, kernel, matrix, y, smallValues, on
   const most = Math.max(...counts);
   // While stepping with nothing under the pointer, the latest stamp is what the page points at.
   const latest = stepping && step > 0 ? step - 1 : null;
-  const activeSmall = active?.kind === 'small' ? active.index
-    : active?.kind === 'matrix' && active.col < total ? active.col
-    : active === null ? latest : null;
+  const activeSmall =
+    active?.kind === 'small'
+      ? active.index
+      : active?.kind === 'matrix' && active.col < total
+        ? active.col
+        : active === null
+          ? latest
+          : null;
   const activeLarge = active?.kind === 'large' ? active.index : active?.kind === 'matrix' ? active.row : null;
   const patch = activeSmall === null ? [] : rowSupport(matrix, activeSmall);
   const stamps = activeLarge === null ? [] : columnSupport(matrix, activeLarge);
@@ -55,27 +68,46 @@ export function TransposedSection({ settings, kernel, matrix, y, smallValues, on
   const describeSmall = (index: number) => {
     const { row, col } = position(index, o);
     const cells = rowSupport(matrix, index).map(({ index: j }) => position(j, n));
-    return t.explainSmall(row, col, formatNumber(y[index]), span(cells.map((c) => c.row)), span(cells.map((c) => c.col)));
+    return t.explainSmall(
+      row,
+      col,
+      formatNumber(y[index]),
+      span(cells.map((c) => c.row)),
+      span(cells.map((c) => c.col)),
+    );
   };
 
   const explanation = (() => {
     if (active?.kind === 'matrix' && activeSmall !== null && activeLarge !== null) {
       const tap = matrix.taps[activeSmall * matrix.cols + activeLarge];
-      return tap >= 0 ? t.explainCT(activeLarge + 1, activeSmall + 1, formatNumber(kernel[tap])) : t.explainCTZero(activeLarge + 1, activeSmall + 1);
+      return tap >= 0
+        ? t.explainCT(activeLarge + 1, activeSmall + 1, formatNumber(kernel[tap]))
+        : t.explainCTZero(activeLarge + 1, activeSmall + 1);
     }
     if (activeLarge !== null) {
       const { row, col } = position(activeLarge, n);
       if (stamps.length === 0) return t.explainLargeEmpty(row, col);
-      const terms = stamps.map(({ index, tap }) => `${formatNumber(y[index])}·${formatNumber(kernel[tap])}`).join(' + ');
-      return t.explainLarge(row, col, stamps.length, terms, formatNumber(stampPartialSum(matrix, y, total)[activeLarge]));
+      const terms = stamps
+        .map(({ index, tap }) => `${formatNumber(y[index])}·${formatNumber(kernel[tap])}`)
+        .join(' + ');
+      return t.explainLarge(
+        row,
+        col,
+        stamps.length,
+        terms,
+        formatNumber(stampPartialSum(matrix, y, total)[activeLarge]),
+      );
     }
     if (activeSmall !== null) return describeSmall(activeSmall);
     return t.transposedHint;
   })();
 
-  const stepStatus = step === 0 ? t.stepStart(total)
-    : stepping ? t.stepAt(step, total, position(step - 1, o).row, position(step - 1, o).col, formatNumber(y[step - 1]))
-    : t.stepDone(total);
+  const stepStatus =
+    step === 0
+      ? t.stepStart(total)
+      : stepping
+        ? t.stepAt(step, total, position(step - 1, o).row, position(step - 1, o).col, formatNumber(y[step - 1]))
+        : t.stepDone(total);
 
   return (
     <section className="xp-explainer-section" aria-labelledby="xp-transposed-title">
@@ -93,12 +125,23 @@ export function TransposedSection({ settings, kernel, matrix, y, smallValues, on
           <input type="checkbox" checked={showOverlap} onChange={(e) => setShowOverlap(e.target.checked)} />
           {t.showOverlap}
         </label>
-        <StepControls step={step} total={total} playing={playing} onStep={setStep} onPlaying={setPlaying} status={stepStatus} />
+        <StepControls
+          step={step}
+          total={total}
+          playing={playing}
+          onStep={setStep}
+          onPlaying={setPlaying}
+          status={stepStatus}
+        />
       </div>
-      <p className="xp-explain" role="status">{explanation}</p>
+      <p className="xp-explain" role="status">
+        {explanation}
+      </p>
       <div className="xp-flow">
         <figure>
-          <figcaption>{t.smallMap} ({o}×{o})</figcaption>
+          <figcaption>
+            {t.smallMap} ({o}×{o})
+          </figcaption>
           <MapGrid
             label={t.smallMap}
             size={o}
@@ -108,14 +151,21 @@ export function TransposedSection({ settings, kernel, matrix, y, smallValues, on
             look={(i) => {
               const stamp = stamps.find((s) => s.index === i);
               if (stamp) return { selected: true, fill: tapColour(stamp.tap) };
-              return { selected: i === activeSmall, muted: (stepping && i >= step) || (activeLarge !== null && i !== activeSmall) };
+              return {
+                selected: i === activeSmall,
+                muted: (stepping && i >= step) || (activeLarge !== null && i !== activeSmall),
+              };
             }}
             onActive={(index) => setActive(index === null ? null : { kind: 'small', index })}
           />
         </figure>
-        <div className="xp-arrow" aria-hidden="true">→<span>{t.flatten}</span></div>
+        <div className="xp-arrow" aria-hidden="true">
+          →<span>{t.flatten}</span>
+        </div>
         <figure>
-          <figcaption>Cᵀ ({n * n}×{o * o}) · y = Cᵀ·y</figcaption>
+          <figcaption>
+            Cᵀ ({n * n}×{o * o}) · y = Cᵀ·y
+          </figcaption>
           <MatrixView
             label={t.matrixCT}
             matrix={matrix}
@@ -133,9 +183,13 @@ export function TransposedSection({ settings, kernel, matrix, y, smallValues, on
             onActive={(cell) => setActive(cell && { kind: 'matrix', ...cell })}
           />
         </figure>
-        <div className="xp-arrow" aria-hidden="true">→<span>{t.reshape}</span></div>
+        <div className="xp-arrow" aria-hidden="true">
+          →<span>{t.reshape}</span>
+        </div>
         <figure>
-          <figcaption>{t.largeMap} ({n}×{n})</figcaption>
+          <figcaption>
+            {t.largeMap} ({n}×{n})
+          </figcaption>
           <MapGrid
             label={t.largeMap}
             size={n}
@@ -147,7 +201,12 @@ export function TransposedSection({ settings, kernel, matrix, y, smallValues, on
               const inPatch = patch.find((s) => s.index === i);
               if (inPatch) return { selected: true, fill: tapColour(inPatch.tap), badge };
               const fill = showOverlap ? overlapShade(counts[i], most) : undefined;
-              return { selected: i === activeLarge, fill, badge, muted: activeSmall !== null && active !== null && i !== activeLarge };
+              return {
+                selected: i === activeLarge,
+                fill,
+                badge,
+                muted: activeSmall !== null && active !== null && i !== activeLarge,
+              };
             }}
             onActive={(index) => setActive(index === null ? null : { kind: 'large', index })}
           />

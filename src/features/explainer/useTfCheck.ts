@@ -16,13 +16,11 @@ let loading: Promise<TfModule> | undefined;
  * no GPU context that could compete with the worker's.
  */
 function loadTf(): Promise<TfModule> {
-  loading ??= Promise.all([import('../../gan/tf.ts'), import('@tensorflow/tfjs-backend-cpu')]).then(
-    async ([tf]) => {
-      if (!(await tf.setBackend('cpu'))) throw new Error('the cpu backend did not start');
-      await tf.ready();
-      return tf;
-    },
-  );
+  loading ??= Promise.all([import('../../gan/tf.ts'), import('@tensorflow/tfjs-backend-cpu')]).then(async ([tf]) => {
+    if (!(await tf.setBackend('cpu'))) throw new Error('the cpu backend did not start');
+    await tf.ready();
+    return tf;
+  });
   return loading;
 }
 

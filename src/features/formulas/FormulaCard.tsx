@@ -14,7 +14,10 @@ function useRenderTex(): Render | undefined {
     let mounted = true;
     loading ??= import('./renderTex.ts').then((module) => module.renderTex);
     // Should the chunk fail to load, the formulas stay as their TeX source.
-    void loading.then((loaded) => mounted && setRender(() => loaded), () => mounted && setRender(() => (tex: string) => escape(tex)));
+    void loading.then(
+      (loaded) => mounted && setRender(() => loaded),
+      () => mounted && setRender(() => (tex: string) => escape(tex)),
+    );
     return () => {
       mounted = false;
     };

@@ -14,16 +14,29 @@ export interface ObjectiveTex extends LossesTex {
   information?: string;
 }
 
-type Constants = Pick<RunConfig, 'objective' | 'conditioning' | 'lsganA' | 'lsganB' | 'lsganC' | 'clipValue' | 'gradientPenalty' | 'infoLambda'>;
+type Constants = Pick<
+  RunConfig,
+  'objective' | 'conditioning' | 'lsganA' | 'lsganB' | 'lsganC' | 'clipValue' | 'gradientPenalty' | 'infoLambda'
+>;
 
 /** A value with the symbol it stands for written over it. */
-const valued = (symbol: string, value: number) => `\\overset{${symbol}}{${formatSetting(value).replace(/e(-?\d+)/, '\\times 10^{$1}')}}`;
+const valued = (symbol: string, value: number) =>
+  `\\overset{${symbol}}{${formatSetting(value).replace(/e(-?\d+)/, '\\times 10^{$1}')}}`;
 
 export function objectiveTex(config: Constants): ObjectiveTex {
   // CGAN feeds the label y to both networks: D(x|y), G(z|y).
   const y = config.conditioning === 'label' ? '\\mid y' : '';
   const Gz = `G(z${y})`;
-  const notation: Notation = { Dx: `D(x${y})`, Gz, DGz: `D(${Gz}${y})`, y, Ex: '\\mathbb{E}_{x\\sim P_x(x)}', Ez: '\\mathbb{E}_{z\\sim P_z(z)}', valued };
-  const information = config.conditioning === 'infoCodes' ? `-\\,${valued('\\lambda', config.infoLambda)}\\,L_I(G, Q)` : undefined;
+  const notation: Notation = {
+    Dx: `D(x${y})`,
+    Gz,
+    DGz: `D(${Gz}${y})`,
+    y,
+    Ex: '\\mathbb{E}_{x\\sim P_x(x)}',
+    Ez: '\\mathbb{E}_{z\\sim P_z(z)}',
+    valued,
+  };
+  const information =
+    config.conditioning === 'infoCodes' ? `-\\,${valued('\\lambda', config.infoLambda)}\\,L_I(G, Q)` : undefined;
   return { ...OBJECTIVE_MODULES[config.objective].tex(notation, config), information };
 }

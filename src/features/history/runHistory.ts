@@ -25,14 +25,18 @@ export const MAX_FRAMES = 64;
  */
 export const SERIES_LIMIT = 1_200;
 export const SERIES_RECENT = 400;
-const append = <T extends { iteration: number }>(series: readonly T[], point: T) => appendThinned(series, [point], SERIES_LIMIT, SERIES_RECENT);
+const append = <T extends { iteration: number }>(series: readonly T[], point: T) =>
+  appendThinned(series, [point], SERIES_LIMIT, SERIES_RECENT);
 
 export interface ClassifierPoint extends ClassifierMetrics {
   iteration: number;
 }
 
 /** One moment of the run as the views showed it. */
-export type ViewFrame = { iteration: number } & ({ kind: 'plane'; plane: PlaneEvent } | { kind: 'samples'; samples: SamplesEvent });
+export type ViewFrame = { iteration: number } & (
+  | { kind: 'plane'; plane: PlaneEvent }
+  | { kind: 'samples'; samples: SamplesEvent }
+);
 
 export interface HistoryState {
   /** Increases with every new run (reset, preset, backend change). */
@@ -45,7 +49,13 @@ export interface HistoryState {
 }
 
 /** A run's history before anything has happened in it. */
-export const emptyHistory = (run: number): HistoryState => ({ run, evaluations: [], classifier: [], diversity: [], frames: [] });
+export const emptyHistory = (run: number): HistoryState => ({
+  run,
+  evaluations: [],
+  classifier: [],
+  diversity: [],
+  frames: [],
+});
 
 /** Keeps the first and the newest, halving the rest when there are too many. */
 export function thin<T>(items: readonly T[], max: number): T[] {
@@ -77,21 +87,33 @@ export class RunHistory implements Store<HistoryState> {
       case 'ready':
         return this.set({ ...emptyHistory(s.run + 1), real: event.real });
       case 'metrics': {
-        const classifier = event.classifier ? append(s.classifier, { iteration: event.evaluation.iteration, ...event.classifier }) : s.classifier;
+        const classifier = event.classifier
+          ? append(s.classifier, { iteration: event.evaluation.iteration, ...event.classifier })
+          : s.classifier;
         return this.set({ evaluations: append(s.evaluations, event.evaluation), classifier });
       }
       case 'plane':
         return this.set({
-          diversity: append(s.diversity, { iteration: event.iteration, ratio: diversityRatio(event.fake, event.real, 2) }),
+          diversity: append(s.diversity, {
+            iteration: event.iteration,
+            ratio: diversityRatio(event.fake, event.real, 2),
+          }),
           frames: this.keep({ iteration: event.iteration, kind: 'plane', plane: event }),
         });
       case 'samples': {
         if (event.requestId !== undefined) return;
         const real = s.real;
-        const diversity = real && real.values.length / real.count === event.dimension
-          ? append(s.diversity, { iteration: event.iteration, ratio: diversityRatio(event.values, real.values, event.dimension) })
-          : s.diversity;
-        return this.set({ diversity, frames: this.keep({ iteration: event.iteration, kind: 'samples', samples: event }) });
+        const diversity =
+          real && real.values.length / real.count === event.dimension
+            ? append(s.diversity, {
+                iteration: event.iteration,
+                ratio: diversityRatio(event.values, real.values, event.dimension),
+              })
+            : s.diversity;
+        return this.set({
+          diversity,
+          frames: this.keep({ iteration: event.iteration, kind: 'samples', samples: event }),
+        });
       }
       default:
         return;

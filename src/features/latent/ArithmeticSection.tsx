@@ -30,7 +30,9 @@ export function ArithmeticSection({ client, selected, slots, onSlots, condition,
   const t = useStrings().latent;
   const [weights, setWeights] = useState(DEFAULT_WEIGHTS);
   const full = slots.every((slot) => slot.length > 0);
-  const key = full ? `arith:${draw}:${slots.map((slot) => slot.map((z) => z.join()).join('|')).join('/')}:${weights.join()}:${JSON.stringify(condition)}` : undefined;
+  const key = full
+    ? `arith:${draw}:${slots.map((slot) => slot.map((z) => z.join()).join('|')).join('/')}:${weights.join()}:${JSON.stringify(condition)}`
+    : undefined;
   const { answer, error } = useLatentAnswer(client, key, () => ({
     kind: 'arithmetic',
     slots: [slots[0].map((z) => z.slice()), slots[1].map((z) => z.slice()), slots[2].map((z) => z.slice())],
@@ -41,7 +43,8 @@ export function ArithmeticSection({ client, selected, slots, onSlots, condition,
   const usable = full && answer && format && answer.count === 5;
   const put = (k: number) => onSlots(slots.map((slot, j) => (j === k ? [...slot, selected.slice()] : slot)) as Slots);
   const clear = (k: number) => onSlots(slots.map((slot, j) => (j === k ? [] : slot)) as Slots);
-  const term = (k: number) => `${weights[k] < 0 ? '−' : k > 0 ? '+' : ''} ${Math.abs(weights[k]).toFixed(1)}·${NAMES[k]}`;
+  const term = (k: number) =>
+    `${weights[k] < 0 ? '−' : k > 0 ? '+' : ''} ${Math.abs(weights[k]).toFixed(1)}·${NAMES[k]}`;
 
   return (
     <section className="latent-section" aria-labelledby="latent-arithmetic">
@@ -52,20 +55,48 @@ export function ArithmeticSection({ client, selected, slots, onSlots, condition,
         {NAMES.map((name, k) => (
           <div key={name} className="latent-slot">
             <strong>{name}</strong>
-            {usable ? <SampleCanvas values={sampleAt(answer, k)} format={format} label={fill(t.slotImage, { slot: name })} size={72} /> : <div className="latent-empty" />}
+            {usable ? (
+              <SampleCanvas
+                values={sampleAt(answer, k)}
+                format={format}
+                label={fill(t.slotImage, { slot: name })}
+                size={72}
+              />
+            ) : (
+              <div className="latent-empty" />
+            )}
             <small>{slots[k].length ? fill(t.slotCount, { count: slots[k].length }) : t.slotEmpty}</small>
-            <button type="button" onClick={() => put(k)}>{fill(t.setAs, { slot: name })}</button>
-            <button type="button" onClick={() => clear(k)} disabled={slots[k].length === 0}>{fill(t.clearSlot, { slot: name })}</button>
+            <button type="button" onClick={() => put(k)}>
+              {fill(t.setAs, { slot: name })}
+            </button>
+            <button type="button" onClick={() => clear(k)} disabled={slots[k].length === 0}>
+              {fill(t.clearSlot, { slot: name })}
+            </button>
             <label className="latent-slider">
               {fill(t.weight, { slot: name })}
-              <input type="range" min={-2} max={2} step={0.1} value={weights[k]} onChange={(e) => setWeights(weights.map((w, j) => (j === k ? Number(e.target.value) : w)) as [number, number, number])} />
+              <input
+                type="range"
+                min={-2}
+                max={2}
+                step={0.1}
+                value={weights[k]}
+                onChange={(e) =>
+                  setWeights(weights.map((w, j) => (j === k ? Number(e.target.value) : w)) as [number, number, number])
+                }
+              />
               <output>{weights[k].toFixed(1)}</output>
             </label>
           </div>
         ))}
         <div className="latent-slot latent-result">
-          <strong>= {term(0)} {term(1)} {term(2)}</strong>
-          {usable ? <SampleCanvas values={sampleAt(answer, 4)} format={format} label={t.result} size={112} /> : <p>{t.fillSlots}</p>}
+          <strong>
+            = {term(0)} {term(1)} {term(2)}
+          </strong>
+          {usable ? (
+            <SampleCanvas values={sampleAt(answer, 4)} format={format} label={t.result} size={112} />
+          ) : (
+            <p>{t.fillSlots}</p>
+          )}
         </div>
       </div>
       {usable && planar ? <ArrowsCanvas client={client} answer={answer} radius={radius} /> : null}

@@ -13,7 +13,15 @@ const COLOURS = { A: '#1971c2', B: '#c92a2a', C: '#2f9e44', result: '#000' } as 
  * slots' images G(A), G(B), G(C) as points, and arrows G(A) → G(wA·A + wB·B) → G(result): whether
  * the image of the sum is the sum of the images is what the arrows let a student judge.
  */
-export function ArrowsCanvas({ client, answer, radius }: { client: TrainingClient; answer: LatentAnswer; radius: number }) {
+export function ArrowsCanvas({
+  client,
+  answer,
+  radius,
+}: {
+  client: TrainingClient;
+  answer: LatentAnswer;
+  radius: number;
+}) {
   const t = useStrings().latent;
   const plane = useTraining(client, selectPlane);
   const ref = useRef<HTMLCanvasElement>(null);

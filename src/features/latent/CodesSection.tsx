@@ -32,14 +32,25 @@ interface Row {
  * The selected noise vector under every label (CGAN's "sweep labels"), or for InfoGAN a row per code:
  * every categorical value, then each continuous code across CODE_VALUES with the others held.
  */
-export function CodesSection({ client, selected, conditioning, values, condition, radius, draw, selectedIndex }: Props) {
+export function CodesSection({
+  client,
+  selected,
+  conditioning,
+  values,
+  condition,
+  radius,
+  draw,
+  selectedIndex,
+}: Props) {
   const t = useStrings().latent;
   const codes = condition.continuous ?? [];
   const rows: Row[] = [
     {
       title: conditioning === 'label' ? t.sweepLabels : t.categorical,
       conditions: Array.from({ length: values }, (_, k) => ({ ...condition, label: k })),
-      names: Array.from({ length: values }, (_, k) => fill(conditioning === 'label' ? t.sweepSample : t.categoricalSample, { n: k })),
+      names: Array.from({ length: values }, (_, k) =>
+        fill(conditioning === 'label' ? t.sweepSample : t.categoricalSample, { n: k }),
+      ),
     },
     ...codes.map((_, j) => ({
       title: fill(t.code, { n: j + 1 }),
@@ -83,4 +94,3 @@ export function CodesSection({ client, selected, conditioning, values, condition
     </section>
   );
 }
-

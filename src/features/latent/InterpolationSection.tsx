@@ -27,13 +27,28 @@ interface Props {
 }
 
 /** Two endpoints, a slider "Interpolation" between them, and a strip of evenly spaced steps. */
-export function InterpolationSection({ client, size, noise, seed, draw, selected, start, end, onEndpoints, condition, radius }: Props) {
+export function InterpolationSection({
+  client,
+  size,
+  noise,
+  seed,
+  draw,
+  selected,
+  start,
+  end,
+  onEndpoints,
+  condition,
+  radius,
+}: Props) {
   const t = useStrings().latent;
   const [at, setAt] = useState(0.5);
   const [method, setMethod] = useState<InterpolationMethod>('slerp');
   const [steps, setSteps] = useState(8);
   const [randomDraws, setRandomDraws] = useState(0);
-  const key = start && end ? `interp:${draw}:${start.join()}:${end.join()}:${method}:${steps}:${at}:${JSON.stringify(condition)}` : undefined;
+  const key =
+    start && end
+      ? `interp:${draw}:${start.join()}:${end.join()}:${method}:${steps}:${at}:${JSON.stringify(condition)}`
+      : undefined;
   const { answer, error } = useLatentAnswer(client, key, () => ({
     kind: 'interpolate',
     from: (start ?? selected).slice(),
@@ -55,9 +70,15 @@ export function InterpolationSection({ client, size, noise, seed, draw, selected
     <section className="latent-section" aria-labelledby="latent-interpolation">
       <h3 id="latent-interpolation">{t.interpolationTitle}</h3>
       <div className="latent-toolbar">
-        <button type="button" onClick={() => onEndpoints(selected.slice(), end)}>{t.setStart}</button>
-        <button type="button" onClick={() => onEndpoints(start, selected.slice())}>{t.setEnd}</button>
-        <button type="button" onClick={random}>{t.randomEndpoints}</button>
+        <button type="button" onClick={() => onEndpoints(selected.slice(), end)}>
+          {t.setStart}
+        </button>
+        <button type="button" onClick={() => onEndpoints(start, selected.slice())}>
+          {t.setEnd}
+        </button>
+        <button type="button" onClick={random}>
+          {t.randomEndpoints}
+        </button>
         <label>
           {t.method}
           <select value={method} onChange={(e) => setMethod(e.target.value === 'linear' ? 'linear' : 'slerp')}>
@@ -67,7 +88,14 @@ export function InterpolationSection({ client, size, noise, seed, draw, selected
         </label>
         <label className="latent-slider">
           {t.steps}
-          <input type="range" min={3} max={12} step={1} value={steps} onChange={(e) => setSteps(Number(e.target.value))} />
+          <input
+            type="range"
+            min={3}
+            max={12}
+            step={1}
+            value={steps}
+            onChange={(e) => setSteps(Number(e.target.value))}
+          />
           <output>{steps}</output>
         </label>
       </div>
@@ -78,7 +106,14 @@ export function InterpolationSection({ client, size, noise, seed, draw, selected
         <>
           <label className="latent-slider latent-wide">
             {t.interpolation}
-            <input type="range" min={0} max={1} step={0.01} value={at} onChange={(e) => setAt(Number(e.target.value))} />
+            <input
+              type="range"
+              min={0}
+              max={1}
+              step={0.01}
+              value={at}
+              onChange={(e) => setAt(Number(e.target.value))}
+            />
             <output>{at.toFixed(2)}</output>
           </label>
           {usable ? (
@@ -90,7 +125,9 @@ export function InterpolationSection({ client, size, noise, seed, draw, selected
                     <SampleCanvas
                       values={sampleAt(answer, s)}
                       format={format}
-                      label={s === 0 ? t.start : s === steps - 1 ? t.end : fill(t.stripStep, { n: s + 1, total: steps })}
+                      label={
+                        s === 0 ? t.start : s === steps - 1 ? t.end : fill(t.stripStep, { n: s + 1, total: steps })
+                      }
                       size={52}
                     />
                     <figcaption>{(s / (steps - 1)).toFixed(2)}</figcaption>

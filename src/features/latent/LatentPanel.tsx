@@ -57,12 +57,17 @@ export function LatentPanel({ client }: { client: TrainingClient }) {
 
   const size = config.latentSize;
   const { conditioning } = config;
-  const latents = useMemo(() => seededLatents(config.seed, draw, GRID, size, config.noise), [config.seed, config.noise, draw, size]);
+  const latents = useMemo(
+    () => seededLatents(config.seed, draw, GRID, size, config.noise),
+    [config.seed, config.noise, draw, size],
+  );
   // The worker says how many labels the model takes; a choice from a run with more is clamped.
   const [values, setValues] = useState(0);
   const label = values > 0 ? Math.min(labelChoice, values - 1) : 0;
-  const codes = conditioning === 'infoCodes' ? Array.from({ length: config.continuousCodes }, (_, j) => continuous[j] ?? 0) : [];
-  const condition: LatentCondition = conditioning === 'none' ? {} : conditioning === 'label' ? { label } : { label, continuous: codes };
+  const codes =
+    conditioning === 'infoCodes' ? Array.from({ length: config.continuousCodes }, (_, j) => continuous[j] ?? 0) : [];
+  const condition: LatentCondition =
+    conditioning === 'none' ? {} : conditioning === 'label' ? { label } : { label, continuous: codes };
   const conditionKey = JSON.stringify(condition);
 
   const grid = useLatentAnswer(client, phase === 'ready' ? `grid:${draw}:${conditionKey}` : undefined, () => ({
@@ -82,13 +87,17 @@ export function LatentPanel({ client }: { client: TrainingClient }) {
       <h2>{t.region}</h2>
       <p className="latent-intro">{t.intro}</p>
       <div className="latent-toolbar">
-        <button type="button" onClick={() => setDraws((d) => ({ ...d, draw: d.draw + 1 }))} disabled={!ready}>{t.newLatents}</button>
+        <button type="button" onClick={() => setDraws((d) => ({ ...d, draw: d.draw + 1 }))} disabled={!ready}>
+          {t.newLatents}
+        </button>
         {conditioning !== 'none' ? (
           <label>
             {conditioning === 'label' ? t.label : t.categorical}
             <select value={label} onChange={(e) => setLabel(Number(e.target.value))}>
               {Array.from({ length: values }, (_, k) => (
-                <option key={k} value={k}>{fill(t.labelValue, { n: k })}</option>
+                <option key={k} value={k}>
+                  {fill(t.labelValue, { n: k })}
+                </option>
               ))}
             </select>
           </label>
@@ -96,7 +105,14 @@ export function LatentPanel({ client }: { client: TrainingClient }) {
         {codes.map((value, j) => (
           <label key={j} className="latent-slider">
             {fill(t.code, { n: j + 1 })}
-            <input type="range" min={-2} max={2} step={0.05} value={value} onChange={(e) => setContinuous(codes.map((c, k) => (k === j ? Number(e.target.value) : c)))} />
+            <input
+              type="range"
+              min={-2}
+              max={2}
+              step={0.05}
+              value={value}
+              onChange={(e) => setContinuous(codes.map((c, k) => (k === j ? Number(e.target.value) : c)))}
+            />
             <output>{value.toFixed(2)}</output>
           </label>
         ))}
@@ -106,20 +122,36 @@ export function LatentPanel({ client }: { client: TrainingClient }) {
       <div className="latent-main">
         <figure className="latent-grid-figure">
           <div className="latent-grid" role="group" aria-label={t.grid}>
-            {answer && format && answer.count === GRID
-              ? Array.from({ length: GRID }, (_, i) => (
-                  <button key={i} type="button" className="latent-tile" aria-pressed={picks.selected === i} aria-label={fill(t.sample, { n: i + 1 })} onClick={() => setPicks({ ...picks, selected: i })}>
-                    <SampleCanvas values={sampleAt(answer, i)} format={format} label={fill(t.sample, { n: i + 1 })} size={52} />
-                  </button>
-                ))
-              : <p>{t.waiting}</p>}
+            {answer && format && answer.count === GRID ? (
+              Array.from({ length: GRID }, (_, i) => (
+                <button
+                  key={i}
+                  type="button"
+                  className="latent-tile"
+                  aria-pressed={picks.selected === i}
+                  aria-label={fill(t.sample, { n: i + 1 })}
+                  onClick={() => setPicks({ ...picks, selected: i })}
+                >
+                  <SampleCanvas
+                    values={sampleAt(answer, i)}
+                    format={format}
+                    label={fill(t.sample, { n: i + 1 })}
+                    size={52}
+                  />
+                </button>
+              ))
+            ) : (
+              <p>{t.waiting}</p>
+            )}
           </div>
           <figcaption>{t.selectHint}</figcaption>
         </figure>
         {selectedSample && format ? (
           <figure className="latent-selected">
             <SampleCanvas values={selectedSample} format={format} label={t.selected} size={112} />
-            <figcaption>{t.selected}: {fill(t.sample, { n: picks.selected + 1 })}</figcaption>
+            <figcaption>
+              {t.selected}: {fill(t.sample, { n: picks.selected + 1 })}
+            </figcaption>
           </figure>
         ) : null}
       </div>
@@ -149,9 +181,24 @@ export function LatentPanel({ client }: { client: TrainingClient }) {
             draw={draw}
           />
           {conditioning !== 'none' ? (
-            <CodesSection client={client} selected={selectedLatent} conditioning={conditioning} values={values} condition={condition} radius={radius} draw={draw} selectedIndex={picks.selected} />
+            <CodesSection
+              client={client}
+              selected={selectedLatent}
+              conditioning={conditioning}
+              values={values}
+              condition={condition}
+              radius={radius}
+              draw={draw}
+              selectedIndex={picks.selected}
+            />
           ) : null}
-          {config.dataset === 'mnist' && selectedSample ? <NeighboursSection client={client} image={selectedSample} sampleKey={`${draw}:${picks.selected}:${conditionKey}:${answer?.iteration}`} /> : null}
+          {config.dataset === 'mnist' && selectedSample ? (
+            <NeighboursSection
+              client={client}
+              image={selectedSample}
+              sampleKey={`${draw}:${picks.selected}:${conditionKey}:${answer?.iteration}`}
+            />
+          ) : null}
         </>
       ) : null}
     </section>

@@ -9,9 +9,21 @@ import { useLatentAnswer } from './useLatentAnswer.ts';
 const NEIGHBOURS = 6;
 
 /** The training digits nearest the selected sample (MNIST): the classic check for memorisation. */
-export function NeighboursSection({ client, image, sampleKey }: { client: TrainingClient; image: Float32Array; sampleKey: string }) {
+export function NeighboursSection({
+  client,
+  image,
+  sampleKey,
+}: {
+  client: TrainingClient;
+  image: Float32Array;
+  sampleKey: string;
+}) {
   const t = useStrings().latent;
-  const { answer, error } = useLatentAnswer(client, `neighbours:${sampleKey}`, () => ({ kind: 'neighbours', image: image.slice(), count: NEIGHBOURS }));
+  const { answer, error } = useLatentAnswer(client, `neighbours:${sampleKey}`, () => ({
+    kind: 'neighbours',
+    image: image.slice(),
+    count: NEIGHBOURS,
+  }));
   const format = answer ? formatOf(answer, 1) : undefined;
   return (
     <section className="latent-section" aria-labelledby="latent-neighbours">
@@ -25,7 +37,12 @@ export function NeighboursSection({ client, image, sampleKey }: { client: Traini
             const distance = (answer.distances?.[i] ?? 0).toFixed(1);
             return (
               <figure key={i}>
-                <SampleCanvas values={sampleAt(answer, i)} format={format} label={fill(t.neighbour, { n: i + 1, label, distance })} size={48} />
+                <SampleCanvas
+                  values={sampleAt(answer, i)}
+                  format={format}
+                  label={fill(t.neighbour, { n: i + 1, label, distance })}
+                  size={48}
+                />
                 <figcaption>{fill(t.neighbourCaption, { label, distance })}</figcaption>
               </figure>
             );

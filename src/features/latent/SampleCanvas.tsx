@@ -25,7 +25,17 @@ const POINT_TILE = 28;
  * One generated sample as a canvas: an image's pixels from [−1, 1] to grey levels (scaled up by CSS,
  * pixelated), or, for 2D data, the point as a dot in a small frame of the data's square.
  */
-export function SampleCanvas({ values, format, label, size = 56 }: { values: Float32Array; format: SampleFormat; label: string; size?: number }) {
+export function SampleCanvas({
+  values,
+  format,
+  label,
+  size = 56,
+}: {
+  values: Float32Array;
+  format: SampleFormat;
+  label: string;
+  size?: number;
+}) {
   const ref = useRef<HTMLCanvasElement>(null);
   const [height, width] = format.imageShape ?? [POINT_TILE, POINT_TILE];
   useEffect(() => {
@@ -52,5 +62,15 @@ export function SampleCanvas({ values, format, label, size = 56 }: { values: Flo
     context.arc(toPixel(values[0], false), toPixel(values[1], true), 3, 0, 2 * Math.PI);
     context.fill();
   }, [values, format, width, height]);
-  return <canvas ref={ref} className="latent-sample" role="img" aria-label={label} width={width} height={height} style={{ width: size, height: size }} />;
+  return (
+    <canvas
+      ref={ref}
+      className="latent-sample"
+      role="img"
+      aria-label={label}
+      width={width}
+      height={height}
+      style={{ width: size, height: size }}
+    />
+  );
 }

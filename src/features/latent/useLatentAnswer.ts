@@ -16,7 +16,11 @@ export interface LatentResult {
  * when the previous answer is back, instead of queueing one query per pixel moved. `make` builds fresh
  * arrays each call, because the query's buffers are transferred to the worker. `key` undefined = idle.
  */
-export function useLatentAnswer(client: TrainingClient, key: string | undefined, make: () => LatentQuery): LatentResult {
+export function useLatentAnswer(
+  client: TrainingClient,
+  key: string | undefined,
+  make: () => LatentQuery,
+): LatentResult {
   const [result, setResult] = useState<LatentResult>({});
   const makeRef = useRef(make);
   useLayoutEffect(() => {
@@ -52,12 +56,15 @@ export function useLatentAnswer(client: TrainingClient, key: string | undefined,
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = client.subscribe(() => {
       if (timer !== undefined || client.getSnapshot().iteration === seen) return;
-      timer = setTimeout(() => {
-        timer = undefined;
-        seen = client.getSnapshot().iteration;
-        asked = performance.now();
-        ask();
-      }, Math.max(0, asked + REFRESH_MS - performance.now()));
+      timer = setTimeout(
+        () => {
+          timer = undefined;
+          seen = client.getSnapshot().iteration;
+          asked = performance.now();
+          ask();
+        },
+        Math.max(0, asked + REFRESH_MS - performance.now()),
+      );
     });
     return () => {
       live = false;

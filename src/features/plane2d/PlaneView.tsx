@@ -4,7 +4,18 @@ import type { PlaneEvent } from '../../worker/protocol.ts';
 import { formatSetting } from '../../i18n/format.ts';
 import { useView } from '../share/viewState.ts';
 import { clampToPlane, enoughPoints, MAX_DRAWN_POINTS, MIN_DRAWN_POINTS, type Point } from './drawing.ts';
-import { diverging, drawPlane, fieldBuffer, type FieldBuffer, fieldRange, FAKE, type Layers, REAL, SIZE, SOFTWARE_CANVAS } from './draw.ts';
+import {
+  diverging,
+  drawPlane,
+  fieldBuffer,
+  type FieldBuffer,
+  fieldRange,
+  FAKE,
+  type Layers,
+  REAL,
+  SIZE,
+  SOFTWARE_CANVAS,
+} from './draw.ts';
 
 /** The drawing frame before any plane exists: the ring's view (radius 2 plus a margin). */
 const DEFAULT_RADIUS = 3;
@@ -78,7 +89,12 @@ export function PlaneView({ plane, drawing, points, onDraw, onClear }: PlaneView
         ref={canvas}
         width={SIZE * ratio}
         height={SIZE * ratio}
-        style={{ width: SIZE, height: SIZE, touchAction: drawing ? 'none' : undefined, cursor: drawing ? 'crosshair' : undefined }}
+        style={{
+          width: SIZE,
+          height: SIZE,
+          touchAction: drawing ? 'none' : undefined,
+          cursor: drawing ? 'crosshair' : undefined,
+        }}
         role="img"
         aria-label={drawing ? t.drawingArea : p.plane}
         onPointerDown={(event) => {
@@ -99,7 +115,11 @@ export function PlaneView({ plane, drawing, points, onDraw, onClear }: PlaneView
       <figcaption>
         {layers.heatmap && plane ? (
           <div className="legend">
-            <span>{plane.output === 'probability' ? t.legendProbability : t.legendScore(formatSetting(low), formatSetting(high))}</span>
+            <span>
+              {plane.output === 'probability'
+                ? t.legendProbability
+                : t.legendScore(formatSetting(low), formatSetting(high))}
+            </span>
             <span className="ramp" style={{ background: gradient }} aria-hidden="true" />
             <span className="ramp-ends" aria-hidden="true">
               <span>{formatSetting(low)}</span>
@@ -112,10 +132,18 @@ export function PlaneView({ plane, drawing, points, onDraw, onClear }: PlaneView
           <legend>{t.layers}</legend>
           {LAYER_KEYS.map((key) => (
             <label key={key}>
-              <input type="checkbox" checked={layers[key]} onChange={(event) => setLayers({ ...layers, [key]: event.target.checked })} />
+              <input
+                type="checkbox"
+                checked={layers[key]}
+                onChange={(event) => setLayers({ ...layers, [key]: event.target.checked })}
+              />
               {key === 'real' ? <span className="swatch" style={{ background: REAL }} /> : null}
               {key === 'fake' ? <span className="swatch" style={{ background: FAKE }} /> : null}
-              {{ heatmap: t.heatmap, real: t.realPoints, fake: t.fakePoints, arrows: t.arrows, manifold: t.manifold }[key]}
+              {
+                { heatmap: t.heatmap, real: t.realPoints, fake: t.fakePoints, arrows: t.arrows, manifold: t.manifold }[
+                  key
+                ]
+              }
             </label>
           ))}
         </fieldset>
@@ -131,9 +159,21 @@ export function PlaneView({ plane, drawing, points, onDraw, onClear }: PlaneView
             >
               {t.clearPoints}
             </button>
-            {!enoughPoints(points.length) ? <p className="draw-notice" role="alert">{t.drawTooFew(MIN_DRAWN_POINTS, points.length)}</p> : null}
-            {points.length >= MAX_DRAWN_POINTS ? <p className="draw-notice" role="status">{t.drawFull(MAX_DRAWN_POINTS)}</p> : null}
-            {clamped ? <p className="draw-notice" role="status">{t.drawClamped(formatSetting(radius))}</p> : null}
+            {!enoughPoints(points.length) ? (
+              <p className="draw-notice" role="alert">
+                {t.drawTooFew(MIN_DRAWN_POINTS, points.length)}
+              </p>
+            ) : null}
+            {points.length >= MAX_DRAWN_POINTS ? (
+              <p className="draw-notice" role="status">
+                {t.drawFull(MAX_DRAWN_POINTS)}
+              </p>
+            ) : null}
+            {clamped ? (
+              <p className="draw-notice" role="status">
+                {t.drawClamped(formatSetting(radius))}
+              </p>
+            ) : null}
           </div>
         ) : null}
       </figcaption>

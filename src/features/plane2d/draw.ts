@@ -90,7 +90,14 @@ export function fieldBuffer(resolution: number, previous: FieldBuffer | null): F
   return context ? { canvas, context, image: context.createImageData(resolution, resolution) } : null;
 }
 
-export function drawPlane(context: CanvasRenderingContext2D, plane: PlaneEvent | undefined, radius: number, layers: Layers, field: FieldBuffer | null, drawn: readonly [number, number][]) {
+export function drawPlane(
+  context: CanvasRenderingContext2D,
+  plane: PlaneEvent | undefined,
+  radius: number,
+  layers: Layers,
+  field: FieldBuffer | null,
+  drawn: readonly [number, number][],
+) {
   const toX = (x: number) => ((x + radius) / (2 * radius)) * SIZE;
   const toY = (y: number) => ((radius - y) / (2 * radius)) * SIZE;
   context.clearRect(0, 0, SIZE, SIZE);
@@ -118,7 +125,8 @@ export function drawPlane(context: CanvasRenderingContext2D, plane: PlaneEvent |
   }
   const dots = (points: ArrayLike<number>, colour: string, size: number) => {
     context.fillStyle = colour;
-    for (let i = 0; i + 1 < points.length; i += 2) context.fillRect(toX(points[i]) - size / 2, toY(points[i + 1]) - size / 2, size, size);
+    for (let i = 0; i + 1 < points.length; i += 2)
+      context.fillRect(toX(points[i]) - size / 2, toY(points[i + 1]) - size / 2, size, size);
   };
   if (plane && layers.real) dots(plane.real, REAL, 3);
   if (plane && layers.fake) dots(plane.fake, FAKE, 3);

@@ -9,7 +9,8 @@ const backendOf = (s: TrainingState) => s.backend;
 const preferenceOf = (s: TrainingState) => s.preference;
 const phaseOf = (s: TrainingState) => s.phase;
 
-const isPreference = (value: string): value is BackendPreference => value === 'auto' || BACKEND_NAMES.some((name) => name === value);
+const isPreference = (value: string): value is BackendPreference =>
+  value === 'auto' || BACKEND_NAMES.some((name) => name === value);
 
 /** The backend badge (what runs, and why) and the setting that forces one. */
 export function BackendControl({ client }: { client: TrainingClient }) {
@@ -19,12 +20,22 @@ export function BackendControl({ client }: { client: TrainingClient }) {
   const preference = useTraining(client, preferenceOf);
   const phase = useTraining(client, phaseOf);
   const adapter = backend?.adapter;
-  const why = backend && [describeBackendReason(backend.reason, strings.backend), adapter && `${adapter.vendor} ${adapter.architecture} ${adapter.description}`.trim()].filter(Boolean).join(' · ');
+  const why =
+    backend &&
+    [
+      describeBackendReason(backend.reason, strings.backend),
+      adapter && `${adapter.vendor} ${adapter.architecture} ${adapter.description}`.trim(),
+    ]
+      .filter(Boolean)
+      .join(' · ');
   const badge = phase === 'starting' ? t.choosingBackend : phase === 'failed' ? t.backendFailed : backend?.name;
   return (
     <div className="backend">
       <span className="backend-badge">
-        {t.backend}: <output aria-label={t.backend} title={why}>{badge}</output>
+        {t.backend}:{' '}
+        <output aria-label={t.backend} title={why}>
+          {badge}
+        </output>
       </span>
       {phase === 'ready' && why ? <small className="backend-why">{why}</small> : null}
       <label>
@@ -41,7 +52,9 @@ export function BackendControl({ client }: { client: TrainingClient }) {
         >
           <option value="auto">{t.backendAuto}</option>
           {BACKEND_NAMES.map((name) => (
-            <option key={name} value={name}>{name}</option>
+            <option key={name} value={name}>
+              {name}
+            </option>
           ))}
         </select>
       </label>

@@ -17,7 +17,9 @@ export function NoticeList({ client }: { client: TrainingClient }) {
           {notices.map((notice) => (
             <li key={notice.id} className={notice.kind}>
               <span>{describeNotice(notice, strings.reliability)}</span>
-              <button type="button" aria-label={t.dismiss} onClick={() => client.dismiss(notice.id)}>×</button>
+              <button type="button" aria-label={t.dismiss} onClick={() => client.dismiss(notice.id)}>
+                ×
+              </button>
             </li>
           ))}
         </ul>

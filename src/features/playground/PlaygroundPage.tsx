@@ -103,7 +103,15 @@ function Playground({ client, active }: { client: TrainingClient; active: boolea
 }
 
 /** The 2D plane (or, for images, the sample grid) with the history scrubber; follows training live. */
-function ViewColumn({ client, store, playground }: { client: TrainingClient; store?: RunHistory; playground: PlaygroundController }) {
+function ViewColumn({
+  client,
+  store,
+  playground,
+}: {
+  client: TrainingClient;
+  store?: RunHistory;
+  playground: PlaygroundController;
+}) {
   const history = useRunHistory(store);
   const config = useTraining(client, configOf);
   const planar = useTraining(client, planarOf);
@@ -120,7 +128,13 @@ function ViewColumn({ client, store, playground }: { client: TrainingClient; sto
   return (
     <>
       {planar || drawing ? (
-        <PlaneView plane={planar ? shownPlane : undefined} drawing={drawing} points={playground.points} onDraw={playground.addPoints} onClear={playground.clearPoints} />
+        <PlaneView
+          plane={planar ? shownPlane : undefined}
+          drawing={drawing}
+          points={playground.points}
+          onDraw={playground.addPoints}
+          onClear={playground.clearPoints}
+        />
       ) : (
         <SamplesView samples={shownSamples} real={history.real} config={config} />
       )}

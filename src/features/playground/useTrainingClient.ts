@@ -37,7 +37,11 @@ export function saveBackend(preference: BackendPreference): void {
 export function useTrainingClient(): TrainingClient | undefined {
   const [client, setClient] = useState<TrainingClient>();
   useEffect(() => {
-    const created = new TrainingClient({ backend: savedBackend(), config: openingLink().state.config, schedule: PLAYGROUND_SCHEDULE });
+    const created = new TrainingClient({
+      backend: savedBackend(),
+      config: openingLink().state.config,
+      schedule: PLAYGROUND_SCHEDULE,
+    });
     setClient(created);
     // A constant in each build: the production build drops the hook (issue 16).
     if (import.meta.env.MODE === 'test') window.nash = { training: created };

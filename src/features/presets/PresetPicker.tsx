@@ -11,12 +11,20 @@ export function PresetPicker({ playground }: { playground: Playground }) {
   return (
     <label className="preset-picker">
       {t.label}
-      <select aria-label={t.label} value={playground.preset ?? ''} onChange={(event) => isMenuPreset(event.target.value) && playground.loadPreset(event.target.value)}>
-        <option value="" disabled>{t.choose}</option>
+      <select
+        aria-label={t.label}
+        value={playground.preset ?? ''}
+        onChange={(event) => isMenuPreset(event.target.value) && playground.loadPreset(event.target.value)}
+      >
+        <option value="" disabled>
+          {t.choose}
+        </option>
         {PRESET_GROUPS.map((group) => (
           <optgroup key={group.id} label={t.groups[group.id]}>
             {group.presets.map((id) => (
-              <option key={id} value={id}>{t.presets[id].name}</option>
+              <option key={id} value={id}>
+                {t.presets[id].name}
+              </option>
             ))}
           </optgroup>
         ))}

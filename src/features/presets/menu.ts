@@ -11,11 +11,34 @@ export type MenuPresetId = keyof typeof en.presets & PresetId;
 export const PRESET_GROUPS: { id: 'failures' | 'clipping' | 'lsgan' | 'defaults'; presets: MenuPresetId[] }[] = [
   {
     id: 'failures',
-    presets: ['modeCollapseLive', 'modeCollapseFix', 'vanishingGradients', 'vanishingGradientsFix', 'oscillation', 'oscillationFix', 'weakDiscriminator', 'weakDiscriminatorFix'],
+    presets: [
+      'modeCollapseLive',
+      'modeCollapseFix',
+      'vanishingGradients',
+      'vanishingGradientsFix',
+      'oscillation',
+      'oscillationFix',
+      'weakDiscriminator',
+      'weakDiscriminatorFix',
+    ],
   },
   { id: 'clipping', presets: ['wganClipTight', 'wganClipLoose', 'wganClip'] },
   { id: 'lsgan', presets: ['compareGan', 'compareLsgan'] },
-  { id: 'defaults', presets: ['ringDefault', 'gridDefault', 'spiralDefault', 'moonsDefault', 'lineDefault', 'gaussianDefault', 'customDefault', 'mnistDefault', 'cganMnist', 'wganGpRing'] },
+  {
+    id: 'defaults',
+    presets: [
+      'ringDefault',
+      'gridDefault',
+      'spiralDefault',
+      'moonsDefault',
+      'lineDefault',
+      'gaussianDefault',
+      'customDefault',
+      'mnistDefault',
+      'cganMnist',
+      'wganGpRing',
+    ],
+  },
 ];
 
 export const MENU_PRESETS: MenuPresetId[] = PRESET_GROUPS.flatMap((g) => g.presets);

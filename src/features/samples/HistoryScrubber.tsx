@@ -5,7 +5,15 @@ import type { ViewFrame } from '../history/runHistory.ts';
  * A slider over the view frames kept along the run: drag back to see how the samples evolved;
  * the right end (or "Live") follows training again.
  */
-export function HistoryScrubber({ frames, index, onChange }: { frames: readonly ViewFrame[]; index?: number; onChange(index?: number): void }) {
+export function HistoryScrubber({
+  frames,
+  index,
+  onChange,
+}: {
+  frames: readonly ViewFrame[];
+  index?: number;
+  onChange(index?: number): void;
+}) {
   const t = useStrings().views;
   if (frames.length < 2) return null;
   const last = frames.length - 1;
@@ -29,7 +37,9 @@ export function HistoryScrubber({ frames, index, onChange }: { frames: readonly 
         />
       </label>
       <output>{t.historyValue(frames[at].iteration, live)}</output>
-      <button type="button" disabled={live} onClick={() => onChange(undefined)}>{t.live}</button>
+      <button type="button" disabled={live} onClick={() => onChange(undefined)}>
+        {t.live}
+      </button>
     </div>
   );
 }

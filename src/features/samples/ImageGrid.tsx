@@ -69,7 +69,14 @@ export function ImageGrid({ values, count, shape, rowIndex, columns, scale, labe
           ))}
         </ol>
       ) : null}
-      <canvas ref={canvas} width={pixelWidth} height={pixelHeight} style={{ width: pixelWidth * scale, height: pixelHeight * scale, imageRendering: 'pixelated' }} role="img" aria-label={label} />
+      <canvas
+        ref={canvas}
+        width={pixelWidth}
+        height={pixelHeight}
+        style={{ width: pixelWidth * scale, height: pixelHeight * scale, imageRendering: 'pixelated' }}
+        role="img"
+        aria-label={label}
+      />
     </div>
   );
 }

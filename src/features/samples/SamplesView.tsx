@@ -12,11 +12,22 @@ function conditionValues(config: RunConfig): number {
 }
 
 /** G's samples on the fixed noise, rows per label or code value when conditioned, next to real ones. */
-export function SamplesView({ samples, real, config }: { samples?: SamplesEvent; real?: RealSamples; config: RunConfig }) {
+export function SamplesView({
+  samples,
+  real,
+  config,
+}: {
+  samples?: SamplesEvent;
+  real?: RealSamples;
+  config: RunConfig;
+}) {
   const t = useStrings().views;
   const values = conditionValues(config);
   const count = samples?.count ?? 0;
-  const generatedRows = useMemo(() => (values ? Array.from({ length: count }, (_, i) => i % values) : undefined), [values, count]);
+  const generatedRows = useMemo(
+    () => (values ? Array.from({ length: count }, (_, i) => i % values) : undefined),
+    [values, count],
+  );
   const realRows = values ? real?.labels : undefined;
   if (!samples?.imageShape) return <p className="quiet">{t.waitingForSamples}</p>;
   const kind = config.conditioning === 'label' ? 'label' : 'code';

@@ -47,7 +47,8 @@ function storageReason(error: unknown, s: ShareStrings): string {
 }
 
 const rowKey = (run: SavedRunInfo) => String(run.id);
-const runLabel = (run: SavedRunInfo, s: ShareStrings) => (run.damaged ? s.damagedRunName : `${run.name} · ${s.iterationShort} ${run.iteration}`);
+const runLabel = (run: SavedRunInfo, s: ShareStrings) =>
+  run.damaged ? s.damagedRunName : `${run.name} · ${s.iterationShort} ${run.iteration}`;
 
 /** Saved runs in this browser, and the run as files: JSON (re-importable by drag and drop) and chart CSV. */
 export function RunStore({ client }: { client: TrainingClient }) {
@@ -80,11 +81,19 @@ export function RunStore({ client }: { client: TrainingClient }) {
 
   const describedBy = (at: string) => (note?.at === at ? noteId : undefined);
   const noteLine = (shown: Note, Tag: 'p' | 'span'): ReactNode => (
-    <Tag id={noteId} className={shown.problem ? 'share-status problem' : 'share-status'} role={shown.problem ? 'alert' : 'status'}>
+    <Tag
+      id={noteId}
+      className={shown.problem ? 'share-status problem' : 'share-status'}
+      role={shown.problem ? 'alert' : 'status'}
+    >
       {shown.say(t, strings)}
     </Tag>
   );
-  const gone = (run: SavedRunInfo): Note => ({ at: 'list', problem: true, say: (s) => fill(s.runGone, { name: runLabel(run, s) }) });
+  const gone = (run: SavedRunInfo): Note => ({
+    at: 'list',
+    problem: true,
+    say: (s) => fill(s.runGone, { name: runLabel(run, s) }),
+  });
 
   const current = async () => ({ snapshot: await client.exportRun(), stats: [...client.getSnapshot().stats] });
 
@@ -106,9 +115,19 @@ export function RunStore({ client }: { client: TrainingClient }) {
    * values go in with fill's replacer: `$&` in them stays as written (String.replace read it as a pattern).
    */
   const continueRun = async (loaded: Loaded, source: string, place: Place) => {
-    if (!loaded.ok) return setNote({ ...place, problem: true, say: (s) => fill(s.loadRefused, { source, reason: describeRunRefusal(loaded.refusal, s) }) });
+    if (!loaded.ok)
+      return setNote({
+        ...place,
+        problem: true,
+        say: (s) => fill(s.loadRefused, { source, reason: describeRunRefusal(loaded.refusal, s) }),
+      });
     const problem = await client.importRun(loaded.run.snapshot, loaded.run.stats);
-    if (problem) return setNote({ ...place, problem: true, say: (s, all) => fill(s.loadProblem, { source, problem: describeProblem(problem, all.reliability) }) });
+    if (problem)
+      return setNote({
+        ...place,
+        problem: true,
+        say: (s, all) => fill(s.loadProblem, { source, problem: describeProblem(problem, all.reliability) }),
+      });
     const { iteration } = loaded.run.snapshot;
     setNote({ ...place, problem: false, say: (s) => fill(s.loaded, { source, iteration }) });
   };
@@ -125,7 +144,11 @@ export function RunStore({ client }: { client: TrainingClient }) {
     try {
       loaded = await storage.load(run.id);
     } catch (error) {
-      return setNote({ ...place, problem: true, say: (s) => fill(s.loadRefused, { source: run.name, reason: storageReason(error, s) }) });
+      return setNote({
+        ...place,
+        problem: true,
+        say: (s) => fill(s.loadRefused, { source: run.name, reason: storageReason(error, s) }),
+      });
     }
     if (loaded === 'gone') {
       setNote(gone(run));
@@ -138,14 +161,23 @@ export function RunStore({ client }: { client: TrainingClient }) {
     try {
       if ((await storage.remove(run.id)) === 'gone') setNote(gone(run));
     } catch (error) {
-      setNote({ at: `delete ${rowKey(run)}`, row: rowKey(run), problem: true, say: (s) => fill(s.deleteFailed, { reason: storageReason(error, s) }) });
+      setNote({
+        at: `delete ${rowKey(run)}`,
+        row: rowKey(run),
+        problem: true,
+        say: (s) => fill(s.deleteFailed, { reason: storageReason(error, s) }),
+      });
     }
     await refresh();
   };
 
   const downloadRun = async () => {
     const run = await current();
-    downloadText(`nash-run-${run.snapshot.config.dataset}-${run.snapshot.iteration}.json`, encodeRunFile(run), 'application/json');
+    downloadText(
+      `nash-run-${run.snapshot.config.dataset}-${run.snapshot.iteration}.json`,
+      encodeRunFile(run),
+      'application/json',
+    );
   };
 
   const downloadGenerator = async () => {
@@ -180,13 +212,29 @@ export function RunStore({ client }: { client: TrainingClient }) {
       }}
     >
       <div className="share-actions">
-        <button type="button" aria-describedby={describedBy('save')} onClick={() => void save()}>{t.saveRun}</button>
-        <button type="button" onClick={() => void downloadRun()}>{t.downloadRun}</button>
-        <button type="button" onClick={() => download(`nash-charts-${client.getSnapshot().iteration}.csv`, new Blob([statsCsv(client.getSnapshot().stats)], { type: 'text/csv' }))}>
+        <button type="button" aria-describedby={describedBy('save')} onClick={() => void save()}>
+          {t.saveRun}
+        </button>
+        <button type="button" onClick={() => void downloadRun()}>
+          {t.downloadRun}
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            download(
+              `nash-charts-${client.getSnapshot().iteration}.csv`,
+              new Blob([statsCsv(client.getSnapshot().stats)], { type: 'text/csv' }),
+            )
+          }
+        >
           {t.downloadCsv}
         </button>
-        <button type="button" aria-describedby={describedBy('samples')} onClick={() => void downloadSamples()}>{t.downloadSamples}</button>
-        <button type="button" aria-describedby={describedBy('generator')} onClick={() => void downloadGenerator()}>{t.downloadGenerator}</button>
+        <button type="button" aria-describedby={describedBy('samples')} onClick={() => void downloadSamples()}>
+          {t.downloadSamples}
+        </button>
+        <button type="button" aria-describedby={describedBy('generator')} onClick={() => void downloadGenerator()}>
+          {t.downloadGenerator}
+        </button>
         <label className="file-button">
           {t.importRun}
           <input
@@ -213,12 +261,13 @@ export function RunStore({ client }: { client: TrainingClient }) {
       <ul className="saved-runs" aria-label={t.savedRuns}>
         {runs.map((run) => {
           const row = rowKey(run);
-          const rowNote = note?.row === row ? (
-            <>
-              <br />
-              {noteLine(note, 'span')}
-            </>
-          ) : null;
+          const rowNote =
+            note?.row === row ? (
+              <>
+                <br />
+                {noteLine(note, 'span')}
+              </>
+            ) : null;
           if (run.damaged) {
             return (
               <li key={row}>
@@ -226,7 +275,12 @@ export function RunStore({ client }: { client: TrainingClient }) {
                   {t.damagedRun}
                   {rowNote}
                 </span>
-                <button type="button" aria-label={t.deleteDamaged} aria-describedby={describedBy(`delete ${row}`)} onClick={() => void remove(run)}>
+                <button
+                  type="button"
+                  aria-label={t.deleteDamaged}
+                  aria-describedby={describedBy(`delete ${row}`)}
+                  onClick={() => void remove(run)}
+                >
                   {t.delete}
                 </button>
               </li>
@@ -235,13 +289,24 @@ export function RunStore({ client }: { client: TrainingClient }) {
           return (
             <li key={row}>
               <span>
-                {run.name} · {t.iterationShort} {run.iteration} · {kilobytes(run.bytes)} · {new Date(run.savedAt).toLocaleString()}
+                {run.name} · {t.iterationShort} {run.iteration} · {kilobytes(run.bytes)} ·{' '}
+                {new Date(run.savedAt).toLocaleString()}
                 {rowNote}
               </span>
-              <button type="button" aria-label={`${t.load} ${run.name} ${run.iteration}`} aria-describedby={describedBy(`load ${row}`)} onClick={() => void loadSaved(run)}>
+              <button
+                type="button"
+                aria-label={`${t.load} ${run.name} ${run.iteration}`}
+                aria-describedby={describedBy(`load ${row}`)}
+                onClick={() => void loadSaved(run)}
+              >
                 {t.load}
               </button>
-              <button type="button" aria-label={`${t.delete} ${run.name} ${run.iteration}`} aria-describedby={describedBy(`delete ${row}`)} onClick={() => void remove(run)}>
+              <button
+                type="button"
+                aria-label={`${t.delete} ${run.name} ${run.iteration}`}
+                aria-describedby={describedBy(`delete ${row}`)}
+                onClick={() => void remove(run)}
+              >
                 {t.delete}
               </button>
             </li>

@@ -42,10 +42,18 @@ export function SharePanel({ client }: { client: TrainingClient }) {
       <h2>{t.region}</h2>
       {problems.length > 0 ? <LinkProblems problems={problems} onDismiss={() => setProblems([])} /> : null}
       <div className="share-actions">
-        <button type="button" onClick={() => void copyLink()}>{t.copyLink}</button>
-        <button type="button" title={t.exportPythonHint} onClick={exportPython}>{t.exportPython}</button>
+        <button type="button" onClick={() => void copyLink()}>
+          {t.copyLink}
+        </button>
+        <button type="button" title={t.exportPythonHint} onClick={exportPython}>
+          {t.exportPython}
+        </button>
       </div>
-      {status ? <p className="share-status" role="status">{status}</p> : null}
+      {status ? (
+        <p className="share-status" role="status">
+          {status}
+        </p>
+      ) : null}
       <RunStore client={client} />
     </section>
   );
@@ -61,7 +69,9 @@ function LinkProblems({ problems, onDismiss }: { problems: LinkProblem[]; onDism
           <li key={i}>{sentence}</li>
         ))}
       </ul>
-      <button type="button" aria-label={t.playground.dismiss} onClick={onDismiss}>×</button>
+      <button type="button" aria-label={t.playground.dismiss} onClick={onDismiss}>
+        ×
+      </button>
     </div>
   );
 }

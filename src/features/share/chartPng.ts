@@ -11,7 +11,21 @@ const TITLE_PX = 15;
 const LEGEND_PX = 12;
 const GAP = 12;
 /** The SVG presentation properties the charts use, copied from the page's computed styles. */
-const STYLE_PROPERTIES = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline', 'visibility'];
+const STYLE_PROPERTIES = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-opacity',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+  'visibility',
+];
 
 export interface LegendEntry {
   name: string;
@@ -51,8 +65,13 @@ function standalone(svg: SVGSVGElement): { text: string; width: number; height: 
   originals.forEach((original, i) => {
     const computed = getComputedStyle(original);
     const target = copies[i] as SVGElement;
-    const declarations = STYLE_PROPERTIES.map((name) => [name, computed.getPropertyValue(name)] as const).filter(([, value]) => value !== '');
-    target.setAttribute('style', `${target.getAttribute('style') ?? ''};${declarations.map(([name, value]) => `${name}:${value}`).join(';')}`);
+    const declarations = STYLE_PROPERTIES.map((name) => [name, computed.getPropertyValue(name)] as const).filter(
+      ([, value]) => value !== '',
+    );
+    target.setAttribute(
+      'style',
+      `${target.getAttribute('style') ?? ''};${declarations.map(([name, value]) => `${name}:${value}`).join(';')}`,
+    );
   });
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   copy.setAttribute('width', String(width));
@@ -66,7 +85,11 @@ export function readCharts(section: Element): ChartPicture[] {
     const legend = [...figure.querySelectorAll('.chart-legend > span')].map((entry) => {
       const swatch = entry.querySelector('i');
       const style = swatch ? getComputedStyle(swatch) : undefined;
-      return { name: entry.textContent ?? '', colour: style?.borderTopColor || '#000', dashed: style?.borderTopStyle === 'dashed' };
+      return {
+        name: entry.textContent ?? '',
+        colour: style?.borderTopColor || '#000',
+        dashed: style?.borderTopStyle === 'dashed',
+      };
     });
     const svg = plotOf(figure);
     return {
@@ -100,10 +123,15 @@ export function backgroundOf(element: Element | null): string {
 }
 
 /** Every chart in `section`, stacked, as a PNG; `text` is the page's text colour for titles and legends. */
-export async function chartsPng(section: Element, options: { background: string; text: string; font: string }): Promise<Blob> {
+export async function chartsPng(
+  section: Element,
+  options: { background: string; text: string; font: string },
+): Promise<Blob> {
   const charts = readCharts(section);
   if (charts.length === 0) throw new Error('there are no charts on the page');
-  const images = await Promise.all(charts.map((chart) => (chart.svg ? decodeSvg(chart.svg.text) : Promise.resolve(undefined))));
+  const images = await Promise.all(
+    charts.map((chart) => (chart.svg ? decodeSvg(chart.svg.text) : Promise.resolve(undefined))),
+  );
   const plotWidth = Math.max(480, ...charts.map((chart) => chart.svg?.width ?? 0));
   const heights = charts.map((chart) => TITLE_PX + 6 + LEGEND_PX + 8 + (chart.svg?.height ?? 60));
   const width = plotWidth + 2 * PAD;

@@ -40,18 +40,33 @@ function one(problem: LinkProblem, t: Strings): string {
       return fill(t.badCombination, { reason: describeRefusal(problem.refusal, t.settings) });
     case 'refused':
       // One pass, so a value that reads `{reason}` is quoted as written.
-      return fill(t.badValue, { field: problem.field, value: problem.value, reason: describeLinkRefusal(problem.refusal, t) });
+      return fill(t.badValue, {
+        field: problem.field,
+        value: problem.value,
+        reason: describeLinkRefusal(problem.refusal, t),
+      });
     case 'unknown':
       return t.unknownKey(problem.field, problem.value);
     case 'repeated': {
       const values = `${quotedList(problem.values)}${problem.count > problem.values.length ? ', …' : ''}`;
-      return problem.used !== undefined ? t.repeatedUsed(problem.field, problem.count, values, problem.used) : t.repeatedNone(problem.field, problem.count, values, problem.refusal ? describeLinkRefusal(problem.refusal, t) : '');
+      return problem.used !== undefined
+        ? t.repeatedUsed(problem.field, problem.count, values, problem.used)
+        : t.repeatedNone(
+            problem.field,
+            problem.count,
+            values,
+            problem.refusal ? describeLinkRefusal(problem.refusal, t) : '',
+          );
     }
   }
 }
 
 /** Each kind's sentence for a burst; a link too long to read and settings that do not fit together (a few rules) never come in one. */
-const BURST = { refused: 'manyBadValues', repeated: 'manyRepeated', unknown: 'manyUnknownKeys' } as const satisfies Record<Exclude<Kind, 'combination' | 'tooLong'>, keyof Strings>;
+const BURST = {
+  refused: 'manyBadValues',
+  repeated: 'manyRepeated',
+  unknown: 'manyUnknownKeys',
+} as const satisfies Record<Exclude<Kind, 'combination' | 'tooLong'>, keyof Strings>;
 
 /** The sentences for a link's problems: a link too long, conflicts, then refused, repeated and unknown keys. */
 export function describeLinkProblems(problems: readonly LinkProblem[], t: Strings): string[] {

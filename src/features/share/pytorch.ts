@@ -6,7 +6,12 @@
 import { FIELD_NAMES, type RunConfig } from '../../gan/config.ts';
 import { DATASET_MODULES } from '../../gan/data/modules.ts';
 import { OBJECTIVE_MODULES } from '../../gan/objectives/modules.ts';
-import { conditionedLoop, conditioningModules, conditionSize, labelAtDiscriminatorInput } from './pytorchConditioning.ts';
+import {
+  conditionedLoop,
+  conditioningModules,
+  conditionSize,
+  labelAtDiscriminatorInput,
+} from './pytorchConditioning.ts';
 import { dcgan, mlp } from './pytorchParts.ts';
 
 /** Why a configuration cannot be exported: the page shows its own sentence for each. */
@@ -20,8 +25,10 @@ const DEFAULT_STEPS = 2000;
 /** Each optimiser over a parameter list (`generator.parameters()`, or D's with its conditioning's: CGAN's V, InfoGAN's Q). */
 const OPTIMIZERS: Record<RunConfig['generatorOptimizer'], (parameters: string, rate: string) => string> = {
   // Nash's Adam puts ε outside the bias correction (Keras's ε̂); PyTorch's inside: the same unless v is tiny.
-  adam: (parameters, rate) => `torch.optim.Adam(${parameters}, lr=CONFIG['${rate}'], betas=(CONFIG['beta1'], CONFIG['beta2']), eps=1e-7)`,
-  rmsprop: (parameters, rate) => `torch.optim.RMSprop(${parameters}, lr=CONFIG['${rate}'], alpha=CONFIG['rmspropDecay'], eps=1e-7)`,
+  adam: (parameters, rate) =>
+    `torch.optim.Adam(${parameters}, lr=CONFIG['${rate}'], betas=(CONFIG['beta1'], CONFIG['beta2']), eps=1e-7)`,
+  rmsprop: (parameters, rate) =>
+    `torch.optim.RMSprop(${parameters}, lr=CONFIG['${rate}'], alpha=CONFIG['rmspropDecay'], eps=1e-7)`,
   sgd: (parameters, rate) => `torch.optim.SGD(${parameters}, lr=CONFIG['${rate}'], momentum=CONFIG['momentum'])`,
 };
 
@@ -69,9 +76,14 @@ export function exportPyTorch(config: RunConfig): PyTorchExport {
   const objective = config.objective;
   // An objective that clips its critic's weights (after_critic_step) reports the largest one.
   const clip = OBJECTIVE_MODULES[objective].losses.afterCriticStep !== undefined;
-  const noise = config.noise === 'gaussian' ? 'torch.randn(n, LATENT_SIZE, device=DEVICE)' : '(2 * torch.rand(n, LATENT_SIZE, device=DEVICE) - 1)';
+  const noise =
+    config.noise === 'gaussian'
+      ? 'torch.randn(n, LATENT_SIZE, device=DEVICE)'
+      : '(2 * torch.rand(n, LATENT_SIZE, device=DEVICE) - 1)';
   const name = `nash_${objective}_${config.architecture}${conditioned ? `_${config.conditioning}` : ''}_${config.dataset}`;
-  const fixedSamples = conditioned ? 'generator(generator_input(fixed.to(DEVICE), grid_condition(2500))).cpu()' : 'generator(fixed.to(DEVICE)).cpu()';
+  const fixedSamples = conditioned
+    ? 'generator(generator_input(fixed.to(DEVICE), grid_condition(2500))).cpu()'
+    : 'generator(fixed.to(DEVICE)).cpu()';
   const script = `#!/usr/bin/env python3
 """Nash GAN export: ${objective} objective, ${config.architecture} networks${conditioned ? `, ${labelled ? 'CGAN label' : 'InfoGAN codes'} conditioning` : ''}, ${config.dataset} data, seed ${config.seed}.
 

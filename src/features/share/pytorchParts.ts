@@ -14,8 +14,21 @@ const ACTIVATIONS: Record<RunConfig['generatorActivation'], string> = {
 };
 
 /** src/gan/architectures/mlp.ts: Glorot-uniform weights and zero biases, like Keras's Dense defaults. */
-export function mlp(config: RunConfig, dimension: number, image: boolean, discriminatorInput = String(dimension)): string {
-  const stack = (name: string, input: string, layers: number, width: number, activation: string, output: string, last: string) => {
+export function mlp(
+  config: RunConfig,
+  dimension: number,
+  image: boolean,
+  discriminatorInput = String(dimension),
+): string {
+  const stack = (
+    name: string,
+    input: string,
+    layers: number,
+    width: number,
+    activation: string,
+    output: string,
+    last: string,
+  ) => {
     const rows: string[] = [];
     let inputs = input;
     for (let i = 0; i < layers; i++) {

@@ -110,7 +110,8 @@ function fromBase64(text: string): Float32Array<ArrayBuffer> | undefined {
 }
 
 /** NaN (a network that did not step) has no JSON form: it is written as null and read back as NaN. */
-const statsForJson = (stats: readonly StatPoint[]) => stats.map((point) => Object.fromEntries(Object.entries(point).map(([k, v]) => [k, Number.isNaN(v) ? null : v])));
+const statsForJson = (stats: readonly StatPoint[]) =>
+  stats.map((point) => Object.fromEntries(Object.entries(point).map(([k, v]) => [k, Number.isNaN(v) ? null : v])));
 
 export function encodeRunFile({ snapshot, stats }: SavedRun): string {
   return JSON.stringify({
@@ -125,15 +126,25 @@ export function encodeRunFile({ snapshot, stats }: SavedRun): string {
   });
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_COUNT;
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_COUNT;
 /**
  * A chart value: a finite number, or null (NaN once read) where that network did not step. The
  * page's own history never holds ±∞: the divergence guard rolls those iterations back.
  */
-const isStatValue = (value: unknown) => value === null || value === undefined || (typeof value === 'number' && (Number.isFinite(value) || Number.isNaN(value)));
+const isStatValue = (value: unknown) =>
+  value === null ||
+  value === undefined ||
+  (typeof value === 'number' && (Number.isFinite(value) || Number.isNaN(value)));
 /** A count from a file refused, naming its field and the range. */
-const notCount = (field: string, value: unknown): RunRefusal => ({ code: 'notCount', field, value: quote(value), max: MAX_COUNT });
+const notCount = (field: string, value: unknown): RunRefusal => ({
+  code: 'notCount',
+  field,
+  value: quote(value),
+  max: MAX_COUNT,
+});
 
 function readStats(raw: unknown): StatPoint[] | RunRefusal {
   if (!Array.isArray(raw)) return { code: 'statsNotList' };
@@ -159,7 +170,14 @@ function readStats(raw: unknown): StatPoint[] | RunRefusal {
  * and tensors whose values match their shapes. Whether the tensors fit the model is the worker's
  * check (snapshot.ts), made before it replaces the current run.
  */
-export function checkRun(parts: { config: unknown; iteration: unknown; optimizerSteps: unknown; snapshotVersion: unknown; stats: unknown; tensors: SavedTensor[] | RunRefusal }): Loaded {
+export function checkRun(parts: {
+  config: unknown;
+  iteration: unknown;
+  optimizerSteps: unknown;
+  snapshotVersion: unknown;
+  stats: unknown;
+  tensors: SavedTensor[] | RunRefusal;
+}): Loaded {
   const checked = validateConfig(parts.config);
   if (!checked.ok) return refuse({ code: 'settings', refusals: checked.refusals });
   if (!isCount(parts.iteration)) return refuse(notCount('iteration', parts.iteration));
@@ -167,20 +185,30 @@ export function checkRun(parts: { config: unknown; iteration: unknown; optimizer
   if (!isRecord(steps)) return refuse({ code: 'noStepCounts' });
   if (!isCount(steps.generator)) return refuse(notCount('optimizerSteps.generator', steps.generator));
   if (!isCount(steps.discriminator)) return refuse(notCount('optimizerSteps.discriminator', steps.discriminator));
-  if (parts.snapshotVersion !== SERIALIZED_RUN_VERSION) return refuse({ code: 'snapshotVersion', value: quote(parts.snapshotVersion), reads: SERIALIZED_RUN_VERSION });
+  if (parts.snapshotVersion !== SERIALIZED_RUN_VERSION)
+    return refuse({ code: 'snapshotVersion', value: quote(parts.snapshotVersion), reads: SERIALIZED_RUN_VERSION });
   if (!Array.isArray(parts.tensors)) return refuse(parts.tensors);
   const stats = readStats(parts.stats);
   if (!Array.isArray(stats)) return refuse(stats);
   return {
     ok: true,
     run: {
-      snapshot: { version: SERIALIZED_RUN_VERSION, config: checked.config, iteration: parts.iteration, optimizerSteps: { generator: steps.generator, discriminator: steps.discriminator }, tensors: parts.tensors },
+      snapshot: {
+        version: SERIALIZED_RUN_VERSION,
+        config: checked.config,
+        iteration: parts.iteration,
+        optimizerSteps: { generator: steps.generator, discriminator: steps.discriminator },
+        tensors: parts.tensors,
+      },
       stats,
     },
   };
 }
 
-function readTensors(raw: unknown, decode: (data: unknown) => Float32Array<ArrayBuffer> | undefined): SavedTensor[] | RunRefusal {
+function readTensors(
+  raw: unknown,
+  decode: (data: unknown) => Float32Array<ArrayBuffer> | undefined,
+): SavedTensor[] | RunRefusal {
   if (!Array.isArray(raw) || raw.length === 0) return { code: 'noWeights' };
   if (raw.length > MAX_TENSORS) return { code: 'tooManyWeights', count: raw.length, limit: MAX_TENSORS };
   const tensors: SavedTensor[] = [];
@@ -188,9 +216,11 @@ function readTensors(raw: unknown, decode: (data: unknown) => Float32Array<Array
     if (!isRecord(entry) || typeof entry.name !== 'string') return { code: 'unnamedWeight' };
     const { name, shape } = entry;
     if (!Array.isArray(shape)) return { code: 'noShape', name: quote(name) };
-    if (shape.length > MAX_RANK) return { code: 'tooManyDimensions', name: quote(name), count: shape.length, limit: MAX_RANK };
+    if (shape.length > MAX_RANK)
+      return { code: 'tooManyDimensions', name: quote(name), count: shape.length, limit: MAX_RANK };
     const wrong = shape.findIndex((size) => !isCount(size));
-    if (wrong >= 0) return { code: 'shapeNotCount', name: quote(name), index: wrong, value: quote(shape[wrong]), max: MAX_COUNT };
+    if (wrong >= 0)
+      return { code: 'shapeNotCount', name: quote(name), index: wrong, value: quote(shape[wrong]), max: MAX_COUNT };
     const values = decode(entry.data);
     const size = shape.reduce((a: number, b: number) => a * b, 1);
     if (!values || values.length !== size) return { code: 'wrongSize', name: quote(name), size };
@@ -214,8 +244,12 @@ export function decodeRunFile(text: string): Loaded {
     return refuse({ code: 'notJson' });
   }
   if (!isRecord(raw) || raw.kind !== RUN_FILE_KIND) return refuse({ code: 'notRunFile' });
-  if (raw.version !== RUN_FILE_VERSION) return refuse({ code: 'fileVersion', value: quote(raw.version), reads: RUN_FILE_VERSION });
-  return checkRun({ ...raw, tensors: readTensors(raw.tensors, (data) => (typeof data === 'string' ? fromBase64(data) : undefined)) } as Parameters<typeof checkRun>[0]);
+  if (raw.version !== RUN_FILE_VERSION)
+    return refuse({ code: 'fileVersion', value: quote(raw.version), reads: RUN_FILE_VERSION });
+  return checkRun({
+    ...raw,
+    tensors: readTensors(raw.tensors, (data) => (typeof data === 'string' ? fromBase64(data) : undefined)),
+  } as Parameters<typeof checkRun>[0]);
 }
 
 /** The stored form keeps the Float32Arrays as they are (IndexedDB clones them): no base64 growth. */
@@ -241,12 +275,19 @@ export function toStored({ snapshot, stats }: SavedRun): StoredRun {
 
 export function fromStored(stored: unknown): Loaded {
   if (!isRecord(stored)) return refuse({ code: 'emptyEntry' });
-  return checkRun({ ...stored, tensors: readTensors(stored.tensors, (data) => (data instanceof Float32Array ? new Float32Array(data) : undefined)) } as Parameters<typeof checkRun>[0]);
+  return checkRun({
+    ...stored,
+    tensors: readTensors(stored.tensors, (data) => (data instanceof Float32Array ? new Float32Array(data) : undefined)),
+  } as Parameters<typeof checkRun>[0]);
 }
 
 /** The chart history as CSV: one row per iteration, every signal a column, empty where a network did not step. */
 export function statsCsv(stats: readonly StatPoint[]): string {
   const header = ['iteration', ...STAT_FIELDS].join(',');
-  const rows = stats.map((point) => [point.iteration, ...STAT_FIELDS.map((field) => (Number.isNaN(point[field]) ? '' : String(point[field])))].join(','));
+  const rows = stats.map((point) =>
+    [point.iteration, ...STAT_FIELDS.map((field) => (Number.isNaN(point[field]) ? '' : String(point[field])))].join(
+      ',',
+    ),
+  );
   return `${[header, ...rows].join('\n')}\n`;
 }

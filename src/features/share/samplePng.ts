@@ -18,7 +18,12 @@ function points(plane: PlaneEvent): OffscreenCanvas {
   const dots = (values: Float32Array, colour: string) => {
     context.fillStyle = colour;
     for (let i = 0; i < values.length; i += 2) {
-      context.fillRect(((values[i] + radius) / (2 * radius)) * SIZE - 2, ((radius - values[i + 1]) / (2 * radius)) * SIZE - 2, 4, 4);
+      context.fillRect(
+        ((values[i] + radius) / (2 * radius)) * SIZE - 2,
+        ((radius - values[i + 1]) / (2 * radius)) * SIZE - 2,
+        4,
+        4,
+      );
     }
   };
   dots(plane.real, '#2b8a3e');
@@ -54,8 +59,12 @@ function digits(samples: SamplesEvent & { imageShape: [number, number, number] }
 }
 
 /** The PNG of whichever view the run has, or undefined before the first view has arrived. */
-export async function samplesPng(plane: PlaneEvent | undefined, samples: SamplesEvent | undefined): Promise<Blob | undefined> {
+export async function samplesPng(
+  plane: PlaneEvent | undefined,
+  samples: SamplesEvent | undefined,
+): Promise<Blob | undefined> {
   if (plane) return points(plane).convertToBlob({ type: 'image/png' });
-  if (samples?.imageShape) return digits({ ...samples, imageShape: samples.imageShape }).convertToBlob({ type: 'image/png' });
+  if (samples?.imageShape)
+    return digits({ ...samples, imageShape: samples.imageShape }).convertToBlob({ type: 'image/png' });
   return undefined;
 }

@@ -97,13 +97,16 @@ export interface SavedRuns {
   watch(onChange: () => void): () => void;
 }
 
-const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error ?? 'no reason given'));
+const describe = (error: unknown) =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error ?? 'no reason given');
 const isQuota = (error: unknown) => error instanceof Error && error.name === 'QuotaExceededError';
-const refusal = (error: unknown) => (error instanceof StorageError ? error : new StorageError(isQuota(error) ? 'full' : 'refused', describe(error)));
+const refusal = (error: unknown) =>
+  error instanceof StorageError ? error : new StorageError(isQuota(error) ? 'full' : 'refused', describe(error));
 
 function open(databases: () => Databases | undefined): Promise<Database> {
   return new Promise((resolve, reject) => {
-    const unavailable = (error: unknown) => reject(new StorageError(isQuota(error) ? 'full' : 'unavailable', describe(error)));
+    const unavailable = (error: unknown) =>
+      reject(new StorageError(isQuota(error) ? 'full' : 'unavailable', describe(error)));
     let request: OpenRequest;
     try {
       // Reading `indexedDB` itself throws in some browsers when site data is blocked.
@@ -120,7 +123,11 @@ function open(databases: () => Databases | undefined): Promise<Database> {
 }
 
 /** Runs `work`'s requests in one transaction and reads their results once it has committed. */
-async function transact<T>(databases: () => Databases | undefined, mode: IDBTransactionMode, work: (store: ObjectStore) => () => T): Promise<T> {
+async function transact<T>(
+  databases: () => Databases | undefined,
+  mode: IDBTransactionMode,
+  work: (store: ObjectStore) => () => T,
+): Promise<T> {
   const db = await open(databases);
   try {
     return await new Promise<T>((resolve, reject) => {
@@ -129,7 +136,8 @@ async function transact<T>(databases: () => Databases | undefined, mode: IDBTran
       transaction.oncomplete = () => resolve(read());
       // A failed request's error reaches the transaction, then aborts it; a failed commit (a full
       // quota) only aborts it.
-      transaction.onerror = (event) => reject(refusal(event.target && 'error' in event.target ? event.target.error : transaction.error));
+      transaction.onerror = (event) =>
+        reject(refusal(event.target && 'error' in event.target ? event.target.error : transaction.error));
       transaction.onabort = () => reject(refusal(transaction.error));
     });
   } catch (error) {
@@ -141,13 +149,16 @@ async function transact<T>(databases: () => Databases | undefined, mode: IDBTran
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-const isTime = (value: unknown): value is number => typeof value === 'number' && !Number.isNaN(new Date(value).getTime());
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+const isTime = (value: unknown): value is number =>
+  typeof value === 'number' && !Number.isNaN(new Date(value).getTime());
 
 function summary(id: IDBValidKey, row: unknown): SavedRunInfo {
   if (!isRecord(row)) return { id, damaged: true };
   const { name, savedAt, iteration, bytes } = row;
-  if (typeof name !== 'string' || !isTime(savedAt) || !isCount(iteration) || !isCount(bytes)) return { id, damaged: true };
+  if (typeof name !== 'string' || !isTime(savedAt) || !isCount(iteration) || !isCount(bytes))
+    return { id, damaged: true };
   return { id, damaged: false, name, savedAt, iteration, bytes };
 }
 

@@ -21,7 +21,9 @@ interface Spec {
 
 /** A group's tensors (`generator.3` …) in their index order. */
 function group(snapshot: SerializedRun, name: string): SavedTensor[] {
-  return snapshot.tensors.filter((t) => t.name.split('.')[0] === name).sort((a, b) => Number(a.name.split('.')[1]) - Number(b.name.split('.')[1]));
+  return snapshot.tensors
+    .filter((t) => t.name.split('.')[0] === name)
+    .sort((a, b) => Number(a.name.split('.')[1]) - Number(b.name.split('.')[1]));
 }
 
 /** The MLP: kernel and bias for each hidden layer, then the output layer's (mlp.ts). */
@@ -37,14 +39,29 @@ function mlpLayers(snapshot: SerializedRun): { layers: unknown[]; weights: [Spec
     const name = last ? 'generator_out' : `generator_hidden${i}`;
     const [kernel, bias] = [tensors[2 * i], tensors[2 * i + 1]];
     const leaky = !last && config.generatorActivation === 'leakyRelu';
-    const activation = last ? (config.dataset === 'mnist' ? 'tanh' : 'linear') : leaky ? 'linear' : config.generatorActivation;
+    const activation = last
+      ? config.dataset === 'mnist'
+        ? 'tanh'
+        : 'linear'
+      : leaky
+        ? 'linear'
+        : config.generatorActivation;
     layers.push({
       class_name: 'Dense',
-      config: { name, units: kernel.shape[1], activation, use_bias: true, ...(i === 0 ? { batch_input_shape: [null, inputSize] } : {}) },
+      config: {
+        name,
+        units: kernel.shape[1],
+        activation,
+        use_bias: true,
+        ...(i === 0 ? { batch_input_shape: [null, inputSize] } : {}),
+      },
     });
     // Keras has no "leakyRelu" activation string: a LeakyReLU layer follows (slope 0.2, network.ts).
     if (leaky) layers.push({ class_name: 'LeakyReLU', config: { name: `${name}_leaky`, alpha: 0.2 } });
-    weights.push([{ name: `${name}/kernel`, shape: kernel.shape, dtype: 'float32' }, kernel], [{ name: `${name}/bias`, shape: bias.shape, dtype: 'float32' }, bias]);
+    weights.push(
+      [{ name: `${name}/kernel`, shape: kernel.shape, dtype: 'float32' }, kernel],
+      [{ name: `${name}/bias`, shape: bias.shape, dtype: 'float32' }, bias],
+    );
   }
   return { layers, weights, inputSize };
 }
@@ -55,25 +72,57 @@ function mlpLayers(snapshot: SerializedRun): { layers: unknown[]; weights: [Spec
  * bn1's running mean and variance. Conv2DTranspose keeps tf.conv2dTranspose's [h, w, out, in]
  * kernels, and Nash's tensors are channels-last like Keras's, so every tensor goes in as it is.
  */
-function dcganLayers(snapshot: SerializedRun): { layers: unknown[]; weights: [Spec, SavedTensor][]; inputSize: number } {
+function dcganLayers(snapshot: SerializedRun): {
+  layers: unknown[];
+  weights: [Spec, SavedTensor][];
+  inputSize: number;
+} {
   const [projection, gamma0, beta0, up1, gamma1, beta1, up2, outBias] = group(snapshot, 'generator');
   const [mean0, variance0, mean1, variance1] = group(snapshot, 'generatorState');
   const inputSize = projection.shape[0];
   const wide = gamma0.shape[0];
   const channels = gamma1.shape[0];
   const base = Math.round(Math.sqrt(projection.shape[1] / wide));
-  const spec = (name: string, tensor: SavedTensor): [Spec, SavedTensor] => [{ name, shape: tensor.shape, dtype: 'float32' }, tensor];
+  const spec = (name: string, tensor: SavedTensor): [Spec, SavedTensor] => [
+    { name, shape: tensor.shape, dtype: 'float32' },
+    tensor,
+  ];
   const batchNorm = (name: string) => ({
     class_name: 'BatchNormalization',
     // Keras's momentum is the running average's keep factor (PyTorch's and Nash's 0.1 is its complement); unused in inference.
-    config: { name, axis: -1, momentum: 1 - BATCH_NORM_MOMENTUM, epsilon: BATCH_NORM_EPSILON, center: true, scale: true },
+    config: {
+      name,
+      axis: -1,
+      momentum: 1 - BATCH_NORM_MOMENTUM,
+      epsilon: BATCH_NORM_EPSILON,
+      center: true,
+      scale: true,
+    },
   });
   const upsample = (name: string, filters: number, last: boolean) => ({
     class_name: 'Conv2DTranspose',
-    config: { name, filters, kernel_size: [KERNEL_SIZE, KERNEL_SIZE], strides: [STRIDE, STRIDE], padding: 'same', data_format: 'channels_last', activation: last ? 'tanh' : 'linear', use_bias: last },
+    config: {
+      name,
+      filters,
+      kernel_size: [KERNEL_SIZE, KERNEL_SIZE],
+      strides: [STRIDE, STRIDE],
+      padding: 'same',
+      data_format: 'channels_last',
+      activation: last ? 'tanh' : 'linear',
+      use_bias: last,
+    },
   });
   const layers = [
-    { class_name: 'Dense', config: { name: 'generator_project', units: projection.shape[1], activation: 'linear', use_bias: false, batch_input_shape: [null, inputSize] } },
+    {
+      class_name: 'Dense',
+      config: {
+        name: 'generator_project',
+        units: projection.shape[1],
+        activation: 'linear',
+        use_bias: false,
+        batch_input_shape: [null, inputSize],
+      },
+    },
     { class_name: 'Reshape', config: { name: 'generator_grid', target_shape: [base, base, wide] } },
     batchNorm('generator_bn0'),
     { class_name: 'Activation', config: { name: 'generator_relu0', activation: 'relu' } },
@@ -128,7 +177,12 @@ export function generatorModel(snapshot: SerializedRun, baseName: string): TfjsE
     format: 'layers-model',
     generatedBy: 'Nash',
     convertedBy: null,
-    modelTopology: { class_name: 'Sequential', config: { name: 'generator', layers }, keras_version: 'tfjs-layers', backend: 'tensor_flow.js' },
+    modelTopology: {
+      class_name: 'Sequential',
+      config: { name: 'generator', layers },
+      keras_version: 'tfjs-layers',
+      backend: 'tensor_flow.js',
+    },
     weightsManifest: [{ paths: [weightsName], weights: weights.map(([spec]) => spec) }],
     userDefinedMetadata: { note: loaderNote(snapshot, inputSize, `${baseName}.json`) },
   });

@@ -4,7 +4,16 @@
  * Parse and serialise both loop over the schema (STYLE.md, "State as one schema"), so a field added
  * there is in the link without touching this file. Pure: no window, no React.
  */
-import { CONFIG_SCHEMA, defaultConfig, FIELD_NAMES, type FieldName, parseField, type Refusal, type RunConfig, validateConfig } from '../../gan/config.ts';
+import {
+  CONFIG_SCHEMA,
+  defaultConfig,
+  FIELD_NAMES,
+  type FieldName,
+  parseField,
+  type Refusal,
+  type RunConfig,
+  validateConfig,
+} from '../../gan/config.ts';
 import { PRESETS, type PresetId } from '../../gan/presets.ts';
 import { cut } from '../../gan/quote.ts';
 
@@ -95,11 +104,23 @@ type Read<T> = { ok: true; value: T } | { ok: false; refusal: LinkRefusal };
  * written once and usable. Read from the end, so a long run of refused values before a usable one
  * is never read.
  */
-function lastUsable<T>(field: string, values: readonly string[], read: (value: string) => Read<T>): { value?: T; problem?: LinkProblem } {
+function lastUsable<T>(
+  field: string,
+  values: readonly string[],
+  read: (value: string) => Read<T>,
+): { value?: T; problem?: LinkProblem } {
   const lastText = values[values.length - 1];
   const last = read(lastText);
-  if (values.length === 1) return last.ok ? { value: last.value } : { problem: { kind: 'refused', field: cut(field), value: cut(lastText), refusal: last.refusal } };
-  const repeated = { kind: 'repeated', field: cut(field), count: values.length, values: values.slice(0, REPEATS_QUOTED).map((value) => cut(value)) } as const;
+  if (values.length === 1)
+    return last.ok
+      ? { value: last.value }
+      : { problem: { kind: 'refused', field: cut(field), value: cut(lastText), refusal: last.refusal } };
+  const repeated = {
+    kind: 'repeated',
+    field: cut(field),
+    count: values.length,
+    values: values.slice(0, REPEATS_QUOTED).map((value) => cut(value)),
+  } as const;
   if (last.ok) return { value: last.value, problem: { ...repeated, used: cut(lastText) } };
   for (let i = values.length - 2; i >= 0; i--) {
     const result = read(values[i]);
@@ -119,8 +140,10 @@ function valuesByKey(params: URLSearchParams): Map<string, string[]> {
   return byKey;
 }
 
-const readPreset = (value: string): Read<PresetId> => (isPreset(value) ? { ok: true, value } : { ok: false, refusal: { code: 'notAPreset' } });
-const readToggle = (value: string): Read<boolean> => (Object.hasOwn(SHOWN, value) ? { ok: true, value: SHOWN[value] } : { ok: false, refusal: { code: 'notAToggle' } });
+const readPreset = (value: string): Read<PresetId> =>
+  isPreset(value) ? { ok: true, value } : { ok: false, refusal: { code: 'notAPreset' } };
+const readToggle = (value: string): Read<boolean> =>
+  Object.hasOwn(SHOWN, value) ? { ok: true, value: SHOWN[value] } : { ok: false, refusal: { code: 'notAToggle' } };
 
 function readField(name: FieldName): (value: string) => Read<RunConfig[FieldName]> {
   return (value) => {
@@ -139,7 +162,11 @@ function readField(name: FieldName): (value: string) => Read<RunConfig[FieldName
  * link falls back to the defaults.
  */
 export function parseLink(hash: string): ParsedLink {
-  if (hash.length > MAX_LINK_LENGTH) return { state: { config: defaultConfig(), view: defaultView() }, problems: [{ kind: 'tooLong', length: hash.length, limit: MAX_LINK_LENGTH }] };
+  if (hash.length > MAX_LINK_LENGTH)
+    return {
+      state: { config: defaultConfig(), view: defaultView() },
+      problems: [{ kind: 'tooLong', length: hash.length, limit: MAX_LINK_LENGTH }],
+    };
   const byKey = valuesByKey(new URLSearchParams(hash.replace(/^#/, '')));
   const problems: LinkProblem[] = [];
   const report = (problem: LinkProblem | undefined) => {
@@ -178,7 +205,10 @@ export function parseLink(hash: string): ParsedLink {
   const checked = validateConfig(config);
   if (!checked.ok) {
     // The view toggles do not depend on the settings: a link's hidden layers stay hidden.
-    return { state: { config: defaultConfig(), view }, problems: [...problems, ...checked.refusals.map((refusal): LinkProblem => ({ kind: 'combination', refusal }))] };
+    return {
+      state: { config: defaultConfig(), view },
+      problems: [...problems, ...checked.refusals.map((refusal): LinkProblem => ({ kind: 'combination', refusal }))],
+    };
   }
   // A link that changes a preset's values describes a run of its own, not the preset.
   return { state: { config: checked.config, preset: overridden ? undefined : preset, view }, problems };

@@ -8,7 +8,8 @@ import { useStore } from '../../client/useStore.ts';
 import { openingLink } from './openingLink.ts';
 import { defaultView, type ViewToggles } from './urlState.ts';
 
-const sameToggles = (a: ViewToggles, b: ViewToggles) => (Object.keys(a) as (keyof ViewToggles)[]).every((key) => a[key] === b[key]);
+const sameToggles = (a: ViewToggles, b: ViewToggles) =>
+  (Object.keys(a) as (keyof ViewToggles)[]).every((key) => a[key] === b[key]);
 
 export const viewToggles = new ValueStore<ViewToggles>(() => openingLink().state.view ?? defaultView(), sameToggles);
 

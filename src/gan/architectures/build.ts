@@ -28,7 +28,12 @@ export function buildNetworks(config: RunConfig, dataset: Dataset, rngs: InitRng
       return {
         generator: mlpGenerator(
           rngs.generator,
-          { inputSize: sizes.generatorInput, hiddenLayers: config.generatorLayers, width: config.generatorWidth, activation: config.generatorActivation },
+          {
+            inputSize: sizes.generatorInput,
+            hiddenLayers: config.generatorLayers,
+            width: config.generatorWidth,
+            activation: config.generatorActivation,
+          },
           dataset.dimension,
           dataset.outputActivation,
         ),
@@ -42,11 +47,17 @@ export function buildNetworks(config: RunConfig, dataset: Dataset, rngs: InitRng
     case 'dcgan': {
       const shape = dataset.imageShape;
       if (!shape || shape.some((size, i) => size !== DCGAN_IMAGE[i])) {
-        throw new Error(`DCGAN: needs 28×28×1 images; dataset ${dataset.id} has ${shape ? shape.join('×') : 'no image shape'}`);
+        throw new Error(
+          `DCGAN: needs 28×28×1 images; dataset ${dataset.id} has ${shape ? shape.join('×') : 'no image shape'}`,
+        );
       }
       return {
         generator: dcganGenerator(rngs.generator, { latentSize: sizes.generatorInput, channels: config.channels }),
-        discriminator: dcganDiscriminator(rngs.discriminator, { channels: config.channels }, { batchNorm: criticBatchNorm(config) }),
+        discriminator: dcganDiscriminator(
+          rngs.discriminator,
+          { channels: config.channels },
+          { batchNorm: criticBatchNorm(config) },
+        ),
       };
     }
   }

@@ -90,19 +90,33 @@ function leakyRelu<T extends tf.Tensor>(x: T): T {
   return tf.add(tf.mul(x, LEAKY_SLOPE), tf.mul(tf.relu(x), 1 - LEAKY_SLOPE));
 }
 
-const batchNormVariables = (bn: BatchNorm) => ({ trainable: [bn.gamma, bn.beta], state: [bn.runningMean, bn.runningVariance] });
+const batchNormVariables = (bn: BatchNorm) => ({
+  trainable: [bn.gamma, bn.beta],
+  state: [bn.runningMean, bn.runningVariance],
+});
 
 /** G: latent [batch, latentSize] → images [batch, 784] in [−1, 1] (28×28×1, row-major). */
 export function dcganGenerator(rng: Rng, { latentSize, channels }: DcganShape): Generator {
   const wide = 2 * channels;
-  const projection = seededVariable([latentSize, BASE * BASE * wide], normal(rng, 0, INIT_STD), 'generator_project_kernel');
+  const projection = seededVariable(
+    [latentSize, BASE * BASE * wide],
+    normal(rng, 0, INIT_STD),
+    'generator_project_kernel',
+  );
   const bn0 = batchNorm(rng, wide, 'generator_bn0');
   // conv2dTranspose filters are [height, width, outChannels, inChannels].
   const up1 = convKernel(rng, channels, wide, 'generator_up1_kernel');
   const bn1 = batchNorm(rng, channels, 'generator_bn1');
   const up2 = convKernel(rng, 1, channels, 'generator_up2_kernel');
   const outBias = seededVariable([1], zeros, 'generator_out_bias');
-  const trainable = [projection, ...batchNormVariables(bn0).trainable, up1, ...batchNormVariables(bn1).trainable, up2, outBias];
+  const trainable = [
+    projection,
+    ...batchNormVariables(bn0).trainable,
+    up1,
+    ...batchNormVariables(bn1).trainable,
+    up2,
+    outBias,
+  ];
   const state = [...batchNormVariables(bn0).state, ...batchNormVariables(bn1).state];
   return {
     trainable,
@@ -125,7 +139,11 @@ export function dcganGenerator(rng: Rng, { latentSize, channels }: DcganShape): 
  * D: images [batch, 784] → features [batch, 7·7·2C] (the flattened trunk, shared with InfoGAN's
  * Q head) → raw score [batch, 1]: a logit or a critic value, as the objective reads it.
  */
-export function dcganDiscriminator(rng: Rng, { channels }: Pick<DcganShape, 'channels'>, { batchNorm: useBatchNorm }: DcganCriticOptions): Discriminator {
+export function dcganDiscriminator(
+  rng: Rng,
+  { channels }: Pick<DcganShape, 'channels'>,
+  { batchNorm: useBatchNorm }: DcganCriticOptions,
+): Discriminator {
   const wide = 2 * channels;
   const featureSize = BASE * BASE * wide;
   const down1 = convKernel(rng, 1, channels, 'discriminator_down1_kernel');
@@ -135,7 +153,15 @@ export function dcganDiscriminator(rng: Rng, { channels }: Pick<DcganShape, 'cha
   const bias2 = useBatchNorm ? undefined : seededVariable([wide], zeros, 'discriminator_down2_bias');
   const scoreKernel = seededVariable([featureSize, 1], normal(rng, 0, INIT_STD), 'discriminator_score_kernel');
   const scoreBias = seededVariable([1], zeros, 'discriminator_score_bias');
-  const trainable = [down1, bias1, down2, ...(bn2 ? batchNormVariables(bn2).trainable : []), ...(bias2 ? [bias2] : []), scoreKernel, scoreBias];
+  const trainable = [
+    down1,
+    bias1,
+    down2,
+    ...(bn2 ? batchNormVariables(bn2).trainable : []),
+    ...(bias2 ? [bias2] : []),
+    scoreKernel,
+    scoreBias,
+  ];
   const state = bn2 ? batchNormVariables(bn2).state : [];
   return {
     trainable,

@@ -39,7 +39,11 @@ export interface InfoHead {
 
 export function infoHead(rng: Rng, { featureSize, categories, continuousCodes }: InfoHeadShape): InfoHead {
   const outputs = categories + continuousCodes;
-  const hiddenKernel = seededVariable([featureSize, Q_HIDDEN], glorotUniform(rng, featureSize, Q_HIDDEN), 'q_hidden_kernel');
+  const hiddenKernel = seededVariable(
+    [featureSize, Q_HIDDEN],
+    glorotUniform(rng, featureSize, Q_HIDDEN),
+    'q_hidden_kernel',
+  );
   const hiddenBias = seededVariable([Q_HIDDEN], zeros, 'q_hidden_bias');
   const outKernel = seededVariable([Q_HIDDEN, outputs], glorotUniform(rng, Q_HIDDEN, outputs), 'q_out_kernel');
   const outBias = seededVariable([outputs], zeros, 'q_out_bias');

@@ -57,7 +57,12 @@ export function activate(x: tf.Tensor, activation: ActivationId): tf.Tensor {
 export const LEAKY_SLOPE = 0.2;
 
 /** A variable filled from the seeded generator; built outside any tidy, so nothing leaks. */
-export function seededVariable(shape: number[], fill: (out: Float32Array) => Float32Array, name: string, trainable = true): tf.Variable {
+export function seededVariable(
+  shape: number[],
+  fill: (out: Float32Array) => Float32Array,
+  name: string,
+  trainable = true,
+): tf.Variable {
   const size = shape.reduce((a, b) => a * b, 1);
   const init = tf.tensor(fill(new Float32Array(size)), shape);
   const variable = tf.variable(init, trainable, `${name}_${variableCounter++}`);

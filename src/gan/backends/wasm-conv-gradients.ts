@@ -27,7 +27,8 @@ interface Attrs {
 
 /** The forward convolution's geometry (tfjs has no gradients for dilated convolutions: dilation 1). */
 function conv2dInfo(inShape: number[], filterShape: number[], attrs: Attrs): Info {
-  if (attrs.dataFormat !== 'NHWC') throw new Error(`wasm conv gradients: data format ${attrs.dataFormat} is not supported (NHWC only)`);
+  if (attrs.dataFormat !== 'NHWC')
+    throw new Error(`wasm conv gradients: data format ${attrs.dataFormat} is not supported (NHWC only)`);
   return tf.backend_util.computeConv2DInfo(
     inShape as [number, number, number, number],
     filterShape as [number, number, number, number],
@@ -47,7 +48,8 @@ function conv2dInfo(inShape: number[], filterShape: number[], attrs: Attrs): Inf
 function crop(t: tf.Tensor4D, top: number, rows: number, left: number, cols: number): tf.Tensor4D {
   const [b, h, w, c] = t.shape;
   if (top === 0 && left === 0 && rows === h && cols === w) return t;
-  if (c === 1) return tf.reshape(tf.slice(tf.reshape(t, [b, h, w]), [0, top, left], [b, rows, cols]), [b, rows, cols, 1]);
+  if (c === 1)
+    return tf.reshape(tf.slice(tf.reshape(t, [b, h, w]), [0, top, left], [b, rows, cols]), [b, rows, cols, 1]);
   return tf.stridedSlice(t, [0, top, left, 0], [b, top + rows, left + cols, c], [1, 1, 1, 1]) as tf.Tensor4D;
 }
 
@@ -59,8 +61,20 @@ function frame(t: tf.Tensor4D, top: number, rows: number, left: number, cols: nu
   if (!top && !bottom && !left && !right) return crop(t, 0, rows, 0, cols);
   const padded =
     c === 1
-      ? tf.reshape<tf.Rank.R4>(tf.pad(tf.reshape(t, [b, h, w]), [[0, 0], [top, bottom], [left, right]]), [b, h + top + bottom, w + left + right, 1])
-      : tf.pad(t, [[0, 0], [top, bottom], [left, right], [0, 0]]);
+      ? tf.reshape<tf.Rank.R4>(
+          tf.pad(tf.reshape(t, [b, h, w]), [
+            [0, 0],
+            [top, bottom],
+            [left, right],
+          ]),
+          [b, h + top + bottom, w + left + right, 1],
+        )
+      : tf.pad(t, [
+          [0, 0],
+          [top, bottom],
+          [left, right],
+          [0, 0],
+        ]);
   return crop(padded, 0, rows, 0, cols);
 }
 
@@ -94,14 +108,38 @@ export function conv2dFilterGradient(x: tf.Tensor4D, dy: tf.Tensor4D, info: Info
  */
 export function conv2dInputGradient(dy: tf.Tensor4D, filter: tf.Tensor4D, info: Info): tf.Tensor4D {
   return tf.tidy(() => {
-    const { batchSize, inHeight, inWidth, inChannels, outChannels, strideHeight: sy, strideWidth: sx, filterHeight, filterWidth, padInfo } = info;
+    const {
+      batchSize,
+      inHeight,
+      inWidth,
+      inChannels,
+      outChannels,
+      strideHeight: sy,
+      strideWidth: sx,
+      filterHeight,
+      filterWidth,
+      padInfo,
+    } = info;
     const [ty, tx] = [Math.ceil(filterHeight / sy), Math.ceil(filterWidth / sx)]; // taps per phase
-    const [rows, cols] = [Math.floor((padInfo.top + inHeight - 1) / sy) + 1, Math.floor((padInfo.left + inWidth - 1) / sx) + 1]; // positions per phase
+    const [rows, cols] = [
+      Math.floor((padInfo.top + inHeight - 1) / sy) + 1,
+      Math.floor((padInfo.left + inWidth - 1) / sx) + 1,
+    ]; // positions per phase
     // Zero taps beyond the kernel give every phase T taps; index k = t·s + r splits into (t, r).
-    const padded = tf.pad(filter, [[0, ty * sy - filterHeight], [0, tx * sx - filterWidth], [0, 0], [0, 0]]); // [ty·sy, tx·sx, ci, co]
+    const padded = tf.pad(filter, [
+      [0, ty * sy - filterHeight],
+      [0, tx * sx - filterWidth],
+      [0, 0],
+      [0, 0],
+    ]); // [ty·sy, tx·sx, ci, co]
     const split = tf.reshape(padded, [ty, sy, tx, sx, inChannels, outChannels]);
     const reversed = tf.reverse(split, [0, 2]); // tap t reads dy row m − t: a correlation with taps reversed
-    const phaseFilter = tf.reshape(tf.transpose(reversed, [0, 2, 5, 1, 3, 4]), [ty, tx, outChannels, sy * sx * inChannels]); // [ty, tx, co, sy·sx·ci]
+    const phaseFilter = tf.reshape(tf.transpose(reversed, [0, 2, 5, 1, 3, 4]), [
+      ty,
+      tx,
+      outChannels,
+      sy * sx * inChannels,
+    ]); // [ty, tx, co, sy·sx·ci]
     const window = frame(dy, ty - 1, rows + ty - 1, tx - 1, cols + tx - 1); // [b, rows + ty − 1, cols + tx − 1, co]
     const phases = tf.conv2d(window, phaseFilter as tf.Tensor4D, 1, 'valid'); // [b, rows, cols, sy·sx·ci]
     const shuffled = tf.transpose(tf.reshape(phases, [batchSize, rows, cols, sy, sx, inChannels]), [0, 1, 3, 2, 4, 5]); // [b, rows, sy, cols, sx, ci]

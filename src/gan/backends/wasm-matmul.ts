@@ -30,7 +30,11 @@ const batchMatMulKernel: tf.KernelConfig = {
     if (!transposeA && !transposeB) return native.kernelFunc(params);
     const plainA = transposeA ? swapLastAxes(a) : a;
     const plainB = transposeB ? swapLastAxes(b) : b;
-    const product = native.kernelFunc({ ...params, inputs: { a: plainA, b: plainB }, attrs: { ...params.attrs, transposeA: false, transposeB: false } });
+    const product = native.kernelFunc({
+      ...params,
+      inputs: { a: plainA, b: plainB },
+      attrs: { ...params.attrs, transposeA: false, transposeB: false },
+    });
     if (transposeA) plainA.dispose();
     if (transposeB) plainB.dispose();
     return product;

@@ -4,7 +4,14 @@ import type { Discriminator } from '../architectures/network.ts';
 import { infoHead } from '../architectures/info-head.ts';
 import type { Rng } from '../rng.ts';
 import { unconditioned } from './none.ts';
-import { type Condition, type Conditioning, cyclingLabels, type Information, oneHotRows, uniformLabels } from './types.ts';
+import {
+  type Condition,
+  type Conditioning,
+  cyclingLabels,
+  type Information,
+  oneHotRows,
+  uniformLabels,
+} from './types.ts';
 
 /**
  * InfoGAN (Chen et al. 2016): G's latent is noise z ⊕ codes c, and a head Q on D's trunk (Q_HIDDEN
@@ -24,7 +31,11 @@ import { type Condition, type Conditioning, cyclingLabels, type Information, one
  * The reported estimate is the categorical code's bound H(c_cat) − CE = ln K − CE, at most ln K
  * (ln 10 ≈ 2.30 for MNIST's Cat(10)); the continuous codes enter the loss but not this number.
  */
-export function infoCodes(config: Pick<RunConfig, 'categories' | 'continuousCodes'>, discriminator: Discriminator, rng: Rng): Conditioning {
+export function infoCodes(
+  config: Pick<RunConfig, 'categories' | 'continuousCodes'>,
+  discriminator: Discriminator,
+  rng: Rng,
+): Conditioning {
   const { categories: values, continuousCodes } = config;
   const head = infoHead(rng, { featureSize: discriminator.featureSize, categories: values, continuousCodes });
   const entropy = Math.log(values); // H(c_cat) of the uniform prior, in nats
@@ -62,7 +73,9 @@ export function infoCodes(config: Pick<RunConfig, 'categories' | 'continuousCode
         const codes = tensors(condition);
         const { logits, means } = head.predict(features); // [n, K], [n, C]
         const crossEntropy = tf.neg(tf.mean(tf.sum(tf.mul(codes.categorical, tf.logSoftmax(logits)), 1))); // []
-        const squaredError = continuousCodes ? tf.mul(0.5, tf.mean(tf.sum(tf.square(tf.sub(codes.continuous, means)), 1))) : tf.scalar(0); // []
+        const squaredError = continuousCodes
+          ? tf.mul(0.5, tf.mean(tf.sum(tf.square(tf.sub(codes.continuous, means)), 1)))
+          : tf.scalar(0); // []
         return {
           loss: tf.mul(infoLambda, tf.add(crossEntropy, squaredError)) as tf.Scalar,
           mutualInformation: tf.sub(entropy, crossEntropy) as tf.Scalar,

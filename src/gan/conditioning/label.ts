@@ -40,7 +40,12 @@ import { type Condition, type Conditioning, cyclingLabels, oneHotRows, uniformLa
  * histogram, and WGAN-GP's interpolates x̂ = εx + (1 − ε)G(z, y) share one y, so the penalty
  * differentiates D with respect to x only, as in the unconditional case.
  */
-export function labelConditioning(dataset: Dataset, architecture: ArchitectureId, discriminator: Discriminator, rng: Rng): Conditioning {
+export function labelConditioning(
+  dataset: Dataset,
+  architecture: ArchitectureId,
+  discriminator: Discriminator,
+  rng: Rng,
+): Conditioning {
   const values = dataset.classes;
   if (values < 1) throw new Error(`Conditioning (label): dataset ${dataset.id} has no labels`);
   const onehot = (condition: Condition) => {
@@ -48,7 +53,11 @@ export function labelConditioning(dataset: Dataset, architecture: ArchitectureId
     return tf.tensor2d(oneHotRows(condition.labels, values), [condition.labels.length, values]); // [n, K]
   };
   // The projection's class embedding V, N(0, 0.02) like DCGAN's weights (Radford et al. 2015 §4).
-  const embedding = seededVariable([values, discriminator.featureSize], (out) => rng.fillNormal(out, 0, INIT_STD), 'discriminator_label_embedding');
+  const embedding = seededVariable(
+    [values, discriminator.featureSize],
+    (out) => rng.fillNormal(out, 0, INIT_STD),
+    'discriminator_label_embedding',
+  );
   const concatenateToInput = labelAtInput(architecture, dataset);
 
   return {

@@ -20,12 +20,20 @@ export function conditionedSizes(config: RunConfig, dataset: Dataset): Condition
         discriminatorInput: dataset.dimension + (labelAtInput(config.architecture, dataset) ? dataset.classes : 0),
       };
     case 'infoCodes':
-      return { generatorInput: config.latentSize + config.categories + config.continuousCodes, discriminatorInput: dataset.dimension };
+      return {
+        generatorInput: config.latentSize + config.categories + config.continuousCodes,
+        discriminatorInput: dataset.dimension,
+      };
   }
 }
 
 /** The configured conditioning for networks already built with `conditionedSizes`. */
-export function createConditioning(config: RunConfig, dataset: Dataset, discriminator: Discriminator, rng: Rng): Conditioning {
+export function createConditioning(
+  config: RunConfig,
+  dataset: Dataset,
+  discriminator: Discriminator,
+  rng: Rng,
+): Conditioning {
   switch (config.conditioning) {
     case 'none':
       return unconditioned();

@@ -71,7 +71,8 @@ export interface Conditioning {
 export function oneHotRows(labels: Int32Array, values: number): Float32Array {
   const out = new Float32Array(labels.length * values);
   labels.forEach((label, i) => {
-    if (!Number.isInteger(label) || label < 0 || label >= values) throw new Error(`condition: label ${label} is outside 0..${values - 1}`);
+    if (!Number.isInteger(label) || label < 0 || label >= values)
+      throw new Error(`condition: label ${label} is outside 0..${values - 1}`);
     out[i * values + label] = 1;
   });
   return out;

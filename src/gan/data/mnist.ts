@@ -37,7 +37,8 @@ export interface MnistFile extends MnistDigits {
 }
 
 export function encodeMnist({ count, pixels, labels, heldOut }: MnistFile): ArrayBuffer {
-  if (pixels.length !== count * MNIST_PIXELS || labels.length !== count) throw new Error('MNIST: pixel or label count does not match');
+  if (pixels.length !== count * MNIST_PIXELS || labels.length !== count)
+    throw new Error('MNIST: pixel or label count does not match');
   const buffer = new ArrayBuffer(HEADER_BYTES + pixels.length + labels.length);
   const view = new DataView(buffer);
   for (let i = 0; i < MAGIC.length; i++) view.setUint8(i, MAGIC.charCodeAt(i));
@@ -59,7 +60,8 @@ export function parseMnist(buffer: ArrayBuffer): MnistFile {
   const magic = String.fromCharCode(...new Uint8Array(buffer, 0, MAGIC.length));
   if (magic !== MAGIC) throw new Error('MNIST: not an MNIST binary (bad magic)');
   const version = view.getUint32(4, true);
-  if (version !== MNIST_FORMAT_VERSION) throw new Error(`MNIST: format version ${version}, expected ${MNIST_FORMAT_VERSION}`);
+  if (version !== MNIST_FORMAT_VERSION)
+    throw new Error(`MNIST: format version ${version}, expected ${MNIST_FORMAT_VERSION}`);
   const count = view.getUint32(8, true);
   const rows = view.getUint16(12, true);
   const cols = view.getUint16(14, true);

@@ -48,7 +48,11 @@ def sample_real(n):
 `;
 
 /** A set without labels: `draw` writes point i of a batch. */
-export function unlabelled(id: string, viewRadius: number, draw: (rng: Rng, out: Float32Array, i: number) => void): Dataset {
+export function unlabelled(
+  id: string,
+  viewRadius: number,
+  draw: (rng: Rng, out: Float32Array, i: number) => void,
+): Dataset {
   return {
     id,
     dimension: 2,
@@ -74,8 +78,10 @@ export const CUSTOM_JITTER = 0.03;
  */
 export function customPoints(points: readonly (readonly [number, number])[]): Dataset {
   if (points.length === 0) throw new Error('Drawn data: draw at least one point');
-  if (points.length > MAX_CUSTOM_POINTS) throw new Error(`Drawn data: at most ${MAX_CUSTOM_POINTS} points (got ${points.length})`);
-  if (points.some(([x, y]) => !Number.isFinite(x) || !Number.isFinite(y))) throw new Error('Drawn data: every point needs finite x and y');
+  if (points.length > MAX_CUSTOM_POINTS)
+    throw new Error(`Drawn data: at most ${MAX_CUSTOM_POINTS} points (got ${points.length})`);
+  if (points.some(([x, y]) => !Number.isFinite(x) || !Number.isFinite(y)))
+    throw new Error('Drawn data: every point needs finite x and y');
   const extent = Math.max(1, ...points.map(([x, y]) => Math.max(Math.abs(x), Math.abs(y))));
   return unlabelled('custom', extent + 0.5, (rng, out, i) => {
     const [px, py] = points[rng.int(points.length)];

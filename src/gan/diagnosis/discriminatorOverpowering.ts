@@ -35,8 +35,18 @@ export const discriminatorOverpowering: Detector = ({ config, stats }) => {
     from: recent[0].iteration,
     to: recent[recent.length - 1].iteration,
     measurements: [
-      { name: 'meanRealOutput', value: real, threshold: realLabel + (realLabel > fakeLabel ? -CERTAIN : CERTAIN) * gap, fires: realLabel > fakeLabel ? 'above' : 'below' },
-      { name: 'meanFakeOutput', value: fake, threshold: fakeLabel + (realLabel > fakeLabel ? CERTAIN : -CERTAIN) * gap, fires: realLabel > fakeLabel ? 'below' : 'above' },
+      {
+        name: 'meanRealOutput',
+        value: real,
+        threshold: realLabel + (realLabel > fakeLabel ? -CERTAIN : CERTAIN) * gap,
+        fires: realLabel > fakeLabel ? 'above' : 'below',
+      },
+      {
+        name: 'meanFakeOutput',
+        value: fake,
+        threshold: fakeLabel + (realLabel > fakeLabel ? CERTAIN : -CERTAIN) * gap,
+        fires: realLabel > fakeLabel ? 'below' : 'above',
+      },
     ],
   };
 };

@@ -9,7 +9,8 @@ export function spread(samples: ArrayLike<number>, dimension: number): number {
   const centroid = new Float64Array(dimension);
   for (let i = 0; i < n; i++) for (let j = 0; j < dimension; j++) centroid[j] += samples[i * dimension + j] / n;
   let total = 0;
-  for (let i = 0; i < n; i++) for (let j = 0; j < dimension; j++) total += (samples[i * dimension + j] - centroid[j]) ** 2;
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < dimension; j++) total += (samples[i * dimension + j] - centroid[j]) ** 2;
   return Math.sqrt(total / n);
 }
 

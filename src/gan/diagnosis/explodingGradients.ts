@@ -44,7 +44,8 @@ export const explodingGradients: Detector = ({ config, stats }) => {
   const gradient = ends(values(recent, 'gradNormG'));
   const estimateGrowth = growth(estimate);
   const gradientGrowth = growth(gradient);
-  if (estimate[1] < EXPLODED_ESTIMATE || estimateGrowth < EXPLODING_GROWTH || gradientGrowth < EXPLODING_GROWTH) return undefined;
+  if (estimate[1] < EXPLODED_ESTIMATE || estimateGrowth < EXPLODING_GROWTH || gradientGrowth < EXPLODING_GROWTH)
+    return undefined;
   return {
     detector: 'explodingGradients',
     signals: ['wasserstein', 'gradNormG'],

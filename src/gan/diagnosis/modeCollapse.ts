@@ -74,7 +74,11 @@ interface ModeReading {
  * collapse, not a G that has not learned yet), at most half the modes are well covered in every
  * evaluation, and the hits spread unevenly (KL of their histogram, averaged over the hits).
  */
-function fewModes(recent: readonly ModeReading[], names: { covered: string; share: string; kl: string }, signals: Finding['signals']): Finding | undefined {
+function fewModes(
+  recent: readonly ModeReading[],
+  names: { covered: string; share: string; kl: string },
+  signals: Finding['signals'],
+): Finding | undefined {
   const total = recent[0]?.histogram.length ?? 0;
   if (total < 2) return undefined;
   // The strict count: one stray sample on a mode is not covering it here.
@@ -101,8 +105,13 @@ function fewModes(recent: readonly ModeReading[], names: { covered: string; shar
 
 /** The high-quality samples (within 3σ, RESEARCH.md §3) fall on a few modes, from the first evaluations on. */
 function byModes({ evaluations }: DiagnosisInput): Finding | undefined {
-  const readings = evaluations.flatMap(({ iteration, modes }) => (modes ? [{ iteration, histogram: modes.histogram, share: modes.highQuality }] : []));
-  return fewModes(window(readings, 0), { covered: 'wellCovered', share: 'highQuality', kl: 'klUniform' }, ['modesCovered', 'highQuality']);
+  const readings = evaluations.flatMap(({ iteration, modes }) =>
+    modes ? [{ iteration, histogram: modes.histogram, share: modes.highQuality }] : [],
+  );
+  return fewModes(window(readings, 0), { covered: 'wellCovered', share: 'highQuality', kl: 'klUniform' }, [
+    'modesCovered',
+    'highQuality',
+  ]);
 }
 
 /**
@@ -111,8 +120,12 @@ function byModes({ evaluations }: DiagnosisInput): Finding | undefined {
  * sample at all, and its spread is as wide as the ring's.
  */
 function byNearModes({ evaluations }: DiagnosisInput): Finding | undefined {
-  const readings = evaluations.flatMap(({ iteration, modes }) => (modes ? [{ iteration, histogram: modes.nearHistogram, share: modes.nearShare }] : []));
-  return fewModes(window(readings, COLLAPSE_WARMUP), { covered: 'modesNear', share: 'nearShare', kl: 'nearKl' }, ['modesCovered']);
+  const readings = evaluations.flatMap(({ iteration, modes }) =>
+    modes ? [{ iteration, histogram: modes.nearHistogram, share: modes.nearShare }] : [],
+  );
+  return fewModes(window(readings, COLLAPSE_WARMUP), { covered: 'modesNear', share: 'nearShare', kl: 'nearKl' }, [
+    'modesCovered',
+  ]);
 }
 
 /**

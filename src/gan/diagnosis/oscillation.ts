@@ -49,7 +49,14 @@ export const oscillation: Detector = ({ stats, changes }) => {
       signals: [field],
       from: recent[0].iteration,
       to: recent[recent.length - 1].iteration,
-      measurements: [{ name: field === 'dLoss' ? 'discriminatorSwing' : 'generatorSwing', value: swing, threshold: OSCILLATING_SWING, fires: 'above' }],
+      measurements: [
+        {
+          name: field === 'dLoss' ? 'discriminatorSwing' : 'generatorSwing',
+          value: swing,
+          threshold: OSCILLATING_SWING,
+          fires: 'above',
+        },
+      ],
     };
   }
   return worst;

@@ -1,7 +1,10 @@
 import type { StatField, StatPoint } from '../stats.ts';
 
 /** The points of the last `iterations` iterations (by iteration number, not by count). */
-export function lastIterations<T extends { iteration: number }>(points: readonly T[], iterations: number): readonly T[] {
+export function lastIterations<T extends { iteration: number }>(
+  points: readonly T[],
+  iterations: number,
+): readonly T[] {
   const last = points.at(-1);
   if (!last) return [];
   const from = last.iteration - iterations + 1;

@@ -66,7 +66,12 @@ function rejectsFakes(config: DiagnosisInput['config'], recent: DiagnosisInput['
 /** Median ‖∇D‖ over the first REFERENCE_ITERATIONS iterations on record. */
 function referenceGradient(stats: DiagnosisInput['stats']): number {
   const start = stats[0]?.iteration ?? 0;
-  return median(values(stats.filter((p) => p.iteration < start + REFERENCE_ITERATIONS), 'gradNormD'));
+  return median(
+    values(
+      stats.filter((p) => p.iteration < start + REFERENCE_ITERATIONS),
+      'gradNormD',
+    ),
+  );
 }
 
 /**

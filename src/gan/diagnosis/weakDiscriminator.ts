@@ -43,7 +43,9 @@ export const weakDiscriminator: Detector = ({ config, stats, evaluations, divers
     to: recent[recent.length - 1].iteration,
     measurements: [
       { name: 'outputGap', value: real - fake, threshold: INDISTINGUISHABLE, fires: 'below' },
-      ...(quality !== undefined ? [{ name: 'highQuality', value: quality, threshold: POOR_QUALITY, fires: 'below' as const }] : []),
+      ...(quality !== undefined
+        ? [{ name: 'highQuality', value: quality, threshold: POOR_QUALITY, fires: 'below' as const }]
+        : []),
     ],
   };
 };

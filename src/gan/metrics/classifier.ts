@@ -61,7 +61,14 @@ export interface DigitClassifier {
 }
 
 function build(parameters: tf.Variable[]): DigitClassifier {
-  const [w1, b1, w2, b2, w3, b3] = parameters as [tf.Variable<tf.Rank.R4>, tf.Variable, tf.Variable<tf.Rank.R4>, tf.Variable, tf.Variable<tf.Rank.R2>, tf.Variable];
+  const [w1, b1, w2, b2, w3, b3] = parameters as [
+    tf.Variable<tf.Rank.R4>,
+    tf.Variable,
+    tf.Variable<tf.Rank.R4>,
+    tf.Variable,
+    tf.Variable<tf.Rank.R2>,
+    tf.Variable,
+  ];
   return {
     parameters,
     logits: (images) =>
@@ -91,13 +98,15 @@ export function createDigitClassifier(rng: Rng): DigitClassifier {
 /** Loads shipped weights: the manifest (parsed JSON) and the float32 binary. Refuses mismatches. */
 export function loadDigitClassifier(manifest: unknown, weights: ArrayBuffer): DigitClassifier {
   const m = manifest as Partial<ClassifierManifest> | null;
-  if (m?.format !== 'nash-digit-classifier' || m.version !== 1 || !Array.isArray(m.weights)) throw new Error('classifier: not a version-1 Nash digit classifier manifest');
+  if (m?.format !== 'nash-digit-classifier' || m.version !== 1 || !Array.isArray(m.weights))
+    throw new Error('classifier: not a version-1 Nash digit classifier manifest');
   const expected = CLASSIFIER_PARAMETERS.map((p) => `${p.name}[${p.shape.join(',')}]`).join(' ');
   const given = m.weights.map((p) => `${p.name}[${p.shape.join(',')}]`).join(' ');
   if (given !== expected) throw new Error(`classifier: weights ${given} do not match the architecture ${expected}`);
   const sizes = CLASSIFIER_PARAMETERS.map(({ shape }) => shape.reduce((a, b) => a * b, 1));
   const total = sizes.reduce((a, b) => a + b, 0);
-  if (weights.byteLength !== total * 4) throw new Error(`classifier: ${weights.byteLength} bytes of weights, expected ${total * 4}`);
+  if (weights.byteLength !== total * 4)
+    throw new Error(`classifier: ${weights.byteLength} bytes of weights, expected ${total * 4}`);
   const values = new Float32Array(weights.slice(0));
   let offset = 0;
   return build(
@@ -127,7 +136,13 @@ export async function classifyDigits(classifier: DigitClassifier, images: Float3
   const out = new Float32Array(n * CLASSIFIER_CLASSES);
   for (let start = 0; start < n; start += BATCH) {
     const rows = Math.min(BATCH, n - start);
-    const probabilities = tf.tidy(() => tf.softmax(classifier.logits(tf.tensor2d(images.subarray(start * IMAGE * IMAGE, (start + rows) * IMAGE * IMAGE), [rows, IMAGE * IMAGE]))));
+    const probabilities = tf.tidy(() =>
+      tf.softmax(
+        classifier.logits(
+          tf.tensor2d(images.subarray(start * IMAGE * IMAGE, (start + rows) * IMAGE * IMAGE), [rows, IMAGE * IMAGE]),
+        ),
+      ),
+    );
     out.set((await probabilities.data()) as Float32Array, start * CLASSIFIER_CLASSES);
     probabilities.dispose();
   }

@@ -49,7 +49,12 @@ export function labelAccuracy(requested: ArrayLike<number>, predicted: ArrayLike
  * the mean purity of each value's class histogram, and how many distinct classes the values' majority
  * classes are. Values that no sample requested are left out.
  */
-export function codeSeparation(requested: ArrayLike<number>, predicted: ArrayLike<number>, values: number, classes: number): Required<Pick<ConditionalMetrics, 'codePurity' | 'codeClasses'>> {
+export function codeSeparation(
+  requested: ArrayLike<number>,
+  predicted: ArrayLike<number>,
+  values: number,
+  classes: number,
+): Required<Pick<ConditionalMetrics, 'codePurity' | 'codeClasses'>> {
   if (requested.length !== predicted.length) throw new Error('codeSeparation: one prediction per request');
   const counts = Array.from({ length: values }, () => new Array<number>(classes).fill(0)); // [values][classes]
   for (let i = 0; i < requested.length; i++) counts[requested[i]][predicted[i]] += 1;
@@ -63,7 +68,13 @@ export function codeSeparation(requested: ArrayLike<number>, predicted: ArrayLik
 }
 
 /** The metrics that fit the conditioning: label accuracy for CGAN, code separation for InfoGAN. */
-export function conditionalMetrics(conditioning: ConditioningId, requested: ArrayLike<number>, predicted: ArrayLike<number>, values: number, classes: number): ConditionalMetrics {
+export function conditionalMetrics(
+  conditioning: ConditioningId,
+  requested: ArrayLike<number>,
+  predicted: ArrayLike<number>,
+  values: number,
+  classes: number,
+): ConditionalMetrics {
   switch (conditioning) {
     case 'none':
       return {};

@@ -53,7 +53,11 @@ export function countWellCovered(histogram: readonly number[]): number {
 function nearRadiusSquared(centres: readonly (readonly number[])[]): number {
   let closest = Infinity;
   for (let a = 0; a < centres.length; a++) {
-    for (let b = a + 1; b < centres.length; b++) closest = Math.min(closest, centres[a].reduce((d, x, j) => d + (x - centres[b][j]) ** 2, 0));
+    for (let b = a + 1; b < centres.length; b++)
+      closest = Math.min(
+        closest,
+        centres[a].reduce((d, x, j) => d + (x - centres[b][j]) ** 2, 0),
+      );
   }
   return NEAR_SPACING ** 2 * closest; // Infinity with one mode: every sample is near it
 }

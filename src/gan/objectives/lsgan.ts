@@ -9,7 +9,12 @@ import type * as TF from '../tf.ts';
  *   L_D = E_x[(D(x) − b)²] + E_z[(D(G(z)) − a)²]
  *   L_G = E_z[(D(G(z)) − c)²]
  */
-export function discriminatorLoss(tf: Tf, real: TF.Tensor, fake: TF.Tensor, { lsganA: a, lsganB: b }: ObjectiveParams): TF.Scalar {
+export function discriminatorLoss(
+  tf: Tf,
+  real: TF.Tensor,
+  fake: TF.Tensor,
+  { lsganA: a, lsganB: b }: ObjectiveParams,
+): TF.Scalar {
   return tf.add(tf.mean(tf.square(tf.sub(real, b))), tf.mean(tf.square(tf.sub(fake, a))));
 }
 

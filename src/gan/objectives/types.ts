@@ -35,7 +35,14 @@ export interface ObjectiveLosses {
   discriminatorLoss(tf: Tf, real: TF.Tensor, fake: TF.Tensor, params: ObjectiveParams): TF.Scalar;
   generatorLoss(tf: Tf, fake: TF.Tensor, params: ObjectiveParams): TF.Scalar;
   /** An extra term of the critic's loss that needs the critic itself (WGAN-GP's penalty). */
-  criticPenalty?(tf: Tf, critic: CriticFn, real: TF.Tensor2D, fake: TF.Tensor2D, epsilon: TF.Tensor2D, params: ObjectiveParams): TF.Scalar;
+  criticPenalty?(
+    tf: Tf,
+    critic: CriticFn,
+    real: TF.Tensor2D,
+    fake: TF.Tensor2D,
+    epsilon: TF.Tensor2D,
+    params: ObjectiveParams,
+  ): TF.Scalar;
   /** Runs after every critic update (WGAN's weight clipping). */
   afterCriticStep?(tf: Tf, criticVariables: readonly TF.Variable[], params: ObjectiveParams): void;
 }
@@ -107,7 +114,13 @@ export interface Objective {
   discriminatorLoss(real: TF.Tensor, fake: TF.Tensor, params: ObjectiveParams): TF.Scalar;
   generatorLoss(fake: TF.Tensor, params: ObjectiveParams): TF.Scalar;
   /** An extra term of the critic's loss that needs the critic itself (WGAN-GP's penalty). */
-  criticPenalty?(critic: CriticFn, real: TF.Tensor2D, fake: TF.Tensor2D, epsilon: TF.Tensor2D, params: ObjectiveParams): TF.Scalar;
+  criticPenalty?(
+    critic: CriticFn,
+    real: TF.Tensor2D,
+    fake: TF.Tensor2D,
+    epsilon: TF.Tensor2D,
+    params: ObjectiveParams,
+  ): TF.Scalar;
   /** Runs after every critic update (WGAN's weight clipping). */
   afterCriticStep?(criticVariables: readonly TF.Variable[], params: ObjectiveParams): void;
 }
