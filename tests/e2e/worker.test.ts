@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
 import { openPlayground, read, resetRun, settledAt, SMALL, stepRun } from './training.ts';
 import { describeBackendNotes, en as backendEn } from '../../src/i18n/backend.ts';
+import { describeNotice, en as reliabilityEn } from '../../src/i18n/reliability.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -128,9 +129,10 @@ describe('the playground page drives the worker', () => {
     expect(backend?.name).not.toBe('webgpu');
     expect(backend?.candidates.find((c) => c.backend === 'webgpu')?.notes).toEqual([{ code: 'noAdapter' }]);
     expect(describeBackendNotes([{ code: 'noAdapter' }], backendEn)).toMatch(/no WebGPU adapter/);
-    expect(notices).toContainEqual(
-      expect.objectContaining({ kind: 'warning', text: expect.stringMatching(/^webgpu cannot be used here/) }),
-    );
+    expect(notices.map((n) => [n.kind, describeNotice(n, reliabilityEn)])).toContainEqual([
+      'warning',
+      expect.stringMatching(/^webgpu cannot be used here/),
+    ]);
     await expect(page.getByRole('region', { name: 'Messages' }).textContent()).resolves.toMatch(
       /webgpu cannot be used here/,
     );
