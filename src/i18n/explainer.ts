@@ -31,7 +31,7 @@ export const en = {
   matchesNo: 'Matches TensorFlow.js: no',
   checkDetail: (conv: string, transposed: string) =>
     `C·x vs tf.conv2d: largest difference ${conv}; Cᵀ·y vs tf.conv2dTranspose: ${transposed} (cpu backend, float32).`,
-  checkFailed: (message: string) => `Could not run TensorFlow.js: ${message}`,
+  checkFailed: (message?: string) => `Could not run TensorFlow.js: ${message ?? 'its cpu backend did not start'}`,
 
   forwardTitle: 'Convolution = multiplication by a matrix C',
   forwardLead:
@@ -139,7 +139,7 @@ export const ko: typeof en = {
   matchesNo: 'TensorFlow.js와 일치: 아니요',
   checkDetail: (conv, transposed) =>
     `C·x 대 tf.conv2d: 최대 차이 ${conv}; Cᵀ·y 대 tf.conv2dTranspose: ${transposed} (cpu 백엔드, float32).`,
-  checkFailed: (message) => `TensorFlow.js를 실행하지 못했습니다: ${message}`,
+  checkFailed: (message) => `TensorFlow.js를 실행하지 못했습니다: ${message ?? 'cpu 백엔드가 시작되지 않았습니다'}`,
 
   forwardTitle: '합성곱 = 행렬 C와의 곱',
   forwardLead:

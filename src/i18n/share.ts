@@ -97,6 +97,7 @@ export const en = {
   noSamplesYet: 'No samples yet: they appear once the model is ready.',
   downloadCharts: 'Download charts (PNG)',
   chartsPngFailed: 'The charts could not be drawn as a PNG: {reason}.',
+  chartsPngReasons: { noCharts: 'there are no charts on the page', noCanvas: 'the browser gave no 2D canvas' },
 };
 
 export const ko: typeof en = {
@@ -189,4 +190,5 @@ export const ko: typeof en = {
   noSamplesYet: '아직 샘플이 없습니다. 모델이 준비되면 나타납니다.',
   downloadCharts: '차트 내려받기 (PNG)',
   chartsPngFailed: '차트를 PNG로 그릴 수 없습니다: {reason}.',
+  chartsPngReasons: { noCharts: '페이지에 차트가 없습니다', noCanvas: '브라우저가 2D 캔버스를 주지 않았습니다' },
 };

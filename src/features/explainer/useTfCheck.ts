@@ -5,9 +5,13 @@ import { compareWithTf, type TfComparison, type TfModule } from './tfCheck.ts';
 export type TfCheckState =
   | { readonly status: 'checking' }
   | { readonly status: 'done'; readonly comparison: TfComparison }
-  | { readonly status: 'failed'; readonly message: string };
+  /** `message`: the error's own text; absent when the cpu backend would not start (the page words that). */
+  | { readonly status: 'failed'; readonly message?: string };
 
 let loading: Promise<TfModule> | undefined;
+
+/** The cpu backend refused to start: a case the page words itself, unlike errors from tfjs. */
+class CpuBackendRefused extends Error {}
 
 /**
  * tfjs-core and its cpu backend, loaded on first use: they are a separate chunk, so the playground
@@ -17,7 +21,7 @@ let loading: Promise<TfModule> | undefined;
  */
 function loadTf(): Promise<TfModule> {
   loading ??= Promise.all([import('../../gan/tf.ts'), import('@tensorflow/tfjs-backend-cpu')]).then(async ([tf]) => {
-    if (!(await tf.setBackend('cpu'))) throw new Error('the cpu backend did not start');
+    if (!(await tf.setBackend('cpu'))) throw new CpuBackendRefused();
     await tf.ready();
     return tf;
   });
@@ -44,7 +48,9 @@ export function useTfCheck(inputs: CheckInputs): TfCheckState {
       .then((tf) => compareWithTf(tf, settings, kernel, x, y, { convolution, transposed }))
       .then(
         (comparison) => current && setState({ status: 'done', comparison }),
-        (error: unknown) => current && setState({ status: 'failed', message: String(error) }),
+        (error: unknown) =>
+          current &&
+          setState({ status: 'failed', message: error instanceof CpuBackendRefused ? undefined : String(error) }),
       );
     return () => {
       current = false;

@@ -1,6 +1,6 @@
 import { type RefObject, useState } from 'react';
 import { useStrings } from '../../i18n/useStrings.ts';
-import { backgroundOf, chartsPng } from './chartPng.ts';
+import { backgroundOf, ChartsPngProblem, chartsPng } from './chartPng.ts';
 import { download } from './download.ts';
 import { fill } from '../../i18n/fill.ts';
 
@@ -27,7 +27,16 @@ export function ChartsDownload({
       download(`nash-charts-${iteration()}.png`, png);
       setProblem(undefined);
     } catch (error) {
-      setProblem(fill(t.chartsPngFailed, { reason: error instanceof Error ? error.message : String(error) }));
+      setProblem(
+        fill(t.chartsPngFailed, {
+          reason:
+            error instanceof ChartsPngProblem
+              ? t.chartsPngReasons[error.code]
+              : error instanceof Error
+                ? error.message
+                : String(error),
+        }),
+      );
     }
   };
   return (

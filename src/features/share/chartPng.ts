@@ -122,13 +122,20 @@ export function backgroundOf(element: Element | null): string {
   return '#ffffff';
 }
 
+/** Why the charts could not be drawn, as a code the page words (src/i18n/share.ts chartsPngReasons). */
+export class ChartsPngProblem extends Error {
+  constructor(readonly code: 'noCharts' | 'noCanvas') {
+    super(code);
+  }
+}
+
 /** Every chart in `section`, stacked, as a PNG; `text` is the page's text colour for titles and legends. */
 export async function chartsPng(
   section: Element,
   options: { background: string; text: string; font: string },
 ): Promise<Blob> {
   const charts = readCharts(section);
-  if (charts.length === 0) throw new Error('there are no charts on the page');
+  if (charts.length === 0) throw new ChartsPngProblem('noCharts');
   const images = await Promise.all(
     charts.map((chart) => (chart.svg ? decodeSvg(chart.svg.text) : Promise.resolve(undefined))),
   );
@@ -138,7 +145,7 @@ export async function chartsPng(
   const height = 2 * PAD + heights.reduce((a, b) => a + b, 0) + GAP * (charts.length - 1);
   const canvas = new OffscreenCanvas(Math.round(width * SCALE), Math.round(height * SCALE));
   const context = canvas.getContext('2d');
-  if (!context) throw new Error('the browser gave no 2D canvas');
+  if (!context) throw new ChartsPngProblem('noCanvas');
   context.scale(SCALE, SCALE);
   context.fillStyle = options.background;
   context.fillRect(0, 0, width, height);
