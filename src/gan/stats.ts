@@ -1,3 +1,5 @@
+import type { RunConfig } from './config.ts';
+import { OBJECTIVE_MODULES } from './objectives/modules.ts';
 /**
  * The per-iteration signals the trainer records on the device and reads back in batches.
  * Order matters: it is the layout of the stacked stats tensor.
@@ -35,3 +37,16 @@ export type StatField = (typeof STAT_FIELDS)[number];
 
 /** One iteration's signals; a field is NaN where that network did not step in the iteration. */
 export type StatPoint = { iteration: number } & Record<StatField, number>;
+
+/**
+ * The signals a run records, as its charts draw them: the trainer computes E[D(x)] − E[D(G(z))] for
+ * every objective, but it estimates a distance only for an objective that says so (its module's
+ * `distance`: WGAN, WGAN-GP); the mutual information exists only with InfoGAN's codes.
+ */
+export function recordedSignals(config: Pick<RunConfig, 'objective' | 'conditioning'>): StatField[] {
+  return STAT_FIELDS.filter(
+    (field) =>
+      (field !== 'wasserstein' || OBJECTIVE_MODULES[config.objective].distance === 'wasserstein') &&
+      (field !== 'mutualInformation' || config.conditioning === 'infoCodes'),
+  );
+}

@@ -9,8 +9,7 @@
 import * as tf from '../gan/tf.ts';
 import { Checkpoint, finiteFlags, type Network, NETWORKS } from '../gan/checkpoint.ts';
 import type { OptimizerId, RunConfig } from '../gan/config.ts';
-import { objectiveOutput } from '../gan/diagnosis/objectives.ts';
-import { STAT_FIELDS, type StatField, type StatPoint } from '../gan/stats.ts';
+import { recordedSignals, type StatField, type StatPoint } from '../gan/stats.ts';
 import type { Trainer } from '../gan/trainer.ts';
 
 /** Which network each signal comes from, to say where a non-finite value arose. */
@@ -115,19 +114,6 @@ export class DivergenceGuard {
     for (const checkpoint of this.kept) checkpoint.dispose();
     this.kept = [];
   }
-}
-
-/**
- * The signals a run records, as its charts draw them: the trainer computes E[D(x)] − E[D(G(z))] for
- * every objective, but it is the Wasserstein estimate only for a critic (WGAN, WGAN-GP); the mutual
- * information exists only with InfoGAN's codes.
- */
-export function recordedSignals(config: Pick<RunConfig, 'objective' | 'conditioning'>): StatField[] {
-  return STAT_FIELDS.filter(
-    (field) =>
-      (field !== 'wasserstein' || objectiveOutput(config.objective) === 'critic') &&
-      (field !== 'mutualInformation' || config.conditioning === 'infoCodes'),
-  );
 }
 
 /** The `signals` that were ±∞ in any of the points, in STAT_FIELDS order. */

@@ -11,7 +11,8 @@ import { TrainingClient } from '../../src/client/TrainingClient.ts';
 import { defaultConfig } from '../../src/gan/config.ts';
 import { STAT_FIELDS, type StatPoint } from '../../src/gan/stats.ts';
 import { describeDivergence, describeNotice, en, ko } from '../../src/i18n/reliability.ts';
-import { type DivergenceReport, infiniteFields, recordedSignals } from '../../src/worker/divergence.ts';
+import { recordedSignals } from '../../src/gan/stats.ts';
+import { type DivergenceReport, infiniteFields } from '../../src/worker/divergence.ts';
 import { type BackendWarning, PROTOCOL_VERSION, type TrainerEvent } from '../../src/worker/protocol.ts';
 
 const config = defaultConfig();
@@ -35,6 +36,8 @@ describe('the signals a divergence names', () => {
     expect(recordedSignals({ ...config, objective: 'nonSaturating' })).not.toContain('wasserstein');
     expect(recordedSignals({ ...config, objective: 'wgan' })).toContain('wasserstein');
     expect(recordedSignals({ ...config, objective: 'wganGp' })).toContain('wasserstein');
+    // The hinge loss's D is an unbounded score too, but not a Lipschitz critic: no Wasserstein estimate.
+    expect(recordedSignals({ ...config, objective: 'hinge' })).not.toContain('wasserstein');
     expect(recordedSignals({ ...config, conditioning: 'none' })).not.toContain('mutualInformation');
     expect(recordedSignals({ ...config, conditioning: 'infoCodes' })).toContain('mutualInformation');
   });

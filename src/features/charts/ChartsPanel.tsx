@@ -4,6 +4,7 @@ import type { DatasetId, RunConfig } from '../../gan/config.ts';
 import { DATASET_MODULES } from '../../gan/data/modules.ts';
 import type { Diagnosis } from '../../gan/diagnosis/diagnose.ts';
 import { objectiveOutput } from '../../gan/diagnosis/objectives.ts';
+import { recordedSignals } from '../../gan/stats.ts';
 import {
   COVERAGE_FRACTION,
   HIGH_QUALITY_SIGMAS,
@@ -108,7 +109,9 @@ export const ChartsPanel = memo(function ChartsPanel({ client, store, config, di
     { key: 'dLoss', name: c.dLoss, colour: COLOURS.d },
     { key: 'gLoss', name: c.gLoss, colour: COLOURS.g },
   ];
-  const outputs: Series[] =
+  // The run's own list of what it records (stats.ts): the W estimate only where it estimates one.
+  const recorded = recordedSignals(config);
+  const outputs: Series[] = (
     output === 'critic'
       ? [
           { key: 'dReal', name: c.criticReal, colour: COLOURS.real },
@@ -118,7 +121,8 @@ export const ChartsPanel = memo(function ChartsPanel({ client, store, config, di
       : [
           { key: 'dReal', name: c.dReal, colour: COLOURS.real },
           { key: 'dFake', name: c.dFake, colour: COLOURS.fake },
-        ];
+        ]
+  ).filter((series) => recorded.some((field) => field === series.key));
   const gradients: Series[] = [
     { key: 'gradNormD', name: c.gradNormD, colour: COLOURS.d },
     { key: 'gradNormG', name: c.gradNormG, colour: COLOURS.g },
@@ -133,7 +137,7 @@ export const ChartsPanel = memo(function ChartsPanel({ client, store, config, di
   const rows = stats as unknown as Row[];
   const lossRows = useMemo(() => minMaxBuckets(rows, ['dLoss', 'gLoss'], BUCKETS), [rows]);
   const outputRows = useMemo(() => minMaxBuckets(rows, ['dReal', 'dFake', 'wasserstein'], BUCKETS), [rows]);
-  const info = config.conditioning === 'infoCodes';
+  const info = recorded.includes('mutualInformation');
   const infoRows = useMemo(() => (info ? minMaxBuckets(rows, ['mutualInformation'], BUCKETS) : []), [rows, info]);
   const infoSeries: Series[] = [{ key: 'mutualInformation', name: c.mutualInformation, colour: COLOURS.w }];
   const common = { domain: view.domain, markers: view.markers, empty: t.noData };

@@ -1,4 +1,4 @@
-import { objectiveOutput } from './objectives.ts';
+import { OBJECTIVE_MODULES } from '../objectives/modules.ts';
 import type { Detector } from './types.ts';
 import { covers, lastIterations, median, values } from './series.ts';
 
@@ -37,7 +37,7 @@ const growth = ([early, late]: [number, number]) => (early > 0 ? late / early : 
  * it (Arjovsky et al. 2017 §3, Fig. 4; Gulrajani et al. 2017 Fig. 1).
  */
 export const explodingGradients: Detector = ({ config, stats }) => {
-  if (objectiveOutput(config.objective) !== 'critic') return undefined;
+  if (OBJECTIVE_MODULES[config.objective].distance !== 'wasserstein') return undefined;
   const recent = lastIterations(stats, EXPLODING_WINDOW);
   if (!covers(recent, EXPLODING_WINDOW)) return undefined;
   const estimate = ends(values(recent, 'wasserstein'));

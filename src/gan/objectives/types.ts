@@ -88,6 +88,12 @@ export interface ObjectiveModule {
    * A score is a critic's (unbounded, no target values: WGAN, hinge) unless `labels` names its targets.
    */
   readonly output: 'logit' | 'score';
+  /**
+   * What E[D(x)] − E[D(G(z))] estimates, where it is a distance the run should chart: the Wasserstein
+   * distance for a 1-Lipschitz critic (WGAN, WGAN-GP; Kantorovich–Rubinstein duality). Not for the
+   * hinge loss, whose score margins (±1) bound it without making D Lipschitz.
+   */
+  readonly distance?: 'wasserstein';
   /** The settings holding the values a score aims at for fakes and for real data (LSGAN's a and b); they must differ. */
   readonly labels?: readonly [fake: keyof ObjectiveParams, real: keyof ObjectiveParams];
   /** The settings the losses read: shown in the main panel under this objective, greyed under the others. */

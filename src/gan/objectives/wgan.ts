@@ -42,6 +42,7 @@ def generator_loss(fake):
 export const wgan: ObjectiveModule = {
   id: 'wgan',
   output: 'score',
+  distance: 'wasserstein',
   settings: ['clipValue'],
   // The paper's RMSprop 5e-5 and c=0.01 learned nothing in 3k steps here; 1e-3 with c=0.05 does.
   recipe: { generatorOptimizer: 'rmsprop', discriminatorOptimizer: 'rmsprop', discriminatorSteps: 5, clipValue: 0.05 },

@@ -30,6 +30,7 @@ export function gradientPenalty(
 export const wganGp: ObjectiveModule = {
   id: 'wganGp',
   output: 'score',
+  distance: 'wasserstein',
   settings: ['gradientPenalty'],
   // Gulrajani et al.: Adam β=(0.5, 0.9), n_critic 5; λ 0.1 as igul222's gan_toy.py uses for 2D data.
   recipe: { discriminatorSteps: 5, beta1: 0.5, beta2: 0.9, gradientPenalty: 0.1 },
