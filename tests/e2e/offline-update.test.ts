@@ -12,20 +12,10 @@ import { extname, join, normalize, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchBrowser } from './browser.ts';
+import { CONTENT_TYPES } from './content-types.ts';
 import { read, stepRun, waitFor } from './training.ts';
 
 const DIST = resolve('dist');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.webmanifest': 'application/manifest+json',
-};
 
 let version = 1;
 /** The explainer's chunk of version 1, which version 2's host no longer has. */
@@ -55,7 +45,7 @@ function host(): Promise<Server> {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://host').pathname));
     void body(path).then((content) =>
       content
-        ? response.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'text/html' }).end(content)
+        ? response.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(path)] ?? 'text/html' }).end(content)
         : response.writeHead(404).end(),
     );
   });

@@ -13,19 +13,10 @@ import type { Browser, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { parseHeadersFile } from '../../scripts/vite-csp.ts';
 import { launchBrowser } from './browser.ts';
+import { CONTENT_TYPES } from './content-types.ts';
 import { noticeText, read, resetRun, SMALL, stepRun, waitFor } from './training.ts';
 
 const DIST = resolve('dist');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-  '.bin': 'application/octet-stream',
-};
 
 /** A static server over dist/ that sends a content type and nothing else: no policy, no isolation. */
 function plainServer(): Promise<Server> {
@@ -35,7 +26,9 @@ function plainServer(): Promise<Server> {
     if (!file.startsWith(DIST)) return void response.writeHead(403).end();
     readFile(file).then(
       (body) =>
-        response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
+        response
+          .writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' })
+          .end(body),
       () => response.writeHead(404).end(),
     );
   });
