@@ -1,3 +1,4 @@
+import { OBJECTIVE_MODULES } from '../objectives/modules.ts';
 import { objectiveOutput } from './objectives.ts';
 import type { Detector, DiagnosisInput } from './types.ts';
 import { covers, lastIterations, mean, median, values } from './series.ts';
@@ -85,7 +86,7 @@ export const vanishingGradients: Detector = ({ config, stats, evaluations, diver
   if (!covers(recent, VANISHING_WINDOW)) return undefined;
   const from = recent[0].iteration;
   const to = recent[recent.length - 1].iteration;
-  if (config.objective === 'minimax') {
+  if (OBJECTIVE_MODULES[config.objective].saturates) {
     const fake = mean(values(recent, 'dFake'));
     const gradient = mean(values(recent, 'outputGrad'));
     if (fake < SATURATED_FAKE_OUTPUT && gradient < SATURATED_FAKE_OUTPUT) {

@@ -30,6 +30,7 @@ export const discriminatorPython = `def discriminator_loss(real, fake):
 export const minimax: ObjectiveModule = {
   id: 'minimax',
   output: 'logit',
+  saturates: true,
   settings: [],
   // Adam 1e-3, β1 0.5, 1:1 steps: 8/8 ring modes in ~2k steps (RESEARCH.md §2).
   recipe: {},

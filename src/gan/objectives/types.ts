@@ -94,6 +94,11 @@ export interface ObjectiveModule {
    * hinge loss, whose score margins (±1) bound it without making D Lipschitz.
    */
   readonly distance?: 'wasserstein';
+  /**
+   * G's loss saturates where D rejects the fakes: its gradient at D's logit is −D(G(z)), which the
+   * vanishing-gradient test reads directly (the course's minimax loss, log(1 − D(G(z)))).
+   */
+  readonly saturates?: true;
   /** The settings holding the values a score aims at for fakes and for real data (LSGAN's a and b); they must differ. */
   readonly labels?: readonly [fake: keyof ObjectiveParams, real: keyof ObjectiveParams];
   /** The settings the losses read: shown in the main panel under this objective, greyed under the others. */
