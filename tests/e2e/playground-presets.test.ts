@@ -72,9 +72,10 @@ describe('classroom presets', () => {
     expect(snapshot.iteration).toBeGreaterThan(0);
     expect(snapshot.stats).toBeGreaterThan(0);
     expect(snapshot.plane || snapshot.samples).toBe(true);
-    await expect(page.getByRole('figure', { name: 'Losses', exact: true }).textContent()).resolves.toMatch(
-      /At iteration \d+/,
-    );
+    // The charts redraw a few times a second, at low priority: a moment after the pause at most.
+    await expect
+      .poll(() => page.getByRole('figure', { name: 'Losses', exact: true }).textContent(), { timeout: 10_000 })
+      .toMatch(/At iteration \d+/);
     const view =
       snapshot.config.dataset === 'mnist'
         ? page.getByRole('img', { name: 'Generated samples' })

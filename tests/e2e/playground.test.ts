@@ -50,11 +50,15 @@ describe('the full playground', () => {
     await button('Train').click();
     await page.waitForFunction(() => window.nash!.training.getSnapshot().iteration >= 60);
     await pause();
-    // Charts drew lines, and "Modes covered" reads k / K once metrics arrived.
-    await expect(page.getByRole('figure', { name: 'Losses', exact: true }).textContent()).resolves.toMatch(
-      /At iteration \d+: L_D/,
-    );
-    await expect(page.getByRole('status', { name: 'Modes covered' }).textContent()).resolves.toMatch(/^\d \/ 8$/);
+    // Charts drew lines, and "Modes covered" reads k / K once metrics arrived. Both redraw a few
+    // times a second (and at low priority), so a loaded machine may show them a moment after the pause.
+    const within = { timeout: 10_000 };
+    await expect
+      .poll(() => page.getByRole('figure', { name: 'Losses', exact: true }).textContent(), within)
+      .toMatch(/At iteration \d+: L_D/);
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Modes covered' }).textContent(), within)
+      .toMatch(/^\d \/ 8$/);
     // The lines are drawn, and the pointer at the plot's right end reads the newest point.
     const losses = page.getByRole('figure', { name: 'Losses', exact: true });
     await page.waitForFunction(() => {
