@@ -17,6 +17,7 @@ import {
   type Schedule,
   type Sources,
   type LatentAnswerEvent,
+  type TraceEvent,
   type TrainerCommand,
   type TrainerEvent,
   transferables,
@@ -64,6 +65,7 @@ interface Pending {
   exports: Requests<SerializedRun>;
   imports: Requests<WorkerProblem | undefined>;
   latent: Requests<LatentAnswerEvent>;
+  traces: Requests<TraceEvent>;
 }
 
 const pending = (): Pending => ({
@@ -73,6 +75,7 @@ const pending = (): Pending => ({
   exports: new Requests(),
   imports: new Requests(),
   latent: new Requests(),
+  traces: new Requests(),
 });
 
 export class TrainingClient implements Store<TrainingState> {
@@ -181,6 +184,14 @@ export class TrainingClient implements Store<TrainingState> {
     return this.pending.latent.ask((requestId) => this.send({ type: 'latent', requestId, query }));
   }
 
+  /**
+   * Trains one iteration in slow motion (src/gan/trace.ts): the run pauses, and the event carries the
+   * iteration's sub-steps, or why there are none; the iteration then advances as with Step.
+   */
+  trace(): Promise<TraceEvent> {
+    return this.pending.traces.ask((requestId) => this.send({ type: 'trace', requestId }));
+  }
+
   dismiss(noticeId: number) {
     this.set({ ...this.state, notices: this.state.notices.filter((n) => n.id !== noticeId) });
   }
@@ -281,6 +292,9 @@ export class TrainingClient implements Store<TrainingState> {
         break;
       case 'latentAnswer':
         p.latent.answer(event.requestId, event);
+        break;
+      case 'trace':
+        p.traces.answer(event.requestId, event);
         break;
       default:
         break;

@@ -172,6 +172,7 @@ export function reduceTraining(s: TrainingState, event: TrainerEvent): TrainingS
     case 'runExported':
     case 'runImported':
     case 'latentAnswer':
+    case 'trace':
     case 'pong':
       return s;
     default:

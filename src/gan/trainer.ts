@@ -37,6 +37,32 @@ export interface Evaluation {
   conditional?: ConditionalMetrics;
 }
 
+/**
+ * One D or G step's tensors after its gradients and before its update, for a probe (src/gan/trace.ts).
+ * They live only during the call (the step's tidy frees them): a probe keeps what it needs.
+ */
+export interface StepParts {
+  /** G's input: noise ⊕ the conditioning's inputs, [n, latentSize + extra]. */
+  latent: tf.Tensor2D;
+  /** G's samples, [n, dimension]. */
+  fake: tf.Tensor2D;
+  /** The real batch, [n, dimension] (D's step only). */
+  real?: tf.Tensor2D;
+  /** D's raw outputs on the real batch, [n, 1] (D's step only). */
+  realScores?: tf.Tensor2D;
+  /** D's raw outputs on the fakes, [n, 1]. */
+  fakeScores: tf.Tensor2D;
+  /** The loss the step descends (with WGAN-GP's penalty and InfoGAN's λ·L_I where they apply), []. */
+  loss: tf.Scalar;
+  /** What the step moves, and its gradient, in the same order. */
+  variables: readonly tf.Variable[];
+  grads: readonly tf.Tensor[];
+  condition: Condition;
+}
+
+/** Sees every step of an iteration (see StepParts); the trainer itself never reads what it is given. */
+export type StepProbe = (network: 'discriminator' | 'generator', parts: StepParts) => void;
+
 /** Scalars of the latest D or G step, kept on the device until the iteration's stats are stacked. */
 type HeldStats = Partial<Record<StatField, tf.Scalar>>;
 
@@ -130,7 +156,7 @@ export class Trainer {
    * on a real batch and a fake batch, moving only D's variables (with the conditioning's: CGAN's
    * projection, InfoGAN's Q head); then the objective's post-step hook on D's score variables.
    */
-  stepDiscriminator(): void {
+  stepDiscriminator(probe?: StepProbe): void {
     const c = this.config;
     const objective = objectiveFor(c.objective);
     const n = c.batchSize;
@@ -140,7 +166,8 @@ export class Trainer {
     const epsilon = objective.criticPenalty ? this.penaltyRng.fillUniform(new Float32Array(n)) : undefined;
     tf.tidy(() => {
       const real = tf.tensor2d(batch.x, [n, this.dataset.dimension]); // [n, dim]
-      const fake = this.generator.apply(this.latentBatch(n, condition), true); // [n, dim]
+      const latent = this.latentBatch(n, condition); // [n, latentSize + conditioning inputs]
+      const fake = this.generator.apply(latent, true); // [n, dim]
       const judge = (x: tf.Tensor2D) => this.conditioning.judge(this.discriminator, x, condition, true);
       let scores: { real: tf.Tensor2D; fake: tf.Tensor2D } | undefined;
       let mutualInformation: tf.Scalar | undefined;
@@ -159,9 +186,20 @@ export class Trainer {
         return tf.add(total, information.loss) as tf.Scalar;
       }, variables);
       const gradList = variables.map((v) => grads[v.name] ?? tf.zerosLike(v));
+      if (!scores) throw new Error('discriminator loss was not evaluated');
+      probe?.('discriminator', {
+        latent,
+        fake,
+        real,
+        realScores: scores.real,
+        fakeScores: scores.fake,
+        loss,
+        variables,
+        grads: gradList,
+        condition,
+      });
       this.discriminatorOptimizer.apply(variables, gradList, this.settings('discriminator'));
       objective.afterCriticStep?.(this.criticVariables, c);
-      if (!scores) throw new Error('discriminator loss was not evaluated');
       if (mutualInformation) this.hold({ mutualInformation });
       this.hold({
         dLoss: loss,
@@ -178,7 +216,7 @@ export class Trainer {
    * One generator step: descend L_G (plus InfoGAN's λ·L_I) through the fixed discriminator and Q
    * head on fresh conditions, moving only G's variables.
    */
-  stepGenerator(): void {
+  stepGenerator(probe?: StepProbe): void {
     const c = this.config;
     const objective = objectiveFor(c.objective);
     const n = c.batchSize;
@@ -186,10 +224,12 @@ export class Trainer {
     const condition = this.conditioning.sample(n, this.conditionRng);
     tf.tidy(() => {
       const latent = this.latentBatch(n, condition); // [n, latentSize + conditioning inputs]
+      let fake: tf.Tensor2D | undefined;
       let fakeScores: tf.Tensor2D | undefined;
       let mutualInformation: tf.Scalar | undefined;
       const { value: loss, grads } = tf.variableGrads(() => {
-        const judged = this.conditioning.judge(this.discriminator, this.generator.apply(latent, true), condition, true); // scores [n, 1]
+        fake = tf.keep(this.generator.apply(latent, true)); // [n, dim]
+        const judged = this.conditioning.judge(this.discriminator, fake, condition, true); // scores [n, 1]
         fakeScores = tf.keep(judged.scores);
         const adversarial = objective.generatorLoss(judged.scores, c);
         const information = this.conditioning.information?.(judged.features, condition, c);
@@ -198,8 +238,9 @@ export class Trainer {
         return tf.add(adversarial, information.loss) as tf.Scalar;
       }, variables);
       const gradList = variables.map((v) => grads[v.name] ?? tf.zerosLike(v));
+      if (!fake || !fakeScores) throw new Error('generator loss was not evaluated');
+      probe?.('generator', { latent, fake, fakeScores, loss, variables, grads: gradList, condition });
       this.generatorOptimizer.apply(variables, gradList, this.settings('generator'));
-      if (!fakeScores) throw new Error('generator loss was not evaluated');
       if (mutualInformation) this.hold({ mutualInformation });
       // Per-sample ∂L_G/∂score: the mean's 1/n undone so the value reads like the textbook's.
       const outputGradient = tf.grad((s: tf.Tensor) => objective.generatorLoss(s, c))(fakeScores);
@@ -208,14 +249,17 @@ export class Trainer {
         gradNormG: globalNorm(gradList),
         outputGrad: tf.mean(tf.abs(tf.mul(outputGradient, n))) as tf.Scalar,
       });
-      fakeScores.dispose();
+      tf.dispose([fake, fakeScores]);
     });
   }
 
-  /** One iteration: k_D discriminator steps and/or k_G generator steps, then its stats are queued. */
-  step(target: StepTarget = 'both'): void {
-    if (target !== 'generator') for (let i = 0; i < this.config.discriminatorSteps; i++) this.stepDiscriminator();
-    if (target !== 'discriminator') for (let i = 0; i < this.config.generatorSteps; i++) this.stepGenerator();
+  /**
+   * One iteration: k_D discriminator steps and/or k_G generator steps, then its stats are queued.
+   * `probe` sees each step's tensors (a traced iteration, src/gan/trace.ts).
+   */
+  step(target: StepTarget = 'both', probe?: StepProbe): void {
+    if (target !== 'generator') for (let i = 0; i < this.config.discriminatorSteps; i++) this.stepDiscriminator(probe);
+    if (target !== 'discriminator') for (let i = 0; i < this.config.generatorSteps; i++) this.stepGenerator(probe);
     this.iteration += 1;
     const stats = tf.tidy(
       () => tf.stack(STAT_FIELDS.map((field) => this.held[field] ?? tf.scalar(Number.NaN))) as tf.Tensor1D,

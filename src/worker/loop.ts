@@ -7,6 +7,7 @@
  */
 import * as tf from '../gan/tf.ts';
 import type { StepTarget } from '../gan/trainer.ts';
+import { traceIteration } from '../gan/trace.ts';
 import { type DivergenceReport, DivergenceGuard } from './divergence.ts';
 import type { Checkpoints } from './failover.ts';
 import {
@@ -19,7 +20,7 @@ import {
 } from './protocol.ts';
 import type { WorkQueue } from './queue.ts';
 import { type Run, Views } from './views.ts';
-import { ProblemError } from './problem.ts';
+import { ProblemError, problemOf } from './problem.ts';
 
 /** What the loop needs of the session around it. */
 export interface LoopHost {
@@ -154,6 +155,26 @@ export class TrainingLoop {
   /** Runs `count` iterations of `which`, then pauses. */
   step(count: number, which: StepTarget): Promise<void> {
     return this.start(which, this.requireRun().trainer.iteration + Math.max(0, Math.floor(count)));
+  }
+
+  /**
+   * One iteration in slow motion (src/gan/trace.ts): pauses, trains one iteration recording its
+   * sub-steps, answers with them, then settles as a finished Step does (stats, views, status). An
+   * iteration that fails is answered with why, and the failure goes on to the session as the loop's.
+   */
+  async trace(requestId: number): Promise<void> {
+    const run = this.requireRun();
+    this.state = 'paused';
+    try {
+      const trace = await traceIteration(run.trainer);
+      this.stampMarkers(run.trainer.iteration);
+      this.host.post({ type: 'trace', requestId, trace });
+    } catch (error) {
+      this.host.post({ type: 'trace', requestId, error: problemOf(error) });
+      this.host.loopFailed(error, run);
+      return;
+    }
+    await this.settle();
   }
 
   /** The next step throws `error` (faults.ts). */

@@ -10,6 +10,7 @@ import type { StatPoint } from '../gan/stats.ts';
 import type { SerializedRun } from './serialize.ts';
 import type { DivergenceReport } from './divergence.ts';
 import { type LatentQuery, type LatentReply, queryBuffers } from './latent-answers.ts';
+import { type IterationTrace, traceBuffers } from '../gan/trace.ts';
 import type {
   AdapterInfo,
   BackendName,
@@ -51,7 +52,7 @@ export type {
 } from './payloads.ts';
 
 /** Bumped whenever a message changes shape; the worker refuses an init from another version. */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 // ─── Commands: page → worker ────────────────────────────────────────────────────────────────────
 
@@ -136,6 +137,15 @@ export interface LatentCommand {
   query: LatentQuery;
 }
 
+/**
+ * One iteration in slow motion (src/gan/trace.ts): the run pauses, trains exactly one iteration while
+ * recording its sub-steps, and settles as after a Step; the `trace` event answers.
+ */
+export interface TraceCommand {
+  type: 'trace';
+  requestId: number;
+}
+
 export type TrainerCommand =
   | InitCommand
   | ResetCommand
@@ -148,6 +158,7 @@ export type TrainerCommand =
   | ExportRunCommand
   | ImportRunCommand
   | LatentCommand
+  | TraceCommand
   | { type: 'dispose' };
 
 // ─── Events: worker → page ──────────────────────────────────────────────────────────────────────
@@ -285,6 +296,14 @@ export interface LatentAnswerEvent extends LatentReply {
   requestId: number;
 }
 
+/** The traced iteration, or why there is none (the run is then where it was). */
+export interface TraceEvent {
+  type: 'trace';
+  requestId: number;
+  trace?: IterationTrace;
+  error?: WorkerProblem;
+}
+
 export type TrainerEvent =
   | ReadyEvent
   | StatsEvent
@@ -297,6 +316,7 @@ export type TrainerEvent =
   | RunExportedEvent
   | RunImportedEvent
   | LatentAnswerEvent
+  | TraceEvent
   | WarningEvent
   | DivergedEvent
   | FailoverEvent
@@ -322,6 +342,8 @@ export function transferables(message: TrainerCommand | TrainerEvent): Transfera
       return queryBuffers(message.query);
     case 'latentAnswer':
       return message.answer ? [message.answer.values.buffer] : [];
+    case 'trace':
+      return 'trace' in message && message.trace ? traceBuffers(message.trace) : [];
     case 'exportRun':
     case 'runImported':
       return [];
@@ -365,6 +387,7 @@ const COMMAND_TYPES: Record<TrainerCommand['type'], true> = {
   exportRun: true,
   importRun: true,
   latent: true,
+  trace: true,
   dispose: true,
 };
 

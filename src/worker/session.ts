@@ -137,6 +137,8 @@ export class Session {
         return importRun(this.access, command);
       case 'latent':
         return answerLatentCommand(this.access, this.loop.requireRun(), command, this.host.loadMnist);
+      case 'trace':
+        return this.loop.trace(command.requestId);
       case 'dispose':
         this.loop.stop();
         await this.loop.quiet();
