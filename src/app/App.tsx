@@ -1,8 +1,9 @@
-import { lazy, Suspense, useState } from 'react';
+import { type KeyboardEvent, lazy, Suspense, useState } from 'react';
 import { PlaygroundPage } from '../features/playground/PlaygroundPage.tsx';
 import { type Language, LANGUAGES } from '../i18n/strings.ts';
 import { initialLanguage, LanguageContext, rememberLanguage, useStrings } from '../i18n/useStrings.ts';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
+import { useThemeVariables } from '../features/theme/theme.ts';
 
 type Tab = 'playground' | 'explainer';
 
@@ -26,6 +27,7 @@ export function App() {
 
 function Shell({ language, onLanguage }: { language: Language; onLanguage: (language: Language) => void }) {
   const t = useStrings().app;
+  useThemeVariables();
   const [tab, setTab] = useState<Tab>('playground');
   // The explainer loads its own tfjs on first open; after that it stays mounted like the playground.
   const [explainerOpened, setExplainerOpened] = useState(false);
@@ -42,9 +44,18 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (lang
       <header className="app-header">
         <h1>{t.title}</h1>
         <p className="tagline">{t.tagline}</p>
-        <nav role="tablist" aria-label={t.title}>
+        <nav role="tablist" aria-label={t.title} onKeyDown={(event) => moveTab(event, tabs, tab, open)}>
           {tabs.map(([id, label]) => (
-            <button key={id} role="tab" type="button" aria-selected={tab === id} onClick={() => open(id)}>
+            <button
+              key={id}
+              id={`tab-${id}`}
+              role="tab"
+              type="button"
+              aria-selected={tab === id}
+              aria-controls={`panel-${id}`}
+              tabIndex={tab === id ? 0 : -1}
+              onClick={() => open(id)}
+            >
               {label}
             </button>
           ))}
@@ -62,11 +73,11 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (lang
       </header>
       {/* Both stay mounted: leaving the playground must not stop its worker or lose the run. */}
       <main>
-        <div hidden={tab !== 'playground'}>
+        <div role="tabpanel" id="panel-playground" aria-labelledby="tab-playground" hidden={tab !== 'playground'}>
           <PlaygroundPage active={tab === 'playground'} />
         </div>
         {tab === 'explainer' || explainerOpened ? (
-          <div hidden={tab !== 'explainer'}>
+          <div role="tabpanel" id="panel-explainer" aria-labelledby="tab-explainer" hidden={tab !== 'explainer'}>
             <Suspense fallback={null}>
               <ExplainerPage />
             </Suspense>
@@ -76,4 +87,23 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (lang
       <UpdatePrompt />
     </div>
   );
+}
+
+/**
+ * The tablist's keys (WAI-ARIA tabs pattern, automatic activation): the arrows move to the previous
+ * or next tab, Home and End to the first and last, and the tab reached opens and takes the focus.
+ */
+function moveTab<T extends string>(
+  event: KeyboardEvent<HTMLElement>,
+  tabs: readonly [T, string][],
+  current: T,
+  open: (tab: T) => void,
+) {
+  const at = tabs.findIndex(([id]) => id === current);
+  const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[event.key];
+  if (to === undefined) return;
+  event.preventDefault();
+  const [id] = tabs[(to + tabs.length) % tabs.length];
+  open(id);
+  document.getElementById(`tab-${id}`)?.focus();
 }

@@ -18,7 +18,7 @@ export const en = {
   backendFailed: 'none',
   plane: 'Real and generated points',
   planeDescription:
-    'Green dots are real data, pink dots are generated; the shading is the discriminator’s belief that a point is real, and the lines show where the generator’s loss pulls each generated point.',
+    'Blue discs are real data, orange crosses are generated; the shading is the discriminator’s belief that a point is real, and the lines show where the generator’s loss pulls each generated point.',
   messages: 'Messages',
   dismiss: 'Dismiss',
 };
@@ -42,7 +42,7 @@ export const ko: typeof en = {
   backendFailed: '없음',
   plane: '실제 점과 생성된 점',
   planeDescription:
-    '초록 점은 실제 데이터, 분홍 점은 생성된 데이터입니다. 배경 음영은 판별자가 그 점을 진짜라고 믿는 정도이고, 선은 생성자의 손실이 각 생성 점을 끌어당기는 방향입니다.',
+    '파란 원은 실제 데이터, 주황 가위표는 생성된 데이터입니다. 배경 음영은 판별자가 그 점을 진짜라고 믿는 정도이고, 선은 생성자의 손실이 각 생성 점을 끌어당기는 방향입니다.',
   messages: '알림',
   dismiss: '닫기',
 };

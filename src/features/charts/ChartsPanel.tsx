@@ -19,8 +19,10 @@ import type { HistoryState, RunHistory } from '../history/runHistory.ts';
 import { minMaxBuckets, type Row } from './downsample.ts';
 import { CHART_OF, type ChartId, MARKER_NAMES } from './signals.ts';
 import { StreamChart } from './StreamChart.tsx';
+import { TheoryCharts } from './TheoryCharts.tsx';
 import type { Marker, Series, Shade } from './StreamLines.tsx';
 import { useThrottled } from './useThrottled.ts';
+import { paletteVar } from '../theme/palette.ts';
 
 /**
  * Buckets per chart: each keeps its first point and each series' extremes (up to 7 rows with three
@@ -37,7 +39,15 @@ const REDRAW_MS = 600;
 /** The charts redraw one after another, this far apart, each in a task of its own (see StreamChart). */
 const STAGGER_MS = 110;
 
-const COLOURS = { d: '#1c7ed6', g: '#e8590c', real: '#2b8a3e', fake: '#c2255c', w: '#5f3dc4', grey: '#495057' };
+/** The palette's colours (src/features/theme/palette.ts) as CSS variables: the lines follow the theme without a redraw. */
+const COLOURS = {
+  d: paletteVar('lineD'),
+  g: paletteVar('lineG'),
+  real: paletteVar('real'),
+  fake: paletteVar('fake'),
+  w: paletteVar('lineW'),
+  grey: paletteVar('lineOther'),
+};
 
 function markerLabel(marker: LiveMarker): string {
   const show = (v: unknown) => (typeof v === 'number' ? formatSetting(v) : String(v));
@@ -202,6 +212,7 @@ export const ChartsPanel = memo(function ChartsPanel({ client, store, config, di
           summary={summary(infoRows, infoSeries)}
         />
       ) : null}
+      <TheoryCharts {...common} client={client} config={config} delayMs={5 * STAGGER_MS} />
     </section>
   );
 });

@@ -1,4 +1,4 @@
-import { memo, startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, startTransition, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   CartesianGrid,
   LineChart,
@@ -10,8 +10,9 @@ import {
 } from 'recharts';
 import { type Axis, extent, fixedAxis, iterationAxis, stableAxis } from './axes.ts';
 import type { Row } from './downsample.ts';
+import { usePalette } from '../theme/theme.ts';
 import {
-  ITERATION_AXIS_HEIGHT,
+  iterationAxisHeight,
   type Marker,
   type Series,
   type Shade,
@@ -45,8 +46,6 @@ export interface StreamChartProps {
   delayMs?: number;
 }
 
-/** Four charts and their captions fit beside the 2D view on a 1280×720 projector. */
-const HEIGHT = 118;
 const tickFormat = (value: number) =>
   Math.abs(value) >= 1000 || (Math.abs(value) < 0.01 && value !== 0)
     ? value.toExponential(0)
@@ -155,8 +154,12 @@ const ChartBody = memo(function ChartBody(props: StreamChartProps) {
   const hasRight = series.some((s) => s.right);
   const axes = useStreamAxes(props, hasRight);
   const layer = useMemo<StreamLayer>(() => ({ rows, x: axes.x, shades, markers }), [rows, axes.x, shades, markers]);
+  const palette = usePalette();
+  const summaryId = useId();
+  // One keyboard stop per chart, named by its title and described by its latest values; the plot
+  // itself is hidden from assistive technology (its text is only tick numbers).
   return (
-    <figure className="chart" aria-label={title}>
+    <figure className="chart" aria-label={title} aria-describedby={summaryId} tabIndex={0}>
       <figcaption>
         {title}
         {/* A static legend: recharts' own measures itself on every redraw. */}
@@ -179,13 +182,23 @@ const ChartBody = memo(function ChartBody(props: StreamChartProps) {
       </figcaption>
       {/* The frame stays mounted with no rows (mounting a recharts chart is its costliest redraw): it is
           built when the page loads, not in the first second of training. */}
-      <div className="chart-plot">
+      <div className="chart-plot" aria-hidden="true">
         <StreamLayerContext.Provider value={layer}>
-          <ChartFrame left={axes.left} right={axes.right} log={log} series={series} guides={guides} />
+          <ChartFrame
+            font={palette.chartFont}
+            height={palette.chartHeight}
+            left={axes.left}
+            right={axes.right}
+            log={log}
+            series={series}
+            guides={guides}
+          />
         </StreamLayerContext.Provider>
         {rows.length === 0 ? <p className="chart-empty">{empty}</p> : null}
       </div>
-      <p className="visually-hidden">{summary}</p>
+      <p className="visually-hidden" id={summaryId}>
+        {summary}
+      </p>
     </figure>
   );
 }, sameChart);
@@ -193,6 +206,9 @@ const ChartBody = memo(function ChartBody(props: StreamChartProps) {
 const NO_GUIDES: readonly Marker[] = [];
 
 interface ChartFrameProps {
+  /** The theme's chart text size and plot height (palette.ts): presenter mode doubles both. */
+  font: number;
+  height: number;
   left: Axis;
   right?: Axis;
   log?: boolean;
@@ -202,6 +218,8 @@ interface ChartFrameProps {
 
 /** The value axes hold still (useStreamAxes), so most updates change only the layer, which the frame does not read. */
 const sameFrame = (a: ChartFrameProps, b: ChartFrameProps) =>
+  a.font === b.font &&
+  a.height === b.height &&
   a.left === b.left &&
   a.right === b.right &&
   a.log === b.log &&
@@ -215,15 +233,7 @@ const sameFrame = (a: ChartFrameProps, b: ChartFrameProps) =>
  */
 function TickLabel({ x, y, textAnchor, payload }: YAxisTickContentProps) {
   return (
-    <text
-      className="recharts-cartesian-axis-tick-value"
-      x={x}
-      y={y}
-      dy="0.355em"
-      textAnchor={textAnchor}
-      fontSize={11}
-      fill="#666"
-    >
+    <text className="recharts-cartesian-axis-tick-value" x={x} y={y} dy="0.355em" textAnchor={textAnchor}>
       {tickFormat(Number(payload.value))}
     </text>
   );
@@ -238,16 +248,22 @@ const UNIT_ROWS = [{ iteration: 0 }, { iteration: 1 }];
  * (StreamLines), which reads the rows, the iteration axis, shades and markers from context: a new
  * batch of rows, or an iteration axis grown to fit them, redraws the layer alone, not the frame.
  */
-const ChartFrame = memo(function ChartFrame({ left, right, log, series, guides }: ChartFrameProps) {
+const ChartFrame = memo(function ChartFrame({ font, height, left, right, log, series, guides }: ChartFrameProps) {
+  // Tick labels are up to ~4 characters: the value axes widen with the text.
+  const axisWidth = 4 * font;
   return (
-    <ResponsiveContainer width="100%" height={HEIGHT}>
-      <LineChart data={UNIT_ROWS} margin={{ top: 6, right: right ? 4 : 18, bottom: ITERATION_AXIS_HEIGHT, left: 0 }}>
-        <CartesianGrid stroke="#e9ecef" vertical={false} />
+    <ResponsiveContainer width="100%" height={height}>
+      <LineChart
+        accessibilityLayer={false}
+        data={UNIT_ROWS}
+        margin={{ top: 6, right: right ? 4 : 1.5 * font, bottom: iterationAxisHeight(font), left: 0 }}
+      >
+        <CartesianGrid className="chart-grid" vertical={false} />
         <XAxis dataKey="iteration" type="number" domain={UNIT} hide />
         <YAxis
           yAxisId="left"
           niceTicks="none"
-          width={48}
+          width={axisWidth}
           tick={TickLabel}
           scale={log ? 'log' : 'linear'}
           domain={left.domain}
@@ -260,7 +276,7 @@ const ChartFrame = memo(function ChartFrame({ left, right, log, series, guides }
             yAxisId="right"
             niceTicks="none"
             orientation="right"
-            width={40}
+            width={axisWidth - 0.5 * font}
             tick={TickLabel}
             domain={right.domain}
             ticks={right.ticks}
@@ -273,12 +289,12 @@ const ChartFrame = memo(function ChartFrame({ left, right, log, series, guides }
             key={guide.label}
             yAxisId="left"
             y={guide.iteration}
-            stroke="#868e96"
+            className="chart-guide"
             strokeDasharray="2 3"
-            label={{ value: guide.label, position: 'insideBottomRight', fontSize: 10 }}
+            label={{ value: guide.label, position: 'insideBottomRight', className: 'chart-note' }}
           />
         ))}
-        <StreamLines series={series} format={tickFormat} />
+        <StreamLines series={series} format={tickFormat} font={font} />
       </LineChart>
     </ResponsiveContainer>
   );

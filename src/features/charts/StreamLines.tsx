@@ -52,14 +52,15 @@ export const StreamLayerContext = createContext<StreamLayer>({
 export interface StreamLinesProps {
   series: readonly Series[];
   format(value: number): string;
+  /** The charts' text size in pixels (the theme's chartFont: larger in presenter mode). */
+  font: number;
 }
 
 /** Height under the plot for the iteration ticks and their labels (recharts' own axis takes 30). */
-export const ITERATION_AXIS_HEIGHT = 24;
-const READOUT_LINE = 13;
+export const iterationAxisHeight = (font: number) => 2 * font;
 const TICK = 5;
-/** A white outline under a label, so it stays legible where a line crosses it. */
-const HALO = { stroke: '#fff', strokeWidth: 3, paintOrder: 'stroke' } as const;
+/** An outline of the chart's own surface under a label, so it stays legible where a line crosses it. */
+const HALO = { stroke: 'var(--surface)', strokeWidth: 3, paintOrder: 'stroke' } as const;
 
 interface Area {
   x: number;
@@ -79,7 +80,7 @@ function iterationScale({ domain: [from, to] }: Axis, area: Area): Scale {
  * iteration axis (ticks, labels, vertical grid), the evidence shades, the lines clipped to the plot,
  * the live-change markers, and a readout under the pointer: the nearest point's iteration and values.
  */
-export function StreamLines({ series, format }: StreamLinesProps) {
+export function StreamLines({ series, format, font }: StreamLinesProps) {
   const { rows, x: axis, shades, markers } = useContext(StreamLayerContext);
   const area = usePlotArea();
   const left = useYAxisScale('left');
@@ -114,8 +115,7 @@ export function StreamLines({ series, format }: StreamLinesProps) {
               data-series={s.key}
               d={linePath(rows, s.key, x, y)}
               fill="none"
-              stroke={s.colour}
-              strokeWidth={1.5}
+              style={{ stroke: s.colour, strokeWidth: 'var(--line-width)' }}
               strokeDasharray={s.dashed ? '5 3' : undefined}
             />
           ) : null;
@@ -124,7 +124,9 @@ export function StreamLines({ series, format }: StreamLinesProps) {
           <MarkerLine key={`${marker.label}-${marker.iteration}`} marker={marker} x={x} area={area} />
         ))}
       </g>
-      {hovered ? <Readout row={hovered} series={series} x={x} scaleOf={scaleOf} area={area} format={format} /> : null}
+      {hovered ? (
+        <Readout row={hovered} series={series} x={x} scaleOf={scaleOf} area={area} format={format} font={font} />
+      ) : null}
       <rect
         x={area.x}
         y={area.y}
@@ -137,7 +139,7 @@ export function StreamLines({ series, format }: StreamLinesProps) {
         }}
         onMouseLeave={() => setPointer(undefined)}
       />
-      <line x1={area.x} x2={area.x + area.width} y1={bottom} y2={bottom} stroke="#666" />
+      <line className="axis-line" x1={area.x} x2={area.x + area.width} y1={bottom} y2={bottom} />
     </g>
   );
 }
@@ -146,13 +148,13 @@ export function StreamLines({ series, format }: StreamLinesProps) {
 function IterationAxis({ axis, x, area }: { axis: Axis; x: Scale; area: Area }) {
   const bottom = area.y + area.height;
   return (
-    <g className="stream-iteration-axis" fontSize={11} fill="#666">
+    <g className="stream-iteration-axis">
       {axis.ticks.map((tick) => {
         const px = x(tick);
         return (
           <g key={tick}>
-            <line x1={px} x2={px} y1={area.y} y2={bottom} stroke="#e9ecef" />
-            <line x1={px} x2={px} y1={bottom} y2={bottom + TICK} stroke="#666" />
+            <line className="grid-line" x1={px} x2={px} y1={area.y} y2={bottom} />
+            <line className="axis-line" x1={px} x2={px} y1={bottom} y2={bottom + TICK} />
             <text x={px} y={bottom + TICK + 2} dy="0.71em" textAnchor="middle">
               {tick}
             </text>
@@ -174,12 +176,11 @@ function Shading({ shade, x, area }: { shade: Shade; x: Scale; area: Area }) {
         y={area.y}
         width={width}
         height={area.height}
-        fill="#f03e3e"
-        fillOpacity={0.14}
-        stroke="#f03e3e"
+        style={{ fill: 'var(--alert)', stroke: 'var(--alert)' }}
+        fillOpacity={0.12}
         strokeOpacity={0.4}
       />
-      <text x={from + 4} y={area.y + 11} fontSize={10} fill="#c92a2a" {...HALO}>
+      <text className="chart-note" x={from + 4} y={area.y + 4} dy="0.8em" style={{ fill: 'var(--alert)', ...HALO }}>
         {shade.label}
       </text>
     </g>
@@ -191,8 +192,22 @@ function MarkerLine({ marker, x, area }: { marker: Marker; x: Scale; area: Area 
   const px = x(marker.iteration);
   return (
     <g className="stream-marker">
-      <line x1={px} x2={px} y1={area.y} y2={area.y + area.height} stroke="#5c7cfa" strokeDasharray="4 3" />
-      <text x={px - 4} y={area.y + 11} fontSize={10} fill="#364fc7" textAnchor="end" {...HALO}>
+      <line
+        x1={px}
+        x2={px}
+        y1={area.y}
+        y2={area.y + area.height}
+        style={{ stroke: 'var(--marker)' }}
+        strokeDasharray="4 3"
+      />
+      <text
+        className="chart-note"
+        x={px - 4}
+        y={area.y + 4}
+        dy="0.8em"
+        textAnchor="end"
+        style={{ fill: 'var(--marker)', ...HALO }}
+      >
         {marker.label}
       </text>
     </g>
@@ -206,36 +221,45 @@ interface ReadoutProps {
   scaleOf(s: Series): ScaleFunction | undefined;
   area: Area;
   format(value: number): string;
+  font: number;
 }
 
 /** A cursor at the hovered point, its dots, and a box with the iteration and each series' value. */
-function Readout({ row, series, x, scaleOf, area, format }: ReadoutProps) {
+function Readout({ row, series, x, scaleOf, area, format, font }: ReadoutProps) {
+  const lineHeight = font + 2;
   const px = x(row.iteration);
   const lines = [
     `it ${row.iteration}`,
     ...series.map((s) => `${s.name} ${typeof row[s.key] === 'number' ? format(row[s.key] as number) : '–'}`),
   ];
-  const width = 8 + 6.2 * Math.max(...lines.map((l) => l.length));
-  const height = 6 + READOUT_LINE * lines.length;
+  const width = 8 + 0.58 * font * Math.max(...lines.map((l) => l.length));
+  const height = 6 + lineHeight * lines.length;
   const boxX = px + 8 + width > area.x + area.width ? px - 8 - width : px + 8;
   return (
     <g className="stream-readout" pointerEvents="none">
-      <line x1={px} x2={px} y1={area.y} y2={area.y + area.height} stroke="#adb5bd" />
+      <line className="axis-line" x1={px} x2={px} y1={area.y} y2={area.y + area.height} />
       {series.map((s) => {
         const v = row[s.key];
         const py = typeof v === 'number' ? scaleOf(s)?.(v) : undefined;
         return py === undefined || !Number.isFinite(py) ? null : (
-          <circle key={s.key} cx={px} cy={py} r={3} fill={s.colour} />
+          <circle key={s.key} cx={px} cy={py} r={3} style={{ fill: s.colour }} />
         );
       })}
-      <rect x={boxX} y={area.y} width={width} height={height} rx={3} fill="#fff" fillOpacity={0.92} stroke="#ced4da" />
+      <rect
+        x={boxX}
+        y={area.y}
+        width={width}
+        height={height}
+        rx={3}
+        style={{ fill: 'var(--surface)', stroke: 'var(--border)' }}
+        fillOpacity={0.92}
+      />
       {lines.map((line, i) => (
         <text
           key={line}
           x={boxX + 4}
-          y={area.y + 3 + READOUT_LINE * (i + 1) - 2}
-          fontSize={11}
-          fill={i === 0 ? '#495057' : (series[i - 1]?.colour ?? '#212529')}
+          y={area.y + 3 + lineHeight * (i + 1) - 2}
+          style={{ fill: i === 0 ? 'var(--text)' : series[i - 1]?.colour }}
         >
           {line}
         </text>

@@ -78,11 +78,8 @@ export function MapGrid({
                   {...cellProps(row, col)}
                 >
                   {content(index)}
-                  {badge && (
-                    <span className="xp-badge" aria-hidden="true">
-                      {badge}
-                    </span>
-                  )}
+                  {/* Drawn by CSS (::after): a visual note beside the value, not part of the cell's name. */}
+                  {badge && <span className="xp-badge" data-badge={badge} />}
                 </div>
               );
             })}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStrings } from '../../i18n/useStrings.ts';
 import type { PlaneEvent } from '../../worker/protocol.ts';
 import { formatSetting } from '../../i18n/format.ts';
@@ -10,12 +10,12 @@ import {
   fieldBuffer,
   type FieldBuffer,
   fieldRange,
-  FAKE,
+  heatOf,
   type Layers,
-  REAL,
   SIZE,
   SOFTWARE_CANVAS,
 } from './draw.ts';
+import { usePalette } from '../theme/theme.ts';
 
 /** The drawing frame before any plane exists: the ring's view (radius 2 plus a margin). */
 const DEFAULT_RADIUS = 3;
@@ -47,6 +47,8 @@ export function PlaneView({ plane, drawing, points, onDraw, onClear }: PlaneView
   // The layers travel in the link (share/urlState.ts): a link can open the view with some hidden.
   const [layers, setLayers] = useView();
   const radius = plane?.radius ?? DEFAULT_RADIUS;
+  const palette = usePalette();
+  const heat = useMemo(() => heatOf(palette), [palette]);
 
   // Painted in a task of its own, not in React's commit: the page's other updates render in the same
   // commit, and together with the heatmap, points, arrows and manifold they made one task longer
@@ -58,10 +60,10 @@ export function PlaneView({ plane, drawing, points, onDraw, onClear }: PlaneView
       if (plane) buffer.current = fieldBuffer(plane.resolution, buffer.current);
       const ratio = window.devicePixelRatio || 1;
       context.setTransform(ratio, 0, 0, ratio, 0, 0);
-      drawPlane(context, plane, radius, layers, buffer.current, drawing ? points : []);
+      drawPlane(context, plane, radius, layers, buffer.current, drawing ? points : [], palette, heat);
     });
     return () => clearTimeout(paint);
-  }, [plane, layers, drawing, points, radius]);
+  }, [plane, layers, drawing, points, radius, palette, heat]);
 
   // A drag that leaves the canvas keeps drawing (pointer capture): its points are put on the plane's edge, and the view says so.
   const [clamped, setClamped] = useState(false);
@@ -82,7 +84,7 @@ export function PlaneView({ plane, drawing, points, onDraw, onClear }: PlaneView
 
   const ratio = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
   const [low, high] = plane ? fieldRange(plane) : [0, 1];
-  const gradient = `linear-gradient(to right, ${[0, 0.25, 0.5, 0.75, 1].map((u) => `rgb(${diverging(u).join(',')})`).join(', ')})`;
+  const gradient = `linear-gradient(to right, ${[0, 0.25, 0.5, 0.75, 1].map((u) => `rgb(${diverging(u, heat).join(',')})`).join(', ')})`;
   return (
     <figure className="plane-view">
       <canvas
@@ -137,8 +139,7 @@ export function PlaneView({ plane, drawing, points, onDraw, onClear }: PlaneView
                 checked={layers[key]}
                 onChange={(event) => setLayers({ ...layers, [key]: event.target.checked })}
               />
-              {key === 'real' ? <span className="swatch" style={{ background: REAL }} /> : null}
-              {key === 'fake' ? <span className="swatch" style={{ background: FAKE }} /> : null}
+              {key === 'real' || key === 'fake' ? <PointMark kind={key} /> : null}
               {
                 { heatmap: t.heatmap, real: t.realPoints, fake: t.fakePoints, arrows: t.arrows, manifold: t.manifold }[
                   key
@@ -178,5 +179,18 @@ export function PlaneView({ plane, drawing, points, onDraw, onClear }: PlaneView
         ) : null}
       </figcaption>
     </figure>
+  );
+}
+
+/** The legend's mark for real (a disc) or generated (a cross) points, as the canvas draws them. */
+function PointMark({ kind }: { kind: 'real' | 'fake' }) {
+  return (
+    <svg className={`swatch ${kind}`} viewBox="0 0 10 10" aria-hidden="true">
+      {kind === 'real' ? (
+        <circle cx="5" cy="5" r="4" style={{ fill: 'var(--real)' }} />
+      ) : (
+        <path d="M1.5 1.5 8.5 8.5M1.5 8.5 8.5 1.5" style={{ stroke: 'var(--fake)', strokeWidth: 2.2 }} />
+      )}
+    </svg>
   );
 }

@@ -4,6 +4,7 @@
  * the live view and a history snapshot draw the same way.
  */
 import type { PlaneEvent } from '../../worker/protocol.ts';
+import { type Palette, PALETTES } from '../theme/palette.ts';
 
 export const SIZE = 360;
 /**
@@ -17,12 +18,18 @@ const ARROW_FRACTION = 0.08;
 /** Arrows on every fourth fake point: 128 of 512, about GAN Lab's 150, so the field stays readable. */
 const ARROW_EVERY = 4;
 
-/** Colours shared with app.css (--real, --fake); the heatmap runs fake-pink → white → real-green. */
-export const REAL = '#2b8a3e';
-export const FAKE = '#c2255c';
-const LOW: readonly number[] = [230, 140, 170];
-const MID: readonly number[] = [250, 250, 250];
-const HIGH: readonly number[] = [140, 200, 150];
+/** The heatmap's three colours as RGB: where D says generated, where it cannot tell, where it says real. */
+export type Heat = readonly [readonly number[], readonly number[], readonly number[]];
+
+/** A #rrggbb colour as RGB. */
+const rgbOf = (colour: string) => [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+/** The palette's heatmap (src/features/theme/palette.ts): pale where the points are dark. */
+export const heatOf = (palette: Pick<Palette, 'heatLow' | 'heatMid' | 'heatHigh'>): Heat => [
+  rgbOf(palette.heatLow),
+  rgbOf(palette.heatMid),
+  rgbOf(palette.heatHigh),
+];
+const LIGHT_HEAT = heatOf(PALETTES.light);
 
 export interface Layers {
   heatmap: boolean;
@@ -46,21 +53,31 @@ export function fieldRange(plane: Pick<PlaneEvent, 'discriminator' | 'output'>):
 }
 
 /** RGB for u in 0..1 on the diverging scale (0.5 is white: D cannot tell). */
-export function diverging(u: number): [number, number, number] {
+export function diverging(u: number, [low, mid, high]: Heat = LIGHT_HEAT): [number, number, number] {
   const clamped = Math.min(1, Math.max(0, u));
-  const [from, to, f] = clamped < 0.5 ? [LOW, MID, clamped * 2] : [MID, HIGH, (clamped - 0.5) * 2];
+  const [from, to, f] = clamped < 0.5 ? [low, mid, clamped * 2] : [mid, high, (clamped - 0.5) * 2];
   return [0, 1, 2].map((c) => Math.round(from[c] + f * (to[c] - from[c]))) as [number, number, number];
 }
 
 /** The diverging scale in 256 steps, RGBA: painting a cell is a lookup, not a colour mix (4,096 cells a plane). */
 const SCALE_STEPS = 256;
-const SCALE = (() => {
-  const table = new Uint8ClampedArray(4 * SCALE_STEPS);
-  for (let k = 0; k < SCALE_STEPS; k++) table.set([...diverging(k / (SCALE_STEPS - 1)), 255], 4 * k);
+const SCALES = new WeakMap<Heat, Uint8ClampedArray>();
+function scaleOf(heat: Heat): Uint8ClampedArray {
+  let table = SCALES.get(heat);
+  if (!table) {
+    table = new Uint8ClampedArray(4 * SCALE_STEPS);
+    for (let k = 0; k < SCALE_STEPS; k++) table.set([...diverging(k / (SCALE_STEPS - 1), heat), 255], 4 * k);
+    SCALES.set(heat, table);
+  }
   return table;
-})();
+}
 
-export function paintField(plane: Pick<PlaneEvent, 'discriminator' | 'output'>, image: Pick<ImageData, 'data'>) {
+export function paintField(
+  plane: Pick<PlaneEvent, 'discriminator' | 'output'>,
+  image: Pick<ImageData, 'data'>,
+  heat: Heat = LIGHT_HEAT,
+) {
+  const SCALE = scaleOf(heat);
   const [low, high] = fieldRange(plane);
   const scale = (SCALE_STEPS - 1) / (high - low);
   const { discriminator } = plane;
@@ -97,20 +114,22 @@ export function drawPlane(
   layers: Layers,
   field: FieldBuffer | null,
   drawn: readonly [number, number][],
+  palette: Palette = PALETTES.light,
+  heat: Heat = LIGHT_HEAT,
 ) {
   const toX = (x: number) => ((x + radius) / (2 * radius)) * SIZE;
   const toY = (y: number) => ((radius - y) / (2 * radius)) * SIZE;
   context.clearRect(0, 0, SIZE, SIZE);
-  context.fillStyle = '#ffffff';
+  context.fillStyle = palette.surface;
   context.fillRect(0, 0, SIZE, SIZE);
   if (plane && layers.heatmap && field) {
-    paintField(plane, field.image);
+    paintField(plane, field.image, heat);
     field.context.putImageData(field.image, 0, 0);
     context.imageSmoothingEnabled = true;
     context.drawImage(field.canvas, 0, 0, SIZE, SIZE);
   }
   if (plane && layers.manifold) {
-    context.strokeStyle = 'rgba(80, 80, 100, 0.35)';
+    context.strokeStyle = palette.manifold;
     context.lineWidth = 1;
     const { manifold, latticeRows: rows, latticeCols: cols } = plane;
     const visit = (r: number, c: number, first: boolean) => {
@@ -123,20 +142,43 @@ export function drawPlane(
     if (rows > 1) for (let c = 0; c < cols; c++) for (let r = 0; r < rows; r++) visit(r, c, r === 0);
     context.stroke();
   }
-  const dots = (points: ArrayLike<number>, colour: string, size: number) => {
-    context.fillStyle = colour;
-    for (let i = 0; i + 1 < points.length; i += 2)
-      context.fillRect(toX(points[i]) - size / 2, toY(points[i + 1]) - size / 2, size, size);
+  // Real and generated differ by shape as well as colour (issue 18): real points are discs, generated ones crosses.
+  const size = palette.pointSize;
+  const discs = (points: ArrayLike<number>) => {
+    context.fillStyle = palette.real;
+    context.beginPath();
+    for (let i = 0; i + 1 < points.length; i += 2) {
+      const x = toX(points[i]);
+      const y = toY(points[i + 1]);
+      context.moveTo(x + size / 2, y);
+      context.arc(x, y, size / 2, 0, 2 * Math.PI);
+    }
+    context.fill();
   };
-  if (plane && layers.real) dots(plane.real, REAL, 3);
-  if (plane && layers.fake) dots(plane.fake, FAKE, 3);
+  const crosses = (points: ArrayLike<number>) => {
+    context.strokeStyle = palette.fake;
+    context.lineWidth = Math.max(1.5, size / 3);
+    context.beginPath();
+    for (let i = 0; i + 1 < points.length; i += 2) {
+      const x = toX(points[i]);
+      const y = toY(points[i + 1]);
+      context.moveTo(x - size / 2, y - size / 2);
+      context.lineTo(x + size / 2, y + size / 2);
+      context.moveTo(x - size / 2, y + size / 2);
+      context.lineTo(x + size / 2, y - size / 2);
+    }
+    context.stroke();
+  };
+  if (plane && layers.real) discs(plane.real);
+  if (plane && layers.fake) crosses(plane.fake);
   if (plane && layers.arrows) {
     const { descent, fake } = plane;
     let longest = 0;
     for (let i = 0; i < descent.length; i += 2) longest = Math.max(longest, Math.hypot(descent[i], descent[i + 1]));
     if (longest > 0) {
       const scale = (ARROW_FRACTION * SIZE) / longest;
-      context.strokeStyle = 'rgba(120, 20, 60, 0.6)';
+      context.strokeStyle = palette.arrow;
+      context.lineWidth = 1;
       context.beginPath();
       for (let i = 0; i < fake.length; i += 2 * ARROW_EVERY) {
         const x = toX(fake[i]);
@@ -156,7 +198,7 @@ export function drawPlane(
     }
   }
   if (drawn.length) {
-    context.fillStyle = 'rgba(20, 20, 30, 0.85)';
+    context.fillStyle = palette.drawn;
     for (const [x, y] of drawn) {
       context.beginPath();
       context.arc(toX(x), toY(y), 2.5, 0, 2 * Math.PI);
