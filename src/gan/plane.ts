@@ -81,6 +81,11 @@ export interface PlaneModel {
    * label for a CGAN, whose D judges a point only together with a label): [g, 2] → [g, 1] each.
    */
   scoreGrid(x: tf.Tensor2D): tf.Tensor2D[];
+  /**
+   * D on points that carry no condition, [m, 2] → [m, 1]: real points, the theory layers' probes.
+   * Absent where D judges a point only with a label (CGAN).
+   */
+  scorePoints?(x: tf.Tensor2D): tf.Tensor2D;
 }
 
 export interface PlaneInput {
@@ -94,6 +99,16 @@ export interface PlaneInput {
   noise: Float32Array;
   lattice: Lattice;
   resolution?: number;
+  /** Points [m × 2] where D's raw output is wanted as well (the theory layers'), read back in the same transfer. */
+  probes?: Float32Array;
+}
+
+/** D's raw outputs (logits or scores) read back with the plane, where it was given probes and judges a point alone. */
+export interface PlaneScores {
+  /** At the fakes, [n]. */
+  fake: Float32Array<ArrayBuffer>;
+  /** At the probes, [m]. */
+  probes: Float32Array<ArrayBuffer>;
 }
 
 export interface Plane {
@@ -116,6 +131,8 @@ export interface Plane {
   manifold: Float32Array<ArrayBuffer>;
   latticeRows: number;
   latticeCols: number;
+  /** Where `probes` were given and the model has `scorePoints`. */
+  scores?: PlaneScores;
 }
 
 /** D's value as the view reads it: a probability where D outputs a logit, else the raw score. */
@@ -125,10 +142,12 @@ function readScores(objective: Objective, scores: tf.Tensor2D): tf.Tensor2D {
 
 /** Computes the plane's layers for a 2D model; throws if G's samples are not points in the plane. */
 export async function computePlane(input: PlaneInput): Promise<Plane> {
-  const { model, objective, params, latentSize, radius, noise, lattice } = input;
+  const { model, objective, params, latentSize, radius, noise, lattice, probes } = input;
   const resolution = input.resolution ?? PLANE_RESOLUTION;
   const n = noise.length / latentSize;
   const latticeCount = lattice.rows * lattice.cols;
+  const scorePoints = probes && model.scorePoints;
+  const m = scorePoints ? probes.length / 2 : 0;
   const flat = tf.tidy(() => {
     const grid = tf.tensor2d(gridPoints(radius, resolution), [resolution * resolution, 2]);
     const readings = model.scoreGrid(grid).map((scores) => readScores(objective, scores)); // each [res², 1]
@@ -141,13 +160,16 @@ export async function computePlane(input: PlaneInput): Promise<Plane> {
     const gradient = tf.grad(lossAt)(fake); // [n, 2], of the batch mean
     const descent = tf.mul(gradient, -n); // [n, 2], per sample
     const manifold = model.generateLattice(tf.tensor2d(lattice.latent, [latticeCount, latentSize])); // [rows·cols, 2]
-    return tf.concat([field, fake, descent, manifold].map((t) => tf.reshape(t, [-1])));
+    const parts = [field, fake, descent, manifold];
+    if (scorePoints) parts.push(model.scoreFakes(fake), scorePoints(tf.tensor2d(probes, [m, 2]))); // [n, 1], [m, 1]
+    return tf.concat(parts.map((t) => tf.reshape(t, [-1])));
   });
   const values = (await flat.data()) as Float32Array<ArrayBuffer>;
   flat.dispose();
-  const sizes = [resolution * resolution, 2 * n, 2 * n, 2 * latticeCount];
-  const [fieldValues, fake, descent, manifold] = split(values, sizes);
+  const sizes = [resolution * resolution, 2 * n, 2 * n, 2 * latticeCount, ...(scorePoints ? [n, m] : [])];
+  const [fieldValues, fake, descent, manifold, fakeScores, probeScores] = split(values, sizes);
   return {
+    ...(scorePoints ? { scores: { fake: fakeScores, probes: probeScores } } : {}),
     radius,
     resolution,
     discriminator: fieldValues,
@@ -190,6 +212,11 @@ export function planeModel(
     generateLattice: (noise) => generator.apply(conditioning.generatorInput(noise, latticeCondition), false),
     scoreFakes: (x) => conditioning.judge(discriminator, x, fakeCondition, false).scores,
     scoreGrid: (x) => gridConditions.map((condition) => conditioning.judge(discriminator, x, condition, false).scores),
+    // InfoGAN's D ignores the codes (its Q head reads them): only a CGAN's D needs a label to judge.
+    scorePoints:
+      conditioning.id === 'label'
+        ? undefined
+        : (x) => conditioning.judge(discriminator, x, conditioning.grid(x.shape[0]), false).scores,
   };
 }
 

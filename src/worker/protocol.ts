@@ -7,6 +7,7 @@ import type { RunConfig } from '../gan/config.ts';
 import type { Evaluation, StepTarget, UpdateResult } from '../gan/trainer.ts';
 import type { ClassifierMetrics } from '../gan/metrics/classifier.ts';
 import type { StatPoint } from '../gan/stats.ts';
+import type { TheoryView } from '../gan/theory/theory.ts';
 import type { SerializedRun } from './serialize.ts';
 import type { DivergenceReport } from './divergence.ts';
 import { type LatentQuery, type LatentReply, queryBuffers } from './latent-answers.ts';
@@ -52,7 +53,7 @@ export type {
 } from './payloads.ts';
 
 /** Bumped whenever a message changes shape; the worker refuses an init from another version. */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 // ─── Commands: page → worker ────────────────────────────────────────────────────────────────────
 
@@ -210,6 +211,8 @@ export interface PlaneEvent {
   manifold: Floats;
   latticeRows: number;
   latticeCols: number;
+  /** D*, JS, V(D, G), the critic's Lipschitz constant and the transport (src/gan/theory), where the data's density is known. */
+  theory?: TheoryView;
 }
 
 export type RunState = 'paused' | 'playing' | 'stepping';
@@ -335,6 +338,7 @@ export function transferables(message: TrainerCommand | TrainerEvent): Transfera
         message.fake.buffer,
         message.descent.buffer,
         message.manifold.buffer,
+        ...(message.theory ? theoryBuffers(message.theory) : []),
       ];
     case 'sample':
       return message.labels ? [message.latent.buffer, message.labels.buffer] : [message.latent.buffer];
@@ -372,6 +376,12 @@ export function transferables(message: TrainerCommand | TrainerEvent): Transfera
     default:
       return unreachable(message);
   }
+}
+
+function theoryBuffers({ optimal, transport }: TheoryView): ArrayBuffer[] {
+  return transport
+    ? [optimal.buffer, transport.real.buffer, transport.fake.buffer, transport.assignment.buffer]
+    : [optimal.buffer];
 }
 
 /** Every command type once; a Record over the union fails to compile when one is missing. */

@@ -4,10 +4,15 @@
  * (`settle`). Each view takes a bounded share of the loop (see `due`), so a slow backend keeps its
  * training pace.
  */
+import { DATASET_MODULES } from '../gan/data/modules.ts';
 import type { Dataset } from '../gan/data/dataset.ts';
 import type { DigitClassifier } from '../gan/metrics/classifier.ts';
+import { OBJECTIVE_MODULES } from '../gan/objectives/modules.ts';
 import { objectiveFor } from '../gan/objectives/registry.ts';
-import { computePlane, type Lattice, type PlaneModel } from '../gan/plane.ts';
+import { computePlane, gridPoints, type Lattice, type PlaneModel } from '../gan/plane.ts';
+import { createRng, type Rng } from '../gan/rng.ts';
+import { lipschitzProbes, type Probes } from '../gan/theory/lipschitz.ts';
+import { computeTheory } from '../gan/theory/theory.ts';
 import type { Trainer } from '../gan/trainer.ts';
 import { classify } from './digit-metrics.ts';
 import type { Schedule, SamplesEvent, TrainerEvent } from './protocol.ts';
@@ -35,6 +40,14 @@ const freshViewTimes = (): Record<View, { at: number; cost: number }> => ({
   metrics: { at: 0, cost: 0 },
 });
 
+function concat(a: Float32Array, b?: Float32Array): Float32Array {
+  if (!b) return a;
+  const out = new Float32Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
 /** G's samples as an event: the fixed-noise grid, or the answer to a `sample` command. */
 export function samplesEvent(run: Run, values: Float32Array, count: number, requestId?: number): SamplesEvent {
   const { trainer, dataset } = run;
@@ -47,6 +60,25 @@ export function samplesEvent(run: Run, values: Float32Array, count: number, requ
     imageShape: dataset.imageShape,
     values: values.slice(),
   };
+}
+
+/**
+ * What the theory layers keep between planes of one run: their random stream (the JS estimate's
+ * jitter, the Lipschitz pairs) and the last plane's fakes, where the Lipschitz probes' real–fake lines
+ * end (the probes go into the plane's one read-back, before this plane's fakes exist).
+ */
+interface TheoryState {
+  rng: Rng;
+  fakes?: Float32Array;
+}
+const theoryStates = new WeakMap<Run, TheoryState>();
+function theoryState(run: Run): TheoryState {
+  let state = theoryStates.get(run);
+  if (!state) {
+    state = { rng: createRng(run.trainer.config.seed, 'theory') };
+    theoryStates.set(run, state);
+  }
+  return state;
 }
 
 export class Views {
@@ -127,21 +159,53 @@ export class Views {
     this.inFlight.set(view, done);
   }
 
+  /**
+   * The plane, and its theory layers where the data's density is known (the dataset module's
+   * `density`): D is evaluated at the real points and the Lipschitz probes in the plane's own
+   * read-back, and the rest is plain arithmetic on what came back (src/gan/theory/theory.ts).
+   */
   private async postPlane(run: Run) {
-    const { trainer } = run;
+    const { trainer, realPoints } = run;
     const objective = objectiveFor(trainer.config.objective);
+    const { distance } = OBJECTIVE_MODULES[trainer.config.objective];
+    const { density } = DATASET_MODULES[trainer.config.dataset];
     const iteration = trainer.iteration;
-    const plane = await computePlane({
+    const radius = run.dataset.viewRadius ?? 3;
+    const state = theoryState(run);
+    const { rng } = state;
+    // Probes: the real points (V, the critic's gap), then for a Wasserstein critic the Lipschitz pairs' points.
+    const lipschitz: Probes | undefined =
+      density && distance === 'wasserstein' ? lipschitzProbes(realPoints, state.fakes ?? realPoints, rng) : undefined;
+    const probes = density ? concat(realPoints, lipschitz?.points) : undefined;
+    const { scores, ...plane } = await computePlane({
       model: run.planeModel,
       objective,
       params: trainer.config,
       latentSize: trainer.config.latentSize,
-      radius: run.dataset.viewRadius ?? 3,
+      radius,
       noise: run.viewNoise,
       lattice: run.lattice,
+      probes,
     });
+    const nReal = realPoints.length / 2;
+    const theory = density
+      ? computeTheory({
+          density,
+          radius,
+          resolution: plane.resolution,
+          grid: gridPoints(radius, plane.resolution),
+          real: realPoints,
+          fake: plane.fake,
+          rng,
+          scores: scores && { real: scores.probes.subarray(0, nReal), fake: scores.fake },
+          output: objective.output,
+          wasserstein: distance === 'wasserstein',
+          lipschitz: lipschitz && scores ? { probes: lipschitz, values: scores.probes.subarray(nReal) } : undefined,
+        })
+      : undefined;
+    state.fakes = plane.fake.slice();
     const output = objective.output === 'logit' ? 'probability' : 'score';
-    this.post({ type: 'plane', iteration, output, real: run.realPoints.slice(), ...plane });
+    this.post({ type: 'plane', iteration, output, real: realPoints.slice(), ...plane, theory });
   }
 
   private async postViewSamples(run: Run) {

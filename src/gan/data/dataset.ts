@@ -1,5 +1,12 @@
 import type { Rng } from '../rng.ts';
 
+/**
+ * A 2D dataset's exact density p(x, y), seen through a Gaussian kernel of width `smoothing` (the
+ * density of x + N(0, smoothing²·I), x ~ p; 0 or absent: p itself). src/gan/theory compares it with a
+ * kernel density estimate of G's samples made with the same kernel.
+ */
+export type Density = (x: number, y: number, smoothing?: number) => number;
+
 /** Known modes of a dataset: centres and the σ of each Gaussian around them. */
 export interface ModeSpec {
   /** [K][dimension] */
@@ -58,6 +65,8 @@ export interface DatasetModule {
   readonly labelled: boolean;
   /** Its modes, where they are known: the mode metrics and their chart count them. */
   readonly modes?: ModeSpec;
+  /** Its exact density, where it has a closed form: the 2D view's theory layers (D*, JS) read it. */
+  readonly density?: Density;
   create(sources: DataSources): Dataset;
   /**
    * Python defining MODES (None where unknown) and `sample_real(n)`, with `CLASSES` and

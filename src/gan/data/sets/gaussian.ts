@@ -1,4 +1,5 @@
 import type { Dataset, DatasetModule } from '../dataset.ts';
+import { mixtureDensity } from '../../theory/densities.ts';
 import { gaussianMixture, MIXTURE_PYTHON } from '../toy2d.ts';
 
 /** One Gaussian at the origin, σ = 0.5: the simplest target, one mode. */
@@ -11,6 +12,8 @@ export const gaussianData: DatasetModule = {
   kind: 'points',
   labelled: true,
   modes: gaussian().modes,
+  // gaussianMixture always sets its modes.
+  density: mixtureDensity(gaussian().modes!),
   create: () => gaussian(),
   pytorch: `# src/gan/data/sets/gaussian.ts gaussian(): one Gaussian at the origin, sigma 0.5.
 MODE_SIGMA = 0.5

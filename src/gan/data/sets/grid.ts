@@ -1,4 +1,5 @@
 import type { Dataset, DatasetModule } from '../dataset.ts';
+import { mixtureDensity } from '../../theory/densities.ts';
 import { gaussianMixture, MIXTURE_PYTHON } from '../toy2d.ts';
 
 /** The 5×5 grid of VEEGAN and PacGAN: centres on {−4, −2, 0, 2, 4}², σ = 0.05. */
@@ -13,6 +14,8 @@ export const gridData: DatasetModule = {
   kind: 'points',
   labelled: true,
   modes: grid().modes,
+  // gaussianMixture always sets its modes.
+  density: mixtureDensity(grid().modes!),
   create: () => grid(),
   pytorch: `# src/gan/data/sets/grid.ts grid(): 25 Gaussians with centres on {-4, -2, 0, 2, 4}^2, sigma 0.05.
 MODE_SIGMA = 0.05

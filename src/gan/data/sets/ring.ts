@@ -1,4 +1,5 @@
 import type { Dataset, DatasetModule } from '../dataset.ts';
+import { mixtureDensity } from '../../theory/densities.ts';
 import { gaussianMixture, MIXTURE_PYTHON } from '../toy2d.ts';
 
 /**
@@ -18,6 +19,8 @@ export const ringData: DatasetModule = {
   kind: 'points',
   labelled: true,
   modes: ring().modes,
+  // gaussianMixture always sets its modes.
+  density: mixtureDensity(ring().modes!),
   create: () => ring(),
   pytorch: `# src/gan/data/sets/ring.ts ring(): 8 Gaussians on a circle of radius 2, sigma 0.02; mode k at angle 2*pi*k/8.
 MODE_SIGMA = 0.02
