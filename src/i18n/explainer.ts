@@ -29,8 +29,8 @@ export const en = {
   checking: 'Checking against TensorFlow.js…',
   matchesYes: 'Matches TensorFlow.js: yes',
   matchesNo: 'Matches TensorFlow.js: no',
-  checkDetail: (conv: string, transposed: string) =>
-    `C·x vs tf.conv2d: largest difference ${conv}; Cᵀ·y vs tf.conv2dTranspose: ${transposed} (cpu backend, float32).`,
+  checkDetail: (conv: string, transposed: string, fractional: string) =>
+    `C·x vs tf.conv2d: largest difference ${conv}; Cᵀ·y vs tf.conv2dTranspose: ${transposed}; fractional stride vs tf.conv2dTranspose: ${fractional} (cpu backend, float32).`,
   checkFailed: (message?: string) => `Could not run TensorFlow.js: ${message ?? 'its cpu backend did not start'}`,
 
   forwardTitle: 'Convolution = multiplication by a matrix C',
@@ -101,6 +101,45 @@ export const en = {
     `Step ${step} of ${total}: small map cell ${row},${col} stamps ${value} × kernel; the sum so far is shown.`,
   stepDone: (total: number) => `All ${total} stamps summed: this is Cᵀ·y.`,
 
+  fractionalTitle: 'The same, as a fractionally strided convolution',
+  fractionalLead:
+    'The course notes call G’s transposed convolutions “fractionally strided”: stride 1/s. Spread the small map out by inserting s − 1 zeros between neighbouring cells, pad it with k − 1 − p zeros all round, then slide the kernel, turned by 180°, over it with stride 1. Each result cell is one window times the flipped kernel, and the result is Cᵀ·y again, number for number.',
+  fractionalSizes: (
+    o: number,
+    s: number,
+    stretched: number,
+    before: number,
+    after: number,
+    size: number,
+    k: number,
+    n: number,
+  ) =>
+    `${o}×${o} with ${s - 1} zero${s - 1 === 1 ? '' : 's'} between cells → ${stretched}×${stretched}; ${before} zero${before === 1 ? '' : 's'} before and ${after} after → ${size}×${size}; slide a ${k}×${k} kernel with stride 1 → ${n}×${n}.`,
+  fractionalExtra: (extra: number) =>
+    `The ${extra} extra zero row${extra === 1 ? '' : 's'} and column${extra === 1 ? '' : 's'} at the bottom and right: n + 2p − k is not a multiple of s, so this n asks for more than (o − 1)s + k − 2p rows, as tf.conv2dTranspose’s output shape does.`,
+  stretchedMap: 'Stretched and padded map',
+  stretchedCell: (row: number, col: number, value: string) => `Stretched map cell ${row},${col}: ${value}`,
+  flippedKernel: 'Flipped kernel',
+  flippedCell: (row: number, col: number, value: string) => `Flipped kernel cell ${row},${col}: ${value}`,
+  resultMap: 'Result (stride-1 convolution)',
+  resultCell: (row: number, col: number, value: string) => `Result cell ${row},${col}: ${value}`,
+  slideLegend:
+    'Coloured: the small map’s values. Hatched: zeros inserted between them. Grey: padding. The window’s colours are the kernel’s weights (see the kernel): the flip puts the last weight first.',
+  fractionalHint:
+    'Hover a result cell to see its window on the stretched map, or a cell of the stretched map to see where it came from.',
+  explainResult: (row: number, col: number, terms: string, value: string) =>
+    `Result cell ${row},${col} = window · flipped kernel = ${terms} = ${value}`,
+  explainStretchedValue: (row: number, col: number, smallRow: number, smallCol: number, value: string) =>
+    `Stretched map cell ${row},${col} holds small map cell ${smallRow},${smallCol} = ${value}.`,
+  explainInsertedZero: (row: number, col: number) =>
+    `Stretched map cell ${row},${col} is a zero inserted between two small-map cells.`,
+  explainPaddingZero: (row: number, col: number) => `Stretched map cell ${row},${col} is padding: a zero.`,
+  slideTitle: 'Step through the slide',
+  slideStart: (total: number) => `Step 0 of ${total}: the map is stretched and padded; no result cell yet.`,
+  slideAt: (step: number, total: number, row: number, col: number, value: string) =>
+    `Step ${step} of ${total}: result cell ${row},${col} = ${value}, one window times the flipped kernel.`,
+  slideDone: (total: number) => `All ${total} result cells computed: the same numbers as Cᵀ·y.`,
+
   dcganTitle: 'Where this sits in the DCGAN generator',
   dcganLead:
     'The generator turns noise into a 28×28 digit. A dense layer reshapes the noise into 7×7 maps; two transposed convolutions with stride 2 then double the size twice. Each is Cᵀ from this page, applied to every channel and summed over channels. The discriminator runs the same shapes the other way with stride-2 convolutions (C).',
@@ -109,6 +148,14 @@ export const en = {
   dcganStep: 'transposed conv, stride 2',
   dcganImage: 'image (tanh)',
   dcganRule: 'Size rule: n = (o − 1)·s − 2p + k. With k = 4, s = 2, p = 1: 7 → 14 → 28.',
+  dcganGuidelinesTitle: 'DCGAN’s guidelines (Radford et al. 2015), as Nash’s DCGAN follows them',
+  dcganGuidelines: [
+    'Strided convolutions instead of pooling: stride 2 in D, transposed convolutions (stride ½) in G.',
+    'Batch norm in both networks, except at G’s output layer and D’s input layer.',
+    'No fully connected hidden layers: only G’s first layer (noise → 7×7 maps) and D’s last (a linear score) are dense.',
+    'ReLU in G’s hidden layers, tanh at its output (images in [−1, 1]).',
+    'LeakyReLU in every hidden layer of D; its output is a single score (through a sigmoid for the log-losses).',
+  ],
   dcganTry: 'Try that layer here (3×3 → 6×6)',
   dcganPlayground: 'Train one in the Playground tab: DCGAN on MNIST.',
 };
@@ -137,8 +184,8 @@ export const ko: typeof en = {
   checking: 'TensorFlow.js와 비교하는 중…',
   matchesYes: 'TensorFlow.js와 일치: 예',
   matchesNo: 'TensorFlow.js와 일치: 아니요',
-  checkDetail: (conv, transposed) =>
-    `C·x 대 tf.conv2d: 최대 차이 ${conv}; Cᵀ·y 대 tf.conv2dTranspose: ${transposed} (cpu 백엔드, float32).`,
+  checkDetail: (conv, transposed, fractional) =>
+    `C·x 대 tf.conv2d: 최대 차이 ${conv}; Cᵀ·y 대 tf.conv2dTranspose: ${transposed}; 분수 보폭 대 tf.conv2dTranspose: ${fractional} (cpu 백엔드, float32).`,
   checkFailed: (message) => `TensorFlow.js를 실행하지 못했습니다: ${message ?? 'cpu 백엔드가 시작되지 않았습니다'}`,
 
   forwardTitle: '합성곱 = 행렬 C와의 곱',
@@ -206,6 +253,33 @@ export const ko: typeof en = {
     `${total}단계 중 ${step}단계: 작은 특징도 셀 ${row},${col}이 ${value} × 필터를 찍습니다. 지금까지의 합이 보입니다.`,
   stepDone: (total) => `도장 ${total}개를 모두 더했습니다: 이것이 Cᵀ·y입니다.`,
 
+  fractionalTitle: '같은 연산을 분수 보폭 합성곱으로',
+  fractionalLead:
+    '강의 노트는 생성자의 전치 합성곱을 “분수 보폭”(보폭 1/s) 합성곱이라고 부릅니다. 작은 특징도의 이웃한 셀 사이에 0을 s − 1개씩 넣어 펼치고, 둘레에 0을 k − 1 − p겹 덧댄 뒤, 180° 돌린 필터를 보폭 1로 밀며 합성곱합니다. 결과의 각 셀은 창 하나와 뒤집은 필터의 곱이고, 결과는 숫자 하나하나까지 다시 Cᵀ·y입니다.',
+  fractionalSizes: (o, s, stretched, before, after, size, k, n) =>
+    `${o}×${o}의 셀 사이에 0을 ${s - 1}개씩 → ${stretched}×${stretched}; 앞에 0 ${before}겹, 뒤에 ${after}겹 → ${size}×${size}; ${k}×${k} 필터를 보폭 1로 밀기 → ${n}×${n}.`,
+  fractionalExtra: (extra) =>
+    `아래와 오른쪽의 0 ${extra}줄: n + 2p − k가 s의 배수가 아니어서 이 n은 (o − 1)s + k − 2p보다 많은 줄을 요구합니다. tf.conv2dTranspose의 출력 모양과 같습니다.`,
+  stretchedMap: '펼치고 덧댄 특징도',
+  stretchedCell: (row, col, value) => `펼친 특징도 셀 ${row},${col}: ${value}`,
+  flippedKernel: '뒤집은 필터',
+  flippedCell: (row, col, value) => `뒤집은 필터 셀 ${row},${col}: ${value}`,
+  resultMap: '결과 (보폭 1 합성곱)',
+  resultCell: (row, col, value) => `결과 셀 ${row},${col}: ${value}`,
+  slideLegend:
+    '색칠한 칸: 작은 특징도의 값. 빗금 칸: 그 사이에 넣은 0. 회색 칸: 패딩. 창의 색은 필터 가중치의 색입니다 (필터 참고): 뒤집었으므로 마지막 가중치가 맨 앞에 옵니다.',
+  fractionalHint: '결과 셀에 마우스를 올리면 펼친 특징도 위의 창이, 펼친 특징도의 셀에 올리면 그 값의 출처가 보입니다.',
+  explainResult: (row, col, terms, value) => `결과 셀 ${row},${col} = 창 · 뒤집은 필터 = ${terms} = ${value}`,
+  explainStretchedValue: (row, col, smallRow, smallCol, value) =>
+    `펼친 특징도 셀 ${row},${col}에는 작은 특징도 셀 ${smallRow},${smallCol} = ${value}이 들어 있습니다.`,
+  explainInsertedZero: (row, col) => `펼친 특징도 셀 ${row},${col}은 작은 특징도 셀 사이에 넣은 0입니다.`,
+  explainPaddingZero: (row, col) => `펼친 특징도 셀 ${row},${col}은 패딩, 곧 0입니다.`,
+  slideTitle: '한 단계씩 밀어 보기',
+  slideStart: (total) => `${total}단계 중 0단계: 특징도를 펼치고 덧댔습니다. 아직 결과 셀이 없습니다.`,
+  slideAt: (step, total, row, col, value) =>
+    `${total}단계 중 ${step}단계: 결과 셀 ${row},${col} = ${value}, 창 하나와 뒤집은 필터의 곱입니다.`,
+  slideDone: (total) => `결과 셀 ${total}개를 모두 계산했습니다: Cᵀ·y와 같은 숫자입니다.`,
+
   dcganTitle: 'DCGAN 생성자에서 이 연산의 자리',
   dcganLead:
     '생성자는 잡음을 28×28 숫자 이미지로 바꿉니다. 완전 연결층이 잡음을 7×7 특징도로 바꾸고, 보폭 2의 전치 합성곱 두 번이 크기를 두 배씩 키웁니다. 각각이 이 페이지의 Cᵀ이며, 채널마다 적용해 채널끼리 더합니다. 판별자는 보폭 2의 합성곱(C)으로 같은 모양을 거꾸로 지나갑니다.',
@@ -214,6 +288,14 @@ export const ko: typeof en = {
   dcganStep: '전치 합성곱, 보폭 2',
   dcganImage: '이미지 (tanh)',
   dcganRule: '크기 규칙: n = (o − 1)·s − 2p + k. k = 4, s = 2, p = 1이면 7 → 14 → 28.',
+  dcganGuidelinesTitle: 'DCGAN의 지침 (Radford 외 2015): Nash의 DCGAN이 따르는 방식',
+  dcganGuidelines: [
+    '풀링 대신 보폭 있는 합성곱: 판별자는 보폭 2, 생성자는 전치 합성곱(보폭 ½).',
+    '두 신경망 모두 배치 정규화. 단, 생성자의 출력층과 판별자의 입력층은 제외.',
+    '완전 연결 은닉층 없음: 생성자의 첫 층(잡음 → 7×7 특징도)과 판별자의 마지막 층(선형 점수)만 완전 연결입니다.',
+    '생성자의 은닉층은 ReLU, 출력층은 tanh (이미지 값 [−1, 1]).',
+    '판별자의 모든 은닉층은 LeakyReLU. 출력은 점수 하나입니다 (로그 손실이면 시그모이드를 거칩니다).',
+  ],
   dcganTry: '그 층을 여기서 해 보기 (3×3 → 6×6)',
   dcganPlayground: '놀이터 탭에서 MNIST로 DCGAN을 학습시켜 보세요.',
 };

@@ -93,14 +93,38 @@ test('the checkerboard: stride 2, kernel 3 stamps overlap 1, 2, 4 times; steppin
   expect(await selected(page, 'gridcell', /^Large map cell 1,1:/)).toBe('false');
   await page.mouse.move(0, 0);
 
-  await page.getByRole('button', { name: 'Start over' }).click();
+  // Two step-throughs on the page (the stamping and the fractional-stride slide): each is a named group.
+  const stamping = page.getByRole('group', { name: 'Step through the stamping' });
+  await stamping.getByRole('button', { name: 'Start over' }).click();
   await page.getByText('Step 0 of 9: nothing stamped yet.').waitFor();
   expect(await large('1,1')).toBe('Large map cell 1,1: 0');
-  await page.getByRole('button', { name: 'Next step' }).click();
+  await stamping.getByRole('button', { name: 'Next step' }).click();
   await page.getByText(/^Step 1 of 9:/).waitFor();
   expect(await large('1,1')).toBe('Large map cell 1,1: 1');
   expect(await large('3,3')).toBe('Large map cell 3,3: 0');
   expect(await selected(page, 'gridcell', /^Large map cell 2,2:/)).toBe('true');
+
+  // The fractional-stride view of the same layer: 3×3 with one zero between cells → 5×5, padded by
+  // k − 1 − p = 1 before and 1 + a = 2 after (n + 2p − k = 5 is odd) → 8×8; a 3×3 slide gives 6×6,
+  // the same overlap counts as the stamping.
+  const result = (cell: string) =>
+    page.getByRole('gridcell', { name: new RegExp(`^Result cell ${cell}:`) }).getAttribute('aria-label');
+  await expect(page.getByRole('grid', { name: 'Stretched and padded map' }).getByRole('row').count()).resolves.toBe(8);
+  expect(await result('1,1')).toBe('Result cell 1,1: 1');
+  expect(await result('2,2')).toBe('Result cell 2,2: 4');
+  const stretched = (cell: string) =>
+    page.getByRole('gridcell', { name: new RegExp(`^Stretched map cell ${cell}:`) }).getAttribute('aria-label');
+  expect(await stretched('2,2')).toBe('Stretched map cell 2,2: 1');
+  expect(await stretched('2,3')).toBe('Stretched map cell 2,3: 0');
+  const slide = page.getByRole('group', { name: 'Step through the slide' });
+  await slide.getByRole('button', { name: 'Start over' }).click();
+  await page.getByText('Step 0 of 36: the map is stretched and padded; no result cell yet.').waitFor();
+  expect(await result('1,1')).toBe('Result cell 1,1: 0');
+  await slide.getByRole('button', { name: 'Next step' }).click();
+  await page.getByText(/^Step 1 of 36: result cell 1,1 = 1/).waitFor();
+  // The window of result cell 1,1 covers stretched rows and columns 1–3.
+  expect(await selected(page, 'gridcell', /^Stretched map cell 3,3:/)).toBe('true');
+  expect(await selected(page, 'gridcell', /^Stretched map cell 4,4:/)).toBe('false');
   expect(errors).toEqual([]);
   await context.close();
 });

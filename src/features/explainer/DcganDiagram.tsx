@@ -52,6 +52,12 @@ export function DcganDiagram({ onTry }: { onTry: () => void }) {
         <span className="xp-dcgan-output">{t.dcganImage}</span>
       </figure>
       <p className="xp-rule">{t.dcganRule}</p>
+      <h4>{t.dcganGuidelinesTitle}</h4>
+      <ul className="xp-guidelines">
+        {t.dcganGuidelines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
       <p>
         <button type="button" onClick={onTry}>
           {t.dcganTry}

@@ -15,6 +15,8 @@ import {
 import { DcganDiagram } from './DcganDiagram.tsx';
 import './explainer.css';
 import { ForwardSection } from './ForwardSection.tsx';
+import { FractionalSection } from './FractionalSection.tsx';
+import { fractionalTransposed } from './fractionalStride.ts';
 import { type Example, ConvSettingsPanel } from './ConvSettingsPanel.tsx';
 import { TfCheckBadge } from './TfCheckBadge.tsx';
 import { type SmallValues, TransposedSection } from './TransposedSection.tsx';
@@ -31,7 +33,7 @@ const EXAMPLES: Record<Example, { settings: ConvSettings; ones: boolean }> = {
   even: { settings: { inputSize: 6, kernelSize: 4, stride: 2, padding: 1 }, ones: true },
 };
 
-/** The seed's "transposed convolution" notes made visible: C, Cᵀ, stamping, and a check against tfjs. */
+/** The seed's "transposed convolution" notes made visible: C, Cᵀ, stamping, the fractional stride, and a check against tfjs. */
 export function ExplainerPage() {
   const t = useStrings().explainer;
   const [settings, setSettings] = useState<ConvSettings>(DEFAULT_SETTINGS);
@@ -47,8 +49,12 @@ export function ExplainerPage() {
     [smallValues, matrix.rows, cx],
   );
   const cty = useMemo(() => multiplyTransposed(matrix, y), [matrix, y]);
+  const fractional = useMemo(() => fractionalTransposed(settings, kernel, y), [settings, kernel, y]);
   const check = useTfCheck(
-    useMemo(() => ({ settings, kernel, x, y, convolution: cx, transposed: cty }), [settings, kernel, x, y, cx, cty]),
+    useMemo(
+      () => ({ settings, kernel, x, y, convolution: cx, transposed: cty, fractional }),
+      [settings, kernel, x, y, cx, cty, fractional],
+    ),
   );
   const unreadInputs = useMemo(() => overlapCounts(matrix).filter((count) => count === 0).length, [matrix]);
 
@@ -101,6 +107,7 @@ export function ExplainerPage() {
         smallValues={smallValues}
         onSmallValues={setSmallValues}
       />
+      <FractionalSection key={`fractional-${shapeKey}`} settings={settings} kernel={kernel} y={y} />
       <DcganDiagram onTry={() => loadExample('even')} />
     </div>
   );

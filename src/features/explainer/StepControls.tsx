@@ -13,11 +13,14 @@ interface StepControlsProps {
   readonly onPlaying: (playing: boolean) => void;
   /** What the latest stamp did, in words (empty before the first and after the last). */
   readonly status: string;
+  /** The group's name and heading: the stamping's by default. */
+  readonly title?: string;
 }
 
-/** Start over / previous / play / next for the stamping animation; one stamp per step. */
-export function StepControls({ step, total, playing, onStep, onPlaying, status }: StepControlsProps) {
+/** Start over / previous / play / next for a step-through (the stamping, the slide); one cell per step. */
+export function StepControls({ step, total, playing, onStep, onPlaying, status, title }: StepControlsProps) {
   const t = useStrings().explainer;
+  const name = title ?? t.stepTitle;
 
   useEffect(() => {
     if (!playing) return;
@@ -36,8 +39,8 @@ export function StepControls({ step, total, playing, onStep, onPlaying, status }
   };
 
   return (
-    <div className="xp-steps" role="group" aria-label={t.stepTitle}>
-      <strong>{t.stepTitle}</strong>
+    <div className="xp-steps" role="group" aria-label={name}>
+      <strong>{name}</strong>
       <div className="xp-step-buttons">
         <button
           type="button"

@@ -24,6 +24,9 @@ export function TfCheckBadge({ state }: { state: TfCheckState }) {
           {t.checkDetail(
             formatDifference(state.comparison.convDifference),
             formatDifference(state.comparison.transposedDifference),
+            state.comparison.fractionalDifference === undefined
+              ? '–'
+              : formatDifference(state.comparison.fractionalDifference),
           )}
         </p>
       )}

@@ -1,6 +1,6 @@
 /**
  * The live check that the matrix form is the real thing: C·x against tf.conv2d and Cᵀ·y against
- * tf.conv2dTranspose. The tfjs module is a parameter so that Node tests pass their own cpu-backed
+ * tf.conv2dTranspose, and the fractional-stride view (fractionalStride.ts) against the latter too. The tfjs module is a parameter so that Node tests pass their own cpu-backed
  * instance and the page passes the lazily loaded one (useTfCheck.ts).
  */
 import type * as Tf from '../../gan/tf.ts';
@@ -13,6 +13,8 @@ export interface TfComparison {
   readonly convDifference: number;
   /** Largest |Cᵀ·y − tf.conv2dTranspose(y)| over the large-map cells. */
   readonly transposedDifference: number;
+  /** Largest |fractional-stride result − tf.conv2dTranspose(y)|, where that view was given. */
+  readonly fractionalDifference?: number;
   readonly matches: boolean;
 }
 
@@ -38,7 +40,12 @@ export async function compareWithTf(
   kernel: ArrayLike<number>,
   x: ArrayLike<number>,
   y: ArrayLike<number>,
-  matrixForm: { readonly convolution: ArrayLike<number>; readonly transposed: ArrayLike<number> },
+  matrixForm: {
+    readonly convolution: ArrayLike<number>;
+    readonly transposed: ArrayLike<number>;
+    /** The same transposed convolution by the fractional-stride route. */
+    readonly fractional?: ArrayLike<number>;
+  },
 ): Promise<TfComparison> {
   const { inputSize: n, kernelSize: k, stride, padding } = settings;
   const o = outputSize(settings);
@@ -56,10 +63,15 @@ export async function compareWithTf(
     const [convValues, transposedValues] = await Promise.all([conv.data(), transposed.data()]);
     const convDifference = largestDifference(matrixForm.convolution, convValues);
     const transposedDifference = largestDifference(matrixForm.transposed, transposedValues);
+    const fractionalDifference = matrixForm.fractional && largestDifference(matrixForm.fractional, transposedValues);
     return {
       convDifference,
       transposedDifference,
-      matches: convDifference <= tolerance(kernel, x) && transposedDifference <= tolerance(kernel, y),
+      fractionalDifference,
+      matches:
+        convDifference <= tolerance(kernel, x) &&
+        transposedDifference <= tolerance(kernel, y) &&
+        (fractionalDifference ?? 0) <= tolerance(kernel, y),
     };
   } finally {
     conv.dispose();

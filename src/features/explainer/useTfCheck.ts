@@ -35,6 +35,7 @@ interface CheckInputs {
   readonly y: ArrayLike<number>;
   readonly convolution: ArrayLike<number>;
   readonly transposed: ArrayLike<number>;
+  readonly fractional: ArrayLike<number>;
 }
 
 /** Re-runs the comparison whenever the inputs change; a stale answer never overwrites a newer one. */
@@ -43,9 +44,9 @@ export function useTfCheck(inputs: CheckInputs): TfCheckState {
   useEffect(() => {
     let current = true;
     setState({ status: 'checking' });
-    const { settings, kernel, x, y, convolution, transposed } = inputs;
+    const { settings, kernel, x, y, convolution, transposed, fractional } = inputs;
     loadTf()
-      .then((tf) => compareWithTf(tf, settings, kernel, x, y, { convolution, transposed }))
+      .then((tf) => compareWithTf(tf, settings, kernel, x, y, { convolution, transposed, fractional }))
       .then(
         (comparison) => current && setState({ status: 'done', comparison }),
         (error: unknown) =>

@@ -1,0 +1,158 @@
+import { useMemo, useState } from 'react';
+import { useStrings } from '../../i18n/useStrings.ts';
+import { type ConvSettings, outputSize } from './convMatrix.ts';
+import { formatNumber, position, tapColour } from './format.ts';
+import { mapCellPx } from './ForwardSection.tsx';
+import { fractionalPartial, fractionalStride, windowCells } from './fractionalStride.ts';
+import { MapGrid } from './MapGrid.tsx';
+import { StepControls } from './StepControls.tsx';
+
+/** What the pointer or keyboard rests on: a result cell (its window) or a cell of the stretched map. */
+type Active = { readonly kind: 'result' | 'stretched'; readonly index: number };
+
+interface FractionalSectionProps {
+  readonly settings: ConvSettings;
+  readonly kernel: readonly number[];
+  readonly y: readonly number[];
+}
+
+/** The small map's values, the zeros inserted between them, and the padding: three looks a projector keeps apart. */
+const VALUE_FILL = 'hsl(45 90% 86%)';
+const INSERTED_FILL = 'repeating-linear-gradient(45deg, #e3e7ee 0 3px, #ffffff 3px 7px)';
+const PADDING_FILL = '#eceff3';
+
+/**
+ * The transposed convolution as a fractionally strided one (fractionalStride.ts): the small map
+ * stretched with s − 1 zeros between cells and padded with k − 1 − p, the kernel flipped, and a
+ * stride-1 slide stepped through one result cell at a time, like the stamping above.
+ */
+export function FractionalSection({ settings, kernel, y }: FractionalSectionProps) {
+  const t = useStrings().explainer;
+  const { inputSize: n, kernelSize: k, stride: s } = settings;
+  const o = outputSize(settings);
+  const view = useMemo(() => fractionalStride(settings, kernel, y), [settings, kernel, y]);
+  const total = n * n;
+  const [step, setStep] = useState(total);
+  const [playing, setPlaying] = useState(false);
+  const [active, setActive] = useState<Active | null>(null);
+  const results = fractionalPartial(view, k, step);
+  const finished = useMemo(() => fractionalPartial(view, k, total), [view, k, total]);
+  const stepping = step < total;
+
+  // The window shown: the hovered result cell's, else while stepping the latest one computed.
+  const windowOf = active?.kind === 'result' ? active.index : active === null && stepping && step > 0 ? step - 1 : null;
+  const window = windowOf === null ? [] : windowCells(view, k, windowOf);
+  /** The kernel weight a flipped tap holds: the flip reads the kernel backwards. */
+  const weightOf = (tap: number) => k * k - 1 - tap;
+
+  const explanation = (() => {
+    if (active?.kind === 'stretched') {
+      const { row, col } = position(active.index, view.size);
+      const source = view.source[active.index];
+      if (source >= 0) {
+        const small = position(source, o);
+        return t.explainStretchedValue(row, col, small.row, small.col, formatNumber(y[source]));
+      }
+      return view.insertedZero[active.index] ? t.explainInsertedZero(row, col) : t.explainPaddingZero(row, col);
+    }
+    if (windowOf !== null) {
+      const { row, col } = position(windowOf, n);
+      const terms = window
+        .filter(({ cell }) => view.values[cell] !== 0)
+        .map(({ cell, tap }) => `${formatNumber(view.values[cell])}·${formatNumber(view.flipped[tap])}`);
+      return t.explainResult(row, col, terms.length ? terms.join(' + ') : '0', formatNumber(finished[windowOf]));
+    }
+    return t.fractionalHint;
+  })();
+
+  const stepStatus =
+    step === 0
+      ? t.slideStart(total)
+      : stepping
+        ? t.slideAt(step, total, position(step - 1, n).row, position(step - 1, n).col, formatNumber(results[step - 1]))
+        : t.slideDone(total);
+  const extra = view.after - view.before;
+
+  return (
+    <section className="xp-explainer-section" aria-labelledby="xp-fractional-title">
+      <h3 id="xp-fractional-title">{t.fractionalTitle}</h3>
+      <p className="xp-lead">{t.fractionalLead}</p>
+      <p className="xp-rule">
+        {t.fractionalSizes(o, s, view.stretchedSize, view.before, view.after, view.size, k, n)}
+        {extra > 0 ? ` ${t.fractionalExtra(extra)}` : ''}
+      </p>
+      <div className="xp-section-controls">
+        <StepControls
+          title={t.slideTitle}
+          step={step}
+          total={total}
+          playing={playing}
+          onStep={setStep}
+          onPlaying={setPlaying}
+          status={stepStatus}
+        />
+      </div>
+      <p className="xp-explain" role="status">
+        {explanation}
+      </p>
+      <div className="xp-flow">
+        <figure>
+          <figcaption>
+            {t.stretchedMap} ({view.size}×{view.size})
+          </figcaption>
+          <MapGrid
+            label={t.stretchedMap}
+            size={view.size}
+            cellPx={mapCellPx(view.size)}
+            cellName={(i) =>
+              t.stretchedCell(position(i, view.size).row, position(i, view.size).col, formatNumber(view.values[i]))
+            }
+            content={(i) => formatNumber(view.values[i])}
+            look={(i) => {
+              const inWindow = window.find(({ cell }) => cell === i);
+              if (inWindow) return { selected: true, fill: tapColour(weightOf(inWindow.tap)) };
+              const fill = view.source[i] >= 0 ? VALUE_FILL : view.insertedZero[i] ? INSERTED_FILL : PADDING_FILL;
+              return { selected: active?.kind === 'stretched' && active.index === i, fill };
+            }}
+            onActive={(index) => setActive(index === null ? null : { kind: 'stretched', index })}
+          />
+        </figure>
+        <div className="xp-arrow" aria-hidden="true">
+          ⊛
+        </div>
+        <figure>
+          <figcaption>
+            {t.flippedKernel} ({k}×{k})
+          </figcaption>
+          <MapGrid
+            label={t.flippedKernel}
+            size={k}
+            cellPx={mapCellPx(k + 2)}
+            cellName={(i) => t.flippedCell(position(i, k).row, position(i, k).col, formatNumber(view.flipped[i]))}
+            content={(i) => formatNumber(view.flipped[i])}
+            look={(i) => ({ fill: tapColour(weightOf(i)) })}
+            onActive={() => setActive(null)}
+          />
+        </figure>
+        <div className="xp-arrow" aria-hidden="true">
+          =
+        </div>
+        <figure>
+          <figcaption>
+            {t.resultMap} ({n}×{n})
+          </figcaption>
+          <MapGrid
+            label={t.resultMap}
+            size={n}
+            cellPx={mapCellPx(n)}
+            cellName={(i) => t.resultCell(position(i, n).row, position(i, n).col, formatNumber(results[i]))}
+            content={(i) => formatNumber(results[i])}
+            look={(i) => ({ selected: i === windowOf, muted: stepping && i >= step })}
+            onActive={(index) => setActive(index === null ? null : { kind: 'result', index })}
+          />
+        </figure>
+      </div>
+      <p className="xp-legend">{t.slideLegend}</p>
+    </section>
+  );
+}
