@@ -48,6 +48,9 @@ export const en = {
   datasets: datasets.en,
   objectives: objectives.pick(objectives.en, 'name'),
   architectures: { mlp: 'MLP', dcgan: 'DCGAN (convolutional)' },
+  /** Under the architecture menu: DCGAN's guidelines (Radford et al. 2015 §3), which src/gan/architectures/dcgan.ts follows. */
+  architectureHelp:
+    'DCGAN’s rules: strided convolutions instead of pooling (transposed ones in G), batch norm except at G’s output and D’s input, no hidden dense layers, ReLU in G with tanh at its output, LeakyReLU in D.',
   conditionings: { none: 'None', label: 'Label (CGAN)', infoCodes: 'Codes (InfoGAN)' },
   activations: { relu: 'ReLU', leakyRelu: 'Leaky ReLU', tanh: 'tanh' },
   optimizers: { sgd: 'SGD', adam: 'Adam', rmsprop: 'RMSprop' },
@@ -133,6 +136,8 @@ export const ko: typeof en = {
   datasets: datasets.ko,
   objectives: objectives.pick(objectives.ko, 'name'),
   architectures: { mlp: 'MLP', dcgan: 'DCGAN (합성곱)' },
+  architectureHelp:
+    'DCGAN의 규칙: 풀링 대신 보폭 있는 합성곱(생성자는 전치 합성곱), 생성자의 출력층과 판별자의 입력층을 뺀 곳에 배치 정규화, 완전 연결 은닉층 없음, 생성자는 ReLU에 출력은 tanh, 판별자는 LeakyReLU.',
   conditionings: { none: '없음', label: '라벨 (CGAN)', infoCodes: '코드 (InfoGAN)' },
   activations: { relu: 'ReLU', leakyRelu: 'Leaky ReLU', tanh: 'tanh' },
   optimizers: { sgd: 'SGD', adam: 'Adam', rmsprop: 'RMSprop' },

@@ -66,7 +66,7 @@ export const en = {
     weakDiscriminator: {
       name: 'Generator fools a weak discriminator',
       explanation:
-        'D(x) ≈ D(G(z)) ≈ 0.5 while the samples are still wrong: the fakes pass because D has learned nothing, not because G is good.',
+        'D(x) ≈ D(G(z)) ≈ 0.5 while the samples are still wrong: the fakes pass because D has learned nothing, not because G is good. ½ is also the optimal D at equilibrium, where G has matched the data. Tell the two apart by the samples: at equilibrium they lie on the data, here they do not. D’s loss cannot tell: it reads log 4 ≈ 1.39 in both.',
       fixes: ['A higher D learning rate (e.g. 4× G’s: TTUR)', 'More D steps per G step', 'A wider or deeper D'],
     },
     explodingGradients: {
@@ -161,7 +161,7 @@ export const ko: typeof en = {
     weakDiscriminator: {
       name: '약한 판별자를 속이는 생성자',
       explanation:
-        '샘플이 아직 틀렸는데도 D(x) ≈ D(G(z)) ≈ 0.5입니다. 생성자가 잘해서가 아니라 판별자가 아무것도 배우지 못해서 가짜가 통과합니다.',
+        '샘플이 아직 틀렸는데도 D(x) ≈ D(G(z)) ≈ 0.5입니다. 생성자가 잘해서가 아니라 판별자가 아무것도 배우지 못해서 가짜가 통과합니다. ½은 생성자가 데이터를 따라잡은 균형에서의 최적 판별자 값이기도 합니다. 둘은 샘플로 구별합니다. 균형에서는 샘플이 데이터 위에 놓이지만 여기서는 그렇지 않습니다. 판별자의 손실로는 구별할 수 없습니다. 두 경우 모두 log 4 ≈ 1.39입니다.',
       fixes: [
         '판별자 학습률 높이기 (예: 생성자의 4배, TTUR)',
         '생성자 한 단계당 판별자 단계 늘리기',

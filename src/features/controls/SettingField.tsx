@@ -27,6 +27,8 @@ export interface SettingFieldProps {
   onCommit: (field: FieldName, value: RunConfig[FieldName]) => Promise<Refusal | undefined>;
   /** Labels for an enum's values. */
   choices?: Record<string, string>;
+  /** A short note on what the setting means, shown under it (DCGAN's guidelines under the architecture). */
+  help?: string;
 }
 
 function rangeText(spec: FieldSpec): string {
@@ -40,7 +42,7 @@ function rangeText(spec: FieldSpec): string {
  * menu for enums; its unit and range; and whether it applies live or on Reset. A number is committed
  * on Enter or blur; a bad one shows why and changes nothing.
  */
-export function SettingField({ field, value, used, waiting, onCommit, choices }: SettingFieldProps) {
+export function SettingField({ field, value, used, waiting, onCommit, choices, help }: SettingFieldProps) {
   const strings = useStrings();
   const t = strings.controls;
   const spec: FieldSpec = CONFIG_SCHEMA[field];
@@ -118,7 +120,7 @@ export function SettingField({ field, value, used, waiting, onCommit, choices }:
         </select>
       )}
       <small id={`${id}-about`} className="about">
-        {[unit, rangeText(spec), used ? '' : t.notUsed].filter(Boolean).join(' · ')}
+        {[unit, rangeText(spec), used ? '' : t.notUsed, help].filter(Boolean).join(' · ')}
       </small>
       <small id={`${id}-message`} className="problem" role={problem ? 'alert' : undefined}>
         {problem ?? ''}

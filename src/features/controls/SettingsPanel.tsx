@@ -53,6 +53,7 @@ export const SettingsPanel = memo(function SettingsPanel({ playground }: { playg
       waiting={playground.waiting[name]}
       onCommit={playground.commit}
       choices={choices(name)}
+      help={name === 'architecture' ? t.architectureHelp : undefined}
     />
   );
   return (

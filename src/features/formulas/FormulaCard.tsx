@@ -1,39 +1,11 @@
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo } from 'react';
 import type { RunConfig } from '../../gan/config.ts';
 import { isCritic, OBJECTIVE_MODULES } from '../../gan/objectives/modules.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
+import { Tex, useRenderTex } from './Tex.tsx';
 import { objectiveTex } from './tex.ts';
-
-type Render = (tex: string) => string;
-let loading: Promise<Render> | undefined;
-
-/** KaTeX loads once, on the card's first mount: a separate chunk, off the page's first download (issue 16). */
-function useRenderTex(): Render | undefined {
-  const [render, setRender] = useState<Render>();
-  useEffect(() => {
-    let mounted = true;
-    loading ??= import('./renderTex.ts').then((module) => module.renderTex);
-    // Should the chunk fail to load, the formulas stay as their TeX source.
-    void loading.then(
-      (loaded) => mounted && setRender(() => loaded),
-      () => mounted && setRender(() => (tex: string) => escape(tex)),
-    );
-    return () => {
-      mounted = false;
-    };
-  }, []);
-  return render;
-}
-
-function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function Tex({ tex, render }: { tex: string; render: Render | undefined }) {
-  const html = useMemo(() => (render ? render(tex) : ''), [render, tex]);
-  // KaTeX's output is markup we generated from our own TeX, never user input.
-  return <div className="tex" dangerouslySetInnerHTML={{ __html: html }} />;
-}
+import { THEORY_TEX } from './theory.ts';
+import './formulas.css';
 
 /** The objective being trained, in the course's notation, with the live a, b, c, clip c and λ written in. */
 export const FormulaCard = memo(function FormulaCard({ config }: { config: RunConfig }) {
@@ -62,6 +34,41 @@ export const FormulaCard = memo(function FormulaCard({ config }: { config: RunCo
       ) : null}
       {config.conditioning === 'label' ? <p className="formula-note">{t.conditioned}</p> : null}
       <p className="formula-note">{t.notes[config.objective]}</p>
+      <Theory config={config} render={render} />
     </section>
   );
 });
+
+/**
+ * What the losses come from, folded under the formulas: the game's value and its Nash equilibrium
+ * for the log-losses (a logit output), the transport picture and its dual for a Wasserstein critic.
+ * LSGAN and the hinge loss are games without one value both players share, so they have neither.
+ */
+function Theory({ config, render }: { config: RunConfig; render: ReturnType<typeof useRenderTex> }) {
+  const t = useStrings().formulas;
+  const module = OBJECTIVE_MODULES[config.objective];
+  if (module.output === 'logit')
+    return (
+      <details className="theory">
+        <summary>{t.gameSummary}</summary>
+        <Tex tex={THEORY_TEX.value} render={render} />
+        <p className="formula-note">{t.gameText}</p>
+        <Tex tex={THEORY_TEX.nash} render={render} />
+        <p className="formula-note">{t.nashText}</p>
+        <Tex tex={THEORY_TEX.optimalDiscriminator} render={render} />
+        <p className="formula-note">{t.optimalText}</p>
+      </details>
+    );
+  if (module.distance === 'wasserstein')
+    return (
+      <details className="theory">
+        <summary>{t.transportSummary}</summary>
+        <Tex tex={THEORY_TEX.wasserstein} render={render} />
+        <p className="formula-note">{t.transportText}</p>
+        <Tex tex={THEORY_TEX.duality} render={render} />
+        <p className="formula-note">{t.dualityText}</p>
+        <p className="formula-note">{config.objective === 'wgan' ? t.clippingText : t.penaltyText}</p>
+      </details>
+    );
+  return null;
+}
