@@ -1,11 +1,13 @@
 import { type KeyboardEvent, lazy, Suspense, useState } from 'react';
-import { PlaygroundPage } from '../features/playground/PlaygroundPage.tsx';
+import { LessonsPage } from '../features/lessons/LessonsPage.tsx';
+import { PlaygroundPage, type PresetRequest } from '../features/playground/PlaygroundPage.tsx';
+import { openingLink } from '../features/share/openingLink.ts';
 import { type Language, LANGUAGES } from '../i18n/strings.ts';
 import { initialLanguage, LanguageContext, rememberLanguage, useStrings } from '../i18n/useStrings.ts';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
 import { useThemeVariables } from '../features/theme/theme.ts';
 
-type Tab = 'playground' | 'explainer';
+type Tab = 'playground' | 'explainer' | 'lessons';
 
 /** The explainer is a chunk of its own, fetched on its tab's first opening (issue 16). */
 const ExplainerPage = lazy(() =>
@@ -28,16 +30,22 @@ export function App() {
 function Shell({ language, onLanguage }: { language: Language; onLanguage: (language: Language) => void }) {
   const t = useStrings().app;
   useThemeVariables();
-  const [tab, setTab] = useState<Tab>('playground');
+  // A lesson's link (`#lesson=wgan`) opens the page on that lesson.
+  const [tab, setTab] = useState<Tab>(() => (openingLink().state.lesson ? 'lessons' : 'playground'));
   // The explainer loads its own tfjs on first open; after that it stays mounted like the playground.
   const [explainerOpened, setExplainerOpened] = useState(false);
+  const [lessonsOpened, setLessonsOpened] = useState(tab === 'lessons');
+  // A lesson's button asks the playground for a preset, then shows it training.
+  const [presetRequest, setPresetRequest] = useState<PresetRequest>();
   const open = (next: Tab) => {
     setTab(next);
     if (next === 'explainer') setExplainerOpened(true);
+    if (next === 'lessons') setLessonsOpened(true);
   };
   const tabs: [Tab, string][] = [
     ['playground', t.tabPlayground],
     ['explainer', t.tabExplainer],
+    ['lessons', t.tabLessons],
   ];
   return (
     <div className="app" lang={language}>
@@ -74,13 +82,25 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (lang
       {/* Both stay mounted: leaving the playground must not stop its worker or lose the run. */}
       <main>
         <div role="tabpanel" id="panel-playground" aria-labelledby="tab-playground" hidden={tab !== 'playground'}>
-          <PlaygroundPage active={tab === 'playground'} />
+          <PlaygroundPage active={tab === 'playground'} presetRequest={presetRequest} />
         </div>
         {tab === 'explainer' || explainerOpened ? (
           <div role="tabpanel" id="panel-explainer" aria-labelledby="tab-explainer" hidden={tab !== 'explainer'}>
             <Suspense fallback={null}>
               <ExplainerPage />
             </Suspense>
+          </div>
+        ) : null}
+        {lessonsOpened ? (
+          <div role="tabpanel" id="panel-lessons" aria-labelledby="tab-lessons" hidden={tab !== 'lessons'}>
+            <LessonsPage
+              initial={openingLink().state.lesson}
+              onPreset={(id) => {
+                setPresetRequest({ id });
+                open('playground');
+              }}
+              onExplainer={() => open('explainer')}
+            />
           </div>
         ) : null}
       </main>

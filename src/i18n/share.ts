@@ -27,6 +27,7 @@ export const en = {
   /** Why a link's preset, view toggle or dataset cannot be used (urlState.ts's LinkRefusal); a setting's value refused is worded by `settings`. */
   linkRefusals: {
     notAPreset: 'not a preset; expected one of {presets}',
+    notALesson: 'not a lesson; expected one of {lessons}',
     notAToggle: 'expected 1 (shown) or 0 (hidden)',
     drawnData: 'drawn data cannot travel in a link',
   },
@@ -123,6 +124,7 @@ export const ko: typeof en = {
     `링크가 ${length.toLocaleString('ko')}자로, 실행 링크의 최대 길이 ${limit.toLocaleString('ko')}자보다 깁니다. 링크를 읽지 않고 기본 실행을 사용합니다.`,
   linkRefusals: {
     notAPreset: '프리셋이 아닙니다. {presets} 중 하나여야 합니다',
+    notALesson: '수업이 아닙니다. {lessons} 중 하나여야 합니다',
     notAToggle: '1(표시) 또는 0(숨김)이어야 합니다',
     drawnData: '직접 그린 데이터는 링크에 담을 수 없습니다',
   },

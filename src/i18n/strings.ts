@@ -10,6 +10,7 @@ import * as diagnostics from './diagnostics.ts';
 import * as explainer from './explainer.ts';
 import * as formulas from './formulas.ts';
 import * as latent from './latent.ts';
+import * as lessons from './lessons.ts';
 import * as playground from './playground.ts';
 import * as presets from './presets.ts';
 import * as views from './views.ts';
@@ -32,6 +33,7 @@ export const STRINGS = {
     views: views.en,
     reliability: reliability.en,
     latent: latent.en,
+    lessons: lessons.en,
     settings: settings.en,
     backend: backend.en,
   },
@@ -48,6 +50,7 @@ export const STRINGS = {
     views: views.ko,
     reliability: reliability.ko,
     latent: latent.ko,
+    lessons: lessons.ko,
     settings: settings.ko,
     backend: backend.ko,
   },

@@ -4,6 +4,7 @@
  * settings included. One sample per kind and per code: a new one fails to compile here until it has one.
  */
 import { describe, expect, test } from 'vitest';
+import { LESSON_IDS } from '../../src/features/lessons/lessons.ts';
 import { describeLinkProblems } from '../../src/features/share/linkProblems.ts';
 import { type LinkProblem, type LinkRefusal, parseLink } from '../../src/features/share/urlState.ts';
 import { CONFIG_SCHEMA, FIELD_NAMES, type Refusal } from '../../src/gan/config.ts';
@@ -17,6 +18,7 @@ const seedRange = { kind: 'number', integer: true, min: 0, max: 2147483647 } as 
 /** The link's own reasons, and one reason of each shape the schema gives. */
 const REFUSALS: ByKey<Exclude<LinkRefusal, Refusal>, 'code'> = {
   notAPreset: { code: 'notAPreset' },
+  notALesson: { code: 'notALesson' },
   notAToggle: { code: 'notAToggle' },
   drawnData: { code: 'drawnData' },
 };
@@ -57,6 +59,7 @@ const HANGUL = /[가-힣]/;
 const NAMES = new Set<string>([
   ...FIELD_NAMES,
   ...Object.keys(PRESETS),
+  ...LESSON_IDS,
   ...Object.values(CONFIG_SCHEMA).flatMap((spec) => (spec.kind === 'enum' ? spec.values : [])),
   'DCGAN',
   'MNIST',

@@ -1,5 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TrainingClient, TrainingState } from '../../client/TrainingClient.ts';
+import type { PresetId } from '../../gan/presets.ts';
 import { useTraining } from '../../client/useTraining.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import { ChartsPanel } from '../charts/ChartsPanel.tsx';
@@ -31,14 +32,19 @@ import './page.css';
  * preset's card and the diagnostics, the view (2D plane or image grid) with its history and the
  * objective's formulas, and the streaming charts; every setting below.
  */
-export function PlaygroundPage({ active = true }: { active?: boolean }) {
+export function PlaygroundPage({ active = true, presetRequest }: { active?: boolean; presetRequest?: PresetRequest }) {
   const t = useStrings().playground;
   const client = useTrainingClient();
   return (
     <section className="playground" aria-label={t.region}>
-      {client ? <Playground client={client} active={active} /> : null}
+      {client ? <Playground client={client} active={active} presetRequest={presetRequest} /> : null}
     </section>
   );
+}
+
+/** A preset asked for from outside the playground (a lesson's button, via App.tsx): a new object per click. */
+export interface PresetRequest {
+  readonly id: PresetId;
 }
 
 const configOf = (s: TrainingState) => s.config;
@@ -52,8 +58,23 @@ const phaseOf = (s: TrainingState) => s.phase;
  * parts that follow training (views at ~2.5 Hz, history, charts) subscribe for themselves, so a new
  * plane does not re-render thirty settings and four charts.
  */
-function Playground({ client, active }: { client: TrainingClient; active: boolean }) {
+function Playground({
+  client,
+  active,
+  presetRequest,
+}: {
+  client: TrainingClient;
+  active: boolean;
+  presetRequest?: PresetRequest;
+}) {
   const playground = usePlayground(client);
+  // Each request loads once, as the preset menu would; a new request object loads again.
+  const loaded = useRef<PresetRequest>(undefined);
+  useEffect(() => {
+    if (!presetRequest || loaded.current === presetRequest) return;
+    loaded.current = presetRequest;
+    playground.loadPreset(presetRequest.id);
+  }, [presetRequest, playground]);
   const store = useRunHistoryStore(client);
   const config = useTraining(client, configOf);
   const ready = useTraining(client, phaseOf) === 'ready';

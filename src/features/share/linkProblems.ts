@@ -8,6 +8,7 @@ import { PRESETS } from '../../gan/presets.ts';
 import { fill } from '../../i18n/fill.ts';
 import type { en } from '../../i18n/share.ts';
 import { describeRefusal } from '../../i18n/settings.ts';
+import { LESSON_IDS } from '../lessons/lessons.ts';
 import type { LinkProblem, LinkRefusal } from './urlState.ts';
 
 type Strings = typeof en;
@@ -24,6 +25,8 @@ export function describeLinkRefusal(refusal: LinkRefusal, t: Strings): string {
   switch (refusal.code) {
     case 'notAPreset':
       return fill(t.linkRefusals.notAPreset, { presets: Object.keys(PRESETS).join(t.settings.list) });
+    case 'notALesson':
+      return fill(t.linkRefusals.notALesson, { lessons: LESSON_IDS.join(t.settings.list) });
     case 'notAToggle':
     case 'drawnData':
       return t.linkRefusals[refusal.code];

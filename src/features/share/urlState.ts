@@ -16,6 +16,7 @@ import {
 } from '../../gan/config.ts';
 import { PRESETS, type PresetId } from '../../gan/presets.ts';
 import { cut } from '../../gan/quote.ts';
+import { isLessonId, type LessonId } from '../lessons/lessons.ts';
 
 /** The 2D view's layers, each shown or hidden (src/features/plane2d/PlaneView.tsx). */
 export const VIEW_TOGGLES = ['heatmap', 'real', 'fake', 'arrows', 'manifold'] as const;
@@ -38,6 +39,8 @@ export interface LinkState {
   preset?: PresetId;
   /** What the view shows; absent means every layer (defaultView). */
   view?: ViewToggles;
+  /** The lesson a link opens (`lesson=wgan`, src/features/lessons): read from the opening link only, never written. */
+  lesson?: LessonId;
 }
 
 /**
@@ -48,6 +51,8 @@ export type LinkRefusal =
   | Refusal
   /** `preset=` names no preset of PRESETS. */
   | { code: 'notAPreset' }
+  /** `lesson=` names no lesson of LESSON_IDS. */
+  | { code: 'notALesson' }
   /** A view toggle that is neither 1 (shown) nor 0 (hidden) (SHOWN). */
   | { code: 'notAToggle' }
   /** `dataset=custom`: drawn points are data, not settings, so a drawn run cannot be rebuilt from a link. */
@@ -79,6 +84,7 @@ export interface ParsedLink {
 }
 
 const PRESET_KEY = 'preset';
+const LESSON_KEY = 'lesson';
 
 const isPreset = (id: string): id is PresetId => Object.hasOwn(PRESETS, id);
 
@@ -142,6 +148,8 @@ function valuesByKey(params: URLSearchParams): Map<string, string[]> {
 
 const readPreset = (value: string): Read<PresetId> =>
   isPreset(value) ? { ok: true, value } : { ok: false, refusal: { code: 'notAPreset' } };
+const readLesson = (value: string): Read<LessonId> =>
+  isLessonId(value) ? { ok: true, value } : { ok: false, refusal: { code: 'notALesson' } };
 const readToggle = (value: string): Read<boolean> =>
   Object.hasOwn(SHOWN, value) ? { ok: true, value: SHOWN[value] } : { ok: false, refusal: { code: 'notAToggle' } };
 
@@ -155,8 +163,8 @@ function readField(name: FieldName): (value: string) => Read<RunConfig[FieldName
 }
 
 /**
- * Reads a hash such as `#preset=modeCollapse&seed=7&batchSize=64`. A preset, if any, is applied
- * first and the fields written out override it. A key written more than once takes its last usable
+ * Reads a hash such as `#preset=modeCollapse&seed=7&batchSize=64`, or `#lesson=wgan` (the lesson to
+ * open; it changes no setting). A preset, if any, is applied first and the fields written out override it. A key written more than once takes its last usable
  * value. Every bad value is reported and replaced by its default, so a damaged link still opens a
  * working playground; if the remaining values contradict each other (dcgan on the ring), the whole
  * link falls back to the defaults.
@@ -179,11 +187,18 @@ export function parseLink(hash: string): ParsedLink {
     preset = read.value;
     report(read.problem);
   }
+  const lessonValues = byKey.get(LESSON_KEY);
+  let lesson: LessonId | undefined;
+  if (lessonValues) {
+    const read = lastUsable(LESSON_KEY, lessonValues, readLesson);
+    lesson = read.value;
+    report(read.problem);
+  }
   const config = (preset ? presetConfig(preset) : defaultConfig()) as Record<FieldName, unknown>;
   const view = defaultView();
   let overridden = false;
   for (const [key, values] of byKey) {
-    if (key === PRESET_KEY) continue;
+    if (key === PRESET_KEY || key === LESSON_KEY) continue;
     const toggle = VIEW_KEYS.get(key);
     if (toggle) {
       const read = lastUsable(key, values, readToggle);
@@ -206,12 +221,12 @@ export function parseLink(hash: string): ParsedLink {
   if (!checked.ok) {
     // The view toggles do not depend on the settings: a link's hidden layers stay hidden.
     return {
-      state: { config: defaultConfig(), view },
+      state: { config: defaultConfig(), view, lesson },
       problems: [...problems, ...checked.refusals.map((refusal): LinkProblem => ({ kind: 'combination', refusal }))],
     };
   }
   // A link that changes a preset's values describes a run of its own, not the preset.
-  return { state: { config: checked.config, preset: overridden ? undefined : preset, view }, problems };
+  return { state: { config: checked.config, preset: overridden ? undefined : preset, view, lesson }, problems };
 }
 
 /** The hash for a run: the preset (if the configuration still is it), every field in schema order, then every view toggle. */
