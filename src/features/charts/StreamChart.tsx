@@ -256,7 +256,7 @@ const ChartFrame = memo(function ChartFrame({ font, height, left, right, log, se
       <LineChart
         accessibilityLayer={false}
         data={UNIT_ROWS}
-        margin={{ top: 6, right: right ? 4 : 1.5 * font, bottom: iterationAxisHeight(font), left: 0 }}
+        margin={{ top: font / 2, right: right ? 4 : 1.5 * font, bottom: iterationAxisHeight(font), left: 0 }}
       >
         <CartesianGrid className="chart-grid" vertical={false} />
         <XAxis dataKey="iteration" type="number" domain={UNIT} hide />

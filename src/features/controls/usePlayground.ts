@@ -18,6 +18,7 @@ import { type VariantId, variantPatch } from './variants.ts';
 import { MAX_CUSTOM_POINTS } from '../../gan/data/toy2d.ts';
 import { STARTER_POINTS } from './starterPoints.ts';
 import { enoughPoints, type Point } from '../plane2d/drawing.ts';
+import { openingLink } from '../share/openingLink.ts';
 
 /** Iterations per second while playing; undefined = as fast as the backend goes. */
 export type Speed = number | undefined;
@@ -66,7 +67,9 @@ export function usePlayground(client: TrainingClient): Playground {
   const [points, setPoints] = useState<Point[]>(STARTER_POINTS);
   const [trainedPoints, setTrainedPoints] = useState<Point[]>();
   const [speed, setSpeedState] = useState<Speed>();
-  const [preset, setPreset] = useState<PresetId>();
+  // The client starts from the opening link's configuration (useTrainingClient): a `#preset=` link
+  // started the run from that preset, so the menu shows it and its card explains it.
+  const [preset, setPreset] = useState<PresetId | undefined>(() => openingLink().state.preset);
   const playWhenReady = useRef(false);
 
   const shown = useMemo(() => ({ ...config, ...pending }), [config, pending]);

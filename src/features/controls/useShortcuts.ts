@@ -10,15 +10,29 @@ function ownedByFocus(target: EventTarget | null, key: string): boolean {
   return key === ' ' && (tag === 'BUTTON' || tag === 'SUMMARY');
 }
 
-/** Space plays or pauses, S steps one iteration, R resets: a teacher's hands stay on the keyboard. */
-export function useShortcuts(actions: { togglePlay(): void; step(): void; reset(): void }, enabled: boolean) {
+export interface ShortcutActions {
+  togglePlay(): void;
+  step(): void;
+  reset(): void;
+  presenter(): void;
+  help(): void;
+}
+
+/**
+ * Space plays or pauses, S steps one iteration, R resets, P toggles presenter mode, ? opens the
+ * help: a teacher's hands stay on the keyboard. Keys are ignored while a dialog is open (it owns them).
+ */
+export function useShortcuts(actions: ShortcutActions, enabled: boolean) {
   useEffect(() => {
     if (!enabled) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || ownedByFocus(event.target, event.key)) return;
+      if (document.querySelector('dialog[open]')) return;
       if (event.key === ' ') actions.togglePlay();
       else if (event.key === 's' || event.key === 'S') actions.step();
       else if (event.key === 'r' || event.key === 'R') actions.reset();
+      else if (event.key === 'p' || event.key === 'P') actions.presenter();
+      else if (event.key === '?') actions.help();
       else return;
       event.preventDefault();
     };

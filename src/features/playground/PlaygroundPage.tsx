@@ -9,6 +9,12 @@ import { PendingNotice, SettingsPanel } from '../controls/SettingsPanel.tsx';
 import { Transport } from '../controls/Transport.tsx';
 import { type Playground as PlaygroundController, usePlayground } from '../controls/usePlayground.ts';
 import { useShortcuts } from '../controls/useShortcuts.ts';
+import { ConfirmReset } from '../controls/ConfirmReset.tsx';
+import { type RunLength, useRunLength } from '../controls/useRunLength.ts';
+import { HelpDialog } from '../help/HelpDialog.tsx';
+import { ShortcutHints } from '../help/ShortcutHints.tsx';
+import { PresenterButton } from '../presenter/PresenterButton.tsx';
+import { togglePresenter } from '../presenter/presenter.ts';
 import { DiagnosticsPanel } from '../diagnostics/DiagnosticsPanel.tsx';
 import { useDiagnoses } from '../diagnostics/useDiagnoses.ts';
 import { useDivergence } from '../diagnostics/useDivergence.ts';
@@ -68,6 +74,7 @@ function Playground({
   presetRequest?: PresetRequest;
 }) {
   const playground = usePlayground(client);
+  const t = useStrings().playground;
   // Each request loads once, as the preset menu would; a new request object loads again.
   const loaded = useRef<PresetRequest>(undefined);
   useEffect(() => {
@@ -81,13 +88,23 @@ function Playground({
   const diagnoses = useDiagnoses(client, store, config);
   const divergence = useDivergence(client);
 
+  const [helpOpen, setHelpOpen] = useState(false);
+  // R after a long run asks first (the Reset button does not: a click is deliberate, a key may not be).
+  const runLength = useRunLength(client);
+  const [confirming, setConfirming] = useState<RunLength>();
   const shortcuts = useMemo(
     () => ({
       togglePlay: playground.togglePlay,
       step: () => client.getSnapshot().state === 'paused' && client.step(1, 'both'),
-      reset: playground.reset,
+      reset: () => {
+        const length = runLength();
+        if (length.long) setConfirming(length);
+        else playground.reset();
+      },
+      presenter: togglePresenter,
+      help: () => setHelpOpen(true),
     }),
-    [client, playground.togglePlay, playground.reset],
+    [client, playground.togglePlay, playground.reset, runLength],
   );
   useShortcuts(shortcuts, active && ready);
 
@@ -96,13 +113,22 @@ function Playground({
       <div className="top-row">
         <PresetPicker playground={playground} />
         <RunMenus playground={playground} />
+        <div className="page-tools">
+          <PresenterButton />
+          <button type="button" aria-keyshortcuts="?" onClick={() => setHelpOpen(true)}>
+            {t.helpButton}
+          </button>
+        </div>
         <BackendControl client={client} />
       </div>
       <Transport client={client} playground={playground} store={store} />
+      <ShortcutHints />
       <PendingNotice playground={playground} />
+      <PresetCard preset={playground.preset} />
       <div className="main-grid">
         <div className="column-left">
-          <PresetCard preset={playground.preset} />
+          {/* The live controls beside the charts: on a 1280×720 projector they are on screen with them. */}
+          <SettingsPanel playground={playground} />
           <DiagnosticsPanel diagnoses={diagnoses} divergence={divergence} />
         </div>
         <div className="column-view">
@@ -113,12 +139,18 @@ function Playground({
       </div>
       <LatentPanel client={client} />
       <div className="bottom-row">
-        <SettingsPanel playground={playground} />
-        <div className="side">
-          <NoticeList client={client} />
-          <SharePanel client={client} />
-        </div>
+        <NoticeList client={client} />
+        <SharePanel client={client} />
       </div>
+      <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <ConfirmReset
+        length={confirming}
+        onDiscard={() => {
+          setConfirming(undefined);
+          playground.reset();
+        }}
+        onKeep={() => setConfirming(undefined)}
+      />
     </>
   );
 }

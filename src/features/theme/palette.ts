@@ -174,7 +174,7 @@ const PRESENTER: Palette = {
   lineWidth: 3,
   pointSize: 5,
   chartFont: 24,
-  chartHeight: 210,
+  chartHeight: 180,
 };
 
 export const PALETTES: Record<Theme, Palette> = { light: LIGHT, dark: DARK, presenter: PRESENTER };
