@@ -10,8 +10,8 @@ const Ex = '\\mathbb{E}_{x\\sim P_x(x)}';
 const Ez = '\\mathbb{E}_{z\\sim P_z(z)}';
 
 export const THEORY_TEX = {
-  /** The value of the game: D maximises it, G minimises it. */
-  value: `\\min_G \\max_D V(D, G) = ${Ex}[\\log D(x)] + ${Ez}[\\log(1 - D(G(z)))]`,
+  /** The value of the game: D maximises it, G minimises it. Two lines, so it fits the formula card's width. */
+  value: `\\begin{aligned} \\min_G \\max_D V(D, G) &= ${Ex}[\\log D(x)] \\\\ &\\quad + ${Ez}[\\log(1 - D(G(z)))] \\end{aligned}`,
   /** A Nash equilibrium: neither player gains by changing its strategy alone. */
   nash: 'V(D, G^*) \\le V(D^*, G^*) \\le V(D^*, G) \\quad \\text{for every } D \\text{ and } G',
   /** The best D against a fixed G, and what it is where G has matched the data. */

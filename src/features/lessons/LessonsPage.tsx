@@ -51,7 +51,7 @@ export function LessonsPage({ initial, onPreset, onExplainer }: LessonsPageProps
                     className={`lesson-mark${answered ? ' answered' : opened ? ' opened' : ''}`}
                     title={answered ? t.answered : opened ? t.opened : undefined}
                   >
-                    {answered ? '✓' : opened ? '•' : ''}
+                    <span aria-hidden="true">{answered ? '✓' : opened ? '•' : ''}</span>
                     {opened ? <span className="visually-hidden"> ({answered ? t.answered : t.opened})</span> : null}
                   </span>
                 </button>
@@ -91,8 +91,8 @@ function LessonView({
   const render = useRenderTex();
   const [revealed, setRevealed] = useState(false);
   const id = useId();
-  const reveal = () => {
-    setRevealed(true);
+  const toggleAnswer = () => {
+    setRevealed(!revealed);
     markLesson(lesson.id, 'answered');
   };
 
@@ -132,8 +132,8 @@ function LessonView({
       <section className="lesson-question" aria-labelledby={`${id}-question`}>
         <h3 id={`${id}-question`}>{t.question}</h3>
         <p>{words.question}</p>
-        <button type="button" aria-controls={`${id}-answer`} aria-expanded={revealed} onClick={reveal}>
-          {t.showAnswer}
+        <button type="button" aria-controls={`${id}-answer`} aria-expanded={revealed} onClick={toggleAnswer}>
+          {revealed ? t.hideAnswer : t.showAnswer}
         </button>
         <p id={`${id}-answer`} className="lesson-answer" hidden={!revealed}>
           <strong>{t.answer}:</strong> {words.answer}
@@ -145,10 +145,12 @@ function LessonView({
       </aside>
       <div className="lesson-nav">
         <button type="button" disabled={index === 0} onClick={() => onGo(-1)}>
-          ← {t.previous}
+          <span aria-hidden="true">← </span>
+          {t.previous}
         </button>
         <button type="button" disabled={index === LESSONS.length - 1} onClick={() => onGo(1)}>
-          {t.next} →
+          {t.next}
+          <span aria-hidden="true"> →</span>
         </button>
       </div>
     </article>

@@ -1,0 +1,88 @@
+/**
+ * The Lessons tab in Chromium (wasm), one page for the whole file: every lesson renders its formula
+ * and its question, an answer is revealed, a lesson's button loads its preset into the playground and
+ * trains it, a link opens a lesson, progress survives a reload, and the lesson reads in Korean.
+ * Names: tests/e2e/README.md, "Lessons".
+ */
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { LESSON_IDS } from '../../src/features/lessons/lessons.ts';
+import { en, ko } from '../../src/i18n/lessons.ts';
+import { launchBrowser } from './browser.ts';
+import { iteration, openFull, screenshot } from './playground-page.ts';
+import { waitFor } from './training.ts';
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchBrowser({ webgpu: false });
+  ({ page, errors } = await openFull(browser, { width: 1280, height: 720 }));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const lessons = () => page.getByRole('region', { name: 'Lessons', exact: true });
+const heading = (title: string) => lessons().getByRole('heading', { level: 2, name: title, exact: true });
+
+test('walks every lesson, loads a preset that trains, opens a lesson by link, keeps progress, reads in Korean', async () => {
+  await page.getByRole('tab', { name: 'Lessons' }).click();
+  await heading(en.lessons.game.title).waitFor();
+  const list = lessons().getByRole('navigation', { name: en.list });
+
+  for (const id of LESSON_IDS) {
+    const words = en.lessons[id];
+    await list.getByRole('button', { name: words.title }).click();
+    await heading(words.title).waitFor();
+    await expect(list.getByRole('button', { name: words.title }).getAttribute('aria-current')).resolves.toBe('page');
+    // The formula is rendered (KaTeX's MathML), and the question is asked.
+    const formula = lessons().getByRole('figure', { name: 'Formula' });
+    await formula.getByRole('math').first().waitFor({ state: 'attached' });
+    await expect(lessons().getByRole('heading', { name: 'Question', exact: true }).isVisible()).resolves.toBe(true);
+    await expect(lessons().getByText(words.question, { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(lessons().getByRole('heading', { name: 'A note on the notes' }).isVisible()).resolves.toBe(true);
+  }
+  await expect(lessons().getByText('12 of 12 opened, 0 answered', { exact: false }).isVisible()).resolves.toBe(true);
+  // Previous and next walk the same order.
+  await lessons().getByRole('button', { name: 'Previous lesson', exact: true }).click();
+  await heading(en.lessons.cgan.title).waitFor();
+
+  // Reveal one answer: the vanishing-gradient lesson's.
+  const vanishing = en.lessons.vanishingGradients;
+  await list.getByRole('button', { name: vanishing.title }).click();
+  await expect(lessons().getByText(vanishing.answer).isVisible()).resolves.toBe(false);
+  await lessons().getByRole('button', { name: 'Show answer' }).click();
+  await expect(lessons().getByText(vanishing.answer).isVisible()).resolves.toBe(true);
+  await expect(list.getByRole('button', { name: `${vanishing.title} (answered)` }).count()).resolves.toBe(1);
+  await screenshot(page, 'lessons-en');
+
+  // Its failure's button loads the preset into the playground, which shows it and trains.
+  await lessons().getByRole('button', { name: 'Load “Vanishing gradients”' }).click();
+  await expect(page.getByRole('tab', { name: 'Playground' }).getAttribute('aria-selected')).resolves.toBe('true');
+  await expect
+    .poll(() => page.getByRole('combobox', { name: 'Preset', exact: true }).inputValue(), { timeout: 10_000 })
+    .toBe('vanishingGradients');
+  await expect(page.getByRole('region', { name: 'Preset: Vanishing gradients' }).isVisible()).resolves.toBe(true);
+  await expect.poll(() => iteration(page), { timeout: 15_000 }).toBeGreaterThan(20);
+  await page.evaluate(() => window.nash!.training.pause());
+
+  // A link opens a lesson, and the progress of the page before is still there. The query makes it
+  // a fresh load: the same address with another hash would only change the hash of this document.
+  await page.goto(`${inject('baseURL')}?reloaded#lesson=wgan`);
+  await heading(en.lessons.wgan.title).waitFor();
+  await expect(page.getByRole('tab', { name: 'Lessons' }).getAttribute('aria-selected')).resolves.toBe('true');
+  await expect(list.getByRole('button', { name: `${vanishing.title} (answered)` }).count()).resolves.toBe(1);
+  await expect(lessons().getByText('12 of 12 opened, 1 answered', { exact: false }).isVisible()).resolves.toBe(true);
+  await waitFor(page, 'ready', 30_000);
+
+  // In Korean: the same lesson, in Korean words.
+  await page.getByLabel('Language').selectOption('ko');
+  const korean = page.getByRole('region', { name: ko.region, exact: true });
+  await korean.getByRole('heading', { level: 2, name: ko.lessons.wgan.title }).waitFor();
+  await expect(korean.getByText(ko.lessons.wgan.question, { exact: true }).isVisible()).resolves.toBe(true);
+  await expect(korean.getByRole('heading', { name: ko.noteOnNotes }).isVisible()).resolves.toBe(true);
+  await screenshot(page, 'lessons-ko');
+  expect(errors).toEqual([]);
+});
