@@ -18,6 +18,7 @@ import * as share from './share.ts';
 import * as reliability from './reliability.ts';
 import * as settings from './settings.ts';
 import * as backend from './backend.ts';
+import * as overview from './overview.ts';
 
 export const STRINGS = {
   en: {
@@ -36,6 +37,7 @@ export const STRINGS = {
     lessons: lessons.en,
     settings: settings.en,
     backend: backend.en,
+    overview: overview.en,
   },
   ko: {
     app: app.ko,
@@ -53,6 +55,7 @@ export const STRINGS = {
     lessons: lessons.ko,
     settings: settings.ko,
     backend: backend.ko,
+    overview: overview.ko,
   },
 } as const;
 

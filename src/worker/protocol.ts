@@ -11,7 +11,7 @@ import type { TheoryView } from '../gan/theory/theory.ts';
 import type { SerializedRun } from './serialize.ts';
 import type { DivergenceReport } from './divergence.ts';
 import { type LatentQuery, type LatentReply, queryBuffers } from './latent-answers.ts';
-import { type IterationTrace, traceBuffers } from '../gan/trace.ts';
+import { type IterationTrace, traceBuffers } from '../gan/trace-shape.ts';
 import type {
   AdapterInfo,
   BackendName,

@@ -7,7 +7,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { CONDITIONINGS, defaultConfig, OBJECTIVES, type RunConfig } from '../../src/gan/config.ts';
 import { ring } from '../../src/gan/data/sets/ring.ts';
-import { SUB_STEPS, type PhaseTrace, type TracedId, traceIteration } from '../../src/gan/trace.ts';
+import { traceIteration } from '../../src/gan/trace.ts';
+import { SUB_STEPS, type PhaseTrace, type TracedId } from '../../src/gan/trace-shape.ts';
 import { Trainer } from '../../src/gan/trainer.ts';
 import { PROTOCOL_VERSION, type TrainerEvent } from '../../src/worker/protocol.ts';
 import { Session } from '../../src/worker/session.ts';

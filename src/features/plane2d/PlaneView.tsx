@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useStrings } from '../../i18n/useStrings.ts';
 import type { PlaneEvent } from '../../worker/protocol.ts';
 import { formatSetting } from '../../i18n/format.ts';
@@ -29,6 +29,8 @@ export interface PlaneViewProps {
   points: readonly Point[];
   onDraw(points: Point[]): void;
   onClear(): void;
+  /** Drawn over the canvas, in a box of the plane's size (the slow-motion step's batch, src/features/overview). */
+  overlay?: (radius: number) => ReactNode;
 }
 
 const LAYER_KEYS: (keyof Layers)[] = ['heatmap', 'real', 'fake', 'arrows', 'manifold'];
@@ -38,7 +40,7 @@ const LAYER_KEYS: (keyof Layers)[] = ['heatmap', 'real', 'fake', 'arrows', 'mani
  * direction G's loss pulls each fake, the manifold (G's image of a noise lattice), each a toggle;
  * in drawing mode, click, drag or touch to paint real points.
  */
-export function PlaneView({ plane, drawing, points, onDraw, onClear }: PlaneViewProps) {
+export function PlaneView({ plane, drawing, points, onDraw, onClear, overlay }: PlaneViewProps) {
   const t = useStrings().views;
   const p = useStrings().playground;
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -86,7 +88,7 @@ export function PlaneView({ plane, drawing, points, onDraw, onClear }: PlaneView
   const [low, high] = plane ? fieldRange(plane) : [0, 1];
   const gradient = `linear-gradient(to right, ${[0, 0.25, 0.5, 0.75, 1].map((u) => `rgb(${diverging(u, heat).join(',')})`).join(', ')})`;
   return (
-    <figure className="plane-view">
+    <figure className="plane-view" style={{ position: 'relative' }}>
       <canvas
         ref={canvas}
         width={SIZE * ratio}
@@ -114,6 +116,7 @@ export function PlaneView({ plane, drawing, points, onDraw, onClear }: PlaneView
       >
         {p.planeDescription}
       </canvas>
+      {overlay?.(radius)}
       <figcaption>
         {layers.heatmap && plane ? (
           <div className="legend">

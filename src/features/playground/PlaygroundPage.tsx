@@ -24,6 +24,8 @@ import { useRunHistory, useRunHistoryStore } from '../history/useRunHistory.ts';
 import { PlaneView } from '../plane2d/PlaneView.tsx';
 import { PresetCard, PresetPicker } from '../presets/PresetPicker.tsx';
 import { LatentPanel } from '../latent/LatentPanel.tsx';
+import { OverviewPanel } from '../overview/OverviewPanel.tsx';
+import { TraceOverlay } from '../overview/TraceOverlay.tsx';
 import { HistoryScrubber } from '../samples/HistoryScrubber.tsx';
 import { SamplesView } from '../samples/SamplesView.tsx';
 import { SharePanel } from '../share/SharePanel.tsx';
@@ -137,6 +139,7 @@ function Playground({
         </div>
         <ChartsPanel client={client} store={store} config={config} diagnoses={diagnoses} />
       </div>
+      <OverviewPanel client={client} />
       <LatentPanel client={client} />
       <div className="bottom-row">
         <NoticeList client={client} />
@@ -187,6 +190,7 @@ function ViewColumn({
           points={playground.points}
           onDraw={playground.addPoints}
           onClear={playground.clearPoints}
+          overlay={scrub === undefined ? (radius) => <TraceOverlay client={client} radius={radius} /> : undefined}
         />
       ) : (
         <SamplesView samples={shownSamples} real={history.real} config={config} />
