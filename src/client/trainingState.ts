@@ -6,6 +6,7 @@
  */
 import type { RunConfig } from '../gan/config.ts';
 import type { StatPoint } from '../gan/stats.ts';
+import { type TheoryPoint, theoryPoint } from '../gan/theory/theory.ts';
 import type { Evaluation } from '../gan/trainer.ts';
 import type {
   AdapterInfo,
@@ -51,6 +52,8 @@ export interface TrainingState {
   tensors: number;
   stats: readonly StatPoint[];
   markers: readonly LiveMarker[];
+  /** The theory charts' history (JS, V(D, G), the critic's Lipschitz constant), one point per plane that carried theory. */
+  theory: readonly TheoryPoint[];
   plane?: PlaneEvent;
   samples?: SamplesEvent;
   metrics?: Evaluation;
@@ -73,6 +76,7 @@ export function initialTraining(config: RunConfig, preference: BackendPreference
     tensors: 0,
     stats: [],
     markers: [],
+    theory: [],
     notices: [],
     noticesPosted: 0,
   };
@@ -89,7 +93,15 @@ export function withNotice(
 }
 
 /** The chart history up to `iteration`: what a rollback, a failover or a restart continues from. */
-const upTo = (stats: readonly StatPoint[], iteration: number) => stats.filter((point) => point.iteration <= iteration);
+const upTo = <T extends { iteration: number }>(points: readonly T[], iteration: number) =>
+  points.filter((point) => point.iteration <= iteration);
+
+/** The theory history with a plane's numbers added; a pause re-sends the plane of the same iteration, which replaces it. */
+function withTheory(history: readonly TheoryPoint[], plane: PlaneEvent): readonly TheoryPoint[] {
+  if (!plane.theory) return history;
+  const kept = history.at(-1)?.iteration === plane.iteration ? history.slice(0, -1) : history;
+  return appendThinned(kept, [theoryPoint(plane.iteration, plane.theory)]);
+}
 
 /** The state after `event`; the same object where the event changes nothing the page shows. */
 export function reduceTraining(s: TrainingState, event: TrainerEvent): TrainingState {
@@ -112,7 +124,7 @@ export function reduceTraining(s: TrainingState, event: TrainerEvent): TrainingS
       // An answer to a `sample` request is its asker's; the fixed-noise samples are the run's.
       return event.requestId === undefined ? { ...s, samples: event } : s;
     case 'plane':
-      return { ...s, plane: event };
+      return { ...s, plane: event, theory: withTheory(s.theory, event) };
     case 'status':
       return {
         ...s,
@@ -149,6 +161,7 @@ export function reduceTraining(s: TrainingState, event: TrainerEvent): TrainingS
         state: 'paused',
         iteration: report.restoredIteration,
         stats: upTo(s.stats, report.restoredIteration),
+        theory: upTo(s.theory, report.restoredIteration),
         ...withNotice(s, 'error', { about: 'divergence', divergence: report }),
       };
     }
@@ -158,6 +171,7 @@ export function reduceTraining(s: TrainingState, event: TrainerEvent): TrainingS
         ...s,
         iteration: report.iteration,
         stats: upTo(s.stats, report.iteration),
+        theory: upTo(s.theory, report.iteration),
         ...withNotice(s, 'warning', { about: 'failover', failover: report }),
       };
     }
@@ -190,6 +204,7 @@ export function resetTraining(s: TrainingState, config: RunConfig, preference: B
     preference,
     stats: [],
     markers: [],
+    theory: [],
     plane: undefined,
     samples: undefined,
     metrics: undefined,
@@ -204,6 +219,7 @@ export function restartTraining(s: TrainingState, cause: RestartCause, iteration
     state: 'paused',
     iteration,
     stats: upTo(s.stats, iteration),
+    theory: upTo(s.theory, iteration),
     markers: [],
     ...withNotice(s, 'warning', { about: 'restart', restart: { cause, iteration } }),
   };

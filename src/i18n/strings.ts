@@ -18,6 +18,7 @@ import * as share from './share.ts';
 import * as reliability from './reliability.ts';
 import * as settings from './settings.ts';
 import * as backend from './backend.ts';
+import * as theory from './theory.ts';
 import * as overview from './overview.ts';
 
 export const STRINGS = {
@@ -37,6 +38,7 @@ export const STRINGS = {
     lessons: lessons.en,
     settings: settings.en,
     backend: backend.en,
+    theory: theory.en,
     overview: overview.en,
   },
   ko: {
@@ -55,6 +57,7 @@ export const STRINGS = {
     lessons: lessons.ko,
     settings: settings.ko,
     backend: backend.ko,
+    theory: theory.ko,
     overview: overview.ko,
   },
 } as const;

@@ -51,7 +51,7 @@ describe('densities', () => {
     for (const id of ['ring', 'grid', 'line', 'gaussian'] as const) {
       const density = DATASET_MODULES[id].density!;
       for (const smoothing of [0.1, 0.4])
-        expect(integrate((x, y) => density(x, y, smoothing), 7, 400)).toBeCloseTo(1, 3);
+        expect(integrate((x, y) => density(x, y, smoothing), 7, 280)).toBeCloseTo(1, 3);
     }
     const p = mixtureDensity({
       centres: [

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useStrings } from '../../i18n/useStrings.ts';
 import type { PlaneEvent } from '../../worker/protocol.ts';
 import { formatSetting } from '../../i18n/format.ts';
@@ -12,9 +12,12 @@ import {
   fieldRange,
   heatOf,
   type Layers,
+  NO_THEORY,
   SIZE,
   SOFTWARE_CANVAS,
+  type TheoryLayers,
 } from './draw.ts';
+import { TheoryCaption, TheoryToggles } from './TheoryLayers.tsx';
 import { usePalette } from '../theme/theme.ts';
 
 /** The drawing frame before any plane exists: the ring's view (radius 2 plus a margin). */
@@ -43,6 +46,7 @@ const LAYER_KEYS: (keyof Layers)[] = ['heatmap', 'real', 'fake', 'arrows', 'mani
 export function PlaneView({ plane, drawing, points, onDraw, onClear, overlay }: PlaneViewProps) {
   const t = useStrings().views;
   const p = useStrings().playground;
+  const th = useStrings().theory;
   const canvas = useRef<HTMLCanvasElement>(null);
   const buffer = useRef<FieldBuffer | null>(null);
   const last = useRef<{ x: number; y: number } | null>(null);
@@ -51,6 +55,9 @@ export function PlaneView({ plane, drawing, points, onDraw, onClear, overlay }: 
   const radius = plane?.radius ?? DEFAULT_RADIUS;
   const palette = usePalette();
   const heat = useMemo(() => heatOf(palette), [palette]);
+  // The theory layers (D*, D − D*, transport) stay on the page: a link opens the view with D shown.
+  const [theory, setTheory] = useState<TheoryLayers>(NO_THEORY);
+  const captionId = useId();
 
   // Painted in a task of its own, not in React's commit: the page's other updates render in the same
   // commit, and together with the heatmap, points, arrows and manifold they made one task longer
@@ -62,10 +69,10 @@ export function PlaneView({ plane, drawing, points, onDraw, onClear, overlay }: 
       if (plane) buffer.current = fieldBuffer(plane.resolution, buffer.current);
       const ratio = window.devicePixelRatio || 1;
       context.setTransform(ratio, 0, 0, ratio, 0, 0);
-      drawPlane(context, plane, radius, layers, buffer.current, drawing ? points : [], palette, heat);
+      drawPlane(context, plane, radius, layers, buffer.current, drawing ? points : [], palette, heat, theory);
     });
     return () => clearTimeout(paint);
-  }, [plane, layers, drawing, points, radius, palette, heat]);
+  }, [plane, layers, drawing, points, radius, palette, heat, theory]);
 
   // A drag that leaves the canvas keeps drawing (pointer capture): its points are put on the plane's edge, and the view says so.
   const [clamped, setClamped] = useState(false);
@@ -85,7 +92,10 @@ export function PlaneView({ plane, drawing, points, onDraw, onClear, overlay }: 
   };
 
   const ratio = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
-  const [low, high] = plane ? fieldRange(plane) : [0, 1];
+  const shownTheory = plane?.theory && (theory.field !== 'discriminator' || theory.transport);
+  // D*, D − D*: the probability scale (D − D* is mapped onto it, draw.ts heatField); D: its own range.
+  const showsD = !plane?.theory || theory.field === 'discriminator';
+  const [low, high] = plane && showsD ? fieldRange(plane) : [0, 1];
   const gradient = `linear-gradient(to right, ${[0, 0.25, 0.5, 0.75, 1].map((u) => `rgb(${diverging(u, heat).join(',')})`).join(', ')})`;
   return (
     <figure className="plane-view" style={{ position: 'relative' }}>
@@ -101,6 +111,7 @@ export function PlaneView({ plane, drawing, points, onDraw, onClear, overlay }: 
         }}
         role="img"
         aria-label={drawing ? t.drawingArea : p.plane}
+        aria-describedby={shownTheory ? captionId : undefined}
         onPointerDown={(event) => {
           if (!drawing) return;
           try {
@@ -121,15 +132,21 @@ export function PlaneView({ plane, drawing, points, onDraw, onClear, overlay }: 
         {layers.heatmap && plane ? (
           <div className="legend">
             <span>
-              {plane.output === 'probability'
-                ? t.legendProbability
-                : t.legendScore(formatSetting(low), formatSetting(high))}
+              {plane.theory && theory.field === 'optimal'
+                ? th.legendOptimal
+                : plane.theory && theory.field === 'difference'
+                  ? th.legendDifference
+                  : plane.output === 'probability'
+                    ? t.legendProbability
+                    : t.legendScore(formatSetting(low), formatSetting(high))}
             </span>
             <span className="ramp" style={{ background: gradient }} aria-hidden="true" />
             <span className="ramp-ends" aria-hidden="true">
-              <span>{formatSetting(low)}</span>
-              <span>{formatSetting((low + high) / 2)}</span>
-              <span>{formatSetting(high)}</span>
+              {(plane.theory && theory.field === 'difference' ? [-1, 0, 1] : [low, (low + high) / 2, high]).map(
+                (v, k) => (
+                  <span key={k}>{formatSetting(v)}</span>
+                ),
+              )}
             </span>
           </div>
         ) : null}
@@ -150,7 +167,20 @@ export function PlaneView({ plane, drawing, points, onDraw, onClear, overlay }: 
               }
             </label>
           ))}
+          {plane?.theory ? (
+            <TheoryToggles
+              theory={theory}
+              available={plane.theory}
+              probability={plane.output === 'probability'}
+              onChange={(next) => {
+                setTheory(next);
+                // D* is a heatmap: choosing it shows the heatmap.
+                if (next.field !== 'discriminator' && !layers.heatmap) setLayers({ ...layers, heatmap: true });
+              }}
+            />
+          ) : null}
         </fieldset>
+        {plane?.theory && shownTheory ? <TheoryCaption id={captionId} theory={theory} view={plane.theory} /> : null}
         {drawing ? (
           <div className="drawing">
             <strong>{t.drawTitle}</strong> {t.drawHint} <output>{t.drawCount(points.length)}</output>

@@ -31,6 +31,17 @@ export const heatOf = (palette: Pick<Palette, 'heatLow' | 'heatMid' | 'heatHigh'
 ];
 const LIGHT_HEAT = heatOf(PALETTES.light);
 
+/**
+ * The theory layers (src/gan/theory), on where the plane carries theory: the heatmap shows the trained
+ * D, the optimal D*, or their difference D − D*; the transport draws the optimal matching.
+ */
+export interface TheoryLayers {
+  field: 'discriminator' | 'optimal' | 'difference';
+  transport: boolean;
+}
+
+export const NO_THEORY: TheoryLayers = { field: 'discriminator', transport: false };
+
 export interface Layers {
   heatmap: boolean;
   real: boolean;
@@ -50,6 +61,23 @@ export function fieldRange(plane: Pick<PlaneEvent, 'discriminator' | 'output'>):
     high = Math.max(high, v);
   }
   return low < high ? [low, high] : [low - 1, low + 1];
+}
+
+/**
+ * The field the heatmap paints: D as the plane read it, D* (a probability), or D − D* mapped from
+ * −1 … 1 onto the probability scale's 0 … 1, so white is still "no difference". D − D* needs a D
+ * that is a probability; for a score it falls back to D*.
+ */
+export function heatField(
+  plane: Pick<PlaneEvent, 'discriminator' | 'output' | 'theory'>,
+  field: TheoryLayers['field'],
+): Pick<PlaneEvent, 'discriminator' | 'output'> {
+  const optimal = plane.theory?.optimal;
+  if (!optimal || field === 'discriminator') return plane;
+  if (field === 'optimal' || plane.output !== 'probability') return { discriminator: optimal, output: 'probability' };
+  const difference = new Float32Array(optimal.length);
+  for (let i = 0; i < optimal.length; i++) difference[i] = (plane.discriminator[i] - optimal[i] + 1) / 2;
+  return { discriminator: difference, output: 'probability' };
 }
 
 /** RGB for u in 0..1 on the diverging scale (0.5 is white: D cannot tell). */
@@ -116,6 +144,7 @@ export function drawPlane(
   drawn: readonly [number, number][],
   palette: Palette = PALETTES.light,
   heat: Heat = LIGHT_HEAT,
+  theory: TheoryLayers = NO_THEORY,
 ) {
   const toX = (x: number) => ((x + radius) / (2 * radius)) * SIZE;
   const toY = (y: number) => ((radius - y) / (2 * radius)) * SIZE;
@@ -123,7 +152,7 @@ export function drawPlane(
   context.fillStyle = palette.surface;
   context.fillRect(0, 0, SIZE, SIZE);
   if (plane && layers.heatmap && field) {
-    paintField(plane, field.image, heat);
+    paintField(heatField(plane, theory.field), field.image, heat);
     field.context.putImageData(field.image, 0, 0);
     context.imageSmoothingEnabled = true;
     context.drawImage(field.canvas, 0, 0, SIZE, SIZE);
@@ -169,6 +198,22 @@ export function drawPlane(
     }
     context.stroke();
   };
+  const matching = plane?.theory?.transport;
+  if (matching && theory.transport) {
+    // Each real point joined to the fake it is moved onto, under the points so both ends stay visible.
+    context.strokeStyle = palette.text;
+    context.globalAlpha = 0.55;
+    context.lineWidth = 1;
+    context.beginPath();
+    matching.assignment.forEach((j, i) => {
+      context.moveTo(toX(matching.real[2 * i]), toY(matching.real[2 * i + 1]));
+      context.lineTo(toX(matching.fake[2 * j]), toY(matching.fake[2 * j + 1]));
+    });
+    context.stroke();
+    context.globalAlpha = 1;
+    discs(matching.real);
+    crosses(matching.fake);
+  }
   if (plane && layers.real) discs(plane.real);
   if (plane && layers.fake) crosses(plane.fake);
   if (plane && layers.arrows) {

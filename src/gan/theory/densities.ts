@@ -46,7 +46,12 @@ export function mixtureDensity({ centres, sigma }: ModeSpec): Density {
   return (x, y, smoothing = 0) => {
     const variance = sigma * sigma + smoothing * smoothing;
     let sum = 0;
-    for (const [cx, cy] of centres) sum += Math.exp(-((x - cx) ** 2 + (y - cy) ** 2) / (2 * variance));
+    const a = -1 / (2 * variance);
+    for (const [cx, cy] of centres) {
+      const dx = x - cx;
+      const dy = y - cy;
+      sum += Math.exp(a * (dx * dx + dy * dy));
+    }
     return sum / (centres.length * TWO_PI * variance);
   };
 }

@@ -37,6 +37,8 @@ export function scottBandwidth(points: ArrayLike<number>): number {
 export function kdeAt(samples: ArrayLike<number>, h: number, queries: ArrayLike<number>): Float64Array {
   const n = samples.length / 2;
   const m = queries.length / 2;
+  const xs = Float64Array.from({ length: n }, (_, i) => samples[2 * i]);
+  const ys = Float64Array.from({ length: n }, (_, i) => samples[2 * i + 1]);
   const out = new Float64Array(m);
   const a = -1 / (2 * h * h);
   const norm = 1 / (n * 2 * Math.PI * h * h);
@@ -44,7 +46,11 @@ export function kdeAt(samples: ArrayLike<number>, h: number, queries: ArrayLike<
     const qx = queries[2 * j];
     const qy = queries[2 * j + 1];
     let sum = 0;
-    for (let i = 0; i < n; i++) sum += Math.exp(a * ((qx - samples[2 * i]) ** 2 + (qy - samples[2 * i + 1]) ** 2));
+    for (let i = 0; i < n; i++) {
+      const dx = qx - xs[i];
+      const dy = qy - ys[i];
+      sum += Math.exp(a * (dx * dx + dy * dy));
+    }
     out[j] = sum * norm;
   }
   return out;
@@ -59,26 +65,29 @@ export function kdeOnGrid(samples: ArrayLike<number>, h: number, radius: number,
   const n = samples.length / 2;
   const cell = (2 * radius) / resolution;
   const a = -1 / (2 * h * h);
-  const kx = new Float64Array(n * resolution);
-  const ky = new Float64Array(n * resolution);
-  for (let i = 0; i < n; i++) {
-    for (let k = 0; k < resolution; k++) {
-      const at = -radius + (k + 0.5) * cell;
-      kx[i * resolution + k] = Math.exp(a * (at - samples[2 * i]) ** 2);
-      ky[i * resolution + k] = Math.exp(a * (radius - (k + 0.5) * cell - samples[2 * i + 1]) ** 2);
+  // Stored per grid line, each a contiguous run over the samples: every cell is then one dot product.
+  const kx = new Float64Array(resolution * n); // kx[col][i]
+  const ky = new Float64Array(resolution * n); // ky[row][i]
+  for (let k = 0; k < resolution; k++) {
+    const x = -radius + (k + 0.5) * cell;
+    const y = radius - (k + 0.5) * cell;
+    for (let i = 0; i < n; i++) {
+      const dx = x - samples[2 * i];
+      const dy = y - samples[2 * i + 1];
+      kx[k * n + i] = Math.exp(a * dx * dx);
+      ky[k * n + i] = Math.exp(a * dy * dy);
     }
   }
   const out = new Float64Array(resolution * resolution);
   const norm = 1 / (n * 2 * Math.PI * h * h);
-  for (let i = 0; i < n; i++) {
-    const base = i * resolution;
-    for (let row = 0; row < resolution; row++) {
-      const wy = ky[base + row];
-      if (wy === 0) continue;
-      const line = row * resolution;
-      for (let col = 0; col < resolution; col++) out[line + col] += wy * kx[base + col];
+  for (let row = 0; row < resolution; row++) {
+    const r = row * n;
+    for (let col = 0; col < resolution; col++) {
+      const c = col * n;
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += ky[r + i] * kx[c + i];
+      out[row * resolution + col] = sum * norm;
     }
   }
-  for (let k = 0; k < out.length; k++) out[k] *= norm;
   return out;
 }
