@@ -1,5 +1,4 @@
 import { type KeyboardEvent, lazy, Suspense, useState } from 'react';
-import { LessonsPage } from '../features/lessons/LessonsPage.tsx';
 import { PlaygroundPage, type PresetRequest } from '../features/playground/PlaygroundPage.tsx';
 import { openingLink } from '../features/share/openingLink.ts';
 import { type Language, LANGUAGES } from '../i18n/strings.ts';
@@ -12,6 +11,10 @@ type Tab = 'playground' | 'explainer' | 'lessons';
 /** The explainer is a chunk of its own, fetched on its tab's first opening (issue 16). */
 const ExplainerPage = lazy(() =>
   import('../features/explainer/ExplainerPage.tsx').then((module) => ({ default: module.ExplainerPage })),
+);
+/** So are the lessons, with their ~10 kB of words in two languages. */
+const LessonsPage = lazy(() =>
+  import('../features/lessons/LessonsPage.tsx').then((module) => ({ default: module.LessonsPage })),
 );
 
 export function App() {
@@ -93,14 +96,16 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (lang
         ) : null}
         {lessonsOpened ? (
           <div role="tabpanel" id="panel-lessons" aria-labelledby="tab-lessons" hidden={tab !== 'lessons'}>
-            <LessonsPage
-              initial={openingLink().state.lesson}
-              onPreset={(id) => {
-                setPresetRequest({ id });
-                open('playground');
-              }}
-              onExplainer={() => open('explainer')}
-            />
+            <Suspense fallback={null}>
+              <LessonsPage
+                initial={openingLink().state.lesson}
+                onPreset={(id) => {
+                  setPresetRequest({ id });
+                  open('playground');
+                }}
+                onExplainer={() => open('explainer')}
+              />
+            </Suspense>
           </div>
         ) : null}
       </main>

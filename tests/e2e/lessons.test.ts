@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { LESSON_IDS } from '../../src/features/lessons/lessons.ts';
+import * as texts from '../../src/i18n/lessonTexts.ts';
 import { en, ko } from '../../src/i18n/lessons.ts';
 import { launchBrowser } from './browser.ts';
 import { iteration, openFull, screenshot } from './playground-page.ts';
@@ -29,11 +30,11 @@ const heading = (title: string) => lessons().getByRole('heading', { level: 2, na
 
 test('walks every lesson, loads a preset that trains, opens a lesson by link, keeps progress, reads in Korean', async () => {
   await page.getByRole('tab', { name: 'Lessons' }).click();
-  await heading(en.lessons.game.title).waitFor();
+  await heading(texts.en.game.title).waitFor();
   const list = lessons().getByRole('navigation', { name: en.list });
 
   for (const id of LESSON_IDS) {
-    const words = en.lessons[id];
+    const words = texts.en[id];
     await list.getByRole('button', { name: words.title }).click();
     await heading(words.title).waitFor();
     await expect(list.getByRole('button', { name: words.title }).getAttribute('aria-current')).resolves.toBe('page');
@@ -47,10 +48,10 @@ test('walks every lesson, loads a preset that trains, opens a lesson by link, ke
   await expect(lessons().getByText('12 of 12 opened, 0 answered', { exact: false }).isVisible()).resolves.toBe(true);
   // Previous and next walk the same order.
   await lessons().getByRole('button', { name: 'Previous lesson', exact: true }).click();
-  await heading(en.lessons.cgan.title).waitFor();
+  await heading(texts.en.cgan.title).waitFor();
 
   // Reveal one answer: the vanishing-gradient lesson's.
-  const vanishing = en.lessons.vanishingGradients;
+  const vanishing = texts.en.vanishingGradients;
   await list.getByRole('button', { name: vanishing.title }).click();
   await expect(lessons().getByText(vanishing.answer).isVisible()).resolves.toBe(false);
   await lessons().getByRole('button', { name: 'Show answer' }).click();
@@ -71,7 +72,7 @@ test('walks every lesson, loads a preset that trains, opens a lesson by link, ke
   // A link opens a lesson, and the progress of the page before is still there. The query makes it
   // a fresh load: the same address with another hash would only change the hash of this document.
   await page.goto(`${inject('baseURL')}?reloaded#lesson=wgan`);
-  await heading(en.lessons.wgan.title).waitFor();
+  await heading(texts.en.wgan.title).waitFor();
   await expect(page.getByRole('tab', { name: 'Lessons' }).getAttribute('aria-selected')).resolves.toBe('true');
   await expect(list.getByRole('button', { name: `${vanishing.title} (answered)` }).count()).resolves.toBe(1);
   await expect(lessons().getByText('12 of 12 opened, 1 answered', { exact: false }).isVisible()).resolves.toBe(true);
@@ -80,8 +81,8 @@ test('walks every lesson, loads a preset that trains, opens a lesson by link, ke
   // In Korean: the same lesson, in Korean words.
   await page.getByLabel('Language').selectOption('ko');
   const korean = page.getByRole('region', { name: ko.region, exact: true });
-  await korean.getByRole('heading', { level: 2, name: ko.lessons.wgan.title }).waitFor();
-  await expect(korean.getByText(ko.lessons.wgan.question, { exact: true }).isVisible()).resolves.toBe(true);
+  await korean.getByRole('heading', { level: 2, name: texts.ko.wgan.title }).waitFor();
+  await expect(korean.getByText(texts.ko.wgan.question, { exact: true }).isVisible()).resolves.toBe(true);
   await expect(korean.getByRole('heading', { name: ko.noteOnNotes }).isVisible()).resolves.toBe(true);
   await screenshot(page, 'lessons-ko');
   expect(errors).toEqual([]);

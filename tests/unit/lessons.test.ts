@@ -7,11 +7,14 @@ import { MENU_PRESETS } from '../../src/features/presets/menu.ts';
 import { describeLinkProblems } from '../../src/features/share/linkProblems.ts';
 import { parseLink } from '../../src/features/share/urlState.ts';
 import { PRESETS } from '../../src/gan/presets.ts';
+import * as lessonTexts from '../../src/i18n/lessonTexts.ts';
 import { STRINGS } from '../../src/i18n/strings.ts';
 
 describe('the lessons', () => {
-  test('follow the notes in order, one per id, each id once', () => {
+  test('follow the notes in order, one per id, each id once, each with words and nothing else', () => {
     expect(LESSONS.map((lesson) => lesson.id)).toEqual([...LESSON_IDS]);
+    expect(Object.keys(lessonTexts.en)).toEqual([...LESSON_IDS]);
+    expect(Object.keys(lessonTexts.ko)).toEqual([...LESSON_IDS]);
     for (const id of LESSON_IDS) expect(lessonById(id).id).toBe(id);
   });
 
@@ -19,7 +22,7 @@ describe('the lessons', () => {
     '%s has its words in English and Korean: text, what to look at, a question, its answer, a note',
     (id) => {
       for (const language of ['en', 'ko'] as const) {
-        const words = STRINGS[language].lessons.lessons[id];
+        const words = lessonTexts[language][id];
         expect(words.title.trim(), language).not.toBe('');
         expect(words.text.length, language).toBeGreaterThan(0);
         for (const paragraph of words.text) expect(paragraph.trim(), language).not.toBe('');
@@ -28,8 +31,8 @@ describe('the lessons', () => {
         expect(words.answer.trim(), language).not.toBe('');
         expect(words.noteOnNotes.trim(), language).not.toBe('');
       }
-      const en = STRINGS.en.lessons.lessons[id];
-      const ko = STRINGS.ko.lessons.lessons[id];
+      const en = lessonTexts.en[id];
+      const ko = lessonTexts.ko[id];
       // Korean is written, not copied: every Korean field has Hangul, and as many paragraphs as English.
       expect(ko.text).toHaveLength(en.text.length);
       for (const text of [ko.title, ...ko.text, ko.lookAt, ko.question, ko.answer, ko.noteOnNotes])

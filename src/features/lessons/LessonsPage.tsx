@@ -1,7 +1,8 @@
-import { useEffect, useId, useState } from 'react';
+import { useContext, useEffect, useId, useState } from 'react';
 import { useStore } from '../../client/useStore.ts';
 import { PRESETS } from '../../gan/presets.ts';
-import { useStrings } from '../../i18n/useStrings.ts';
+import * as lessonTexts from '../../i18n/lessonTexts.ts';
+import { LanguageContext, useStrings } from '../../i18n/useStrings.ts';
 import { Tex, useRenderTex } from '../formulas/Tex.tsx';
 import type { MenuPresetId } from '../presets/menu.ts';
 import { type Lesson, type LessonId, LESSONS, lessonById } from './lessons.ts';
@@ -23,6 +24,7 @@ export interface LessonsPageProps {
  */
 export function LessonsPage({ initial, onPreset, onExplainer }: LessonsPageProps) {
   const t = useStrings().lessons;
+  const texts = useLessonTexts();
   const [current, setCurrent] = useState<LessonId>(initial ?? LESSONS[0].id);
   const progress = useStore(lessonProgress);
   const index = LESSONS.findIndex((lesson) => lesson.id === current);
@@ -46,7 +48,7 @@ export function LessonsPage({ initial, onPreset, onExplainer }: LessonsPageProps
                   aria-current={lesson.id === current ? 'page' : undefined}
                   onClick={() => setCurrent(lesson.id)}
                 >
-                  <span>{t.lessons[lesson.id].title}</span>
+                  <span>{texts[lesson.id].title}</span>
                   <span
                     className={`lesson-mark${answered ? ' answered' : opened ? ' opened' : ''}`}
                     title={answered ? t.answered : opened ? t.opened : undefined}
@@ -72,6 +74,11 @@ export function LessonsPage({ initial, onPreset, onExplainer }: LessonsPageProps
   );
 }
 
+/** Each lesson's words in the page's language (lessonTexts.ts: only this chunk loads them). */
+function useLessonTexts() {
+  return lessonTexts[useContext(LanguageContext)];
+}
+
 function LessonView({
   lesson,
   index,
@@ -87,7 +94,7 @@ function LessonView({
 }) {
   const strings = useStrings();
   const t = strings.lessons;
-  const words = t.lessons[lesson.id];
+  const words = useLessonTexts()[lesson.id];
   const render = useRenderTex();
   const [revealed, setRevealed] = useState(false);
   const id = useId();
