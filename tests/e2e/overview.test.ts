@@ -35,7 +35,7 @@ test('the overview graph of the ring, a slow-motion walk through D’s and G’s
   const { page, errors } = await openFull(browser, { width: 1280, height: 720 });
   const region = page.getByRole('region', { name: 'Model overview' });
   const graph = region.getByRole('img', { name: 'Model overview graph' });
-  await expect.poll(() => graph.count()).toBe(1);
+  await expect.poll(() => graph.count(), { timeout: 10_000 }).toBe(1);
   // The ring's run: noise, G, D and the two losses, no label; each node names itself.
   for (const about of [
     /^Noise z:/,
@@ -47,6 +47,7 @@ test('the overview graph of the ring, a slow-motion walk through D’s and G’s
   expect(await region.getByLabel(/^Label y:/).count()).toBe(0);
   await region.scrollIntoViewIfNeeded();
   await region.screenshot({ path: `${SHOTS}/graph-en.png` });
+  await page.screenshot({ path: `${SHOTS}/page-en.png` });
 
   const before = await iteration(page);
   await region.getByRole('button', { name: 'Slow-motion step' }).click();

@@ -93,37 +93,41 @@ export function Overview({ client }: { client: TrainingClient }) {
     <section className="overview" aria-label={t.region}>
       <h2>{t.region}</h2>
       <p className="overview-intro">{t.intro}</p>
-      <OverviewGraph graph={graph} words={words} activity={activity} lit={lit} onFocusNode={setFocused} />
-      <p className="overview-focus" aria-live="polite">
-        {focused ? words.nodes[focused].about : null}
-        {focusedValues.map((traced) => (
-          <span key={traced.id} className="overview-focus-value">
-            {' '}
-            {describeTraced(traced, walk?.network ?? 'discriminator', t)}
-          </span>
-        ))}
-      </p>
-      <p className="overview-architecture">
-        {fill(t.objectiveLine, { objective: objectiveName })}
-        {' · '}
-        {fill(t.architecture, {
-          kind: t.architectureKinds[architecture.kind],
-          generator: layersText(architecture.generator),
-          discriminator: layersText(architecture.discriminator),
-        })}
-        {architecture.qHead ? ` ${fill(t.architectureQ, { q: layersText(architecture.qHead) })}` : null}
-      </p>
-      <SlowMotionWalk
-        walk={walk}
-        busy={slow.state.busy}
-        error={slow.state.error}
-        disabled={!ready}
-        batch={config.batchSize}
-        objective={objectiveName}
-        onStart={slow.start}
-        onGo={slow.go}
-        onFinish={slow.finish}
-      />
+      <div className="overview-body">
+        <div className="overview-picture">
+          <OverviewGraph graph={graph} words={words} activity={activity} lit={lit} onFocusNode={setFocused} />
+          <p className="overview-focus" aria-live="polite">
+            {focused ? words.nodes[focused].about : null}
+            {focusedValues.map((traced) => (
+              <span key={traced.id} className="overview-focus-value">
+                {' '}
+                {describeTraced(traced, walk?.network ?? 'discriminator', t)}
+              </span>
+            ))}
+          </p>
+          <p className="overview-architecture">
+            {fill(t.objectiveLine, { objective: objectiveName })}
+            {' · '}
+            {fill(t.architecture, {
+              kind: t.architectureKinds[architecture.kind],
+              generator: layersText(architecture.generator),
+              discriminator: layersText(architecture.discriminator),
+            })}
+            {architecture.qHead ? ` ${fill(t.architectureQ, { q: layersText(architecture.qHead) })}` : null}
+          </p>
+        </div>
+        <SlowMotionWalk
+          walk={walk}
+          busy={slow.state.busy}
+          error={slow.state.error}
+          disabled={!ready}
+          batch={config.batchSize}
+          objective={objectiveName}
+          onStart={slow.start}
+          onGo={slow.go}
+          onFinish={slow.finish}
+        />
+      </div>
     </section>
   );
 }
