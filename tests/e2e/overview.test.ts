@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { iteration, openFull } from './playground-page.ts';
-import { settledAt, waitFor } from './training.ts';
+import { settledAt, stepRun, waitFor } from './training.ts';
 
 const SHOTS = 'test-results/overview';
 let browser: Browser;
@@ -49,6 +49,8 @@ test('the overview graph of the ring, a slow-motion walk through D’s and G’s
   await region.screenshot({ path: `${SHOTS}/graph-en.png` });
   await page.screenshot({ path: `${SHOTS}/page-en.png` });
 
+  // A little training first, so that D's scores differ across the plane (~1 s on wasm).
+  await stepRun(page, 150);
   const before = await iteration(page);
   await region.getByRole('button', { name: 'Slow-motion step' }).click();
   await expect.poll(() => heading(page).textContent()).toBe('D’s update · sub-step 1 of 6: Sample noise');
@@ -70,6 +72,9 @@ test('the overview graph of the ring, a slow-motion walk through D’s and G’s
         .filter({ has: page.getByRole('img', { name: 'Real and generated points' }) })
         .screenshot({ path: `${SHOTS}/plane-d-scores.png` });
       await region.screenshot({ path: `${SHOTS}/walk-d-scores-en.png` });
+      // A focused node says what it is and the values it computed so far.
+      await region.getByLabel(/^Discriminator D/).focus();
+      await expect.poll(() => region.getByText(/D\(x\): shape \[128, 1\], mean \d/).count()).toBe(1);
     }
     if (text.endsWith('Loss') && text.startsWith('G’s'))
       expect(await walk.getByText('L_G', { exact: true }).count()).toBe(1);

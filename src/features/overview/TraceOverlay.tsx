@@ -43,6 +43,8 @@ export function TraceOverlay({ client, radius }: { client: TrainingClient; radiu
       role="img"
       aria-label={t.planeOverlay}
     >
+      {/* The plane fades behind the traced batch, so the batch stands out. */}
+      <rect x={-radius} y={-radius} width={2 * radius} height={2 * radius} className="trace-veil" />
       <g transform="scale(1 -1)">
         {drawn.arrows.map(([x0, y0, x1, y1], i) => (
           <line key={i} x1={x0} y1={y0} x2={x1} y2={y1} className="trace-arrow" strokeWidth={stroke} />
