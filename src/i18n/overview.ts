@@ -79,6 +79,8 @@ export const en = {
   iterationNote:
     'Iteration {from} → {to}: trained for real; these are the values it computed (the first rows of each batch).',
   stepsNote: '{network} took {steps} steps in this iteration; this is the last of them.',
+  lossWithInformation: 'The value includes InfoGAN’s λ·L_I.',
+  lossWithPenalty: 'The value includes WGAN-GP’s gradient penalty.',
   networks: { discriminator: 'D', generator: 'G' } satisfies Record<Network, string>,
   subSteps: {
     noise: 'Sample noise',
@@ -204,6 +206,8 @@ export const ko: typeof en = {
   walkTitle: '{phase} · 세부 단계 {total}개 중 {n}번째: {name}',
   iterationNote: '반복 {from} → {to}: 실제로 학습했으며, 아래는 그때 계산된 값입니다 (각 배치의 처음 몇 행).',
   stepsNote: '이번 반복에서 {network}는 {steps}단계를 밟았고, 이것은 그 마지막 단계입니다.',
+  lossWithInformation: '이 값에는 InfoGAN의 λ·L_I가 들어 있습니다.',
+  lossWithPenalty: '이 값에는 WGAN-GP의 기울기 벌점이 들어 있습니다.',
   networks: { discriminator: 'D', generator: 'G' },
   subSteps: {
     noise: '잡음 뽑기',

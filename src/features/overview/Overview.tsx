@@ -121,6 +121,10 @@ export function Overview({ client }: { client: TrainingClient }) {
           busy={slow.state.busy}
           error={slow.state.error}
           disabled={!ready}
+          lossExtras={{
+            information: config.conditioning === 'infoCodes',
+            penalty: OBJECTIVE_MODULES[config.objective].losses.criticPenalty !== undefined,
+          }}
           batch={config.batchSize}
           objective={objectiveName}
           onStart={slow.start}

@@ -3,8 +3,8 @@ import type { EdgeId, GraphEdge, GraphNode, Highlight, NodeId, OverviewGraph as 
 
 /** Where each node sits, in the SVG's units (viewBox 0 0 WIDTH HEIGHT). */
 const WIDTH = 720;
-/** Taller where a label or codes row sits under the noise. */
-const HEIGHT = { plain: 212, conditioned: 250 };
+/** Taller where a label row sits under the noise, and InfoGAN's Q head and λ·L_I under D and the losses. */
+const HEIGHT = { plain: 212, label: 250, codes: 285 };
 const BOX = { width: 96, height: 44 };
 const LOSS_BOX = { width: 124, height: 44 };
 const POSITION: Record<NodeId, [number, number]> = {
@@ -34,7 +34,7 @@ const GRADIENT_LABEL: Partial<Record<EdgeId, [number, number]>> = {
   gradD: [560, 50],
   gradThroughD: [560, 196],
   gradG: [335, 40],
-  gradQ: [548, 262],
+  gradQ: [560, 278],
 };
 
 export type Activity = 'idle' | 'playing' | 'walk';
@@ -107,7 +107,7 @@ export function OverviewGraph({
     ['edge', edge.kind, phaseClass(edge), lit?.edges.has(edge.id) ? 'lit' : ''].filter(Boolean).join(' ');
   const labelClass = (edge: GraphEdge) =>
     ['edge-label', phaseClass(edge), lit?.edges.has(edge.id) ? 'lit' : ''].filter(Boolean).join(' ');
-  const height = nodes.has('label') || nodes.has('codes') ? HEIGHT.conditioned : HEIGHT.plain;
+  const height = nodes.has('codes') ? HEIGHT.codes : nodes.has('label') ? HEIGHT.label : HEIGHT.plain;
   return (
     <svg
       className="overview-graph"

@@ -16,6 +16,7 @@ export function SlowMotionWalk({
   busy,
   error,
   disabled,
+  lossExtras,
   batch,
   objective,
   onStart,
@@ -26,6 +27,8 @@ export function SlowMotionWalk({
   busy: boolean;
   error?: WorkerProblem;
   disabled: boolean;
+  /** What the loss's value holds besides the objective's L_D or L_G. */
+  lossExtras: { information: boolean; penalty: boolean };
   batch: number;
   objective: string;
   onStart(): void;
@@ -88,6 +91,12 @@ export function SlowMotionWalk({
           <p className="walk-explain">
             {fill(t.explain[walk.network][walk.step.id], { batch, objective, parameters: walk.phase.parameters })}
           </p>
+          {walk.step.id === 'loss' && lossExtras.information ? (
+            <p className="walk-note">{t.lossWithInformation}</p>
+          ) : null}
+          {walk.step.id === 'loss' && walk.network === 'discriminator' && lossExtras.penalty ? (
+            <p className="walk-note">{t.lossWithPenalty}</p>
+          ) : null}
           {walk.phase.steps > 1 ? (
             <p className="walk-note">
               {fill(t.stepsNote, { network: t.networks[walk.network], steps: walk.phase.steps })}
