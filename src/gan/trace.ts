@@ -64,13 +64,15 @@ const heldTensors = (held: Held): tf.Tensor[] =>
 export async function traceIteration(trainer: Trainer): Promise<IterationTrace> {
   const { config, dataset } = trainer;
   const logit = objectiveFor(config.objective).output === 'logit';
+  // D as the trainer's stats read it: a probability σ(logit), or the raw score.
+  const output = (scores: tf.Tensor2D) => (logit ? tf.sigmoid(scores) : scores);
   const held: Partial<Record<Network, Held>> = {};
   const counts: Record<Network, number> = { discriminator: 0, generator: 0 };
   const probe: StepProbe = (network, parts) => {
     counts[network] += 1;
     const previous = held[network];
     if (previous) tf.dispose(heldTensors(previous));
-    held[network] = keep(parts, logit ? tf.sigmoid : (scores) => scores, config.latentSize);
+    held[network] = keep(parts, output, config.latentSize);
   };
   let after: tf.Tensor[] = [];
   try {
@@ -82,7 +84,6 @@ export async function traceIteration(trainer: Trainer): Promise<IterationTrace> 
     // After the updates: ‖Δθ‖ of each network, and for the plane D's outputs on the same batch and
     // G's samples for the same z, in inference mode (the 2D models have no batch norm to move).
     after = tf.tidy(() => {
-      const output = (scores: tf.Tensor2D) => (logit ? tf.sigmoid(scores) : scores);
       const judge = (x: tf.Tensor2D) =>
         output(trainer.conditioning.judge(trainer.discriminator, x, rowsOf(d.condition, d.rows, config), false).scores);
       const moved = [updateNorm(d), updateNorm(g)];
