@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { TrainingClient } from '../../client/TrainingClient.ts';
 
 /**
@@ -30,7 +30,7 @@ export function useRunLength(client: TrainingClient): () => RunLength {
     update();
     return client.subscribe(update);
   }, [client]);
-  return () => {
+  return useCallback(() => {
     const { iteration, state } = client.getSnapshot();
     const t = tracked.current;
     const running = state !== 'paused' && t.since !== undefined ? (performance.now() - t.since) / 1000 : 0;
@@ -40,5 +40,5 @@ export function useRunLength(client: TrainingClient): () => RunLength {
       seconds,
       long: seconds > LONG_RUN_SECONDS || iteration > LONG_RUN_ITERATIONS,
     };
-  };
+  }, [client]);
 }
