@@ -12,7 +12,7 @@ import { objectiveFor } from '../gan/objectives/registry.ts';
 import { computePlane, gridPoints, type Lattice, type PlaneModel } from '../gan/plane.ts';
 import { createRng, type Rng } from '../gan/rng.ts';
 import { lipschitzProbes, type Probes } from '../gan/theory/lipschitz.ts';
-import { computeTheory } from '../gan/theory/theory.ts';
+import { computeTheory, theoryBandwidth } from '../gan/theory/theory.ts';
 import type { Trainer } from '../gan/trainer.ts';
 import { classify } from './digit-metrics.ts';
 import type { Schedule, SamplesEvent, TrainerEvent } from './protocol.ts';
@@ -70,6 +70,8 @@ export function samplesEvent(run: Run, values: Float32Array, count: number, requ
 interface TheoryState {
   rng: Rng;
   fakes?: Float32Array;
+  /** The kernel's width, chosen from the real points at the run's first plane (theoryBandwidth). */
+  bandwidth?: number;
 }
 const theoryStates = new WeakMap<Run, TheoryState>();
 function theoryState(run: Run): TheoryState {
@@ -191,6 +193,7 @@ export class Views {
     const theory = density
       ? computeTheory({
           density,
+          bandwidth: (state.bandwidth ??= theoryBandwidth(realPoints, radius, plane.resolution)),
           radius,
           resolution: plane.resolution,
           grid: gridPoints(radius, plane.resolution),

@@ -47,7 +47,11 @@ describe('the worker sends the theory with the plane', () => {
     const plane = await planeOf({ objective: 'nonSaturating' });
     const theory = plane.theory!;
     expect(theory.optimal).toHaveLength(plane.resolution ** 2);
-    expect(theory.optimal.every((v) => v >= 0 && v <= 1)).toBe(true);
+    // D* in 0 … 1 where the distributions have mass, NaN (the heatmap's white) where they have none.
+    const drawn = theory.optimal.filter((v) => !Number.isNaN(v));
+    expect(drawn.length).toBeGreaterThan(0);
+    expect(drawn.length).toBeLessThan(theory.optimal.length);
+    expect(drawn.every((v) => v >= 0 && v <= 1)).toBe(true);
     expect(theory.jensenShannon).toBeGreaterThan(0);
     expect(theory.jensenShannon).toBeLessThan(JS_BOUND + 0.05);
     // D near ½ after three steps: V near −log 4.

@@ -4,7 +4,7 @@ import { gridPoints } from '../../src/gan/plane.ts';
 import { createRng } from '../../src/gan/rng.ts';
 import { optimalAssignment, transport } from '../../src/gan/theory/assignment.ts';
 import { erfc, mixtureDensity, normalMass, segmentDensity } from '../../src/gan/theory/densities.ts';
-import { kdeAt, kdeOnGrid, scottBandwidth } from '../../src/gan/theory/kde.ts';
+import { crossValidatedBandwidth, kdeAt, kdeOnGrid, scottBandwidth } from '../../src/gan/theory/kde.ts';
 import { largestSlope, lipschitzProbes } from '../../src/gan/theory/lipschitz.ts';
 import {
   EQUILIBRIUM_VALUE,
@@ -13,7 +13,7 @@ import {
   optimalDiscriminator,
   valueOfGame,
 } from '../../src/gan/theory/optimal.ts';
-import { computeTheory } from '../../src/gan/theory/theory.ts';
+import { computeTheory, theoryBandwidth } from '../../src/gan/theory/theory.ts';
 
 const normal2 = (x: number, y: number, mx: number, my: number, s: number) =>
   Math.exp(-((x - mx) ** 2 + (y - my) ** 2) / (2 * s * s)) / (2 * Math.PI * s * s);
@@ -94,6 +94,28 @@ describe('kernel density estimate', () => {
   test("Scott's rule: h = n^(−1/6)·s for 2D samples", () => {
     const points = gaussianPoints(4096, 0, 0, 2, 3);
     expect(scottBandwidth(points)).toBeCloseTo(2 * 4096 ** (-1 / 6), 1);
+  });
+
+  test('cross-validation follows the data: near Scott’s rule for one Gaussian, near the modes’ σ for tight modes', () => {
+    const one = gaussianPoints(256, 0, 0, 1, 20);
+    const h = crossValidatedBandwidth(one, 0.01, 2);
+    expect(h / scottBandwidth(one)).toBeGreaterThan(0.6);
+    expect(h / scottBandwidth(one)).toBeLessThan(1.5);
+    // Two modes of σ 0.05 four apart: Scott's rule sees one wide blob, cross-validation the modes.
+    const two = gaussianPoints(256, -2, 0, 0.05, 21).map((v, i) => (i % 4 < 2 ? v : i % 2 === 0 ? v + 4 : v));
+    expect(scottBandwidth(two)).toBeGreaterThan(0.5);
+    expect(crossValidatedBandwidth(two, 0.005, scottBandwidth(two))).toBeLessThan(0.06);
+    // The bounds hold.
+    expect(crossValidatedBandwidth(two, 0.2, 1)).toBe(0.2);
+  });
+
+  test('the run’s bandwidth is at least a cell of the plane and at most Scott’s rule', () => {
+    const ring = DATASET_MODULES.ring.create({}).sample(512, createRng(22, 'real')).x;
+    expect(theoryBandwidth(ring, 3, 64)).toBeCloseTo(6 / 64, 9);
+    const wide = gaussianPoints(512, 0, 0, 0.5, 23);
+    const h = theoryBandwidth(wide, 2.5, 64);
+    expect(h).toBeGreaterThan(5 / 64);
+    expect(h).toBeLessThanOrEqual(scottBandwidth(wide));
   });
 
   test('the grid version equals the pointwise one at the grid points', () => {
@@ -264,6 +286,7 @@ describe('computeTheory', () => {
     const fake = ring.create({}).sample(512, createRng(2, 'fake')).x;
     const view = computeTheory({
       density: ring.density!,
+      bandwidth: theoryBandwidth(real, radius, resolution),
       radius,
       resolution,
       grid,
@@ -282,14 +305,43 @@ describe('computeTheory', () => {
       const a = (2 * Math.PI * k) / 8;
       expect(Math.abs(view.optimal[cell(2 * Math.cos(a), 2 * Math.sin(a))] - 0.5)).toBeLessThan(0.1);
     }
+    // Far from the ring (a corner cell) no sample lands: D* is left undrawn.
+    expect(Number.isNaN(view.optimal[0])).toBe(true);
     expect(view.value).toBeUndefined(); // no D was given
     expect(view.transport).toBeUndefined();
+  });
+
+  test('G spread evenly round the ring: JS well above 0 at the run’s bandwidth, though Scott’s rule would see no difference', () => {
+    const spread = new Float32Array(1024);
+    const rng = createRng(5, 'spread');
+    for (let i = 0; i < 512; i++) {
+      const angle = 2 * Math.PI * rng.next();
+      spread[2 * i] = 2 * Math.cos(angle) + 0.02 * rng.normal();
+      spread[2 * i + 1] = 2 * Math.sin(angle) + 0.02 * rng.normal();
+    }
+    const js = (bandwidth: number) =>
+      computeTheory({
+        density: ring.density!,
+        bandwidth,
+        radius,
+        resolution,
+        grid,
+        real,
+        fake: spread,
+        rng: createRng(3, 'theory'),
+        output: 'logit',
+        wasserstein: false,
+      }).jensenShannon;
+    // The live view's bandwidth (its 64 × 64 grid; this test's grid is coarser).
+    expect(js(theoryBandwidth(real, radius, 64))).toBeGreaterThan(0.2);
+    expect(js(scottBandwidth(spread))).toBeLessThan(0.05);
   });
 
   test('G collapsed onto one mode: D* near 1 on the other seven, JS well above 0; V from the logits; transport for a critic', () => {
     const fake = gaussianPoints(512, 2, 0, 0.02, 4);
     const view = computeTheory({
       density: ring.density!,
+      bandwidth: theoryBandwidth(real, radius, resolution),
       radius,
       resolution,
       grid,

@@ -201,9 +201,10 @@ export function drawPlane(
   const matching = plane?.theory?.transport;
   if (matching && theory.transport) {
     // Each real point joined to the fake it is moved onto, under the points so both ends stay visible.
+    // Darker and wider than the manifold's lattice, which may be on too.
     context.strokeStyle = palette.text;
-    context.globalAlpha = 0.55;
-    context.lineWidth = 1;
+    context.globalAlpha = 0.8;
+    context.lineWidth = palette.lineWidth;
     context.beginPath();
     matching.assignment.forEach((j, i) => {
       context.moveTo(toX(matching.real[2 * i]), toY(matching.real[2 * i + 1]));
