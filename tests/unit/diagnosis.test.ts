@@ -11,7 +11,7 @@ import { CERTAIN, OVERPOWERING_WINDOW } from '../../src/gan/diagnosis/discrimina
 import { EXPLODING_WINDOW } from '../../src/gan/diagnosis/explodingGradients.ts';
 import { COLLAPSE_WARMUP, LEARNED_DIGITS, LEARNED_QUALITY } from '../../src/gan/diagnosis/modeCollapse.ts';
 import { OSCILLATION_WARMUP } from '../../src/gan/diagnosis/oscillation.ts';
-import { blockMeans, values } from '../../src/gan/diagnosis/series.ts';
+import { blockMeans, median, values } from '../../src/gan/diagnosis/series.ts';
 import type { DetectorId, DiagnosisInput, DigitModes, DiversityPoint } from '../../src/gan/diagnosis/types.ts';
 import { SATURATED_FAKE_OUTPUT, VANISHED_GRADIENT_RATIO } from '../../src/gan/diagnosis/vanishingGradients.ts';
 import { klToUniform, type ModeMetrics, modeMetrics } from '../../src/gan/metrics/modes.ts';
@@ -567,6 +567,29 @@ describe('exploding gradients in noisy bursts', () => {
       gradNormG: (i) => burst(1, 1e9)(i),
       outputGrad: () => 1,
     });
+    expect(fired(input('wgan', stats))).not.toContain('explodingGradients');
+  });
+});
+
+describe('exploding gradients that blow up at once and stay up', () => {
+  /** Up from `start` to `top` within 40 iterations (as the c = 10 critic at seeds 3 and 9), then noisy and flat. */
+  const jump = (start: number, top: number) => (i: number) =>
+    (i < 40 ? start + ((top - start) * i) / 40 : top) * (1 + noise(i, 0.5));
+
+  test('fires although no later window grows', () => {
+    const stats = series(400, { wasserstein: jump(2, 80), gradNormG: jump(1.4, 300), outputGrad: () => 1 });
+    const late = values(stats.slice(-EXPLODING_WINDOW), 'wasserstein');
+    expect(median(late.slice(-25)) / median(late.slice(0, 25))).toBeLessThan(2);
+    expect(fired(input('wgan', stats))).toContain('explodingGradients');
+  });
+
+  test('not when G’s gradient stays at its opening level (a critic that learns the distance)', () => {
+    const stats = series(400, { wasserstein: jump(0.5, 4), gradNormG: jump(2, 2.5), outputGrad: () => 1 });
+    expect(fired(input('wganGp', stats))).not.toContain('explodingGradients');
+  });
+
+  test('not for a small clipped estimate, however it grew from its opening', () => {
+    const stats = series(400, { wasserstein: jump(0.01, 0.15), gradNormG: jump(0.2, 0.6), outputGrad: () => 1 });
     expect(fired(input('wgan', stats))).not.toContain('explodingGradients');
   });
 });
