@@ -26,6 +26,7 @@ export const en = {
     `64 real points joined to 64 generated points by the optimal matching (the Hungarian algorithm): the cheapest way ` +
     `to move one set onto the other. Mean distance moved (W₁ between the two sets): ${cost}` +
     (gap === undefined ? '.' : `; the critic’s W estimate E[D(x)] − E[D(G(z))] on the same points: ${gap}.`),
+  charts: 'Theory: JS and V(D, G)',
   notKnown: 'The theory layers and charts need a dataset whose density is known exactly: ring, grid, line or Gaussian.',
   jensenShannon: 'Jensen–Shannon divergence',
   value: 'Value of the game V(D, G)',
@@ -83,6 +84,7 @@ export const ko: typeof en = {
     `실제 점 64개와 생성된 점 64개를 최적 짝짓기(헝가리안 알고리즘)로 이은 선입니다. 한 집합을 다른 집합으로 옮기는 ` +
     `가장 싼 방법입니다. 옮긴 평균 거리(두 집합 사이의 W₁): ${cost}` +
     (gap === undefined ? '.' : `. 같은 점에서 잰 비평자의 W 추정값 E[D(x)] − E[D(G(z))]: ${gap}.`),
+  charts: '이론: JS와 V(D, G)',
   notKnown: '이론 층과 차트는 밀도를 정확히 아는 데이터셋(링, 격자, 직선, 가우시안)에서만 볼 수 있습니다.',
   jensenShannon: '젠슨–섀넌 발산',
   value: '게임의 가치 V(D, G)',

@@ -19,6 +19,33 @@ const REDRAW_MS = 600;
 const COLOURS = { js: paletteVar('lineW'), value: paletteVar('lineD'), lipschitz: paletteVar('lineG') };
 /** JS lives on 0 … log 2: the whole scale from the first point, with its bound in view. */
 const JS_DOMAIN: [number, number] = [0, 0.75];
+/**
+ * The Lipschitz chart's top, the first of these above every point: K = 1 stays in view with room for
+ * its label, and the scale changes only when the constant crosses one of them (a new scale redraws
+ * the chart's frame, StreamChart's costliest work).
+ */
+const LIPSCHITZ_TOPS = [1.5, 2, 3, 5, 10, 20, 50, 100, 1e3, 1e4, 1e6];
+
+function lipschitzDomain(rows: readonly Row[]): [number, number] {
+  let high = 0;
+  for (const row of rows) {
+    const v = row.lipschitz;
+    if (typeof v === 'number' && Number.isFinite(v)) high = Math.max(high, v);
+  }
+  return [0, LIPSCHITZ_TOPS.find((top) => top >= high * 1.05) ?? high * 1.05];
+}
+
+/** Where a chart has nothing to draw for this run: its title and why, in a chart's frame. */
+function ChartNote({ title, text }: { title: string; text: string }) {
+  return (
+    <figure className="chart" role="note" aria-label={title}>
+      <figcaption>
+        {title}
+        <span className="chart-legend">{text}</span>
+      </figcaption>
+    </figure>
+  );
+}
 
 export interface TheoryChartsProps {
   client: TrainingClient;
@@ -51,7 +78,7 @@ export const TheoryCharts = memo(function TheoryCharts({
   const jsRows = useMemo(() => minMaxBuckets(rows, ['jensenShannon'], BUCKETS), [rows]);
   const valueRows = useMemo(() => minMaxBuckets(rows, ['value'], BUCKETS), [rows]);
   const lipschitzRows = useMemo(() => minMaxBuckets(rows, ['lipschitz'], BUCKETS), [rows]);
-  if (!DATASET_MODULES[config.dataset].density) return <p className="chart-note">{t.notKnown}</p>;
+  if (!DATASET_MODULES[config.dataset].density) return <ChartNote title={t.charts} text={t.notKnown} />;
   const module = OBJECTIVE_MODULES[config.objective];
   const conditional = config.conditioning === 'label';
   const common = { domain, markers, empty, shades: [] };
@@ -88,15 +115,11 @@ export const TheoryCharts = memo(function TheoryCharts({
           summary={summary(valueRows, 'value', t.curves.value)}
         />
       ) : (
-        <p className="chart-note" role="note" aria-label={t.value}>
-          {conditional ? t.conditional : t.valueUndefined}
-        </p>
+        <ChartNote title={t.value} text={conditional ? t.conditional : t.valueUndefined} />
       )}
       {module.distance === 'wasserstein' ? (
         conditional ? (
-          <p className="chart-note" role="note" aria-label={t.lipschitz}>
-            {t.conditional}
-          </p>
+          <ChartNote title={t.lipschitz} text={t.conditional} />
         ) : (
           <StreamChart
             {...common}
@@ -105,6 +128,7 @@ export const TheoryCharts = memo(function TheoryCharts({
             help={{ label: t.helpLabel, text: t.lipschitzHelp }}
             rows={lipschitzRows}
             series={lipschitz}
+            leftDomain={lipschitzDomain(lipschitzRows)}
             guides={[{ iteration: 1, label: t.lipschitzLine }]}
             summary={summary(lipschitzRows, 'lipschitz', t.curves.lipschitz)}
           />
