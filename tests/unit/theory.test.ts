@@ -118,6 +118,27 @@ describe('kernel density estimate', () => {
     expect(h).toBeLessThanOrEqual(scottBandwidth(wide));
   });
 
+  test('leaving out kernels past their reach: the full sum agrees to 1e−6 wherever a cell holds 1e−6 of the peak', () => {
+    const samples = gaussianPoints(300, 0.4, -0.1, 0.8, 24);
+    for (const h of [0.05, 0.2]) {
+      const grid = gridPoints(3, 48);
+      const truncated = kdeOnGrid(samples, h, 3, 48);
+      const pointwise = kdeAt(samples, h, grid);
+      const full = Float64Array.from({ length: grid.length / 2 }, (_, j) => {
+        let sum = 0;
+        for (let i = 0; i < 300; i++)
+          sum += normal2(grid[2 * j], grid[2 * j + 1], samples[2 * i], samples[2 * i + 1], h) / 300;
+        return sum;
+      });
+      const peak = Math.max(...full);
+      for (let j = 0; j < full.length; j++) {
+        if (full[j] < 1e-6 * peak) continue;
+        expect(Math.abs(truncated[j] / full[j] - 1)).toBeLessThan(1e-6);
+        expect(Math.abs(pointwise[j] / full[j] - 1)).toBeLessThan(1e-6);
+      }
+    }
+  });
+
   test('the grid version equals the pointwise one at the grid points', () => {
     const samples = gaussianPoints(50, 0.3, -0.2, 0.7, 4);
     const grid = kdeOnGrid(samples, 0.3, 2, 16);

@@ -1,7 +1,7 @@
 /**
  * A kernel density estimate of G's samples: p_g(x) ≈ (1/n) Σ_i N(x; y_i, h²·I), the y_i the fakes.
- * Plain loops over Float32Arrays; the grid version is separable, so a 64 × 64 grid from 512 samples
- * costs 512 · 128 exponentials and a 64 × 512 × 64 product instead of 2 million exponentials.
+ * Plain loops; the grid version is separable, and each kernel is summed only within its reach
+ * (KERNEL_REACH), so a 64 × 64 grid from 512 samples costs a few thousand exponentials, not 2 million.
  */
 
 /**
@@ -71,6 +71,15 @@ export function crossValidatedBandwidth(points: ArrayLike<number>, low: number, 
   return best;
 }
 
+/**
+ * How far a kernel reaches, in bandwidths: beyond 8.5 h it is below e^(−36) ≈ 2e−16 of its peak.
+ * Leaving it out changes the estimate by less than 1e−6 of itself wherever the estimate is at least
+ * 1e−6 of its peak (tested); further out only far tails remain, where the D* layer is not drawn
+ * (theory.ts MIN_CELL_COUNT) and a JS sample's term is log 2 either way. On the plane's grid it
+ * makes the estimate about ten times cheaper.
+ */
+export const KERNEL_REACH = 8.5;
+
 /** The estimate at each query point ([m × 2]), from `samples` ([n × 2]) with bandwidth h: [m]. */
 export function kdeAt(samples: ArrayLike<number>, h: number, queries: ArrayLike<number>): Float64Array {
   const n = samples.length / 2;
@@ -79,6 +88,7 @@ export function kdeAt(samples: ArrayLike<number>, h: number, queries: ArrayLike<
   const ys = Float64Array.from({ length: n }, (_, i) => samples[2 * i + 1]);
   const out = new Float64Array(m);
   const a = -1 / (2 * h * h);
+  const reach = (KERNEL_REACH * h) ** 2;
   const norm = 1 / (n * 2 * Math.PI * h * h);
   for (let j = 0; j < m; j++) {
     const qx = queries[2 * j];
@@ -87,7 +97,8 @@ export function kdeAt(samples: ArrayLike<number>, h: number, queries: ArrayLike<
     for (let i = 0; i < n; i++) {
       const dx = qx - xs[i];
       const dy = qy - ys[i];
-      sum += Math.exp(a * (dx * dx + dy * dy));
+      const d2 = dx * dx + dy * dy;
+      if (d2 < reach) sum += Math.exp(a * d2);
     }
     out[j] = sum * norm;
   }
@@ -97,35 +108,43 @@ export function kdeAt(samples: ArrayLike<number>, h: number, queries: ArrayLike<
 /**
  * The estimate on the cell centres of plane.ts's gridPoints(radius, resolution) (row 0 at y = +radius):
  * [resolution²]. The kernel factors, N(x; y_i, h²) = k(x₁ − y_i1) · k(x₂ − y_i2), and the grid is a
- * product of its columns and rows, so p(row, col) = Σ_i ky[i][row] · kx[i][col].
+ * product of its columns and rows, so each sample adds k(row) · k(col) over the cells within its
+ * reach (KERNEL_REACH): 2 · reach / cell exponentials per axis and a block of products.
  */
 export function kdeOnGrid(samples: ArrayLike<number>, h: number, radius: number, resolution: number): Float64Array {
   const n = samples.length / 2;
   const cell = (2 * radius) / resolution;
   const a = -1 / (2 * h * h);
-  // Stored per grid line, each a contiguous run over the samples: every cell is then one dot product.
-  const kx = new Float64Array(resolution * n); // kx[col][i]
-  const ky = new Float64Array(resolution * n); // ky[row][i]
-  for (let k = 0; k < resolution; k++) {
-    const x = -radius + (k + 0.5) * cell;
-    const y = radius - (k + 0.5) * cell;
-    for (let i = 0; i < n; i++) {
-      const dx = x - samples[2 * i];
-      const dy = y - samples[2 * i + 1];
-      kx[k * n + i] = Math.exp(a * dx * dx);
-      ky[k * n + i] = Math.exp(a * dy * dy);
-    }
-  }
+  const reach = KERNEL_REACH * h;
   const out = new Float64Array(resolution * resolution);
-  const norm = 1 / (n * 2 * Math.PI * h * h);
-  for (let row = 0; row < resolution; row++) {
-    const r = row * n;
-    for (let col = 0; col < resolution; col++) {
-      const c = col * n;
-      let sum = 0;
-      for (let i = 0; i < n; i++) sum += ky[r + i] * kx[c + i];
-      out[row * resolution + col] = sum * norm;
+  const kx = new Float64Array(resolution);
+  const ky = new Float64Array(resolution);
+  // Column c's centre is −radius + (c + ½)·cell; row r's is radius − (r + ½)·cell.
+  const first = (at: number) => Math.max(0, Math.ceil((at - reach) / cell - 0.5));
+  const last = (at: number) => Math.min(resolution - 1, Math.floor((at + reach) / cell - 0.5));
+  for (let i = 0; i < n; i++) {
+    const x = samples[2 * i];
+    const y = samples[2 * i + 1];
+    const c0 = first(x + radius);
+    const c1 = last(x + radius);
+    const r0 = first(radius - y);
+    const r1 = last(radius - y);
+    if (c0 > c1 || r0 > r1) continue;
+    for (let c = c0; c <= c1; c++) {
+      const dx = -radius + (c + 0.5) * cell - x;
+      kx[c] = Math.exp(a * dx * dx);
+    }
+    for (let r = r0; r <= r1; r++) {
+      const dy = radius - (r + 0.5) * cell - y;
+      ky[r] = Math.exp(a * dy * dy);
+    }
+    for (let r = r0; r <= r1; r++) {
+      const wy = ky[r];
+      const line = r * resolution;
+      for (let c = c0; c <= c1; c++) out[line + c] += wy * kx[c];
     }
   }
+  const norm = 1 / (n * 2 * Math.PI * h * h);
+  for (let k = 0; k < out.length; k++) out[k] *= norm;
   return out;
 }
