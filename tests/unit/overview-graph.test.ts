@@ -5,7 +5,9 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildNetworks } from '../../src/gan/architectures/build.ts';
-import { CONDITIONINGS, defaultConfig, OBJECTIVES, type RunConfig } from '../../src/gan/config.ts';
+import { CONDITIONINGS, DATASETS, defaultConfig, OBJECTIVES, type RunConfig } from '../../src/gan/config.ts';
+import { MNIST_CLASSES, MNIST_PIXELS, mnistDataset } from '../../src/gan/data/mnist.ts';
+import { DATASET_MODULES } from '../../src/gan/data/modules.ts';
 import { ring } from '../../src/gan/data/sets/ring.ts';
 import { createRng } from '../../src/gan/rng.ts';
 import { type Network, SUB_STEPS } from '../../src/gan/trace-shape.ts';
@@ -81,6 +83,32 @@ test('DCGAN shapes: 7×7×2C → 14×14×C → 28×28×1 and back, C the channel
   );
   expect(architecture.generator).toEqual([32, '7×7×32', '14×14×16', '28×28×1']);
   expect(architecture.discriminator).toEqual(['28×28×1', '14×14×16', '7×7×32', 1]);
+});
+
+/** What each module builds from what it needs: two drawn points, ten blank digits (one per class). */
+const SOURCES = {
+  points: [
+    [1, 1],
+    [-1, 0],
+  ] as [number, number][],
+  mnist: mnistDataset({
+    count: MNIST_CLASSES,
+    pixels: new Uint8Array(MNIST_CLASSES * MNIST_PIXELS),
+    labels: Uint8Array.from({ length: MNIST_CLASSES }, (_, digit) => digit),
+    heldOut: 0,
+  }),
+};
+
+// The page draws the graph before any point is drawn or digit loaded: the shape is the module's word,
+// read without building the set (building the drawn set without points throws).
+test.each(DATASETS)('%s: the data shape is declared by its module and is that of what it builds', (dataset) => {
+  const shape = dataShape(dataset);
+  const built = DATASET_MODULES[dataset].create(SOURCES);
+  expect(shape).toMatchObject({ dimension: built.dimension, classes: built.classes });
+  expect(shape.classes > 0).toBe(DATASET_MODULES[dataset].labelled);
+  const labelled = overviewGraph(config({ dataset, conditioning: 'label' }));
+  expect(labelled.values).toBe(built.classes);
+  expect(labelled.architecture.generator.at(-1)).toBe(built.dimension);
 });
 
 describe('what a slow-motion sub-step lights', () => {

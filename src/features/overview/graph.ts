@@ -9,8 +9,8 @@
 import type { RunConfig } from '../../gan/config.ts';
 import { Q_HIDDEN } from '../../gan/architectures/constants.ts';
 import { labelAtInput } from '../../gan/conditioning/label-input.ts';
+import type { DatasetModule } from '../../gan/data/dataset.ts';
 import { DATASET_MODULES } from '../../gan/data/modules.ts';
-import { MNIST_CLASSES } from '../../gan/data/mnist.ts';
 import type { Network, SubStepId } from '../../gan/trace-shape.ts';
 
 export type NodeId =
@@ -80,28 +80,12 @@ export interface OverviewGraph {
   objective: RunConfig['objective'];
 }
 
-/** What the graph needs of the data, read from its module (no tfjs, no sampling of images). */
-export interface DataShape {
-  dimension: number;
-  /** Labels a conditional GAN can use (the 2D sets' modes, MNIST's digits). */
-  classes: number;
-}
+/** What the graph needs of the data: its module's sample size and label count (dataset.ts DatasetModule). */
+export type DataShape = Pick<DatasetModule, 'dimension' | 'classes'>;
 
-/** MNIST's flattened 28×28 digits; the 2D sets' points. */
-const IMAGE_SIZE = 28 * 28;
-
-const shapes = new Map<string, DataShape>();
-
-/** The dataset's sample size and label count, from its module (the 2D sets are built once, cheaply). */
+/** The dataset's sample size and label count, as its module declares them (nothing is built or loaded). */
 export function dataShape(dataset: RunConfig['dataset']): DataShape {
-  const module = DATASET_MODULES[dataset];
-  if (module.kind === 'images') return { dimension: IMAGE_SIZE, classes: MNIST_CLASSES };
-  const known = shapes.get(dataset);
-  if (known) return known;
-  const built = module.create({});
-  const shape = { dimension: built.dimension, classes: built.classes };
-  shapes.set(dataset, shape);
-  return shape;
+  return DATASET_MODULES[dataset];
 }
 
 const both: readonly Network[] = ['discriminator', 'generator'];

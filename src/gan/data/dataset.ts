@@ -63,6 +63,13 @@ export interface DatasetModule {
   readonly kind: 'points' | 'drawn' | 'images';
   /** Whether its samples carry a label (a mode, a moon, a digit): what a conditional GAN needs. */
   readonly labelled: boolean;
+  /**
+   * The size of one sample (2 for points, 784 for a flattened digit) and its number of labels (0
+   * where there are none), known without building the set: the page reads them to draw the model
+   * before any point is drawn or digit loaded. The Dataset that `create` returns has the same.
+   */
+  readonly dimension: number;
+  readonly classes: number;
   /** Its modes, where they are known: the mode metrics and their chart count them. */
   readonly modes?: ModeSpec;
   /** Its exact density, where it has a closed form: the 2D view's theory layers (D*, JS) read it. */

@@ -48,6 +48,8 @@ export const checkerboardData: DatasetModule = {
   id: 'checkerboard',
   kind: 'points',
   labelled: true,
+  dimension: 2,
+  classes: CENTRES.length,
   modes: { centres: CENTRES, sigma: CELL_SIGMA },
   create: () => checkerboard(),
   pytorch: `# src/gan/data/sets/checkerboard.ts checkerboard(): uniform on the 8 dark unit cells of a 4x4 board on [-2, 2]^2

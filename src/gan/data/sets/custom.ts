@@ -6,5 +6,7 @@ export const customData: DatasetModule = {
   id: 'custom',
   kind: 'drawn',
   labelled: false,
+  dimension: 2,
+  classes: 0,
   create: ({ points }) => customPoints(points ?? []),
 };

@@ -11,6 +11,8 @@ export const gaussianData: DatasetModule = {
   id: 'gaussian',
   kind: 'points',
   labelled: true,
+  dimension: 2,
+  classes: 1,
   modes: gaussian().modes,
   // gaussianMixture always sets its modes.
   density: mixtureDensity(gaussian().modes!),

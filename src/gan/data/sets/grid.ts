@@ -13,6 +13,8 @@ export const gridData: DatasetModule = {
   id: 'grid',
   kind: 'points',
   labelled: true,
+  dimension: 2,
+  classes: 25,
   modes: grid().modes,
   // gaussianMixture always sets its modes.
   density: mixtureDensity(grid().modes!),

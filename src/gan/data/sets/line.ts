@@ -18,6 +18,8 @@ export const lineData: DatasetModule = {
   id: 'line',
   kind: 'points',
   labelled: false,
+  dimension: 2,
+  classes: 0,
   density: segmentDensity([-1.5, -1], [1.5, 1], LINE_SIGMA),
   create: () => line(),
   pytorch: `# src/gan/data/sets/line.ts line(): the segment from (-1.5, -1) to (1.5, 1) with N(0, 0.02^2) noise.

@@ -1,4 +1,5 @@
 import type { DatasetModule } from '../dataset.ts';
+import { MNIST_CLASSES, MNIST_PIXELS } from '../mnist.ts';
 
 /**
  * MNIST, loaded by the platform (the worker fetches public/data/mnist.bin, the CLI reads it; mnist.ts
@@ -8,6 +9,8 @@ export const mnistData: DatasetModule = {
   id: 'mnist',
   kind: 'images',
   labelled: true,
+  dimension: MNIST_PIXELS,
+  classes: MNIST_CLASSES,
   create({ mnist }) {
     if (!mnist) throw new Error('MNIST: the digits have not been loaded yet');
     return mnist;

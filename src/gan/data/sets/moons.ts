@@ -31,6 +31,8 @@ export const moonsData: DatasetModule = {
   id: 'moons',
   kind: 'points',
   labelled: true,
+  dimension: 2,
+  classes: 2,
   create: () => moons(),
   pytorch: `# src/gan/data/sets/moons.ts moons(): two interleaving half circles (make_moons, noise 0.05), centred.
 MODES = None

@@ -18,6 +18,8 @@ export const ringData: DatasetModule = {
   id: 'ring',
   kind: 'points',
   labelled: true,
+  dimension: 2,
+  classes: 8,
   modes: ring().modes,
   // gaussianMixture always sets its modes.
   density: mixtureDensity(ring().modes!),

@@ -15,6 +15,8 @@ export const spiralData: DatasetModule = {
   id: 'spiral',
   kind: 'points',
   labelled: false,
+  dimension: 2,
+  classes: 0,
   create: () => spiral(),
   pytorch: `# src/gan/data/sets/spiral.ts spiral(): the swiss roll of gan_toy.py, t in [1.5 pi, 4.5 pi], noise 0.25, scaled by 1/7.5.
 MODES = None
