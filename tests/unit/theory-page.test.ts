@@ -8,6 +8,7 @@ import { initialTraining, reduceTraining, resetTraining } from '../../src/client
 import { heatField } from '../../src/features/plane2d/draw.ts';
 import { defaultConfig } from '../../src/gan/config.ts';
 import type { TheoryView } from '../../src/gan/theory/theory.ts';
+import * as theoryTexts from '../../src/i18n/theoryTexts.ts';
 import type { PlaneEvent } from '../../src/worker/protocol.ts';
 
 const floats = (values: number[]) => Float32Array.from(values);
@@ -81,5 +82,17 @@ describe('the heatmap field', () => {
     expect(heatField(score, 'difference')).toEqual({ discriminator: score.theory!.optimal, output: 'probability' });
     const bare = plane(1);
     expect(heatField(bare, 'optimal')).toBe(bare);
+  });
+});
+
+describe('the theory’s sentences (theoryTexts.ts, outside the page’s string table)', () => {
+  test('every one is there in English and Korean, none empty, and the D* caption says what D = ½ means', () => {
+    const said = (words: typeof theoryTexts.en) =>
+      Object.values(words).map((value) => (typeof value === 'function' ? value('0.1', '0.2') : value));
+    expect(Object.keys(theoryTexts.ko).sort()).toEqual(Object.keys(theoryTexts.en).sort());
+    for (const language of ['en', 'ko'] as const)
+      for (const text of said(theoryTexts[language])) expect(text.trim().length).toBeGreaterThan(10);
+    expect(theoryTexts.en.optimalCaption).toContain('D = ½ everywhere is D* at equilibrium');
+    expect(theoryTexts.ko.optimalCaption).toContain('D = ½');
   });
 });

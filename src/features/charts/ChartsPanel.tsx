@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useRef } from 'react';
+import { lazy, memo, Suspense, useCallback, useMemo, useRef } from 'react';
 import type { TrainingClient } from '../../client/TrainingClient.ts';
 import type { DatasetId, RunConfig } from '../../gan/config.ts';
 import { DATASET_MODULES } from '../../gan/data/modules.ts';
@@ -19,10 +19,12 @@ import type { HistoryState, RunHistory } from '../history/runHistory.ts';
 import { minMaxBuckets, type Row } from './downsample.ts';
 import { CHART_OF, type ChartId, MARKER_NAMES } from './signals.ts';
 import { StreamChart } from './StreamChart.tsx';
-import { TheoryCharts } from './TheoryCharts.tsx';
 import type { Marker, Series, Shade } from './StreamLines.tsx';
 import { useThrottled } from './useThrottled.ts';
 import { paletteVar } from '../theme/palette.ts';
+
+/** The theory charts (TheoryCharts.tsx) load after the page's first paint, with their sentences (src/i18n/theoryTexts.ts). */
+const TheoryCharts = lazy(() => import('./TheoryCharts.tsx').then(({ TheoryCharts }) => ({ default: TheoryCharts })));
 
 /**
  * Buckets per chart: each keeps its first point and each series' extremes (up to 7 rows with three
@@ -212,7 +214,9 @@ export const ChartsPanel = memo(function ChartsPanel({ client, store, config, di
           summary={summary(infoRows, infoSeries)}
         />
       ) : null}
-      <TheoryCharts {...common} client={client} config={config} delayMs={5 * STAGGER_MS} />
+      <Suspense fallback={null}>
+        <TheoryCharts {...common} client={client} config={config} delayMs={5 * STAGGER_MS} />
+      </Suspense>
     </section>
   );
 });

@@ -1,11 +1,12 @@
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useCallback, useContext, useMemo } from 'react';
 import type { TrainingClient } from '../../client/TrainingClient.ts';
 import type { RunConfig } from '../../gan/config.ts';
 import { DATASET_MODULES } from '../../gan/data/modules.ts';
 import { OBJECTIVE_MODULES } from '../../gan/objectives/modules.ts';
 import { EQUILIBRIUM_VALUE, JS_BOUND } from '../../gan/theory/optimal.ts';
 import { formatSetting } from '../../i18n/format.ts';
-import { useStrings } from '../../i18n/useStrings.ts';
+import * as theoryTexts from '../../i18n/theoryTexts.ts';
+import { LanguageContext, useStrings } from '../../i18n/useStrings.ts';
 import { paletteVar } from '../theme/palette.ts';
 import { minMaxBuckets, type Row } from './downsample.ts';
 import { StreamChart } from './StreamChart.tsx';
@@ -58,7 +59,7 @@ export interface TheoryChartsProps {
 }
 
 /**
- * The theory charts (src/gan/theory), from the points the plane brings (TrainingState.theory): the
+ * The theory charts (src/gan/theory), loaded after the page's first paint (ChartsPanel's lazy import), from the points the plane brings (TrainingState.theory): the
  * Jensen–Shannon divergence against its bound log 2, V(D, G) against the equilibrium −log 4 where D
  * is a probability, and for a Wasserstein critic its measured Lipschitz constant against K = 1.
  */
@@ -71,6 +72,7 @@ export const TheoryCharts = memo(function TheoryCharts({
   delayMs,
 }: TheoryChartsProps) {
   const t = useStrings().theory;
+  const words = theoryTexts[useContext(LanguageContext)];
   const c = useStrings().charts;
   const read = useCallback(() => client.getSnapshot().theory, [client]);
   const points = useThrottled(client.subscribe, read, REDRAW_MS);
@@ -78,7 +80,7 @@ export const TheoryCharts = memo(function TheoryCharts({
   const jsRows = useMemo(() => minMaxBuckets(rows, ['jensenShannon'], BUCKETS), [rows]);
   const valueRows = useMemo(() => minMaxBuckets(rows, ['value'], BUCKETS), [rows]);
   const lipschitzRows = useMemo(() => minMaxBuckets(rows, ['lipschitz'], BUCKETS), [rows]);
-  if (!DATASET_MODULES[config.dataset].density) return <ChartNote title={t.charts} text={t.notKnown} />;
+  if (!DATASET_MODULES[config.dataset].density) return <ChartNote title={t.charts} text={words.notKnown} />;
   const module = OBJECTIVE_MODULES[config.objective];
   const conditional = config.conditioning === 'label';
   const common = { domain, markers, empty, shades: [] };
@@ -96,7 +98,7 @@ export const TheoryCharts = memo(function TheoryCharts({
         {...common}
         delayMs={delayMs}
         title={t.jensenShannon}
-        help={{ label: t.helpLabel, text: t.jensenShannonHelp }}
+        help={{ label: t.helpLabel, text: words.jensenShannonHelp }}
         rows={jsRows}
         series={js}
         leftDomain={JS_DOMAIN}
@@ -108,24 +110,24 @@ export const TheoryCharts = memo(function TheoryCharts({
           {...common}
           delayMs={delayMs}
           title={t.value}
-          help={{ label: t.helpLabel, text: t.valueHelp }}
+          help={{ label: t.helpLabel, text: words.valueHelp }}
           rows={valueRows}
           series={value}
           guides={[{ iteration: EQUILIBRIUM_VALUE, label: t.equilibrium }]}
           summary={summary(valueRows, 'value', t.curves.value)}
         />
       ) : (
-        <ChartNote title={t.value} text={conditional ? t.conditional : t.valueUndefined} />
+        <ChartNote title={t.value} text={conditional ? words.conditional : words.valueUndefined} />
       )}
       {module.distance === 'wasserstein' ? (
         conditional ? (
-          <ChartNote title={t.lipschitz} text={t.conditional} />
+          <ChartNote title={t.lipschitz} text={words.conditional} />
         ) : (
           <StreamChart
             {...common}
             delayMs={delayMs}
             title={t.lipschitz}
-            help={{ label: t.helpLabel, text: t.lipschitzHelp }}
+            help={{ label: t.helpLabel, text: words.lipschitzHelp }}
             rows={lipschitzRows}
             series={lipschitz}
             leftDomain={lipschitzDomain(lipschitzRows)}

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useStrings } from '../../i18n/useStrings.ts';
 import type { PlaneEvent } from '../../worker/protocol.ts';
 import { formatSetting } from '../../i18n/format.ts';
@@ -17,8 +17,18 @@ import {
   SOFTWARE_CANVAS,
   type TheoryLayers,
 } from './draw.ts';
-import { TheoryCaption, TheoryToggles } from './TheoryLayers.tsx';
 import { usePalette } from '../theme/theme.ts';
+
+/**
+ * The theory layers' controls and caption (TheoryLayers.tsx) load after the page's first paint: they
+ * show only once a plane carries theory, and their sentences stay off the first download.
+ */
+const TheoryToggles = lazy(() =>
+  import('./TheoryLayers.tsx').then(({ TheoryToggles }) => ({ default: TheoryToggles })),
+);
+const TheoryCaption = lazy(() =>
+  import('./TheoryLayers.tsx').then(({ TheoryCaption }) => ({ default: TheoryCaption })),
+);
 
 /** The drawing frame before any plane exists: the ring's view (radius 2 plus a margin). */
 const DEFAULT_RADIUS = 3;
@@ -168,19 +178,25 @@ export function PlaneView({ plane, drawing, points, onDraw, onClear, overlay }: 
             </label>
           ))}
           {plane?.theory ? (
-            <TheoryToggles
-              theory={theory}
-              available={plane.theory}
-              probability={plane.output === 'probability'}
-              onChange={(next) => {
-                setTheory(next);
-                // D* is a heatmap: choosing it shows the heatmap.
-                if (next.field !== 'discriminator' && !layers.heatmap) setLayers({ ...layers, heatmap: true });
-              }}
-            />
+            <Suspense fallback={null}>
+              <TheoryToggles
+                theory={theory}
+                available={plane.theory}
+                probability={plane.output === 'probability'}
+                onChange={(next) => {
+                  setTheory(next);
+                  // D* is a heatmap: choosing it shows the heatmap.
+                  if (next.field !== 'discriminator' && !layers.heatmap) setLayers({ ...layers, heatmap: true });
+                }}
+              />
+            </Suspense>
           ) : null}
         </fieldset>
-        {plane?.theory && shownTheory ? <TheoryCaption id={captionId} theory={theory} view={plane.theory} /> : null}
+        {plane?.theory && shownTheory ? (
+          <Suspense fallback={null}>
+            <TheoryCaption id={captionId} theory={theory} view={plane.theory} />
+          </Suspense>
+        ) : null}
         {drawing ? (
           <div className="drawing">
             <strong>{t.drawTitle}</strong> {t.drawHint} <output>{t.drawCount(points.length)}</output>

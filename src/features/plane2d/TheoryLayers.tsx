@@ -1,6 +1,8 @@
 import type { TheoryView } from '../../gan/theory/theory.ts';
 import { formatSetting } from '../../i18n/format.ts';
-import { useStrings } from '../../i18n/useStrings.ts';
+import { useContext } from 'react';
+import * as theoryTexts from '../../i18n/theoryTexts.ts';
+import { LanguageContext, useStrings } from '../../i18n/useStrings.ts';
 import type { TheoryLayers } from './draw.ts';
 
 export interface TheoryTogglesProps {
@@ -52,23 +54,27 @@ export function TheoryToggles({ theory, available, probability, onChange }: Theo
   );
 }
 
-/** What the theory layers on show, in words: the canvas's description while they are on. */
+/**
+ * What the theory layers on show, in words: the canvas's description while they are on. Loaded after
+ * the page's first paint (PlaneView's lazy import), with its sentences (theoryTexts.ts).
+ */
 export function TheoryCaption({ id, theory, view }: { id: string; theory: TheoryLayers; view: TheoryView }) {
   const t = useStrings().theory;
+  const words = theoryTexts[useContext(LanguageContext)];
   const transport = theory.transport ? view.transport : undefined;
   return (
     <div className="theory-caption" id={id}>
-      {theory.field === 'optimal' ? <p>{t.optimalCaption}</p> : null}
-      {theory.field === 'difference' ? <p>{t.differenceCaption}</p> : null}
+      {theory.field === 'optimal' ? <p>{words.optimalCaption}</p> : null}
+      {theory.field === 'difference' ? <p>{words.differenceCaption}</p> : null}
       {theory.field !== 'discriminator' ? (
         <details>
           <summary>{t.optimalHowLabel}</summary>
-          <p>{t.optimalHow(formatSetting(view.bandwidth))}</p>
+          <p>{words.optimalHow(formatSetting(view.bandwidth))}</p>
         </details>
       ) : null}
       {transport ? (
         <p>
-          {t.transportCaption(
+          {words.transportCaption(
             formatSetting(transport.meanCost),
             transport.criticGap === undefined ? undefined : formatSetting(transport.criticGap),
           )}
