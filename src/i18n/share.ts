@@ -1,4 +1,5 @@
 /** Strings of the "Share & save" panel (src/features/share). Accessible names are the UI contract (tests/e2e/README.md). */
+import type { WeightsRefusal } from '../features/share/pytorchWeights.ts';
 import type { RunRefusal } from '../features/share/runFile.ts';
 import * as settings from './settings.ts';
 
@@ -36,6 +37,22 @@ export const en = {
   pythonWritten:
     '{file} saved: run it with python3 {file} --steps 2000 (PyTorch draws other random numbers, so the same experiment, not the same numbers).',
   pythonNoDrawnData: 'Drawn data cannot be exported to Python: pick a built-in dataset.',
+  importWeights: 'Import PyTorch weights',
+  importWeightsHint:
+    'The weights file the exported script writes (….weights.json), trained in PyTorch with this run’s model settings.',
+  weightsLoaded:
+    'Loaded {source}: the networks PyTorch trained for {iteration} iterations. Training continues from them with fresh optimiser state; the charts start again.',
+  /** Why a PyTorch weights file is refused (pytorchWeights.ts's WeightsRefusal), in the "Could not load …" sentence. */
+  weightsRefusals: {
+    notWeightsFile: 'it is not a weights file written by Nash’s exported Python script',
+    runFileGiven: 'it is a Nash run file; import it with “Import run file”',
+    weightsVersion: 'it is a version {value} weights file; this version reads {reads}',
+    missingWeight: 'it has no {name}',
+    unexpectedWeight: 'it holds {name}, which this model does not have',
+    weightShape: '{name} is {shape}, not {expected}',
+    notFiniteWeight: '{name} holds values that are not finite (did the PyTorch run diverge?)',
+    modelDiffers: 'its model is not this run’s: {field}: file {file}, run {run}',
+  } satisfies Record<WeightsRefusal['code'], string>,
   saveRun: 'Save run in this browser',
   saved: 'Saved at iteration {iteration}.',
   savedRuns: 'Saved runs',
@@ -133,6 +150,21 @@ export const ko: typeof en = {
   pythonWritten:
     '{file}을(를) 저장했습니다. python3 {file} --steps 2000 으로 실행하세요 (PyTorch는 다른 난수를 쓰므로 같은 실험이지만 같은 숫자는 아닙니다).',
   pythonNoDrawnData: '직접 그린 데이터는 Python으로 내보낼 수 없습니다. 기본 데이터셋을 고르세요.',
+  importWeights: 'PyTorch 가중치 가져오기',
+  importWeightsHint:
+    '내보낸 스크립트가 쓰는 가중치 파일(….weights.json)입니다. 이 실행과 같은 모델 설정으로 PyTorch에서 학습한 것이어야 합니다.',
+  weightsLoaded:
+    '{source}을(를) 불러왔습니다. PyTorch에서 {iteration}번 반복 학습한 네트워크입니다. 최적화기 상태를 새로 시작해 여기서부터 학습을 이어 가고, 차트는 처음부터 다시 그립니다.',
+  weightsRefusals: {
+    notWeightsFile: 'Nash에서 내보낸 Python 스크립트가 쓴 가중치 파일이 아닙니다',
+    runFileGiven: 'Nash 실행 파일입니다. “실행 파일 가져오기”로 가져오세요',
+    weightsVersion: '버전 {value}의 가중치 파일입니다. 이 버전은 버전 {reads}를 읽습니다',
+    missingWeight: '{name}이(가) 없습니다',
+    unexpectedWeight: '이 모델에는 없는 {name}이(가) 들어 있습니다',
+    weightShape: '{name}의 형태가 {expected}가 아니라 {shape}입니다',
+    notFiniteWeight: '{name}에 유한하지 않은 값이 있습니다 (PyTorch 학습이 발산했나요?)',
+    modelDiffers: '이 실행과 모델이 다릅니다. {field}: 파일 {file}, 실행 {run}',
+  },
   saveRun: '이 브라우저에 실행 저장',
   saved: '반복 {iteration}에서 저장했습니다.',
   savedRuns: '저장된 실행',

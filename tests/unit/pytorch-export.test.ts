@@ -1,28 +1,11 @@
-/**
- * The exported PyTorch script runs and trains, with Debian's python3-torch (.ci/run installs it).
- * Each script is written to a temp dir, run with /usr/bin/python3 (not a pyenv shim, which may lack
- * torch), and its printed JSON lines parsed.
- */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+/** The exported PyTorch script runs and trains, with Debian's python3-torch (pytorch-run.ts runs it). */
+import { existsSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { defaultConfig, OBJECTIVES, type RunConfig } from '../../src/gan/config.ts';
 import { recipeFor } from '../../src/gan/recipes.ts';
 import { exportPyTorch } from '../../src/features/share/pytorch.ts';
 import { presetConfig } from '../../src/features/share/urlState.ts';
-
-const PYTHON = process.env.NASH_PYTHON ?? '/usr/bin/python3';
-const probe = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' });
-const torchMissing =
-  probe.status === 0
-    ? undefined
-    : `${PYTHON} cannot import torch (${(probe.stderr || String(probe.error)).trim().split('\n').at(-1)}): apt-get install -y python3-torch`;
-if (torchMissing) console.warn(`Skipping the PyTorch export runs: ${torchMissing}`);
-
-const MNIST_BINARY = resolve('public/data/mnist.bin');
-const directory = mkdtempSync(join(tmpdir(), 'nash-pytorch-'));
+import { MNIST_BINARY, PYTHON, runJson, script, torchMissing, writeScript } from './pytorch-run.ts';
 
 interface Progress {
   iteration: number;
@@ -38,29 +21,12 @@ interface Summary {
   maxCriticWeight?: number;
   labelAccuracy?: number;
   mutualInformation?: number | null;
+  weights?: string;
 }
 
-function script(config: RunConfig): { script: string; filename: string } {
-  const result = exportPyTorch(config);
-  if (!result.ok) throw new Error(`export refused: ${result.refusal}`);
-  return result;
-}
-
-/** Runs an exported script; one thread, as the 2-core CI machines are shared. */
+/** Runs an exported script: its progress lines and its summary (the last line). */
 function run(config: RunConfig, args: string[]): { progress: Progress[]; summary: Summary } {
-  const { script: text, filename } = script(config);
-  const path = join(directory, filename);
-  writeFileSync(path, text);
-  const child = spawnSync(PYTHON, [path, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, OMP_NUM_THREADS: '1' },
-    timeout: 240_000,
-  });
-  if (child.status !== 0) throw new Error(`${filename} exited with ${child.status}: ${child.stderr}`);
-  const lines = child.stdout
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as Progress | Summary);
+  const lines = runJson(PYTHON, [writeScript(config), ...args]) as (Progress | Summary)[];
   const summary = lines.at(-1) as Summary;
   expect(summary.done).toBe(true);
   return { progress: lines.slice(0, -1) as Progress[], summary };
@@ -140,6 +106,21 @@ describe('the script as text', () => {
   });
 });
 
+describe('the script’s weights file and torchrun', () => {
+  test('it writes JSON for Nash (no pickle), and wraps every network in DistributedDataParallel only under torchrun', () => {
+    const text = script(defaultConfig()).script;
+    expect(text).not.toContain('torch.save');
+    expect(text).toContain("weights = {'kind': 'nash-pytorch-weights', 'version': 1,");
+    expect(text).toContain("NETWORKS = {'generator': generator, 'discriminator': discriminator}");
+    expect(text).toContain("DISTRIBUTED = 'WORLD_SIZE' in os.environ and 'RANK' in os.environ");
+    expect(text).toContain("dist.init_process_group('nccl' if args.device.startswith('cuda') else 'gloo')");
+    expect(text).toContain('    generator = DistributedDataParallel(generator, **replica)');
+    const info = script({ ...defaultConfig(), conditioning: 'infoCodes' }).script;
+    expect(info).toContain("'q_head': q_head}");
+    expect(info).toContain('    q_head = DistributedDataParallel(q_head, **replica)');
+  });
+});
+
 describe.skipIf(torchMissing)('the script runs in PyTorch', () => {
   test('the ring default trains: finite losses and the modes covered after its 2,000 iterations', () => {
     const { progress, summary } = run(presetConfig('ringDefault'), ['--steps', '2000']);
@@ -150,6 +131,8 @@ describe.skipIf(torchMissing)('the script runs in PyTorch', () => {
     expect(summary.modes?.modesTotal).toBe(8);
     expect(summary.modes?.modesCovered).toBeGreaterThanOrEqual(6);
     expect(summary.modes?.highQuality).toBeGreaterThan(0.3);
+    // Its weights file, beside the script (pytorch-roundtrip.test.ts imports such files).
+    expect(summary.weights && existsSync(summary.weights)).toBe(true);
   });
 
   test.each(OBJECTIVES)('%s on the ring runs with finite losses', (objective) => {

@@ -54,8 +54,56 @@ function unconditionedLoop(config: RunConfig, dimension: number): string {
         generator_optimizer.zero_grad()
         g_loss.backward()
         generator_optimizer.step()
-    if iteration % log_every == 0 or iteration == args.steps:
+    if LEAD and (iteration % log_every == 0 or iteration == args.steps):
         print(json.dumps({'iteration': iteration, 'dLoss': finite(d_loss.item()), 'gLoss': finite(g_loss.item())}), flush=True)
+    if LEAD and args.save_every and iteration % args.save_every == 0 and iteration < args.steps:
+        write_weights(iteration)
+`;
+}
+
+/** The networks the weights file holds, by the name its tensors start with (pytorchWeights.ts reads them). */
+function networks(config: RunConfig): string[] {
+  return ['generator', 'discriminator', ...(config.conditioning === 'infoCodes' ? ['q_head'] : [])];
+}
+
+/**
+ * The weights file's check batch: CHECK_COUNT fixed inputs to G (noise, and the grid's labels or
+ * codes, with InfoGAN's continuous codes drawn) and, when the file is written, what the networks make
+ * of them in inference mode: G's samples, D's scores of those samples, and InfoGAN's Q outputs.
+ */
+function checkBatch(config: RunConfig): string {
+  const noise =
+    config.noise === 'gaussian'
+      ? 'torch.randn(CHECK_COUNT, LATENT_SIZE, generator=check_stream)'
+      : '2 * torch.rand(CHECK_COUNT, LATENT_SIZE, generator=check_stream) - 1';
+  const head = `CHECK_COUNT = 16
+check_stream = torch.Generator().manual_seed(args.seed + 2)
+check_noise = ${noise}                 # [16, latentSize]
+`;
+  if (config.conditioning === 'none')
+    return `${head}CHECK = {'noise': encode(check_noise)}
+CHECK_INPUT = check_noise.to(DEVICE)
+
+
+def check_outputs(samples):
+    return {'samples': encode(samples), 'scores': encode(NETWORKS['discriminator'](samples))}
+`;
+  const condition =
+    config.conditioning === 'label'
+      ? `check_labels = torch.arange(CHECK_COUNT) % K                             # the grid's labels
+CHECK = {'noise': encode(check_noise), 'labels': check_labels.tolist()}
+CHECK_CONDITION = sample_condition(CHECK_COUNT, check_labels)`
+      : `check_labels = torch.arange(CHECK_COUNT) % K                             # the grid's code values
+check_continuous = 2 * torch.rand(CHECK_COUNT, C_CONT, generator=check_stream) - 1     # [16, C]
+CHECK = {'noise': encode(check_noise), 'labels': check_labels.tolist(), 'continuous': encode(check_continuous)}
+CHECK_CONDITION = F.one_hot(check_labels, K).float().to(DEVICE), check_continuous.to(DEVICE)`;
+  return `${head}${condition}
+CHECK_INPUT = generator_input(check_noise.to(DEVICE), CHECK_CONDITION)
+
+
+def check_outputs(samples):
+    features, scores = NETWORKS['discriminator'](samples, CHECK_CONDITION)
+    return {'samples': encode(samples), 'scores': encode(scores)${config.conditioning === 'infoCodes' ? ", 'codes': encode(NETWORKS['q_head'](features))" : ''}}
 `;
 }
 
@@ -91,20 +139,29 @@ Written by Nash's "Export as Python" from a playground run configuration (CONFIG
 the same architecture, objective, optimisers and hyperparameters in PyTorch. The seed seeds PyTorch,
 whose random numbers differ from Nash's: this is the same experiment, not the same numbers.
 
-    python3 ${name}.py --steps 2000${image ? ' --mnist path/to/mnist.bin' : ''} [--device cuda] [--save generator.pt]
+    python3 ${name}.py --steps 2000${image ? ' --mnist path/to/mnist.bin' : ''} [--device cuda] [--weights trained.weights.json]
+    torchrun --nproc_per_node 2 ${name}.py --steps 2000${image ? ' --mnist path/to/mnist.bin' : ''}    # data-parallel: GPUs (NCCL) or CPUs (gloo)
 
 Prints one JSON line every --log-every iterations and a summary line at the end${image ? '' : ' (with mode\ncoverage where the data has known modes)'}.
+At the end (and every --save-every iterations) it writes the trained weights as JSON beside this script
+(${name}.weights.json, or --weights): Nash's "Import PyTorch weights" loads them into a run with these settings.
 """
 import argparse
+import base64
+import hashlib
 import json
 import math
+import os
 import struct
 import sys
 import time
+from array import array
 
 import torch
+import torch.distributed as dist
 from torch import nn
 import torch.nn.functional as F
+from torch.nn.parallel import DistributedDataParallel
 
 CONFIG = ${configLiteral(config)}
 
@@ -113,12 +170,27 @@ parser.add_argument('--steps', type=int, default=${DEFAULT_STEPS}, help='trainin
 parser.add_argument('--log-every', type=int, default=0, help='iterations between JSON progress lines (default: steps / 10)')
 parser.add_argument('--device', default='cuda' if torch.cuda.is_available() else 'cpu')
 parser.add_argument('--seed', type=int, default=CONFIG['seed'])
-parser.add_argument('--save', help='write the trained generator (state_dict) to this file')
+parser.add_argument('--weights', default=os.path.splitext(os.path.abspath(__file__))[0] + '.weights.json', help="the weights file that Nash's 'Import PyTorch weights' loads (default: beside this script)")
+parser.add_argument('--save-every', type=int, default=0, help='also write the weights file every this many iterations (default: at the end only)')
 ${image ? "parser.add_argument('--mnist', default='mnist.bin', help=\"Nash's MNIST binary (public/data/mnist.bin)\")\n" : ''}args = parser.parse_args()
+
+# ─── Past one machine: torchrun sets WORLD_SIZE and RANK and starts one process per GPU (or CPU slot).
+# Each process trains a replica on its share of every batch; DistributedDataParallel averages their
+# gradients, so every replica takes the same steps. Plain python3 runs one process and skips all this.
+DISTRIBUTED = 'WORLD_SIZE' in os.environ and 'RANK' in os.environ
+RANK = int(os.environ['RANK']) if DISTRIBUTED else 0
+WORLD = int(os.environ['WORLD_SIZE']) if DISTRIBUTED else 1
+LEAD = RANK == 0                                     # the process that prints and writes the weights
+if DISTRIBUTED:
+    dist.init_process_group('nccl' if args.device.startswith('cuda') else 'gloo')
+    if args.device.startswith('cuda'):
+        args.device = f'cuda:{int(os.environ.get("LOCAL_RANK", 0))}'
+        torch.cuda.set_device(args.device)
 DEVICE = torch.device(args.device)
 torch.manual_seed(args.seed)
 LATENT_SIZE = CONFIG['latentSize']
-BATCH = CONFIG['batchSize']
+# The batch is shared out among the processes: the same experiment (batch size, learning rates), more machines.
+BATCH = max(1, CONFIG['batchSize'] // WORLD)
 
 # ─── Data ──────────────────────────────────────────────────────────────────────────────────────
 ${sampler}
@@ -133,6 +205,62 @@ def sample_noise(n):
 G_INPUT = LATENT_SIZE + ${conditionSize(config)}  # noise${conditioned ? ' + the condition' : ''}
 ${config.architecture === 'mlp' ? mlp(config, dimension, image, labelAtDiscriminatorInput(config) ? `${dimension} + CLASSES` : String(dimension)) : dcgan(config)}${conditioned ? conditioningModules(config) : ''}generator.to(DEVICE)
 discriminator.to(DEVICE)
+NETWORKS = {${networks(config)
+    .map((network) => `'${network}': ${network}`)
+    .join(', ')}}
+
+
+# ─── The weights file: JSON, no pickle, nothing executable ─────────────────────────────────────
+def float32_bytes(tensor):
+    """A tensor's values as float32, little-endian (how Nash's Float32Array reads them)."""
+    values = array('f', tensor.detach().to('cpu', torch.float32).flatten().tolist())
+    if sys.byteorder == 'big':
+        values.byteswap()
+    return values.tobytes()
+
+
+def encode(tensor):
+    return base64.b64encode(float32_bytes(tensor)).decode('ascii')
+
+
+${checkBatch(config)}
+
+def write_weights(iteration):
+    """The networks for Nash's "Import PyTorch weights" (src/features/share/pytorchWeights.ts): the
+    configuration, the iteration, and each network's state_dict under torch's own names and layouts
+    (nn.Linear's weight is [out, in], a convolution's [out, in, kH, kW]; Nash converts each to its own).
+    The check batch holds what the networks make of CHECK_INPUT in inference mode (check_outputs), so a
+    loader can confirm that it computes what PyTorch computed."""
+    tensors = [
+        {'name': f'{network}.{key}', 'shape': list(value.shape), 'data': encode(value)}
+        for network, module in NETWORKS.items()
+        for key, value in module.state_dict().items()
+        if value.is_floating_point()                 # batch norm's num_batches_tracked counts steps: not a weight
+    ]
+    training = {module: module.training for module in NETWORKS.values()}
+    for module in NETWORKS.values():
+        module.eval()
+    with torch.no_grad():
+        check = {**CHECK, **check_outputs(NETWORKS['generator'](CHECK_INPUT))}
+    for module, mode in training.items():
+        module.train(mode)
+    weights = {'kind': 'nash-pytorch-weights', 'version': 1, 'config': {**CONFIG, 'seed': args.seed}, 'iteration': iteration,
+               'tensors': tensors, 'check': check}
+    partial = args.weights + '.partial'
+    with open(partial, 'w') as f:
+        json.dump(weights, f)
+    os.replace(partial, args.weights)                # a reader never sees half a file
+
+
+if DISTRIBUTED:
+    # Every replica starts from rank 0's weights (DistributedDataParallel broadcasts them) and draws its own
+    # batches. Batch norm's running statistics stay each replica's own (rank 0's are saved): broadcasting them
+    # before each of D's two forward passes (real, fake) would overwrite what the first pass's gradient needs.
+    replica = {'broadcast_buffers': False, **({'device_ids': [DEVICE.index]} if DEVICE.type == 'cuda' else {})}
+${networks(config)
+  .map((network) => `    ${network} = DistributedDataParallel(${network}, **replica)`)
+  .join('\n')}
+    torch.manual_seed(int.from_bytes(hashlib.sha256(f'{args.seed}/{RANK}'.encode()).digest()[:8], 'little'))
 
 # ─── Objective ─────────────────────────────────────────────────────────────────────────────────
 ${OBJECTIVE_MODULES[objective].pytorch}
@@ -169,6 +297,9 @@ started = time.time()
 d_loss = g_loss = torch.tensor(float('nan'))
 ${conditioned ? conditionedLoop(config, dimension) : unconditionedLoop(config, dimension)}
 # ─── Evaluation on fixed noise, in inference mode (batch norm uses its running statistics) ────
+${networks(config).join(', ')} = ${networks(config)
+    .map((network) => `NETWORKS['${network}']`)
+    .join(', ')}                   # the networks themselves, not their replicas' wrappers
 generator.eval()
 evaluation = torch.Generator().manual_seed(args.seed + 1)
 with torch.no_grad():
@@ -176,9 +307,18 @@ with torch.no_grad():
     samples = ${fixedSamples}
 summary = {'done': True, 'iterations': args.steps, 'seconds': round(time.time() - started, 2), 'finiteSamples': bool(torch.isfinite(samples).all())}
 summary['modes'] = mode_metrics(samples)
-${labelled ? LABEL_ACCURACY : ''}${conditioned && !labelled ? "summary['mutualInformation'] = finite(mutual_information)\n" : ''}${clip ? "summary['maxCriticWeight'] = max(float(p.abs().max()) for p in discriminator.parameters())\n" : ''}print(json.dumps(summary), flush=True)
-if args.save:
-    torch.save(generator.state_dict(), args.save)
+${labelled ? LABEL_ACCURACY : ''}${conditioned && !labelled ? "summary['mutualInformation'] = finite(mutual_information)\n" : ''}${clip ? "summary['maxCriticWeight'] = max(float(p.abs().max()) for p in discriminator.parameters())\n" : ''}if LEAD:
+    write_weights(args.steps)
+    summary['weights'] = args.weights
+    print(json.dumps(summary), flush=True)
+if DISTRIBUTED:
+    # Each replica's parameters, hashed: one hash for all ranks means one model.
+    digest = hashlib.sha256()
+    for module in NETWORKS.values():
+        for parameter in module.parameters():
+            digest.update(float32_bytes(parameter))
+    print(json.dumps({'rank': RANK, 'parameterSha256': digest.hexdigest()}), flush=True)
+    dist.destroy_process_group()
 `;
   return { ok: true, script, filename: `${name}.py` };
 }

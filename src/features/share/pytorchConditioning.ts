@@ -172,7 +172,9 @@ for iteration in range(1, args.steps + 1):
         generator_optimizer.zero_grad()
         g_loss.backward()
         generator_optimizer.step()
-    if iteration % log_every == 0 or iteration == args.steps:
+    if LEAD and (iteration % log_every == 0 or iteration == args.steps):
         print(json.dumps({'iteration': iteration, 'dLoss': finite(d_loss.item()), 'gLoss': finite(g_loss.item())${labelled ? '' : ", 'mutualInformation': finite(mutual_information)"}}), flush=True)
+    if LEAD and args.save_every and iteration % args.save_every == 0 and iteration < args.steps:
+        write_weights(iteration)
 `;
 }

@@ -96,7 +96,7 @@ function toBase64(values: Float32Array): string {
   return btoa(text);
 }
 
-function fromBase64(text: string): Float32Array<ArrayBuffer> | undefined {
+export function fromBase64(text: string): Float32Array<ArrayBuffer> | undefined {
   let binary: string;
   try {
     binary = atob(text);
@@ -126,9 +126,9 @@ export function encodeRunFile({ snapshot, stats }: SavedRun): string {
   });
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const isCount = (value: unknown): value is number =>
+export const isCount = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_COUNT;
 /**
  * A chart value: a finite number, or null (NaN once read) where that network did not step. The
@@ -139,7 +139,7 @@ const isStatValue = (value: unknown) =>
   value === undefined ||
   (typeof value === 'number' && (Number.isFinite(value) || Number.isNaN(value)));
 /** A count from a file refused, naming its field and the range. */
-const notCount = (field: string, value: unknown): RunRefusal => ({
+export const notCount = (field: string, value: unknown): RunRefusal => ({
   code: 'notCount',
   field,
   value: quote(value),
@@ -205,7 +205,7 @@ export function checkRun(parts: {
   };
 }
 
-function readTensors(
+export function readTensors(
   raw: unknown,
   decode: (data: unknown) => Float32Array<ArrayBuffer> | undefined,
 ): SavedTensor[] | RunRefusal {

@@ -7,6 +7,7 @@
 import { fill } from '../../i18n/fill.ts';
 import type { en } from '../../i18n/share.ts';
 import { describeRefusals } from '../../i18n/settings.ts';
+import type { ImportRefusal, WeightsRefusal } from './pytorchWeights.ts';
 import type { RunRefusal } from './runFile.ts';
 
 type Strings = typeof en;
@@ -32,4 +33,16 @@ export function describeRunRefusal(refusal: RunRefusal, t: Strings): string {
     default:
       return fill(template, refusal);
   }
+}
+
+const isWeightsRefusal = (refusal: ImportRefusal, t: Strings): refusal is WeightsRefusal =>
+  Object.hasOwn(t.weightsRefusals, refusal.code);
+
+/** Why a PyTorch weights file was refused (pytorchWeights.ts): its own codes, or any run file's. */
+export function describeImportRefusal(refusal: ImportRefusal, t: Strings): string {
+  if (!isWeightsRefusal(refusal, t)) return describeRunRefusal(refusal, t);
+  if (refusal.code !== 'modelDiffers') return fill(t.weightsRefusals[refusal.code], refusal);
+  // The setting as the settings panel names it, with its key: "Generator width (generatorWidth)".
+  const field = fill(t.settings.fieldName, { label: t.settings.fields[refusal.field], key: refusal.field });
+  return fill(t.weightsRefusals.modelDiffers, { ...refusal, field });
 }
