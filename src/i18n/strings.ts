@@ -7,9 +7,7 @@ import * as app from './app.ts';
 import * as charts from './charts.ts';
 import * as controls from './controls.ts';
 import * as diagnostics from './diagnostics.ts';
-import * as explainer from './explainer.ts';
 import * as formulas from './formulas.ts';
-import * as latent from './latent.ts';
 import * as lessons from './lessons.ts';
 import * as playground from './playground.ts';
 import * as presets from './presets.ts';
@@ -19,12 +17,10 @@ import * as reliability from './reliability.ts';
 import * as settings from './settings.ts';
 import * as backend from './backend.ts';
 import * as theory from './theory.ts';
-import * as overview from './overview.ts';
 
 export const STRINGS = {
   en: {
     app: app.en,
-    explainer: explainer.en,
     playground: playground.en,
     share: share.en,
     controls: controls.en,
@@ -34,16 +30,13 @@ export const STRINGS = {
     formulas: formulas.en,
     views: views.en,
     reliability: reliability.en,
-    latent: latent.en,
     lessons: lessons.en,
     settings: settings.en,
     backend: backend.en,
     theory: theory.en,
-    overview: overview.en,
   },
   ko: {
     app: app.ko,
-    explainer: explainer.ko,
     playground: playground.ko,
     share: share.ko,
     controls: controls.ko,
@@ -53,12 +46,10 @@ export const STRINGS = {
     formulas: formulas.ko,
     views: views.ko,
     reliability: reliability.ko,
-    latent: latent.ko,
     lessons: lessons.ko,
     settings: settings.ko,
     backend: backend.ko,
     theory: theory.ko,
-    overview: overview.ko,
   },
 } as const;
 

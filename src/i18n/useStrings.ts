@@ -8,6 +8,15 @@ export function useStrings() {
   return STRINGS[useContext(LanguageContext)];
 }
 
+/**
+ * The current language's half of a namespace that only a lazily loaded chunk imports, kept out of
+ * STRINGS so its words stay off the page's first download: `useWords(explainer).title` with
+ * `import * as explainer from '../../i18n/explainer.ts'`. tests/unit/i18n.test.ts checks them too.
+ */
+export function useWords<Words>(namespace: Record<Language, Words>): Words {
+  return namespace[useContext(LanguageContext)];
+}
+
 const STORAGE_KEY = 'nash.language';
 
 /** The remembered language, else the browser's (Korean for any ko-* locale), else English. */

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { LESSON_IDS } from '../../src/features/lessons/lessons.ts';
+import { LESSON_IDS } from '../../src/features/lessons/lessonIds.ts';
 import * as texts from '../../src/i18n/lessonTexts.ts';
 import { en, ko } from '../../src/i18n/lessons.ts';
 import { launchBrowser } from './browser.ts';

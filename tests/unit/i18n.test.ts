@@ -1,6 +1,15 @@
 import { expect, test } from 'vitest';
+import * as explainer from '../../src/i18n/explainer.ts';
+import * as latent from '../../src/i18n/latent.ts';
+import * as overview from '../../src/i18n/overview.ts';
 import { STRINGS } from '../../src/i18n/strings.ts';
 import type { BackendWarning } from '../../src/worker/protocol.ts';
+
+/** STRINGS, and the namespaces only a lazily loaded chunk imports (lessonTexts.ts has its own test). */
+const ALL = {
+  en: { ...STRINGS.en, explainer: explainer.en, latent: latent.en, overview: overview.en },
+  ko: { ...STRINGS.ko, explainer: explainer.ko, latent: latent.ko, overview: overview.ko },
+};
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -8,12 +17,10 @@ function keys(value: unknown, prefix = ''): string[] {
 }
 
 test('English and Korean have the same keys, none empty', () => {
-  expect(keys(STRINGS.ko).sort()).toEqual(keys(STRINGS.en).sort());
+  expect(keys(ALL.ko).sort()).toEqual(keys(ALL.en).sort());
   const empty = (lang: 'en' | 'ko') =>
-    keys(STRINGS[lang]).filter((path) => {
-      const value = path
-        .split('.')
-        .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], STRINGS[lang]);
+    keys(ALL[lang]).filter((path) => {
+      const value = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], ALL[lang]);
       return typeof value === 'string' && value.trim() === '';
     });
   expect(empty('en')).toEqual([]);
@@ -55,7 +62,7 @@ function texts(value: unknown): string[] {
 
 test('the gradient charted beside ‖∇G‖ is named ∂L_G/∂ℓ at D’s logit ℓ, never ∂L_G/∂D (which tends to 1, not 0, as D(G(z)) → 0)', () => {
   for (const language of ['en', 'ko'] as const) {
-    const strings = STRINGS[language];
+    const strings = ALL[language];
     expect(texts(strings).filter((text) => text.includes('∂L_G/∂D'))).toEqual([]);
     // ℓ is defined where it is shown: before the sigmoid for the log-losses, the output itself for LSGAN and critics.
     for (const label of [strings.charts.curves.outputGrad, strings.diagnostics.measurements.meanOutputGradient]) {

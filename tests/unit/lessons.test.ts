@@ -1,6 +1,7 @@
 import katex from 'katex';
 import { describe, expect, test } from 'vitest';
-import { LESSON_IDS, LESSONS, lessonById } from '../../src/features/lessons/lessons.ts';
+import { LESSON_IDS } from '../../src/features/lessons/lessonIds.ts';
+import { LESSONS, lessonById } from '../../src/features/lessons/lessons.ts';
 import { PROGRESS_KEY, parseProgress } from '../../src/features/lessons/progress.ts';
 import { THEORY_TEX } from '../../src/features/formulas/theory.ts';
 import { MENU_PRESETS } from '../../src/features/presets/menu.ts';

@@ -4,7 +4,7 @@
  * settings included. One sample per kind and per code: a new one fails to compile here until it has one.
  */
 import { describe, expect, test } from 'vitest';
-import { LESSON_IDS } from '../../src/features/lessons/lessons.ts';
+import { LESSON_IDS } from '../../src/features/lessons/lessonIds.ts';
 import { describeLinkProblems } from '../../src/features/share/linkProblems.ts';
 import { type LinkProblem, type LinkRefusal, parseLink } from '../../src/features/share/urlState.ts';
 import { CONFIG_SCHEMA, FIELD_NAMES, type Refusal } from '../../src/gan/config.ts';

@@ -9,6 +9,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import * as explainer from '../../src/i18n/explainer.ts';
+import * as latent from '../../src/i18n/latent.ts';
+import * as lessonTexts from '../../src/i18n/lessonTexts.ts';
+import * as overview from '../../src/i18n/overview.ts';
 
 /** The page's first screen must not wait for more than this much script, gzipped. */
 const ENTRY_GZIP_LIMIT = 250_000;
@@ -25,6 +29,16 @@ const HOOKS: { name: string; pattern: RegExp; source: string }[] = [
   { name: 'nashFault', pattern: /nashFault/, source: 'src/worker/training.worker.ts' },
   { name: 'the bare benchmark loop', pattern: /bare benchmark loop covers/, source: 'src/worker/benchmark.ts' },
 ];
+
+/** Namespaces that only a lazily loaded chunk imports (the tabs, the overview, the latent explorer). */
+const LAZY_WORDS = { explainer, latent, lessonTexts, overview };
+
+/** Every string in a namespace tree. */
+function texts(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.values(value).flatMap(texts);
+}
 
 let outDir = '';
 beforeAll(async () => {
@@ -77,6 +91,25 @@ describe('the production build', () => {
   test(`the page’s entry chunk is at most ${ENTRY_GZIP_LIMIT / 1000} kB gzipped`, () => {
     const gzipped = entryChunks().reduce((sum, chunk) => sum + gzipSync(readFileSync(join(outDir, chunk))).length, 0);
     expect(gzipped).toBeLessThanOrEqual(ENTRY_GZIP_LIMIT);
+  });
+
+  test('the lazily loaded features’ words are not in the entry chunk, and are in a chunk of their own', () => {
+    const entry = entryChunks().map(read).join('\n');
+    const scripts = builtScripts().map(read);
+    for (const [name, words] of Object.entries(LAZY_WORDS)) {
+      // A few long sentences of each, with nothing a minifier would escape: it writes them as they are.
+      const samples = texts(words.en)
+        .filter((text) => text.length >= 40 && !/[`\\$\n]/.test(text))
+        .slice(0, 3);
+      expect(samples.length, name).toBe(3);
+      for (const text of samples) {
+        expect(entry.includes(text), `${name}: ${text}`).toBe(false);
+        expect(
+          scripts.some((script) => script.includes(text)),
+          `${name}: ${text}`,
+        ).toBe(true);
+      }
+    }
   });
 
   test('no test hook is left in any script', () => {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { useStrings } from '../../i18n/useStrings.ts';
+import * as explainer from '../../i18n/explainer.ts';
+import { useWords } from '../../i18n/useStrings.ts';
 import { type ConvSettings, LIMITS, outputSize, paddingChoices, range } from './convMatrix.ts';
 import { formatNumber, tapColour, weightName } from './format.ts';
 
@@ -23,7 +24,7 @@ export function ConvSettingsPanel({
   onKernel,
   onExample,
 }: ConvSettingsPanelProps) {
-  const t = useStrings().explainer;
+  const t = useWords(explainer);
   const { inputSize: n, kernelSize: k, stride: s, padding: p } = settings;
   const select = (
     field: keyof ConvSettings,
@@ -89,7 +90,7 @@ function KernelEditor({
   size: number;
   onKernel: (kernel: number[]) => void;
 }) {
-  const t = useStrings().explainer;
+  const t = useWords(explainer);
   const [drafts, setDrafts] = useState<Record<number, string>>({});
   const edit = (tap: number, text: string) => {
     setDrafts((d) => ({ ...d, [tap]: text }));

@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
-import { useStrings } from '../../i18n/useStrings.ts';
+import * as explainer from '../../i18n/explainer.ts';
+import { useWords } from '../../i18n/useStrings.ts';
 
 /**
  * The generator of src/gan/architectures/dcgan.ts drawn to scale: latent → dense → 7×7×2C →
@@ -33,7 +34,7 @@ function Step({ label, transposed }: { label: string; transposed?: boolean }) {
 }
 
 export function DcganDiagram({ onTry }: { onTry: () => void }) {
-  const t = useStrings().explainer;
+  const t = useWords(explainer);
   return (
     <section className="xp-explainer-section xp-dcgan" aria-labelledby="xp-dcgan-title">
       <h3 id="xp-dcgan-title">{t.dcganTitle}</h3>

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { useStrings } from '../../i18n/useStrings.ts';
+import * as explainer from '../../i18n/explainer.ts';
+import { useWords } from '../../i18n/useStrings.ts';
 import {
   convolutionMatrix,
   type ConvSettings,
@@ -35,7 +36,7 @@ const EXAMPLES: Record<Example, { settings: ConvSettings; ones: boolean }> = {
 
 /** The seed's "transposed convolution" notes made visible: C, Cᵀ, stamping, the fractional stride, and a check against tfjs. */
 export function ExplainerPage() {
-  const t = useStrings().explainer;
+  const t = useWords(explainer);
   const [settings, setSettings] = useState<ConvSettings>(DEFAULT_SETTINGS);
   const [kernel, setKernel] = useState<number[]>(() => defaultKernel(DEFAULT_SETTINGS.kernelSize));
   const [smallValues, setSmallValues] = useState<SmallValues>('ones');

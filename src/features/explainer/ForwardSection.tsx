@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { useStrings } from '../../i18n/useStrings.ts';
+import * as explainer from '../../i18n/explainer.ts';
+import { useWords } from '../../i18n/useStrings.ts';
 import {
   columnSupport,
   type ConvMatrix,
@@ -31,7 +32,7 @@ export const mapCellPx = (cells: number) => Math.max(22, Math.min(48, Math.floor
 
 /** Convolution as y = C·x: input → flattened x along C's columns → C·x → reshaped output. */
 export function ForwardSection({ settings, kernel, matrix, x, cx }: ForwardSectionProps) {
-  const t = useStrings().explainer;
+  const t = useWords(explainer);
   const [active, setActive] = useState<Active | null>(null);
   const { inputSize: n, kernelSize: k, padding: p } = settings;
   const o = outputSize(settings);

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { useStrings } from '../../i18n/useStrings.ts';
+import * as explainer from '../../i18n/explainer.ts';
+import { useWords } from '../../i18n/useStrings.ts';
 import { type ConvSettings, outputSize } from './convMatrix.ts';
 import { formatNumber, position, tapColour } from './format.ts';
 import { mapCellPx } from './ForwardSection.tsx';
@@ -27,7 +28,7 @@ const PADDING_FILL = '#eceff3';
  * stride-1 slide stepped through one result cell at a time, like the stamping above.
  */
 export function FractionalSection({ settings, kernel, y }: FractionalSectionProps) {
-  const t = useStrings().explainer;
+  const t = useWords(explainer);
   const { inputSize: n, kernelSize: k, stride: s } = settings;
   const o = outputSize(settings);
   const view = useMemo(() => fractionalStride(settings, kernel, y), [settings, kernel, y]);

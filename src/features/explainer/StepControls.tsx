@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { useStrings } from '../../i18n/useStrings.ts';
+import * as explainer from '../../i18n/explainer.ts';
+import { useWords } from '../../i18n/useStrings.ts';
 
 /** Long enough to read the stamp and the new sums before the next one lands. */
 const STEP_MS = 1200;
@@ -19,7 +20,7 @@ interface StepControlsProps {
 
 /** Start over / previous / play / next for a step-through (the stamping, the slide); one cell per step. */
 export function StepControls({ step, total, playing, onStep, onPlaying, status, title }: StepControlsProps) {
-  const t = useStrings().explainer;
+  const t = useWords(explainer);
   const name = title ?? t.stepTitle;
 
   useEffect(() => {

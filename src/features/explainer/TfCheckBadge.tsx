@@ -1,10 +1,11 @@
-import { useStrings } from '../../i18n/useStrings.ts';
+import * as explainer from '../../i18n/explainer.ts';
+import { useWords } from '../../i18n/useStrings.ts';
 import { formatDifference } from './format.ts';
 import type { TfCheckState } from './useTfCheck.ts';
 
 /** "Matches TensorFlow.js: yes", with the measured differences underneath. */
 export function TfCheckBadge({ state }: { state: TfCheckState }) {
-  const t = useStrings().explainer;
+  const t = useWords(explainer);
   const verdict =
     state.status === 'checking'
       ? t.checking

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { useStrings } from '../../i18n/useStrings.ts';
+import * as explainer from '../../i18n/explainer.ts';
+import { useWords } from '../../i18n/useStrings.ts';
 import {
   columnSupport,
   type ConvMatrix,
@@ -38,7 +39,7 @@ const overlapShade = (count: number, most: number) =>
 
 /** Transposed convolution as Cᵀ·y, with the stamping stepped through one small-map cell at a time. */
 export function TransposedSection({ settings, kernel, matrix, y, smallValues, onSmallValues }: TransposedSectionProps) {
-  const t = useStrings().explainer;
+  const t = useWords(explainer);
   const [active, setActive] = useState<Active | null>(null);
   const [showOverlap, setShowOverlap] = useState(true);
   const total = matrix.rows;

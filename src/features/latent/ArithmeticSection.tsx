@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { TrainingClient } from '../../client/TrainingClient.ts';
 import type { Latent } from '../../gan/latent.ts';
 import { describeLatentProblem } from '../../i18n/latent.ts';
-import { useStrings } from '../../i18n/useStrings.ts';
+import * as latentWords from '../../i18n/latent.ts';
+import { useWords } from '../../i18n/useStrings.ts';
 import type { LatentCondition } from '../../worker/latent-answers.ts';
 import { ArrowsCanvas } from './ArrowsCanvas.tsx';
 import { fill } from '../../i18n/fill.ts';
@@ -27,7 +28,7 @@ interface Props {
 
 /** Slots A, B, C filled from the selected sample (several average), a weight per term, and the live result. */
 export function ArithmeticSection({ client, selected, slots, onSlots, condition, radius, planar, draw }: Props) {
-  const t = useStrings().latent;
+  const t = useWords(latentWords);
   const [weights, setWeights] = useState(DEFAULT_WEIGHTS);
   const full = slots.every((slot) => slot.length > 0);
   const key = full

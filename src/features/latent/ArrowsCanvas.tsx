@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { TrainingClient, TrainingState } from '../../client/TrainingClient.ts';
 import { useTraining } from '../../client/useTraining.ts';
-import { useStrings } from '../../i18n/useStrings.ts';
+import * as latentWords from '../../i18n/latent.ts';
+import { useWords } from '../../i18n/useStrings.ts';
 import type { LatentAnswer } from '../../worker/latent-answers.ts';
 
 const SIZE = 320;
@@ -22,7 +23,7 @@ export function ArrowsCanvas({
   answer: LatentAnswer;
   radius: number;
 }) {
-  const t = useStrings().latent;
+  const t = useWords(latentWords);
   const plane = useTraining(client, selectPlane);
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {

@@ -1,7 +1,8 @@
 import type { TrainingClient } from '../../client/TrainingClient.ts';
 import type { Latent } from '../../gan/latent.ts';
 import { describeLatentProblem } from '../../i18n/latent.ts';
-import { useStrings } from '../../i18n/useStrings.ts';
+import * as latentWords from '../../i18n/latent.ts';
+import { useWords } from '../../i18n/useStrings.ts';
 import type { LatentCondition } from '../../worker/latent-answers.ts';
 import { fill } from '../../i18n/fill.ts';
 import { formatOf, sampleAt, SampleCanvas } from './SampleCanvas.tsx';
@@ -42,7 +43,7 @@ export function CodesSection({
   draw,
   selectedIndex,
 }: Props) {
-  const t = useStrings().latent;
+  const t = useWords(latentWords);
   const codes = condition.continuous ?? [];
   const rows: Row[] = [
     {

@@ -3,7 +3,8 @@ import type { TrainingClient } from '../../client/TrainingClient.ts';
 import type { NoiseId } from '../../gan/config.ts';
 import { type InterpolationMethod, type Latent, latentRow, seededLatents } from '../../gan/latent.ts';
 import { describeLatentProblem } from '../../i18n/latent.ts';
-import { useStrings } from '../../i18n/useStrings.ts';
+import * as latentWords from '../../i18n/latent.ts';
+import { useWords } from '../../i18n/useStrings.ts';
 import type { LatentCondition } from '../../worker/latent-answers.ts';
 import { fill } from '../../i18n/fill.ts';
 import { formatOf, sampleAt, SampleCanvas } from './SampleCanvas.tsx';
@@ -40,7 +41,7 @@ export function InterpolationSection({
   condition,
   radius,
 }: Props) {
-  const t = useStrings().latent;
+  const t = useWords(latentWords);
   const [at, setAt] = useState(0.5);
   const [method, setMethod] = useState<InterpolationMethod>('slerp');
   const [steps, setSteps] = useState(8);

@@ -1,6 +1,7 @@
 import type { TrainingClient } from '../../client/TrainingClient.ts';
 import { describeLatentProblem } from '../../i18n/latent.ts';
-import { useStrings } from '../../i18n/useStrings.ts';
+import * as latentWords from '../../i18n/latent.ts';
+import { useWords } from '../../i18n/useStrings.ts';
 import { fill } from '../../i18n/fill.ts';
 import { formatOf, sampleAt, SampleCanvas } from './SampleCanvas.tsx';
 import { useLatentAnswer } from './useLatentAnswer.ts';
@@ -18,7 +19,7 @@ export function NeighboursSection({
   image: Float32Array;
   sampleKey: string;
 }) {
-  const t = useStrings().latent;
+  const t = useWords(latentWords);
   const { answer, error } = useLatentAnswer(client, `neighbours:${sampleKey}`, () => ({
     kind: 'neighbours',
     image: image.slice(),

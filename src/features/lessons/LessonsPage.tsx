@@ -5,7 +5,8 @@ import * as lessonTexts from '../../i18n/lessonTexts.ts';
 import { LanguageContext, useStrings } from '../../i18n/useStrings.ts';
 import { Tex, useRenderTex } from '../formulas/Tex.tsx';
 import type { MenuPresetId } from '../presets/menu.ts';
-import { type Lesson, type LessonId, LESSONS, lessonById } from './lessons.ts';
+import type { LessonId } from './lessonIds.ts';
+import { type Lesson, LESSONS, lessonById } from './lessons.ts';
 import { lessonProgress, markLesson } from './progress.ts';
 import './lessons.css';
 

@@ -11,25 +11,7 @@ import { PRESETS, type PresetId } from '../../gan/presets.ts';
 import { objectiveTex } from '../formulas/tex.ts';
 import { THEORY_TEX } from '../formulas/theory.ts';
 import type { MenuPresetId } from '../presets/menu.ts';
-
-export const LESSON_IDS = [
-  'game',
-  'optimalDiscriminator',
-  'nonConvergence',
-  'modeCollapse',
-  'vanishingGradients',
-  'lsgan',
-  'dcgan',
-  'latentArithmetic',
-  'wgan',
-  'wganGp',
-  'cgan',
-  'infogan',
-] as const;
-
-export type LessonId = (typeof LESSON_IDS)[number];
-
-export const isLessonId = (value: string): value is LessonId => LESSON_IDS.some((id) => id === value);
+import type { LessonId } from './lessonIds.ts';
 
 export interface Lesson {
   readonly id: LessonId;

@@ -6,7 +6,7 @@
  * is not a list of lesson ids is ignored id by id.
  */
 import { ValueStore } from '../../client/store.ts';
-import { isLessonId, type LessonId } from './lessons.ts';
+import { isLessonId, type LessonId } from './lessonIds.ts';
 
 export interface LessonProgress {
   readonly opened: readonly LessonId[];

@@ -3,7 +3,8 @@ import type { TrainingClient, TrainingState } from '../../client/TrainingClient.
 import { useTraining } from '../../client/useTraining.ts';
 import { OBJECTIVE_MODULES } from '../../gan/objectives/modules.ts';
 import { fill } from '../../i18n/fill.ts';
-import { useStrings } from '../../i18n/useStrings.ts';
+import * as overview from '../../i18n/overview.ts';
+import { useStrings, useWords } from '../../i18n/useStrings.ts';
 import { describeTraced, tracedOfNode } from './describe.ts';
 import { type Highlight, highlight, type NodeId, overviewGraph, type LayerShapes } from './graph.ts';
 import { type Activity, type GraphWords, OverviewGraph } from './OverviewGraph.tsx';
@@ -26,7 +27,7 @@ const layersText = (shapes: LayerShapes) => shapes.join(' → ');
  */
 export function Overview({ client }: { client: TrainingClient }) {
   const strings = useStrings();
-  const t = strings.overview;
+  const t = useWords(overview);
   const config = useTraining(client, configOf);
   const run = useTraining(client, runOf);
   const iteration = useTraining(client, iterationOf);

@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'react';
 import { SUB_STEPS } from '../../gan/trace-shape.ts';
 import { fill } from '../../i18n/fill.ts';
 import { describeProblem } from '../../i18n/reliability.ts';
-import { useStrings } from '../../i18n/useStrings.ts';
+import * as overview from '../../i18n/overview.ts';
+import { useStrings, useWords } from '../../i18n/useStrings.ts';
 import type { WorkerProblem } from '../../worker/protocol.ts';
 import { formatValue, rowsText, shapeText, symbolOf } from './describe.ts';
 import { WALK_LENGTH, type WalkPosition } from './slowMotion.ts';
@@ -36,7 +37,7 @@ export function SlowMotionWalk({
   onFinish(): void;
 }) {
   const strings = useStrings();
-  const t = strings.overview;
+  const t = useWords(overview);
   const next = useRef<HTMLButtonElement>(null);
   const finish = useRef<HTMLButtonElement>(null);
   const trace = walk?.trace;

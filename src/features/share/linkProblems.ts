@@ -8,7 +8,7 @@ import { PRESETS } from '../../gan/presets.ts';
 import { fill } from '../../i18n/fill.ts';
 import type { en } from '../../i18n/share.ts';
 import { describeRefusal } from '../../i18n/settings.ts';
-import { LESSON_IDS } from '../lessons/lessons.ts';
+import { LESSON_IDS } from '../lessons/lessonIds.ts';
 import type { LinkProblem, LinkRefusal } from './urlState.ts';
 
 type Strings = typeof en;

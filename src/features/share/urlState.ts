@@ -16,7 +16,7 @@ import {
 } from '../../gan/config.ts';
 import { PRESETS, type PresetId } from '../../gan/presets.ts';
 import { cut } from '../../gan/quote.ts';
-import { isLessonId, type LessonId } from '../lessons/lessons.ts';
+import { isLessonId, type LessonId } from '../lessons/lessonIds.ts';
 
 /** The 2D view's layers, each shown or hidden (src/features/plane2d/PlaneView.tsx). */
 export const VIEW_TOGGLES = ['heatmap', 'real', 'fake', 'arrows', 'manifold'] as const;

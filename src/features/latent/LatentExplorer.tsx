@@ -1,0 +1,207 @@
+import { useMemo, useState } from 'react';
+import type { TrainingClient, TrainingState } from '../../client/TrainingClient.ts';
+import { useTraining } from '../../client/useTraining.ts';
+import { type Latent, latentRow, seededLatents } from '../../gan/latent.ts';
+import { describeLatentProblem } from '../../i18n/latent.ts';
+import * as latentWords from '../../i18n/latent.ts';
+import { useWords } from '../../i18n/useStrings.ts';
+import type { LatentCondition } from '../../worker/latent-answers.ts';
+import { ArithmeticSection, type Slots } from './ArithmeticSection.tsx';
+import { CodesSection } from './CodesSection.tsx';
+import { fill } from '../../i18n/fill.ts';
+import { InterpolationSection } from './InterpolationSection.tsx';
+import { NeighboursSection } from './NeighboursSection.tsx';
+import { formatOf, sampleAt, SampleCanvas } from './SampleCanvas.tsx';
+import { useLatentAnswer } from './useLatentAnswer.ts';
+import './latent.css';
+
+/** Latents in the explorer's grid: a 4×4 block of digits, small enough to decode in a few ms. */
+export const GRID = 16;
+
+const selectConfig = (s: TrainingState) => s.config;
+const selectPhase = (s: TrainingState) => s.phase;
+const selectRadius = (s: TrainingState) => s.plane?.radius;
+const selectRun = (s: TrainingState) => s.run;
+
+/** What the user has picked from one draw of latents; a new draw starts it afresh. */
+interface Picks {
+  draw: number;
+  selected: number;
+  start?: Latent;
+  end?: Latent;
+  slots: Slots;
+}
+const freshPicks = (draw: number): Picks => ({ draw, selected: 0, slots: [[], [], []] });
+
+/**
+ * The latent-space explorer (issue 6): a grid of G's samples on seeded latents, and tools that reuse
+ * them — interpolation, arithmetic, CGAN labels, InfoGAN codes and nearest training images. Every
+ * image is computed by the worker on request (src/worker/latent-answers.ts). The latents are the page's, so
+ * they survive pause and play and a restarted worker; each new run (Reset) draws new ones.
+ */
+export function LatentExplorer({ client }: { client: TrainingClient }) {
+  const t = useWords(latentWords);
+  const config = useTraining(client, selectConfig);
+  const phase = useTraining(client, selectPhase);
+  const radius = useTraining(client, selectRadius) ?? 3;
+  // A new draw of latents with each new run and each "New latents"; a worker restarted after a crash
+  // continues the same run (the client's run count stays), so it keeps its draw and the picks from it.
+  const run = useTraining(client, selectRun);
+  const [draws, setDraws] = useState({ run, draw: 0 });
+  if (draws.run !== run) setDraws({ run, draw: draws.draw + 1 });
+  const draw = draws.draw;
+
+  const [labelChoice, setLabel] = useState(0);
+  const [continuous, setContinuous] = useState<number[]>([]);
+  const [picks, setPicks] = useState<Picks>(freshPicks(draw));
+  if (picks.draw !== draw) setPicks(freshPicks(draw));
+
+  const size = config.latentSize;
+  const { conditioning } = config;
+  const latents = useMemo(
+    () => seededLatents(config.seed, draw, GRID, size, config.noise),
+    [config.seed, config.noise, draw, size],
+  );
+  // The worker says how many labels the model takes; a choice from a run with more is clamped.
+  const [values, setValues] = useState(0);
+  const label = values > 0 ? Math.min(labelChoice, values - 1) : 0;
+  const codes =
+    conditioning === 'infoCodes' ? Array.from({ length: config.continuousCodes }, (_, j) => continuous[j] ?? 0) : [];
+  const condition: LatentCondition =
+    conditioning === 'none' ? {} : conditioning === 'label' ? { label } : { label, continuous: codes };
+  const conditionKey = JSON.stringify(condition);
+
+  const grid = useLatentAnswer(client, phase === 'ready' ? `grid:${draw}:${conditionKey}` : undefined, () => ({
+    kind: 'decode',
+    latent: latents.slice(),
+    conditions: new Array<LatentCondition>(GRID).fill(condition),
+  }));
+  const answer = grid.answer;
+  if (answer && answer.conditionValues !== values) setValues(answer.conditionValues);
+  const format = answer ? formatOf(answer, radius) : undefined;
+  const selectedLatent = latentRow(latents, picks.selected, size);
+  const selectedSample = answer && answer.count === GRID ? sampleAt(answer, picks.selected) : undefined;
+  const ready = phase === 'ready';
+
+  return (
+    <section className="latent" aria-label={t.region}>
+      <h2>{t.region}</h2>
+      <p className="latent-intro">{t.intro}</p>
+      <div className="latent-toolbar">
+        <button type="button" onClick={() => setDraws((d) => ({ ...d, draw: d.draw + 1 }))} disabled={!ready}>
+          {t.newLatents}
+        </button>
+        {conditioning !== 'none' ? (
+          <label>
+            {conditioning === 'label' ? t.label : t.categorical}
+            <select value={label} onChange={(e) => setLabel(Number(e.target.value))}>
+              {Array.from({ length: values }, (_, k) => (
+                <option key={k} value={k}>
+                  {fill(t.labelValue, { n: k })}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        {codes.map((value, j) => (
+          <label key={j} className="latent-slider">
+            {fill(t.code, { n: j + 1 })}
+            <input
+              type="range"
+              min={-2}
+              max={2}
+              step={0.05}
+              value={value}
+              onChange={(e) => setContinuous(codes.map((c, k) => (k === j ? Number(e.target.value) : c)))}
+            />
+            <output>{value.toFixed(2)}</output>
+          </label>
+        ))}
+        {answer ? <small className="latent-note">{fill(t.iterationNote, { n: answer.iteration })}</small> : null}
+      </div>
+      {grid.error ? <p role="alert">{describeLatentProblem(grid.error, t)}</p> : null}
+      <div className="latent-main">
+        <figure className="latent-grid-figure">
+          <div className="latent-grid" role="group" aria-label={t.grid}>
+            {answer && format && answer.count === GRID ? (
+              Array.from({ length: GRID }, (_, i) => (
+                <button
+                  key={i}
+                  type="button"
+                  className="latent-tile"
+                  aria-pressed={picks.selected === i}
+                  aria-label={fill(t.sample, { n: i + 1 })}
+                  onClick={() => setPicks({ ...picks, selected: i })}
+                >
+                  <SampleCanvas
+                    values={sampleAt(answer, i)}
+                    format={format}
+                    label={fill(t.sample, { n: i + 1 })}
+                    size={52}
+                  />
+                </button>
+              ))
+            ) : (
+              <p>{t.waiting}</p>
+            )}
+          </div>
+          <figcaption>{t.selectHint}</figcaption>
+        </figure>
+        {selectedSample && format ? (
+          <figure className="latent-selected">
+            <SampleCanvas values={selectedSample} format={format} label={t.selected} size={112} />
+            <figcaption>
+              {t.selected}: {fill(t.sample, { n: picks.selected + 1 })}
+            </figcaption>
+          </figure>
+        ) : null}
+      </div>
+      {ready && selectedLatent ? (
+        <>
+          <InterpolationSection
+            client={client}
+            size={size}
+            noise={config.noise}
+            seed={config.seed}
+            draw={draw}
+            selected={selectedLatent}
+            start={picks.start}
+            end={picks.end}
+            onEndpoints={(start, end) => setPicks({ ...picks, start, end })}
+            condition={condition}
+            radius={radius}
+          />
+          <ArithmeticSection
+            client={client}
+            selected={selectedLatent}
+            slots={picks.slots}
+            onSlots={(slots) => setPicks({ ...picks, slots })}
+            condition={condition}
+            radius={radius}
+            planar={answer?.dimension === 2}
+            draw={draw}
+          />
+          {conditioning !== 'none' ? (
+            <CodesSection
+              client={client}
+              selected={selectedLatent}
+              conditioning={conditioning}
+              values={values}
+              condition={condition}
+              radius={radius}
+              draw={draw}
+              selectedIndex={picks.selected}
+            />
+          ) : null}
+          {config.dataset === 'mnist' && selectedSample ? (
+            <NeighboursSection
+              client={client}
+              image={selectedSample}
+              sampleKey={`${draw}:${picks.selected}:${conditionKey}:${answer?.iteration}`}
+            />
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
