@@ -2,7 +2,7 @@ import { createContext, useContext, useId, useState } from 'react';
 import { type ScaleFunction, usePlotArea, useYAxisScale } from 'recharts';
 import type { Axis } from './axes.ts';
 import type { Row } from './downsample.ts';
-import { type Scale, linePath, nearestRow } from './lines.ts';
+import { type Scale, linePath, nearestRow, nearestWith } from './lines.ts';
 
 /** One curve: its column in the rows, its name in the legend and readout, how it is drawn. */
 export interface Series {
@@ -125,7 +125,16 @@ export function StreamLines({ series, format, font }: StreamLinesProps) {
         ))}
       </g>
       {hovered ? (
-        <Readout row={hovered} series={series} x={x} scaleOf={scaleOf} area={area} format={format} font={font} />
+        <Readout
+          row={hovered}
+          rows={rows}
+          series={series}
+          x={x}
+          scaleOf={scaleOf}
+          area={area}
+          format={format}
+          font={font}
+        />
       ) : null}
       <rect
         x={area.x}
@@ -216,6 +225,8 @@ function MarkerLine({ marker, x, area }: { marker: Marker; x: Scale; area: Area 
 
 interface ReadoutProps {
   row: Row;
+  /** All rows: a series the hovered row does not hold (the other run's, in compare mode) reads its nearest own row. */
+  rows: readonly Row[];
   series: readonly Series[];
   x: Scale;
   scaleOf(s: Series): ScaleFunction | undefined;
@@ -225,12 +236,16 @@ interface ReadoutProps {
 }
 
 /** A cursor at the hovered point, its dots, and a box with the iteration and each series' value. */
-function Readout({ row, series, x, scaleOf, area, format, font }: ReadoutProps) {
+function Readout({ row, rows, series, x, scaleOf, area, format, font }: ReadoutProps) {
   const lineHeight = font + 2;
   const px = x(row.iteration);
+  const valueOf = (s: Series) => (row[s.key] !== undefined ? row : nearestWith(rows, s.key, row.iteration))?.[s.key];
   const lines = [
     `it ${row.iteration}`,
-    ...series.map((s) => `${s.name} ${typeof row[s.key] === 'number' ? format(row[s.key] as number) : '–'}`),
+    ...series.map((s) => {
+      const v = valueOf(s);
+      return `${s.name} ${typeof v === 'number' ? format(v) : '–'}`;
+    }),
   ];
   const width = 8 + 0.58 * font * Math.max(...lines.map((l) => l.length));
   const height = 6 + lineHeight * lines.length;
@@ -240,6 +255,7 @@ function Readout({ row, series, x, scaleOf, area, format, font }: ReadoutProps) 
       <line className="axis-line" x1={px} x2={px} y1={area.y} y2={area.y + area.height} />
       {series.map((s) => {
         const v = row[s.key];
+        // Only the hovered row's own points get a dot: the other run's nearest point may sit elsewhere.
         const py = typeof v === 'number' ? scaleOf(s)?.(v) : undefined;
         return py === undefined || !Number.isFinite(py) ? null : (
           <circle key={s.key} cx={px} cy={py} r={3} style={{ fill: s.colour }} />

@@ -5,12 +5,17 @@ import type { Row } from './downsample.ts';
 /** The layer's iteration scale: an iteration to a pixel. */
 export type Scale = (iteration: number) => number;
 
-/** An SVG path through the series' points; a missing value (null, or none on a log axis) breaks the line. */
+/**
+ * An SVG path through the series' points; a missing value (null, or none on a log axis) breaks the
+ * line. A row without the key at all belongs to another series (two runs' rows merged by iteration,
+ * mergeRuns) and is passed over without lifting the pen.
+ */
 export function linePath(rows: readonly Row[], key: string, x: Scale, y: ScaleFunction): string {
   let d = '';
   let pen = false;
   for (const row of rows) {
     const v = row[key];
+    if (v === undefined) continue;
     const px = v === null || v === undefined || !Number.isFinite(v) ? undefined : x(row.iteration);
     const py = px === undefined ? undefined : y(v);
     if (px === undefined || py === undefined || !Number.isFinite(px) || !Number.isFinite(py)) {
@@ -36,4 +41,34 @@ export function nearestRow(rows: readonly Row[], iteration: number): Row | undef
   return Math.abs(rows[low].iteration - iteration) <= Math.abs(rows[high].iteration - iteration)
     ? rows[low]
     : rows[high];
+}
+
+/** The row nearest to `iteration` among those that hold a value for `key` (merged runs' rows hold one run's keys each). */
+export function nearestWith(rows: readonly Row[], key: string, iteration: number): Row | undefined {
+  let best: Row | undefined;
+  for (const row of rows) {
+    if (row[key] === undefined) continue;
+    if (!best || Math.abs(row.iteration - iteration) < Math.abs(best.iteration - iteration)) best = row;
+  }
+  return best;
+}
+
+/**
+ * Two runs' rows on one iteration axis (compare mode): run B's keys are renamed `key + suffix`, and
+ * the rows are merged in order of iteration, each keeping only its own run's keys.
+ */
+export function mergeRuns(a: readonly Row[], b: readonly Row[], keys: readonly string[], suffix: string): Row[] {
+  const renamed = b.map((row) => {
+    const out: Row = { iteration: row.iteration };
+    for (const key of keys) if (row[key] !== undefined) out[key + suffix] = row[key];
+    return out;
+  });
+  const merged: Row[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < renamed.length) {
+    if (j >= renamed.length || (i < a.length && a[i].iteration <= renamed[j].iteration)) merged.push(a[i++]);
+    else merged.push(renamed[j++]);
+  }
+  return merged;
 }

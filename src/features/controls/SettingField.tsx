@@ -29,6 +29,8 @@ export interface SettingFieldProps {
   choices?: Record<string, string>;
   /** A short note on what the setting means, shown under it (DCGAN's guidelines under the architecture). */
   help?: string;
+  /** Compare mode: how the other run's value differs ("differs from Run B: 0.001"); the field is highlighted. */
+  differs?: string;
 }
 
 function rangeText(spec: FieldSpec): string {
@@ -42,7 +44,7 @@ function rangeText(spec: FieldSpec): string {
  * menu for enums; its unit and range; and whether it applies live or on Reset. A number is committed
  * on Enter or blur; a bad one shows why and changes nothing.
  */
-export function SettingField({ field, value, used, waiting, onCommit, choices, help }: SettingFieldProps) {
+export function SettingField({ field, value, used, waiting, onCommit, choices, help, differs }: SettingFieldProps) {
   const strings = useStrings();
   const t = strings.controls;
   const spec: FieldSpec = CONFIG_SCHEMA[field];
@@ -76,8 +78,9 @@ export function SettingField({ field, value, used, waiting, onCommit, choices, h
   const live = spec.live && !waiting;
   const hint = waiting === 'criticBatchNorm' ? t.criticBatchNormHint : live ? t.liveHint : t.needsResetHint;
   const describe = `${id}-about ${id}-message`;
+  const about = [unit, rangeText(spec), used ? '' : t.notUsed, help].filter(Boolean).join(' · ');
   return (
-    <div className={`setting${used ? '' : ' unused'}${problem ? ' invalid' : ''}`}>
+    <div className={`setting${used ? '' : ' unused'}${problem ? ' invalid' : ''}${differs ? ' differs' : ''}`}>
       <label htmlFor={id}>
         {label}
         <span className={`badge ${live ? 'live' : 'reset'}`} title={hint}>
@@ -120,7 +123,9 @@ export function SettingField({ field, value, used, waiting, onCommit, choices, h
         </select>
       )}
       <small id={`${id}-about`} className="about">
-        {[unit, rangeText(spec), used ? '' : t.notUsed, help].filter(Boolean).join(' · ')}
+        {differs ? <strong className="differs-note">{differs}</strong> : null}
+        {differs && about ? ' · ' : null}
+        {about}
       </small>
       <small id={`${id}-message`} className="problem" role={problem ? 'alert' : undefined}>
         {problem ?? ''}

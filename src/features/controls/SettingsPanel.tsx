@@ -40,7 +40,14 @@ function useChoices() {
  * settings use up front, the three axes and everything else under Advanced. The pending notice says
  * which changes wait for Reset, and why settings that do not fit together cannot be applied.
  */
-export const SettingsPanel = memo(function SettingsPanel({ playground }: { playground: Playground }) {
+export const SettingsPanel = memo(function SettingsPanel({
+  playground,
+  differs,
+}: {
+  playground: Playground;
+  /** Compare mode: the fields whose value differs from the other run's, with the sentence that says so. */
+  differs?: Partial<Record<FieldName, string>>;
+}) {
   const t = useStrings().controls;
   const choices = useChoices();
   const { shown } = playground;
@@ -54,6 +61,7 @@ export const SettingsPanel = memo(function SettingsPanel({ playground }: { playg
       onCommit={playground.commit}
       choices={choices(name)}
       help={name === 'architecture' ? t.architectureHelp : undefined}
+      differs={differs?.[name]}
     />
   );
   return (

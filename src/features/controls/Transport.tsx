@@ -26,50 +26,69 @@ export function modesText(history: HistoryState): string {
   return '–';
 }
 
-/** Train/Pause, Step, Step D, Step G, Reset, speed, and the counters. Space, S and R do the same from the keyboard. */
+/** One run the transport drives: its client and its controller. */
+export interface TransportRun {
+  client: TrainingClient;
+  playground: Playground;
+}
+
+/**
+ * Train/Pause, Step, Step D, Step G, Reset, speed, and the counters. Space, S and R do the same from
+ * the keyboard. In compare mode (`other`: run B) every button acts on both runs, and the counters
+ * move into each run's region (Counters).
+ */
 export function Transport({
   client,
   playground,
   store,
+  other,
 }: {
   client: TrainingClient;
   playground: Playground;
   store?: RunHistory;
+  other?: TransportRun;
 }) {
-  const history = useRunHistory(store);
   const t = useStrings().playground;
   const v = useStrings().views;
+  const runs: TransportRun[] = other ? [{ client, playground }, other] : [{ client, playground }];
   const state = useTraining(client, stateOf);
+  const stateB = useTraining(other?.client ?? client, stateOf);
   const ready = useTraining(client, phaseOf) === 'ready';
-  const iteration = useTraining(client, iterationOf);
-  const rate = useTraining(client, rateOf);
-  const running = state !== 'paused';
-  const attention = Object.keys(playground.pending).length > 0 || playground.pointsChanged;
+  const readyB = useTraining(other?.client ?? client, phaseOf) === 'ready';
+  const running = state !== 'paused' || stateB !== 'paused';
+  const allReady = ready && readyB;
+  const attention = runs.some((r) => Object.keys(r.playground.pending).length > 0 || r.playground.pointsChanged);
+  const conflicts = runs.some((r) => r.playground.conflicts.length > 0);
+  const step = (which: 'both' | 'discriminator' | 'generator') => {
+    for (const r of runs) r.client.step(1, which);
+  };
   return (
     <div className="transport" role="group" aria-label={t.transport}>
       <button
         type="button"
         className="primary"
-        disabled={!ready}
-        onClick={playground.togglePlay}
+        disabled={!allReady}
+        onClick={other ? () => togglePlayAll(runs) : playground.togglePlay}
         aria-keyshortcuts="Space"
       >
         {running ? t.pause : t.train}
       </button>
-      <button type="button" disabled={!ready || running} onClick={() => client.step(1, 'both')} aria-keyshortcuts="S">
+      <button type="button" disabled={!allReady || running} onClick={() => step('both')} aria-keyshortcuts="S">
         {t.step}
       </button>
-      <button type="button" disabled={!ready || running} onClick={() => client.step(1, 'discriminator')}>
+      <button type="button" disabled={!allReady || running} onClick={() => step('discriminator')}>
         {t.stepDiscriminator}
       </button>
-      <button type="button" disabled={!ready || running} onClick={() => client.step(1, 'generator')}>
+      <button type="button" disabled={!allReady || running} onClick={() => step('generator')}>
         {t.stepGenerator}
       </button>
       <button
         type="button"
         className={attention ? 'attention' : undefined}
-        disabled={!ready || playground.conflicts.length > 0}
-        onClick={playground.reset}
+        disabled={!allReady || conflicts}
+        onClick={() => {
+          for (const r of runs) r.playground.reset();
+        }}
         aria-keyshortcuts="R"
       >
         {t.reset}
@@ -79,7 +98,10 @@ export function Transport({
         <select
           aria-label={v.speed}
           value={SPEEDS.find((s) => s.value === playground.speed)?.key ?? 'full'}
-          onChange={(event) => playground.setSpeed(SPEEDS.find((s) => s.key === event.target.value)?.value)}
+          onChange={(event) => {
+            const speed = SPEEDS.find((s) => s.key === event.target.value)?.value;
+            for (const r of runs) r.playground.setSpeed(speed);
+          }}
         >
           {SPEEDS.map((s) => (
             <option key={s.key} value={s.key}>
@@ -88,20 +110,41 @@ export function Transport({
           ))}
         </select>
       </label>
-      <dl className="counters">
-        <dt>{t.iteration}</dt>
-        <dd>
-          <output aria-label={t.iteration}>{iteration}</output>
-        </dd>
-        <dt>{t.perSecond}</dt>
-        <dd>
-          <output aria-label={t.iterationsPerSecond}>{rate.toFixed(1)}</output>
-        </dd>
-        <dt>{v.modesCovered}</dt>
-        <dd>
-          <output aria-label={v.modesCovered}>{modesText(history)}</output>
-        </dd>
-      </dl>
+      {other ? null : <Counters client={client} store={store} />}
     </div>
+  );
+}
+
+/** Both runs train or both pause: if either is training, both pause; else both train, each at its speed. */
+export function togglePlayAll(runs: readonly TransportRun[]) {
+  const anyRunning = runs.some((r) => r.client.getSnapshot().state !== 'paused');
+  for (const r of runs) {
+    if (anyRunning) r.client.pause();
+    else r.client.play(r.playground.speed);
+  }
+}
+
+/** A run's counters: its iteration, speed and modes covered ("Iteration" is the name tests read). */
+export function Counters({ client, store }: { client: TrainingClient; store?: RunHistory }) {
+  const history = useRunHistory(store);
+  const t = useStrings().playground;
+  const v = useStrings().views;
+  const iteration = useTraining(client, iterationOf);
+  const rate = useTraining(client, rateOf);
+  return (
+    <dl className="counters">
+      <dt>{t.iteration}</dt>
+      <dd>
+        <output aria-label={t.iteration}>{iteration}</output>
+      </dd>
+      <dt>{t.perSecond}</dt>
+      <dd>
+        <output aria-label={t.iterationsPerSecond}>{rate.toFixed(1)}</output>
+      </dd>
+      <dt>{v.modesCovered}</dt>
+      <dd>
+        <output aria-label={v.modesCovered}>{modesText(history)}</output>
+      </dd>
+    </dl>
   );
 }

@@ -60,7 +60,7 @@ export interface Playground {
  * points, the speed, and the preset that was loaded. A preset loads its whole configuration, resets
  * and starts training in one go.
  */
-export function usePlayground(client: TrainingClient): Playground {
+export function usePlayground(client: TrainingClient, { fromLink = true }: { fromLink?: boolean } = {}): Playground {
   const config = useTraining(client, configOf);
   const phase = useTraining(client, phaseOf);
   const [pending, setPending] = useState<Partial<RunConfig>>({});
@@ -69,7 +69,8 @@ export function usePlayground(client: TrainingClient): Playground {
   const [speed, setSpeedState] = useState<Speed>();
   // The client starts from the opening link's configuration (useTrainingClient): a `#preset=` link
   // started the run from that preset, so the menu shows it and its card explains it.
-  const [preset, setPreset] = useState<PresetId | undefined>(() => openingLink().state.preset);
+  // Compare mode's run B did not start from the link's preset (fromLink false).
+  const [preset, setPreset] = useState<PresetId | undefined>(() => (fromLink ? openingLink().state.preset : undefined));
   const playWhenReady = useRef(false);
 
   const shown = useMemo(() => ({ ...config, ...pending }), [config, pending]);

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useId } from 'react';
 import type { Diagnosis } from '../../gan/diagnosis/diagnose.ts';
 import type { Measurement } from '../../gan/diagnosis/types.ts';
 import { divergenceAdvice, divergenceEvidence } from '../../i18n/reliability.ts';
@@ -25,6 +25,8 @@ export const DiagnosticsPanel = memo(function DiagnosticsPanel({
 }) {
   const t = useStrings().diagnostics;
   const curves = useStrings().charts.curves as Record<string, string>;
+  // Unique per panel: compare mode shows two (one per run), each card named by its own heading.
+  const ids = useId();
   const measurement = (m: Measurement) =>
     t.measurement(t.measurements[m.name] ?? m.name, formatValue(m.value), formatValue(m.threshold), m.fires);
   return (
@@ -38,9 +40,9 @@ export const DiagnosticsPanel = memo(function DiagnosticsPanel({
           <article
             key={finding.detector}
             className={`diagnosis${active ? ' active' : ''}`}
-            aria-labelledby={`diagnosis-${finding.detector}`}
+            aria-labelledby={`${ids}-${finding.detector}`}
           >
-            <h3 id={`diagnosis-${finding.detector}`}>{detector.name}</h3>
+            <h3 id={`${ids}-${finding.detector}`}>{detector.name}</h3>
             <p className="state">{active ? t.active : t.earlier(finding.to)}</p>
             <p>{detector.explanation}</p>
             <p className="evidence">
@@ -70,9 +72,10 @@ export const DiagnosticsPanel = memo(function DiagnosticsPanel({
 function DivergenceCard({ divergence: { report, active } }: { divergence: Divergence }) {
   const strings = useStrings();
   const t = strings.diagnostics;
+  const id = useId();
   return (
-    <article className={`diagnosis${active ? ' active' : ''}`} aria-labelledby="diagnosis-divergence">
-      <h3 id="diagnosis-divergence">{t.divergence.name}</h3>
+    <article className={`diagnosis${active ? ' active' : ''}`} aria-labelledby={id}>
+      <h3 id={id}>{t.divergence.name}</h3>
       <p className="state">
         {active ? t.divergence.active(report.restoredIteration) : t.divergence.earlier(report.restoredIteration)}
       </p>

@@ -1,13 +1,15 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TrainingClient, TrainingState } from '../../client/TrainingClient.ts';
+import type { ComparisonId } from '../../gan/comparisons.ts';
 import type { PresetId } from '../../gan/presets.ts';
 import { useTraining } from '../../client/useTraining.ts';
+import { useComparisonStrings } from '../presets/useComparisonStrings.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import { ChartsPanel } from '../charts/ChartsPanel.tsx';
 import { RunMenus } from '../controls/RunMenus.tsx';
 import { PendingNotice, SettingsPanel } from '../controls/SettingsPanel.tsx';
-import { Transport } from '../controls/Transport.tsx';
-import { type Playground as PlaygroundController, usePlayground } from '../controls/usePlayground.ts';
+import { Transport, togglePlayAll, type TransportRun } from '../controls/Transport.tsx';
+import { usePlayground } from '../controls/usePlayground.ts';
 import { useShortcuts } from '../controls/useShortcuts.ts';
 import { ConfirmReset } from '../controls/ConfirmReset.tsx';
 import { type RunLength, useRunLength } from '../controls/useRunLength.ts';
@@ -19,19 +21,16 @@ import { DiagnosticsPanel } from '../diagnostics/DiagnosticsPanel.tsx';
 import { useDiagnoses } from '../diagnostics/useDiagnoses.ts';
 import { useDivergence } from '../diagnostics/useDivergence.ts';
 import { FormulaCard } from '../formulas/FormulaCard.tsx';
-import type { RunHistory } from '../history/runHistory.ts';
-import { useRunHistory, useRunHistoryStore } from '../history/useRunHistory.ts';
-import { PlaneView } from '../plane2d/PlaneView.tsx';
+import { useRunHistoryStore } from '../history/useRunHistory.ts';
 import { PresetCard, PresetPicker } from '../presets/PresetPicker.tsx';
 import { LatentPanel } from '../latent/LatentPanel.tsx';
 import { OverviewPanel } from '../overview/OverviewPanel.tsx';
-import { TraceOverlay } from '../overview/TraceOverlay.tsx';
-import { HistoryScrubber } from '../samples/HistoryScrubber.tsx';
-import { SamplesView } from '../samples/SamplesView.tsx';
 import { SharePanel } from '../share/SharePanel.tsx';
 import { BackendControl } from './BackendControl.tsx';
+import { type ComparisonRequest, CompareMode } from './CompareMode.tsx';
 import { NoticeList } from './NoticeList.tsx';
-import { useTrainingClient } from './useTrainingClient.ts';
+import { useCompareClient, useTrainingClient } from './useTrainingClient.ts';
+import { ViewColumn } from './ViewColumn.tsx';
 import './playground.css';
 import './page.css';
 
@@ -50,15 +49,16 @@ export function PlaygroundPage({ active = true, presetRequest }: { active?: bool
   );
 }
 
-/** A preset asked for from outside the playground (a lesson's button, via App.tsx): a new object per click. */
+/**
+ * A preset asked for from outside the playground (a lesson's button, via App.tsx): a new object per
+ * click. With `comparison`, the lesson's failure and fix open side by side in compare mode.
+ */
 export interface PresetRequest {
   readonly id: PresetId;
+  readonly comparison?: ComparisonId;
 }
 
 const configOf = (s: TrainingState) => s.config;
-const planarOf = (s: TrainingState) => s.planar;
-const planeOf = (s: TrainingState) => s.plane;
-const samplesOf = (s: TrainingState) => s.samples;
 const phaseOf = (s: TrainingState) => s.phase;
 
 /**
@@ -77,13 +77,39 @@ function Playground({
 }) {
   const playground = usePlayground(client);
   const t = useStrings().playground;
+  const c = useComparisonStrings();
+  // Compare mode: run B's client while on; `copy` makes B a copy of A's run (the Compare button), a
+  // comparison loads both runs' presets instead.
+  const [compare, setCompare] = useState<{ copy: boolean }>();
+  const [comparisonRequest, setComparisonRequest] = useState<ComparisonRequest>();
+  const [comparison, setComparison] = useState<ComparisonId>();
+  const clientB = useCompareClient(client, compare?.copy ?? false, compare !== undefined);
+  const chooseComparison = useCallback((id: ComparisonId | undefined) => {
+    setComparison(id);
+    if (id === undefined) return;
+    setCompare((before) => before ?? { copy: false });
+    setComparisonRequest({ id });
+  }, []);
+  const toggleCompare = () => {
+    setComparison(undefined);
+    setComparisonRequest(undefined);
+    setCompare((before) => (before ? undefined : { copy: true }));
+  };
   // Each request loads once, as the preset menu would; a new request object loads again.
   const loaded = useRef<PresetRequest>(undefined);
   useEffect(() => {
     if (!presetRequest || loaded.current === presetRequest) return;
     loaded.current = presetRequest;
+    if (presetRequest.comparison) return chooseComparison(presetRequest.comparison);
+    setCompare(undefined);
+    setComparison(undefined);
     playground.loadPreset(presetRequest.id);
-  }, [presetRequest, playground]);
+  }, [presetRequest, playground, chooseComparison]);
+  // Run B for the keyboard: Space, S and R act on both runs in compare mode.
+  const runB = useRef<TransportRun>(undefined);
+  const setRunB = useCallback((run: TransportRun | undefined) => {
+    runB.current = run;
+  }, []);
   const store = useRunHistoryStore(client);
   const config = useTraining(client, configOf);
   const ready = useTraining(client, phaseOf) === 'ready';
@@ -94,34 +120,89 @@ function Playground({
   // R after a long run asks first (the Reset button does not: a click is deliberate, a key may not be).
   const runLength = useRunLength(client);
   const [confirming, setConfirming] = useState<RunLength>();
+  const resetAll = useCallback(() => {
+    playground.reset();
+    runB.current?.playground.reset();
+  }, [playground]);
   const shortcuts = useMemo(
     () => ({
-      togglePlay: playground.togglePlay,
-      step: () => client.getSnapshot().state === 'paused' && client.step(1, 'both'),
+      togglePlay: () =>
+        runB.current ? togglePlayAll([{ client, playground }, runB.current]) : playground.togglePlay(),
+      step: () => {
+        for (const run of [client, runB.current?.client])
+          if (run?.getSnapshot().state === 'paused') run.step(1, 'both');
+      },
       reset: () => {
         const length = runLength();
         if (length.long) setConfirming(length);
-        else playground.reset();
+        else resetAll();
       },
       presenter: togglePresenter,
       help: () => setHelpOpen(true),
     }),
-    [client, playground.togglePlay, playground.reset, runLength],
+    [client, playground, runLength, resetAll],
   );
   useShortcuts(shortcuts, active && ready);
+
+  const tools = (
+    <>
+      <div className="page-tools">
+        <button
+          type="button"
+          aria-pressed={clientB !== undefined}
+          title={clientB ? c.compareOff : c.compareOn}
+          onClick={toggleCompare}
+        >
+          {c.compare}
+        </button>
+        <PresenterButton />
+        <button type="button" aria-keyshortcuts="?" onClick={() => setHelpOpen(true)}>
+          {t.helpButton}
+        </button>
+      </div>
+      <BackendControl client={client} />
+    </>
+  );
+  const dialogs = (
+    <>
+      <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <ConfirmReset
+        length={confirming}
+        onDiscard={() => {
+          setConfirming(undefined);
+          resetAll();
+        }}
+        onKeep={() => setConfirming(undefined)}
+      />
+    </>
+  );
+  if (clientB)
+    return (
+      <>
+        <CompareMode
+          a={{ client, playground, store, config, diagnoses, divergence }}
+          clientB={clientB}
+          request={comparisonRequest}
+          comparison={comparison}
+          onComparison={chooseComparison}
+          onRunB={setRunB}
+          tools={tools}
+        />
+        <ShortcutHints />
+        <div className="bottom-row">
+          <NoticeList client={client} />
+          <NoticeList client={clientB} />
+        </div>
+        {dialogs}
+      </>
+    );
 
   return (
     <>
       <div className="top-row">
-        <PresetPicker playground={playground} />
+        <PresetPicker playground={playground} onComparison={chooseComparison} />
         <RunMenus playground={playground} />
-        <div className="page-tools">
-          <PresenterButton />
-          <button type="button" aria-keyshortcuts="?" onClick={() => setHelpOpen(true)}>
-            {t.helpButton}
-          </button>
-        </div>
-        <BackendControl client={client} />
+        {tools}
       </div>
       <Transport client={client} playground={playground} store={store} />
       <ShortcutHints />
@@ -134,7 +215,7 @@ function Playground({
           <DiagnosticsPanel diagnoses={diagnoses} divergence={divergence} />
         </div>
         <div className="column-view">
-          <ViewColumn client={client} store={store} playground={playground} />
+          <ViewColumn client={client} store={store} playground={playground} traced />
           <FormulaCard config={playground.shown} />
         </div>
         <ChartsPanel client={client} store={store} config={config} diagnoses={diagnoses} />
@@ -145,57 +226,7 @@ function Playground({
         <NoticeList client={client} />
         <SharePanel client={client} />
       </div>
-      <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
-      <ConfirmReset
-        length={confirming}
-        onDiscard={() => {
-          setConfirming(undefined);
-          playground.reset();
-        }}
-        onKeep={() => setConfirming(undefined)}
-      />
-    </>
-  );
-}
-
-/** The 2D plane (or, for images, the sample grid) with the history scrubber; follows training live. */
-function ViewColumn({
-  client,
-  store,
-  playground,
-}: {
-  client: TrainingClient;
-  store?: RunHistory;
-  playground: PlaygroundController;
-}) {
-  const history = useRunHistory(store);
-  const config = useTraining(client, configOf);
-  const planar = useTraining(client, planarOf);
-  const plane = useTraining(client, planeOf);
-  const samples = useTraining(client, samplesOf);
-  const [scrubbed, setScrubbed] = useState<{ run: number; index: number }>();
-  // A position scrubbed to in an earlier run means nothing in this one: follow the new run live.
-  const scrub = scrubbed?.run === history.run ? scrubbed.index : undefined;
-  const setScrub = (index?: number) => setScrubbed(index === undefined ? undefined : { run: history.run, index });
-  const frame = scrub !== undefined ? history.frames[scrub] : undefined;
-  const shownPlane = frame?.kind === 'plane' ? frame.plane : plane;
-  const shownSamples = frame?.kind === 'samples' ? frame.samples : samples;
-  const drawing = playground.shown.dataset === 'custom';
-  return (
-    <>
-      {planar || drawing ? (
-        <PlaneView
-          plane={planar ? shownPlane : undefined}
-          drawing={drawing}
-          points={playground.points}
-          onDraw={playground.addPoints}
-          onClear={playground.clearPoints}
-          overlay={scrub === undefined ? (radius) => <TraceOverlay client={client} radius={radius} /> : undefined}
-        />
-      ) : (
-        <SamplesView samples={shownSamples} real={history.real} config={config} />
-      )}
-      <HistoryScrubber frames={history.frames} index={scrub} onChange={setScrub} />
+      {dialogs}
     </>
   );
 }

@@ -7,6 +7,8 @@ declare global {
   interface Window {
     /** The page's training client, for tests and benchmarks: only in a test build (`vite build --mode test`). */
     nash?: { training: TrainingClient };
+    /** Compare mode's run B, for tests and the compare benchmark: only in a test build. */
+    nashCompare?: TrainingClient;
   }
 }
 
@@ -51,4 +53,38 @@ export function useTrainingClient(): TrainingClient | undefined {
     };
   }, []);
   return client;
+}
+
+/**
+ * Compare mode's run B (issue 18): a second TrainingClient, its own worker, while `on`. It starts as
+ * a copy of run A: A's settings, and with `copy`, once A has trained, A's weights, optimiser state and chart
+ * history at its current iteration (A pauses first, so both start from the same point); a fresh A
+ * and B start from the same seed, hence the same initial weights and noise. Leaving compare mode
+ * disposes B; A goes on as the single run.
+ */
+export function useCompareClient(a: TrainingClient, copy: boolean, on: boolean): TrainingClient | undefined {
+  const [client, setClient] = useState<TrainingClient>();
+  useEffect(() => {
+    if (!on) return;
+    const start = a.getSnapshot();
+    const created = new TrainingClient({
+      backend: start.preference,
+      config: start.config,
+      schedule: PLAYGROUND_SCHEDULE,
+    });
+    // A comparison (copy false) loads both runs' presets at once: nothing to copy, and a copy
+    // arriving after B's reset would replace the preset's run.
+    if (copy && start.iteration > 0) {
+      a.pause();
+      void a.exportRun().then((run) => created.importRun(run, a.getSnapshot().stats));
+    }
+    setClient(created);
+    if (import.meta.env.MODE === 'test') window.nashCompare = created;
+    return () => {
+      setClient(undefined);
+      created.dispose();
+      if (import.meta.env.MODE === 'test' && window.nashCompare === created) window.nashCompare = undefined;
+    };
+  }, [a, copy, on]);
+  return on ? client : undefined;
 }

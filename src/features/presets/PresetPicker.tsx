@@ -1,20 +1,43 @@
+import { COMPARISON_IDS, type ComparisonId, isComparison } from '../../gan/comparisons.ts';
 import { PRESETS, type PresetId } from '../../gan/presets.ts';
+import { useComparisonStrings } from './useComparisonStrings.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import type { Playground } from '../controls/usePlayground.ts';
 import { MENU_PRESETS, type MenuPresetId, PRESET_GROUPS } from './menu.ts';
 
 const isMenuPreset = (value: string): value is MenuPresetId => MENU_PRESETS.some((id) => id === value);
 
-/** The classroom menu: one choice loads a complete configuration, resets and starts training. */
-export function PresetPicker({ playground }: { playground: Playground }) {
+/** A comparison's value in the menu: its id after this prefix (a preset's value is its bare id). */
+const COMPARE_PREFIX = 'compare:';
+
+/**
+ * The classroom menu: one choice loads a complete configuration, resets and starts training. Its
+ * comparisons (src/gan/comparisons.ts) load a failure and its fix as runs A and B of compare mode.
+ */
+export function PresetPicker({
+  playground,
+  comparison,
+  onComparison,
+}: {
+  playground: Playground;
+  /** The comparison loaded, if one is (compare mode). */
+  comparison?: ComparisonId;
+  onComparison(id: ComparisonId): void;
+}) {
   const t = useStrings().presets;
+  const c = useComparisonStrings();
+  const choose = (value: string) => {
+    const id = value.startsWith(COMPARE_PREFIX) ? value.slice(COMPARE_PREFIX.length) : undefined;
+    if (id !== undefined && isComparison(id)) onComparison(id);
+    else if (isMenuPreset(value)) playground.loadPreset(value);
+  };
   return (
     <label className="preset-picker">
       {t.label}
       <select
         aria-label={t.label}
-        value={playground.preset ?? ''}
-        onChange={(event) => isMenuPreset(event.target.value) && playground.loadPreset(event.target.value)}
+        value={comparison ? COMPARE_PREFIX + comparison : (playground.preset ?? '')}
+        onChange={(event) => choose(event.target.value)}
       >
         <option value="" disabled>
           {t.choose}
@@ -28,6 +51,13 @@ export function PresetPicker({ playground }: { playground: Playground }) {
             ))}
           </optgroup>
         ))}
+        <optgroup label={c.group}>
+          {COMPARISON_IDS.map((id) => (
+            <option key={id} value={COMPARE_PREFIX + id}>
+              {c.comparisons[id].name}
+            </option>
+          ))}
+        </optgroup>
       </select>
     </label>
   );
@@ -44,6 +74,22 @@ export function PresetCard({ preset }: { preset?: PresetId }) {
       <h2>
         <span className="kind">{t.kinds[kind]}</span> {name}
       </h2>
+      <p>
+        <strong>{t.lookAt}:</strong> {text}
+      </p>
+    </section>
+  );
+}
+
+/** What the loaded comparison shows and where to look, for both runs at once. */
+export function ComparisonCard({ comparison }: { comparison?: ComparisonId }) {
+  const t = useStrings().presets;
+  const c = useComparisonStrings();
+  if (!comparison) return null;
+  const { name, text } = c.comparisons[comparison];
+  return (
+    <section className="preset-card comparison" aria-label={c.cardTitle(name)}>
+      <h2>{name}</h2>
       <p>
         <strong>{t.lookAt}:</strong> {text}
       </p>

@@ -1,0 +1,158 @@
+/**
+ * Compare mode (issue 18) in Chromium on wasm, one page at 1280×720: a comparison preset trains both
+ * runs (both "Iteration" readouts rise), the shared charts draw two series per signal (A and B named
+ * in the legend), each run's diagnostics fire on their own (WGAN clip too tight fires "Vanishing
+ * gradients", the right clip stays clean), the settings that differ are marked, presenter mode in
+ * compare mode cuts nothing off, and leaving compare mode keeps run A as the single run.
+ * Screenshots (EN, KO, presenter) under test-results/; names in tests/e2e/README.md.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { TrainingClient } from '../../src/client/TrainingClient.ts';
+import { launchBrowser } from './browser.ts';
+import { openFull, screenshot } from './playground-page.ts';
+
+declare global {
+  interface Window {
+    nashCompare?: TrainingClient;
+  }
+}
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchBrowser({ webgpu: false });
+  ({ page, errors } = await openFull(browser, { width: 1280, height: 720 }));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const run = (name: 'Run A' | 'Run B') => page.getByRole('region', { name, exact: true });
+const iterationOf = async (name: 'Run A' | 'Run B') =>
+  Number(await run(name).getByRole('status', { name: 'Iteration', exact: true }).textContent());
+const cards = (name: 'Run A' | 'Run B') =>
+  run(name)
+    .getByRole('region', { name: 'Diagnostics', exact: true })
+    .getByRole('heading', { level: 3 })
+    .allTextContents();
+
+/** Visible elements whose box leaves the viewport sideways, unless a scrolling or clipping ancestor holds them. */
+function cutOff(): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const clipped = (element: Element) => {
+      for (let at = element.parentElement; at && at !== document.body; at = at.parentElement)
+        if (getComputedStyle(at).overflowX !== 'visible') return true;
+      return false;
+    };
+    const out: string[] = [];
+    for (const element of document.querySelectorAll('body *')) {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      if ((box.left < -1 || box.right > width + 1) && !clipped(element))
+        out.push(`${element.tagName.toLowerCase()} ${Math.round(box.left)}–${Math.round(box.right)}`);
+    }
+    if (document.documentElement.scrollWidth > width)
+      out.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
+    return out;
+  });
+}
+
+describe('compare mode', () => {
+  test('a comparison preset trains both runs from the menu, each in its own region', async () => {
+    await page
+      .getByRole('combobox', { name: 'Preset', exact: true })
+      .selectOption({ label: 'WGAN clip: too tight vs right' });
+    await page.waitForFunction(
+      () =>
+        window.nash?.training.getSnapshot().state === 'playing' &&
+        window.nashCompare?.getSnapshot().state === 'playing',
+      undefined,
+      { timeout: 60_000, polling: 100 },
+    );
+    await expect(page.getByRole('button', { name: 'Compare', exact: true }).getAttribute('aria-pressed')).resolves.toBe(
+      'true',
+    );
+    const configs = await page.evaluate(() => [
+      window.nash!.training.getSnapshot().config,
+      window.nashCompare!.getSnapshot().config,
+    ]);
+    expect([configs[0].clipValue, configs[1].clipValue]).toEqual([0.001, 0.1]);
+    expect(configs[0].seed).toBe(configs[1].seed);
+    const first = [await iterationOf('Run A'), await iterationOf('Run B')];
+    await page.waitForFunction(
+      ([a, b]) =>
+        window.nash!.training.getSnapshot().iteration > a + 20 && window.nashCompare!.getSnapshot().iteration > b + 20,
+      first,
+      { timeout: 30_000, polling: 200 },
+    );
+    await expect.poll(() => iterationOf('Run A'), { timeout: 5_000 }).toBeGreaterThan(first[0]);
+    await expect.poll(() => iterationOf('Run B'), { timeout: 5_000 }).toBeGreaterThan(first[1]);
+    // The setting that differs is marked on both sides, with the other run's value.
+    await expect(run('Run B').getByText('differs from Run A: 1e-3', { exact: true }).count()).resolves.toBe(1);
+    await expect(run('Run A').getByText('differs from Run B: 0.1', { exact: true }).count()).resolves.toBe(1);
+  });
+
+  test("each run's diagnostics fire on their own: the tight clip's, not the right one's", async () => {
+    await expect.poll(() => cards('Run A'), { timeout: 30_000, interval: 250 }).toContain('Vanishing gradients');
+    expect(await cards('Run B')).toEqual([]);
+  });
+
+  test('the shared charts draw both runs: two series per signal, named A and B', async () => {
+    const losses = page.getByRole('figure', { name: 'Losses', exact: true });
+    await expect
+      .poll(async () => (await losses.textContent()) ?? '', { timeout: 10_000 })
+      .toMatch(/L_D \(Run A\).*L_G \(Run A\).*L_D \(Run B\).*L_G \(Run B\)/);
+    // Both runs' latest values in the chart's description (what a screen reader reads).
+    const summary = await losses.evaluate((figure) => {
+      const id = figure.getAttribute('aria-describedby');
+      return id ? (document.getElementById(id)?.textContent ?? '') : '';
+    });
+    expect(summary).toMatch(/L_D \(Run A\) -?[\d.e-]+, L_G \(Run A\) -?[\d.e-]+, L_D \(Run B\) -?[\d.e-]+/);
+    await expect(losses.locator('path[data-series]').count()).resolves.toBe(4);
+    await screenshot(page, 'compare-1280x720-en');
+  });
+
+  test('presenter mode in compare mode cuts nothing off at 1280×720 and 1920×1080', async () => {
+    await page.getByRole('button', { name: 'Presenter', exact: true }).click();
+    for (const [width, height] of [
+      [1280, 720],
+      [1920, 1080],
+    ]) {
+      await page.setViewportSize({ width, height });
+      await page.waitForTimeout(700);
+      expect(await cutOff(), `${width}×${height}`).toEqual([]);
+      for (const name of ['Run A', 'Run B'] as const) {
+        const box = await run(name).boundingBox();
+        expect(box && box.x >= 0 && box.x + box.width <= width, name).toBe(true);
+      }
+      await screenshot(page, `compare-presenter-${width}x${height}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByRole('button', { name: 'Presenter', exact: true }).click();
+  });
+
+  test('reads in Korean', async () => {
+    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ko');
+    await expect(page.getByRole('region', { name: '학습 B', exact: true }).isVisible()).resolves.toBe(true);
+    await page.waitForTimeout(800);
+    await screenshot(page, 'compare-1280x720-ko');
+    await page.getByRole('combobox', { name: '언어', exact: true }).selectOption('en');
+  });
+
+  test('leaving compare mode keeps run A as the single run', async () => {
+    // The right clip has trained on meanwhile (hundreds of iterations more) and still raised no card.
+    expect(await iterationOf('Run B')).toBeGreaterThan(300);
+    expect(await cards('Run B')).toEqual([]);
+    const a = await page.evaluate(() => window.nash!.training.getSnapshot().run);
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    await expect.poll(() => run('Run B').count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Run A', exact: true }).count()).toBe(0);
+    expect(await page.evaluate(() => window.nash!.training.getSnapshot().run)).toBe(a);
+    await expect(page.getByRole('status', { name: 'Iteration', exact: true }).count()).resolves.toBe(1);
+    expect(errors).toEqual([]);
+  });
+});
