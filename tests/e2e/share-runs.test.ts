@@ -1,7 +1,8 @@
 /**
  * Saved runs and run files in real Chromium: save → reload → load continues the run (iteration,
  * samples, chart history); the JSON file re-imports by drag and drop; the CSV parses; a damaged or
- * incompatible file is refused and changes nothing.
+ * incompatible file is refused and changes nothing; PyTorch weights of the run's model continue it,
+ * another model's are refused.
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -26,6 +27,32 @@ async function downloadText(page: Page, button: string): Promise<{ name: string;
     page.getByRole('button', { name: button }).click(),
   ]);
   return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
+}
+
+/**
+ * A weights file as the exported script writes it (pytorchWeights.ts) for LINK's model, D `width`
+ * units wide: torch's names and shapes (nn.Linear [out, in]), values from a fixed formula.
+ */
+function weightsFile(name: string, width: number) {
+  const layers: [string, number[]][] = [
+    ['generator.0', [16, 2]],
+    ['generator.2', [16, 16]],
+    ['generator.4', [2, 16]],
+    ['discriminator.0', [width, 2]],
+    ['discriminator.2', [width, width]],
+    ['discriminator.4', [1, width]],
+  ];
+  const data = (size: number, phase: number) =>
+    Buffer.from(Float32Array.from({ length: size }, (_, i) => 0.4 * Math.sin(1.7 * i + phase)).buffer).toString(
+      'base64',
+    );
+  const tensors = layers.flatMap(([layer, [outputs, inputs]], k) => [
+    { name: `${layer}.weight`, shape: [outputs, inputs], data: data(outputs * inputs, k) },
+    { name: `${layer}.bias`, shape: [outputs], data: data(outputs, k + 0.5) },
+  ]);
+  const config = { dataset: 'ring', seed: 5, batchSize: 32, generatorWidth: 16, discriminatorWidth: width };
+  const file = { kind: 'nash-pytorch-weights', version: 1, config, iteration: 300, tensors };
+  return { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) };
 }
 
 /** Drops a file with `text` on the run store, as a user dragging it from their desktop. */
@@ -123,6 +150,25 @@ test('save, reload, load and continue; files export, re-import, and bad ones cha
     .waitFor({ timeout: 60_000 });
   await settledAt(page, 8);
   expect((await read(page)).fake).toEqual(before.fake);
+
+  // PyTorch weights for this run's model (as the exported script writes them) continue it from their
+  // iteration; another model's are refused by the setting that differs.
+  await page.getByLabel('Import PyTorch weights').setInputFiles(weightsFile('pytorch.weights.json', 16));
+  await page
+    .getByRole('status')
+    .filter({ hasText: 'Loaded pytorch.weights.json: the networks PyTorch trained for 300 iterations.' })
+    .waitFor({ timeout: 60_000 });
+  await settledAt(page, 300);
+  expect((await read(page)).fake).not.toEqual(before.fake);
+  await page.getByLabel('Import PyTorch weights').setInputFiles(weightsFile('narrow.weights.json', 8));
+  await page
+    .getByRole('alert')
+    .filter({
+      hasText:
+        'Could not load narrow.weights.json: its model is not this run’s: Discriminator width (discriminatorWidth): file 8, run 16. Nothing changed.',
+    })
+    .waitFor();
+  expect((await read(page)).iteration).toBe(300);
   await page.screenshot({ path: 'test-results/share-runs.png' });
 
   // Delete empties the list.

@@ -6,35 +6,71 @@ import { describeLinkProblems } from './linkProblems.ts';
 import { syncLink } from './linkSync.ts';
 import { openingLink } from './openingLink.ts';
 import { exportPyTorch } from './pytorch.ts';
+import { readPyTorchWeights } from './readRunFile.ts';
+import { describeImportRefusal } from './runRefusal.ts';
 import { RunStore } from './RunStore.tsx';
 import type { LinkProblem } from './urlState.ts';
 import './share.css';
 import { fill } from '../../i18n/fill.ts';
+import { describeProblem } from '../../i18n/reliability.ts';
+
+type Strings = ReturnType<typeof useStrings>;
+
+/** What the panel last did, worded when shown (a change of language rewords it); a problem is an alert. */
+interface Status {
+  say: (s: Strings['share'], strings: Strings) => string;
+  problem?: boolean;
+}
 
 /** "Share & save": the link to this run, and what a damaged link could not carry. */
 export function SharePanel({ client }: { client: TrainingClient }) {
-  const t = useStrings().share;
+  const strings = useStrings();
+  const t = strings.share;
   const [problems, setProblems] = useState<LinkProblem[]>(() => openingLink().problems);
-  const [status, setStatus] = useState<string>();
+  const [status, setStatus] = useState<Status>();
   useEffect(() => syncLink(client, (parsed) => setProblems(parsed.problems)), [client]);
 
   const copyLink = async () => {
     try {
       await navigator.clipboard.writeText(location.href);
-      setStatus(t.linkCopied);
+      setStatus({ say: (s) => s.linkCopied });
     } catch {
-      setStatus(t.linkCopyFailed);
+      setStatus({ say: (s) => s.linkCopyFailed });
     }
   };
 
   const exportPython = () => {
     const result = exportPyTorch(client.getSnapshot().config);
     if (!result.ok) {
-      setStatus(t.pythonNoDrawnData);
+      setStatus({ say: (s) => s.pythonNoDrawnData });
       return;
     }
     downloadText(result.filename, result.script, 'text/x-python');
-    setStatus(fill(t.pythonWritten, { file: result.filename }));
+    setStatus({ say: (s) => fill(s.pythonWritten, { file: result.filename }) });
+  };
+
+  /**
+   * The exported script's weights file into this run: read and converted in the reader's worker,
+   * matched against the run's model (its conversion code loads on first use), then continued like a
+   * run file. Any refusal changes nothing.
+   */
+  const importWeights = async (file: File | undefined) => {
+    if (!file) return;
+    const source = file.name;
+    const refused = (reason: (s: Strings['share'], all: Strings) => string) =>
+      setStatus({ say: (s, all) => fill(s.loadRefused, { source, reason: reason(s, all) }), problem: true });
+    const read = await readPyTorchWeights(file);
+    if (!read.ok) return refused((s) => describeImportRefusal(read.refusal, s));
+    const { weightsIntoRun } = await import('./pytorchWeights.ts');
+    const merged = weightsIntoRun(read.weights, await client.exportRun());
+    if (!merged.ok) return refused((s) => describeImportRefusal(merged.refusal, s));
+    const problem = await client.importRun(merged.run, []);
+    if (problem)
+      return setStatus({
+        say: (s, all) => fill(s.loadProblem, { source, problem: describeProblem(problem, all.reliability) }),
+        problem: true,
+      });
+    setStatus({ say: (s) => fill(s.weightsLoaded, { source, iteration: merged.run.iteration }) });
   };
 
   return (
@@ -48,10 +84,26 @@ export function SharePanel({ client }: { client: TrainingClient }) {
         <button type="button" title={t.exportPythonHint} onClick={exportPython}>
           {t.exportPython}
         </button>
+        <label className="file-button" title={t.importWeightsHint}>
+          {t.importWeights}
+          <input
+            type="file"
+            accept=".json,application/json"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              // Cleared, so picking the same file again fires again.
+              event.target.value = '';
+              void importWeights(file);
+            }}
+          />
+        </label>
       </div>
       {status ? (
-        <p className="share-status" role="status">
-          {status}
+        <p
+          className={status.problem ? 'share-status problem' : 'share-status'}
+          role={status.problem ? 'alert' : 'status'}
+        >
+          {status.say(t, strings)}
         </p>
       ) : null}
       <RunStore client={client} />
