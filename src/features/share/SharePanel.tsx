@@ -3,9 +3,8 @@ import type { TrainingClient } from '../../client/TrainingClient.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import { downloadText } from './download.ts';
 import { describeLinkProblems } from './linkProblems.ts';
-import { syncLink } from './linkSync.ts';
+import { type CompareLink, syncLink } from './linkSync.ts';
 import { openingLink } from './openingLink.ts';
-import { exportPyTorch } from './pytorch.ts';
 import { readPyTorchWeights } from './readRunFile.ts';
 import { describeImportRefusal } from './runRefusal.ts';
 import { RunStore } from './RunStore.tsx';
@@ -22,13 +21,13 @@ interface Status {
   problem?: boolean;
 }
 
-/** "Share & save": the link to this run, and what a damaged link could not carry. */
-export function SharePanel({ client }: { client: TrainingClient }) {
+/** "Share & save": the link to this run (with run B in compare mode), and what a damaged link could not carry. */
+export function SharePanel({ client, compare }: { client: TrainingClient; compare?: CompareLink }) {
   const strings = useStrings();
   const t = strings.share;
   const [problems, setProblems] = useState<LinkProblem[]>(() => openingLink().problems);
   const [status, setStatus] = useState<Status>();
-  useEffect(() => syncLink(client, (parsed) => setProblems(parsed.problems)), [client]);
+  useEffect(() => syncLink(client, (parsed) => setProblems(parsed.problems), compare), [client, compare]);
 
   const copyLink = async () => {
     try {
@@ -39,7 +38,9 @@ export function SharePanel({ client }: { client: TrainingClient }) {
     }
   };
 
-  const exportPython = () => {
+  const exportPython = async () => {
+    // The script's writer (its Python text) loads on first use: the page's first screen does not wait for it.
+    const { exportPyTorch } = await import('./pytorch.ts');
     const result = exportPyTorch(client.getSnapshot().config);
     if (!result.ok) {
       setStatus({ say: (s) => s.pythonNoDrawnData });
@@ -81,7 +82,7 @@ export function SharePanel({ client }: { client: TrainingClient }) {
         <button type="button" onClick={() => void copyLink()}>
           {t.copyLink}
         </button>
-        <button type="button" title={t.exportPythonHint} onClick={exportPython}>
+        <button type="button" title={t.exportPythonHint} onClick={() => void exportPython()}>
           {t.exportPython}
         </button>
         <label className="file-button" title={t.importWeightsHint}>
