@@ -85,6 +85,9 @@ async function openPage(browser: Browser, url: string): Promise<{ page: Page; er
     if (message.type() === 'error') errors.push(message.text());
   });
   await page.addInitScript((preference) => localStorage.setItem('nash.backend', preference), backend);
+  // tsx compiles the functions passed to page.evaluate with esbuild's keepNames, which wraps named
+  // inner functions in a __name helper the page does not have.
+  await page.addInitScript('globalThis.__name = (f) => f;');
   await page.goto(url);
   await page.waitForFunction(() => window.nash?.training.getSnapshot().phase === 'ready', undefined, {
     timeout: 300_000,
@@ -191,7 +194,8 @@ function summary(runs: Run[]): string {
 }
 
 const outDir = mkdtempSync(join(tmpdir(), 'nash-presets-'));
-await build({ logLevel: 'warn', mode: 'production', build: { outDir, emptyOutDir: true } });
+// A test build: the page is driven through window.nash, which only test builds carry (issue 16).
+await build({ logLevel: 'warn', mode: 'test', build: { outDir, emptyOutDir: true } });
 const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, build: { outDir }, logLevel: 'warn' });
 const url = server.resolvedUrls?.local[0] ?? '';
 const browser = await launchBrowser({ webgpu: backend === 'webgpu' || backend === 'auto' });
