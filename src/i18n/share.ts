@@ -29,6 +29,7 @@ export const en = {
   linkRefusals: {
     notAPreset: 'not a preset; expected one of {presets}',
     notALesson: 'not a lesson; expected one of {lessons}',
+    notAComparison: 'not a comparison; expected 1 or one of {comparisons}',
     notAToggle: 'expected 1 (shown) or 0 (hidden)',
     drawnData: 'drawn data cannot travel in a link',
   },
@@ -142,6 +143,7 @@ export const ko: typeof en = {
   linkRefusals: {
     notAPreset: '프리셋이 아닙니다. {presets} 중 하나여야 합니다',
     notALesson: '수업이 아닙니다. {lessons} 중 하나여야 합니다',
+    notAComparison: '비교가 아닙니다. 1 또는 {comparisons} 중 하나여야 합니다',
     notAToggle: '1(표시) 또는 0(숨김)이어야 합니다',
     drawnData: '직접 그린 데이터는 링크에 담을 수 없습니다',
   },

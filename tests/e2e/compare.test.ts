@@ -116,6 +116,29 @@ describe('compare mode', () => {
     await screenshot(page, 'compare-1280x720-en');
   });
 
+  let link = '';
+  test('a live change applies to its own side, and the link carries both runs', async () => {
+    const field = run('Run B').getByRole('textbox', { name: 'Generator learning rate', exact: true });
+    await field.fill('0.0025');
+    await field.press('Enter');
+    await page.waitForFunction(() => window.nashCompare?.getSnapshot().config.generatorLearningRate === 0.0025);
+    const rates = await page.evaluate(() => [
+      window.nash!.training.getSnapshot().config.generatorLearningRate,
+      window.nashCompare!.getSnapshot().config.generatorLearningRate,
+    ]);
+    expect(rates[0]).not.toBe(0.0025);
+    await expect(
+      run('Run B')
+        .getByText(/^differs from Run A: /)
+        .count(),
+    ).resolves.toBe(2);
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('b.generatorLearningRate=0.0025');
+    link = await page.evaluate(() => location.href);
+    const params = new URLSearchParams(new URL(link).hash.slice(1));
+    // No longer the comparison's presets: compare mode, with both of B's differences.
+    expect([params.get('compare'), params.get('clipValue'), params.get('b.clipValue')]).toEqual(['1', '0.001', '0.1']);
+  });
+
   test('presenter mode in compare mode cuts nothing off at 1280×720 and 1920×1080', async () => {
     await page.getByRole('button', { name: 'Presenter', exact: true }).click();
     for (const [width, height] of [
@@ -145,7 +168,7 @@ describe('compare mode', () => {
 
   test('leaving compare mode keeps run A as the single run', async () => {
     // The right clip has trained on meanwhile (hundreds of iterations more) and still raised no card.
-    expect(await iterationOf('Run B')).toBeGreaterThan(300);
+    await expect.poll(() => iterationOf('Run B'), { timeout: 30_000, interval: 250 }).toBeGreaterThan(400);
     expect(await cards('Run B')).toEqual([]);
     const a = await page.evaluate(() => window.nash!.training.getSnapshot().run);
     await page.getByRole('button', { name: 'Compare', exact: true }).click();
@@ -153,6 +176,32 @@ describe('compare mode', () => {
     expect(await page.getByRole('region', { name: 'Run A', exact: true }).count()).toBe(0);
     expect(await page.evaluate(() => window.nash!.training.getSnapshot().run)).toBe(a);
     await expect(page.getByRole('status', { name: 'Iteration', exact: true }).count()).resolves.toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  test('the link opens both runs again as they were', async () => {
+    // A query makes it a new document (the same address would only change the hash of this one).
+    const fresh = new URL(link);
+    fresh.search = '?reopened';
+    await page.goto(fresh.href);
+    await page.waitForFunction(
+      () =>
+        window.nash?.training.getSnapshot().phase === 'ready' && window.nashCompare?.getSnapshot().phase === 'ready',
+      undefined,
+      { timeout: 60_000, polling: 100 },
+    );
+    const configs = await page.evaluate(() => [
+      window.nash!.training.getSnapshot().config,
+      window.nashCompare!.getSnapshot().config,
+    ]);
+    expect([configs[0].clipValue, configs[1].clipValue, configs[1].generatorLearningRate]).toEqual([
+      0.001, 0.1, 0.0025,
+    ]);
+    await expect(
+      run('Run B')
+        .getByText(/^differs from Run A: /)
+        .count(),
+    ).resolves.toBe(2);
     expect(errors).toEqual([]);
   });
 });

@@ -13,6 +13,9 @@ import { linePath, mergeRuns, nearestWith } from '../../src/features/charts/line
 import type { Row } from '../../src/features/charts/downsample.ts';
 import { differingFields } from '../../src/features/controls/differences.ts';
 import { MENU_PRESETS } from '../../src/features/presets/menu.ts';
+import { describeLinkProblems } from '../../src/features/share/linkProblems.ts';
+import { parseLink, presetConfig, serializeLink } from '../../src/features/share/urlState.ts';
+import { en as shareEn, ko as shareKo } from '../../src/i18n/share.ts';
 
 describe('comparison presets', () => {
   test('each pairs a failure (A) with its fix (B), both real presets in the menu', () => {
@@ -101,5 +104,44 @@ describe('the settings that differ', () => {
     const b = { ...a, clipValue: 0.001, seed: a.seed + 6 };
     expect(differingFields(a, b)).toEqual(FIELD_NAMES.filter((f) => f === 'clipValue' || f === 'seed'));
     expect(differingFields(b, a)).toEqual(differingFields(a, b));
+  });
+});
+
+describe('a compare-mode link', () => {
+  const a = presetConfig('wganClipTight');
+  const b = presetConfig('wganClip');
+
+  test('round-trips both configurations; only what B changes is written, under b.', () => {
+    const hash = serializeLink({ config: a, compare: { config: b, comparison: 'wganClip' } });
+    expect(hash).toContain('compare=wganClip');
+    expect([...new URLSearchParams(hash.slice(1)).keys()].filter((key) => key.startsWith('b.'))).toEqual([
+      'b.clipValue',
+    ]);
+    const parsed = parseLink(hash);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.state.config).toEqual(a);
+    expect(parsed.state.compare).toEqual({ config: b, comparison: 'wganClip' });
+  });
+
+  test('any pair of configurations round-trips; a changed run is no longer the comparison', () => {
+    const changed = { ...b, seed: 9, generatorLearningRate: 0.0025 };
+    const parsed = parseLink(serializeLink({ config: a, compare: { config: changed, comparison: 'wganClip' } }));
+    expect(parsed.state.compare).toEqual({ config: changed, comparison: undefined });
+    expect(serializeLink({ config: a, compare: { config: changed, comparison: 'wganClip' } })).toContain('compare=1');
+    // A single run's link carries no compare mode.
+    expect(parseLink(serializeLink({ config: a })).state.compare).toBeUndefined();
+  });
+
+  test("refuses bad values in B as in A, naming the field with B's prefix; B keeps A's value there", () => {
+    const parsed = parseLink('#objective=wgan&compare=1&b.clipValue=abc&b.batchSize=-3');
+    expect(parsed.state.compare?.config.clipValue).toBe(parsed.state.config.clipValue);
+    expect(parsed.problems.map((p) => (p.kind === 'refused' ? p.field : p.kind))).toEqual([
+      'b.clipValue',
+      'b.batchSize',
+    ]);
+    const sentences = describeLinkProblems(parsed.problems, shareEn);
+    expect(sentences[0]).toContain('b.clipValue');
+    expect(describeLinkProblems(parseLink('#compare=nope').problems, shareKo)[0]).toContain('modeCollapse');
+    expect(parseLink('#compare=nope').state.compare).toBeUndefined();
   });
 });

@@ -4,8 +4,8 @@ import { useTraining } from '../../client/useTraining.ts';
 import { COMPARISONS, type ComparisonId } from '../../gan/comparisons.ts';
 import type { FieldName, RunConfig } from '../../gan/config.ts';
 import type { PresetId } from '../../gan/presets.ts';
-import { useComparisonStrings } from '../presets/useComparisonStrings.ts';
-import { useStrings } from '../../i18n/useStrings.ts';
+import * as comparisons from '../../i18n/comparisons.ts';
+import { useStrings, useWords } from '../../i18n/useStrings.ts';
 import { formatSetting } from '../../i18n/format.ts';
 import { ChartsPanel } from '../charts/ChartsPanel.tsx';
 import { differingFields } from '../controls/differences.ts';
@@ -63,7 +63,7 @@ export function CompareMode({
   onRunB(run: TransportRun | undefined): void;
   tools: React.ReactNode;
 }) {
-  const c = useComparisonStrings();
+  const c = useWords(comparisons);
   const b = usePlayground(clientB, { fromLink: false });
   const storeB = useRunHistoryStore(clientB);
   const configB = useTraining(clientB, configOf);
@@ -186,7 +186,7 @@ function RunRegion({
 
 /** The fields whose shown values differ, each worded for both sides ("differs from Run B: 0.001"). */
 function useDifferences(a: RunConfig, b: RunConfig) {
-  const c = useComparisonStrings();
+  const c = useWords(comparisons);
   const labels = useEnumLabels();
   return useMemo(() => {
     const fields = differingFields(a, b);

@@ -3,8 +3,8 @@ import type { TrainingClient, TrainingState } from '../../client/TrainingClient.
 import type { ComparisonId } from '../../gan/comparisons.ts';
 import type { PresetId } from '../../gan/presets.ts';
 import { useTraining } from '../../client/useTraining.ts';
-import { useComparisonStrings } from '../presets/useComparisonStrings.ts';
-import { useStrings } from '../../i18n/useStrings.ts';
+import * as comparisons from '../../i18n/comparisons.ts';
+import { useStrings, useWords } from '../../i18n/useStrings.ts';
 import { ChartsPanel } from '../charts/ChartsPanel.tsx';
 import { RunMenus } from '../controls/RunMenus.tsx';
 import { PendingNotice, SettingsPanel } from '../controls/SettingsPanel.tsx';
@@ -29,7 +29,8 @@ import { SharePanel } from '../share/SharePanel.tsx';
 import { BackendControl } from './BackendControl.tsx';
 import { type ComparisonRequest, CompareMode } from './CompareMode.tsx';
 import { NoticeList } from './NoticeList.tsx';
-import { useCompareClient, useTrainingClient } from './useTrainingClient.ts';
+import { type CompareStart, useCompareClient, useTrainingClient } from './useTrainingClient.ts';
+import { openingLink } from '../share/openingLink.ts';
 import { ViewColumn } from './ViewColumn.tsx';
 import './playground.css';
 import './page.css';
@@ -77,13 +78,18 @@ function Playground({
 }) {
   const playground = usePlayground(client);
   const t = useStrings().playground;
-  const c = useComparisonStrings();
+  const c = useWords(comparisons);
   // Compare mode: run B's client while on; `copy` makes B a copy of A's run (the Compare button), a
   // comparison loads both runs' presets instead.
-  const [compare, setCompare] = useState<{ copy: boolean }>();
+  // A compare-mode link opens both runs as it says (run B's settings under `b.`).
+  const [compare, setCompare] = useState<CompareStart | undefined>(() => {
+    const linked = openingLink().state.compare;
+    return linked ? { copy: false, config: linked.config } : undefined;
+  });
   const [comparisonRequest, setComparisonRequest] = useState<ComparisonRequest>();
-  const [comparison, setComparison] = useState<ComparisonId>();
-  const clientB = useCompareClient(client, compare?.copy ?? false, compare !== undefined);
+  const [comparison, setComparison] = useState<ComparisonId | undefined>(() => openingLink().state.compare?.comparison);
+  const clientB = useCompareClient(client, compare);
+  const compareLink = useMemo(() => (clientB ? { client: clientB, comparison } : undefined), [clientB, comparison]);
   const chooseComparison = useCallback((id: ComparisonId | undefined) => {
     setComparison(id);
     if (id === undefined) return;
@@ -192,6 +198,7 @@ function Playground({
         <div className="bottom-row">
           <NoticeList client={client} />
           <NoticeList client={clientB} />
+          <SharePanel client={client} compare={compareLink} />
         </div>
         {dialogs}
       </>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { TrainingClient } from '../../client/TrainingClient.ts';
+import type { RunConfig } from '../../gan/config.ts';
 import { BACKEND_NAMES, type BackendPreference } from '../../worker/protocol.ts';
 import { openingLink } from '../share/openingLink.ts';
 
@@ -55,6 +56,12 @@ export function useTrainingClient(): TrainingClient | undefined {
   return client;
 }
 
+/** How compare mode's run B starts: a copy of A's run (the Compare button), or from `config` (a link), else A's settings. */
+export interface CompareStart {
+  copy: boolean;
+  config?: RunConfig;
+}
+
 /**
  * Compare mode's run B (issue 18): a second TrainingClient, its own worker, while `on`. It starts as
  * a copy of run A: A's settings, and with `copy`, once A has trained, A's weights, optimiser state and chart
@@ -62,14 +69,15 @@ export function useTrainingClient(): TrainingClient | undefined {
  * and B start from the same seed, hence the same initial weights and noise. Leaving compare mode
  * disposes B; A goes on as the single run.
  */
-export function useCompareClient(a: TrainingClient, copy: boolean, on: boolean): TrainingClient | undefined {
+export function useCompareClient(a: TrainingClient, on: CompareStart | undefined): TrainingClient | undefined {
   const [client, setClient] = useState<TrainingClient>();
   useEffect(() => {
     if (!on) return;
+    const { copy } = on;
     const start = a.getSnapshot();
     const created = new TrainingClient({
       backend: start.preference,
-      config: start.config,
+      config: on.config ?? start.config,
       schedule: PLAYGROUND_SCHEDULE,
     });
     // A comparison (copy false) loads both runs' presets at once: nothing to copy, and a copy
@@ -85,6 +93,6 @@ export function useCompareClient(a: TrainingClient, copy: boolean, on: boolean):
       created.dispose();
       if (import.meta.env.MODE === 'test' && window.nashCompare === created) window.nashCompare = undefined;
     };
-  }, [a, copy, on]);
+  }, [a, on]);
   return on ? client : undefined;
 }

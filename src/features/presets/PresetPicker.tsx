@@ -1,7 +1,7 @@
 import { COMPARISON_IDS, type ComparisonId, isComparison } from '../../gan/comparisons.ts';
 import { PRESETS, type PresetId } from '../../gan/presets.ts';
-import { useComparisonStrings } from './useComparisonStrings.ts';
-import { useStrings } from '../../i18n/useStrings.ts';
+import * as comparisons from '../../i18n/comparisons.ts';
+import { useStrings, useWords } from '../../i18n/useStrings.ts';
 import type { Playground } from '../controls/usePlayground.ts';
 import { MENU_PRESETS, type MenuPresetId, PRESET_GROUPS } from './menu.ts';
 
@@ -25,7 +25,7 @@ export function PresetPicker({
   onComparison(id: ComparisonId): void;
 }) {
   const t = useStrings().presets;
-  const c = useComparisonStrings();
+  const c = useWords(comparisons);
   const choose = (value: string) => {
     const id = value.startsWith(COMPARE_PREFIX) ? value.slice(COMPARE_PREFIX.length) : undefined;
     if (id !== undefined && isComparison(id)) onComparison(id);
@@ -84,7 +84,7 @@ export function PresetCard({ preset }: { preset?: PresetId }) {
 /** What the loaded comparison shows and where to look, for both runs at once. */
 export function ComparisonCard({ comparison }: { comparison?: ComparisonId }) {
   const t = useStrings().presets;
-  const c = useComparisonStrings();
+  const c = useWords(comparisons);
   if (!comparison) return null;
   const { name, text } = c.comparisons[comparison];
   return (

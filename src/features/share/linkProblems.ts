@@ -4,6 +4,7 @@
  * a link has a burst. A link with 5,000 unknown keys gave 5,000 sentences; now it gives "5,000 keys
  * in the link are not settings, e.g. …".
  */
+import { COMPARISON_IDS } from '../../gan/comparisons.ts';
 import { PRESETS } from '../../gan/presets.ts';
 import { fill } from '../../i18n/fill.ts';
 import type { en } from '../../i18n/share.ts';
@@ -27,6 +28,8 @@ export function describeLinkRefusal(refusal: LinkRefusal, t: Strings): string {
       return fill(t.linkRefusals.notAPreset, { presets: Object.keys(PRESETS).join(t.settings.list) });
     case 'notALesson':
       return fill(t.linkRefusals.notALesson, { lessons: LESSON_IDS.join(t.settings.list) });
+    case 'notAComparison':
+      return fill(t.linkRefusals.notAComparison, { comparisons: COMPARISON_IDS.join(t.settings.list) });
     case 'notAToggle':
     case 'drawnData':
       return t.linkRefusals[refusal.code];

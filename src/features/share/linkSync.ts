@@ -3,16 +3,28 @@
  * toggles. Framework-free, like the stores it listens to.
  */
 import type { TrainingClient } from '../../client/TrainingClient.ts';
+import type { ComparisonId } from '../../gan/comparisons.ts';
 import { openingLink } from './openingLink.ts';
 import { type LinkState, type ParsedLink, parseLink, serializeLink } from './urlState.ts';
 import { viewToggles } from './viewState.ts';
 
+/** Compare mode's run B, for the link: its client and the comparison the runs started from, if any. */
+export interface CompareLink {
+  client: TrainingClient;
+  comparison?: ComparisonId;
+}
+
 /**
- * Writes the hash whenever the client's configuration or the view's toggles change (replaceState:
- * tuning a learning rate should not fill the back button), and restarts the run when the user pastes
- * another link into the address bar of an open page. Returns the unsubscribe function.
+ * Writes the hash whenever the client's configuration (and in compare mode run B's) or the view's
+ * toggles change (replaceState: tuning a learning rate should not fill the back button), and restarts
+ * the run when the user pastes another link into the address bar of an open page (B too, with B's
+ * settings, while compare mode is on). Returns the unsubscribe function.
  */
-export function syncLink(client: TrainingClient, onLink: (parsed: ParsedLink) => void): () => void {
+export function syncLink(
+  client: TrainingClient,
+  onLink: (parsed: ParsedLink) => void,
+  compare?: CompareLink,
+): () => void {
   let state: LinkState = openingLink().state;
   /** The last hash serialised, and the same as the browser reports it back (percent-encoded). */
   let serialized = '';
@@ -22,7 +34,12 @@ export function syncLink(client: TrainingClient, onLink: (parsed: ParsedLink) =>
     // still queued. A notification in between must follow it, not write the old run over it.
     if (written !== '' && location.hash !== written) return follow();
     // serializeLink drops the preset once the configuration no longer is that preset.
-    state = { config: client.getSnapshot().config, preset: state.preset, view: viewToggles.getSnapshot() };
+    state = {
+      config: client.getSnapshot().config,
+      preset: state.preset,
+      view: viewToggles.getSnapshot(),
+      compare: compare ? { config: compare.client.getSnapshot().config, comparison: compare.comparison } : undefined,
+    };
     const hash = serializeLink(state);
     if (hash === serialized) return;
     serialized = hash;
@@ -34,6 +51,7 @@ export function syncLink(client: TrainingClient, onLink: (parsed: ParsedLink) =>
     onLink(parsed);
     state = parsed.state;
     client.reset(parsed.state.config);
+    compare?.client.reset(parsed.state.compare?.config ?? parsed.state.config);
     viewToggles.set(parsed.state.view ?? viewToggles.getSnapshot());
     serialized = '';
     written = '';
@@ -44,10 +62,12 @@ export function syncLink(client: TrainingClient, onLink: (parsed: ParsedLink) =>
   };
   write();
   const unsubscribe = client.subscribe(write);
+  const unsubscribeB = compare?.client.subscribe(write);
   const unsubscribeView = viewToggles.subscribe(write);
   window.addEventListener('hashchange', onHashChange);
   return () => {
     unsubscribe();
+    unsubscribeB?.();
     unsubscribeView();
     window.removeEventListener('hashchange', onHashChange);
   };

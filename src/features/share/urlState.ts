@@ -14,6 +14,7 @@ import {
   type RunConfig,
   validateConfig,
 } from '../../gan/config.ts';
+import { COMPARISONS, type ComparisonId, isComparison } from '../../gan/comparisons.ts';
 import { PRESETS, type PresetId } from '../../gan/presets.ts';
 import { cut } from '../../gan/quote.ts';
 import { isLessonId, type LessonId } from '../lessons/lessonIds.ts';
@@ -41,6 +42,17 @@ export interface LinkState {
   view?: ViewToggles;
   /** The lesson a link opens (`lesson=wgan`, src/features/lessons): read from the opening link only, never written. */
   lesson?: LessonId;
+  /**
+   * Compare mode (issue 18): run B's configuration, written as its differences from run A's under
+   * a `b.` prefix (`compare=1&…&b.clipValue=0.1`), and the comparison both runs started from
+   * (`compare=wganClip`), if any.
+   */
+  compare?: CompareLinkState;
+}
+
+export interface CompareLinkState {
+  config: RunConfig;
+  comparison?: ComparisonId;
 }
 
 /**
@@ -53,6 +65,8 @@ export type LinkRefusal =
   | { code: 'notAPreset' }
   /** `lesson=` names no lesson of LESSON_IDS. */
   | { code: 'notALesson' }
+  /** `compare=` is neither 1 nor a comparison of COMPARISONS. */
+  | { code: 'notAComparison' }
   /** A view toggle that is neither 1 (shown) nor 0 (hidden) (SHOWN). */
   | { code: 'notAToggle' }
   /** `dataset=custom`: drawn points are data, not settings, so a drawn run cannot be rebuilt from a link. */
@@ -85,6 +99,9 @@ export interface ParsedLink {
 
 const PRESET_KEY = 'preset';
 const LESSON_KEY = 'lesson';
+const COMPARE_KEY = 'compare';
+/** Run B's settings in a link: `b.clipValue=0.1` (only those that differ from run A's). */
+export const RUN_B_PREFIX = 'b.';
 
 const isPreset = (id: string): id is PresetId => Object.hasOwn(PRESETS, id);
 
@@ -150,6 +167,13 @@ const readPreset = (value: string): Read<PresetId> =>
   isPreset(value) ? { ok: true, value } : { ok: false, refusal: { code: 'notAPreset' } };
 const readLesson = (value: string): Read<LessonId> =>
   isLessonId(value) ? { ok: true, value } : { ok: false, refusal: { code: 'notALesson' } };
+/** `compare=1`: compare mode; `compare=<id>`: compare mode started from that comparison. */
+const readComparison = (value: string): Read<ComparisonId | true> =>
+  value === '1'
+    ? { ok: true, value: true }
+    : isComparison(value)
+      ? { ok: true, value }
+      : { ok: false, refusal: { code: 'notAComparison' } };
 const readToggle = (value: string): Read<boolean> =>
   Object.hasOwn(SHOWN, value) ? { ok: true, value: SHOWN[value] } : { ok: false, refusal: { code: 'notAToggle' } };
 
@@ -194,11 +218,25 @@ export function parseLink(hash: string): ParsedLink {
     lesson = read.value;
     report(read.problem);
   }
+  const compareValues = byKey.get(COMPARE_KEY);
+  let compare: ComparisonId | true | undefined;
+  if (compareValues) {
+    const read = lastUsable(COMPARE_KEY, compareValues, readComparison);
+    compare = read.value;
+    report(read.problem);
+  }
   const config = (preset ? presetConfig(preset) : defaultConfig()) as Record<FieldName, unknown>;
   const view = defaultView();
   let overridden = false;
+  /** Run B's fields as the link writes them (`b.` prefix), read after A's: B starts from A's settings. */
+  const runB = new Map<FieldName, string[]>();
   for (const [key, values] of byKey) {
-    if (key === PRESET_KEY || key === LESSON_KEY) continue;
+    if (key === PRESET_KEY || key === LESSON_KEY || key === COMPARE_KEY) continue;
+    const bField = key.startsWith(RUN_B_PREFIX) ? key.slice(RUN_B_PREFIX.length) : undefined;
+    if (bField !== undefined && Object.hasOwn(CONFIG_SCHEMA, bField)) {
+      runB.set(bField as FieldName, values);
+      continue;
+    }
     const toggle = VIEW_KEYS.get(key);
     if (toggle) {
       const read = lastUsable(key, values, readToggle);
@@ -225,17 +263,63 @@ export function parseLink(hash: string): ParsedLink {
       problems: [...problems, ...checked.refusals.map((refusal): LinkProblem => ({ kind: 'combination', refusal }))],
     };
   }
+  const b = compare !== undefined || runB.size > 0 ? readRunB(checked.config, runB, compare, problems) : undefined;
   // A link that changes a preset's values describes a run of its own, not the preset.
-  return { state: { config: checked.config, preset: overridden ? undefined : preset, view, lesson }, problems };
+  return {
+    state: { config: checked.config, preset: overridden ? undefined : preset, view, lesson, compare: b },
+    problems,
+  };
 }
 
-/** The hash for a run: the preset (if the configuration still is it), every field in schema order, then every view toggle. */
-export function serializeLink({ config, preset, view = defaultView() }: LinkState): string {
+/**
+ * Run B of a compare-mode link: run A's configuration with the link's `b.` fields over it, each read
+ * and refused as A's are (the problem names the field with its prefix, `b.clipValue`: the field and
+ * the run). If B's fields do not fit together, B starts as a copy of A. The comparison is kept only
+ * while both runs still are its presets.
+ */
+function readRunB(
+  a: RunConfig,
+  fields: ReadonlyMap<FieldName, readonly string[]>,
+  compare: ComparisonId | true | undefined,
+  problems: LinkProblem[],
+): CompareLinkState {
+  const config = { ...a } as Record<FieldName, unknown>;
+  for (const [name, values] of fields) {
+    const read = lastUsable(RUN_B_PREFIX + name, values, readField(name));
+    if (read.problem) problems.push(read.problem);
+    if (read.value !== undefined) config[name] = read.value;
+  }
+  const checked = validateConfig(config);
+  if (!checked.ok) {
+    problems.push(...checked.refusals.map((refusal): LinkProblem => ({ kind: 'combination', refusal })));
+    return { config: a };
+  }
+  const comparison = typeof compare === 'string' && isComparisonOf(compare, a, checked.config) ? compare : undefined;
+  return { config: checked.config, comparison };
+}
+
+/** Whether runs A and B still are a comparison's two presets (a changed setting makes them a comparison of their own). */
+function isComparisonOf(id: ComparisonId, a: RunConfig, b: RunConfig): boolean {
+  return sameConfig(presetConfig(COMPARISONS[id].a), a) && sameConfig(presetConfig(COMPARISONS[id].b), b);
+}
+
+/**
+ * The hash for a run: the preset (if the configuration still is it), every field in schema order,
+ * then every view toggle; in compare mode, `compare=` (the comparison, or 1) and run B's fields that
+ * differ from A's under the `b.` prefix.
+ */
+export function serializeLink({ config, preset, view = defaultView(), compare }: LinkState): string {
   const params = new URLSearchParams();
   if (preset && sameConfig(presetConfig(preset), config)) params.set(PRESET_KEY, preset);
   // String(number) is the shortest text that reads back as the same double, so values round-trip exactly.
   for (const name of FIELD_NAMES) params.set(name, String(config[name]));
   for (const toggle of VIEW_TOGGLES) params.set(viewKey(toggle), view[toggle] ? '1' : '0');
+  if (compare) {
+    const { comparison } = compare;
+    params.set(COMPARE_KEY, comparison && isComparisonOf(comparison, config, compare.config) ? comparison : '1');
+    for (const name of FIELD_NAMES)
+      if (compare.config[name] !== config[name]) params.set(RUN_B_PREFIX + name, String(compare.config[name]));
+  }
   return `#${params.toString()}`;
 }
 
