@@ -99,8 +99,8 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (lang
             <Suspense fallback={null}>
               <LessonsPage
                 initial={openingLink().state.lesson}
-                onPreset={(id) => {
-                  setPresetRequest({ id });
+                onPreset={(id, comparison) => {
+                  setPresetRequest({ id, comparison });
                   open('playground');
                 }}
                 onExplainer={() => open('explainer')}

@@ -4,6 +4,8 @@
  */
 export const en = {
   compare: 'Compare',
+  /** A lesson's button that opens its failure and fix side by side. */
+  compareBoth: 'Compare both',
   compareOn: 'Compare two runs side by side: B starts as a copy of A, from the same seed; change anything on B’s side',
   compareOff: 'Leave compare mode: run A stays as the single run',
   runA: 'Run A',
@@ -48,6 +50,7 @@ export const en = {
 
 export const ko: typeof en = {
   compare: '비교',
+  compareBoth: '둘 다 비교하기',
   compareOn: '두 학습을 나란히 비교합니다: B는 같은 시드로 A를 복사해 시작하니, B 쪽에서 무엇이든 바꿔 보세요',
   compareOff: '비교 모드를 끝냅니다: 학습 A가 하나뿐인 학습으로 남습니다',
   runA: '학습 A',

@@ -12,6 +12,7 @@ import { en as presetsEn } from '../../src/i18n/presets.ts';
 import { linePath, mergeRuns, nearestWith } from '../../src/features/charts/lines.ts';
 import type { Row } from '../../src/features/charts/downsample.ts';
 import { differingFields } from '../../src/features/controls/differences.ts';
+import { LESSONS } from '../../src/features/lessons/lessons.ts';
 import { MENU_PRESETS } from '../../src/features/presets/menu.ts';
 import { describeLinkProblems } from '../../src/features/share/linkProblems.ts';
 import { parseLink, presetConfig, serializeLink } from '../../src/features/share/urlState.ts';
@@ -143,5 +144,17 @@ describe('a compare-mode link', () => {
     expect(sentences[0]).toContain('b.clipValue');
     expect(describeLinkProblems(parseLink('#compare=nope').problems, shareKo)[0]).toContain('modeCollapse');
     expect(parseLink('#compare=nope').state.compare).toBeUndefined();
+  });
+});
+
+describe('the lessons', () => {
+  test("a lesson's 'Compare both' opens its own failure and fix", () => {
+    const withComparison = LESSONS.filter((lesson) => lesson.comparison);
+    expect(withComparison.length).toBe(6);
+    for (const lesson of withComparison) {
+      const pair = COMPARISONS[lesson.comparison!];
+      expect(lesson.presets[0], lesson.id).toBe(pair.a);
+      expect(lesson.presets.at(-1), lesson.id).toBe(pair.b);
+    }
   });
 });

@@ -1,8 +1,10 @@
 import { useContext, useEffect, useId, useState } from 'react';
 import { useStore } from '../../client/useStore.ts';
+import type { ComparisonId } from '../../gan/comparisons.ts';
 import { PRESETS } from '../../gan/presets.ts';
+import * as comparisons from '../../i18n/comparisons.ts';
 import * as lessonTexts from '../../i18n/lessonTexts.ts';
-import { LanguageContext, useStrings } from '../../i18n/useStrings.ts';
+import { LanguageContext, useStrings, useWords } from '../../i18n/useStrings.ts';
 import { Tex, useRenderTex } from '../formulas/Tex.tsx';
 import type { MenuPresetId } from '../presets/menu.ts';
 import type { LessonId } from './lessonIds.ts';
@@ -14,7 +16,7 @@ export interface LessonsPageProps {
   /** The lesson to open first (a `#lesson=` link); else the first. */
   readonly initial?: LessonId;
   /** Loads a preset into the playground and shows it (App.tsx). */
-  readonly onPreset: (id: MenuPresetId) => void;
+  readonly onPreset: (id: MenuPresetId, comparison?: ComparisonId) => void;
   /** Shows the Transposed convolution tab. */
   readonly onExplainer: () => void;
 }
@@ -89,12 +91,13 @@ function LessonView({
 }: {
   lesson: Lesson;
   index: number;
-  onPreset: (id: MenuPresetId) => void;
+  onPreset: (id: MenuPresetId, comparison?: ComparisonId) => void;
   onExplainer: () => void;
   onGo: (step: -1 | 1) => void;
 }) {
   const strings = useStrings();
   const t = strings.lessons;
+  const c = useWords(comparisons);
   const words = useLessonTexts()[lesson.id];
   const render = useRenderTex();
   const [revealed, setRevealed] = useState(false);
@@ -127,6 +130,11 @@ function LessonView({
               </button>
             </span>
           ))}
+          {lesson.comparison ? (
+            <button type="button" onClick={() => onPreset(lesson.presets[0], lesson.comparison)}>
+              {c.compareBoth}
+            </button>
+          ) : null}
           {lesson.explainer ? (
             <button type="button" onClick={onExplainer}>
               {t.openExplainer}

@@ -7,6 +7,7 @@
  * One component renders them all (LessonsPage.tsx); a link opens one (`#lesson=wgan`, urlState.ts).
  */
 import { defaultConfig, type RunConfig } from '../../gan/config.ts';
+import type { ComparisonId } from '../../gan/comparisons.ts';
 import { PRESETS, type PresetId } from '../../gan/presets.ts';
 import { objectiveTex } from '../formulas/tex.ts';
 import { THEORY_TEX } from '../formulas/theory.ts';
@@ -22,6 +23,8 @@ export interface Lesson {
    * Empty where no preset fits yet (InfoGAN); its words then say how to set the run up by hand.
    */
   readonly presets: readonly MenuPresetId[];
+  /** The comparison that opens failure and fix side by side in compare mode ("Compare both"). */
+  readonly comparison?: ComparisonId;
   /** Its hands-on part is the Transposed convolution tab (DCGAN's layers), not a run. */
   readonly explainer?: true;
 }
@@ -41,6 +44,7 @@ export const LESSONS: readonly Lesson[] = [
     id: 'optimalDiscriminator',
     formulas: [THEORY_TEX.optimalDiscriminator, THEORY_TEX.valueAtOptimum],
     presets: ['weakDiscriminator', 'weakDiscriminatorFix'],
+    comparison: 'weakDiscriminator',
   },
   {
     id: 'nonConvergence',
@@ -50,6 +54,7 @@ export const LESSONS: readonly Lesson[] = [
       'x_{t+1}^2 + y_{t+1}^2 = (1 + \\eta^2)\\,(x_t^2 + y_t^2)',
     ],
     presets: ['oscillation', 'oscillationFix'],
+    comparison: 'oscillation',
   },
   {
     id: 'modeCollapse',
@@ -57,6 +62,7 @@ export const LESSONS: readonly Lesson[] = [
       '\\max_G\\; \\mathbb{E}_{z\\sim P_z(z)}[\\log D(G(z))] \\text{ with } D \\text{ fixed:}\\quad G(z) = \\arg\\max_x D(x) \\text{ for every } z',
     ],
     presets: ['modeCollapseLive', 'modeCollapseFix'],
+    comparison: 'modeCollapse',
   },
   {
     id: 'vanishingGradients',
@@ -65,11 +71,13 @@ export const LESSONS: readonly Lesson[] = [
       `${texOf('vanishingGradientsFix').generator}:\\quad ${nonSaturatingGradient}`,
     ],
     presets: ['vanishingGradients', 'vanishingGradientsFix'],
+    comparison: 'vanishingGradients',
   },
   {
     id: 'lsgan',
     formulas: [texOf('compareLsgan').discriminator, texOf('compareLsgan').generator],
     presets: ['compareGan', 'compareLsgan'],
+    comparison: 'ganVsLsgan',
   },
   {
     id: 'dcgan',
@@ -91,6 +99,7 @@ export const LESSONS: readonly Lesson[] = [
     id: 'wgan',
     formulas: [THEORY_TEX.wasserstein, THEORY_TEX.duality, texOf('wganClip').extra ?? ''],
     presets: ['wganClipTight', 'wganClipLoose', 'wganClip'],
+    comparison: 'wganClip',
   },
   {
     id: 'wganGp',
