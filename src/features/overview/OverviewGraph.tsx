@@ -1,5 +1,6 @@
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import type { EdgeId, GraphEdge, GraphNode, Highlight, NodeId, OverviewGraph as Graph } from './graph.ts';
+import { usePulse } from './pulse.ts';
 
 /** Where each node sits, in the SVG's units (viewBox 0 0 WIDTH HEIGHT). */
 const WIDTH = 720;
@@ -84,8 +85,8 @@ function edgePath(edge: GraphEdge, nodes: Map<NodeId, GraphNode>): string {
 /**
  * The model overview graph as SVG (issue 19): nodes for the data, the networks and the losses,
  * forward edges solid and gradient edges dashed. While the run trains, D's edges and G's edges pulse
- * in turn (CSS only: the class changes when the play state does, never per frame); during a
- * slow-motion walk the sub-step's nodes and edges are lit and the rest fades. Each node is focusable
+ * in turn (pulse.ts: a few steps a second, only on screen); during a slow-motion walk the sub-step's
+ * nodes and edges are lit, its forward edges march, and the rest fades. Each node is focusable
  * and says what it is (`onFocusNode`).
  */
 export function OverviewGraph({
@@ -102,6 +103,8 @@ export function OverviewGraph({
   onFocusNode(node?: NodeId): void;
 }) {
   const id = useId();
+  const svg = useRef<SVGSVGElement>(null);
+  usePulse(svg, activity !== 'idle');
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
   const edgeClass = (edge: GraphEdge) =>
     ['edge', edge.kind, phaseClass(edge), lit?.edges.has(edge.id) ? 'lit' : ''].filter(Boolean).join(' ');
@@ -110,6 +113,7 @@ export function OverviewGraph({
   const height = nodes.has('codes') ? HEIGHT.codes : nodes.has('label') ? HEIGHT.label : HEIGHT.plain;
   return (
     <svg
+      ref={svg}
       className="overview-graph"
       viewBox={`0 0 ${WIDTH} ${height}`}
       role="img"
