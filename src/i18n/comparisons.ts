@@ -10,6 +10,8 @@ export const en = {
   compareOff: 'Leave compare mode: run A stays as the single run',
   runA: 'Run A',
   runB: 'Run B',
+  /** Compare mode's Share & save: each run's own files and saved runs. */
+  filesOf: (run: string) => `${run}: files and saved runs`,
   /** The name a chart's legend and readout give run `run`'s line. */
   seriesName: (name: string, run: string) => `${name} (${run})`,
   /** Under a setting whose value differs between the runs. */
@@ -55,6 +57,7 @@ export const ko: typeof en = {
   compareOff: '비교 모드를 끝냅니다: 학습 A가 하나뿐인 학습으로 남습니다',
   runA: '학습 A',
   runB: '학습 B',
+  filesOf: (run) => `${run}: 파일과 저장한 학습`,
   seriesName: (name, run) => `${name} (${run})`,
   differs: (other, value) => `${other}와 다름: ${value}`,
   differsCount: (count) => (count === 0 ? '두 학습의 설정이 같습니다.' : `A와 B의 설정 ${count}개가 다릅니다.`),

@@ -6,6 +6,7 @@
  * compare mode cuts nothing off, and leaving compare mode keeps run A as the single run.
  * Screenshots (EN, KO, presenter) under test-results/; names in tests/e2e/README.md.
  */
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { TrainingClient } from '../../src/client/TrainingClient.ts';
@@ -137,6 +138,32 @@ describe('compare mode', () => {
     const params = new URLSearchParams(new URL(link).hash.slice(1));
     // No longer the comparison's presets: compare mode, with both of B's differences.
     expect([params.get('compare'), params.get('clipValue'), params.get('b.clipValue')]).toEqual(['1', '0.001', '0.1']);
+  });
+
+  test("each run's files carry its own run: B's chart data is B's", async () => {
+    const files = page.getByRole('group', { name: 'Run B: files and saved runs', exact: true });
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      files.getByRole('button', { name: 'Download chart data (CSV)', exact: true }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toMatch(/^nash-charts-B-\d+\.csv$/);
+    const rows = (await readFile(await csv.path(), 'utf8')).trim().split('\n');
+    const header = rows[0].split(',');
+    const last = rows.at(-1)!.split(',');
+    const column = header.indexOf('gradNormG');
+    // The row's G gradient is B's at that iteration (A's tight clip leaves it near 1e-6).
+    const [fromB, fromA] = await page.evaluate(
+      ([iteration]) =>
+        [window.nashCompare!, window.nash!.training].map(
+          (client) => client.getSnapshot().stats.find((p) => p.iteration === iteration)?.gradNormG,
+        ),
+      [Number(last[0])] as const,
+    );
+    expect(Number(last[column])).toBe(fromB);
+    expect(Number(last[column])).not.toBe(fromA);
+    await expect(
+      page.getByRole('group', { name: 'Run A: files and saved runs', exact: true }).isVisible(),
+    ).resolves.toBe(true);
   });
 
   test('presenter mode in compare mode cuts nothing off at 1280×720 and 1920×1080', async () => {

@@ -50,8 +50,14 @@ const rowKey = (run: SavedRunInfo) => String(run.id);
 const runLabel = (run: SavedRunInfo, s: ShareStrings) =>
   run.damaged ? s.damagedRunName : `${run.name} · ${s.iterationShort} ${run.iteration}`;
 
-/** Saved runs in this browser, and the run as files: JSON (re-importable by drag and drop) and chart CSV. */
-export function RunStore({ client }: { client: TrainingClient }) {
+/**
+ * Saved runs in this browser, and the run as files: JSON (re-importable by drag and drop) and chart
+ * CSV. In compare mode each run has its own (`run`: "A" or "B"), its name in the files it writes and
+ * the runs it saves.
+ */
+export function RunStore({ client, run: runName }: { client: TrainingClient; run?: string }) {
+  /** A file name's or saved run's mark of the run it came from, in compare mode. */
+  const tag = runName ? `${runName}-` : '';
   const strings = useStrings();
   const t = strings.share;
   const noteId = useId();
@@ -101,7 +107,10 @@ export function RunStore({ client }: { client: TrainingClient }) {
     try {
       const run = await current();
       const { config, iteration } = run.snapshot;
-      await storage.save(`${config.dataset} · ${config.objective} · ${config.architecture}`, run);
+      await storage.save(
+        `${runName ? `${runName} · ` : ''}${config.dataset} · ${config.objective} · ${config.architecture}`,
+        run,
+      );
       setNote({ at: 'save', problem: false, say: (s) => fill(s.saved, { iteration }) });
     } catch (error) {
       setNote({ at: 'save', problem: true, say: (s) => fill(s.saveFailed, { reason: storageReason(error, s) }) });
@@ -174,7 +183,7 @@ export function RunStore({ client }: { client: TrainingClient }) {
   const downloadRun = async () => {
     const run = await current();
     downloadText(
-      `nash-run-${run.snapshot.config.dataset}-${run.snapshot.iteration}.json`,
+      `nash-run-${tag}${run.snapshot.config.dataset}-${run.snapshot.iteration}.json`,
       encodeRunFile(run),
       'application/json',
     );
@@ -182,7 +191,7 @@ export function RunStore({ client }: { client: TrainingClient }) {
 
   const downloadGenerator = async () => {
     const snapshot = await client.exportRun();
-    const base = `nash-generator-${snapshot.config.dataset}-${snapshot.iteration}`;
+    const base = `nash-generator-${tag}${snapshot.config.dataset}-${snapshot.iteration}`;
     const model = generatorModel(snapshot, base);
     if (!model.ok) return setNote({ at: 'generator', problem: true, say: (s) => s.generatorUnsupported });
     download(`${base}.json`, new Blob([model.modelJson], { type: 'application/json' }));
@@ -193,7 +202,7 @@ export function RunStore({ client }: { client: TrainingClient }) {
   const downloadSamples = async () => {
     const { plane, samples, iteration } = client.getSnapshot();
     const png = await samplesPng(plane, samples);
-    if (png) download(`nash-samples-${iteration}.png`, png);
+    if (png) download(`nash-samples-${tag}${iteration}.png`, png);
     else setNote({ at: 'samples', problem: true, say: (s) => s.noSamplesYet });
   };
 
@@ -222,7 +231,7 @@ export function RunStore({ client }: { client: TrainingClient }) {
           type="button"
           onClick={() =>
             download(
-              `nash-charts-${client.getSnapshot().iteration}.csv`,
+              `nash-charts-${tag}${client.getSnapshot().iteration}.csv`,
               new Blob([statsCsv(client.getSnapshot().stats)], { type: 'text/csv' }),
             )
           }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { TrainingClient } from '../../client/TrainingClient.ts';
-import { useStrings } from '../../i18n/useStrings.ts';
+import * as comparisons from '../../i18n/comparisons.ts';
+import { useStrings, useWords } from '../../i18n/useStrings.ts';
 import { downloadText } from './download.ts';
 import { describeLinkProblems } from './linkProblems.ts';
 import { type CompareLink, syncLink } from './linkSync.ts';
@@ -25,6 +26,7 @@ interface Status {
 export function SharePanel({ client, compare }: { client: TrainingClient; compare?: CompareLink }) {
   const strings = useStrings();
   const t = strings.share;
+  const c = useWords(comparisons);
   const [problems, setProblems] = useState<LinkProblem[]>(() => openingLink().problems);
   const [status, setStatus] = useState<Status>();
   useEffect(() => syncLink(client, (parsed) => setProblems(parsed.problems), compare), [client, compare]);
@@ -107,7 +109,20 @@ export function SharePanel({ client, compare }: { client: TrainingClient; compar
           {status.say(t, strings)}
         </p>
       ) : null}
-      <RunStore client={client} />
+      {compare ? (
+        <>
+          <div className="run-files" role="group" aria-label={c.filesOf(c.runA)}>
+            <h3>{c.filesOf(c.runA)}</h3>
+            <RunStore client={client} run="A" />
+          </div>
+          <div className="run-files" role="group" aria-label={c.filesOf(c.runB)}>
+            <h3>{c.filesOf(c.runB)}</h3>
+            <RunStore client={compare.client} run="B" />
+          </div>
+        </>
+      ) : (
+        <RunStore client={client} />
+      )}
     </section>
   );
 }
