@@ -7,11 +7,15 @@
  * Screenshots (EN, KO, presenter) under test-results/; names in tests/e2e/README.md.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { TrainingClient } from '../../src/client/TrainingClient.ts';
 import { launchBrowser } from './browser.ts';
-import { openFull, screenshot } from './playground-page.ts';
+import { screenshot } from './playground-page.ts';
+import { waitFor } from './training.ts';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core');
 
 declare global {
   interface Window {
@@ -21,11 +25,22 @@ declare global {
 
 let browser: Browser;
 let page: Page;
-let errors: string[];
+const errors: string[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser({ webgpu: false });
-  ({ page, errors } = await openFull(browser, { width: 1280, height: 720 }));
+  // axe is injected as a script tag, which the page's content security policy would refuse.
+  page = await browser.newPage({ viewport: { width: 1280, height: 720 }, bypassCSP: true });
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.addInitScript(() => {
+    localStorage.setItem('nash.backend', 'wasm');
+    localStorage.setItem('nash.language', 'en');
+  });
+  await page.goto(inject('baseURL'));
+  await waitFor(page, 'ready', 90_000);
 });
 afterAll(async () => {
   await browser?.close();
@@ -62,7 +77,24 @@ function cutOff(): Promise<string[]> {
   });
 }
 
+/** Serious and critical axe-core violations on the page as it is now, one line each. */
+async function axe(state: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    type Result = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+    const run = await (
+      window as unknown as { axe: { run(context: Document, options: object): Promise<Result> } }
+    ).axe.run(document, { resultTypes: ['violations'] });
+    return run.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  return violations.map((line) => `${state}: ${line}`);
+}
+
 describe('compare mode', () => {
+  const accessibility: string[] = [];
+
   test('a comparison preset trains both runs from the menu, each in its own region', async () => {
     await page
       .getByRole('combobox', { name: 'Preset', exact: true })
@@ -115,6 +147,9 @@ describe('compare mode', () => {
     expect(summary).toMatch(/L_D \(Run A\) -?[\d.e-]+, L_G \(Run A\) -?[\d.e-]+, L_D \(Run B\) -?[\d.e-]+/);
     await expect(losses.locator('path[data-series]').count()).resolves.toBe(4);
     await screenshot(page, 'compare-1280x720-en');
+    accessibility.push(...(await axe('compare mode, training')));
+    // The whole page: both runs' columns and the shared charts under them.
+    await page.screenshot({ path: 'test-results/compare-1280-full-en.png', fullPage: true });
   });
 
   let link = '';
@@ -135,6 +170,14 @@ describe('compare mode', () => {
     ).resolves.toBe(2);
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('b.generatorLearningRate=0.0025');
     link = await page.evaluate(() => location.href);
+    // Space pauses both runs and trains both again (the keys act on both, as the buttons do).
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const states = () =>
+      page.evaluate(() => [window.nash!.training.getSnapshot().state, window.nashCompare!.getSnapshot().state]);
+    await page.keyboard.press(' ');
+    await expect.poll(states).toEqual(['paused', 'paused']);
+    await page.keyboard.press(' ');
+    await expect.poll(states).toEqual(['playing', 'playing']);
     const params = new URLSearchParams(new URL(link).hash.slice(1));
     // No longer the comparison's presets: compare mode, with both of B's differences.
     expect([params.get('compare'), params.get('clipValue'), params.get('b.clipValue')]).toEqual(['1', '0.001', '0.1']);
@@ -181,6 +224,7 @@ describe('compare mode', () => {
       }
       await screenshot(page, `compare-presenter-${width}x${height}`);
     }
+    accessibility.push(...(await axe('compare mode, presenter')));
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByRole('button', { name: 'Presenter', exact: true }).click();
   });
@@ -190,6 +234,8 @@ describe('compare mode', () => {
     await expect(page.getByRole('region', { name: '학습 B', exact: true }).isVisible()).resolves.toBe(true);
     await page.waitForTimeout(800);
     await screenshot(page, 'compare-1280x720-ko');
+    accessibility.push(...(await axe('compare mode, Korean')));
+    expect(accessibility).toEqual([]);
     await page.getByRole('combobox', { name: '언어', exact: true }).selectOption('en');
   });
 
