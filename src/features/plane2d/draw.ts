@@ -135,8 +135,11 @@ export function fieldBuffer(resolution: number, previous: FieldBuffer | null): F
   return context ? { canvas, context, image: context.createImageData(resolution, resolution) } : null;
 }
 
+/** A canvas's 2D context, on the page or off screen (the samples' PNG, share/samplePng.ts). */
+export type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
 export function drawPlane(
-  context: CanvasRenderingContext2D,
+  context: Context2D,
   plane: PlaneEvent | undefined,
   radius: number,
   layers: Layers,

@@ -1,33 +1,28 @@
 /**
  * The samples on the fixed noise as a PNG, drawn from the floats the page already holds: the 2D
- * view's real and generated points, or the image samples as a grid of digits. Colours are the
- * playground's (--real, --fake).
+ * view's real and generated points, or the image samples as a grid of digits. The points are drawn
+ * as the 2D view draws them (plane2d/draw.ts: discs and crosses), in the light palette whatever the
+ * page shows: a file is not in dark mode, and slides and documents are mostly white.
  */
 import type { PlaneEvent, SamplesEvent } from '../../worker/protocol.ts';
+import { type Context2D, drawPlane, SIZE as VIEW_SIZE } from '../plane2d/draw.ts';
+import { PALETTES } from '../theme/palette.ts';
 
 const SIZE = 720;
+/** Only the points: the heatmap, arrows and manifold are the live view's. */
+const POINTS_ONLY = { heatmap: false, real: true, fake: true, arrows: false, manifold: false };
 /** Pixels per image pixel in the digit grid, so 28×28 digits stay legible on a slide. */
 const ZOOM = 3;
 
+/** The real and generated points of `plane` on `context`, SIZE pixels square, in the light palette. */
+export function drawPoints(context: Context2D, plane: PlaneEvent): void {
+  context.setTransform(SIZE / VIEW_SIZE, 0, 0, SIZE / VIEW_SIZE, 0, 0);
+  drawPlane(context, plane, plane.radius, POINTS_ONLY, null, [], PALETTES.light);
+}
+
 function points(plane: PlaneEvent): OffscreenCanvas {
   const canvas = new OffscreenCanvas(SIZE, SIZE);
-  const context = canvas.getContext('2d')!;
-  context.fillStyle = 'white';
-  context.fillRect(0, 0, SIZE, SIZE);
-  const { radius } = plane;
-  const dots = (values: Float32Array, colour: string) => {
-    context.fillStyle = colour;
-    for (let i = 0; i < values.length; i += 2) {
-      context.fillRect(
-        ((values[i] + radius) / (2 * radius)) * SIZE - 2,
-        ((radius - values[i + 1]) / (2 * radius)) * SIZE - 2,
-        4,
-        4,
-      );
-    }
-  };
-  dots(plane.real, '#2b8a3e');
-  dots(plane.fake, '#c2255c');
+  drawPoints(canvas.getContext('2d')!, plane);
   return canvas;
 }
 
