@@ -57,6 +57,17 @@ describe('comparison presets', () => {
     for (const id of COMPARISON_IDS) expect(single).not.toContain(en.comparisons[id].name);
   });
 
+  test("compare mode's every word is there in both languages, none empty", () => {
+    const leaves = (value: unknown, path = ''): [string, unknown][] =>
+      typeof value === 'object' && value !== null
+        ? Object.entries(value).flatMap(([key, inner]) => leaves(inner, path ? `${path}.${key}` : key))
+        : [[path, value]];
+    const words = (strings: typeof en) =>
+      leaves(strings).map(([path, value]) => [path, typeof value === 'function' ? value('X', 'Y') : value] as const);
+    expect(words(ko).map(([path]) => path)).toEqual(words(en).map(([path]) => path));
+    for (const [path, text] of [...words(en), ...words(ko)]) expect(String(text).trim(), path).not.toBe('');
+  });
+
   test('ids are checked', () => {
     expect(isComparison('wganClip')).toBe(true);
     expect(isComparison('wganClipTight')).toBe(false);
