@@ -8,6 +8,7 @@ import { LESSON_IDS } from '../../src/features/lessons/lessonIds.ts';
 import { describeLinkProblems } from '../../src/features/share/linkProblems.ts';
 import { type LinkProblem, type LinkRefusal, parseLink } from '../../src/features/share/urlState.ts';
 import { CONFIG_SCHEMA, FIELD_NAMES, type Refusal } from '../../src/gan/config.ts';
+import { COMPARISON_IDS } from '../../src/gan/comparisons.ts';
 import { PRESETS } from '../../src/gan/presets.ts';
 import { en, ko } from '../../src/i18n/share.ts';
 
@@ -19,6 +20,7 @@ const seedRange = { kind: 'number', integer: true, min: 0, max: 2147483647 } as 
 const REFUSALS: ByKey<Exclude<LinkRefusal, Refusal>, 'code'> = {
   notAPreset: { code: 'notAPreset' },
   notALesson: { code: 'notALesson' },
+  notAComparison: { code: 'notAComparison' },
   notAToggle: { code: 'notAToggle' },
   drawnData: { code: 'drawnData' },
 };
@@ -60,6 +62,7 @@ const NAMES = new Set<string>([
   ...FIELD_NAMES,
   ...Object.keys(PRESETS),
   ...LESSON_IDS,
+  ...COMPARISON_IDS,
   ...Object.values(CONFIG_SCHEMA).flatMap((spec) => (spec.kind === 'enum' ? spec.values : [])),
   'DCGAN',
   'MNIST',
