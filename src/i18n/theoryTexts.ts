@@ -20,7 +20,10 @@ export const en = {
   transportCaption: (cost: string, gap: string | undefined) =>
     `64 real points joined to 64 generated points by the optimal matching (the Hungarian algorithm): the cheapest way ` +
     `to move one set onto the other. Mean distance moved (W₁ between the two sets): ${cost}` +
-    (gap === undefined ? '.' : `; the critic’s W estimate E[D(x)] − E[D(G(z))] on the same points: ${gap}.`),
+    (gap === undefined
+      ? '.'
+      : `; the critic’s W estimate E[D(x)] − E[D(G(z))] on the same points: ${gap}. A K-Lipschitz critic can reach ` +
+        `at most K·W₁: a critic whose weights are clipped small has a small K (the Lipschitz chart), so it reads far less.`),
   notKnown: 'The theory layers and charts need a dataset whose density is known exactly: ring, grid, line or Gaussian.',
   jensenShannonHelp:
     'JS(p_data ‖ p_g) = ½ KL(p_data ‖ m) + ½ KL(p_g ‖ m), m = (p_data + p_g)/2: 0 when G’s distribution is the data’s, ' +
@@ -58,7 +61,10 @@ export const ko: typeof en = {
   transportCaption: (cost, gap) =>
     `실제 점 64개와 생성된 점 64개를 최적 짝짓기(헝가리안 알고리즘)로 이은 선입니다. 한 집합을 다른 집합으로 옮기는 ` +
     `가장 싼 방법입니다. 옮긴 평균 거리(두 집합 사이의 W₁): ${cost}` +
-    (gap === undefined ? '.' : `. 같은 점에서 잰 비평자의 W 추정값 E[D(x)] − E[D(G(z))]: ${gap}.`),
+    (gap === undefined
+      ? '.'
+      : `. 같은 점에서 잰 비평자의 W 추정값 E[D(x)] − E[D(G(z))]: ${gap}. K-립시츠 비평자는 많아야 K·W₁까지만 ` +
+        `잴 수 있습니다. 가중치를 작게 자른 비평자는 K가 작아서(립시츠 차트) 훨씬 작게 읽습니다.`),
   notKnown: '이론 층과 차트는 밀도를 정확히 아는 데이터셋(링, 격자, 직선, 가우시안)에서만 볼 수 있습니다.',
   jensenShannonHelp:
     'JS(p_data ‖ p_g) = ½ KL(p_data ‖ m) + ½ KL(p_g ‖ m), m = (p_data + p_g)/2입니다. G의 분포가 데이터 분포와 같으면 0, ' +
