@@ -14,6 +14,8 @@ import type { TrainingClient } from '../../src/client/TrainingClient.ts';
 import { launchBrowser } from './browser.ts';
 import { screenshot } from './playground-page.ts';
 import { waitFor } from './training.ts';
+import { en as lessonsEn } from '../../src/i18n/lessons.ts';
+import * as lessonTexts from '../../src/i18n/lessonTexts.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core');
 
@@ -275,6 +277,30 @@ describe('compare mode', () => {
         .getByText(/^differs from Run A: /)
         .count(),
     ).resolves.toBe(2);
+    expect(errors).toEqual([]);
+  });
+
+  test("a lesson's 'Compare both' opens its failure and fix side by side", async () => {
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    await expect.poll(() => run('Run B').count()).toBe(0);
+    await page.getByRole('tab', { name: 'Lessons' }).click();
+    const lessons = page.getByRole('region', { name: 'Lessons', exact: true });
+    await lessons
+      .getByRole('navigation', { name: lessonsEn.list })
+      .getByRole('button', { name: lessonTexts.en.modeCollapse.title })
+      .click();
+    await lessons.getByRole('button', { name: 'Compare both', exact: true }).click();
+    await expect(page.getByRole('tab', { name: 'Playground' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Preset', exact: true }).inputValue(), { timeout: 10_000 })
+      .toBe('compare:modeCollapse');
+    await expect(
+      page.getByRole('region', { name: 'Comparison: Mode collapse: strong D vs balanced', exact: true }).isVisible(),
+    ).resolves.toBe(true);
+    await page.waitForFunction(() => window.nashCompare?.getSnapshot().config.discriminatorSteps === 1, undefined, {
+      timeout: 30_000,
+    });
+    expect(await page.evaluate(() => window.nash!.training.getSnapshot().config.discriminatorSteps)).toBe(5);
     expect(errors).toEqual([]);
   });
 });
