@@ -10,7 +10,7 @@ import {
   windowOrigin,
 } from './convMatrix.ts';
 import { formatNumber, position, tapColour } from './format.ts';
-import { MapGrid } from './MapGrid.tsx';
+import { FlowArrow, MapFigure } from './MapFigure.tsx';
 import { MatrixView } from './MatrixView.tsx';
 
 /** What the pointer or keyboard rests on: a cell of either map or of C (col === cols: C·x). */
@@ -26,9 +26,6 @@ interface ForwardSectionProps {
   readonly x: readonly number[];
   readonly cx: Float64Array;
 }
-
-/** Map cells shrink with the padded size so that the input stays within about 260px. */
-export const mapCellPx = (cells: number) => Math.max(22, Math.min(48, Math.floor(260 / cells)));
 
 /** Convolution as y = C·x: input → flattened x along C's columns → C·x → reshaped output. */
 export function ForwardSection({ settings, kernel, matrix, x, cx }: ForwardSectionProps) {
@@ -69,7 +66,6 @@ export function ForwardSection({ settings, kernel, matrix, x, cx }: ForwardSecti
   const inWindow = (row: number, col: number) =>
     frame !== null && row >= frame.row && row < frame.row + k && col >= frame.col && col < frame.col + k;
   const windowTap = (row: number, col: number) => (row - (frame?.row ?? 0)) * k + (col - (frame?.col ?? 0));
-  const inputCellPx = mapCellPx(n + 2 * p);
 
   return (
     <section className="xp-explainer-section" aria-labelledby="xp-forward-title">
@@ -79,31 +75,24 @@ export function ForwardSection({ settings, kernel, matrix, x, cx }: ForwardSecti
         {explanation}
       </p>
       <div className="xp-flow">
-        <figure>
-          <figcaption>
-            {t.inputGrid} ({n}×{n})
-          </figcaption>
-          <MapGrid
-            label={t.inputGrid}
-            size={n}
-            padding={p}
-            cellPx={inputCellPx}
-            cellName={(i) => t.inputCell(position(i, n).row, position(i, n).col, formatNumber(x[i]))}
-            content={(i) => formatNumber(x[i])}
-            look={(i) => {
-              const row = Math.floor(i / n);
-              const col = i % n;
-              if (inWindow(row, col)) return { selected: true, fill: tapColour(windowTap(row, col)) };
-              return { selected: i === activeCol, muted: active !== null && i !== activeCol };
-            }}
-            paddingFill={(row, col) => (inWindow(row, col) ? tapColour(windowTap(row, col)) : undefined)}
-            onActive={(index) => setActive(index === null ? null : { kind: 'input', index })}
-          />
+        <MapFigure
+          label={t.inputGrid}
+          size={n}
+          values={x}
+          cellName={t.inputCell}
+          padding={p}
+          look={(i) => {
+            const row = Math.floor(i / n);
+            const col = i % n;
+            if (inWindow(row, col)) return { selected: true, fill: tapColour(windowTap(row, col)) };
+            return { selected: i === activeCol, muted: active !== null && i !== activeCol };
+          }}
+          paddingFill={(row, col) => (inWindow(row, col) ? tapColour(windowTap(row, col)) : undefined)}
+          onActive={(index) => setActive(index === null ? null : { kind: 'input', index })}
+        >
           {p > 0 && <small>{t.paddingNote}</small>}
-        </figure>
-        <div className="xp-arrow" aria-hidden="true">
-          →<span>{t.flatten}</span>
-        </div>
+        </MapFigure>
+        <FlowArrow symbol="→" words={t.flatten} />
         <figure>
           <figcaption>
             C ({o * o}×{n * n}) · x = C·x
@@ -123,27 +112,19 @@ export function ForwardSection({ settings, kernel, matrix, x, cx }: ForwardSecti
             onActive={(cell) => setActive(cell && { kind: 'matrix', ...cell })}
           />
         </figure>
-        <div className="xp-arrow" aria-hidden="true">
-          →<span>{t.reshape}</span>
-        </div>
-        <figure>
-          <figcaption>
-            {t.outputGrid} ({o}×{o})
-          </figcaption>
-          <MapGrid
-            label={t.outputGrid}
-            size={o}
-            cellPx={mapCellPx(o)}
-            cellName={(i) => t.outputCell(position(i, o).row, position(i, o).col, formatNumber(cx[i]))}
-            content={(i) => formatNumber(cx[i])}
-            look={(i) => {
-              const reader = readers.find((r) => r.index === i);
-              if (reader) return { selected: true, fill: tapColour(reader.tap) };
-              return { selected: i === activeRow, muted: active !== null && i !== activeRow };
-            }}
-            onActive={(index) => setActive(index === null ? null : { kind: 'output', index })}
-          />
-        </figure>
+        <FlowArrow symbol="→" words={t.reshape} />
+        <MapFigure
+          label={t.outputGrid}
+          size={o}
+          values={cx}
+          cellName={t.outputCell}
+          look={(i) => {
+            const reader = readers.find((r) => r.index === i);
+            if (reader) return { selected: true, fill: tapColour(reader.tap) };
+            return { selected: i === activeRow, muted: active !== null && i !== activeRow };
+          }}
+          onActive={(index) => setActive(index === null ? null : { kind: 'output', index })}
+        />
       </div>
       <p className="xp-legend">{t.colourLegend}</p>
     </section>

@@ -3,10 +3,10 @@ import * as explainer from '../../i18n/explainer.ts';
 import { useWords } from '../../i18n/useStrings.ts';
 import { type ConvSettings, outputSize } from './convMatrix.ts';
 import { formatNumber, position, tapColour } from './format.ts';
-import { mapCellPx } from './ForwardSection.tsx';
 import { fractionalPartial, fractionalStride, windowCells } from './fractionalStride.ts';
-import { MapGrid } from './MapGrid.tsx';
+import { FlowArrow, MapFigure, mapCellPx } from './MapFigure.tsx';
 import { StepControls } from './StepControls.tsx';
+import { stepStatus, useStepThrough } from './useStepThrough.ts';
 
 /** What the pointer or keyboard rests on: a result cell (its window) or a cell of the stretched map. */
 type Active = { readonly kind: 'result' | 'stretched'; readonly index: number };
@@ -33,15 +33,13 @@ export function FractionalSection({ settings, kernel, y }: FractionalSectionProp
   const o = outputSize(settings);
   const view = useMemo(() => fractionalStride(settings, kernel, y), [settings, kernel, y]);
   const total = n * n;
-  const [step, setStep] = useState(total);
-  const [playing, setPlaying] = useState(false);
+  const { step, stepping, latest, controls } = useStepThrough(total);
   const [active, setActive] = useState<Active | null>(null);
   const results = fractionalPartial(view, k, step);
   const finished = useMemo(() => fractionalPartial(view, k, total), [view, k, total]);
-  const stepping = step < total;
 
   // The window shown: the hovered result cell's, else while stepping the latest one computed.
-  const windowOf = active?.kind === 'result' ? active.index : active === null && stepping && step > 0 ? step - 1 : null;
+  const windowOf = active?.kind === 'result' ? active.index : active === null ? latest : null;
   const window = windowOf === null ? [] : windowCells(view, k, windowOf);
   /** The kernel weight a flipped tap holds: the flip reads the kernel backwards. */
   const weightOf = (tap: number) => k * k - 1 - tap;
@@ -66,12 +64,6 @@ export function FractionalSection({ settings, kernel, y }: FractionalSectionProp
     return t.fractionalHint;
   })();
 
-  const stepStatus =
-    step === 0
-      ? t.slideStart(total)
-      : stepping
-        ? t.slideAt(step, total, position(step - 1, n).row, position(step - 1, n).col, formatNumber(results[step - 1]))
-        : t.slideDone(total);
   const extra = view.after - view.before;
 
   return (
@@ -85,73 +77,46 @@ export function FractionalSection({ settings, kernel, y }: FractionalSectionProp
       <div className="xp-section-controls">
         <StepControls
           title={t.slideTitle}
-          step={step}
-          total={total}
-          playing={playing}
-          onStep={setStep}
-          onPlaying={setPlaying}
-          status={stepStatus}
+          {...controls}
+          status={stepStatus({ start: t.slideStart, at: t.slideAt, done: t.slideDone }, step, total, n, results)}
         />
       </div>
       <p className="xp-explain" role="status">
         {explanation}
       </p>
       <div className="xp-flow">
-        <figure>
-          <figcaption>
-            {t.stretchedMap} ({view.size}×{view.size})
-          </figcaption>
-          <MapGrid
-            label={t.stretchedMap}
-            size={view.size}
-            cellPx={mapCellPx(view.size)}
-            cellName={(i) =>
-              t.stretchedCell(position(i, view.size).row, position(i, view.size).col, formatNumber(view.values[i]))
-            }
-            content={(i) => formatNumber(view.values[i])}
-            look={(i) => {
-              const inWindow = window.find(({ cell }) => cell === i);
-              if (inWindow) return { selected: true, fill: tapColour(weightOf(inWindow.tap)) };
-              const fill = view.source[i] >= 0 ? VALUE_FILL : view.insertedZero[i] ? INSERTED_FILL : PADDING_FILL;
-              return { selected: active?.kind === 'stretched' && active.index === i, fill };
-            }}
-            onActive={(index) => setActive(index === null ? null : { kind: 'stretched', index })}
-          />
-        </figure>
-        <div className="xp-arrow" aria-hidden="true">
-          ⊛
-        </div>
-        <figure>
-          <figcaption>
-            {t.flippedKernel} ({k}×{k})
-          </figcaption>
-          <MapGrid
-            label={t.flippedKernel}
-            size={k}
-            cellPx={mapCellPx(k + 2)}
-            cellName={(i) => t.flippedCell(position(i, k).row, position(i, k).col, formatNumber(view.flipped[i]))}
-            content={(i) => formatNumber(view.flipped[i])}
-            look={(i) => ({ fill: tapColour(weightOf(i)) })}
-            onActive={() => setActive(null)}
-          />
-        </figure>
-        <div className="xp-arrow" aria-hidden="true">
-          =
-        </div>
-        <figure>
-          <figcaption>
-            {t.resultMap} ({n}×{n})
-          </figcaption>
-          <MapGrid
-            label={t.resultMap}
-            size={n}
-            cellPx={mapCellPx(n)}
-            cellName={(i) => t.resultCell(position(i, n).row, position(i, n).col, formatNumber(results[i]))}
-            content={(i) => formatNumber(results[i])}
-            look={(i) => ({ selected: i === windowOf, muted: stepping && i >= step })}
-            onActive={(index) => setActive(index === null ? null : { kind: 'result', index })}
-          />
-        </figure>
+        <MapFigure
+          label={t.stretchedMap}
+          size={view.size}
+          values={view.values}
+          cellName={t.stretchedCell}
+          look={(i) => {
+            const inWindow = window.find(({ cell }) => cell === i);
+            if (inWindow) return { selected: true, fill: tapColour(weightOf(inWindow.tap)) };
+            const fill = view.source[i] >= 0 ? VALUE_FILL : view.insertedZero[i] ? INSERTED_FILL : PADDING_FILL;
+            return { selected: active?.kind === 'stretched' && active.index === i, fill };
+          }}
+          onActive={(index) => setActive(index === null ? null : { kind: 'stretched', index })}
+        />
+        <FlowArrow symbol="⊛" />
+        <MapFigure
+          label={t.flippedKernel}
+          size={k}
+          values={view.flipped}
+          cellName={t.flippedCell}
+          cellPx={mapCellPx(k + 2)}
+          look={(i) => ({ fill: tapColour(weightOf(i)) })}
+          onActive={() => setActive(null)}
+        />
+        <FlowArrow symbol="=" />
+        <MapFigure
+          label={t.resultMap}
+          size={n}
+          values={results}
+          cellName={t.resultCell}
+          look={(i) => ({ selected: i === windowOf, muted: stepping && i >= step })}
+          onActive={(index) => setActive(index === null ? null : { kind: 'result', index })}
+        />
       </div>
       <p className="xp-legend">{t.slideLegend}</p>
     </section>

@@ -11,10 +11,10 @@ import {
   stampPartialSum,
 } from './convMatrix.ts';
 import { formatNumber, position, span, tapColour } from './format.ts';
-import { mapCellPx } from './ForwardSection.tsx';
-import { MapGrid } from './MapGrid.tsx';
+import { FlowArrow, MapFigure } from './MapFigure.tsx';
 import { MatrixView } from './MatrixView.tsx';
 import { StepControls } from './StepControls.tsx';
+import { stepStatus, useStepThrough } from './useStepThrough.ts';
 
 export type SmallValues = 'ones' | 'convolution';
 
@@ -43,17 +43,14 @@ export function TransposedSection({ settings, kernel, matrix, y, smallValues, on
   const [active, setActive] = useState<Active | null>(null);
   const [showOverlap, setShowOverlap] = useState(true);
   const total = matrix.rows;
-  const [step, setStep] = useState(total);
-  const [playing, setPlaying] = useState(false);
+  const { step, stepping, latest, controls } = useStepThrough(total);
   const { inputSize: n } = settings;
   const o = outputSize(settings);
 
-  const stepping = step < total;
   const sums = stampPartialSum(matrix, y, step);
   const counts = overlapCounts(matrix);
   const most = Math.max(...counts);
   // While stepping with nothing under the pointer, the latest stamp is what the page points at.
-  const latest = stepping && step > 0 ? step - 1 : null;
   const activeSmall =
     active?.kind === 'small'
       ? active.index
@@ -103,13 +100,6 @@ export function TransposedSection({ settings, kernel, matrix, y, smallValues, on
     return t.transposedHint;
   })();
 
-  const stepStatus =
-    step === 0
-      ? t.stepStart(total)
-      : stepping
-        ? t.stepAt(step, total, position(step - 1, o).row, position(step - 1, o).col, formatNumber(y[step - 1]))
-        : t.stepDone(total);
-
   return (
     <section className="xp-explainer-section" aria-labelledby="xp-transposed-title">
       <h3 id="xp-transposed-title">{t.transposedTitle}</h3>
@@ -127,42 +117,30 @@ export function TransposedSection({ settings, kernel, matrix, y, smallValues, on
           {t.showOverlap}
         </label>
         <StepControls
-          step={step}
-          total={total}
-          playing={playing}
-          onStep={setStep}
-          onPlaying={setPlaying}
-          status={stepStatus}
+          {...controls}
+          status={stepStatus({ start: t.stepStart, at: t.stepAt, done: t.stepDone }, step, total, o, y)}
         />
       </div>
       <p className="xp-explain" role="status">
         {explanation}
       </p>
       <div className="xp-flow">
-        <figure>
-          <figcaption>
-            {t.smallMap} ({o}×{o})
-          </figcaption>
-          <MapGrid
-            label={t.smallMap}
-            size={o}
-            cellPx={mapCellPx(o)}
-            cellName={(i) => t.smallCell(position(i, o).row, position(i, o).col, formatNumber(y[i]))}
-            content={(i) => formatNumber(y[i])}
-            look={(i) => {
-              const stamp = stamps.find((s) => s.index === i);
-              if (stamp) return { selected: true, fill: tapColour(stamp.tap) };
-              return {
-                selected: i === activeSmall,
-                muted: (stepping && i >= step) || (activeLarge !== null && i !== activeSmall),
-              };
-            }}
-            onActive={(index) => setActive(index === null ? null : { kind: 'small', index })}
-          />
-        </figure>
-        <div className="xp-arrow" aria-hidden="true">
-          →<span>{t.flatten}</span>
-        </div>
+        <MapFigure
+          label={t.smallMap}
+          size={o}
+          values={y}
+          cellName={t.smallCell}
+          look={(i) => {
+            const stamp = stamps.find((s) => s.index === i);
+            if (stamp) return { selected: true, fill: tapColour(stamp.tap) };
+            return {
+              selected: i === activeSmall,
+              muted: (stepping && i >= step) || (activeLarge !== null && i !== activeSmall),
+            };
+          }}
+          onActive={(index) => setActive(index === null ? null : { kind: 'small', index })}
+        />
+        <FlowArrow symbol="→" words={t.flatten} />
         <figure>
           <figcaption>
             Cᵀ ({n * n}×{o * o}) · y = Cᵀ·y
@@ -184,34 +162,26 @@ export function TransposedSection({ settings, kernel, matrix, y, smallValues, on
             onActive={(cell) => setActive(cell && { kind: 'matrix', ...cell })}
           />
         </figure>
-        <div className="xp-arrow" aria-hidden="true">
-          →<span>{t.reshape}</span>
-        </div>
-        <figure>
-          <figcaption>
-            {t.largeMap} ({n}×{n})
-          </figcaption>
-          <MapGrid
-            label={t.largeMap}
-            size={n}
-            cellPx={mapCellPx(n)}
-            cellName={(i) => t.largeCell(position(i, n).row, position(i, n).col, formatNumber(sums[i]))}
-            content={(i) => formatNumber(sums[i])}
-            look={(i) => {
-              const badge = showOverlap ? `×${counts[i]}` : undefined;
-              const inPatch = patch.find((s) => s.index === i);
-              if (inPatch) return { selected: true, fill: tapColour(inPatch.tap), badge };
-              const fill = showOverlap ? overlapShade(counts[i], most) : undefined;
-              return {
-                selected: i === activeLarge,
-                fill,
-                badge,
-                muted: activeSmall !== null && active !== null && i !== activeLarge,
-              };
-            }}
-            onActive={(index) => setActive(index === null ? null : { kind: 'large', index })}
-          />
-        </figure>
+        <FlowArrow symbol="→" words={t.reshape} />
+        <MapFigure
+          label={t.largeMap}
+          size={n}
+          values={sums}
+          cellName={t.largeCell}
+          look={(i) => {
+            const badge = showOverlap ? `×${counts[i]}` : undefined;
+            const inPatch = patch.find((s) => s.index === i);
+            if (inPatch) return { selected: true, fill: tapColour(inPatch.tap), badge };
+            const fill = showOverlap ? overlapShade(counts[i], most) : undefined;
+            return {
+              selected: i === activeLarge,
+              fill,
+              badge,
+              muted: activeSmall !== null && active !== null && i !== activeLarge,
+            };
+          }}
+          onActive={(index) => setActive(index === null ? null : { kind: 'large', index })}
+        />
       </div>
       {showOverlap && <p className="xp-legend">{t.overlapLegend}</p>}
     </section>
