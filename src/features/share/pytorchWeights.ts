@@ -32,14 +32,13 @@ import type { SavedTensor, SerializedRun } from '../../worker/serialized-run.ts'
 import { isUsed } from '../controls/variants.ts';
 import { labelAtDiscriminatorInput } from './pytorchConditioning.ts';
 import {
-  fromBase64,
   isCount,
   isRecord,
   notCount,
+  parseFileText,
   RUN_FILE_KIND,
   type RunRefusal,
-  readTensors,
-  runFileSizeProblem,
+  readBase64Tensors,
 } from './runFile.ts';
 
 export const WEIGHTS_FILE_KIND = 'nash-pytorch-weights';
@@ -262,14 +261,9 @@ const shapeText = (shape: readonly number[]) => shape.join('×');
 /** Reads a weights file's text: every tensor present, of its shape, finite, and converted; or why not. */
 export function decodeWeightsFile(text: string): LoadedWeights {
   // The run file's bounds (runFile.ts): its size, JSON, counts, at most MAX_TENSORS weights of rank 4 or less.
-  const tooLarge = runFileSizeProblem(text.trim() ? text.length : 0);
-  if (tooLarge) return refuse(tooLarge);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return refuse({ code: 'notJson' });
-  }
+  const parsed = parseFileText(text);
+  if (!parsed.ok) return parsed;
+  const { raw } = parsed;
   if (!isRecord(raw) || raw.kind !== WEIGHTS_FILE_KIND)
     return refuse({ code: isRecord(raw) && raw.kind === RUN_FILE_KIND ? 'runFileGiven' : 'notWeightsFile' });
   if (raw.version !== WEIGHTS_FILE_VERSION)
@@ -278,7 +272,7 @@ export function decodeWeightsFile(text: string): LoadedWeights {
   if (!checked.ok) return refuse({ code: 'settings', refusals: checked.refusals });
   const { config } = checked;
   if (!isCount(raw.iteration)) return refuse(notCount('iteration', raw.iteration));
-  const tensors = readTensors(raw.tensors, (data) => (typeof data === 'string' ? fromBase64(data) : undefined));
+  const tensors = readBase64Tensors(raw.tensors);
   if (!Array.isArray(tensors)) return refuse(tensors);
   const given = new Map<string, SavedTensor>();
   for (const tensor of tensors) {

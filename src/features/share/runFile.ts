@@ -205,6 +205,25 @@ export function checkRun(parts: {
   };
 }
 
+/** readTensors over a file's text form: each tensor's data is its float32 values in base64. */
+export const readBase64Tensors = (raw: unknown): SavedTensor[] | RunRefusal =>
+  readTensors(raw, (data) => (typeof data === 'string' ? fromBase64(data) : undefined));
+
+/**
+ * A file's text parsed within the run file's bounds (a run file's, and a weights file's): refused
+ * when empty, larger than a run file may be, or not JSON. Each UTF-16 unit is at least one byte of
+ * the file: a text longer than the limit came from a larger file.
+ */
+export function parseFileText(text: string): { ok: true; raw: unknown } | { ok: false; refusal: RunRefusal } {
+  const tooLarge = runFileSizeProblem(text.trim() ? text.length : 0);
+  if (tooLarge) return { ok: false, refusal: tooLarge };
+  try {
+    return { ok: true, raw: JSON.parse(text) };
+  } catch {
+    return { ok: false, refusal: { code: 'notJson' } };
+  }
+}
+
 export function readTensors(
   raw: unknown,
   decode: (data: unknown) => Float32Array<ArrayBuffer> | undefined,
@@ -234,21 +253,15 @@ export function readTensors(
  * runFile.worker.ts: JSON.parse of a 50 MB file is one task of 0.1 to 0.5 s.
  */
 export function decodeRunFile(text: string): Loaded {
-  // Each UTF-16 unit is at least one byte of the file: a text longer than the limit came from a larger file.
-  const tooLarge = runFileSizeProblem(text.trim() ? text.length : 0);
-  if (tooLarge) return refuse(tooLarge);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return refuse({ code: 'notJson' });
-  }
+  const parsed = parseFileText(text);
+  if (!parsed.ok) return parsed;
+  const { raw } = parsed;
   if (!isRecord(raw) || raw.kind !== RUN_FILE_KIND) return refuse({ code: 'notRunFile' });
   if (raw.version !== RUN_FILE_VERSION)
     return refuse({ code: 'fileVersion', value: quote(raw.version), reads: RUN_FILE_VERSION });
   return checkRun({
     ...raw,
-    tensors: readTensors(raw.tensors, (data) => (typeof data === 'string' ? fromBase64(data) : undefined)),
+    tensors: readBase64Tensors(raw.tensors),
   } as Parameters<typeof checkRun>[0]);
 }
 
