@@ -38,6 +38,14 @@ const GRADIENT_LABEL: Partial<Record<EdgeId, [number, number]>> = {
   gradQ: [560, 278],
 };
 
+/** One arrowhead per kind of edge; an edge ends in its kind's (`markerEnd`). */
+const EDGE_KINDS: readonly GraphEdge['kind'][] = ['forward', 'gradient'];
+/** The legend of the two phases above the graph, in the colours their edges pulse in. */
+const PHASE_LABELS = [
+  { phase: 'discriminator', className: 'd-phase', x: 12 },
+  { phase: 'generator', className: 'g-phase', x: 150 },
+] as const;
+
 export type Activity = 'idle' | 'playing' | 'walk';
 
 export interface NodeWords {
@@ -123,36 +131,27 @@ export function OverviewGraph({
     >
       <desc id={`${id}-description`}>{words.description}</desc>
       <defs>
-        <marker
-          id={`${id}-forward`}
-          viewBox="0 0 10 10"
-          refX="9"
-          refY="5"
-          markerWidth="7"
-          markerHeight="7"
-          orient="auto"
-        >
-          <path d="M 0 0 L 10 5 L 0 10 z" className="arrowhead forward" />
-        </marker>
-        <marker
-          id={`${id}-gradient`}
-          viewBox="0 0 10 10"
-          refX="9"
-          refY="5"
-          markerWidth="7"
-          markerHeight="7"
-          orient="auto"
-        >
-          <path d="M 0 0 L 10 5 L 0 10 z" className="arrowhead gradient" />
-        </marker>
+        {EDGE_KINDS.map((kind) => (
+          <marker
+            key={kind}
+            id={`${id}-${kind}`}
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto"
+          >
+            <path d="M 0 0 L 10 5 L 0 10 z" className={`arrowhead ${kind}`} />
+          </marker>
+        ))}
       </defs>
       <g className="phase-labels" aria-hidden="true">
-        <text className="phase-label d-phase" x={12} y={22}>
-          {words.phases.discriminator}
-        </text>
-        <text className="phase-label g-phase" x={150} y={22}>
-          {words.phases.generator}
-        </text>
+        {PHASE_LABELS.map(({ phase, className, x }) => (
+          <text key={phase} className={`phase-label ${className}`} x={x} y={22}>
+            {words.phases[phase]}
+          </text>
+        ))}
       </g>
       <g aria-hidden="true">
         {graph.edges.map((edge) => (
