@@ -8,36 +8,21 @@
  * "?" opens the help; 390 px and 768 px without horizontal scroll. Screenshots under test-results/.
  */
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { inject } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { en as presetsEn } from '../../src/i18n/presets.ts';
 import { PALETTES } from '../../src/features/theme/palette.ts';
-import { launchBrowser } from './browser.ts';
-import { iteration, screenshot } from './playground-page.ts';
-import { waitFor } from './training.ts';
+import { iteration, screenshot, sharePage } from './playground-page.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core');
 
-let browser: Browser;
 let page: Page;
-const errors: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser({ webgpu: false });
-  // axe is injected as a script tag, which the page's content security policy would refuse.
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 }, bypassCSP: true });
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.addInitScript(() => {
-    localStorage.setItem('nash.backend', 'wasm');
-    localStorage.setItem('nash.language', 'en');
-  });
-  await page.goto(`${inject('baseURL')}#preset=modeCollapseLive`);
-  await waitFor(page, 'ready', 90_000);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+let errors: string[];
+sharePage(
+  { width: 1280, height: 720 },
+  { language: 'en', hash: '#preset=modeCollapseLive', bypassCSP: true },
+  (opened) => ({ page, errors } = opened),
+);
 
 const button = (name: string) => page.getByRole('button', { name, exact: true });
 

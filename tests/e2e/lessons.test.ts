@@ -4,26 +4,17 @@
  * trains it, a link opens a lesson, progress survives a reload, and the lesson reads in Korean.
  * Names: tests/e2e/README.md, "Lessons".
  */
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { LESSON_IDS } from '../../src/features/lessons/lessonIds.ts';
 import * as texts from '../../src/i18n/lessonTexts.ts';
 import { en, ko } from '../../src/i18n/lessons.ts';
-import { launchBrowser } from './browser.ts';
-import { iteration, openFull, screenshot } from './playground-page.ts';
+import { iteration, screenshot, sharePage } from './playground-page.ts';
 import { waitFor } from './training.ts';
 
-let browser: Browser;
 let page: Page;
 let errors: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser({ webgpu: false });
-  ({ page, errors } = await openFull(browser, { width: 1280, height: 720 }));
-});
-afterAll(async () => {
-  await browser?.close();
-});
+sharePage({ width: 1280, height: 720 }, {}, (opened) => ({ page, errors } = opened));
 
 const lessons = () => page.getByRole('region', { name: 'Lessons', exact: true });
 const heading = (title: string) => lessons().getByRole('heading', { level: 2, name: title, exact: true });

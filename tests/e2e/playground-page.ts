@@ -5,7 +5,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { launchBrowser } from './browser.ts';
 import { waitFor } from './training.ts';
 
 export interface Opened {
@@ -14,22 +15,57 @@ export interface Opened {
   errors: string[];
 }
 
-/** Opens the playground at `viewport` on `backend` (wasm skips the calibration of the others). */
+export interface OpenOptions {
+  /** The backend preference stored before the page loads (wasm skips the calibration of the others). */
+  backend?: string;
+  /** The page's language stored before it loads; by default the browser's. */
+  language?: 'en' | 'ko';
+  /** A link's hash, e.g. '#preset=modeCollapseLive'. */
+  hash?: string;
+  /** For axe-core, injected as a script tag, which the page's content security policy would refuse. */
+  bypassCSP?: boolean;
+}
+
+type Viewport = { width: number; height: number };
+
+/** Opens the playground at `viewport` and waits until it is ready. */
 export async function openFull(
   browser: Browser,
-  viewport = { width: 1440, height: 900 },
-  backend = 'wasm',
+  viewport: Viewport = { width: 1440, height: 900 },
+  { backend = 'wasm', language, hash = '', bypassCSP = false }: OpenOptions = {},
 ): Promise<Opened> {
-  const page = await browser.newPage({ viewport });
+  const page = await browser.newPage({ viewport, bypassCSP });
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.addInitScript((preference) => localStorage.setItem('nash.backend', preference), backend);
-  await page.goto(inject('baseURL'));
+  await page.addInitScript(
+    ([preference, lang]) => {
+      localStorage.setItem('nash.backend', preference);
+      if (lang) localStorage.setItem('nash.language', lang);
+    },
+    [backend, language] as const,
+  );
+  await page.goto(`${inject('baseURL')}${hash}`);
   await waitFor(page, 'ready', 90_000);
   return { page, errors };
+}
+
+/**
+ * One page for all of a file's tests: before them Chromium starts (without WebGPU) and opens the
+ * playground (openFull), `use` receiving the page and its errors for the file's own variables; after
+ * them the browser closes.
+ */
+export function sharePage(viewport: Viewport, options: OpenOptions, use: (opened: Opened) => void): void {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser({ webgpu: false });
+    use(await openFull(browser, viewport, options));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -4,23 +4,14 @@
  * charts draw points; on WGAN-GP, the Lipschitz chart and the transport layer. Screenshots under
  * test-results/theory-*.png. Names: tests/e2e/README.md.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './browser.ts';
-import { openFull, screenshot } from './playground-page.ts';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot, sharePage } from './playground-page.ts';
 import { loadPreset } from './presets.ts';
 
-let browser: Browser;
 let page: Page;
 let errors: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser({ webgpu: false });
-  ({ page, errors } = await openFull(browser, { width: 1280, height: 720 }));
-});
-afterAll(async () => {
-  await browser?.close();
-});
+sharePage({ width: 1280, height: 720 }, {}, (opened) => ({ page, errors } = opened));
 
 const within = { timeout: 10_000 };
 const plane = () => page.getByRole('img', { name: 'Real and generated points' });
