@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import {
   allowedSettings,
   convolutionMatrix,
-  type ConvSettings,
   isAllowed,
   LIMITS,
   multiply,
@@ -16,20 +15,10 @@ import {
   stampPartialSum,
 } from '../../src/features/explainer/convMatrix.ts';
 import { compareWithTf } from '../../src/features/explainer/tfCheck.ts';
+import { allowedCases, label, liveCheckCase, values, viaTf } from './conv-helpers.ts';
 import { tf, useCpu } from './setup-tf.ts';
 
 beforeAll(useCpu);
-
-/** Deterministic values in [-2, 2) with fractions, so that a misplaced weight changes the sum. */
-function values(count: number, seed: number): number[] {
-  let state = seed >>> 0;
-  return range(1, count).map(() => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return Math.round((state / 2 ** 32) * 16 - 8) / 4 + 0.125;
-  });
-}
-
-const label = (s: ConvSettings) => `n=${s.inputSize} k=${s.kernelSize} s=${s.stride} p=${s.padding}`;
 
 describe('the settings the page allows', () => {
   test('are every in-range combination whose kernel fits the padded input', () => {
@@ -63,41 +52,24 @@ describe('the settings the page allows', () => {
 
 describe('the matrix form equals TensorFlow.js for every allowed setting', () => {
   test('C·x == tf.conv2d and Cᵀ·y == tf.conv2dTranspose', () => {
-    const settings = allowedSettings();
-    for (const [index, s] of settings.entries()) {
-      const { inputSize: n, kernelSize: k, stride, padding } = s;
-      const o = outputSize(s);
-      const kernel = values(k * k, 1 + index);
-      const x = values(n * n, 1000 + index);
-      const y = values(o * o, 2000 + index);
+    const cases = allowedCases({ kernel: 1, x: 1000, y: 2000 });
+    for (const { settings: s, o, kernel, x, y } of cases) {
+      const n = s.inputSize;
       const matrix = convolutionMatrix(s, kernel);
       expect([matrix.rows, matrix.cols], label(s)).toEqual([o * o, n * n]);
-      const [conv, transposed] = tf.tidy(() => {
-        const filter = tf.tensor4d(kernel, [k, k, 1, 1]);
-        return [
-          tf.conv2d(tf.tensor3d(x, [n, n, 1]), filter, stride, padding),
-          tf.conv2dTranspose(tf.tensor3d(y, [o, o, 1]), filter, [n, n, 1], stride, padding),
-        ];
-      });
-      expect(conv.shape, label(s)).toEqual([o, o, 1]);
+      const tfAnswer = viaTf(s, kernel, x, y);
+      expect(tfAnswer.shape, label(s)).toEqual([o, o, 1]);
       // Inputs are multiples of 1/8 and sums have at most 16 terms: exact in float32, so toEqual
       // holds and any misplaced weight shows.
-      expect(Array.from(multiply(matrix, x)), label(s)).toEqual(Array.from(conv.dataSync()));
-      expect(Array.from(multiplyTransposed(matrix, y)), label(s)).toEqual(Array.from(transposed.dataSync()));
-      conv.dispose();
-      transposed.dispose();
+      expect(Array.from(multiply(matrix, x)), label(s)).toEqual(Array.from(tfAnswer.convolution));
+      expect(Array.from(multiplyTransposed(matrix, y)), label(s)).toEqual(Array.from(tfAnswer.transposed));
     }
     // 47 size/kernel/padding combinations fit, times 3 strides.
-    expect(settings).toHaveLength(141);
+    expect(cases).toHaveLength(141);
   });
 
   test("the page's live check says yes for the matrix form and no for a wrong answer", async () => {
-    const s = { inputSize: 5, kernelSize: 3, stride: 2, padding: 1 };
-    const kernel = values(9, 7);
-    const x = values(25, 8);
-    const y = values(9, 9);
-    const matrix = convolutionMatrix(s, kernel);
-    const right = { convolution: multiply(matrix, x), transposed: multiplyTransposed(matrix, y) };
+    const { settings: s, kernel, x, y, ...right } = liveCheckCase();
     const before = tf.memory().numTensors;
     expect((await compareWithTf(tf, s, kernel, x, y, right)).matches).toBe(true);
     expect(tf.memory().numTensors).toBe(before);

@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import {
-  allowedSettings,
   convolutionMatrix,
   type ConvSettings,
-  multiply,
   multiplyTransposed,
   outputSize,
   range,
@@ -16,20 +14,10 @@ import {
   windowCells,
 } from '../../src/features/explainer/fractionalStride.ts';
 import { compareWithTf } from '../../src/features/explainer/tfCheck.ts';
+import { allowedCases, label, liveCheckCase, values, viaTf } from './conv-helpers.ts';
 import { tf, useCpu } from './setup-tf.ts';
 
 beforeAll(useCpu);
-
-/** Deterministic multiples of 1/8 in [−2, 2): sums of a few products stay exact in float32. */
-function values(count: number, seed: number): number[] {
-  let state = seed >>> 0;
-  return range(1, count).map(() => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return Math.round((state / 2 ** 32) * 16 - 8) / 4 + 0.125;
-  });
-}
-
-const label = (s: ConvSettings) => `n=${s.inputSize} k=${s.kernelSize} s=${s.stride} p=${s.padding}`;
 
 /**
  * The transposed convolution by its definition, written independently of both views: every small-map
@@ -52,23 +40,14 @@ function scatter(settings: ConvSettings, kernel: readonly number[], y: readonly 
 
 describe('the fractional-stride view', () => {
   test('equals Cᵀ·y, the direct definition and tf.conv2dTranspose for every setting the page allows', () => {
-    const settings = allowedSettings();
-    for (const [index, s] of settings.entries()) {
-      const { inputSize: n, kernelSize: k, stride, padding } = s;
-      const o = outputSize(s);
-      const kernel = values(k * k, 3 + index);
-      const y = values(o * o, 4000 + index);
+    const cases = allowedCases({ kernel: 3, x: 5000, y: 4000 });
+    for (const { settings: s, kernel, x, y } of cases) {
       const fractional = Array.from(fractionalTransposed(s, kernel, y));
       expect(fractional, label(s)).toEqual(Array.from(multiplyTransposed(convolutionMatrix(s, kernel), y)));
       expect(fractional, label(s)).toEqual(scatter(s, kernel, y));
-      const viaTf = tf.tidy(() =>
-        tf
-          .conv2dTranspose(tf.tensor3d(y, [o, o, 1]), tf.tensor4d(kernel, [k, k, 1, 1]), [n, n, 1], stride, padding)
-          .dataSync(),
-      );
-      expect(fractional, label(s)).toEqual(Array.from(viaTf));
+      expect(fractional, label(s)).toEqual(Array.from(viaTf(s, kernel, x, y).transposed));
     }
-    expect(settings).toHaveLength(141);
+    expect(cases).toHaveLength(141);
   });
 
   test.each([
@@ -124,16 +103,8 @@ describe('the fractional-stride view', () => {
   });
 
   test("the page's live check compares the fractional view with tf.conv2dTranspose too", async () => {
-    const s = { inputSize: 5, kernelSize: 3, stride: 2, padding: 1 };
-    const kernel = values(9, 7);
-    const x = values(25, 8);
-    const y = values(9, 9);
-    const matrix = convolutionMatrix(s, kernel);
-    const right = {
-      convolution: multiply(matrix, x),
-      transposed: multiplyTransposed(matrix, y),
-      fractional: fractionalTransposed(s, kernel, y),
-    };
+    const { settings: s, kernel, x, y, ...forms } = liveCheckCase();
+    const right = { ...forms, fractional: fractionalTransposed(s, kernel, y) };
     const before = tf.memory().numTensors;
     const verdict = await compareWithTf(tf, s, kernel, x, y, right);
     expect(verdict.matches).toBe(true);
