@@ -5,19 +5,17 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { Checkpoint, finiteFlags } from '../../src/gan/checkpoint.ts';
-import { defaultConfig, type RunConfig } from '../../src/gan/config.ts';
+import type { RunConfig } from '../../src/gan/config.ts';
 import { createDataset } from '../../src/gan/data/registry.ts';
 import { STAT_FIELDS } from '../../src/gan/stats.ts';
 import { Trainer } from '../../src/gan/trainer.ts';
 import { describeDivergence, en, ko } from '../../src/i18n/reliability.ts';
-import type { BackendChoice } from '../../src/worker/backend.ts';
-import { PROTOCOL_VERSION, type TrainerEvent } from '../../src/worker/protocol.ts';
-import { Session } from '../../src/worker/session.ts';
+import { PROTOCOL_VERSION } from '../../src/worker/protocol.ts';
+import { sessionHarness, tiny } from './session-helpers.ts';
 import { tf, useCpu } from './setup-tf.ts';
 
 beforeAll(useCpu);
 
-const tiny: RunConfig = { ...defaultConfig(), batchSize: 16, generatorWidth: 8, discriminatorWidth: 8 };
 /** LSGAN's squared error grows without bound under SGD at this rate (the saturating log losses only die). */
 const blowUp: RunConfig = {
   ...tiny,
@@ -80,21 +78,8 @@ describe('checkpoint', () => {
   });
 });
 
-function harness() {
-  const events: TrainerEvent[] = [];
-  const choice: BackendChoice = { backend: 'cpu', reason: { code: 'forced' }, candidates: [], warnings: [] };
-  const session = new Session({
-    post: (event) => events.push(event),
-    yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),
-    chooseBackend: async () => choice,
-  });
-  const of = <T extends TrainerEvent['type']>(type: T) =>
-    events.filter((e): e is Extract<TrainerEvent, { type: T }> => e.type === type);
-  return { session, events, of };
-}
-
 /** Polls until the session has settled into a paused status as its last event (fails after 30 s). */
-async function settled(h: ReturnType<typeof harness>) {
+async function settled(h: ReturnType<typeof sessionHarness>) {
   for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
     const last = h.events.at(-1);
     if (last?.type === 'status' && last.state === 'paused' && h.of('status').length > 1) return last;
@@ -105,7 +90,7 @@ async function settled(h: ReturnType<typeof harness>) {
 
 describe('session', () => {
   test('LSGAN with SGD at learning rate 10 is paused, rolled back to finite weights, and the message says what to lower', async () => {
-    const h = harness();
+    const h = sessionHarness();
     const baseline = tf.memory().numTensors;
     // A finite stretch first, so there is history to keep (how far lr 10 gets before the first read
     // depends on the machine's speed); then the rate a student might type by mistake.
@@ -152,7 +137,7 @@ describe('session', () => {
   });
 
   test('a finite run is never interrupted, and checkpoints keep the tensor count flat', async () => {
-    const h = harness();
+    const h = sessionHarness();
     await h.session.handle({
       type: 'init',
       version: PROTOCOL_VERSION,

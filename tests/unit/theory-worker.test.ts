@@ -5,7 +5,7 @@
  * where the density is unknown; D is read at the probes in the plane's one read-back, leaking nothing.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { defaultConfig, type RunConfig } from '../../src/gan/config.ts';
+import type { RunConfig } from '../../src/gan/config.ts';
 import { ring } from '../../src/gan/data/sets/ring.ts';
 import { sampleNoise } from '../../src/gan/latent.ts';
 import { OBJECTIVE_REGISTRY } from '../../src/gan/objectives/registry.ts';
@@ -14,24 +14,15 @@ import { createRng } from '../../src/gan/rng.ts';
 import { EQUILIBRIUM_VALUE, JS_BOUND } from '../../src/gan/theory/optimal.ts';
 import { TRANSPORT_POINTS } from '../../src/gan/theory/theory.ts';
 import { Trainer } from '../../src/gan/trainer.ts';
-import type { BackendChoice } from '../../src/worker/backend.ts';
-import { PROTOCOL_VERSION, type PlaneEvent, type TrainerEvent, transferables } from '../../src/worker/protocol.ts';
-import { Session } from '../../src/worker/session.ts';
+import { PROTOCOL_VERSION, type PlaneEvent, transferables } from '../../src/worker/protocol.ts';
+import { sessionHarness, tiny } from './session-helpers.ts';
 import { tf, useCpu } from './setup-tf.ts';
 
 beforeAll(useCpu);
 
-const tiny: RunConfig = { ...defaultConfig(), batchSize: 16, generatorWidth: 8, discriminatorWidth: 8 };
-
 /** The plane a fresh session posts after `steps` iterations of `config`. */
 async function planeOf(config: Partial<RunConfig>, steps = 3): Promise<PlaneEvent> {
-  const events: TrainerEvent[] = [];
-  const choice: BackendChoice = { backend: 'cpu', reason: { code: 'forced' }, candidates: [], warnings: [] };
-  const session = new Session({
-    post: (event) => events.push(event),
-    yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),
-    chooseBackend: async () => choice,
-  });
+  const { session, events } = sessionHarness();
   await session.handle({ type: 'init', version: PROTOCOL_VERSION, config: { ...tiny, ...config }, backend: 'auto' });
   await session.handle({ type: 'step', count: steps, which: 'both' });
   for (let k = 0; k < 400 && !events.some((e) => e.type === 'plane' && e.iteration === steps); k++)

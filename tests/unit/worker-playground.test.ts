@@ -3,17 +3,15 @@
  * through the host, real images beside G's, and the digit classifier's metrics on MNIST.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { defaultConfig, type RunConfig } from '../../src/gan/config.ts';
-import type { BackendChoice } from '../../src/worker/backend.ts';
-import { PROTOCOL_VERSION, type TrainerCommand, type TrainerEvent } from '../../src/worker/protocol.ts';
-import { type SessionHost, Session } from '../../src/worker/session.ts';
+import type { RunConfig } from '../../src/gan/config.ts';
+import { PROTOCOL_VERSION } from '../../src/worker/protocol.ts';
 import { loadMnistFile } from '../../scripts/node/mnist.ts';
 import { readClassifierFiles } from '../../scripts/node/classifier.ts';
+import { sessionHarness, tiny } from './session-helpers.ts';
 import { useCpu } from './setup-tf.ts';
 
 beforeAll(useCpu);
 
-const tiny: RunConfig = { ...defaultConfig(), batchSize: 16, generatorWidth: 8, discriminatorWidth: 8 };
 const tinyMnist: RunConfig = {
   ...tiny,
   dataset: 'mnist',
@@ -23,26 +21,11 @@ const tinyMnist: RunConfig = {
   conditioning: 'label',
 };
 
-function harness(extra: Partial<SessionHost> = {}) {
-  const events: TrainerEvent[] = [];
-  const choice: BackendChoice = { backend: 'cpu', reason: { code: 'forced' }, candidates: [], warnings: [] };
-  const session = new Session({
-    post: (event) => events.push(event),
-    yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),
-    chooseBackend: async () => choice,
-    ...extra,
-  });
-  const send = (command: TrainerCommand) => session.handle(command);
-  const of = <T extends TrainerEvent['type']>(type: T) =>
-    events.filter((e): e is Extract<TrainerEvent, { type: T }> => e.type === type);
-  return { events, send, of };
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('playground support in the session', () => {
   test('play with a speed runs in slow motion, and a second play at full speed speeds it up', async () => {
-    const h = harness();
+    const h = sessionHarness();
     await h.send({ type: 'init', version: PROTOCOL_VERSION, config: tiny, backend: 'auto', schedule: { statsMs: 50 } });
     await h.send({ type: 'play', speed: 10 });
     await sleep(1000);
@@ -59,11 +42,14 @@ describe('playground support in the session', () => {
   });
 
   test('MNIST comes from the host; without one it is refused with a message', async () => {
-    const bare = harness();
+    const bare = sessionHarness();
     await bare.send({ type: 'init', version: PROTOCOL_VERSION, config: tinyMnist, backend: 'auto' });
     expect(bare.of('error').at(-1)?.problem).toEqual({ code: 'mnistUnavailable' });
 
-    const h = harness({ loadMnist: async () => loadMnistFile(), loadClassifier: async () => readClassifierFiles() });
+    const h = sessionHarness({
+      loadMnist: async () => loadMnistFile(),
+      loadClassifier: async () => readClassifierFiles(),
+    });
     await h.send({
       type: 'init',
       version: PROTOCOL_VERSION,
@@ -87,7 +73,7 @@ describe('playground support in the session', () => {
   });
 
   test('2D runs send no real images in ready (their real points travel with the plane)', async () => {
-    const h = harness();
+    const h = sessionHarness();
     await h.send({ type: 'init', version: PROTOCOL_VERSION, config: tiny, backend: 'auto' });
     expect(h.of('ready').at(-1)?.real).toBeUndefined();
     await h.send({ type: 'dispose' });

@@ -3,30 +3,15 @@
  * runs, minus the Worker and the backend choice (tests/e2e/worker.test.ts covers those).
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { defaultConfig, type RunConfig } from '../../src/gan/config.ts';
-import type { BackendChoice } from '../../src/worker/backend.ts';
 import { gradientCases } from '../../src/worker/gradient-check.ts';
 import { PROTOCOL_VERSION, type TrainerCommand, type TrainerEvent } from '../../src/worker/protocol.ts';
-import { Session } from '../../src/worker/session.ts';
+import { sessionHarness, tiny } from './session-helpers.ts';
 import { tf, useCpu } from './setup-tf.ts';
 
 beforeAll(useCpu);
 
-/** A small ring model: the loop's logic does not depend on the model's size. */
-const tiny: RunConfig = { ...defaultConfig(), batchSize: 16, generatorWidth: 8, discriminatorWidth: 8 };
-
-type EventOf<T extends TrainerEvent['type']> = Extract<TrainerEvent, { type: T }>;
-
 function harness(schedule = {}) {
-  const events: TrainerEvent[] = [];
-  const choice: BackendChoice = { backend: 'cpu', reason: { code: 'forced' }, candidates: [], warnings: [] };
-  const session = new Session({
-    post: (event) => events.push(event),
-    yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),
-    chooseBackend: async () => choice,
-  });
-  const send = (command: TrainerCommand) => session.handle(command);
-  const all = <T extends TrainerEvent['type']>(type: T) => events.filter((e): e is EventOf<T> => e.type === type);
+  const { events, send, of: all } = sessionHarness();
   const latest = <T extends TrainerEvent['type']>(type: T) => all(type).at(-1);
   /** Resolves once the run is paused again (a step or a pause has settled). */
   const settled = async () => {
