@@ -11,10 +11,7 @@ import { labelAtInput } from '../../gan/conditioning/label-input.ts';
 
 /** Whether D also reads onehot(y) at its input: Nash's rule (label.ts), an MLP on 2D data. */
 export function labelAtDiscriminatorInput(config: RunConfig): boolean {
-  return (
-    config.conditioning === 'label' &&
-    labelAtInput(config.architecture, { dimension: DATASET_MODULES[config.dataset].kind === 'images' ? 784 : 2 })
-  );
+  return config.conditioning === 'label' && labelAtInput(config.architecture, DATASET_MODULES[config.dataset]);
 }
 
 /** The width of D's trunk output φ(x), which CGAN's projection and InfoGAN's Q read. */

@@ -173,7 +173,7 @@ function plan(config: RunConfig, classes: number): Entry[] {
   const entries: Entry[] = [];
   const add = (torch: string, group: string, shape: number[], layout: Layout) =>
     entries.push({ torch, nash: next(group), shape, layout });
-  const dimension = DATASET_MODULES[config.dataset].kind === 'images' ? 784 : 2;
+  const { dimension } = DATASET_MODULES[config.dataset];
   const { conditioning, latentSize } = config;
   const codes = config.categories + config.continuousCodes;
   const generatorInput = latentSize + (conditioning === 'label' ? classes : conditioning === 'infoCodes' ? codes : 0);
