@@ -4,7 +4,7 @@
  * "Model overview graph", buttons "Slow-motion step", "Previous", "Next sub-step", "Finish".
  */
 import type { ObjectiveId } from '../gan/config.ts';
-import type { SubStepId, TracedId } from '../gan/trace-shape.ts';
+import type { SubStepId } from '../gan/trace-shape.ts';
 import type { NodeId } from '../features/overview/graph.ts';
 
 type Network = 'discriminator' | 'generator';
@@ -20,20 +20,20 @@ export const en = {
   descriptionLabel: 'A label y enters both G and D.',
   descriptionCodes:
     'Codes c enter G; the Q head on D’s trunk recovers them from G(z, c), and the information loss λ·L_I trains Q, D and G.',
-  /** Each node's symbol and caption on the graph. */
+  /** Each node's caption under its symbol on the graph (the symbols are notation: graph.ts, NODE_SYMBOL). */
   nodes: {
-    noise: { symbol: 'z', caption: 'noise' },
-    label: { symbol: 'y', caption: 'label' },
-    codes: { symbol: 'c', caption: 'codes' },
-    generator: { symbol: 'G', caption: 'generator' },
-    fake: { symbol: 'G(z)', caption: 'generated' },
-    real: { symbol: 'x', caption: 'real data' },
-    discriminator: { symbol: 'D', caption: 'discriminator' },
-    qHead: { symbol: 'Q', caption: 'Q head' },
-    lossD: { symbol: 'L_D', caption: '{objective}' },
-    lossG: { symbol: 'L_G', caption: '{objective}' },
-    lossI: { symbol: 'λ·L_I', caption: 'information' },
-  } satisfies Record<NodeId, { symbol: string; caption: string }>,
+    noise: 'noise',
+    label: 'label',
+    codes: 'codes',
+    generator: 'generator',
+    fake: 'generated',
+    real: 'real data',
+    discriminator: 'discriminator',
+    qHead: 'Q head',
+    lossD: '{objective}',
+    lossG: '{objective}',
+    lossI: 'information',
+  } satisfies Record<NodeId, string>,
   critic: 'critic',
   /** Each node's description when focused or hovered. */
   about: {
@@ -112,23 +112,8 @@ export const en = {
         'The optimiser moves G’s {parameters} parameters; on the plane each arrow shows where a fake moves for the same z.',
     },
   } satisfies Record<Network, Record<SubStepId, string>>,
-  tensors: {
-    z: 'z',
-    condition: 'y / c',
-    fake: 'G(z)',
-    real: 'x',
-    dReal: 'D(x)',
-    dFake: 'D(G(z))',
-    loss: 'L',
-    gradientNorm: '‖∇θ‖',
-    updateNorm: '‖Δθ‖',
-    dRealAfter: 'D(x) after the update',
-    dFakeAfter: 'D(G(z)) after the update',
-    fakeAfter: 'G(z) after the update',
-  } satisfies Record<TracedId, string>,
-  lossOf: { discriminator: 'L_D', generator: 'L_G' } satisfies Record<Network, string>,
-  gradientOf: { discriminator: '‖∇θ_D‖', generator: '‖∇θ_G‖' } satisfies Record<Network, string>,
-  updateOf: { discriminator: '‖Δθ_D‖', generator: '‖Δθ_G‖' } satisfies Record<Network, string>,
+  /** A traced tensor read after the update (D(x), D(G(z)), G(z)); the symbols are notation (describe.ts). */
+  afterUpdate: '{symbol} after the update',
   shape: 'shape {shape}',
   scalar: 'scalar',
   mean: 'mean {value}',
@@ -152,17 +137,17 @@ export const ko: typeof en = {
   descriptionCodes:
     '코드 c가 G에 들어가고, D의 몸통 위에 있는 Q 헤드가 G(z, c)에서 c를 되찾으며, 정보 손실 λ·L_I가 Q, D, G를 학습시킵니다.',
   nodes: {
-    noise: { symbol: 'z', caption: '잡음' },
-    label: { symbol: 'y', caption: '레이블' },
-    codes: { symbol: 'c', caption: '코드' },
-    generator: { symbol: 'G', caption: '생성자' },
-    fake: { symbol: 'G(z)', caption: '생성 샘플' },
-    real: { symbol: 'x', caption: '실제 데이터' },
-    discriminator: { symbol: 'D', caption: '판별자' },
-    qHead: { symbol: 'Q', caption: 'Q 헤드' },
-    lossD: { symbol: 'L_D', caption: '{objective}' },
-    lossG: { symbol: 'L_G', caption: '{objective}' },
-    lossI: { symbol: 'λ·L_I', caption: '정보' },
+    noise: '잡음',
+    label: '레이블',
+    codes: '코드',
+    generator: '생성자',
+    fake: '생성 샘플',
+    real: '실제 데이터',
+    discriminator: '판별자',
+    qHead: 'Q 헤드',
+    lossD: '{objective}',
+    lossG: '{objective}',
+    lossI: '정보',
   },
   critic: '비평자',
   about: {
@@ -237,23 +222,7 @@ export const ko: typeof en = {
         '옵티마이저가 G의 매개변수 {parameters}개를 옮기고, 평면의 화살표는 같은 z에서 각 가짜가 어디로 움직이는지 보여 줍니다.',
     },
   },
-  tensors: {
-    z: 'z',
-    condition: 'y / c',
-    fake: 'G(z)',
-    real: 'x',
-    dReal: 'D(x)',
-    dFake: 'D(G(z))',
-    loss: 'L',
-    gradientNorm: '‖∇θ‖',
-    updateNorm: '‖Δθ‖',
-    dRealAfter: '갱신 뒤 D(x)',
-    dFakeAfter: '갱신 뒤 D(G(z))',
-    fakeAfter: '갱신 뒤 G(z)',
-  },
-  lossOf: { discriminator: 'L_D', generator: 'L_G' },
-  gradientOf: { discriminator: '‖∇θ_D‖', generator: '‖∇θ_G‖' },
-  updateOf: { discriminator: '‖Δθ_D‖', generator: '‖Δθ_G‖' },
+  afterUpdate: '갱신 뒤 {symbol}',
   shape: '모양 {shape}',
   scalar: '스칼라',
   mean: '평균 {value}',

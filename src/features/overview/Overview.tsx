@@ -6,7 +6,7 @@ import { fill } from '../../i18n/fill.ts';
 import * as overview from '../../i18n/overview.ts';
 import { useStrings, useWords } from '../../i18n/useStrings.ts';
 import { describeTraced, tracedOfNode } from './describe.ts';
-import { type Highlight, highlight, type NodeId, overviewGraph, type LayerShapes } from './graph.ts';
+import { type Highlight, highlight, type LayerShapes, NODE_SYMBOL, type NodeId, overviewGraph } from './graph.ts';
 import { type Activity, type GraphWords, OverviewGraph } from './OverviewGraph.tsx';
 import { currentWalk, useSlowMotion } from './slowMotion.ts';
 import { SlowMotionWalk } from './SlowMotionWalk.tsx';
@@ -61,13 +61,13 @@ export function Overview({ client }: { client: TrainingClient }) {
       });
     const nodes = Object.fromEntries(
       (Object.keys(t.nodes) as NodeId[]).map((node) => {
-        const { symbol, caption } = t.nodes[node];
+        const caption = t.nodes[node];
         // The losses are captioned with the objective's short name, D with "critic" under WGAN.
         const shown =
           node === 'discriminator' && critic
             ? t.critic
             : fill(caption, { objective: t.objectiveTags[config.objective] });
-        return [node, { symbol, caption: shown, about: about(node) }];
+        return [node, { symbol: NODE_SYMBOL[node], caption: shown, about: about(node) }];
       }),
     ) as GraphWords['nodes'];
     const present = new Set(graph.nodes.map((n) => n.id));

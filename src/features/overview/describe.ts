@@ -11,12 +11,35 @@ import type { WalkPosition } from './slowMotion.ts';
 
 type Words = typeof en;
 
-/** The tensor's symbol: the loss, gradient and update take the phase's network (L_D, ‖∇θ_G‖). */
+type PerNetwork = 'loss' | 'gradientNorm' | 'updateNorm';
+
+/** The loss, gradient and update take the phase's network (L_D, ‖∇θ_G‖). Notation: the same in every language. */
+const NETWORK_SYMBOL: Record<PerNetwork, Record<Network, string>> = {
+  loss: { discriminator: 'L_D', generator: 'L_G' },
+  gradientNorm: { discriminator: '‖∇θ_D‖', generator: '‖∇θ_G‖' },
+  updateNorm: { discriminator: '‖Δθ_D‖', generator: '‖Δθ_G‖' },
+};
+
+/** The other tensors' symbols; those read after the update are worded around theirs (t.afterUpdate). */
+const TENSOR_SYMBOL: Record<Exclude<TracedId, PerNetwork>, { symbol: string; after?: true }> = {
+  z: { symbol: 'z' },
+  condition: { symbol: 'y / c' },
+  fake: { symbol: 'G(z)' },
+  real: { symbol: 'x' },
+  dReal: { symbol: 'D(x)' },
+  dFake: { symbol: 'D(G(z))' },
+  dRealAfter: { symbol: 'D(x)', after: true },
+  dFakeAfter: { symbol: 'D(G(z))', after: true },
+  fakeAfter: { symbol: 'G(z)', after: true },
+};
+
+const perNetwork = (id: TracedId): id is PerNetwork => id in NETWORK_SYMBOL;
+
+/** The tensor's symbol as the walk lists it. */
 export function symbolOf(traced: Traced, network: Network, t: Words): string {
-  if (traced.id === 'loss') return t.lossOf[network];
-  if (traced.id === 'gradientNorm') return t.gradientOf[network];
-  if (traced.id === 'updateNorm') return t.updateOf[network];
-  return t.tensors[traced.id];
+  if (perNetwork(traced.id)) return NETWORK_SYMBOL[traced.id][network];
+  const { symbol, after } = TENSOR_SYMBOL[traced.id];
+  return after ? fill(t.afterUpdate, { symbol }) : symbol;
 }
 
 export const formatValue = (value: number) => formatSetting(value);

@@ -26,6 +26,21 @@ export type NodeId =
   | 'lossG'
   | 'lossI';
 
+/** Each node's symbol on the graph: notation, the same in every language (its caption is worded in src/i18n/overview.ts). */
+export const NODE_SYMBOL: Record<NodeId, string> = {
+  noise: 'z',
+  label: 'y',
+  codes: 'c',
+  generator: 'G',
+  fake: 'G(z)',
+  real: 'x',
+  discriminator: 'D',
+  qHead: 'Q',
+  lossD: 'L_D',
+  lossG: 'L_G',
+  lossI: 'λ·L_I',
+};
+
 export type EdgeId =
   | 'noiseToG'
   | 'labelToG'
