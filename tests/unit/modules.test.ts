@@ -24,7 +24,7 @@ import { createRng } from '../../src/gan/rng.ts';
 import { objectiveOutput } from '../../src/gan/diagnosis/objectives.ts';
 import { isCritic, OBJECTIVE_MODULES } from '../../src/gan/objectives/modules.ts';
 import { recipeFor } from '../../src/gan/recipes.ts';
-import { isUsed } from '../../src/features/controls/variants.ts';
+import { isUsed } from '../../src/gan/usedSettings.ts';
 import { objectiveTex } from '../../src/features/formulas/tex.ts';
 import { exportPyTorch } from '../../src/features/share/pytorch.ts';
 import { USAGE } from '../../scripts/cli/options.ts';

@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import { FIELD_NAMES, type FieldName } from '../../gan/config.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
-import { advancedFields, isUsed, mainFields } from './variants.ts';
+import { isUsed } from '../../gan/usedSettings.ts';
+import { advancedFields, mainFields } from './variants.ts';
 import { SettingField } from './SettingField.tsx';
 import type { Playground } from './usePlayground.ts';
 

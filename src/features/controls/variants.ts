@@ -1,11 +1,12 @@
 /**
  * How the settings panel lays out the run configuration: the seed's variant names as presets of the
  * three axes (DESIGN.md), which fields sit in the main panel, and which fields the current settings
- * use. Pure data and functions, so they are unit-tested without a browser.
+ * use (src/gan/usedSettings.ts). Pure data and functions, so they are unit-tested without a browser.
  */
-import { type FieldName, LABELLED_DATASETS, OBJECTIVES, type RunConfig } from '../../gan/config.ts';
+import { type FieldName, LABELLED_DATASETS, type RunConfig } from '../../gan/config.ts';
 import { OBJECTIVE_MODULES } from '../../gan/objectives/modules.ts';
 import { dataRecipe, recipeFor } from '../../gan/recipes.ts';
+import { isUsed } from '../../gan/usedSettings.ts';
 
 export const VARIANT_IDS = ['gan', 'lsgan', 'dcgan', 'wgan', 'wganGp', 'cgan', 'infogan'] as const;
 export type VariantId = (typeof VARIANT_IDS)[number];
@@ -96,41 +97,6 @@ export const MAIN_FIELDS: readonly FieldName[] = [
 
 /** Fields in the three menus above the panel (Dataset, Variant) or its advanced axes, not repeated as inputs. */
 export const AXIS_FIELDS: readonly FieldName[] = ['dataset', 'objective', 'architecture', 'conditioning'];
-
-/** The settings some objective's losses read (LSGAN's labels, WGAN's clip, WGAN-GP's λ), each used only under its objectives. */
-const OBJECTIVE_SETTINGS: ReadonlySet<FieldName> = new Set(OBJECTIVES.flatMap((id) => OBJECTIVE_MODULES[id].settings));
-
-/** Whether the current settings read `field`; fields that are not read are shown greyed with a note. */
-export function isUsed(field: FieldName, config: RunConfig): boolean {
-  const { objective, architecture, conditioning, generatorOptimizer: g, discriminatorOptimizer: d } = config;
-  const uses = (optimizer: RunConfig['generatorOptimizer']) => g === optimizer || d === optimizer;
-  if (OBJECTIVE_SETTINGS.has(field))
-    return (OBJECTIVE_MODULES[objective].settings as readonly FieldName[]).includes(field);
-  switch (field) {
-    case 'infoLambda':
-    case 'categories':
-    case 'continuousCodes':
-      return conditioning === 'infoCodes';
-    case 'channels':
-      return architecture === 'dcgan';
-    case 'generatorLayers':
-    case 'generatorWidth':
-    case 'generatorActivation':
-    case 'discriminatorLayers':
-    case 'discriminatorWidth':
-    case 'discriminatorActivation':
-      return architecture === 'mlp';
-    case 'beta1':
-    case 'beta2':
-      return uses('adam');
-    case 'momentum':
-      return uses('sgd');
-    case 'rmspropDecay':
-      return uses('rmsprop');
-    default:
-      return true;
-  }
-}
 
 /** Main fields the current settings use: an unused objective constant would only crowd the projector. */
 export function mainFields(config: RunConfig): FieldName[] {

@@ -29,7 +29,7 @@ import { KERNEL_SIZE, Q_HIDDEN } from '../../gan/architectures/constants.ts';
 import { DATASET_MODULES } from '../../gan/data/modules.ts';
 import { quote } from '../../gan/quote.ts';
 import type { SavedTensor, SerializedRun } from '../../worker/serialized-run.ts';
-import { isUsed } from '../controls/variants.ts';
+import { isUsed } from '../../gan/usedSettings.ts';
 import { labelAtDiscriminatorInput } from './pytorchConditioning.ts';
 import {
   isCount,
