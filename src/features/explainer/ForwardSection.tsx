@@ -10,6 +10,7 @@ import {
   windowOrigin,
 } from './convMatrix.ts';
 import { formatNumber, position, tapColour } from './format.ts';
+import { FlowSection } from './FlowSection.tsx';
 import { FlowArrow, MapFigure } from './MapFigure.tsx';
 import { MatrixView } from './MatrixView.tsx';
 
@@ -68,65 +69,63 @@ export function ForwardSection({ settings, kernel, matrix, x, cx }: ForwardSecti
   const windowTap = (row: number, col: number) => (row - (frame?.row ?? 0)) * k + (col - (frame?.col ?? 0));
 
   return (
-    <section className="xp-explainer-section" aria-labelledby="xp-forward-title">
-      <h3 id="xp-forward-title">{t.forwardTitle}</h3>
-      <p className="xp-lead">{t.forwardLead}</p>
-      <p className="xp-explain" role="status">
-        {explanation}
-      </p>
-      <div className="xp-flow">
-        <MapFigure
-          label={t.inputGrid}
-          size={n}
-          values={x}
-          cellName={t.inputCell}
-          padding={p}
-          look={(i) => {
-            const row = Math.floor(i / n);
-            const col = i % n;
-            if (inWindow(row, col)) return { selected: true, fill: tapColour(windowTap(row, col)) };
-            return { selected: i === activeCol, muted: active !== null && i !== activeCol };
-          }}
-          paddingFill={(row, col) => (inWindow(row, col) ? tapColour(windowTap(row, col)) : undefined)}
-          onActive={(index) => setActive(index === null ? null : { kind: 'input', index })}
-        >
-          {p > 0 && <small>{t.paddingNote}</small>}
-        </MapFigure>
-        <FlowArrow symbol="→" words={t.flatten} />
-        <figure>
-          <figcaption>
-            C ({o * o}×{n * n}) · x = C·x
-          </figcaption>
-          <MatrixView
-            label={t.matrixC}
-            matrix={matrix}
-            vector={x}
-            product={cx}
-            productHeading="C·x"
-            cellName={t.cCell}
-            rowName={t.cRow}
-            vectorName={t.xEntry}
-            productName={t.cxEntry}
-            activeRow={activeRow}
-            activeCol={activeCol}
-            onActive={(cell) => setActive(cell && { kind: 'matrix', ...cell })}
-          />
-        </figure>
-        <FlowArrow symbol="→" words={t.reshape} />
-        <MapFigure
-          label={t.outputGrid}
-          size={o}
-          values={cx}
-          cellName={t.outputCell}
-          look={(i) => {
-            const reader = readers.find((r) => r.index === i);
-            if (reader) return { selected: true, fill: tapColour(reader.tap) };
-            return { selected: i === activeRow, muted: active !== null && i !== activeRow };
-          }}
-          onActive={(index) => setActive(index === null ? null : { kind: 'output', index })}
+    <FlowSection
+      id="forward"
+      title={t.forwardTitle}
+      lead={t.forwardLead}
+      explanation={explanation}
+      legend={t.colourLegend}
+    >
+      <MapFigure
+        label={t.inputGrid}
+        size={n}
+        values={x}
+        cellName={t.inputCell}
+        padding={p}
+        look={(i) => {
+          const row = Math.floor(i / n);
+          const col = i % n;
+          if (inWindow(row, col)) return { selected: true, fill: tapColour(windowTap(row, col)) };
+          return { selected: i === activeCol, muted: active !== null && i !== activeCol };
+        }}
+        paddingFill={(row, col) => (inWindow(row, col) ? tapColour(windowTap(row, col)) : undefined)}
+        onActive={(index) => setActive(index === null ? null : { kind: 'input', index })}
+      >
+        {p > 0 && <small>{t.paddingNote}</small>}
+      </MapFigure>
+      <FlowArrow symbol="→" words={t.flatten} />
+      <figure>
+        <figcaption>
+          C ({o * o}×{n * n}) · x = C·x
+        </figcaption>
+        <MatrixView
+          label={t.matrixC}
+          matrix={matrix}
+          vector={x}
+          product={cx}
+          productHeading="C·x"
+          cellName={t.cCell}
+          rowName={t.cRow}
+          vectorName={t.xEntry}
+          productName={t.cxEntry}
+          activeRow={activeRow}
+          activeCol={activeCol}
+          onActive={(cell) => setActive(cell && { kind: 'matrix', ...cell })}
         />
-      </div>
-      <p className="xp-legend">{t.colourLegend}</p>
-    </section>
+      </figure>
+      <FlowArrow symbol="→" words={t.reshape} />
+      <MapFigure
+        label={t.outputGrid}
+        size={o}
+        values={cx}
+        cellName={t.outputCell}
+        look={(i) => {
+          const reader = readers.find((r) => r.index === i);
+          if (reader) return { selected: true, fill: tapColour(reader.tap) };
+          return { selected: i === activeRow, muted: active !== null && i !== activeRow };
+        }}
+        onActive={(index) => setActive(index === null ? null : { kind: 'output', index })}
+      />
+    </FlowSection>
   );
 }

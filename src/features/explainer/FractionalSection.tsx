@@ -4,6 +4,7 @@ import { useWords } from '../../i18n/useStrings.ts';
 import { type ConvSettings, outputSize } from './convMatrix.ts';
 import { formatNumber, position, tapColour } from './format.ts';
 import { fractionalPartial, fractionalStride, windowCells } from './fractionalStride.ts';
+import { FlowSection } from './FlowSection.tsx';
 import { FlowArrow, MapFigure, mapCellPx } from './MapFigure.tsx';
 import { StepControls } from './StepControls.tsx';
 import { stepStatus, useStepThrough } from './useStepThrough.ts';
@@ -67,58 +68,58 @@ export function FractionalSection({ settings, kernel, y }: FractionalSectionProp
   const extra = view.after - view.before;
 
   return (
-    <section className="xp-explainer-section" aria-labelledby="xp-fractional-title">
-      <h3 id="xp-fractional-title">{t.fractionalTitle}</h3>
-      <p className="xp-lead">{t.fractionalLead}</p>
-      <p className="xp-rule">
-        {t.fractionalSizes(o, s, view.stretchedSize, view.before, view.after, view.size, k, n)}
-        {extra > 0 ? ` ${t.fractionalExtra(extra)}` : ''}
-      </p>
-      <div className="xp-section-controls">
+    <FlowSection
+      id="fractional"
+      title={t.fractionalTitle}
+      lead={t.fractionalLead}
+      rule={
+        <p className="xp-rule">
+          {t.fractionalSizes(o, s, view.stretchedSize, view.before, view.after, view.size, k, n)}
+          {extra > 0 ? ` ${t.fractionalExtra(extra)}` : ''}
+        </p>
+      }
+      controls={
         <StepControls
           title={t.slideTitle}
           {...controls}
           status={stepStatus({ start: t.slideStart, at: t.slideAt, done: t.slideDone }, step, total, n, results)}
         />
-      </div>
-      <p className="xp-explain" role="status">
-        {explanation}
-      </p>
-      <div className="xp-flow">
-        <MapFigure
-          label={t.stretchedMap}
-          size={view.size}
-          values={view.values}
-          cellName={t.stretchedCell}
-          look={(i) => {
-            const inWindow = window.find(({ cell }) => cell === i);
-            if (inWindow) return { selected: true, fill: tapColour(weightOf(inWindow.tap)) };
-            const fill = view.source[i] >= 0 ? VALUE_FILL : view.insertedZero[i] ? INSERTED_FILL : PADDING_FILL;
-            return { selected: active?.kind === 'stretched' && active.index === i, fill };
-          }}
-          onActive={(index) => setActive(index === null ? null : { kind: 'stretched', index })}
-        />
-        <FlowArrow symbol="⊛" />
-        <MapFigure
-          label={t.flippedKernel}
-          size={k}
-          values={view.flipped}
-          cellName={t.flippedCell}
-          cellPx={mapCellPx(k + 2)}
-          look={(i) => ({ fill: tapColour(weightOf(i)) })}
-          onActive={() => setActive(null)}
-        />
-        <FlowArrow symbol="=" />
-        <MapFigure
-          label={t.resultMap}
-          size={n}
-          values={results}
-          cellName={t.resultCell}
-          look={(i) => ({ selected: i === windowOf, muted: stepping && i >= step })}
-          onActive={(index) => setActive(index === null ? null : { kind: 'result', index })}
-        />
-      </div>
-      <p className="xp-legend">{t.slideLegend}</p>
-    </section>
+      }
+      explanation={explanation}
+      legend={t.slideLegend}
+    >
+      <MapFigure
+        label={t.stretchedMap}
+        size={view.size}
+        values={view.values}
+        cellName={t.stretchedCell}
+        look={(i) => {
+          const inWindow = window.find(({ cell }) => cell === i);
+          if (inWindow) return { selected: true, fill: tapColour(weightOf(inWindow.tap)) };
+          const fill = view.source[i] >= 0 ? VALUE_FILL : view.insertedZero[i] ? INSERTED_FILL : PADDING_FILL;
+          return { selected: active?.kind === 'stretched' && active.index === i, fill };
+        }}
+        onActive={(index) => setActive(index === null ? null : { kind: 'stretched', index })}
+      />
+      <FlowArrow symbol="⊛" />
+      <MapFigure
+        label={t.flippedKernel}
+        size={k}
+        values={view.flipped}
+        cellName={t.flippedCell}
+        cellPx={mapCellPx(k + 2)}
+        look={(i) => ({ fill: tapColour(weightOf(i)) })}
+        onActive={() => setActive(null)}
+      />
+      <FlowArrow symbol="=" />
+      <MapFigure
+        label={t.resultMap}
+        size={n}
+        values={results}
+        cellName={t.resultCell}
+        look={(i) => ({ selected: i === windowOf, muted: stepping && i >= step })}
+        onActive={(index) => setActive(index === null ? null : { kind: 'result', index })}
+      />
+    </FlowSection>
   );
 }

@@ -11,6 +11,7 @@ import {
   stampPartialSum,
 } from './convMatrix.ts';
 import { formatNumber, position, span, tapColour } from './format.ts';
+import { FlowSection } from './FlowSection.tsx';
 import { FlowArrow, MapFigure } from './MapFigure.tsx';
 import { MatrixView } from './MatrixView.tsx';
 import { StepControls } from './StepControls.tsx';
@@ -101,89 +102,89 @@ export function TransposedSection({ settings, kernel, matrix, y, smallValues, on
   })();
 
   return (
-    <section className="xp-explainer-section" aria-labelledby="xp-transposed-title">
-      <h3 id="xp-transposed-title">{t.transposedTitle}</h3>
-      <p className="xp-lead">{t.transposedLead}</p>
-      <div className="xp-section-controls">
-        <label>
-          {t.smallValues}
-          <select value={smallValues} onChange={(e) => onSmallValues(e.target.value as SmallValues)}>
-            <option value="ones">{t.smallOnes}</option>
-            <option value="convolution">{t.smallFromConv}</option>
-          </select>
-        </label>
-        <label>
-          <input type="checkbox" checked={showOverlap} onChange={(e) => setShowOverlap(e.target.checked)} />
-          {t.showOverlap}
-        </label>
-        <StepControls
-          {...controls}
-          status={stepStatus({ start: t.stepStart, at: t.stepAt, done: t.stepDone }, step, total, o, y)}
-        />
-      </div>
-      <p className="xp-explain" role="status">
-        {explanation}
-      </p>
-      <div className="xp-flow">
-        <MapFigure
-          label={t.smallMap}
-          size={o}
-          values={y}
-          cellName={t.smallCell}
-          look={(i) => {
-            const stamp = stamps.find((s) => s.index === i);
-            if (stamp) return { selected: true, fill: tapColour(stamp.tap) };
-            return {
-              selected: i === activeSmall,
-              muted: (stepping && i >= step) || (activeLarge !== null && i !== activeSmall),
-            };
-          }}
-          onActive={(index) => setActive(index === null ? null : { kind: 'small', index })}
-        />
-        <FlowArrow symbol="→" words={t.flatten} />
-        <figure>
-          <figcaption>
-            Cᵀ ({n * n}×{o * o}) · y = Cᵀ·y
-          </figcaption>
-          <MatrixView
-            label={t.matrixCT}
-            matrix={matrix}
-            transposed
-            vector={y}
-            product={sums}
-            productHeading="Cᵀ·y"
-            cellName={t.cTCell}
-            rowName={t.cTRow}
-            vectorName={t.yEntry}
-            productName={t.ctyEntry}
-            activeRow={activeLarge}
-            activeCol={activeSmall}
-            columnsDone={stepping ? step : null}
-            onActive={(cell) => setActive(cell && { kind: 'matrix', ...cell })}
+    <FlowSection
+      id="transposed"
+      title={t.transposedTitle}
+      lead={t.transposedLead}
+      explanation={explanation}
+      legend={showOverlap ? t.overlapLegend : undefined}
+      controls={
+        <>
+          <label>
+            {t.smallValues}
+            <select value={smallValues} onChange={(e) => onSmallValues(e.target.value as SmallValues)}>
+              <option value="ones">{t.smallOnes}</option>
+              <option value="convolution">{t.smallFromConv}</option>
+            </select>
+          </label>
+          <label>
+            <input type="checkbox" checked={showOverlap} onChange={(e) => setShowOverlap(e.target.checked)} />
+            {t.showOverlap}
+          </label>
+          <StepControls
+            {...controls}
+            status={stepStatus({ start: t.stepStart, at: t.stepAt, done: t.stepDone }, step, total, o, y)}
           />
-        </figure>
-        <FlowArrow symbol="→" words={t.reshape} />
-        <MapFigure
-          label={t.largeMap}
-          size={n}
-          values={sums}
-          cellName={t.largeCell}
-          look={(i) => {
-            const badge = showOverlap ? `×${counts[i]}` : undefined;
-            const inPatch = patch.find((s) => s.index === i);
-            if (inPatch) return { selected: true, fill: tapColour(inPatch.tap), badge };
-            const fill = showOverlap ? overlapShade(counts[i], most) : undefined;
-            return {
-              selected: i === activeLarge,
-              fill,
-              badge,
-              muted: activeSmall !== null && active !== null && i !== activeLarge,
-            };
-          }}
-          onActive={(index) => setActive(index === null ? null : { kind: 'large', index })}
+        </>
+      }
+    >
+      <MapFigure
+        label={t.smallMap}
+        size={o}
+        values={y}
+        cellName={t.smallCell}
+        look={(i) => {
+          const stamp = stamps.find((s) => s.index === i);
+          if (stamp) return { selected: true, fill: tapColour(stamp.tap) };
+          return {
+            selected: i === activeSmall,
+            muted: (stepping && i >= step) || (activeLarge !== null && i !== activeSmall),
+          };
+        }}
+        onActive={(index) => setActive(index === null ? null : { kind: 'small', index })}
+      />
+      <FlowArrow symbol="→" words={t.flatten} />
+      <figure>
+        <figcaption>
+          Cᵀ ({n * n}×{o * o}) · y = Cᵀ·y
+        </figcaption>
+        <MatrixView
+          label={t.matrixCT}
+          matrix={matrix}
+          transposed
+          vector={y}
+          product={sums}
+          productHeading="Cᵀ·y"
+          cellName={t.cTCell}
+          rowName={t.cTRow}
+          vectorName={t.yEntry}
+          productName={t.ctyEntry}
+          activeRow={activeLarge}
+          activeCol={activeSmall}
+          columnsDone={stepping ? step : null}
+          onActive={(cell) => setActive(cell && { kind: 'matrix', ...cell })}
         />
-      </div>
-      {showOverlap && <p className="xp-legend">{t.overlapLegend}</p>}
-    </section>
+      </figure>
+      <FlowArrow symbol="→" words={t.reshape} />
+      <MapFigure
+        label={t.largeMap}
+        size={n}
+        values={sums}
+        cellName={t.largeCell}
+        look={(i) => {
+          const badge = showOverlap ? `×${counts[i]}` : undefined;
+          const inPatch = patch.find((s) => s.index === i);
+          if (inPatch) return { selected: true, fill: tapColour(inPatch.tap), badge };
+          const fill = showOverlap ? overlapShade(counts[i], most) : undefined;
+          return {
+            selected: i === activeLarge,
+            fill,
+            badge,
+            muted: activeSmall !== null && active !== null && i !== activeLarge,
+          };
+        }}
+        onActive={(index) => setActive(index === null ? null : { kind: 'large', index })}
+      />
+    </FlowSection>
   );
 }
