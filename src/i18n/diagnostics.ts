@@ -80,6 +80,20 @@ export const en = {
       ],
     },
   },
+  /**
+   * Where a finding is about a critic (WGAN, WGAN-GP, hinge: a score without labels), the words that
+   * differ from the discriminator's: a clipped critic does not reject the fakes, it is flat.
+   */
+  critic: {
+    vanishingGradients: {
+      explanation:
+        'The critic is almost flat where the fakes are: with its weights clipped to ±c it can hardly slope, so G gets almost no gradient and stops learning.',
+      fixes: [
+        'A larger clip c (0.01–0.1 on these data sets)',
+        'WGAN-GP: a gradient penalty instead of weight clipping',
+      ],
+    },
+  } as Partial<Record<string, { explanation: string; fixes: string[] }>>,
   measurements: {
     meanFakeOutput: 'mean D(G(z))',
     meanOutputGradient: 'mean |∂L_G/∂ℓ| (ℓ: D’s output before the sigmoid)',
@@ -125,7 +139,7 @@ export const ko: typeof en = {
     modeCollapse: {
       name: '모드 붕괴',
       explanation:
-        '생성자가 판별자를 속이는 몇 가지 출력만 계속 만들고 나머지 데이터는 버렸습니다. 극소값에 빠져 같은 샘플만 생성합니다.',
+        '생성자가 판별자를 속이는 몇 가지 출력만 계속 만들고 나머지 데이터는 버렸습니다. 판별자를 속이는 출력을 찾자 다른 곳을 탐색하지 않게 된 것입니다.',
       fixes: [
         '판별자와 생성자의 균형: 1:1 단계, 같은 학습률',
         '기울기 벌점을 쓰는 와서스타인 손실 (WGAN-GP)',
@@ -173,6 +187,13 @@ export const ko: typeof en = {
       explanation:
         '비평자가 더 이상 립시츠 조건을 지키지 못합니다. 와서스타인 추정값과 생성자의 기울기가 끝없이 커집니다.',
       fixes: ['더 작은 가중치 제한값 c (예: 0.05)', '가중치 제한 대신 기울기 벌점 (WGAN-GP)', '더 낮은 학습률'],
+    },
+  },
+  critic: {
+    vanishingGradients: {
+      explanation:
+        '비평자가 가짜 위치에서 거의 평평합니다. 가중치가 ±c로 잘려 있어 기울기를 거의 가질 수 없으므로, 생성자가 기울기를 거의 받지 못해 학습이 멈춥니다.',
+      fixes: ['더 큰 제한값 c (이 데이터셋에서는 0.01–0.1)', 'WGAN-GP: 가중치 자르기 대신 기울기 벌점'],
     },
   },
   measurements: {

@@ -126,6 +126,7 @@ describe('vanishing gradients', () => {
     expect(finding?.signals).toEqual(['dFake', 'outputGrad']);
     expect(finding?.to).toBe(200);
     expect(finding?.measurements[0].value).toBeLessThan(SATURATED_FAKE_OUTPUT);
+    expect(finding?.critic).toBeUndefined();
   });
 
   test('the same D(G(z)) under the non-saturating loss is not vanishing (its gradient is 1 − D(G(z)))', () => {
@@ -136,6 +137,8 @@ describe('vanishing gradients', () => {
   test("fires on a critic clipped so tightly that G's gradient norm is ~1e-6 while G has learned nothing", () => {
     const stats = series(100, { gradNormG: () => 1e-6, wasserstein: () => 1e-6, outputGrad: () => 1 });
     expect(fired(input('wgan', stats))).toContain('vanishingGradients');
+    // Worded as a flat critic's, not as a D that rejects the fakes (the page reads `critic`).
+    expect(diagnose(input('wgan', stats)).find((f) => f.detector === 'vanishingGradients')?.critic).toBe(true);
     expect(fired(input('wgan', stats, { evaluations: evaluations(100, () => [1, 0, 0, 0, 0, 0, 0, 0]) }))).toContain(
       'vanishingGradients',
     );

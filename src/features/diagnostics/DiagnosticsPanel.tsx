@@ -35,7 +35,8 @@ export const DiagnosticsPanel = memo(function DiagnosticsPanel({
       {diagnoses.length === 0 && !divergence ? <p className="quiet">{t.none}</p> : null}
       {divergence ? <DivergenceCard divergence={divergence} /> : null}
       {diagnoses.map(({ finding, active }) => {
-        const detector = t.detectors[finding.detector];
+        // A critic's failure has words of its own where they differ (a clipped critic is flat, it rejects nothing).
+        const detector = { ...t.detectors[finding.detector], ...(finding.critic ? t.critic[finding.detector] : {}) };
         return (
           <article
             key={finding.detector}

@@ -69,6 +69,12 @@ export interface Finding {
   from: number;
   to: number;
   measurements: Measurement[];
+  /**
+   * Set where the finding is about a critic (a score without labels: WGAN, WGAN-GP, hinge), whose
+   * failure the page words apart from a discriminator's: a clipped critic does not reject the fakes,
+   * it is flat.
+   */
+  critic?: true;
 }
 
 export type Detector = (input: DiagnosisInput) => Finding | undefined;

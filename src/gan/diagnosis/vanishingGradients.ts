@@ -111,6 +111,7 @@ export const vanishingGradients: Detector = ({ config, stats, evaluations, diver
       from,
       to,
       measurements: [{ name: 'gradientRatio', value: ratio, threshold: VANISHED_GRADIENT_RATIO, fires: 'below' }],
+      ...(objectiveOutput(config.objective) === 'critic' ? { critic: true as const } : {}),
     };
   }
   return undefined;
