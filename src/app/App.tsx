@@ -1,6 +1,7 @@
-import { type KeyboardEvent, lazy, Suspense, useState } from 'react';
+import { type KeyboardEvent, lazy, Suspense, useEffect, useState } from 'react';
 import { PlaygroundPage, type PresetRequest } from '../features/playground/PlaygroundPage.tsx';
 import { openingLink } from '../features/share/openingLink.ts';
+import { lessonOnly } from '../features/share/urlState.ts';
 import { type Language, LANGUAGES } from '../i18n/strings.ts';
 import { initialLanguage, LanguageContext, rememberLanguage, useStrings } from '../i18n/useStrings.ts';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
@@ -38,6 +39,20 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (lang
   // The explainer loads its own tfjs on first open; after that it stays mounted like the playground.
   const [explainerOpened, setExplainerOpened] = useState(false);
   const [lessonsOpened, setLessonsOpened] = useState(tab === 'lessons');
+  // The lesson a link asked for: the opening link's, or one pasted into the open page (the run goes on).
+  const [lesson, setLesson] = useState(() => openingLink().state.lesson);
+  useEffect(() => {
+    const onHashChange = (event: HashChangeEvent) => {
+      // The event's own URL: the playground's link sync may already have written the run's link back.
+      const asked = lessonOnly(new URL(event.newURL).hash);
+      if (!asked) return;
+      setLesson(asked);
+      setTab('lessons');
+      setLessonsOpened(true);
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
   // A lesson's button asks the playground for a preset, then shows it training.
   const [presetRequest, setPresetRequest] = useState<PresetRequest>();
   const open = (next: Tab) => {
@@ -98,7 +113,8 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (lang
           <div role="tabpanel" id="panel-lessons" aria-labelledby="tab-lessons" hidden={tab !== 'lessons'}>
             <Suspense fallback={null}>
               <LessonsPage
-                initial={openingLink().state.lesson}
+                key={lesson}
+                initial={lesson}
                 onPreset={(id, comparison) => {
                   setPresetRequest({ id, comparison });
                   open('playground');

@@ -60,6 +60,21 @@ test('walks every lesson, loads a preset that trains, opens a lesson by link, ke
   await expect.poll(() => iteration(page), { timeout: 15_000 }).toBeGreaterThan(20);
   await page.evaluate(() => window.nash!.training.pause());
 
+  // A lesson's link pasted into the open page opens the lesson and leaves the run alone.
+  await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused');
+  const iterationNow = () => page.evaluate(() => window.nash!.training.getSnapshot().iteration);
+  const before = await iterationNow();
+  const configBefore = await page.evaluate(() => window.nash!.training.getSnapshot().config);
+  await page.evaluate(() => {
+    location.hash = '#lesson=cgan';
+  });
+  await heading(texts.en.cgan.title).waitFor();
+  await expect(page.getByRole('tab', { name: 'Lessons' }).getAttribute('aria-selected')).resolves.toBe('true');
+  await expect(iterationNow()).resolves.toBe(before);
+  // The address bar holds the run's link again, and the run's settings did not change.
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain('dataset=ring');
+  await expect(page.evaluate(() => window.nash!.training.getSnapshot().config)).resolves.toEqual(configBefore);
+
   // A link opens a lesson, and the progress of the page before is still there. The query makes it
   // a fresh load: the same address with another hash would only change the hash of this document.
   await page.goto(`${inject('baseURL')}?reloaded#lesson=wgan`);

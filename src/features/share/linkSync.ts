@@ -5,7 +5,7 @@
 import type { TrainingClient } from '../../client/TrainingClient.ts';
 import type { ComparisonId } from '../../gan/comparisons.ts';
 import { openingLink } from './openingLink.ts';
-import { type LinkState, type ParsedLink, parseLink, serializeLink } from './urlState.ts';
+import { type LinkState, lessonOnly, type ParsedLink, parseLink, serializeLink } from './urlState.ts';
 import { viewToggles } from './viewState.ts';
 
 /** Compare mode's run B, for the link: its client and the comparison the runs started from, if any. */
@@ -17,7 +17,7 @@ export interface CompareLink {
 /**
  * Writes the hash whenever the client's configuration (and in compare mode run B's) or the view's
  * toggles change (replaceState: tuning a learning rate should not fill the back button), and restarts
- * the run when the user pastes another link into the address bar of an open page (B too, with B's
+ * the run when the user pastes another run's link (not a lesson's) into the address bar of an open page (B too, with B's
  * settings, while compare mode is on). Returns the unsubscribe function.
  */
 export function syncLink(
@@ -47,6 +47,13 @@ export function syncLink(
     written = location.hash;
   };
   const follow = () => {
+    // A lesson's link names no run: App.tsx opens the lesson, and the run goes on under its own link.
+    if (lessonOnly(location.hash)) {
+      serialized = '';
+      written = '';
+      write();
+      return;
+    }
     const parsed = parseLink(location.hash);
     onLink(parsed);
     state = parsed.state;

@@ -105,6 +105,17 @@ export const RUN_B_PREFIX = 'b.';
 
 const isPreset = (id: string): id is PresetId => Object.hasOwn(PRESETS, id);
 
+/**
+ * The lesson a link names when it names nothing else (`#lesson=wgan`): such a link opens a lesson and
+ * leaves the run as it is, also when pasted into an open page.
+ */
+export function lessonOnly(hash: string): LessonId | undefined {
+  if (hash.length > MAX_LINK_LENGTH) return undefined;
+  const keys = [...new URLSearchParams(hash.replace(/^#/, '')).keys()];
+  if (!keys.length || keys.some((key) => key !== LESSON_KEY)) return undefined;
+  return parseLink(hash).state.lesson;
+}
+
 /** The configuration a preset gives: the defaults with the preset's fields over them. */
 export function presetConfig(id: PresetId): RunConfig {
   return { ...defaultConfig(), ...PRESETS[id].config };
