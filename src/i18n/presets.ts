@@ -68,7 +68,10 @@ export const en = {
       name: 'Ring of 8 Gaussians',
       text: 'Non-saturating GAN, Adam 0.001, β1 0.5, batch 256. The samples spread over the eight modes in about 1,500 iterations; watch them hop between modes first.',
     },
-    gridDefault: { name: '5×5 grid', text: 'The same recipe on 25 modes: a harder test of coverage.' },
+    gridDefault: {
+      name: '5×5 grid',
+      text: 'The same recipe on 25 modes, a harder test of coverage, with an 8-dimensional z: from 2 numbers G drops some of the 25 modes late in the run.',
+    },
     spiralDefault: {
       name: 'Spiral',
       text: 'A curved manifold without separate modes: watch the grey manifold lines bend onto the spiral.',
@@ -164,7 +167,10 @@ export const ko: typeof en = {
       name: '가우시안 8개 고리',
       text: '비포화 GAN, Adam 0.001, β1 0.5, 배치 256. 약 1,500번 반복하면 샘플이 여덟 모드로 퍼집니다. 처음에는 모드 사이를 옮겨 다니는 것을 보세요.',
     },
-    gridDefault: { name: '5×5 격자', text: '같은 방법을 25개 모드에: 모드를 덮는 더 어려운 시험입니다.' },
+    gridDefault: {
+      name: '5×5 격자',
+      text: '같은 방법을 25개 모드에 씁니다. 모드를 덮는 더 어려운 시험이어서 z를 8차원으로 둡니다. 숫자 2개로는 학습 후반에 25개 모드 중 일부를 놓칩니다.',
+    },
     spiralDefault: {
       name: '나선',
       text: '모드가 따로 없는 굽은 다양체: 회색 다양체 선이 나선을 따라 휘는 것을 보세요.',
