@@ -130,6 +130,12 @@ describe('latent explorer', () => {
     );
     expect(timing.paused).toBeLessThan(100);
     await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused');
+    // The grid shows the paused weights' samples (one more may still come after the pause), which the
+    // interpolation's endpoints are compared with.
+    await page.waitForFunction(() => {
+      const s = window.nash!.training.getSnapshot();
+      return s.samples?.iteration === s.iteration;
+    });
 
     // Endpoints from the grid, by touch (tap) and by mouse (click).
     await sample(2).tap();
