@@ -32,7 +32,9 @@ test('the checkerboard is in the dataset menu, trains after Reset, and its 8 cel
   expect((await read(page)).config.dataset).toBe('checkerboard');
   await button('Train').click();
   await page.waitForFunction(() => window.nash!.training.getSnapshot().iteration >= 60);
-  await expect(page.getByRole('status', { name: 'Modes covered' }).textContent()).resolves.toMatch(/^\d \/ 8$/);
+  await expect
+    .poll(() => page.getByRole('status', { name: 'Modes covered' }).textContent(), { timeout: 10_000 })
+    .toMatch(/^\d \/ 8$/);
 });
 
 test('the hinge loss, chosen under Advanced, applies live with its formula card', async () => {
@@ -43,7 +45,8 @@ test('the hinge loss, chosen under Advanced, applies live with its formula card'
   await choice.selectOption('hinge');
   await page.waitForFunction(() => window.nash!.training.getSnapshot().config.objective === 'hinge');
   const card = page.getByRole('region', { name: 'Objective' });
-  await expect(card.textContent()).resolves.toContain('\\max(0,\\ 1-D(x))');
+  // The card renders on the page's next commit after the change (and its KaTeX loads lazily).
+  await expect.poll(() => card.textContent(), { timeout: 10_000 }).toContain('\\max(0,\\ 1-D(x))');
   await expect(card.textContent()).resolves.toContain('Critic loss');
   const at = (await read(page)).iteration;
   await page.waitForFunction((n) => window.nash!.training.getSnapshot().iteration >= n + 30, at);
