@@ -360,6 +360,48 @@ export const PRESETS = {
       ...MNIST_MLP_RECIPES.label,
     },
   },
+  /**
+   * DCGAN on MNIST with the DCGAN variant's own settings (features/controls/variants.ts): strided
+   * convolutions in D, transposed ones in G (architectures/dcgan.ts, C = 16 channels), the
+   * non-saturating loss, Adam 2e-4 and β1 0.5 (Radford et al.), a 32-d latent and batch 64 to keep it
+   * trainable on a CPU. The DCGAN lesson's run.
+   */
+  dcganMnist: {
+    id: 'dcganMnist',
+    kind: 'default',
+    iterations: 1000,
+    config: {
+      dataset: 'mnist',
+      ...recipeFor('nonSaturating'),
+      architecture: 'dcgan',
+      conditioning: 'none',
+      latentSize: 32,
+      batchSize: 64,
+      generatorLearningRate: 2e-4,
+      discriminatorLearningRate: 2e-4,
+    },
+  },
+  /**
+   * InfoGAN on flattened MNIST with the recipe the InfoGAN variant gets there
+   * (MNIST_MLP_RECIPES.infoCodes): a 32-d latent ⊕ a categorical code of 10 values ⊕ 2 continuous
+   * codes in U(−1, 1) (the paper's MNIST layout, RESEARCH.md §1), Q sharing D's trunk, λ = 1. The
+   * InfoGAN lesson's run: the latent explorer's code picker and sliders move its codes.
+   */
+  infoganMnist: {
+    id: 'infoganMnist',
+    kind: 'default',
+    iterations: 3000,
+    config: {
+      dataset: 'mnist',
+      ...recipeFor('nonSaturating'),
+      architecture: 'mlp',
+      conditioning: 'infoCodes',
+      categories: 10,
+      continuousCodes: 2,
+      infoLambda: 1,
+      ...MNIST_MLP_RECIPES.infoCodes,
+    },
+  },
 } as const satisfies Record<string, Preset>;
 
 export type PresetId = keyof typeof PRESETS;

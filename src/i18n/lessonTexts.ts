@@ -108,7 +108,7 @@ export const en = {
       'A convolution is a matrix product y = Cx. The transposed convolution multiplies by Cᵀ: each input cell stamps the kernel onto a patch of a larger map. The same thing is a “fractionally strided” convolution: spread the input out with zeros, pad it, and convolve with the flipped kernel.',
     ],
     lookAt:
-      'In the Transposed convolution tab, step through the stamping (Cᵀ·y) and then the fractional-stride slide: both give the same numbers, and TensorFlow.js agrees. The checkerboard example shows why kernel 4 with stride 2 is the usual choice.',
+      'In the Transposed convolution tab, step through the stamping (Cᵀ·y) and then the fractional-stride slide: both give the same numbers, and TensorFlow.js agrees. The checkerboard example shows why kernel 4 with stride 2 is the usual choice. Then load DCGAN on MNIST: two such layers grow G’s 7×7 map to the 28×28 digits in the samples grid.',
     question: 'A 7×7 map goes through a transposed convolution with k = 4, s = 2, p = 1. What size comes out?',
     answer: 'n = (o − 1)·s − 2p + k = 6·2 − 2 + 4 = 14. A second such layer gives 28: MNIST’s size.',
     noteOnNotes:
@@ -177,7 +177,7 @@ export const en = {
       'To keep Q right, G has to make c visible in the image, and without any labels the categorical code often ends up choosing the digit class and a continuous code the slant or width.',
     ],
     lookAt:
-      'There is no InfoGAN preset yet: choose the dataset MNIST and the variant InfoGAN, press Reset and train a few thousand iterations, then move the code sliders in the latent explorer.',
+      'Load InfoGAN on MNIST and train a few thousand iterations: the mutual-information chart climbs towards ln 10. Then open the latent explorer and look at its rows: one noise vector under each value of the categorical code, and along each continuous code.',
     question: 'What does Q predict, and why does that give c a meaning?',
     answer:
       'Q predicts the code c from the generated image. G can only help Q by making each value of c change the image in a consistent way, so c comes to control a feature of the data, found without labels.',
@@ -278,7 +278,7 @@ export const ko: typeof en = {
       '합성곱은 행렬의 곱 y = Cx입니다. 전치 합성곱은 Cᵀ를 곱합니다. 입력의 각 셀이 더 큰 특징도의 한 영역에 필터를 찍습니다. 같은 연산을 “분수 보폭” 합성곱으로도 볼 수 있습니다. 입력 사이에 0을 넣어 펼치고, 둘레를 덧댄 뒤, 뒤집은 필터로 합성곱합니다.',
     ],
     lookAt:
-      '전치 합성곱 탭에서 도장 찍기(Cᵀ·y)와 분수 보폭 밀기를 한 단계씩 따라가 보세요. 둘은 같은 숫자를 내고 TensorFlow.js도 같은 답을 냅니다. 체커보드 예시는 왜 보폭 2에 필터 4를 흔히 쓰는지 보여 줍니다.',
+      '전치 합성곱 탭에서 도장 찍기(Cᵀ·y)와 분수 보폭 밀기를 한 단계씩 따라가 보세요. 둘은 같은 숫자를 내고 TensorFlow.js도 같은 답을 냅니다. 체커보드 예시는 왜 보폭 2에 필터 4를 흔히 쓰는지 보여 줍니다. 그다음 MNIST DCGAN을 불러오세요. 이런 층 두 개가 생성자의 7×7 특징도를 샘플 격자의 28×28 숫자로 키웁니다.',
     question: '7×7 특징도가 k = 4, s = 2, p = 1인 전치 합성곱을 지나면 크기가 얼마가 될까요?',
     answer: 'n = (o − 1)·s − 2p + k = 6·2 − 2 + 4 = 14입니다. 같은 층을 한 번 더 지나면 MNIST 크기인 28이 됩니다.',
     noteOnNotes:
@@ -347,7 +347,7 @@ export const ko: typeof en = {
       'Q가 맞히도록 돕기 위해 생성자는 c를 이미지에 드러내야 합니다. 라벨이 없어도 범주형 코드는 숫자의 종류를, 연속형 코드는 기울기나 굵기를 맡게 되는 일이 많습니다.',
     ],
     lookAt:
-      '아직 InfoGAN 프리셋이 없습니다. 데이터를 MNIST로, 변형을 InfoGAN으로 고르고 초기화를 누른 뒤 수천 번 학습시키고, 잠재 공간 탐색기에서 코드 슬라이더를 움직여 보세요.',
+      'MNIST InfoGAN을 불러와 수천 번 학습시키세요. 상호 정보량 그래프가 ln 10 쪽으로 오릅니다. 그다음 잠재 공간 탐색기를 열어 행들을 보세요. 한 노이즈 벡터를 범주형 코드의 값마다, 그리고 연속 코드마다 그 값을 따라 보여 줍니다.',
     question: 'Q는 무엇을 예측하고, 그것이 왜 c에 의미를 줄까요?',
     answer:
       'Q는 생성된 이미지에서 코드 c를 예측합니다. 생성자가 Q를 도울 방법은 c의 각 값이 이미지를 일관되게 바꾸도록 하는 것뿐이므로, c는 라벨 없이 찾아낸 데이터의 한 특징을 조절하게 됩니다.',

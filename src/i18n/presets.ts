@@ -91,6 +91,14 @@ export const en = {
       name: 'Conditional GAN on MNIST',
       text: 'A label picks the digit: G sees noise ⊕ one-hot label, D a projection of it. Readable digits of the asked-for label by ~500 iterations; open the latent explorer to pick a label.',
     },
+    dcganMnist: {
+      name: 'DCGAN on MNIST',
+      text: 'Convolutions instead of dense layers: D shrinks the 28×28 image with stride-2 convolutions, G grows a 32-d noise vector into one with transposed convolutions, with batch norm between. Slower per iteration than the MLPs on a CPU. Watch the samples grid: noise turns into blobs, then strokes, then digits.',
+    },
+    infoganMnist: {
+      name: 'InfoGAN on MNIST',
+      text: 'No labels: G gets noise ⊕ a code of 10 values ⊕ 2 continuous codes, and a head Q on D’s trunk must read the code back from the image (λ = 1). Watch the mutual-information chart climb towards ln 10 ≈ 2.3, then open the latent explorer: its rows show one noise vector under each code value and along each continuous code.',
+    },
     wganGpRing: {
       name: 'WGAN-GP on the ring',
       text: 'Wasserstein loss with a gradient penalty (λ = 0.1), 5 critic steps per G step: slower per iteration, steady coverage.',
@@ -189,6 +197,14 @@ export const ko: typeof en = {
     cganMnist: {
       name: 'MNIST 조건부 GAN',
       text: '레이블이 숫자를 고릅니다. 생성자는 노이즈 ⊕ 원-핫 레이블을, 판별자는 그 투영을 봅니다. 약 500번 반복하면 요청한 레이블의 숫자가 읽힙니다. 잠재공간 탐색기에서 레이블을 고르세요.',
+    },
+    dcganMnist: {
+      name: 'MNIST DCGAN',
+      text: '완전 연결층 대신 합성곱을 씁니다. 판별자는 보폭 2 합성곱으로 28×28 이미지를 줄이고, 생성자는 전치 합성곱으로 32차원 노이즈 벡터를 이미지로 키우며, 그 사이에 배치 정규화가 있습니다. CPU에서는 MLP보다 반복 한 번이 느립니다. 샘플 격자에서 노이즈가 얼룩으로, 획으로, 숫자로 바뀌는 것을 보세요.',
+    },
+    infoganMnist: {
+      name: 'MNIST InfoGAN',
+      text: '레이블이 없습니다. 생성자는 노이즈 ⊕ 10개 값의 코드 ⊕ 연속 코드 2개를 받고, 판별자의 몸통 위의 Q 헤드가 이미지에서 그 코드를 다시 읽어 내야 합니다 (λ = 1). 상호 정보량 그래프가 ln 10 ≈ 2.3 쪽으로 오르는 것을 본 뒤 잠재공간 탐색기를 여세요. 그 행들이 한 노이즈 벡터를 코드 값마다, 연속 코드를 따라 보여 줍니다.',
     },
     wganGpRing: {
       name: '고리 위의 WGAN-GP',

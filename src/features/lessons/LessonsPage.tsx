@@ -141,7 +141,7 @@ function LessonView({
             </button>
           ) : null}
         </div>
-        <p className="lesson-hint">{lesson.presets.length > 0 ? t.loadHint : lesson.explainer ? null : t.noPreset}</p>
+        {lesson.presets.length > 0 ? <p className="lesson-hint">{t.loadHint}</p> : null}
       </section>
       <h3>{t.lookAt}</h3>
       <p>{words.lookAt}</p>

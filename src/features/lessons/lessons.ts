@@ -20,12 +20,12 @@ export interface Lesson {
   readonly formulas: readonly string[];
   /**
    * The classroom presets its buttons load into the playground: a failure first, then its fix.
-   * Empty where no preset fits yet (InfoGAN); its words then say how to set the run up by hand.
+   * Empty only where the explainer is the lesson's whole hands-on part.
    */
   readonly presets: readonly MenuPresetId[];
   /** The comparison that opens failure and fix side by side in compare mode ("Compare both"). */
   readonly comparison?: ComparisonId;
-  /** Its hands-on part is the Transposed convolution tab (DCGAN's layers), not a run. */
+  /** It also opens the Transposed convolution tab (DCGAN's layers), beside or instead of a run. */
   readonly explainer?: true;
 }
 
@@ -85,7 +85,7 @@ export const LESSONS: readonly Lesson[] = [
       'y = C\\,x \\qquad \\text{transposed:}\\quad C^{\\top} y',
       'o = \\left\\lfloor \\frac{n + 2p - k}{s} \\right\\rfloor + 1 \\qquad n = (o - 1)\\,s - 2p + k',
     ],
-    presets: [],
+    presets: ['dcganMnist'],
     explainer: true,
   },
   {
@@ -119,7 +119,7 @@ export const LESSONS: readonly Lesson[] = [
       '\\min_{G, Q} \\max_D\\; V(D, G) - \\lambda\\, L_I(G, Q)',
       'L_I(G, Q) = \\mathbb{E}_{c, z}[\\log Q(c \\mid G(z, c))] + H(c) \\;\\le\\; I(c;\\, G(z, c))',
     ],
-    presets: [],
+    presets: ['infoganMnist'],
   },
 ];
 

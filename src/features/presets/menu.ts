@@ -36,6 +36,8 @@ export const PRESET_GROUPS: { id: 'failures' | 'clipping' | 'lsgan' | 'defaults'
       'customDefault',
       'mnistDefault',
       'cganMnist',
+      'dcganMnist',
+      'infoganMnist',
       'wganGpRing',
     ],
   },
