@@ -1,44 +1,26 @@
 import { lazy, memo, Suspense, useCallback, useMemo, useRef } from 'react';
 import type { TrainingClient } from '../../client/TrainingClient.ts';
-import type { DatasetId, RunConfig } from '../../gan/config.ts';
-import { DATASET_MODULES } from '../../gan/data/modules.ts';
+import type { RunConfig } from '../../gan/config.ts';
 import type { Diagnosis } from '../../gan/diagnosis/diagnose.ts';
 import { objectiveOutput } from '../../gan/diagnosis/objectives.ts';
 import { recordedSignals } from '../../gan/stats.ts';
-import {
-  COVERAGE_FRACTION,
-  HIGH_QUALITY_SIGMAS,
-  METRIC_SAMPLES,
-  MIN_COVERING_SAMPLES,
-} from '../../gan/metrics/modes.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import type { LiveMarker } from '../../worker/protocol.ts';
 import { formatSetting } from '../../i18n/format.ts';
 import { ChartsDownload } from '../share/ChartsDownload.tsx';
 import type { HistoryState, RunHistory } from '../history/runHistory.ts';
-import { minMaxBuckets, type Row } from './downsample.ts';
+import { BUCKETS, minMaxBuckets, type Row } from './downsample.ts';
 import { mergeRuns } from './lines.ts';
 import { CHART_OF, type ChartId, MARKER_NAMES } from './signals.ts';
 import { StreamChart } from './StreamChart.tsx';
 import type { Marker, Series, Shade } from './StreamLines.tsx';
-import { useThrottled } from './useThrottled.ts';
+import { type QualityChart, useQuality } from './quality.ts';
+import { REDRAW_MS, useThrottled } from './useThrottled.ts';
 import { paletteVar } from '../theme/palette.ts';
 
 /** The theory charts (TheoryCharts.tsx) load after the page's first paint, with their sentences (src/i18n/theoryTexts.ts). */
 const TheoryCharts = lazy(() => import('./TheoryCharts.tsx').then(({ TheoryCharts }) => ({ default: TheoryCharts })));
 
-/**
- * Buckets per chart: each keeps its first point and each series' extremes (up to 7 rows with three
- * series), so spikes survive while a chart's rows stay in the low hundreds; recharts' cost per redraw
- * grows with the rows.
- */
-const BUCKETS = 60;
-/**
- * Charts redraw at most this often (about 1.7 times a second): on a 2-core laptop that also trains,
- * every SVG redraw competes with the worker and with clicks (measured: 4 charts at 2.5 Hz kept the
- * main thread ~70% busy under load).
- */
-const REDRAW_MS = 600;
 /** The charts redraw one after another, this far apart, each in a task of its own (see StreamChart). */
 const STAGGER_MS = 110;
 
@@ -355,88 +337,3 @@ const NO_DIAGNOSES: readonly Diagnosis[] = [];
 const noSubscription = () => () => undefined;
 const EMPTY_HISTORY: HistoryState = { run: 0, evaluations: [], classifier: [], diversity: [], frames: [] };
 const emptyHistory = () => EMPTY_HISTORY;
-
-/** The 2D sets with known modes (their modules give a ModeSpec), whose quality is read by the mode metrics. */
-const MODE_DATASETS = (Object.keys(DATASET_MODULES) as DatasetId[]).filter(
-  (id) => DATASET_MODULES[id].modes !== undefined,
-);
-
-type QualityChart = {
-  title: string;
-  rows: Row[];
-  series: Series[];
-  leftDomain?: [number, number];
-  rightDomain?: [number, number];
-  help?: string;
-};
-
-/**
- * The quality chart for the data at hand, chosen by the dataset (not by which metrics arrived first,
- * so its title does not flicker at the start of a run): mode metrics, the digit classifier, or the
- * samples' spread. Its rows are downsampled like the others': an hour's run has thousands of evaluations.
- */
-function useQuality(history: HistoryState, dataset: DatasetId): QualityChart {
-  const t = useStrings().charts;
-  return useMemo(() => {
-    const chart = qualityChart(history, dataset, t);
-    return {
-      ...chart,
-      rows: minMaxBuckets(
-        chart.rows,
-        chart.series.map((s) => s.key),
-        BUCKETS,
-      ),
-    };
-  }, [history, dataset, t]);
-}
-
-function qualityChart(
-  history: HistoryState,
-  dataset: DatasetId,
-  t: ReturnType<typeof useStrings>['charts'],
-): QualityChart {
-  const c = t.curves;
-  const withModes = history.evaluations.filter((e) => e.modes);
-  if (MODE_DATASETS.includes(dataset)) {
-    const total = withModes.at(-1)?.modes?.modesTotal;
-    return {
-      title: t.quality,
-      rows: withModes.map((e) => ({
-        iteration: e.iteration,
-        modesCovered: e.modes!.modesCovered,
-        wellCovered: e.modes!.wellCovered,
-        highQuality: 100 * e.modes!.highQuality,
-      })),
-      // Counts of the data's modes: 0 … K, the whole scale from the first point (K = 8 on the ring).
-      leftDomain: total ? [0, total] : undefined,
-      series: [
-        { key: 'modesCovered', name: c.modesCovered, colour: COLOURS.real },
-        { key: 'wellCovered', name: c.wellCovered, colour: COLOURS.real, dashed: true },
-        { key: 'highQuality', name: c.highQuality, colour: COLOURS.fake, right: true },
-      ],
-      rightDomain: [0, 100],
-      help: t.qualityHelp(METRIC_SAMPLES, HIGH_QUALITY_SIGMAS, 100 * COVERAGE_FRACTION, MIN_COVERING_SAMPLES),
-    };
-  }
-  if (dataset === 'mnist') {
-    return {
-      title: t.digits,
-      rows: history.classifier.map((p) => ({
-        iteration: p.iteration,
-        digitModes: p.modes,
-        classifierScore: p.classifierScore,
-      })),
-      series: [
-        { key: 'digitModes', name: c.digitModes, colour: COLOURS.real },
-        { key: 'classifierScore', name: c.classifierScore, colour: COLOURS.w, right: true },
-      ],
-      leftDomain: [0, 10],
-      rightDomain: [1, 10],
-    };
-  }
-  return {
-    title: t.diversity,
-    rows: history.diversity.map((p) => ({ iteration: p.iteration, diversity: p.ratio })),
-    series: [{ key: 'diversity', name: c.diversity, colour: COLOURS.fake }],
-  };
-}

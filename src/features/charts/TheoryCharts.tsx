@@ -8,14 +8,11 @@ import { formatSetting } from '../../i18n/format.ts';
 import * as theoryTexts from '../../i18n/theoryTexts.ts';
 import { LanguageContext, useStrings } from '../../i18n/useStrings.ts';
 import { paletteVar } from '../theme/palette.ts';
-import { minMaxBuckets, type Row } from './downsample.ts';
+import { BUCKETS, minMaxBuckets, type Row } from './downsample.ts';
 import { StreamChart } from './StreamChart.tsx';
 import type { Marker, Series } from './StreamLines.tsx';
-import { useThrottled } from './useThrottled.ts';
+import { REDRAW_MS, useThrottled } from './useThrottled.ts';
 
-/** As ChartsPanel's: buckets per chart and the slowest redraw. */
-const BUCKETS = 60;
-const REDRAW_MS = 600;
 /** The palette's colours (src/features/theme/palette.ts): V is D's objective (D's colour), the slope the critic's. */
 const COLOURS = { js: paletteVar('lineW'), value: paletteVar('lineD'), lipschitz: paletteVar('lineG') };
 /** JS lives on 0 … log 2: the whole scale from the first point, with its bound in view. */

@@ -6,6 +6,13 @@
  * by index: the page's history keeps the recent past whole and the older past thinned
  * (src/client/statHistory.ts), and the line should look alike on both sides of that seam.
  */
+/**
+ * Buckets per chart: each keeps its first point and each series' extremes (up to 7 rows with three
+ * series), so spikes survive while a chart's rows stay in the low hundreds; recharts' cost per redraw
+ * grows with the rows.
+ */
+export const BUCKETS = 60;
+
 export type Row = { iteration: number } & Record<string, number | null>;
 
 export function minMaxBuckets<T extends Row>(rows: readonly T[], keys: readonly string[], buckets: number): T[] {
