@@ -1,9 +1,10 @@
 /**
  * Every classroom preset in real Chromium on the wasm backend (what a CPU-only laptop runs): one
  * choice in the Preset menu loads it, resets and trains; its charts and view fill in. Each failure
- * raises its detector's card within 20 s of training starting; each fix trains those 20 s without
+ * raises its detector's card within 20 s of training starting; each fix trains FIX_WATCH_S without
  * it. The seconds measured are written to test-results/preset-timings.json. Seed 1 only, as the
- * menu loads them: `npm run bench -- presets` runs the same watch over more seeds and backends.
+ * menu loads them: `npm run bench -- presets` runs the same watch over more seeds and backends, and
+ * watches each fix the classroom's full 20 s.
  * One browser and one page for the file.
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
@@ -17,6 +18,11 @@ import { loadPreset, namedCards, watchCards } from './presets.ts';
 
 /** The issue's budget: a failure shows within 20 s of Play on a 2-core CPU machine. */
 const LIMIT_S = 20;
+/**
+ * A fix is watched for this long here (the benchmark watches the full 20 s at ten seeds): CI's
+ * budget has room for the short version of the sweep, not six fixes times 20 s (120 s of the ~12 min).
+ */
+const FIX_WATCH_S = 12;
 /** Defaults only need to show that they train and draw. */
 const DEFAULT_RUN_S = 3;
 
@@ -46,7 +52,7 @@ describe('classroom presets', () => {
     const watched =
       preset.kind === 'failure'
         ? await watchCards(page, (now) => now.seconds < LIMIT_S && !expected.every((name) => name in now.fired))
-        : await watchCards(page, (now) => now.seconds < (preset.kind === 'fix' ? LIMIT_S : DEFAULT_RUN_S));
+        : await watchCards(page, (now) => now.seconds < (preset.kind === 'fix' ? FIX_WATCH_S : DEFAULT_RUN_S));
     const fired = Object.fromEntries(Object.entries(watched.fired).map(([name, sighting]) => [name, sighting.seconds]));
     const snapshot = await page.evaluate(() => {
       const s = window.nash!.training.getSnapshot();
