@@ -1,12 +1,19 @@
 /**
  * The Lessons tab in Chromium (wasm), one page for the whole file: every lesson renders its formula
  * and its question, an answer is revealed, a lesson's button loads its preset into the playground and
- * trains it, a link opens a lesson, progress survives a reload, and the lesson reads in Korean.
+ * trains it, a link opens a lesson, progress survives a reload, and the lesson reads in Korean; then
+ * every lesson, opened by its link, loads its run (the preset's settings, and the two MNIST lessons'
+ * runs train) and the DCGAN lesson opens the explainer.
  * Names: tests/e2e/README.md, "Lessons".
  */
 import { expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { LESSON_IDS } from '../../src/features/lessons/lessonIds.ts';
+import { LESSON_IDS, type LessonId } from '../../src/features/lessons/lessonIds.ts';
+import { LESSONS } from '../../src/features/lessons/lessons.ts';
+import type { MenuPresetId } from '../../src/features/presets/menu.ts';
+import { PRESETS } from '../../src/gan/presets.ts';
+import * as appWords from '../../src/i18n/app.ts';
+import { en as presetWords } from '../../src/i18n/presets.ts';
 import * as texts from '../../src/i18n/lessonTexts.ts';
 import { en, ko } from '../../src/i18n/lessons.ts';
 import { iteration, screenshot, sharePage } from './playground-page.ts';
@@ -91,5 +98,63 @@ test('walks every lesson, loads a preset that trains, opens a lesson by link, ke
   await expect(korean.getByText(texts.ko.wgan.question, { exact: true }).isVisible()).resolves.toBe(true);
   await expect(korean.getByRole('heading', { name: ko.noteOnNotes }).isVisible()).resolves.toBe(true);
   await screenshot(page, 'lessons-ko');
+  expect(errors).toEqual([]);
+});
+
+/** Runs whose Iteration readout is watched rising after the lesson loads them: the two MNIST lessons' own. */
+const TRAINED = new Set<string>(['dcganMnist', 'infoganMnist']);
+
+test('every lesson, opened by its link, loads its run into the playground (the DCGAN lesson also its explainer)', async () => {
+  // The test before leaves the page in Korean.
+  await page.getByLabel(appWords.ko.language, { exact: true }).selectOption('en');
+  const snapshot = () =>
+    page.evaluate(() => {
+      const s = window.nash!.training.getSnapshot();
+      return { run: s.run, config: s.config };
+    });
+  const openLesson = async (id: LessonId) => {
+    await page.evaluate((lesson) => {
+      location.hash = `#lesson=${lesson}`;
+    }, id);
+    await heading(texts.en[id].title).waitFor();
+  };
+  const loadButton = (id: MenuPresetId) =>
+    lessons().getByRole('button', { name: `Load “${presetWords.presets[id].name}”`, exact: true });
+  for (const lesson of LESSONS) {
+    await openLesson(lesson.id);
+    // Every run of the lesson has its button; the first (a failure lesson's failure) is loaded.
+    for (const id of lesson.presets) await expect(loadButton(id).count(), `${lesson.id}: ${id}`).resolves.toBe(1);
+    const [id] = lesson.presets;
+    const before = (await snapshot()).run;
+    await loadButton(id).click();
+    await expect(page.getByRole('tab', { name: 'Playground' }).getAttribute('aria-selected')).resolves.toBe('true');
+    // A new run, training; the picker names the preset, the Dataset menu shows its data, the run has its settings.
+    await page.waitForFunction(
+      (run) => {
+        const s = window.nash!.training.getSnapshot();
+        return s.run > run && s.phase === 'ready' && s.state === 'playing';
+      },
+      before,
+      { timeout: 30_000, polling: 50 },
+    );
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Preset', exact: true }).inputValue(), { timeout: 10_000 })
+      .toBe(id);
+    const preset = PRESETS[id];
+    await expect(page.getByRole('combobox', { name: 'Dataset', exact: true }).inputValue()).resolves.toBe(
+      preset.config.dataset,
+    );
+    expect((await snapshot()).config, `${lesson.id}: ${id}`).toMatchObject(preset.config);
+    if (TRAINED.has(id)) await expect.poll(() => iteration(page), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.evaluate(() => window.nash!.training.pause());
+    if (lesson.explainer) {
+      await openLesson(lesson.id);
+      await lessons().getByRole('button', { name: en.openExplainer, exact: true }).click();
+      await expect(
+        page.getByRole('tab', { name: 'Transposed convolution' }).getAttribute('aria-selected'),
+      ).resolves.toBe('true');
+      await page.getByRole('grid', { name: 'Transposed matrix Cᵀ' }).waitFor();
+    }
+  }
   expect(errors).toEqual([]);
 });
