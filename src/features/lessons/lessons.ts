@@ -82,7 +82,8 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'dcgan',
     formulas: [
-      'y = C\\,x \\qquad \\text{transposed:}\\quad C^{\\top} y',
+      // No words inside the TeX (it reads the same in Korean): the shapes say which way each map goes.
+      'C \\in \\mathbb{R}^{o^2 \\times n^2}: \\qquad y = C\\,x \\in \\mathbb{R}^{o^2} \\qquad C^{\\top} y \\in \\mathbb{R}^{n^2}',
       'o = \\left\\lfloor \\frac{n + 2p - k}{s} \\right\\rfloor + 1 \\qquad n = (o - 1)\\,s - 2p + k',
     ],
     presets: ['dcganMnist'],
