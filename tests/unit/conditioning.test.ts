@@ -236,7 +236,7 @@ describe('conditional metrics', () => {
     const separation = codeSeparation([0, 0, 0, 0, 1, 1], [1, 1, 1, 2, 1, 1], 3, 3);
     expect(separation.codePurity).toBeCloseTo((0.75 + 1) / 2, 12);
     expect(separation.codeClasses).toBe(1);
-    expect(codeSeparation([0, 1, 2], [2, 0, 1], 3, 3)).toEqual({ codePurity: 1, codeClasses: 3 });
+    expect(codeSeparation([0, 1, 2], [2, 0, 1], 3, 3)).toEqual({ codePurity: 1, codeClasses: 3, codeMatching: 1 });
   });
 
   test('one-hot rows and cycling labels', () => {
