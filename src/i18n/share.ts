@@ -25,12 +25,13 @@ export const en = {
     `${count.toLocaleString('en')} keys in the link are not settings, e.g. ${fields}; they are ignored.`,
   linkTooLong: (length: number, limit: number) =>
     `The link is ${length.toLocaleString('en')} characters long, more than the ${limit.toLocaleString('en')} a link to a run may be; it is not read, and the default run is used.`,
-  /** Why a link's preset, view toggle or dataset cannot be used (urlState.ts's LinkRefusal); a setting's value refused is worded by `settings`. */
+  /** Why a link's preset, view toggle, theory layer or dataset cannot be used (urlState.ts's LinkRefusal); a setting's value refused is worded by `settings`. */
   linkRefusals: {
     notAPreset: 'not a preset; expected one of {presets}',
     notALesson: 'not a lesson; expected one of {lessons}',
     notAComparison: 'not a comparison; expected 1 or one of {comparisons}',
     notAToggle: 'expected 1 (shown) or 0 (hidden)',
+    notATheoryLayer: 'not a theory layer; expected one of {layers}',
     drawnData: 'drawn data cannot travel in a link',
   },
   exportPython: 'Export as Python',
@@ -145,6 +146,7 @@ export const ko: typeof en = {
     notALesson: '수업이 아닙니다. {lessons} 중 하나여야 합니다',
     notAComparison: '비교가 아닙니다. 1 또는 {comparisons} 중 하나여야 합니다',
     notAToggle: '1(표시) 또는 0(숨김)이어야 합니다',
+    notATheoryLayer: '이론 층이 아닙니다. {layers} 중 하나여야 합니다',
     drawnData: '직접 그린 데이터는 링크에 담을 수 없습니다',
   },
   exportPython: 'Python으로 내보내기',

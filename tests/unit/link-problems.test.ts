@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { LESSON_IDS } from '../../src/features/lessons/lessonIds.ts';
 import { describeLinkProblems } from '../../src/features/share/linkProblems.ts';
-import { type LinkProblem, type LinkRefusal, parseLink } from '../../src/features/share/urlState.ts';
+import { type LinkProblem, type LinkRefusal, parseLink, THEORY_FIELDS } from '../../src/features/share/urlState.ts';
 import { CONFIG_SCHEMA, FIELD_NAMES, type Refusal } from '../../src/gan/config.ts';
 import { COMPARISON_IDS } from '../../src/gan/comparisons.ts';
 import { PRESETS } from '../../src/gan/presets.ts';
@@ -22,6 +22,7 @@ const REFUSALS: ByKey<Exclude<LinkRefusal, Refusal>, 'code'> = {
   notALesson: { code: 'notALesson' },
   notAComparison: { code: 'notAComparison' },
   notAToggle: { code: 'notAToggle' },
+  notATheoryLayer: { code: 'notATheoryLayer' },
   drawnData: { code: 'drawnData' },
 };
 const SETTING_REFUSALS: Refusal[] = [
@@ -63,6 +64,7 @@ const NAMES = new Set<string>([
   ...Object.keys(PRESETS),
   ...LESSON_IDS,
   ...COMPARISON_IDS,
+  ...THEORY_FIELDS,
   ...Object.values(CONFIG_SCHEMA).flatMap((spec) => (spec.kind === 'enum' ? spec.values : [])),
   'DCGAN',
   'MNIST',

@@ -3,11 +3,14 @@ import { describe, expect, test } from 'vitest';
 import { CONFIG_SCHEMA, defaultConfig, FIELD_NAMES, type RunConfig, validateConfig } from '../../src/gan/config.ts';
 import { PRESETS } from '../../src/gan/presets.ts';
 import {
+  defaultTheory,
   defaultView,
+  lessonOnly,
   MAX_LINK_LENGTH,
   parseLink,
   presetConfig,
   serializeLink,
+  THEORY_FIELDS,
   VIEW_TOGGLES,
   viewKey,
 } from '../../src/features/share/urlState.ts';
@@ -104,6 +107,68 @@ describe('the run as a link', () => {
       ...defaultView(),
       arrows: false,
     });
+  });
+
+  test('the theory layers round-trip, are written only when on, and do not make a preset link a run of its own', () => {
+    for (const field of THEORY_FIELDS)
+      for (const transport of [false, true]) {
+        const hash = serializeLink({
+          config: presetConfig('wganClip'),
+          preset: 'wganClip',
+          theory: { field, transport },
+        });
+        const parsed = parseLink(hash);
+        expect(parsed.problems).toEqual([]);
+        expect(parsed.state.theory ?? defaultTheory(), hash).toEqual({ field, transport });
+        expect(parsed.state.preset).toBe('wganClip');
+        expect(hash.includes('theory='), hash).toBe(field !== 'discriminator');
+        expect(hash.includes('showTransport=1'), hash).toBe(transport);
+      }
+    expect(parseLink('#preset=wganClip&theory=optimal&showTransport=1').state.theory).toEqual({
+      field: 'optimal',
+      transport: true,
+    });
+    expect(parseLink('#showTransport=0&theory=difference').state.theory).toEqual({
+      field: 'difference',
+      transport: false,
+    });
+    // A link without theory keys (every link written before they existed) opens with D's own heatmap.
+    expect(parseLink('#preset=wganClip').state.theory).toBeUndefined();
+  });
+
+  test('a bad theory layer is refused, naming the key and the allowed layers, and the rest of the link applies', () => {
+    for (const bad of ['D*', 'Optimal', '', '1', '__proto__', 'optimal ']) {
+      const { state, problems } = parseLink(`#seed=4&theory=${encodeURIComponent(bad)}&showTransport=1`);
+      expect(state.config, bad).toEqual({ ...defaultConfig(), seed: 4 });
+      expect(state.theory, bad).toEqual({ field: 'discriminator', transport: true });
+      expect(problems, bad).toEqual([
+        { kind: 'refused', field: 'theory', value: bad, refusal: { code: 'notATheoryLayer' } },
+      ]);
+    }
+    expect(parseLink('#showTransport=maybe').problems).toEqual([
+      { kind: 'refused', field: 'showTransport', value: 'maybe', refusal: { code: 'notAToggle' } },
+    ]);
+    const words = notice('#theory=nope');
+    expect(words.en).toEqual([
+      'The link’s “theory” was “nope”, which cannot be used (not a theory layer; expected one of discriminator, optimal, difference); the default is used instead.',
+    ]);
+    expect(words.ko[0]).toContain('이론 층이 아닙니다');
+    expect(words.ko[0]).toContain('discriminator');
+    // Settings that contradict each other give the default run, but the link's theory layers stay.
+    expect(parseLink('#dataset=ring&architecture=dcgan&theory=optimal').state.theory).toEqual({
+      field: 'optimal',
+      transport: false,
+    });
+  });
+
+  test('a lesson link is told apart from a run link: only lesson keys, and a usable lesson', () => {
+    expect(lessonOnly('#lesson=cgan')).toBe('cgan');
+    expect(lessonOnly('lesson=wgan')).toBe('wgan');
+    expect(lessonOnly('#lesson=nope&lesson=wgan')).toBe('wgan'); // the last usable value, as parseLink reads it
+    expect(lessonOnly('#lesson=wgan&lesson=nope')).toBe('wgan');
+    for (const hash of ['', '#', '#lesson=nope', '#lesson=cgan&seed=1', '#seed=1&lesson=cgan', '#theory=optimal'])
+      expect(lessonOnly(hash), hash).toBeUndefined();
+    expect(lessonOnly(`#lesson=cgan&x=${'k'.repeat(MAX_LINK_LENGTH)}`)).toBeUndefined();
   });
 
   test('a preset link applies the preset, and explicit fields override it', () => {

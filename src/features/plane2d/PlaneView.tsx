@@ -2,7 +2,7 @@ import { lazy, type ReactNode, Suspense, useEffect, useId, useMemo, useRef, useS
 import { useStrings } from '../../i18n/useStrings.ts';
 import type { PlaneEvent } from '../../worker/protocol.ts';
 import { formatSetting } from '../../i18n/format.ts';
-import { useView } from '../share/viewState.ts';
+import { useTheoryLayers, useView } from '../share/viewState.ts';
 import { clampToPlane, enoughPoints, MAX_DRAWN_POINTS, MIN_DRAWN_POINTS, type Point } from './drawing.ts';
 import {
   diverging,
@@ -12,10 +12,8 @@ import {
   fieldRange,
   heatOf,
   type Layers,
-  NO_THEORY,
   SIZE,
   SOFTWARE_CANVAS,
-  type TheoryLayers,
 } from './draw.ts';
 import { usePalette } from '../theme/theme.ts';
 
@@ -65,8 +63,8 @@ export function PlaneView({ plane, drawing, points, onDraw, onClear, overlay }: 
   const radius = plane?.radius ?? DEFAULT_RADIUS;
   const palette = usePalette();
   const heat = useMemo(() => heatOf(palette), [palette]);
-  // The theory layers (D*, D − D*, transport) stay on the page: a link opens the view with D shown.
-  const [theory, setTheory] = useState<TheoryLayers>(NO_THEORY);
+  // So do the theory layers (D*, D − D*, transport): a link can open the view with D* shown.
+  const [theory, setTheory] = useTheoryLayers();
   const captionId = useId();
 
   // Painted in a task of its own, not in React's commit: the page's other updates render in the same

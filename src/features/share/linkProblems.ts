@@ -10,7 +10,7 @@ import { fill } from '../../i18n/fill.ts';
 import type { en } from '../../i18n/share.ts';
 import { describeRefusal } from '../../i18n/settings.ts';
 import { LESSON_IDS } from '../lessons/lessonIds.ts';
-import type { LinkProblem, LinkRefusal } from './urlState.ts';
+import { type LinkProblem, type LinkRefusal, THEORY_FIELDS } from './urlState.ts';
 
 type Strings = typeof en;
 type Kind = LinkProblem['kind'];
@@ -30,6 +30,8 @@ export function describeLinkRefusal(refusal: LinkRefusal, t: Strings): string {
       return fill(t.linkRefusals.notALesson, { lessons: LESSON_IDS.join(t.settings.list) });
     case 'notAComparison':
       return fill(t.linkRefusals.notAComparison, { comparisons: COMPARISON_IDS.join(t.settings.list) });
+    case 'notATheoryLayer':
+      return fill(t.linkRefusals.notATheoryLayer, { layers: THEORY_FIELDS.join(t.settings.list) });
     case 'notAToggle':
     case 'drawnData':
       return t.linkRefusals[refusal.code];

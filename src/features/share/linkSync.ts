@@ -1,12 +1,12 @@
 /**
  * The one subscriber that keeps the URL hash equal to the run's configuration and the view's
- * toggles. Framework-free, like the stores it listens to.
+ * toggles and theory layers. Framework-free, like the stores it listens to.
  */
 import type { TrainingClient } from '../../client/TrainingClient.ts';
 import type { ComparisonId } from '../../gan/comparisons.ts';
 import { openingLink } from './openingLink.ts';
-import { type LinkState, lessonOnly, type ParsedLink, parseLink, serializeLink } from './urlState.ts';
-import { viewToggles } from './viewState.ts';
+import { defaultTheory, type LinkState, lessonOnly, type ParsedLink, parseLink, serializeLink } from './urlState.ts';
+import { theoryLayers, viewToggles } from './viewState.ts';
 
 /** Compare mode's run B, for the link: its client and the comparison the runs started from, if any. */
 export interface CompareLink {
@@ -38,6 +38,7 @@ export function syncLink(
       config: client.getSnapshot().config,
       preset: state.preset,
       view: viewToggles.getSnapshot(),
+      theory: theoryLayers.getSnapshot(),
       compare: compare ? { config: compare.client.getSnapshot().config, comparison: compare.comparison } : undefined,
     };
     const hash = serializeLink(state);
@@ -60,6 +61,7 @@ export function syncLink(
     client.reset(parsed.state.config);
     compare?.client.reset(parsed.state.compare?.config ?? parsed.state.config);
     viewToggles.set(parsed.state.view ?? viewToggles.getSnapshot());
+    theoryLayers.set(parsed.state.theory ?? defaultTheory());
     serialized = '';
     written = '';
     write();
@@ -71,11 +73,13 @@ export function syncLink(
   const unsubscribe = client.subscribe(write);
   const unsubscribeB = compare?.client.subscribe(write);
   const unsubscribeView = viewToggles.subscribe(write);
+  const unsubscribeTheory = theoryLayers.subscribe(write);
   window.addEventListener('hashchange', onHashChange);
   return () => {
     unsubscribe();
     unsubscribeB?.();
     unsubscribeView();
+    unsubscribeTheory();
     window.removeEventListener('hashchange', onHashChange);
   };
 }

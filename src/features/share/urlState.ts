@@ -1,6 +1,7 @@
 /**
  * The run as a link: every field of CONFIG_SCHEMA (and the preset it started from) in the URL hash,
- * then the view's toggles (the 2D view's layers), which change what is shown, not what is trained.
+ * then the view's toggles (the 2D view's layers) and its theory layers, which change what is shown,
+ * not what is trained.
  * Parse and serialise both loop over the schema (STYLE.md, "State as one schema"), so a field added
  * there is in the link without touching this file. Pure: no window, no React.
  */
@@ -29,6 +30,22 @@ export function defaultView(): ViewToggles {
   return { heatmap: true, real: true, fake: true, arrows: true, manifold: true };
 }
 
+/**
+ * The 2D view's theory layers (src/features/plane2d/TheoryLayers.tsx): the heatmap shows D, D* or
+ * D − D*, and the transport view (real and generated points joined by their optimal matching) is on
+ * or off. In the link as `theory=optimal` and `showTransport=1`, written only when not the default.
+ */
+export const THEORY_FIELDS = ['discriminator', 'optimal', 'difference'] as const;
+export interface TheoryLayersState {
+  field: (typeof THEORY_FIELDS)[number];
+  transport: boolean;
+}
+
+/** D's own heatmap, no transport: what a link without theory keys opens with. */
+export function defaultTheory(): TheoryLayersState {
+  return { field: 'discriminator', transport: false };
+}
+
 /** A toggle's key in the hash: `showArrows=0` hides the arrows. */
 export const viewKey = (toggle: ViewToggle) => `show${toggle[0].toUpperCase()}${toggle.slice(1)}`;
 const VIEW_KEYS = new Map<string, ViewToggle>(VIEW_TOGGLES.map((toggle) => [viewKey(toggle), toggle]));
@@ -40,6 +57,8 @@ export interface LinkState {
   preset?: PresetId;
   /** What the view shows; absent means every layer (defaultView). */
   view?: ViewToggles;
+  /** The theory layers on the 2D view; absent means none (defaultTheory). */
+  theory?: TheoryLayersState;
   /** The lesson a link opens (`lesson=wgan`, src/features/lessons): read from the opening link only, never written. */
   lesson?: LessonId;
   /**
@@ -69,6 +88,8 @@ export type LinkRefusal =
   | { code: 'notAComparison' }
   /** A view toggle that is neither 1 (shown) nor 0 (hidden) (SHOWN). */
   | { code: 'notAToggle' }
+  /** `theory=` names none of THEORY_FIELDS. */
+  | { code: 'notATheoryLayer' }
   /** `dataset=custom`: drawn points are data, not settings, so a drawn run cannot be rebuilt from a link. */
   | { code: 'drawnData' };
 
@@ -100,6 +121,8 @@ export interface ParsedLink {
 const PRESET_KEY = 'preset';
 const LESSON_KEY = 'lesson';
 const COMPARE_KEY = 'compare';
+const THEORY_KEY = 'theory';
+const TRANSPORT_KEY = 'showTransport';
 /** Run B's settings in a link: `b.clipValue=0.1` (only those that differ from run A's). */
 export const RUN_B_PREFIX = 'b.';
 
@@ -111,9 +134,10 @@ const isPreset = (id: string): id is PresetId => Object.hasOwn(PRESETS, id);
  */
 export function lessonOnly(hash: string): LessonId | undefined {
   if (hash.length > MAX_LINK_LENGTH) return undefined;
-  const keys = [...new URLSearchParams(hash.replace(/^#/, '')).keys()];
-  if (!keys.length || keys.some((key) => key !== LESSON_KEY)) return undefined;
-  return parseLink(hash).state.lesson;
+  const byKey = valuesByKey(hash);
+  const values = byKey.get(LESSON_KEY);
+  if (byKey.size !== 1 || !values) return undefined;
+  return lastUsable(LESSON_KEY, values, readLesson).value;
 }
 
 /** The configuration a preset gives: the defaults with the preset's fields over them. */
@@ -163,10 +187,10 @@ function lastUsable<T>(
   return { problem: { ...repeated, refusal: last.refusal } };
 }
 
-/** Every value of each key, in the order the keys first appear. */
-function valuesByKey(params: URLSearchParams): Map<string, string[]> {
+/** Every value of each key of a hash (`#a=1&b=2`), in the order the keys first appear. */
+function valuesByKey(hash: string): Map<string, string[]> {
   const byKey = new Map<string, string[]>();
-  for (const [key, value] of params) {
+  for (const [key, value] of new URLSearchParams(hash.replace(/^#/, ''))) {
     const values = byKey.get(key);
     if (values) values.push(value);
     else byKey.set(key, [value]);
@@ -187,6 +211,10 @@ const readComparison = (value: string): Read<ComparisonId | true> =>
       : { ok: false, refusal: { code: 'notAComparison' } };
 const readToggle = (value: string): Read<boolean> =>
   Object.hasOwn(SHOWN, value) ? { ok: true, value: SHOWN[value] } : { ok: false, refusal: { code: 'notAToggle' } };
+const readTheoryField = (value: string): Read<TheoryLayersState['field']> => {
+  const field = THEORY_FIELDS.find((candidate) => candidate === value);
+  return field ? { ok: true, value: field } : { ok: false, refusal: { code: 'notATheoryLayer' } };
+};
 
 function readField(name: FieldName): (value: string) => Read<RunConfig[FieldName]> {
   return (value) => {
@@ -210,7 +238,7 @@ export function parseLink(hash: string): ParsedLink {
       state: { config: defaultConfig(), view: defaultView() },
       problems: [{ kind: 'tooLong', length: hash.length, limit: MAX_LINK_LENGTH }],
     };
-  const byKey = valuesByKey(new URLSearchParams(hash.replace(/^#/, '')));
+  const byKey = valuesByKey(hash);
   const problems: LinkProblem[] = [];
   const report = (problem: LinkProblem | undefined) => {
     if (problem) problems.push(problem);
@@ -238,6 +266,8 @@ export function parseLink(hash: string): ParsedLink {
   }
   const config = (preset ? presetConfig(preset) : defaultConfig()) as Record<FieldName, unknown>;
   const view = defaultView();
+  /** Set once the link has a theory key: a link without any opens with D's own heatmap. */
+  let theory: TheoryLayersState | undefined;
   let overridden = false;
   /** Run B's fields as the link writes them (`b.` prefix), read after A's: B starts from A's settings. */
   const runB = new Map<FieldName, string[]>();
@@ -255,6 +285,19 @@ export function parseLink(hash: string): ParsedLink {
       report(read.problem);
       continue;
     }
+    if (key === THEORY_KEY || key === TRANSPORT_KEY) {
+      theory ??= defaultTheory();
+      if (key === THEORY_KEY) {
+        const read = lastUsable(key, values, readTheoryField);
+        if (read.value !== undefined) theory.field = read.value;
+        report(read.problem);
+      } else {
+        const read = lastUsable(key, values, readToggle);
+        if (read.value !== undefined) theory.transport = read.value;
+        report(read.problem);
+      }
+      continue;
+    }
     if (!Object.hasOwn(CONFIG_SCHEMA, key)) {
       problems.push({ kind: 'unknown', field: cut(key), value: cut(values[values.length - 1]) });
       continue;
@@ -270,14 +313,14 @@ export function parseLink(hash: string): ParsedLink {
   if (!checked.ok) {
     // The view toggles do not depend on the settings: a link's hidden layers stay hidden.
     return {
-      state: { config: defaultConfig(), view, lesson },
+      state: { config: defaultConfig(), view, theory, lesson },
       problems: [...problems, ...checked.refusals.map((refusal): LinkProblem => ({ kind: 'combination', refusal }))],
     };
   }
   const b = compare !== undefined || runB.size > 0 ? readRunB(checked.config, runB, compare, problems) : undefined;
   // A link that changes a preset's values describes a run of its own, not the preset.
   return {
-    state: { config: checked.config, preset: overridden ? undefined : preset, view, lesson, compare: b },
+    state: { config: checked.config, preset: overridden ? undefined : preset, view, theory, lesson, compare: b },
     problems,
   };
 }
@@ -316,15 +359,24 @@ function isComparisonOf(id: ComparisonId, a: RunConfig, b: RunConfig): boolean {
 
 /**
  * The hash for a run: the preset (if the configuration still is it), every field in schema order,
- * then every view toggle; in compare mode, `compare=` (the comparison, or 1) and run B's fields that
+ * then every view toggle, then the theory layers that are on (a link without them reads as none, so
+ * the links of runs that never show them stay as they were); in compare mode, `compare=` (the comparison, or 1) and run B's fields that
  * differ from A's under the `b.` prefix.
  */
-export function serializeLink({ config, preset, view = defaultView(), compare }: LinkState): string {
+export function serializeLink({
+  config,
+  preset,
+  view = defaultView(),
+  theory = defaultTheory(),
+  compare,
+}: LinkState): string {
   const params = new URLSearchParams();
   if (preset && sameConfig(presetConfig(preset), config)) params.set(PRESET_KEY, preset);
   // String(number) is the shortest text that reads back as the same double, so values round-trip exactly.
   for (const name of FIELD_NAMES) params.set(name, String(config[name]));
   for (const toggle of VIEW_TOGGLES) params.set(viewKey(toggle), view[toggle] ? '1' : '0');
+  if (theory.field !== 'discriminator') params.set(THEORY_KEY, theory.field);
+  if (theory.transport) params.set(TRANSPORT_KEY, '1');
   if (compare) {
     const { comparison } = compare;
     params.set(COMPARE_KEY, comparison && isComparisonOf(comparison, config, compare.config) ? comparison : '1');
