@@ -11,6 +11,21 @@ export const en = {
   kinds: { failure: 'Failure', fix: 'Fix', default: 'Default' },
   cardTitle: (name: string) => `Preset: ${name}`,
   lookAt: 'What to look at',
+  trained: {
+    start: 'Start from trained weights',
+    hint: 'Replaces the run with this preset’s model as trained by npm run pretrain (G and D after many iterations): the samples, the latent explorer, the label picker and the code sliders show a trained model at once. Train continues from there.',
+    loading: 'Loading the trained model…',
+    loaded: 'Started from the trained model at iteration {iteration} (loaded in {seconds} s). Press Train to continue training it.',
+    refused: 'The trained model for “{preset}” could not be loaded: {reason}',
+    refusals: {
+      fetchFailed: 'its file could not be fetched ({detail})',
+      notTrainedModel: 'the file is not a Nash trained model',
+      modelVersion: 'it is written in format {value}, and this page reads format {reads}; run npm run pretrain again',
+      otherPreset: 'it was trained for the preset {value}, not {preset}',
+      badEncoding: 'the weight {name} has no valid encoding',
+      weightsLength: 'its weights file has {bytes} bytes where the model describes {expected}',
+    },
+  },
   presets: {
     modeCollapseLive: {
       name: 'Mode collapse',
@@ -118,6 +133,21 @@ export const ko: typeof en = {
   kinds: { failure: '실패', fix: '해결', default: '기본' },
   cardTitle: (name) => `프리셋: ${name}`,
   lookAt: '볼 곳',
+  trained: {
+    start: '학습된 가중치로 시작',
+    hint: '실행을 npm run pretrain으로 학습한 이 프리셋의 모델(여러 번 반복한 뒤의 생성자와 판별자)로 바꿉니다. 샘플, 잠재공간 탐색기, 레이블 선택, 코드 슬라이더가 곧바로 학습된 모델을 보여 줍니다. 학습을 누르면 거기서 이어 갑니다.',
+    loading: '학습된 모델을 불러오는 중…',
+    loaded: '학습된 모델로 반복 {iteration}에서 시작했습니다 ({seconds}초 만에 불러옴). 학습을 누르면 이어서 학습합니다.',
+    refused: '“{preset}”의 학습된 모델을 불러오지 못했습니다: {reason}',
+    refusals: {
+      fetchFailed: '파일을 받아 오지 못했습니다 ({detail})',
+      notTrainedModel: 'Nash의 학습된 모델 파일이 아닙니다',
+      modelVersion: '형식 {value}로 쓰였는데 이 페이지는 형식 {reads}를 읽습니다. npm run pretrain을 다시 실행하세요',
+      otherPreset: '{preset}이 아니라 프리셋 {value}용으로 학습되었습니다',
+      badEncoding: '가중치 {name}의 인코딩이 올바르지 않습니다',
+      weightsLength: '모델은 {expected}바이트를 말하는데 가중치 파일은 {bytes}바이트입니다',
+    },
+  },
   presets: {
     modeCollapseLive: {
       name: '모드 붕괴',

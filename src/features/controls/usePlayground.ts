@@ -49,7 +49,8 @@ export interface Playground {
   reset(): void;
   togglePlay(): void;
   setSpeed(speed: Speed): void;
-  loadPreset(id: PresetId): void;
+  /** `play: false` loads it paused (a trained start replaces its weights before anything trains). */
+  loadPreset(id: PresetId, options?: { play?: boolean }): void;
   addPoints(points: Point[]): void;
   clearPoints(): void;
 }
@@ -144,13 +145,13 @@ export function usePlayground(client: TrainingClient, { fromLink = true }: { fro
   }, [conflicts, points, shown, start]);
 
   const loadPreset = useCallback(
-    (id: PresetId) => {
+    (id: PresetId, { play = true }: { play?: boolean } = {}) => {
       const next = { ...defaultConfig(), ...PRESETS[id].config } as RunConfig;
       // A drawn-data preset starts from the starter shape unless the user has drawn something.
       const usePoints = enoughPoints(points.length) ? points : STARTER_POINTS;
       setPoints(usePoints);
       setPreset(id);
-      playWhenReady.current = true;
+      playWhenReady.current = play;
       start(next, usePoints);
     },
     [points, start],

@@ -207,7 +207,7 @@ function Playground({
   return (
     <>
       <div className="top-row">
-        <PresetPicker playground={playground} onComparison={chooseComparison} />
+        <PresetPicker client={client} playground={playground} onComparison={chooseComparison} />
         <RunMenus playground={playground} />
         {tools}
       </div>

@@ -1,9 +1,11 @@
+import type { TrainingClient } from '../../client/TrainingClient.ts';
 import { COMPARISON_IDS, type ComparisonId, isComparison } from '../../gan/comparisons.ts';
 import { PRESETS, type PresetId } from '../../gan/presets.ts';
 import * as comparisons from '../../i18n/comparisons.ts';
 import { useStrings, useWords } from '../../i18n/useStrings.ts';
 import type { Playground } from '../controls/usePlayground.ts';
 import { MENU_PRESETS, type MenuPresetId, PRESET_GROUPS } from './menu.ts';
+import { TrainedStart } from './TrainedStart.tsx';
 
 const isMenuPreset = (value: string): value is MenuPresetId => MENU_PRESETS.some((id) => id === value);
 
@@ -13,12 +15,15 @@ const COMPARE_PREFIX = 'compare:';
 /**
  * The classroom menu: one choice loads a complete configuration, resets and starts training. Its
  * comparisons (src/gan/comparisons.ts) load a failure and its fix as runs A and B of compare mode.
+ * With the run's client (single mode), a preset that ships a trained model offers to start from it.
  */
 export function PresetPicker({
+  client,
   playground,
   comparison,
   onComparison,
 }: {
+  client?: TrainingClient;
   playground: Playground;
   /** The comparison loaded, if one is (compare mode). */
   comparison?: ComparisonId;
@@ -32,34 +37,37 @@ export function PresetPicker({
     else if (isMenuPreset(value)) playground.loadPreset(value);
   };
   return (
-    <label className="preset-picker">
-      {t.label}
-      <select
-        aria-label={t.label}
-        value={comparison ? COMPARE_PREFIX + comparison : (playground.preset ?? '')}
-        onChange={(event) => choose(event.target.value)}
-      >
-        <option value="" disabled>
-          {t.choose}
-        </option>
-        {PRESET_GROUPS.map((group) => (
-          <optgroup key={group.id} label={t.groups[group.id]}>
-            {group.presets.map((id) => (
-              <option key={id} value={id}>
-                {t.presets[id].name}
+    <>
+      <label className="preset-picker">
+        {t.label}
+        <select
+          aria-label={t.label}
+          value={comparison ? COMPARE_PREFIX + comparison : (playground.preset ?? '')}
+          onChange={(event) => choose(event.target.value)}
+        >
+          <option value="" disabled>
+            {t.choose}
+          </option>
+          {PRESET_GROUPS.map((group) => (
+            <optgroup key={group.id} label={t.groups[group.id]}>
+              {group.presets.map((id) => (
+                <option key={id} value={id}>
+                  {t.presets[id].name}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+          <optgroup label={c.group}>
+            {COMPARISON_IDS.map((id) => (
+              <option key={id} value={COMPARE_PREFIX + id}>
+                {c.comparisons[id].name}
               </option>
             ))}
           </optgroup>
-        ))}
-        <optgroup label={c.group}>
-          {COMPARISON_IDS.map((id) => (
-            <option key={id} value={COMPARE_PREFIX + id}>
-              {c.comparisons[id].name}
-            </option>
-          ))}
-        </optgroup>
-      </select>
-    </label>
+        </select>
+      </label>
+      {client && !comparison ? <TrainedStart key={playground.preset} client={client} playground={playground} /> : null}
+    </>
   );
 }
 
