@@ -57,6 +57,13 @@ export const en = {
   neighbour: 'Training image {n}: digit {label}, distance {distance}',
   neighbourCaption: '{label} · {distance}',
   iterationNote: 'Model at iteration {n}',
+  youngIterations:
+    'This model is young (iteration {n}): its latent space has little structure yet, so walks and arithmetic show little. Train on, or start an MNIST preset from trained weights.',
+  youngScore:
+    'The digit classifier reads few of G’s digits yet (score {score} of 10, under {min}): what the latent tools show is not to be trusted. Train on, or start from trained weights.',
+  example: 'Try an example: thicker strokes',
+  exampleHint:
+    'A = the 4 samples of the grid with the most ink, B = the 4 with the least, C = the selected sample. A − B is the direction from thin to thick strokes; A − B + C draws the selected digit thicker.',
   error: 'The worker could not answer: {message}',
   /** Why, for each of the worker's LatentProblem codes; `{field}` is the query's part, as the code names it. */
   problems: {
@@ -121,6 +128,13 @@ export const ko: typeof en = {
   neighbour: '학습 이미지 {n}: 숫자 {label}, 거리 {distance}',
   neighbourCaption: '{label} · {distance}',
   iterationNote: '반복 {n}의 모델',
+  youngIterations:
+    '아직 어린 모델입니다 (반복 {n}). 잠재공간에 구조가 거의 없어서 보간과 산술이 보여 주는 것이 적습니다. 더 학습하거나 MNIST 프리셋을 학습된 가중치로 시작하세요.',
+  youngScore:
+    '숫자 분류기가 생성자의 숫자를 아직 거의 읽지 못합니다 (점수 10점 중 {score}, {min} 미만). 잠재공간 도구가 보여 주는 것을 믿기 이릅니다. 더 학습하거나 학습된 가중치로 시작하세요.',
+  example: '예제 해 보기: 더 굵은 획',
+  exampleHint:
+    'A = 격자에서 잉크가 가장 많은 샘플 4개, B = 가장 적은 4개, C = 고른 샘플. A − B는 가는 획에서 굵은 획으로 가는 방향이고, A − B + C는 고른 숫자를 더 굵게 그립니다.',
   error: '워커가 답하지 못했습니다: {message}',
   problems: {
     badQuery: '페이지가 잘못된 질의를 보냈습니다 ({field})',

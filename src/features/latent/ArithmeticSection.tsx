@@ -24,10 +24,22 @@ interface Props {
   radius: number;
   planar: boolean;
   draw: number;
+  /** The worked example's slots ("thicker strokes", rules.ts), where the grid's samples are images. */
+  example?: () => Slots;
 }
 
 /** Slots A, B, C filled from the selected sample (several average), a weight per term, and the live result. */
-export function ArithmeticSection({ client, selected, slots, onSlots, condition, radius, planar, draw }: Props) {
+export function ArithmeticSection({
+  client,
+  selected,
+  slots,
+  onSlots,
+  condition,
+  radius,
+  planar,
+  draw,
+  example,
+}: Props) {
   const t = useWords(latentWords);
   const [weights, setWeights] = useState(DEFAULT_WEIGHTS);
   const full = slots.every((slot) => slot.length > 0);
@@ -51,6 +63,18 @@ export function ArithmeticSection({ client, selected, slots, onSlots, condition,
     <section className="latent-section" aria-labelledby="latent-arithmetic">
       <h3 id="latent-arithmetic">{t.arithmetic}</h3>
       <p className="latent-why">{t.arithmeticHint}</p>
+      {example ? (
+        <button
+          type="button"
+          title={t.exampleHint}
+          onClick={() => {
+            setWeights(DEFAULT_WEIGHTS);
+            onSlots(example());
+          }}
+        >
+          {t.example}
+        </button>
+      ) : null}
       {error ? <p role="alert">{describeLatentProblem(error, t)}</p> : null}
       <div className="latent-slots">
         {NAMES.map((name, k) => (

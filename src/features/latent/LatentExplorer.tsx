@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { TrainingClient, TrainingState } from '../../client/TrainingClient.ts';
 import { useTraining } from '../../client/useTraining.ts';
 import { type Latent, latentRow, seededLatents } from '../../gan/latent.ts';
@@ -13,6 +13,7 @@ import { InterpolationSection } from './InterpolationSection.tsx';
 import { NeighboursSection } from './NeighboursSection.tsx';
 import { formatOf, sampleAt, SampleCanvas } from './SampleCanvas.tsx';
 import { useLatentAnswer } from './useLatentAnswer.ts';
+import { thicknessExample, YOUNG_SCORE, youngModel } from './rules.ts';
 import './latent.css';
 
 /** Latents in the explorer's grid: a 4×4 block of digits, small enough to decode in a few ms. */
@@ -22,6 +23,21 @@ const selectConfig = (s: TrainingState) => s.config;
 const selectPhase = (s: TrainingState) => s.phase;
 const selectRadius = (s: TrainingState) => s.plane?.radius;
 const selectRun = (s: TrainingState) => s.run;
+const selectIteration = (s: TrainingState) => s.iteration;
+
+/** The digit classifier's latest score of this run's G (MNIST), from the worker's metrics events. */
+function useClassifierScore(client: TrainingClient, run: number): number | undefined {
+  const [latest, setLatest] = useState<{ run: number; score: number }>();
+  useEffect(
+    () =>
+      client.onEvent((event) => {
+        if (event.type === 'metrics' && event.classifier)
+          setLatest({ run: client.getSnapshot().run, score: event.classifier.classifierScore });
+      }),
+    [client],
+  );
+  return latest?.run === run ? latest.score : undefined;
+}
 
 /** What the user has picked from one draw of latents; a new draw starts it afresh. */
 interface Picks {
@@ -50,6 +66,8 @@ export function LatentExplorer({ client }: { client: TrainingClient }) {
   const [draws, setDraws] = useState({ run, draw: 0 });
   if (draws.run !== run) setDraws({ run, draw: draws.draw + 1 });
   const draw = draws.draw;
+  const iteration = useTraining(client, selectIteration);
+  const youth = youngModel(iteration, config.dataset, useClassifierScore(client, run));
 
   const [labelChoice, setLabel] = useState(0);
   const [continuous, setContinuous] = useState<number[]>([]);
@@ -87,6 +105,13 @@ export function LatentExplorer({ client }: { client: TrainingClient }) {
     <section className="latent" aria-label={t.region}>
       <h2>{t.region}</h2>
       <p className="latent-intro">{t.intro}</p>
+      {youth ? (
+        <p className="latent-young" role="note">
+          {youth.reason === 'iterations'
+            ? fill(t.youngIterations, { n: youth.iteration })
+            : fill(t.youngScore, { score: youth.score.toFixed(1), min: YOUNG_SCORE })}
+        </p>
+      ) : null}
       <div className="latent-toolbar">
         <button type="button" onClick={() => setDraws((d) => ({ ...d, draw: d.draw + 1 }))} disabled={!ready}>
           {t.newLatents}
@@ -180,6 +205,16 @@ export function LatentExplorer({ client }: { client: TrainingClient }) {
             radius={radius}
             planar={answer?.dimension === 2}
             draw={draw}
+            example={
+              answer && answer.imageShape && answer.count === GRID
+                ? () =>
+                    thicknessExample(
+                      Array.from({ length: GRID }, (_, i) => latentRow(latents, i, size)),
+                      Array.from({ length: GRID }, (_, i) => sampleAt(answer, i)),
+                      selectedLatent,
+                    )
+                : undefined
+            }
           />
           {conditioning !== 'none' ? (
             <CodesSection
