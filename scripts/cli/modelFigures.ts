@@ -25,35 +25,8 @@ export interface ModelFigures {
   codePurity?: number;
   /** Distinct digits among the code values' majority digits. */
   codeClasses?: number;
-  /** The best one-to-one matching of code values to digits: the fraction of samples it gets right. */
+  /** The best one-to-one matching of code values to digits (metrics/conditional.ts codeMatching). */
   codeMatching?: number;
-}
-
-/**
- * The best one-to-one matching of rows to columns of `counts` ([rows][columns], rows ≤ columns):
- * the largest Σ counts[r][match(r)] over injective matchings, by dynamic programming over the set of
- * columns used (2^columns states: 1,024 for ten digits), divided by the total count.
- */
-export function oneToOneMatching(counts: readonly (readonly number[])[]): number {
-  const columns = counts[0]?.length ?? 0;
-  const total = counts.flat().reduce((a, b) => a + b, 0);
-  if (counts.length > columns) throw new Error('oneToOneMatching: more rows than columns');
-  // best[mask]: the largest sum for the first popcount(mask) rows using exactly the columns in mask.
-  const best = new Float64Array(1 << columns).fill(-Infinity);
-  best[0] = 0;
-  let answer = 0;
-  for (let mask = 0; mask < 1 << columns; mask++) {
-    if (best[mask] === -Infinity) continue;
-    let row = 0;
-    for (let m = mask; m; m &= m - 1) row += 1;
-    if (row === counts.length) {
-      answer = Math.max(answer, best[mask]);
-      continue;
-    }
-    for (let c = 0; c < columns; c++)
-      if (!(mask & (1 << c))) best[mask | (1 << c)] = Math.max(best[mask | (1 << c)], best[mask] + counts[row][c]);
-  }
-  return total ? answer / total : 0;
 }
 
 /** The figures of the trainer's G as it is now, on noise fixed by the run's seed. */
@@ -72,14 +45,8 @@ export async function modelFigures(trainer: Trainer, classifier: DigitClassifier
   const { labels } = condition;
   if (!labels) return figures;
   const predicted = predictedClasses(probabilities);
-  Object.assign(
-    figures,
-    conditionalMetrics(config.conditioning, labels, predicted, conditioning.values, CLASSIFIER_CLASSES),
-  );
-  if (config.conditioning === 'infoCodes') {
-    const counts = Array.from({ length: conditioning.values }, () => new Array<number>(CLASSIFIER_CLASSES).fill(0));
-    labels.forEach((value, i) => (counts[value][predicted[i]] += 1));
-    figures.codeMatching = oneToOneMatching(counts);
-  }
-  return figures;
+  return {
+    ...figures,
+    ...conditionalMetrics(config.conditioning, labels, predicted, conditioning.values, CLASSIFIER_CLASSES),
+  };
 }
