@@ -40,13 +40,14 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (lang
   const [explainerOpened, setExplainerOpened] = useState(false);
   const [lessonsOpened, setLessonsOpened] = useState(tab === 'lessons');
   // The lesson a link asked for: the opening link's, or one pasted into the open page (the run goes on).
-  const [lesson, setLesson] = useState(() => openingLink().state.lesson);
+  // Counted, so that the same lesson's link pasted again (after another was chosen in the list) opens it again.
+  const [lesson, setLesson] = useState(() => ({ id: openingLink().state.lesson, asked: 0 }));
   useEffect(() => {
     const onHashChange = (event: HashChangeEvent) => {
       // The event's own URL: the playground's link sync may already have written the run's link back.
       const asked = lessonOnly(new URL(event.newURL).hash);
       if (!asked) return;
-      setLesson(asked);
+      setLesson((before) => ({ id: asked, asked: before.asked + 1 }));
       setTab('lessons');
       setLessonsOpened(true);
     };
@@ -113,8 +114,8 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (lang
           <div role="tabpanel" id="panel-lessons" aria-labelledby="tab-lessons" hidden={tab !== 'lessons'}>
             <Suspense fallback={null}>
               <LessonsPage
-                key={lesson}
-                initial={lesson}
+                key={`${lesson.id}:${lesson.asked}`}
+                initial={lesson.id}
                 onPreset={(id, comparison) => {
                   setPresetRequest({ id, comparison });
                   open('playground');
