@@ -32,14 +32,30 @@ export const CSP_DIRECTIVES: Record<string, string> = {
 };
 
 /**
- * Cross-origin isolation (COOP + COEP), which tfjs-backend-wasm's threaded build needs. The build
- * keeps threads off for now (src/worker/wasm-paths.ts), so these are not required, but they cost
- * nothing: every resource is same-origin.
+ * Cross-origin isolation (COOP + COEP), which tfjs-backend-wasm's threaded build needs (a build with
+ * VITE_WASM_THREADS > 1, src/worker/wasm-paths.ts); they cost nothing: every resource is same-origin.
  */
 export const ISOLATION_HEADERS: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
+
+/**
+ * A build with wasm threads (VITE_WASM_THREADS > 1, src/worker/wasm-paths.ts) also allows blob:
+ * workers and scripts: tfjs starts each pthread as a worker from a Blob that imports the emscripten
+ * factory from another Blob. The default build has no threads and keeps the stricter policy.
+ */
+export function wasmThreadDirectives(
+  directives: Record<string, string>,
+  threads = Number(process.env.VITE_WASM_THREADS ?? 1),
+): Record<string, string> {
+  if (!(threads > 1)) return directives;
+  return {
+    ...directives,
+    'script-src': `${directives['script-src']} blob:`,
+    'worker-src': `${directives['worker-src']} blob:`,
+  };
+}
 
 export function policy(directives = CSP_DIRECTIVES): string {
   return Object.entries(directives)
@@ -96,7 +112,8 @@ export function contentSecurityPolicy(): Plugin {
         const hashes = [...html.matchAll(INLINE_SCRIPT)].map(
           ([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`,
         );
-        csp = policy({ ...CSP_DIRECTIVES, 'script-src': [CSP_DIRECTIVES['script-src'], ...hashes].join(' ') });
+        const directives = wasmThreadDirectives(CSP_DIRECTIVES);
+        csp = policy({ ...directives, 'script-src': [directives['script-src'], ...hashes].join(' ') });
         return html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
       },
     },

@@ -2,26 +2,33 @@
  * DCGAN training speed on CPU, `npm run bench -- dcgan`: one iteration (one D step, one G step) at
  * batch 64, the default width C = 16, latent 100, Adam 2e-4 / β1 0.5, non-saturating loss, MNIST.
  *
- * Rows: Nash's trainer on wasm (stock tfjs kernels, then with src/gan/backends/wasm.ts) and on cpu;
- * the same model as a bare tfjs loop (tf.layers + tf.train.adam, what a tfjs user would write) on
- * both; PyTorch on one CPU thread when `python3 -c 'import torch'` works (Debian: python3-torch).
- * Every row runs single-threaded. Times are per iteration, median over the run, from wall time and
- * from this process's CPU time: the machine may be shared, and CPU time is the steadier figure.
+ * The first table is Nash beside PyTorch (issue 17's goal: wasm ≥ 50% of PyTorch's speed on one
+ * thread, ≥ 100% when the browser may use two): PyTorch on one CPU thread (and on two, for
+ * reference) when `python3 -c 'import torch'` works (Debian: python3-torch), with the BLAS library
+ * torch loaded, read from its process's memory map (Debian's torch takes whichever the libblas.so.3
+ * alternative points at: `apt-get install -y libopenblas0-pthread` makes it OpenBLAS; the reference
+ * BLAS is ~2.5× slower); Nash's trainer in this process on wasm (one thread: Node gets no wasm
+ * threads); and the page's training worker in headless Chromium on wasm, built with 1 and with 2
+ * wasm threads (VITE_WASM_THREADS, src/worker/wasm-paths.ts). Times are per iteration: median over
+ * the run in Node and PyTorch (wall and this process's CPU time), mean over the timed iterations in
+ * Chromium (wall). The machine may be shared: read the ratios, with the load printed beside them.
  *
- * A second table puts Nash next to a bare tfjs loop everywhere, with one harness: the worker's
- * `benchmark` command (src/worker/benchmark.ts: Trainer.step back to back vs the same DCGAN written
- * from tfjs ops), run in this process on cpu and wasm and in headless Chromium's training worker on
- * wasm, cpu, webgl and webgpu (SwiftShader here, so slow: a warm-up step and two timed ones are
- * enough). Wall time per iteration, mean over the timed ones; a backend that cannot run the model
- * gets its reason printed in its row.
+ * Optional rows (BENCH_DCGAN_ROWS): nash-cpu, bare-wasm, bare-cpu (the same model as a bare tfjs
+ * loop, tf.layers + tf.train.adam, what a tfjs user would write), and the stock-kernel check. A
+ * second table puts Nash next to that bare loop with one harness (src/worker/benchmark.ts), in
+ * this process and in Chromium on BENCH_DCGAN_BROWSER backends (off by default; SwiftShader's
+ * webgl and webgpu are slow here: a warm-up step and two timed ones are enough).
  *
  * Environment: BENCH_DCGAN_SECONDS (time per row, default 8), BENCH_DCGAN_ROWS (comma-separated
- * row ids: nash-wasm, nash-cpu, bare-wasm, bare-cpu, torch), BENCH_DCGAN_NODE (backends of the second
- * table in this process, default wasm,cpu), BENCH_DCGAN_BROWSER (Chromium backends,
- * default wasm,cpu,webgl,webgpu; empty for none), BENCH_DCGAN_BROWSER_SECONDS (budget per column in
- * Chromium, default 4), BENCH_DCGAN_BROWSER_TIMEOUT (seconds one column may take, default 420).
+ * row ids: torch, torch2, nash-wasm, nash-cpu, bare-wasm, bare-cpu, stock-wasm; default
+ * torch,torch2,nash-wasm), BENCH_DCGAN_THREADS (Chromium wasm thread counts of the first table,
+ * default 1,2; empty for none), BENCH_DCGAN_NODE (backends of the second table in this process,
+ * default none), BENCH_DCGAN_BROWSER (its Chromium backends, e.g. wasm,cpu,webgl,webgpu; default
+ * none), BENCH_DCGAN_BROWSER_SECONDS (budget per Chromium row, default 8),
+ * BENCH_DCGAN_BROWSER_TIMEOUT (seconds one Chromium row may take, default 420).
  */
 import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import * as tfl from '@tensorflow/tfjs-layers';
@@ -46,12 +53,11 @@ const BETA1 = 0.5;
 const SECONDS = Number(process.env.BENCH_DCGAN_SECONDS ?? 8);
 /** At least this many timed iterations per row, however slow. */
 const MIN_ITERATIONS = 2;
-const ROWS = process.env.BENCH_DCGAN_ROWS?.split(',') ?? ['nash-wasm', 'nash-cpu', 'bare-wasm', 'bare-cpu', 'torch'];
-const NODE = (process.env.BENCH_DCGAN_NODE ?? 'wasm,cpu').split(',').filter(Boolean) as ('wasm' | 'cpu')[];
-const BROWSER = (process.env.BENCH_DCGAN_BROWSER ?? 'wasm,cpu,webgl,webgpu')
-  .split(',')
-  .filter(Boolean) as BackendName[];
-const BROWSER_SECONDS = Number(process.env.BENCH_DCGAN_BROWSER_SECONDS ?? 4);
+const ROWS = (process.env.BENCH_DCGAN_ROWS ?? 'torch,torch2,nash-wasm').split(',');
+const THREADS = (process.env.BENCH_DCGAN_THREADS ?? '1,2').split(',').filter(Boolean).map(Number);
+const NODE = (process.env.BENCH_DCGAN_NODE ?? '').split(',').filter(Boolean) as ('wasm' | 'cpu')[];
+const BROWSER = (process.env.BENCH_DCGAN_BROWSER ?? '').split(',').filter(Boolean) as BackendName[];
+const BROWSER_SECONDS = Number(process.env.BENCH_DCGAN_BROWSER_SECONDS ?? 8);
 const BROWSER_TIMEOUT_MS = 1000 * Number(process.env.BENCH_DCGAN_BROWSER_TIMEOUT ?? 420);
 
 interface Timing {
@@ -205,9 +211,10 @@ async function bareLoop(mnist: Dataset): Promise<Timing> {
   return timing;
 }
 
+/** The same model in PyTorch; THREADS is replaced per row. Prints the BLAS library torch loaded. */
 const TORCH_SCRIPT = `
-import json, sys, time, torch, torch.nn as nn
-torch.set_num_threads(1)
+import json, os, sys, time, torch, torch.nn as nn
+torch.set_num_threads(THREADS)
 C, Z, B, SECONDS = ${CHANNELS}, ${LATENT}, ${BATCH}, ${SECONDS}
 G = nn.Sequential(nn.Linear(Z, 49 * 2 * C, bias=False), nn.Unflatten(1, (2 * C, 7, 7)), nn.BatchNorm2d(2 * C), nn.ReLU(),
                   nn.ConvTranspose2d(2 * C, C, 4, 2, 1, bias=False), nn.BatchNorm2d(C), nn.ReLU(), nn.ConvTranspose2d(C, 1, 4, 2, 1), nn.Tanh())
@@ -229,13 +236,24 @@ while len(wall) < ${MIN_ITERATIONS} or time.perf_counter() - start < SECONDS:
     t, c = time.perf_counter(), time.process_time(); iteration()
     wall.append((time.perf_counter() - t) * 1000); cpu.append((time.process_time() - c) * 1000)
 median = lambda xs: sorted(xs)[len(xs) // 2]
-print(json.dumps({"iterations": len(wall), "wallMs": median(wall), "cpuMs": median(cpu), "version": torch.__version__}))
+# The BLAS library this process loaded (libblas.so.3 is an alternative: reference BLAS, OpenBLAS, ...).
+blas = sorted({os.path.realpath(line.split()[-1]) for line in open('/proc/self/maps') if 'blas' in line.split()[-1]})
+print(json.dumps({"iterations": len(wall), "wallMs": median(wall), "cpuMs": median(cpu), "version": torch.__version__, "blas": blas}))
 `;
 
-/** PyTorch on one thread, from the first python3 that can import torch. */
-function torchTiming(): { timing?: Timing & { version: string }; why?: string } {
+/** A BLAS library's path in a few words: OpenBLAS (pthread) or the reference BLAS. */
+function blasName(paths: string[]): string {
+  const path = paths.find((p) => /openblas|blis|mkl|atlas/i.test(p)) ?? paths[0];
+  if (!path) return 'BLAS unknown';
+  if (/openblas/i.test(path)) return `OpenBLAS (${path})`;
+  if (/\/blas\/libblas/.test(path)) return `reference BLAS (${path})`;
+  return path;
+}
+
+/** PyTorch on `threads` CPU threads, from the first python3 that can import torch. */
+function torchTiming(threads: number): { timing?: Timing & { version: string; blas: string[] }; why?: string } {
   for (const python of ['python3', '/usr/bin/python3']) {
-    const run = spawnSync(python, ['-c', TORCH_SCRIPT], { encoding: 'utf8' });
+    const run = spawnSync(python, ['-c', TORCH_SCRIPT.replace('THREADS', String(threads))], { encoding: 'utf8' });
     if (run.status === 0) return { timing: JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') };
   }
   return { why: 'no python3 with torch (Debian: apt-get install -y python3-torch)' };
@@ -250,6 +268,8 @@ interface Row {
   implementation: string;
   backend: string;
   timing?: Timing;
+  /** Chromium rows: wall time only (the page's benchmark command). */
+  wallOnly?: boolean;
   note?: string;
 }
 
@@ -258,11 +278,28 @@ const mnist = loadMnist();
 const report = (row: Row) => {
   rows.push(row);
   console.log(
-    `${row.implementation} on ${row.backend}: ${row.timing ? `${row.timing.cpuMs.toFixed(0)} ms CPU per iteration` : row.note}`,
+    `${row.implementation} on ${row.backend}: ${row.timing ? `${row.timing.wallMs.toFixed(1)} ms wall per iteration` : row.note}`,
   );
 };
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
 
-if (ROWS.includes('nash-wasm')) {
+for (const [id, threads] of [
+  ['torch', 1],
+  ['torch2', 2],
+] as const) {
+  if (!ROWS.includes(id)) continue;
+  const { timing, why } = torchTiming(threads);
+  report({
+    implementation: timing ? `PyTorch ${timing.version}` : 'PyTorch',
+    backend: `CPU, ${threads} thread${threads > 1 ? 's' : ''}${timing ? `, ${blasName(timing.blas)}` : ''}`,
+    timing,
+    note: why,
+  });
+}
+if (ROWS.includes('stock-wasm')) {
   await useBackend('wasm');
   try {
     await nashTrainer(mnist);
@@ -284,35 +321,64 @@ for (const [id, implementation, backend, run] of [
 ] as const) {
   if (!ROWS.includes(id)) continue;
   await useBackend(backend);
-  report({ implementation, backend: backend === 'wasm' ? 'wasm + Nash kernels' : backend, timing: await run(mnist) });
-}
-if (ROWS.includes('torch')) {
-  const { timing, why } = torchTiming();
   report({
-    implementation: timing ? `PyTorch ${timing.version}` : 'PyTorch',
-    backend: 'CPU, 1 thread',
-    timing,
-    note: why,
+    implementation,
+    backend: `Node ${backend === 'wasm' ? 'wasm + Nash kernels, 1 thread' : backend}`,
+    timing: await run(mnist),
   });
 }
 
-const cpuRow = rows.find((row) => row.implementation === 'Nash trainer' && row.backend === 'cpu')?.timing;
+/** The page's training worker on wasm, in a build with `threads` wasm threads: Trainer.step back to back. */
+async function chromiumRow(threads: number): Promise<Row> {
+  const row: Row = {
+    implementation: 'Nash trainer',
+    backend: `Chromium wasm, ${threads} thread${threads > 1 ? 's' : ''}`,
+  };
+  const playground = await startPlayground({ VITE_WASM_THREADS: String(threads) });
+  try {
+    const page = await playground.open();
+    const target = await resetOnto(page, config, 'wasm');
+    if (target.actual !== 'wasm') return { ...row, note: target.note };
+    const result = await benchmarkRun(page, 'trainer', BROWSER_SECONDS, BROWSER_TIMEOUT_MS);
+    const isolated = await page.evaluate(() => self.crossOriginIsolated);
+    const ms = result.milliseconds / result.iterations;
+    return {
+      ...row,
+      timing: { iterations: result.iterations, wallMs: ms, cpuMs: Number.NaN },
+      wallOnly: true,
+      // Each wasm pthread is a worker of the page's training worker.
+      note: `Chromium ${playground.browser.version()}; crossOriginIsolated ${isolated}; ${page.workers().length} workers`,
+    };
+  } catch (error) {
+    return { ...row, note: `cannot run it: ${(error as Error).message.split('\n')[0].slice(0, 140)}` };
+  } finally {
+    await playground.close();
+  }
+}
+for (const threads of THREADS) report(await chromiumRow(threads));
+
+const torchRow = rows.find(
+  (row) => row.implementation.startsWith('PyTorch') && row.backend.includes('1 thread'),
+)?.timing;
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+const percent = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(0)}%` : '—');
 console.log(
-  `\nDCGAN iteration (1 D step + 1 G step), batch ${BATCH}, C = ${CHANNELS}, latent ${LATENT}, single thread, ${SECONDS} s per row:`,
+  `\nDCGAN iteration (1 D step + 1 G step), batch ${BATCH}, C = ${CHANNELS}, latent ${LATENT}, ~${SECONDS} s per row (Chromium ${BROWSER_SECONDS} s); load average ${load()} on ${cpus().length} cores at the end:`,
 );
 console.log(
-  '| implementation | backend | iterations timed | ms / iteration (wall) | ms / iteration (CPU) | iterations / s (CPU) | vs Nash on tfjs cpu |',
+  '| implementation | runtime, threads, BLAS | iterations timed | ms / iteration (wall) | ms / iteration (CPU) | speed vs PyTorch 1 thread (wall) | (CPU) | note |',
 );
-console.log('|---|---|---|---|---|---|---|');
-for (const { implementation, backend, timing, note } of rows) {
+console.log('|---|---|---|---|---|---|---|---|');
+for (const { implementation, backend, timing, wallOnly, note } of rows) {
   if (!timing) {
-    console.log(`| ${implementation} | ${backend} | — | ${note} | | | |`);
+    console.log(`| ${implementation} | ${backend} | — | — | — | — | — | ${note ?? ''} |`);
     continue;
   }
-  const speedup = cpuRow ? `${(cpuRow.cpuMs / timing.cpuMs).toFixed(1)}×` : '—';
+  const cpu = wallOnly ? '—' : fmt(timing.cpuMs);
+  const vsCpu = wallOnly || !torchRow ? '—' : percent(torchRow.cpuMs / timing.cpuMs);
+  const vsWall = torchRow ? percent(torchRow.wallMs / timing.wallMs) : '—';
   console.log(
-    `| ${implementation} | ${backend} | ${timing.iterations} | ${fmt(timing.wallMs)} | ${fmt(timing.cpuMs)} | ${(1000 / timing.cpuMs).toFixed(2)} | ${speedup} |`,
+    `| ${implementation} | ${backend} | ${timing.iterations} | ${fmt(timing.wallMs)} | ${cpu} | ${vsWall} | ${vsCpu} | ${note ?? ''} |`,
   );
 }
 
@@ -388,19 +454,21 @@ if (BROWSER.length) {
   }
 }
 
-const nodeCpu = perIteration(pairs.find((p) => p.runtime === 'Node' && p.backend === 'cpu')?.nash);
-const cell = (r?: BenchmarkResult) => (r ? `${fmt(perIteration(r))} (${r.iterations})` : '—');
-const ratio = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '—');
-console.log(
-  `\nDCGAN iteration, batch ${BATCH}, C = ${CHANNELS}, latent ${LATENT}: Nash's Trainer vs the same model as a bare tfjs loop (src/worker/benchmark.ts), wall time:`,
-);
-console.log(
-  '| runtime | backend | Nash ms / it (timed its) | bare tfjs ms / it (timed its) | Nash speed ÷ bare | Nash it/s | vs Nash on Node cpu | note |',
-);
-console.log('|---|---|---|---|---|---|---|---|');
-for (const p of pairs) {
-  const n = perIteration(p.nash);
+if (pairs.length) {
+  const nodeCpu = perIteration(pairs.find((p) => p.runtime === 'Node' && p.backend === 'cpu')?.nash);
+  const cell = (r?: BenchmarkResult) => (r ? `${fmt(perIteration(r))} (${r.iterations})` : '—');
+  const ratio = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '—');
   console.log(
-    `| ${p.runtime} | ${p.backend} | ${cell(p.nash)} | ${cell(p.bare)} | ${ratio(perIteration(p.bare) / n)} | ${Number.isFinite(n) ? (1000 / n).toFixed(3) : '—'} | ${ratio(nodeCpu / n)} | ${p.note} |`,
+    `\nDCGAN iteration, batch ${BATCH}, C = ${CHANNELS}, latent ${LATENT}: Nash's Trainer vs the same model as a bare tfjs loop (src/worker/benchmark.ts), wall time:`,
   );
+  console.log(
+    '| runtime | backend | Nash ms / it (timed its) | bare tfjs ms / it (timed its) | Nash speed ÷ bare | Nash it/s | vs Nash on Node cpu | note |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const p of pairs) {
+    const n = perIteration(p.nash);
+    console.log(
+      `| ${p.runtime} | ${p.backend} | ${cell(p.nash)} | ${cell(p.bare)} | ${ratio(perIteration(p.bare) / n)} | ${Number.isFinite(n) ? (1000 / n).toFixed(3) : '—'} | ${ratio(nodeCpu / n)} | ${p.note} |`,
+    );
+  }
 }

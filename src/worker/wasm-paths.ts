@@ -3,24 +3,30 @@
  * build and hands back its URL, in dev and in `vite build` alike, so nothing is fetched from a CDN.
  * `setWasmPaths` must run before the wasm backend initialises (BROWSER.md).
  */
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import * as tf from '../gan/tf.ts';
 
 /**
- * The threaded build stays off. Its pthreads run a Blob made from the emscripten factory's
- * `toString()` (backend_wasm.js), and once the bundler has minified that function it refers to
- * names that exist only in our bundle: in a production build every pthread died with
- * "ReferenceError: e is not defined". Threads would not help here anyway: tfjs caps them at half of
- * hardwareConcurrency, one thread on the 2-core machines we test on (BROWSER.md).
+ * Threads for the wasm backend: the threaded SIMD build runs XNNPACK's kernels on a pool of
+ * pthreads (nested workers sharing the memory), which needs a cross-origin isolated page (COOP and
+ * COEP, scripts/vite-csp.ts) and blob: workers in the CSP. A build picks the count with
+ * VITE_WASM_THREADS (default 1: the plain SIMD build, no pool), chosen by measurement: DCGAN at
+ * batch 64 in Chromium's training worker (`npm run bench -- dcgan`, builds with 1 and 2 threads side
+ * by side, alternating) took 309 and 201 ms per iteration with one thread, 490 and 261 ms with two,
+ * on the 2-core machine the project is built on (load average ~19: other processes hold the second
+ * core, and the pool's pthreads wait for it). A build for machines with cores to spare sets it to 2.
  */
-tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+export const WASM_THREADS = Math.max(1, Math.floor(Number(import.meta.env.VITE_WASM_THREADS ?? 1)) || 1);
+const threaded = WASM_THREADS > 1 && self.crossOriginIsolated === true;
+tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', threaded);
+if (threaded) setThreadsCount(WASM_THREADS);
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlainUrl,
   'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
-  // setWasmPaths wants every binary named; this one is never fetched while threads are off.
+  // Fetched only where WASM_THREADS > 1 and the page is cross-origin isolated.
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimdUrl,
 });

@@ -29,10 +29,20 @@ export interface Playground {
   close(): Promise<void>;
 }
 
-export async function startPlayground(): Promise<Playground> {
+/** `env`: build-time settings for this build only, e.g. { VITE_WASM_THREADS: '2' } (src/worker/wasm-paths.ts). */
+export async function startPlayground(env: Record<string, string> = {}): Promise<Playground> {
   const outDir = mkdtempSync(join(tmpdir(), 'nash-bench-'));
-  // A test build: the benchmarks drive the page through window.nash and the benchmark command (issue 16).
-  await build({ logLevel: 'warn', mode: 'test', build: { outDir, emptyOutDir: true } });
+  const before = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, env);
+  try {
+    // A test build: the benchmarks drive the page through window.nash and the benchmark command (issue 16).
+    await build({ logLevel: 'warn', mode: 'test', build: { outDir, emptyOutDir: true } });
+  } finally {
+    for (const [name, value] of Object.entries(before)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
   const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, build: { outDir }, logLevel: 'warn' });
   const browser = await launchBrowser({ webgpu: true });
   const url = server.resolvedUrls?.local[0] ?? '';
