@@ -14,6 +14,8 @@ import {
   MAX_LINK_LENGTH,
   parseLink,
   presetConfig,
+  THEORY_FIELDS,
+  type TheoryLayersState,
   VIEW_TOGGLES,
   viewKey,
 } from '../../src/features/share/urlState.ts';
@@ -207,6 +209,9 @@ describe('run files (decodeRunFile)', () => {
 });
 
 const VIEW_KEYS = VIEW_TOGGLES.map(viewKey);
+/** The theory layers' keys: which heatmap (D, D*, D − D*), and the transport view as a toggle. */
+const THEORY_KEY = 'theory';
+const TRANSPORT_KEY = 'showTransport';
 const PRESET_IDS = Object.keys(PRESETS) as PresetId[];
 
 /** A value a key might have: one it accepts, a near miss, anything, or something huge. */
@@ -215,15 +220,17 @@ function valueFor(key: string): fc.Arbitrary<string> {
   const valid =
     key === 'preset'
       ? fc.constantFrom(...PRESET_IDS)
-      : VIEW_KEYS.includes(key)
-        ? fc.constantFrom('0', '1', 'true', 'false')
-        : spec?.kind === 'enum'
-          ? fc.constantFrom(...spec.values)
-          : spec
-            ? fc
-                .double({ min: spec.min, max: spec.max, noNaN: true })
-                .map((x) => String(spec.integer ? Math.round(x) : x))
-            : fc.constant('1');
+      : key === THEORY_KEY
+        ? fc.constantFrom(...THEORY_FIELDS)
+        : VIEW_KEYS.includes(key) || key === TRANSPORT_KEY
+          ? fc.constantFrom('0', '1', 'true', 'false')
+          : spec?.kind === 'enum'
+            ? fc.constantFrom(...spec.values)
+            : spec
+              ? fc
+                  .double({ min: spec.min, max: spec.max, noNaN: true })
+                  .map((x) => String(spec.integer ? Math.round(x) : x))
+              : fc.constant('1');
   return fc.oneof(
     { weight: 4, arbitrary: valid },
     { weight: 3, arbitrary: fc.string({ maxLength: 12 }) },
@@ -234,7 +241,7 @@ function valueFor(key: string): fc.Arbitrary<string> {
 
 const linkKey = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...FIELD_NAMES) },
-  { weight: 2, arbitrary: fc.constantFrom('preset', ...VIEW_KEYS) },
+  { weight: 2, arbitrary: fc.constantFrom('preset', ...VIEW_KEYS, THEORY_KEY, TRANSPORT_KEY) },
   { weight: 2, arbitrary: fc.string({ maxLength: 10 }) },
   { weight: 1, arbitrary: fc.integer({ min: 41, max: 3_000 }).map((n) => 'k'.repeat(n)) },
 );
@@ -264,7 +271,14 @@ const readField =
       : { ok: false };
   };
 
-/** What the link should give: its configuration and view, and the keys that must be named in the notice. */
+const readShown = (v: string): Read =>
+  v === '1' || v === 'true'
+    ? { ok: true, value: true }
+    : v === '0' || v === 'false'
+      ? { ok: true, value: false }
+      : { ok: false };
+
+/** What the link should give: its configuration, view and theory layers, and the keys that must be named in the notice. */
 function expected(entries: [string, string][]) {
   const byKey = new Map<string, string[]>();
   for (const [key, value] of entries) byKey.set(key, [...(byKey.get(key) ?? []), value]);
@@ -275,30 +289,33 @@ function expected(entries: [string, string][]) {
     : undefined;
   const config: Record<string, unknown> = preset?.ok ? presetConfig(preset.value as PresetId) : defaultConfig();
   const view = defaultView();
+  // Absent unless the link has a theory key; then D's heatmap and no transport unless it says otherwise.
+  const theory: TheoryLayersState | undefined =
+    byKey.has(THEORY_KEY) || byKey.has(TRANSPORT_KEY) ? { field: 'discriminator', transport: false } : undefined;
   const named: string[] = [];
   for (const [key, values] of byKey) {
     const toggle = VIEW_TOGGLES.find((t) => viewKey(t) === key);
     const read =
       key === 'preset'
         ? preset!
-        : toggle
+        : key === THEORY_KEY
           ? lastUsable(values, (v) =>
-              v === '1' || v === 'true'
-                ? { ok: true, value: true }
-                : v === '0' || v === 'false'
-                  ? { ok: true, value: false }
-                  : { ok: false },
+              THEORY_FIELDS.some((field) => field === v) ? { ok: true, value: v } : { ok: false },
             )
-          : Object.hasOwn(CONFIG_SCHEMA, key)
-            ? lastUsable(values, readField(key as FieldName))
-            : { ok: false as const };
+          : toggle || key === TRANSPORT_KEY
+            ? lastUsable(values, readShown)
+            : Object.hasOwn(CONFIG_SCHEMA, key)
+              ? lastUsable(values, readField(key as FieldName))
+              : { ok: false as const };
     if (!read.ok || values.length > 1) named.push(key);
     if (!read.ok || key === 'preset') continue;
     if (toggle) view[toggle] = read.value as boolean;
+    else if (key === THEORY_KEY) theory!.field = read.value as TheoryLayersState['field'];
+    else if (key === TRANSPORT_KEY) theory!.transport = read.value as boolean;
     else config[key] = read.value;
   }
   const fits = validateConfig(config).ok;
-  return { config: (fits ? config : defaultConfig()) as RunConfig, view, named, fits };
+  return { config: (fits ? config : defaultConfig()) as RunConfig, view, theory, named, fits };
 }
 
 const hashOf = (entries: [string, string][]) =>
@@ -314,6 +331,7 @@ describe('links (parseLink)', () => {
         const want = expected(entries);
         expect(parsed.state.config).toEqual(want.config);
         expect(parsed.state.view).toEqual(want.view);
+        expect(parsed.state.theory).toEqual(want.theory);
         expect(validateConfig(parsed.state.config).ok).toBe(true);
         // Refused means named: each key not used as written is in the notice (cut as it is quoted there).
         const problemFields = new Set(parsed.problems.map((p) => ('field' in p ? p.field : p.kind)));
