@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { FrameListeners, NOTIFY_SPACING_MS } from '../../src/client/frameListeners.ts';
+import { FrameListeners, NOTIFY_SPACING_MS, NotifyClock } from '../../src/client/frameListeners.ts';
 
-describe('listeners that hear once a frame at most, in a task of their own', () => {
+describe('listeners that hear once a clock tick at most, in a task of their own', () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
   });
@@ -10,7 +10,7 @@ describe('listeners that hear once a frame at most, in a task of their own', () 
   });
 
   test('many changes before the task runs make one notification, and none is lost', () => {
-    const listeners = new FrameListeners();
+    const listeners = new FrameListeners(new NotifyClock());
     const heard: number[] = [];
     listeners.subscribe(() => heard.push(performance.now()));
     listeners.notifySoon();
@@ -25,7 +25,7 @@ describe('listeners that hear once a frame at most, in a task of their own', () 
   });
 
   test('notifications are at least a frame apart, however fast the changes come', () => {
-    const listeners = new FrameListeners();
+    const listeners = new FrameListeners(new NotifyClock());
     const heard: number[] = [];
     listeners.subscribe(() => heard.push(performance.now()));
     for (let t = 0; t < 200; t += 2) {
@@ -39,8 +39,27 @@ describe('listeners that hear once a frame at most, in a task of their own', () 
     expect(heard.at(-1)).toBeGreaterThanOrEqual(198); // the last change is heard
   });
 
+  test('stores on one clock hear in the same task: one commit for both runs', () => {
+    const clock = new NotifyClock();
+    const a = new FrameListeners(clock);
+    const b = new FrameListeners(clock);
+    const heard: [string, number][] = [];
+    a.subscribe(() => heard.push(['a', performance.now()]));
+    b.subscribe(() => heard.push(['b', performance.now()]));
+    a.notifySoon();
+    vi.advanceTimersByTime(0);
+    a.notifySoon();
+    vi.advanceTimersByTime(NOTIFY_SPACING_MS / 2);
+    b.notifySoon();
+    vi.advanceTimersByTime(NOTIFY_SPACING_MS);
+    expect(heard.map(([name]) => name)).toEqual(['a', 'a', 'b']);
+    // The second tick: a's second change and b's first, heard together.
+    expect(heard[1][1]).toBe(heard[2][1]);
+    expect(heard[1][1] - heard[0][1]).toBe(NOTIFY_SPACING_MS);
+  });
+
   test('an unsubscribed or cleared listener hears nothing', () => {
-    const listeners = new FrameListeners();
+    const listeners = new FrameListeners(new NotifyClock());
     const a = vi.fn();
     const b = vi.fn();
     const stop = listeners.subscribe(a);

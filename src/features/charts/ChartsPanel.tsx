@@ -15,7 +15,7 @@ import { CHART_OF, type ChartId, MARKER_NAMES } from './signals.ts';
 import { StreamChart } from './StreamChart.tsx';
 import type { Marker, Series, Shade } from './StreamLines.tsx';
 import { type QualityChart, useQuality } from './quality.ts';
-import { REDRAW_MS, useThrottled } from './useThrottled.ts';
+import { useThrottled } from './useThrottled.ts';
 import { paletteVar } from '../theme/palette.ts';
 
 /** The theory charts (TheoryCharts.tsx) load after the page's first paint, with their sentences (src/i18n/theoryTexts.ts). */
@@ -263,9 +263,9 @@ function useChartRun(props: ChartRun | undefined, named?: (label: string) => str
     const s = client.getSnapshot();
     return { stats: s.stats, markers: s.markers };
   }, [client]);
-  const { stats, markers: liveMarkers } = useThrottled(client?.subscribe ?? noClient.subscribe, read, REDRAW_MS);
+  const { stats, markers: liveMarkers } = useThrottled(client?.subscribe ?? noClient.subscribe, read);
   const store = props?.store;
-  const history = useThrottled(store?.subscribe ?? noSubscription, store?.getSnapshot ?? emptyHistory, REDRAW_MS);
+  const history = useThrottled(store?.subscribe ?? noSubscription, store?.getSnapshot ?? emptyHistory);
   const c = t.curves;
   const config = props?.config;
   const objective = config?.objective ?? 'nonSaturating';

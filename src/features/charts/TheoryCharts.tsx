@@ -11,7 +11,7 @@ import { paletteVar } from '../theme/palette.ts';
 import { BUCKETS, minMaxBuckets, type Row } from './downsample.ts';
 import { StreamChart } from './StreamChart.tsx';
 import type { Marker, Series } from './StreamLines.tsx';
-import { REDRAW_MS, useThrottled } from './useThrottled.ts';
+import { useThrottled } from './useThrottled.ts';
 
 /** The palette's colours (src/features/theme/palette.ts): V is D's objective (D's colour), the slope the critic's. */
 const COLOURS = { js: paletteVar('lineW'), value: paletteVar('lineD'), lipschitz: paletteVar('lineG') };
@@ -72,7 +72,7 @@ export const TheoryCharts = memo(function TheoryCharts({
   const words = theoryTexts[useContext(LanguageContext)];
   const c = useStrings().charts;
   const read = useCallback(() => client.getSnapshot().theory, [client]);
-  const points = useThrottled(client.subscribe, read, REDRAW_MS);
+  const points = useThrottled(client.subscribe, read);
   const rows = points as unknown as Row[];
   const jsRows = useMemo(() => minMaxBuckets(rows, ['jensenShannon'], BUCKETS), [rows]);
   const valueRows = useMemo(() => minMaxBuckets(rows, ['value'], BUCKETS), [rows]);
