@@ -9,7 +9,8 @@
  * Train for `--seconds`, Pause. The worker's classifier reads 500 samples on the run's fixed noise
  * every 100 iterations and at the pause (src/worker/digit-metrics.ts); the table gives the reading
  * at the pause (score, classes, iterations reached, iterations per second) and the first reading
- * that met both targets, with its time. Every run goes to test-results/bench-classtime.json. Three
+ * that met both targets, with its time. Every run goes to test-results/bench-classtime.json, and a
+ * picture of the generated samples at the pause to test-results/classtime/<preset>-seed<n>.png. Three
  * presets at three seeds take about 20 minutes: it runs only when named.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -111,6 +112,7 @@ async function train(page: Page): Promise<Reading[]> {
 }
 
 const runs: Run[] = [];
+mkdirSync('test-results/classtime', { recursive: true });
 const playground = await startPlayground();
 console.log(
   `classtime: Chromium ${playground.browser.version()}, wasm, ${seconds} s of Train per run, seeds 1–${seeds}, ${chosen.join(', ')}; ${cpus().length} cores, load ${loadavg()[0].toFixed(1)}`,
@@ -125,6 +127,11 @@ try {
         const target = await resetOnto(page, config, 'wasm');
         run.backend = target.backend;
         run.readings = await train(page);
+        // What the class sees at the pause: G's samples on the fixed noise.
+        await page
+          .getByRole('img', { name: 'Generated samples' })
+          .screenshot({ path: `test-results/classtime/${preset}-seed${seed}.png`, timeout: 30_000 })
+          .catch(() => undefined);
         run.final = run.readings.at(-1);
         run.first = run.readings.find((r) => r.score >= SCORE && r.classes >= CLASSES);
       } catch (error) {
