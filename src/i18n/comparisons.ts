@@ -14,6 +14,12 @@ export const en = {
   filesOf: (run: string) => `${run}: files and saved runs`,
   /** The name a chart's legend and readout give run `run`'s line. */
   seriesName: (name: string, run: string) => `${name} (${run})`,
+  /** The switch for the views that show one run: formulas, theory charts, model overview, latent explorer. */
+  follow: 'Formulas, theory, model and latent space for',
+  /** Above the theory charts, which draw the followed run only. */
+  theoryOf: (run: string) => `Theory charts: ${run} only`,
+  /** The region (and heading) of the followed run's formulas, model overview and latent explorer. */
+  followedOf: (run: string) => `${run}: formulas, model and latent space`,
   /** Under a setting whose value differs between the runs. */
   differs: (other: string, value: string) => `differs from ${other}: ${value}`,
   differsCount: (count: number) =>
@@ -59,6 +65,9 @@ export const ko: typeof en = {
   runB: '학습 B',
   filesOf: (run) => `${run}: 파일과 저장한 학습`,
   seriesName: (name, run) => `${name} (${run})`,
+  follow: '공식, 이론, 모델, 잠재 공간을 볼 학습',
+  theoryOf: (run) => `이론 차트: ${run}만`,
+  followedOf: (run) => `${run}: 공식, 모델, 잠재 공간`,
   differs: (other, value) => `${other}와 다름: ${value}`,
   differsCount: (count) => (count === 0 ? '두 학습의 설정이 같습니다.' : `A와 B의 설정 ${count}개가 다릅니다.`),
   group: '비교: 두 학습을 나란히',

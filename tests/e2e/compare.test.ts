@@ -96,6 +96,8 @@ async function axe(state: string): Promise<string[]> {
 
 describe('compare mode', () => {
   const accessibility: string[] = [];
+  /** When both runs started training: R's question needs a run past 30 s of training (or 1,000 iterations). */
+  let started = 0;
 
   test('a comparison preset trains both runs from the menu, each in its own region', async () => {
     await page
@@ -108,6 +110,7 @@ describe('compare mode', () => {
       undefined,
       { timeout: 60_000, polling: 100 },
     );
+    started = Date.now();
     await expect(page.getByRole('button', { name: 'Compare', exact: true }).getAttribute('aria-pressed')).resolves.toBe(
       'true',
     );
@@ -129,6 +132,34 @@ describe('compare mode', () => {
     // The setting that differs is marked on both sides, with the other run's value.
     await expect(run('Run B').getByText('differs from Run A: 1e-3', { exact: true }).count()).resolves.toBe(1);
     await expect(run('Run A').getByText('differs from Run B: 0.1', { exact: true }).count()).resolves.toBe(1);
+  });
+
+  test('the one-run views follow run A, or run B when switched: formulas, theory charts, model and latent space', async () => {
+    const followed = (name: string) =>
+      page.getByRole('region', { name: `${name}: formulas, model and latent space`, exact: true });
+    const objective = (name: string) =>
+      followed(name).getByRole('region', { name: 'Objective', exact: true }).textContent();
+    const theoryCaption = (name: string) => page.getByText(`Theory charts: ${name} only`, { exact: true }).count();
+    await expect.poll(() => followed('Run A').getByRole('region', { name: 'Model overview' }).count()).toBe(1);
+    await expect.poll(() => followed('Run A').getByRole('region', { name: 'Latent space' }).count()).toBe(1);
+    expect(await theoryCaption('Run A')).toBe(1);
+    const formulaA = await objective('Run A');
+    // A's clip c, 0.001, written into its formulas (the TeX source reads 1\times 10^{-3}).
+    expect(formulaA).toContain('{1\\times 10^{-3}}');
+    await page
+      .getByRole('group', { name: 'Formulas, theory, model and latent space for', exact: true })
+      .getByRole('radio', { name: 'Run B', exact: true })
+      .check();
+    await expect.poll(() => followed('Run B').count()).toBe(1);
+    expect(await followed('Run A').count()).toBe(0);
+    // B's clip c (0.1) written into its formulas, not A's.
+    const formulaB = await objective('Run B');
+    expect(formulaB).toContain('{0.1}');
+    expect(formulaB).not.toContain('10^{-3}');
+    expect(await theoryCaption('Run B')).toBe(1);
+    await expect.poll(() => followed('Run B').getByRole('region', { name: 'Latent space' }).count()).toBe(1);
+    await page.getByRole('radio', { name: 'Run A', exact: true }).check();
+    await expect.poll(() => followed('Run A').count()).toBe(1);
   });
 
   test("each run's diagnostics fire on their own: the tight clip's, not the right one's", async () => {
@@ -241,6 +272,25 @@ describe('compare mode', () => {
     await page.getByRole('combobox', { name: '언어', exact: true }).selectOption('en');
   });
 
+  test('R asks before discarding when either run is long, not only A', async () => {
+    // B has trained past 30 s; A starts afresh (iteration 0), so A alone would not ask.
+    const wait = 31_000 - (Date.now() - started);
+    if (wait > 0) await page.waitForTimeout(wait);
+    const runB = await page.evaluate(() => window.nashCompare!.getSnapshot().run);
+    await page.evaluate(() => window.nash!.training.reset());
+    await page.waitForFunction(() => window.nash!.training.getSnapshot().phase === 'ready', undefined, {
+      timeout: 30_000,
+    });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('r');
+    const dialog = page.getByRole('alertdialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(await page.evaluate(() => window.nashCompare!.getSnapshot().run)).toBe(runB);
+    await page.evaluate(() => window.nash!.training.play());
+  });
+
   test('leaving compare mode keeps run A as the single run', async () => {
     // The right clip has trained on meanwhile (hundreds of iterations more) and still raised no card.
     await expect.poll(() => iterationOf('Run B'), { timeout: 30_000, interval: 250 }).toBeGreaterThan(400);
@@ -252,6 +302,31 @@ describe('compare mode', () => {
     expect(await page.evaluate(() => window.nash!.training.getSnapshot().run)).toBe(a);
     await expect(page.getByRole('status', { name: 'Iteration', exact: true }).count()).resolves.toBe(1);
     expect(errors).toEqual([]);
+  });
+
+  test('a compare link pasted into the open single-run page opens compare mode with both runs', async () => {
+    await page.evaluate((hash) => {
+      location.hash = hash;
+    }, new URL(link).hash);
+    await page.waitForFunction(
+      () =>
+        window.nash?.training.getSnapshot().phase === 'ready' && window.nashCompare?.getSnapshot().phase === 'ready',
+      undefined,
+      { timeout: 60_000, polling: 100 },
+    );
+    const configs = await page.evaluate(() => [
+      window.nash!.training.getSnapshot().config,
+      window.nashCompare!.getSnapshot().config,
+    ]);
+    expect([configs[0].clipValue, configs[1].clipValue, configs[1].generatorLearningRate]).toEqual([
+      0.001, 0.1, 0.0025,
+    ]);
+    expect(configs[0].generatorLearningRate).not.toBe(0.0025);
+    await expect(page.getByRole('button', { name: 'Compare', exact: true }).getAttribute('aria-pressed')).resolves.toBe(
+      'true',
+    );
+    // The link keeps both runs (the page writes it back from both clients).
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('b.generatorLearningRate=0.0025');
   });
 
   test('the link opens both runs again as they were', async () => {

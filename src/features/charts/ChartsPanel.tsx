@@ -82,7 +82,13 @@ export interface ChartsPanelProps extends ChartRun {
    * Compare mode: run B, drawn on the same axes as run A (the props above), A solid and B dashed,
    * each line named with its run in the legend and the readout.
    */
-  compare?: ChartRun & { names: { a: string; b: string }; seriesName(name: string, run: string): string };
+  compare?: ChartRun & {
+    names: { a: string; b: string };
+    seriesName(name: string, run: string): string;
+    /** The run the theory charts draw (they read one run), and the words that say so above them. */
+    theory: 'a' | 'b';
+    theoryCaption: string;
+  };
 }
 
 /** Run B's columns in merged rows: its key with this suffix. */
@@ -102,6 +108,7 @@ export const ChartsPanel = memo(function ChartsPanel({ compare, ...a }: ChartsPa
   const runA = useChartRun(a, named(compare?.names.a ?? ''));
   const runB = useChartRun(compare, named(compare?.names.b ?? ''));
   const { config, client } = a;
+  const theoryOfB = compare?.theory === 'b';
 
   // Compare mode: both runs' rows on one axis, B's columns renamed; A solid, B dashed, each named with its run.
   const pair = <K extends keyof RunCharts>(chart: K): RunCharts[K] => {
@@ -213,12 +220,17 @@ export const ChartsPanel = memo(function ChartsPanel({ compare, ...a }: ChartsPa
           summary={summary(info.rows, info.series)}
         />
       ) : null}
-      {/* The theory's charts read one run (theory's own file): in compare mode they are left out rather than show A alone. */}
-      {compare ? null : (
-        <Suspense fallback={null}>
-          <TheoryCharts {...common} client={client} config={config} delayMs={5 * STAGGER_MS} />
-        </Suspense>
-      )}
+      {/* The theory's charts read one run: in compare mode the run the page follows, named above them. */}
+      {compare ? <p className="charts-theory-run">{compare.theoryCaption}</p> : null}
+      <Suspense fallback={null}>
+        <TheoryCharts
+          {...common}
+          markers={theoryOfB ? runB.markers : runA.markers}
+          client={theoryOfB ? compare.client : client}
+          config={theoryOfB ? compare.config : config}
+          delayMs={5 * STAGGER_MS}
+        />
+      </Suspense>
     </section>
   );
 });

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TrainingClient, TrainingState } from '../../client/TrainingClient.ts';
 import { useTraining } from '../../client/useTraining.ts';
 import { COMPARISONS, type ComparisonId } from '../../gan/comparisons.ts';
@@ -13,12 +13,16 @@ import { RunMenus } from '../controls/RunMenus.tsx';
 import { PendingNotice, SettingsPanel } from '../controls/SettingsPanel.tsx';
 import { Counters, Transport, type TransportRun } from '../controls/Transport.tsx';
 import { type Playground, usePlayground } from '../controls/usePlayground.ts';
+import { type RunLength, useRunLength } from '../controls/useRunLength.ts';
 import type { Diagnosis } from '../../gan/diagnosis/diagnose.ts';
 import { DiagnosticsPanel } from '../diagnostics/DiagnosticsPanel.tsx';
 import { useDiagnoses } from '../diagnostics/useDiagnoses.ts';
 import { type Divergence, useDivergence } from '../diagnostics/useDivergence.ts';
 import type { RunHistory } from '../history/runHistory.ts';
 import { useRunHistoryStore } from '../history/useRunHistory.ts';
+import { FormulaCard } from '../formulas/FormulaCard.tsx';
+import { LatentPanel } from '../latent/LatentPanel.tsx';
+import { OverviewPanel } from '../overview/OverviewPanel.tsx';
 import { ComparisonCard, PresetCard, PresetPicker } from '../presets/PresetPicker.tsx';
 import { ViewColumn } from './ViewColumn.tsx';
 
@@ -32,6 +36,14 @@ export interface RunA {
   divergence?: Divergence;
 }
 
+/** Run B for the page's keys: what the transport drives, and how long it has trained (R asks before discarding a long run). */
+export interface CompareRun extends TransportRun {
+  length(): RunLength;
+}
+
+/** Which run the one-run views follow: the formulas, the theory charts, the model overview and the latent explorer. */
+export type Followed = 'a' | 'b';
+
 /** A comparison to load: a new object per choice, so choosing the same one again loads it again. */
 export interface ComparisonRequest {
   readonly id: ComparisonId;
@@ -43,7 +55,11 @@ const configOf = (s: TrainingState) => s.config;
  * Compare mode (issue 18): runs A and B side by side, each in its own worker (B's client comes from
  * useCompareClient). The transport drives both; each run has its region ("Run A", "Run B") with its
  * counters, view, diagnostics and settings, the settings that differ highlighted; one set of charts
- * draws both runs on shared axes. The page's tools (`tools`: Compare, Presenter, Help) stay on top.
+ * draws both runs on shared axes. The views that show one run's inside (the formulas, the theory
+ * charts, the model overview with its slow-motion step, the latent explorer) would be twice as long
+ * side by side and hard to tell apart: they follow one run, A at first, named on each and switched by
+ * "Show for: Run A / Run B" under the transport. The page's tools (`tools`: Compare, Presenter,
+ * Help) stay on top.
  */
 export function CompareMode({
   a,
@@ -60,7 +76,7 @@ export function CompareMode({
   comparison?: ComparisonId;
   onComparison(id: ComparisonId | undefined): void;
   /** Hands run B to the page's keyboard shortcuts (undefined when compare mode ends). */
-  onRunB(run: TransportRun | undefined): void;
+  onRunB(run: CompareRun | undefined): void;
   tools: React.ReactNode;
 }) {
   const c = useWords(comparisons);
@@ -69,8 +85,10 @@ export function CompareMode({
   const configB = useTraining(clientB, configOf);
   const diagnosesB = useDiagnoses(clientB, storeB, configB);
   const divergenceB = useDivergence(clientB);
+  const lengthB = useRunLength(clientB);
+  const [followed, setFollowed] = useState<Followed>('a');
 
-  const runB = useMemo<TransportRun>(() => ({ client: clientB, playground: b }), [clientB, b]);
+  const runB = useMemo<CompareRun>(() => ({ client: clientB, playground: b, length: lengthB }), [clientB, b, lengthB]);
   useEffect(() => {
     onRunB(runB);
     return () => onRunB(undefined);
@@ -108,9 +126,15 @@ export function CompareMode({
       diagnoses: diagnosesB,
       names: { a: c.runA, b: c.runB },
       seriesName: c.seriesName,
+      theory: followed,
+      theoryCaption: c.theoryOf(followed === 'a' ? c.runA : c.runB),
     }),
-    [clientB, storeB, configB, diagnosesB, c],
+    [clientB, storeB, configB, diagnosesB, c, followed],
   );
+  const follow =
+    followed === 'a'
+      ? { name: c.runA, client: a.client, config: a.playground.shown }
+      : { name: c.runB, client: clientB, config: b.shown };
   return (
     <>
       <div className="top-row">
@@ -119,9 +143,12 @@ export function CompareMode({
       </div>
       <Transport client={a.client} playground={a.playground} store={a.store} other={runB} />
       {comparison ? <ComparisonCard comparison={comparison} /> : <PresetCard preset={a.playground.preset} />}
-      <p className="compare-differences" role="status">
-        {c.differsCount(differs.count)}
-      </p>
+      <div className="compare-bar">
+        <p className="compare-differences" role="status">
+          {c.differsCount(differs.count)}
+        </p>
+        <FollowSwitch followed={followed} onChange={setFollowed} />
+      </div>
       <div className="compare-grid">
         <RunRegion
           name={c.runA}
@@ -131,6 +158,7 @@ export function CompareMode({
           diagnoses={a.diagnoses}
           divergence={a.divergence}
           differs={differs.a}
+          traced={followed === 'a'}
         />
         <RunRegion
           name={c.runB}
@@ -140,14 +168,39 @@ export function CompareMode({
           diagnoses={diagnosesB}
           divergence={divergenceB}
           differs={differs.b}
+          traced={followed === 'b'}
         />
       </div>
       <ChartsPanel client={a.client} store={a.store} config={a.config} diagnoses={a.diagnoses} compare={chartRunB} />
+      <section className="compare-followed" aria-label={c.followedOf(follow.name)}>
+        <h2>{c.followedOf(follow.name)}</h2>
+        <FormulaCard config={follow.config} />
+        {/* A new run followed is a new overview and explorer: their picks and slow-motion steps were the other run's. */}
+        <OverviewPanel key={`overview-${followed}`} client={follow.client} />
+        <LatentPanel key={`latent-${followed}`} client={follow.client} />
+      </section>
     </>
   );
 }
 
-/** One run's column: its name, counters, menus, view, diagnostics and settings. */
+/** "Show for: Run A / Run B": which run the one-run views follow. */
+function FollowSwitch({ followed, onChange }: { followed: Followed; onChange(side: Followed): void }) {
+  const c = useWords(comparisons);
+  const name = useId();
+  return (
+    <fieldset className="compare-follow">
+      <legend>{c.follow}</legend>
+      {(['a', 'b'] as const).map((side) => (
+        <label key={side}>
+          <input type="radio" name={name} checked={followed === side} onChange={() => onChange(side)} />
+          {side === 'a' ? c.runA : c.runB}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** One run's column: its name, counters, menus, view, diagnostics and settings; `traced`: the followed run's view shows the slow-motion step. */
 function RunRegion({
   name,
   client,
@@ -156,6 +209,7 @@ function RunRegion({
   diagnoses,
   divergence,
   differs,
+  traced,
 }: {
   name: string;
   client: TrainingClient;
@@ -164,6 +218,7 @@ function RunRegion({
   diagnoses: readonly Diagnosis[];
   divergence?: Divergence;
   differs: Partial<Record<FieldName, string>>;
+  traced: boolean;
 }) {
   return (
     <section className="run-column" aria-label={name}>
@@ -175,7 +230,7 @@ function RunRegion({
       <PendingNotice playground={playground} />
       <div className="run-body">
         <div className="run-view">
-          <ViewColumn client={client} store={store} playground={playground} />
+          <ViewColumn client={client} store={store} playground={playground} traced={traced} />
         </div>
         <DiagnosticsPanel diagnoses={diagnoses} divergence={divergence} />
       </div>

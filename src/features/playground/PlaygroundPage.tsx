@@ -8,7 +8,7 @@ import { useStrings, useWords } from '../../i18n/useStrings.ts';
 import { ChartsPanel } from '../charts/ChartsPanel.tsx';
 import { RunMenus } from '../controls/RunMenus.tsx';
 import { PendingNotice, SettingsPanel } from '../controls/SettingsPanel.tsx';
-import { Transport, togglePlayAll, type TransportRun } from '../controls/Transport.tsx';
+import { Transport, togglePlayAll } from '../controls/Transport.tsx';
 import { usePlayground } from '../controls/usePlayground.ts';
 import { useShortcuts } from '../controls/useShortcuts.ts';
 import { ConfirmReset } from '../controls/ConfirmReset.tsx';
@@ -27,10 +27,11 @@ import { LatentPanel } from '../latent/LatentPanel.tsx';
 import { OverviewPanel } from '../overview/OverviewPanel.tsx';
 import { SharePanel } from '../share/SharePanel.tsx';
 import { BackendControl } from './BackendControl.tsx';
-import { type ComparisonRequest, CompareMode } from './CompareMode.tsx';
+import { type ComparisonRequest, CompareMode, type CompareRun } from './CompareMode.tsx';
 import { NoticeList } from './NoticeList.tsx';
 import { type CompareStart, useCompareClient, useTrainingClient } from './useTrainingClient.ts';
 import { openingLink } from '../share/openingLink.ts';
+import { lessonOnly, parseLink } from '../share/urlState.ts';
 import { ViewColumn } from './ViewColumn.tsx';
 import './playground.css';
 import './page.css';
@@ -60,6 +61,16 @@ export interface PresetRequest {
 }
 
 const configOf = (s: TrainingState) => s.config;
+
+/** Both runs' lengths as one, for the question before R discards them: the longer count of each, long if either is. */
+const longer = (a: RunLength, b?: RunLength): RunLength =>
+  b
+    ? {
+        iterations: Math.max(a.iterations, b.iterations),
+        seconds: Math.max(a.seconds, b.seconds),
+        long: a.long || b.long,
+      }
+    : a;
 const phaseOf = (s: TrainingState) => s.phase;
 
 /**
@@ -111,9 +122,24 @@ function Playground({
     setComparison(undefined);
     playground.loadPreset(presetRequest.id);
   }, [presetRequest, playground, chooseComparison]);
+  // A run's link pasted into the open page opens the mode it names: a compare link both runs (the link's
+  // subscriber, share/linkSync.ts, resets A, and B starts from the link's settings), a single run's link
+  // single mode. Read from the event's URL: the subscriber may already have rewritten the hash.
+  useEffect(() => {
+    const onHashChange = (event: HashChangeEvent) => {
+      const hash = new URL(event.newURL).hash;
+      if (lessonOnly(hash)) return;
+      const linked = parseLink(hash).state.compare;
+      setComparisonRequest(undefined);
+      setComparison(linked?.comparison);
+      setCompare((before) => (linked ? (before ?? { copy: false, config: linked.config }) : undefined));
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
   // Run B for the keyboard: Space, S and R act on both runs in compare mode.
-  const runB = useRef<TransportRun>(undefined);
-  const setRunB = useCallback((run: TransportRun | undefined) => {
+  const runB = useRef<CompareRun>(undefined);
+  const setRunB = useCallback((run: CompareRun | undefined) => {
     runB.current = run;
   }, []);
   const store = useRunHistoryStore(client);
@@ -123,7 +149,8 @@ function Playground({
   const divergence = useDivergence(client);
 
   const [helpOpen, setHelpOpen] = useState(false);
-  // R after a long run asks first (the Reset button does not: a click is deliberate, a key may not be).
+  // R after a long run asks first (the Reset button does not: a click is deliberate, a key may not be);
+  // in compare mode R discards both runs, so it asks when either is long.
   const runLength = useRunLength(client);
   const [confirming, setConfirming] = useState<RunLength>();
   const resetAll = useCallback(() => {
@@ -139,7 +166,7 @@ function Playground({
           if (run?.getSnapshot().state === 'paused') run.step(1, 'both');
       },
       reset: () => {
-        const length = runLength();
+        const length = longer(runLength(), runB.current?.length());
         if (length.long) setConfirming(length);
         else resetAll();
       },
