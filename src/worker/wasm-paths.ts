@@ -15,9 +15,11 @@ import * as tf from '../gan/tf.ts';
  * COEP, scripts/vite-csp.ts) and blob: workers in the CSP. A build picks the count with
  * VITE_WASM_THREADS (default 1: the plain SIMD build, no pool), chosen by measurement: DCGAN at
  * batch 64 in Chromium's training worker (`npm run bench -- dcgan`, builds with 1 and 2 threads side
- * by side, alternating) took 309 and 201 ms per iteration with one thread, 490 and 261 ms with two,
- * on the 2-core machine the project is built on (load average ~19: other processes hold the second
- * core, and the pool's pthreads wait for it). A build for machines with cores to spare sets it to 2.
+ * by side) took 309, 201 and 340 ms per iteration with one thread, 490, 261 and 224 ms with two, on
+ * the 2-core machine the project is built on, at load average 17–19: two threads won once in three,
+ * since other processes hold the second core and the pool's pthreads wait for it; and over half of
+ * an iteration is small element-wise ops that run on one thread anyway. Threads also need blob: in
+ * the CSP (scripts/vite-csp.ts). A build for machines with cores to spare sets it to 2.
  */
 export const WASM_THREADS = Math.max(1, Math.floor(Number(import.meta.env.VITE_WASM_THREADS ?? 1)) || 1);
 const threaded = WASM_THREADS > 1 && self.crossOriginIsolated === true;
