@@ -6,6 +6,7 @@ import { recipeFor } from '../../src/gan/recipes.ts';
 import { exportPyTorch } from '../../src/features/share/pytorch.ts';
 import { presetConfig } from '../../src/features/share/urlState.ts';
 import { MNIST_BINARY, PYTHON, runJson, script, torchMissing, writeScript } from './pytorch-run.ts';
+import { CONTINUOUS_CODE_WEIGHT } from '../../src/gan/architectures/constants.ts';
 
 interface Progress {
   iteration: number;
@@ -100,6 +101,9 @@ describe('the script as text', () => {
     expect(text).toContain('discriminator_parameters = list(discriminator.parameters()) + list(q_head.parameters())');
     expect(text).toContain('d_loss, mutual_information = d_loss + info[0], info[1]');
     expect(text).toContain('g_loss, mutual_information = g_loss + info[0], info[1]');
+    // The continuous codes' term weighs CONTINUOUS_CODE_WEIGHT, as info-codes.ts's.
+    expect(text).toContain(`W_CONT = ${CONTINUOUS_CODE_WEIGHT}  #`);
+    expect(text).toContain('squared_error = 0.5 * W_CONT * ((condition[1] - means) ** 2).sum(1).mean()');
     expect(text).toContain('real, labels = sample_real(BATCH), None'); // D's fakes get fresh codes, not labels
     // after_critic_step clips discriminator.parameters(): D's trunk and score, not Q.
     expect(text).toMatch(/for p in discriminator\.parameters\(\):\n\s+p\.clamp_/);

@@ -6,7 +6,7 @@
 import type { RunConfig } from '../../gan/config.ts';
 import { DATASET_MODULES } from '../../gan/data/modules.ts';
 import { OBJECTIVE_MODULES } from '../../gan/objectives/modules.ts';
-import { Q_HIDDEN } from '../../gan/architectures/constants.ts';
+import { CONTINUOUS_CODE_WEIGHT, Q_HIDDEN } from '../../gan/architectures/constants.ts';
 import { labelAtInput } from '../../gan/conditioning/label-input.ts';
 
 /** Whether D also reads onehot(y) at its input: Nash's rule (label.ts), an MLP on 2D data. */
@@ -81,12 +81,13 @@ def information(features, condition):
 # ─── Conditioning: InfoGAN (src/gan/conditioning/info-codes.ts, Chen et al. 2016) ──────────────
 #   G reads z + c, c = onehot(c_cat) + c_cont, c_cat ~ Cat(K), c_cont ~ U(-1, 1)^C.
 #   Q (src/gan/architectures/info-head.ts) shares D's trunk: features -> dense ${Q_HIDDEN} -> LeakyReLU 0.2 -> dense K + C.
-#   L_I = CE(c_cat, Q_cat(x)) + 1/2 ||c_cont - Q_mean(x)||^2 on x = G(z, c)   (sigma fixed at 1)
+#   L_I = CE(c_cat, Q_cat(x)) + W_CONT/2 ||c_cont - Q_mean(x)||^2 on x = G(z, c)   (sigma fixed at 1)
 #   D/Q step: minimise L_D + lambda L_I over D and Q;  G step: minimise L_G + lambda L_I over G.
 #   D's score ignores the codes; Q's weights are never clipped (WGAN clips D's score path only).
 K = ${config.categories}
 C_CONT = ${config.continuousCodes}
 INFO_LAMBDA = CONFIG['infoLambda']
+W_CONT = ${CONTINUOUS_CODE_WEIGHT}  # the continuous codes' weight in L_I (PyTorch-GAN's lambda_con)
 
 
 class TrunkAndScore(nn.Module):
@@ -135,7 +136,7 @@ def information(features, condition):
     out = q_head(features)                                                 # [n, K + C]
     logits, means = out[:, :K], out[:, K:]
     cross_entropy = -(condition[0] * F.log_softmax(logits, 1)).sum(1).mean()
-    squared_error = 0.5 * ((condition[1] - means) ** 2).sum(1).mean() if C_CONT else torch.zeros((), device=out.device)
+    squared_error = 0.5 * W_CONT * ((condition[1] - means) ** 2).sum(1).mean() if C_CONT else torch.zeros((), device=out.device)
     return INFO_LAMBDA * (cross_entropy + squared_error), math.log(K) - cross_entropy.item()
 `;
 }

@@ -15,3 +15,10 @@ export const BATCH_NORM_MOMENTUM = 0.1;
 
 /** Hidden units of InfoGAN's Q head (info-head.ts): the 128 of the paper's MNIST and CelebA heads. */
 export const Q_HIDDEN = 128;
+/**
+ * The weight of InfoGAN's continuous codes' term in L_I relative to the categorical code's
+ * (conditioning/info-codes.ts): PyTorch-GAN infogan.py's lambda_con = 0.1. At 1 the continuous codes
+ * took the digit's identity on MNIST (one slider turned 7s into 4s), leaving the categorical code
+ * with styles of the same few digits.
+ */
+export const CONTINUOUS_CODE_WEIGHT = 0.1;

@@ -1,6 +1,7 @@
 import * as tf from '../tf.ts';
 import type { RunConfig } from '../config.ts';
 import type { Discriminator } from '../architectures/network.ts';
+import { CONTINUOUS_CODE_WEIGHT } from '../architectures/constants.ts';
 import { infoHead } from '../architectures/info-head.ts';
 import type { Rng } from '../rng.ts';
 import { unconditioned } from './none.ts';
@@ -20,9 +21,12 @@ import {
  * without any label (on MNIST the categorical code tends to pick the digit).
  *
  *   c = c_cat ⊕ c_cont,  c_cat ~ Cat(K) (one-hot),  c_cont ~ U(−1, 1)^C,  C ∈ 0..3
- *   L_I = CE(c_cat, Q_cat(x)) + ½‖c_cont − Q_mean(x)‖²,   x = G(z, c)   (σ fixed at 1)
+ *   L_I = CE(c_cat, Q_cat(x)) + w·½‖c_cont − Q_mean(x)‖²,   x = G(z, c)   (σ fixed at 1, w = 0.1)
  *   D/Q step: minimise L_D + λ·L_I over D's and Q's variables
  *   G step:   minimise L_G + λ·L_I over G's variables
+ *
+ * w is CONTINUOUS_CODE_WEIGHT (architectures/constants.ts), PyTorch-GAN infogan.py's lambda_con: at
+ * w = 1 a continuous code took the digit's identity on MNIST and the categorical code only styles.
  *
  * The objective's L_D and L_G are unchanged; the information term is added around them (openai/InfoGAN
  * infogan_trainer.py adds −λ·MI to both; −MI and L_I differ by the constant H(c)). D's score and
@@ -74,7 +78,7 @@ export function infoCodes(
         const { logits, means } = head.predict(features); // [n, K], [n, C]
         const crossEntropy = tf.neg(tf.mean(tf.sum(tf.mul(codes.categorical, tf.logSoftmax(logits)), 1))); // []
         const squaredError = continuousCodes
-          ? tf.mul(0.5, tf.mean(tf.sum(tf.square(tf.sub(codes.continuous, means)), 1)))
+          ? tf.mul(0.5 * CONTINUOUS_CODE_WEIGHT, tf.mean(tf.sum(tf.square(tf.sub(codes.continuous, means)), 1)))
           : tf.scalar(0); // []
         return {
           loss: tf.mul(infoLambda, tf.add(crossEntropy, squaredError)) as tf.Scalar,
