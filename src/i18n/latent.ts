@@ -61,9 +61,16 @@ export const en = {
     'This model is young (iteration {n}): its latent space has little structure yet, so walks and arithmetic show little. Train on, or start an MNIST preset from trained weights.',
   youngScore:
     'The digit classifier reads few of G’s digits yet (score {score} of 10, under {min}): what the latent tools show is not to be trusted. Train on, or start from trained weights.',
-  example: 'Try an example: thicker strokes',
-  exampleHint:
-    'A = the 4 samples of the grid with the most ink, B = the 4 with the least, C = the selected sample. A − B is the direction from thin to thick strokes; A − B + C draws the selected digit thicker.',
+  examples: {
+    thicker: {
+      name: 'Try an example: thicker strokes',
+      hint: 'A = the 4 samples of the grid with the most ink, B = the 4 with the least, C = the selected sample. A − B points from thin to thick strokes (and from 1s towards 0s and 8s: the averages keep some of their shapes); With weights ½, −½, 1 the result draws the selected digit with more ink.',
+    },
+    rightward: {
+      name: 'Try an example: leaning right',
+      hint: 'A = the 4 samples of the grid that lean most to the right, B = the 4 that lean most to the left, C = the selected sample. A − B points from left-leaning to right-leaning; With weights ½, −½, 1 the result tilts the selected digit to the right (the whole A − B would also carry the averages’ shapes).',
+    },
+  },
   error: 'The worker could not answer: {message}',
   /** Why, for each of the worker's LatentProblem codes; `{field}` is the query's part, as the code names it. */
   problems: {
@@ -132,9 +139,16 @@ export const ko: typeof en = {
     '아직 어린 모델입니다 (반복 {n}). 잠재공간에 구조가 거의 없어서 보간과 산술이 보여 주는 것이 적습니다. 더 학습하거나 MNIST 프리셋을 학습된 가중치로 시작하세요.',
   youngScore:
     '숫자 분류기가 생성자의 숫자를 아직 거의 읽지 못합니다 (점수 10점 중 {score}, {min} 미만). 잠재공간 도구가 보여 주는 것을 믿기 이릅니다. 더 학습하거나 학습된 가중치로 시작하세요.',
-  example: '예제 해 보기: 더 굵은 획',
-  exampleHint:
-    'A = 격자에서 잉크가 가장 많은 샘플 4개, B = 가장 적은 4개, C = 고른 샘플. A − B는 가는 획에서 굵은 획으로 가는 방향이고, A − B + C는 고른 숫자를 더 굵게 그립니다.',
+  examples: {
+    thicker: {
+      name: '예제 해 보기: 더 굵은 획',
+      hint: 'A = 격자에서 잉크가 가장 많은 샘플 4개, B = 가장 적은 4개, C = 고른 샘플. A − B는 가는 획에서 굵은 획으로 가는 방향입니다 (1에서 0과 8 쪽으로 가는 방향이기도 합니다. 평균에도 모양이 조금 남습니다). 가중치 ½, −½, 1이면 결과는 고른 숫자를 잉크를 더 써서 그립니다.',
+    },
+    rightward: {
+      name: '예제 해 보기: 오른쪽으로 기울이기',
+      hint: 'A = 격자에서 가장 오른쪽으로 기운 샘플 4개, B = 가장 왼쪽으로 기운 4개, C = 고른 샘플. A − B는 왼쪽 기울기에서 오른쪽 기울기로 가는 방향이고, 가중치 ½, −½, 1이면 결과는 고른 숫자를 오른쪽으로 기울입니다 (A − B 전체를 더하면 평균들의 모양까지 옮겨 옵니다).',
+    },
+  },
   error: '워커가 답하지 못했습니다: {message}',
   problems: {
     badQuery: '페이지가 잘못된 질의를 보냈습니다 ({field})',

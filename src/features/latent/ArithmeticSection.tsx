@@ -8,10 +8,12 @@ import type { LatentCondition } from '../../worker/latent-answers.ts';
 import { ArrowsCanvas } from './ArrowsCanvas.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { formatOf, sampleAt, SampleCanvas } from './SampleCanvas.tsx';
+import { EXAMPLE_WEIGHTS, EXAMPLES, type ExampleId } from './rules.ts';
 import { useLatentAnswer } from './useLatentAnswer.ts';
 
 export type Slots = [Latent[], Latent[], Latent[]];
 const NAMES = ['A', 'B', 'C'] as const;
+const EXAMPLE_IDS = Object.keys(EXAMPLES) as ExampleId[];
 /** A − B + C: the DCGAN paper's "man with glasses − man + woman". */
 const DEFAULT_WEIGHTS: [number, number, number] = [1, -1, 1];
 
@@ -24,8 +26,8 @@ interface Props {
   radius: number;
   planar: boolean;
   draw: number;
-  /** The worked example's slots ("thicker strokes", rules.ts), where the grid's samples are images. */
-  example?: () => Slots;
+  /** A worked example's slots (rules.ts attributeExample), where the grid's samples are images. */
+  example?: (id: ExampleId) => Slots;
 }
 
 /** Slots A, B, C filled from the selected sample (several average), a weight per term, and the live result. */
@@ -64,16 +66,21 @@ export function ArithmeticSection({
       <h3 id="latent-arithmetic">{t.arithmetic}</h3>
       <p className="latent-why">{t.arithmeticHint}</p>
       {example ? (
-        <button
-          type="button"
-          title={t.exampleHint}
-          onClick={() => {
-            setWeights(DEFAULT_WEIGHTS);
-            onSlots(example());
-          }}
-        >
-          {t.example}
-        </button>
+        <div className="latent-examples">
+          {EXAMPLE_IDS.map((id) => (
+            <button
+              key={id}
+              type="button"
+              title={t.examples[id].hint}
+              onClick={() => {
+                setWeights(EXAMPLE_WEIGHTS);
+                onSlots(example(id));
+              }}
+            >
+              {t.examples[id].name}
+            </button>
+          ))}
+        </div>
       ) : null}
       {error ? <p role="alert">{describeLatentProblem(error, t)}</p> : null}
       <div className="latent-slots">

@@ -13,7 +13,7 @@ import { InterpolationSection } from './InterpolationSection.tsx';
 import { NeighboursSection } from './NeighboursSection.tsx';
 import { formatOf, sampleAt, SampleCanvas } from './SampleCanvas.tsx';
 import { useLatentAnswer } from './useLatentAnswer.ts';
-import { thicknessExample, YOUNG_SCORE, youngModel } from './rules.ts';
+import { attributeExample, type ExampleId, YOUNG_SCORE, youngModel } from './rules.ts';
 import './latent.css';
 
 /** Latents in the explorer's grid: a 4×4 block of digits, small enough to decode in a few ms. */
@@ -207,8 +207,9 @@ export function LatentExplorer({ client }: { client: TrainingClient }) {
             draw={draw}
             example={
               answer && answer.imageShape && answer.count === GRID
-                ? () =>
-                    thicknessExample(
+                ? (id: ExampleId) =>
+                    attributeExample(
+                      id,
                       Array.from({ length: GRID }, (_, i) => latentRow(latents, i, size)),
                       Array.from({ length: GRID }, (_, i) => sampleAt(answer, i)),
                       selectedLatent,

@@ -1,0 +1,116 @@
+/**
+ * Trained starts (issue 17) in real Chromium on wasm: the MNIST MLP preset's latent explorer says the
+ * fresh model is too young; "Start from trained weights" loads the shipped model (measured: under
+ * 2 s from the click to the status line), the run sits paused at the model's iteration, the digit
+ * classifier reads all 10 digits with a score ≥ 7 from the first metrics, the note is gone, and
+ * Train continues with the worker's tensor count flat. The arithmetic's worked example makes the
+ * selected digit thicker. A damaged model file is refused with its reason and the fresh run stays.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { type Opened, sharePage } from './playground-page.ts';
+import { read } from './training.ts';
+
+let opened: Opened;
+sharePage({ width: 1280, height: 720 }, {}, (o) => (opened = o));
+
+const modelIteration = (preset: string) =>
+  (JSON.parse(readFileSync(`public/models/${preset}.json`, 'utf8')) as { iteration: number }).iteration;
+
+/** The mean ink (0–1) of an image canvas, as the page drew it. */
+const inkOf = (canvas: Locator) =>
+  canvas.evaluate((element) => {
+    const c = element as HTMLCanvasElement;
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let sum = 0;
+    for (let p = 0; p < data.length; p += 4) sum += data[p] / 255;
+    return sum / (data.length / 4);
+  });
+
+async function choosePreset(page: Page, id: string) {
+  const run = (await read(page)).run;
+  await page.getByRole('combobox', { name: 'Preset' }).selectOption(id);
+  await page.waitForFunction(
+    (before) => {
+      const s = window.nash!.training.getSnapshot();
+      return s.run > before && s.phase === 'ready';
+    },
+    run,
+    { timeout: 60_000 },
+  );
+}
+
+test('a damaged model file is refused with its reason, and the fresh run stays (the explorer calls it young)', {
+  timeout: 60_000,
+}, async () => {
+  const { page } = opened;
+  // The page's fetch answers 10 bytes for the model's weights (page.route cannot: the service worker
+  // fetches past it).
+  await page.evaluate(() => {
+    const original = window.fetch;
+    window.fetch = (input, init) =>
+      String(input).endsWith('models/mnistDefault.bin')
+        ? Promise.resolve(new Response(new Uint8Array(10)))
+        : original(input, init);
+    Object.assign(window, { restoreFetch: () => (window.fetch = original) });
+  });
+  await choosePreset(page, 'mnistDefault');
+  await page.getByRole('button', { name: 'Start from trained weights' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be loaded' }).textContent()).resolves.toMatch(
+    /its weights file has 10 bytes where the model describes \d+/,
+  );
+  expect((await read(page)).iteration).toBeLessThan(modelIteration('mnistDefault'));
+  await expect
+    .poll(() => page.getByRole('region', { name: 'Latent space' }).getByRole('note').textContent(), {
+      timeout: 10_000,
+    })
+    .toMatch(/This model is young \(iteration \d+\)/);
+  await page.evaluate(() => (window as unknown as { restoreFetch(): void }).restoreFetch());
+});
+
+test('MNIST MLP: the trained model in < 2 s, read as 10 digits with score ≥ 7; Train continues with tensors flat', {
+  timeout: 60_000,
+}, async () => {
+  const { page, errors } = opened;
+  const explorer = page.getByRole('region', { name: 'Latent space' });
+
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Start from trained weights' }).click();
+  await page.getByRole('status').filter({ hasText: 'Started from the trained model' }).waitFor({ timeout: 10_000 });
+  const seconds = (Date.now() - started) / 1000;
+  console.log(`trained start: mnistDefault loaded in ${seconds.toFixed(2)} s`);
+  expect(seconds).toBeLessThan(2);
+
+  const iteration = modelIteration('mnistDefault');
+  const loaded = await read(page);
+  expect(loaded.iteration).toBe(iteration);
+  expect(loaded.state).toBe('paused');
+  const within = { timeout: 10_000 };
+  await expect.poll(() => page.getByRole('status', { name: 'Modes covered' }).textContent(), within).toBe('10 / 10');
+  const score = async () => {
+    const text = await page.getByRole('figure', { name: 'Digit classifier' }).textContent();
+    return Number(/classifier score ([\d.]+)/.exec(text ?? '')?.[1] ?? 0);
+  };
+  // The page's own reading, on its own noise, of what npm run pretrain measured (README: 7.8).
+  await expect.poll(score, within).toBeGreaterThanOrEqual(7);
+  await expect.poll(() => explorer.getByRole('note').count(), within).toBe(0);
+
+  // The worked example: A − B + C draws the selected digit with more ink than C.
+  await explorer.getByRole('button', { name: 'Try an example: thicker strokes' }).click();
+  const result = explorer.getByRole('img', { name: 'Result', exact: true });
+  await result.waitFor(within);
+  const c = explorer.getByRole('img', { name: 'Mean of slot C', exact: true });
+  await expect.poll(async () => (await inkOf(result)) - (await inkOf(c)), within).toBeGreaterThan(0);
+
+  // Train continues from the model's iteration; the worker's tensors stay as many as after the load.
+  const tensors = (await read(page)).tensors;
+  const controls = page.getByRole('group', { name: 'Training controls' });
+  await controls.getByRole('button', { name: 'Train', exact: true }).click();
+  await page.waitForFunction((from) => window.nash!.training.getSnapshot().iteration >= from + 30, iteration, {
+    timeout: 20_000,
+  });
+  await controls.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect.poll(async () => (await read(page)).tensors, within).toBe(tensors);
+  expect(errors).toEqual([]);
+});
