@@ -1,9 +1,18 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { createContext, useContext, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { TrainingClient } from '../../client/TrainingClient.ts';
 import type { LatentAnswer, LatentProblem, LatentQuery } from '../../worker/latent-answers.ts';
 
 /** While training, an answer is refreshed at most this often: fresh enough to watch, cheap for the loop. */
 const REFRESH_MS = 600;
+/**
+ * Off screen (scrolled away, or hidden in presenter mode) an answer is refreshed this seldom: the
+ * explorer below the charts re-rendered its 16 tiles ~6 times a second while nobody saw it, the page's
+ * most frequent renders while training (scripts/bench/lib/profile.ts, issue 18).
+ */
+const OFF_SCREEN_REFRESH_MS = 5_000;
+
+/** Whether the explorer is on screen, as LatentPanel sees it (a ref: a change re-renders nothing). On screen where no one watches. */
+export const LatentOnScreen = createContext<{ readonly current: boolean }>({ current: true });
 
 export interface LatentResult {
   answer?: LatentAnswer;
@@ -22,6 +31,7 @@ export function useLatentAnswer(
   make: () => LatentQuery,
 ): LatentResult {
   const [result, setResult] = useState<LatentResult>({});
+  const onScreen = useContext(LatentOnScreen);
   const makeRef = useRef(make);
   useLayoutEffect(() => {
     makeRef.current = make;
@@ -63,7 +73,7 @@ export function useLatentAnswer(
           asked = performance.now();
           ask();
         },
-        Math.max(0, asked + REFRESH_MS - performance.now()),
+        Math.max(0, asked + (onScreen.current ? REFRESH_MS : OFF_SCREEN_REFRESH_MS) - performance.now()),
       );
     });
     return () => {
@@ -72,7 +82,7 @@ export function useLatentAnswer(
       unsubscribe();
       if (timer !== undefined) clearTimeout(timer);
     };
-  }, [client, key]);
+  }, [client, key, onScreen]);
 
   return key === undefined ? {} : result;
 }
