@@ -33,6 +33,8 @@ test('load once, go offline, reload: the app loads from the cache and trains on 
   expect(cached.some((path) => path.endsWith('.wasm'))).toBe(true);
   expect(cached.some((path) => path.endsWith('/data/mnist.bin'))).toBe(true);
   expect(cached.some((path) => path.endsWith('/models/digit-classifier.bin'))).toBe(true);
+  // The trained starts' models (issue 17), so 'Start from trained weights' works offline too.
+  expect(cached.some((path) => path.endsWith('/models/mnistDefault.bin'))).toBe(true);
 
   await context.setOffline(true);
   const fromWorker: boolean[] = [];
