@@ -8,13 +8,12 @@ import { useStrings, useWords } from '../../i18n/useStrings.ts';
 import { describeTraced, tracedOfNode } from './describe.ts';
 import { type Highlight, highlight, type LayerShapes, NODE_SYMBOL, type NodeId, overviewGraph } from './graph.ts';
 import { type Activity, type GraphWords, OverviewGraph } from './OverviewGraph.tsx';
-import { currentWalk, useSlowMotion } from './slowMotion.ts';
+import { currentWalk, useSlowMotion, useWalkIteration } from './slowMotion.ts';
 import { SlowMotionWalk } from './SlowMotionWalk.tsx';
 import './overview.css';
 
 const configOf = (s: TrainingState) => s.config;
 const runOf = (s: TrainingState) => s.run;
-const iterationOf = (s: TrainingState) => s.iteration;
 const playStateOf = (s: TrainingState) => s.state;
 const readyOf = (s: TrainingState) => s.phase === 'ready';
 
@@ -30,12 +29,11 @@ export function Overview({ client }: { client: TrainingClient }) {
   const t = useWords(overview);
   const config = useTraining(client, configOf);
   const run = useTraining(client, runOf);
-  const iteration = useTraining(client, iterationOf);
   const playState = useTraining(client, playStateOf);
   const ready = useTraining(client, readyOf);
   const graph = useMemo(() => overviewGraph(config), [config]);
   const slow = useSlowMotion(client);
-  const walk = currentWalk(slow.state, run, iteration);
+  const walk = currentWalk(slow.state, run, useWalkIteration(client, slow.state));
   const [focused, setFocused] = useState<NodeId>();
 
   const { architecture } = graph;

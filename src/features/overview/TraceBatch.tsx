@@ -7,7 +7,6 @@ import * as overview from '../../i18n/overview.ts';
 import { useWords } from '../../i18n/useStrings.ts';
 
 const runOf = (s: TrainingState) => s.run;
-const iterationOf = (s: TrainingState) => s.iteration;
 
 /** A point's radius and an arrow's width, as fractions of the plane's half-width. */
 const DOT = 0.024;
@@ -30,8 +29,7 @@ interface Dot {
  */
 export function TraceBatch({ client, radius }: { client: TrainingClient; radius: number }) {
   const run = useTraining(client, runOf);
-  const iteration = useTraining(client, iterationOf);
-  const walk = useWalkPosition(client, run, iteration);
+  const walk = useWalkPosition(client, run);
   const t = useWords(overview);
   const drawn = walk && overlayOf(walk);
   if (!drawn) return null;

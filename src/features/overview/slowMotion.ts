@@ -5,8 +5,9 @@
  */
 import { useCallback, useMemo } from 'react';
 import { ValueStore } from '../../client/store.ts';
-import type { TrainingClient } from '../../client/TrainingClient.ts';
+import type { TrainingClient, TrainingState } from '../../client/TrainingClient.ts';
 import { useStore } from '../../client/useStore.ts';
+import { useTraining } from '../../client/useTraining.ts';
 import { SUB_STEPS, type IterationTrace, type Network, type SubStep, type PhaseTrace } from '../../gan/trace-shape.ts';
 import type { WorkerProblem } from '../../worker/protocol.ts';
 
@@ -88,7 +89,21 @@ export function useSlowMotion(client: TrainingClient) {
 }
 
 /** The walk's position for the 2D view's overlay. */
-export function useWalkPosition(client: TrainingClient, run: number, iteration: number): WalkPosition | undefined {
+export function useWalkPosition(client: TrainingClient, run: number): WalkPosition | undefined {
   const state = useStore(useMemo(() => storeOf(client), [client]));
-  return currentWalk(state, run, iteration);
+  return currentWalk(state, run, useWalkIteration(client, state));
+}
+
+/**
+ * The run's iteration as far as a walk cares (currentWalk): the traced iteration, or one past it once
+ * the run has trained on. Selecting the iteration itself re-rendered the graph and the overlay with
+ * every status, ~6 times a second while training (issue 18's profile, scripts/bench/lib/profile.ts).
+ */
+export function useWalkIteration(client: TrainingClient, state: WalkState): number {
+  const traced = state.trace?.iteration;
+  const past = useTraining(
+    client,
+    useCallback((s: TrainingState) => traced !== undefined && s.iteration > traced, [traced]),
+  );
+  return traced === undefined ? 0 : past ? traced + 1 : traced;
 }
