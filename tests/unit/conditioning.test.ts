@@ -8,6 +8,7 @@ import { parseCli } from '../../scripts/cli/options.ts';
 import { reportLine } from '../../scripts/cli/report.ts';
 import { loadMnist } from '../../scripts/node/mnist.ts';
 import { infoCodes } from '../../src/gan/conditioning/info-codes.ts';
+import { CONTINUOUS_CODE_WEIGHT } from '../../src/gan/architectures/constants.ts';
 import { cyclingLabels, oneHotRows } from '../../src/gan/conditioning/types.ts';
 import {
   CONDITIONINGS,
@@ -200,7 +201,7 @@ describe('generation for chosen labels', () => {
 });
 
 describe('the information term', () => {
-  test('with Q predicting nothing (zero output layer): CE = ln K, the estimate is 0, and L_I adds ½‖c‖²', () => {
+  test('with Q predicting nothing (zero output layer): CE = ln K, the estimate is 0, and L_I adds w·½‖c‖²', () => {
     const K = 4;
     const discriminator = { featureSize: 3 } as Parameters<typeof infoCodes>[1];
     const codes = infoCodes({ categories: K, continuousCodes: 2 }, discriminator, createRng(1));
@@ -213,8 +214,9 @@ describe('the information term', () => {
     const info = codes.information?.(features, condition, { infoLambda: lambda });
     if (!info) throw new Error('InfoGAN has an information term');
     const squaredError = (0.5 * (0.25 + 1 + (0 + 0.04))) / 2; // ½‖c − 0‖², mean over the batch
+    expect(CONTINUOUS_CODE_WEIGHT).toBe(0.1); // PyTorch-GAN's lambda_con
     expect(info.mutualInformation.dataSync()[0]).toBeCloseTo(0, 6);
-    expect(info.loss.dataSync()[0]).toBeCloseTo(lambda * (Math.log(K) + squaredError), 5);
+    expect(info.loss.dataSync()[0]).toBeCloseTo(lambda * (Math.log(K) + 0.1 * squaredError), 5);
     tf.dispose([features, info.loss, info.mutualInformation]);
     codes.dispose();
   });
