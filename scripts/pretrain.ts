@@ -1,5 +1,5 @@
 /**
- * `npm run pretrain -- --preset ID [--engine pytorch|nash] [--steps N] [--seed N] [--out DIR]`:
+ * `npm run pretrain:model -- --preset ID [--engine pytorch|nash] [--steps N] [--seed N] [--out DIR]`:
  * trains a preset's model and writes it as the page's "Start from trained weights" reads it
  * (public/models/<preset>.json + .bin, src/features/presets/trainedModel.ts), then prints its figures
  * by the project's digit classifier, measured on the weights as written (8-bit, read back).
@@ -10,6 +10,8 @@
  *   "Import PyTorch weights" code. About 10× faster than tfjs here.
  * - `nash`: the project's own Trainer in Node on wasm, as `npm run train` does.
  * Both are seeded (the preset's seed unless --seed) and run on one thread, so a rerun writes the same file.
+ * The npm script is `pretrain:model`, not `pretrain`: npm runs a script named pre<name> before <name>,
+ * so `pretrain` would run (and fail, with no preset) before every `npm run train`.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -56,7 +58,7 @@ const PRETRAIN_STEPS: Record<string, number> = {
 /** Debian's python3 with its python3-torch (a pyenv shim first on PATH may lack torch). */
 const PYTHON = process.env.NASH_PYTHON ?? '/usr/bin/python3';
 
-const USAGE = `Usage: npm run pretrain -- --preset ${Object.keys(PRETRAIN_STEPS).join('|')}
+const USAGE = `Usage: npm run pretrain:model -- --preset ${Object.keys(PRETRAIN_STEPS).join('|')}
   [--engine ${ENGINES.join('|')}] [--steps N] [--seed N] [--out DIR (default public/models)]`;
 
 interface Options {

@@ -1,5 +1,5 @@
 /**
- * The shipped trained models (public/models/<preset>.json + .bin, `npm run pretrain`), `npm run
+ * The shipped trained models (public/models/<preset>.json + .bin, `npm run pretrain:model`), `npm run
  * bench -- models`: each read through the page's own decoder and put into a run of its preset as the
  * page does (weightsIntoRun), then judged by the project's digit classifier on 1,000 digits (issue
  * 17's targets: classifier score ≥ 8 with 10 classes; CGAN label accuracy ≥ 0.97; InfoGAN ≥ 9 digits

@@ -13,14 +13,16 @@ export const en = {
   lookAt: 'What to look at',
   trained: {
     start: 'Start from trained weights',
-    hint: 'Replaces the run with this preset’s model as trained by npm run pretrain (G and D after many iterations): the samples, the latent explorer, the label picker and the code sliders show a trained model at once. Train continues from there.',
+    hint: 'Replaces the run with this preset’s model as trained by npm run pretrain:model (G and D after many iterations): the samples, the latent explorer, the label picker and the code sliders show a trained model at once. Train continues from there.',
     loading: 'Loading the trained model…',
-    loaded: 'Started from the trained model at iteration {iteration} (loaded in {seconds} s). Press Train to continue training it.',
+    loaded:
+      'Started from the trained model at iteration {iteration} (loaded in {seconds} s). Press Train to continue training it.',
     refused: 'The trained model for “{preset}” could not be loaded: {reason}',
     refusals: {
       fetchFailed: 'its file could not be fetched ({detail})',
       notTrainedModel: 'the file is not a Nash trained model',
-      modelVersion: 'it is written in format {value}, and this page reads format {reads}; run npm run pretrain again',
+      modelVersion:
+        'it is written in format {value}, and this page reads format {reads}; run npm run pretrain:model again',
       otherPreset: 'it was trained for the preset {value}, not {preset}',
       badEncoding: 'the weight {name} has no valid encoding',
       weightsLength: 'its weights file has {bytes} bytes where the model describes {expected}',
@@ -104,7 +106,7 @@ export const en = {
     },
     cganMnist: {
       name: 'Conditional GAN on MNIST',
-      text: 'A label picks the digit: G sees noise ⊕ one-hot label, D a projection of it. Readable digits of the asked-for label by ~500 iterations; open the latent explorer to pick a label.',
+      text: 'A label picks the digit: G sees noise ⊕ one-hot label, D a projection of it and a class head that learns the digits (AC-GAN). Readable digits of the asked-for label by ~500 iterations, steadier after ~2,500; open the latent explorer to pick a label.',
     },
     dcganMnist: {
       name: 'DCGAN on MNIST',
@@ -135,14 +137,15 @@ export const ko: typeof en = {
   lookAt: '볼 곳',
   trained: {
     start: '학습된 가중치로 시작',
-    hint: '실행을 npm run pretrain으로 학습한 이 프리셋의 모델(여러 번 반복한 뒤의 생성자와 판별자)로 바꿉니다. 샘플, 잠재공간 탐색기, 레이블 선택, 코드 슬라이더가 곧바로 학습된 모델을 보여 줍니다. 학습을 누르면 거기서 이어 갑니다.',
+    hint: '실행을 npm run pretrain:model로 학습한 이 프리셋의 모델(여러 번 반복한 뒤의 생성자와 판별자)로 바꿉니다. 샘플, 잠재공간 탐색기, 레이블 선택, 코드 슬라이더가 곧바로 학습된 모델을 보여 줍니다. 학습을 누르면 거기서 이어 갑니다.',
     loading: '학습된 모델을 불러오는 중…',
-    loaded: '학습된 모델로 반복 {iteration}에서 시작했습니다 ({seconds}초 만에 불러옴). 학습을 누르면 이어서 학습합니다.',
+    loaded:
+      '학습된 모델로 반복 {iteration}에서 시작했습니다 ({seconds}초 만에 불러옴). 학습을 누르면 이어서 학습합니다.',
     refused: '“{preset}”의 학습된 모델을 불러오지 못했습니다: {reason}',
     refusals: {
       fetchFailed: '파일을 받아 오지 못했습니다 ({detail})',
       notTrainedModel: 'Nash의 학습된 모델 파일이 아닙니다',
-      modelVersion: '형식 {value}로 쓰였는데 이 페이지는 형식 {reads}를 읽습니다. npm run pretrain을 다시 실행하세요',
+      modelVersion: '형식 {value}로 쓰였는데 이 페이지는 형식 {reads}를 읽습니다. npm run pretrain:model을 다시 실행하세요',
       otherPreset: '{preset}이 아니라 프리셋 {value}용으로 학습되었습니다',
       badEncoding: '가중치 {name}의 인코딩이 올바르지 않습니다',
       weightsLength: '모델은 {expected}바이트를 말하는데 가중치 파일은 {bytes}바이트입니다',
@@ -226,7 +229,7 @@ export const ko: typeof en = {
     },
     cganMnist: {
       name: 'MNIST 조건부 GAN',
-      text: '레이블이 숫자를 고릅니다. 생성자는 노이즈 ⊕ 원-핫 레이블을, 판별자는 그 투영을 봅니다. 약 500번 반복하면 요청한 레이블의 숫자가 읽힙니다. 잠재공간 탐색기에서 레이블을 고르세요.',
+      text: '레이블이 숫자를 고릅니다. 생성자는 노이즈 ⊕ 원-핫 레이블을, 판별자는 그 투영을 보고, 숫자를 배우는 분류 헤드(AC-GAN)도 둡니다. 약 500번 반복하면 요청한 레이블의 숫자가 읽히고, 약 2,500번 뒤에는 더 안정적입니다. 잠재공간 탐색기에서 레이블을 고르세요.',
     },
     dcganMnist: {
       name: 'MNIST DCGAN',

@@ -92,7 +92,7 @@ test('MNIST MLP: the trained model in < 2 s, read as 10 digits with score ≥ 7;
     const text = await page.getByRole('figure', { name: 'Digit classifier' }).textContent();
     return Number(/classifier score ([\d.]+)/.exec(text ?? '')?.[1] ?? 0);
   };
-  // The page's own reading, on its own noise, of what npm run pretrain measured (README: 7.8).
+  // The page's own reading, on its own noise, of what npm run pretrain:model measured (README: 7.8).
   await expect.poll(score, within).toBeGreaterThanOrEqual(7);
   await expect.poll(() => explorer.getByRole('note').count(), within).toBe(0);
 

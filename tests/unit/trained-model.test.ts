@@ -2,7 +2,7 @@
  * Trained starts (issue 17): the shipped model format (src/features/presets/trainedModel.ts) reads
  * back what was written within half a quantization step and refuses damaged files naming what is
  * wrong; every shipped model (public/models/<preset>.*) reads and fits a fresh run of its preset as
- * the page puts it in (weightsIntoRun), so a change of a preset's networks after `npm run pretrain`
+ * the page puts it in (weightsIntoRun), so a change of a preset's networks after `npm run pretrain:model`
  * fails here rather than loading garbage. Also the latent explorer's rules (src/features/latent/
  * rules.ts).
  */
@@ -125,13 +125,13 @@ describe('the shipped models', () => {
       preset,
     );
     if (!read.ok)
-      throw new Error(`${preset}: refused (${read.refusal.code}); run npm run pretrain -- --preset ${preset}`);
+      throw new Error(`${preset}: refused (${read.refusal.code}); run npm run pretrain:model -- --preset ${preset}`);
     const config = { ...defaultConfig(), ...PRESETS[preset].config } as RunConfig;
     const trainer = new Trainer(config, createDataset('mnist', { mnist: loadMnist() }));
     try {
       const merged = weightsIntoRun(read.weights, await captureRun(trainer));
       const why = merged.ok ? undefined : merged.refusal;
-      expect(why, `run npm run pretrain -- --preset ${preset}`).toBeUndefined();
+      expect(why, `run npm run pretrain:model -- --preset ${preset}`).toBeUndefined();
     } finally {
       trainer.dispose();
     }

@@ -1,5 +1,5 @@
 /**
- * A preset's trained model as shipped under public/models/ (written by `npm run pretrain`,
+ * A preset's trained model as shipped under public/models/ (written by `npm run pretrain:model`,
  * scripts/pretrain.ts): `<preset>.json`, a manifest (the run's configuration, the iteration it
  * trained to, the figures it reached, each network tensor's name, shape and encoding), and
  * `<preset>.bin`, the tensors' bytes one after another. Only G's and D's variables (and the
@@ -37,7 +37,7 @@ export interface TrainedModelManifest {
   preset: string;
   config: RunConfig;
   iteration: number;
-  /** What `npm run pretrain` measured on these weights (classifier score, classes, …), for the record. */
+  /** What `npm run pretrain:model` measured on these weights (classifier score, classes, …), for the record. */
   figures: Record<string, number>;
   tensors: TensorEntry[];
 }

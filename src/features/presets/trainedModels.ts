@@ -1,6 +1,6 @@
 /**
  * The presets that ship a trained model (public/models/<preset>.json + .bin, written by
- * `npm run pretrain`), and its fetch from the app's own origin: a missing or damaged file comes back
+ * `npm run pretrain:model`), and its fetch from the app's own origin: a missing or damaged file comes back
  * as a refusal to show, never as a half-loaded model. The service worker precaches public/, so a
  * model once seen loads offline.
  */
