@@ -75,6 +75,9 @@ export const MNIST_MLP_RECIPES: Record<ConditioningId, Partial<RunConfig>> = {
     generatorLearningRate: 1e-3,
     discriminatorLearningRate: 1e-3,
   },
+  // With an auxiliary class head on D (label.ts, λ = 3). Tuned at seeds 1–3 to 2,000–2,500 iterations
+  // (wasm): G 2×512 read 0.87 at 2,000 at seed 1, batch 128 0.88 (0.90 at 2,000 here); Adam 5e-4
+  // 0.87 at seed 2 (0.95 here).
   label: {
     ...mnistMlp,
     generatorLayers: 2,

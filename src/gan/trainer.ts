@@ -52,7 +52,7 @@ export interface StepParts {
   realScores?: tf.Tensor2D;
   /** D's raw outputs on the fakes, [n, 1]. */
   fakeScores: tf.Tensor2D;
-  /** The loss the step descends (with WGAN-GP's penalty and InfoGAN's λ·L_I where they apply), []. */
+  /** The loss the step descends (with WGAN-GP's penalty, CGAN's class term and InfoGAN's λ·L_I where they apply), []. */
   loss: tf.Scalar;
   /** What the step moves, and its gradient, in the same order. */
   variables: readonly tf.Variable[];
@@ -70,8 +70,8 @@ type HeldStats = Partial<Record<StatField, tf.Scalar>>;
  * Trains one GAN: an iteration is k_D discriminator (critic) steps, then k_G generator steps.
  * Per-iteration signals stay on the device as one small tensor each and are read back in batches by
  * `flushStats`, never synchronously in the loop. The conditioning (conditioning/*.ts) says what G and
- * D see besides noise and samples; its own variables (CGAN's projection, InfoGAN's Q head) train in
- * D's step.
+ * D see besides noise and samples; its own variables (CGAN's projection and class head, InfoGAN's Q
+ * head) train in D's step.
  */
 export class Trainer {
   config: RunConfig;
@@ -180,6 +180,9 @@ export class Trainer {
           const critic = (x: tf.Tensor2D) => judge(x).scores;
           total = tf.add(total, objective.criticPenalty(critic, real, fake, tf.tensor2d(epsilon, [n, 1]), c));
         }
+        // CGAN's class head learns the labels from the real batch (AC-GAN, label.ts).
+        const classification = this.conditioning.classification?.(realJudged.features, condition);
+        if (classification) total = tf.add(total, classification);
         const information = this.conditioning.information?.(fakeJudged.features, condition, c);
         if (!information) return total;
         mutualInformation = tf.keep(information.mutualInformation);
@@ -231,7 +234,10 @@ export class Trainer {
         fake = tf.keep(this.generator.apply(latent, true)); // [n, dim]
         const judged = this.conditioning.judge(this.discriminator, fake, condition, true); // scores [n, 1]
         fakeScores = tf.keep(judged.scores);
-        const adversarial = objective.generatorLoss(judged.scores, c);
+        let adversarial = objective.generatorLoss(judged.scores, c);
+        // CGAN: G draws what the class head reads as the asked-for label (AC-GAN, label.ts).
+        const classification = this.conditioning.classification?.(judged.features, condition);
+        if (classification) adversarial = tf.add(adversarial, classification);
         const information = this.conditioning.information?.(judged.features, condition, c);
         if (!information) return adversarial;
         mutualInformation = tf.keep(information.mutualInformation);

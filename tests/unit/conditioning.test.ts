@@ -142,6 +142,8 @@ test('conditioning adds its inputs to G, and to the MLP D on 2D data for CGAN; e
   expect(firstKernel(digits, 'generator')).toEqual([3 + 10, 16]);
   expect(firstKernel(digits, 'discriminator')).toEqual([784, 16]);
   expect(digits.conditioning.criticVariables.map((v) => v.shape)).toEqual([[10, 16]]);
+  // AC-GAN's class head on D's trunk (label.ts): features → K logits, trained with D.
+  expect(digits.conditioning.headVariables.map((v) => v.shape)).toEqual([[16, 10], [10]]);
   digits.dispose();
   const info = new Trainer(
     smallConfig({ conditioning: 'infoCodes', latentSize: 3, categories: 5, continuousCodes: 3 }),
@@ -156,13 +158,14 @@ test('conditioning adds its inputs to G, and to the MLP D on 2D data for CGAN; e
   for (const t of [cgan, info, dcgan]) t.dispose();
 });
 
-test('WGAN clips D and the CGAN projection but never the Q head', () => {
+test('WGAN clips D and the CGAN projection but never the CGAN class head or the Q head', () => {
   const clipValue = 0.01;
   const within = (variables: readonly tf.Variable[]) =>
     snapshot(variables).every((values) => values.every((x) => Math.abs(x) <= clipValue + 1e-7));
   const cgan = new Trainer(dcganConfig({ conditioning: 'label', objective: 'wgan', clipValue }), mnist);
   cgan.stepDiscriminator();
   expect(within([...cgan.discriminator.trainable, ...cgan.conditioning.criticVariables])).toBe(true);
+  expect(within(cgan.conditioning.headVariables)).toBe(false);
   const info = new Trainer(smallConfig({ conditioning: 'infoCodes', objective: 'wgan', clipValue }), ring());
   info.stepDiscriminator();
   expect(within(info.discriminator.trainable)).toBe(true);

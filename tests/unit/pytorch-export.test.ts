@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { defaultConfig, OBJECTIVES, type RunConfig } from '../../src/gan/config.ts';
+import { CLASSIFIER_WEIGHT } from '../../src/gan/conditioning/label-input.ts';
 import { recipeFor } from '../../src/gan/recipes.ts';
 import { exportPyTorch } from '../../src/features/share/pytorch.ts';
 import { presetConfig } from '../../src/features/share/urlState.ts';
@@ -60,7 +61,7 @@ describe('the script as text', () => {
     expect(text('hinge')).toContain('return F.relu(1 - real).mean() + F.relu(1 + fake).mean()');
   });
 
-  test('CGAN: one-hot label into G; D with the label at its input (MLP only) and a projection; fakes carry the real labels', () => {
+  test('CGAN: one-hot label into G; D with the label at its input (MLP only), a projection and a class head; fakes carry the real labels', () => {
     const mlpText = script({ ...defaultConfig(), conditioning: 'label' }).script;
     expect(script({ ...defaultConfig(), conditioning: 'label' }).filename).toBe('nash_nonSaturating_mlp_label_ring.py');
     expect(mlpText).toContain('G_INPUT = LATENT_SIZE + CLASSES');
@@ -71,10 +72,22 @@ describe('the script as text', () => {
     expect(mlpText).toContain('condition = sample_condition(BATCH, labels)');
     expect(mlpText).toContain('discriminator_optimizer = torch.optim.Adam(discriminator_parameters,');
     expect(mlpText).not.toContain('q_head');
+    expect(mlpText).not.toContain('classifier'); // no class head on 2D data (label-input.ts classifierHead)
     // Flattened digits: the projection alone, as Nash's label.ts (labelAtInput).
     const mnistMlp = script({ ...defaultConfig(), dataset: 'mnist', conditioning: 'label' }).script;
     expect(mnistMlp).toContain('nn.Linear(784, 64)');
     expect(mnistMlp).toContain('features = self.trunk(x)');
+    // AC-GAN's class head on φ (images), trained with D: λ·CE on the real batch in D's loss, on the fakes in G's.
+    expect(mnistMlp).toContain('classifier = nn.Linear(64, K)');
+    expect(mnistMlp).toContain(`CLASSIFIER_WEIGHT = ${CLASSIFIER_WEIGHT}`);
+    expect(mnistMlp).toContain(
+      'discriminator_parameters = list(discriminator.parameters()) + list(classifier.parameters())',
+    );
+    expect(mnistMlp).toContain('d_loss = d_loss + classification(real_features, condition)');
+    expect(mnistMlp).toContain('g_loss = g_loss + classification(fake_features, condition)');
+    expect(mnistMlp).toContain(
+      "NETWORKS = {'generator': generator, 'discriminator': discriminator, 'classifier': classifier}",
+    );
     const dcganText = script({
       ...defaultConfig(),
       dataset: 'mnist',
@@ -84,6 +97,7 @@ describe('the script as text', () => {
     }).script;
     expect(dcganText).toContain('features = self.trunk(x)');
     expect(dcganText).toContain('self.embedding = nn.Parameter(0.02 * torch.randn(K, 7 * 7 * 2 * C))');
+    expect(dcganText).toContain('classifier = nn.Linear(7 * 7 * 2 * C, K)');
     expect(dcganText).toContain('critic_penalty(real, fake, lambda x: discriminator(x, condition)[1])');
     expect(dcganText).toContain('DIGITS, DIGIT_LABELS = load_mnist(args.mnist)');
   });

@@ -3,12 +3,14 @@
  * read its weights file with the page's own code (decodeWeightsFile in the reader's worker,
  * weightsIntoRun on the page) → restore that into a Nash trainer of the same settings as the
  * training worker does (serialize.ts restoreRun) → on the file's check batch, Nash's G gives
- * PyTorch's samples, D PyTorch's scores and InfoGAN's Q PyTorch's code predictions, within 1e-4.
+ * PyTorch's samples, D PyTorch's scores, CGAN's class head and InfoGAN's Q PyTorch's predictions
+ * (as their losses on the check batch), within 1e-4.
  * Then the refusals: another model's file, and damaged files, each naming what is wrong.
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { defaultConfig, type RunConfig } from '../../src/gan/config.ts';
+import { CLASSIFIER_WEIGHT } from '../../src/gan/conditioning/label-input.ts';
 import type { Condition } from '../../src/gan/conditioning/types.ts';
 import type { Dataset } from '../../src/gan/data/dataset.ts';
 import { ring } from '../../src/gan/data/sets/ring.ts';
@@ -44,6 +46,7 @@ interface Check {
   samples: string;
   scores: string;
   codes?: string;
+  classes?: string;
 }
 
 /** Trains a configuration's exported script and returns its weights file's text. */
@@ -114,17 +117,28 @@ async function roundTrip(config: RunConfig, steps: number) {
     expect(largestDifference(samples, theirs)).toBeLessThan(TOLERANCE);
 
     // D (and Q) on PyTorch's samples, in inference mode: the same x for both.
-    const { scores, information } = tf.tidy(() => {
+    const { scores, information, classification } = tf.tidy(() => {
       const n = noise.length / config.latentSize;
       const x = tf.tensor2d(theirs, [n, theirs.length / n]); // [n, dimension]
       const judged = trainer.conditioning.judge(trainer.discriminator, x, condition, false);
       const info = trainer.conditioning.information?.(judged.features, condition, { infoLambda: 1 });
-      return { scores: judged.scores.dataSync().slice(), information: info?.loss.dataSync()[0] };
+      const classes = trainer.conditioning.classification?.(judged.features, condition);
+      return {
+        scores: judged.scores.dataSync().slice(),
+        information: info?.loss.dataSync()[0],
+        classification: classes?.dataSync()[0],
+      };
     });
     expect(largestDifference(scores, values(check.scores))).toBeLessThan(TOLERANCE);
     if (config.conditioning === 'infoCodes') {
       const expected = informationLoss(values(check.codes ?? ''), condition, config.categories, config.continuousCodes);
       expect(Math.abs((information ?? Number.NaN) - expected)).toBeLessThan(TOLERANCE);
+    }
+    if (trainer.conditioning.classification) {
+      // CGAN's class head (AC-GAN): λ·CE(y, logits) from PyTorch's logits against Nash's.
+      const expected =
+        CLASSIFIER_WEIGHT * informationLoss(values(check.classes ?? ''), condition, trainer.conditioning.values, 0);
+      expect(Math.abs((classification ?? Number.NaN) - expected)).toBeLessThan(TOLERANCE);
     }
     return samples;
   } finally {
@@ -143,6 +157,10 @@ describe.skipIf(torchMissing)('export → train in PyTorch → import into Nash:
 
   test('CGAN on the ring (label at D’s input and a projection V) after 200 steps', async () => {
     await roundTrip({ ...defaultConfig(), conditioning: 'label', batchSize: 64 }, 200);
+  });
+
+  test('an MNIST DCGAN CGAN (V and the class head on channels-first features) after 10 steps', async () => {
+    await roundTrip({ ...defaultConfig(), ...smallDigits, architecture: 'dcgan', conditioning: 'label' }, 10);
   });
 
   test('an MNIST DCGAN (transposed convolutions, batch norm, channels-first features) after 20 steps', async () => {

@@ -11,6 +11,7 @@ import {
   conditioningModules,
   conditionSize,
   labelAtDiscriminatorInput,
+  labelClassifier,
 } from './pytorchConditioning.ts';
 import { dcgan, mlp } from './pytorchParts.ts';
 
@@ -63,7 +64,8 @@ function unconditionedLoop(config: RunConfig, dimension: number): string {
 
 /** The networks the weights file holds, by the name its tensors start with (pytorchWeights.ts reads them). */
 function networks(config: RunConfig): string[] {
-  return ['generator', 'discriminator', ...(config.conditioning === 'infoCodes' ? ['q_head'] : [])];
+  const head = labelClassifier(config) ? ['classifier'] : config.conditioning === 'infoCodes' ? ['q_head'] : [];
+  return ['generator', 'discriminator', ...head];
 }
 
 /**
@@ -103,7 +105,7 @@ CHECK_INPUT = generator_input(check_noise.to(DEVICE), CHECK_CONDITION)
 
 def check_outputs(samples):
     features, scores = NETWORKS['discriminator'](samples, CHECK_CONDITION)
-    return {'samples': encode(samples), 'scores': encode(scores)${config.conditioning === 'infoCodes' ? ", 'codes': encode(NETWORKS['q_head'](features))" : ''}}
+    return {'samples': encode(samples), 'scores': encode(scores)${config.conditioning === 'infoCodes' ? ", 'codes': encode(NETWORKS['q_head'](features))" : ''}${labelClassifier(config) ? ", 'classes': encode(NETWORKS['classifier'](features))" : ''}}
 `;
 }
 

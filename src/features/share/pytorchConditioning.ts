@@ -7,11 +7,16 @@ import type { RunConfig } from '../../gan/config.ts';
 import { DATASET_MODULES } from '../../gan/data/modules.ts';
 import { OBJECTIVE_MODULES } from '../../gan/objectives/modules.ts';
 import { CONTINUOUS_CODE_WEIGHT, Q_HIDDEN } from '../../gan/architectures/constants.ts';
-import { labelAtInput } from '../../gan/conditioning/label-input.ts';
+import { CLASSIFIER_WEIGHT, classifierHead, labelAtInput } from '../../gan/conditioning/label-input.ts';
 
 /** Whether D also reads onehot(y) at its input: Nash's rule (label.ts), an MLP on 2D data. */
 export function labelAtDiscriminatorInput(config: RunConfig): boolean {
   return config.conditioning === 'label' && labelAtInput(config.architecture, DATASET_MODULES[config.dataset]);
+}
+
+/** Whether CGAN's D has the auxiliary class head: Nash's rule (label.ts), on images. */
+export function labelClassifier(config: RunConfig): boolean {
+  return config.conditioning === 'label' && classifierHead(DATASET_MODULES[config.dataset]);
 }
 
 /** The width of D's trunk output φ(x), which CGAN's projection and InfoGAN's Q read. */
@@ -32,14 +37,16 @@ export function conditioningModules(config: RunConfig): string {
   const features = featureSize(config);
   if (config.conditioning === 'label') {
     const concatenate = labelAtDiscriminatorInput(config);
+    const classified = labelClassifier(config);
     return `
 # ─── Conditioning: CGAN (src/gan/conditioning/label.ts, Mirza & Osindero 2014) ─────────────────
 #   G(z, y) reads z + onehot(y), [n, latentSize + K].
 #   D(x, y) = psi(phi(x${concatenate ? ' + onehot(y)' : ''})) + onehot(y)^T V phi(...)   (a projection discriminator, Miyato & Koyama 2018)
 #   with phi D's trunk (its last hidden features), psi its linear score, V [K, features] a class embedding ~ N(0, 0.02).
 #   ${concatenate ? "The MLP's trunk also reads onehot(y) at its input, [n, dimension + K] (on 2D data, where the label is most of D's input)." : 'The projection alone: among 784 pixels a one-hot input is drowned out (label.ts).'}
+#   ${classified ? "An auxiliary classifier (AC-GAN, Odena et al. 2017) on the same phi: a K-way linear head trained with D;\n#   lambda CE(y, classifier(phi(x))) joins D's loss on the real batch and G's loss on the fakes (images only)." : "No auxiliary class head on 2D data: the label at D's input holds there (label.ts)."}
 #   A D step's fakes carry the real batch's labels; a G step draws labels uniformly.
-K = CLASSES
+K = CLASSES${classified ? `\nCLASSIFIER_WEIGHT = ${CLASSIFIER_WEIGHT}                                                  # lambda` : ''}
 
 
 class ProjectionDiscriminator(nn.Module):
@@ -55,7 +62,15 @@ class ProjectionDiscriminator(nn.Module):
 
 
 discriminator = ProjectionDiscriminator(discriminator[:-1], discriminator[-1])
-discriminator_parameters = list(discriminator.parameters())
+${
+  classified
+    ? `classifier = nn.Linear(${features}, K)                                       # Glorot-uniform, zero bias, as in Nash
+nn.init.xavier_uniform_(classifier.weight)
+nn.init.zeros_(classifier.bias)
+classifier.to(DEVICE)
+discriminator_parameters = list(discriminator.parameters()) + list(classifier.parameters())  # the head: never clipped`
+    : 'discriminator_parameters = list(discriminator.parameters())'
+}
 
 
 def sample_condition(n, labels=None):
@@ -73,7 +88,16 @@ def generator_input(noise, condition):
     return torch.cat([noise, condition], 1)                                # [n, latentSize + K]
 
 
-def information(features, condition):
+${
+  classified
+    ? `def classification(features, condition):
+    """lambda CE(y, classifier(phi(x))): added to D's loss on the real batch, to G's on the fakes."""
+    return -CLASSIFIER_WEIGHT * (condition * F.log_softmax(classifier(features), 1)).sum(1).mean()
+
+
+`
+    : ''
+}def information(features, condition):
     return None                                                            # CGAN has no information term
 `;
   }
@@ -141,19 +165,23 @@ def information(features, condition):
 `;
 }
 
-/** The conditioned training loop: each step's condition goes to G and D, InfoGAN's λ·L_I joins both losses. */
+/**
+ * The conditioned training loop: each step's condition goes to G and D; CGAN's λ·CE of the class
+ * head joins D's loss (real batch) and G's (fakes), InfoGAN's λ·L_I joins both losses.
+ */
 export function conditionedLoop(config: RunConfig, dimension: number): string {
   const { criticPenalty: penalty, afterCriticStep: clip } = OBJECTIVE_MODULES[config.objective].losses;
   const labelled = config.conditioning === 'label';
+  const classified = labelClassifier(config);
   return `mutual_information = float('nan')
 for iteration in range(1, args.steps + 1):
     for _ in range(CONFIG['discriminatorSteps']):
         ${labelled ? 'real, labels = sample_real_labelled(BATCH)' : 'real, labels = sample_real(BATCH), None'}
         real = real.to(DEVICE)                                                    # [n, ${dimension}]
         condition = sample_condition(BATCH, labels)                               # ${labelled ? "the fakes carry the real batch's labels" : 'fresh codes for the fakes'}
-        fake = generator(generator_input(sample_noise(BATCH), condition)).detach()  # D's step moves D${labelled ? '' : ' and Q'} only
-        (_, d_real), (fake_features, d_fake) = discriminator(real, condition), discriminator(fake, condition)
-        d_loss = discriminator_loss(d_real, d_fake)${penalty ? '\n        d_loss = d_loss + critic_penalty(real, fake, lambda x: discriminator(x, condition)[1])' : ''}
+        fake = generator(generator_input(sample_noise(BATCH), condition)).detach()  # D's step moves D${classified ? ' and its class head' : labelled ? '' : ' and Q'} only
+        (${classified ? 'real_features' : '_'}, d_real), (fake_features, d_fake) = discriminator(real, condition), discriminator(fake, condition)
+        d_loss = discriminator_loss(d_real, d_fake)${penalty ? '\n        d_loss = d_loss + critic_penalty(real, fake, lambda x: discriminator(x, condition)[1])' : ''}${classified ? '\n        d_loss = d_loss + classification(real_features, condition)                 # the class head learns from real digits' : ''}
         info = information(fake_features, condition)
         if info is not None:
             d_loss, mutual_information = d_loss + info[0], info[1]
@@ -163,7 +191,7 @@ for iteration in range(1, args.steps + 1):
     for _ in range(CONFIG['generatorSteps']):
         condition = sample_condition(BATCH)
         fake_features, scores = discriminator(generator(generator_input(sample_noise(BATCH), condition)), condition)
-        g_loss = generator_loss(scores)
+        g_loss = generator_loss(scores)${classified ? '\n        g_loss = g_loss + classification(fake_features, condition)                 # G makes fakes the head reads as y' : ''}
         info = information(fake_features, condition)
         if info is not None:
             g_loss, mutual_information = g_loss + info[0], info[1]

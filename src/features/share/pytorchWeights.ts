@@ -14,8 +14,8 @@
  *   nn.ConvTranspose2d weight [in, out, kH, kW] → tf.conv2dTranspose filter [kH, kW, out, in]
  *   biases, batch norm's γ (weight), β (bias), running mean and variance: as they are
  *   DCGAN's 7×7×2C grid: PyTorch flattens it channels-first (index c·49 + p), Nash channels-last
- *   (p·2C + c), so G's projection, D's score, CGAN's class embedding V and InfoGAN's Q read their
- *   feature axis through that permutation.
+ *   (p·2C + c), so G's projection, D's score, CGAN's class embedding V and class head, and
+ *   InfoGAN's Q read their feature axis through that permutation.
  */
 import {
   CONFIG_SCHEMA,
@@ -30,7 +30,7 @@ import { DATASET_MODULES } from '../../gan/data/modules.ts';
 import { quote } from '../../gan/quote.ts';
 import type { SavedTensor, SerializedRun } from '../../worker/serialized-run.ts';
 import { isUsed } from '../../gan/usedSettings.ts';
-import { labelAtDiscriminatorInput } from './pytorchConditioning.ts';
+import { labelAtDiscriminatorInput, labelClassifier } from './pytorchConditioning.ts';
 import {
   isCount,
   isRecord,
@@ -166,7 +166,7 @@ function groups() {
 
 /**
  * Every tensor a configuration's networks have, in Nash's order: G (mlp.ts or dcgan.ts), D's own, its
- * conditioning's (CGAN's V), InfoGAN's Q (info-head.ts). `classes` is CGAN's K (the file's V says it).
+ * conditioning's (CGAN's V and class head), InfoGAN's Q (info-head.ts). `classes` is CGAN's K (the file's V says it).
  */
 function plan(config: RunConfig, classes: number): Entry[] {
   const next = groups();
@@ -245,7 +245,13 @@ function plan(config: RunConfig, classes: number): Entry[] {
     add(`${last}weight`, 'discriminator', [1, features], linear(order));
     add(`${last}bias`, 'discriminator', [1], same);
   }
-  if (conditioning === 'label') add('discriminator.embedding', 'discriminator', [classes, features], columns(order));
+  if (conditioning === 'label') {
+    add('discriminator.embedding', 'discriminator', [classes, features], columns(order));
+    if (labelClassifier(config)) {
+      add('classifier.weight', 'discriminator', [classes, features], linear(order)); // AC-GAN's class head (label.ts)
+      add('classifier.bias', 'discriminator', [classes], same);
+    }
+  }
   if (conditioning === 'infoCodes') {
     add('q_head.0.weight', 'discriminator', [Q_HIDDEN, features], linear(order));
     add('q_head.0.bias', 'discriminator', [Q_HIDDEN], same);

@@ -64,6 +64,11 @@ export interface Conditioning {
   judge(discriminator: Discriminator, x: tf.Tensor2D, condition: Condition, training: boolean): Judged;
   /** InfoGAN's λ·L_I and mutual-information estimate from D's features of the fakes; absent otherwise. */
   information?(features: tf.Tensor2D, condition: Condition, config: Pick<RunConfig, 'infoLambda'>): Information;
+  /**
+   * CGAN's auxiliary classifier (AC-GAN): λ·CE(y, class head(features)), added to D's loss on the
+   * real batch and to G's on the fakes; absent otherwise.
+   */
+  classification?(features: tf.Tensor2D, condition: Condition): tf.Scalar;
   dispose(): void;
 }
 
