@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { TrainingClient } from '../../client/TrainingClient.ts';
-import type { PresetId } from '../../gan/presets.ts';
+import { defaultConfig, FIELD_NAMES, type RunConfig } from '../../gan/config.ts';
+import { PRESETS, type PresetId } from '../../gan/presets.ts';
 import { fill } from '../../i18n/fill.ts';
 import { describeProblem } from '../../i18n/reliability.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
@@ -8,6 +9,7 @@ import type { Playground } from '../controls/usePlayground.ts';
 import { describeImportRefusal } from '../share/runRefusal.ts';
 import type { TrainedModelRefusal } from './trainedModel.ts';
 import { fetchTrainedModel, hasTrainedModel } from './trainedModels.ts';
+import './presets.css';
 
 type Strings = ReturnType<typeof useStrings>;
 
@@ -25,7 +27,7 @@ interface Note {
 
 /**
  * "Start from trained weights", beside the Preset menu for a preset that ships a trained model: the
- * preset loads paused, its model (trainedModels.ts) replaces G's and D's weights through the same
+ * preset loads paused (unless the run already has its settings), its model (trainedModels.ts) replaces G's and D's weights through the same
  * path as "Import PyTorch weights" (weightsIntoRun, then importRun), the iteration carried and the
  * optimisers fresh. A model that is missing, damaged or no longer fits the preset's networks is
  * refused with its reason, and the preset's fresh run stays.
@@ -45,7 +47,6 @@ export function TrainedStart({ client, playground }: { client: TrainingClient; p
     const refused = (reason: (s: Strings) => string) =>
       setNote({ say: (s) => fill(s.presets.trained.refused, { preset: id, reason: reason(s) }), problem: true });
     try {
-      playground.loadPreset(id, { play: false });
       const base = new URL(import.meta.env.BASE_URL, window.location.href);
       const [model, current, { weightsIntoRun }] = await Promise.all([
         fetchTrainedModel(id, base),
@@ -53,7 +54,12 @@ export function TrainedStart({ client, playground }: { client: TrainingClient; p
         import('../share/pytorchWeights.ts'),
       ]);
       if (!model.ok) return refused((s) => describeModelRefusal(model.refusal, s));
-      const merged = weightsIntoRun(model.weights, current);
+      // A run with the preset's settings as they are (the preset was just chosen) takes the weights
+      // at once: one rebuild of the worker's run instead of two. Any other loads the preset first.
+      const preset = { ...defaultConfig(), ...PRESETS[id].config } as RunConfig;
+      const asPreset = FIELD_NAMES.every((field) => current.config[field] === preset[field]);
+      if (!asPreset) playground.loadPreset(id, { play: false });
+      const merged = weightsIntoRun(model.weights, asPreset ? current : await client.exportRun());
       if (!merged.ok) return refused((s) => describeModelRefusal(merged.refusal, s));
       const problem = await client.importRun(merged.run, []);
       if (problem) return refused((s) => describeProblem(problem, s.reliability));
