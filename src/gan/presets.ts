@@ -387,7 +387,12 @@ export const PRESETS = {
    * InfoGAN on flattened MNIST with the recipe the InfoGAN variant gets there
    * (MNIST_MLP_RECIPES.infoCodes): a 32-d latent ⊕ a categorical code of 10 values ⊕ 2 continuous
    * codes in U(−1, 1) (the paper's MNIST layout, RESEARCH.md §1), Q sharing D's trunk, λ = 1. The
-   * InfoGAN lesson's run: the latent explorer's code picker and sliders move its codes.
+   * InfoGAN lesson's run: the latent explorer's code picker and sliders move its codes. Measured
+   * (`npm run bench -- infogan`, wasm, continuous codes weighing 0.1 in L_I): at 2,000 iterations the
+   * values' majority digits cover 8 and 7 digits at seeds 1–2 (tuned on) and 8, 7, 6 at seeds 3–5,
+   * best one-to-one matching 0.54–0.78; one continuous code follows width (|r| 0.3–0.7 at seeds 3–5),
+   * none yet slant. A 2-layer D (all 10 digits present, purity ~0.6), λ = 2 and a 16-d latent did worse;
+   * DCGAN's purity was 0.40 at 1,000 iterations (2–3 it/s here).
    */
   infoganMnist: {
     id: 'infoganMnist',
