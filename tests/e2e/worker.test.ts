@@ -37,13 +37,15 @@ describe('the playground page drives the worker', () => {
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await page.getByRole('button', { name: 'Train', exact: true }).waitFor();
     await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused');
-    const paused = await iterationNow();
+    // The readout follows the client's state within a notification (at most 100 ms, frameListeners.ts).
+    const paused = (await read(page)).iteration;
+    await expect.poll(iterationNow).toBe(paused);
     await page.waitForTimeout(500);
     expect(await iterationNow()).toBe(paused); // pause stops the count
 
     await page.getByRole('button', { name: 'Step', exact: true }).click();
     await settledAt(page, paused + 1);
-    expect(await iterationNow()).toBe(paused + 1); // exactly one iteration
+    await expect.poll(iterationNow).toBe(paused + 1); // exactly one iteration
 
     const before = await read(page);
     await page.getByRole('button', { name: 'Step D', exact: true }).click();
