@@ -87,7 +87,7 @@ export const en = {
     },
     gridDefault: {
       name: '5×5 grid',
-      text: 'The same recipe on 25 modes, a harder test of coverage, with an 8-dimensional z: from 2 numbers G drops some of the 25 modes late in the run.',
+      text: "The same recipe on 25 modes, a harder test of coverage, with an 8-dimensional z and G learning at half D's rate: from 2 numbers, or at D's pace, G drops some of the 25 modes late in the run.",
     },
     spiralDefault: {
       name: 'Spiral',
@@ -145,7 +145,8 @@ export const ko: typeof en = {
     refusals: {
       fetchFailed: '파일을 받아 오지 못했습니다 ({detail})',
       notTrainedModel: 'Nash의 학습된 모델 파일이 아닙니다',
-      modelVersion: '형식 {value}로 쓰였는데 이 페이지는 형식 {reads}를 읽습니다. npm run pretrain:model을 다시 실행하세요',
+      modelVersion:
+        '형식 {value}로 쓰였는데 이 페이지는 형식 {reads}를 읽습니다. npm run pretrain:model을 다시 실행하세요',
       otherPreset: '{preset}이 아니라 프리셋 {value}용으로 학습되었습니다',
       badEncoding: '가중치 {name}의 인코딩이 올바르지 않습니다',
       weightsLength: '모델은 {expected}바이트를 말하는데 가중치 파일은 {bytes}바이트입니다',
@@ -210,7 +211,7 @@ export const ko: typeof en = {
     },
     gridDefault: {
       name: '5×5 격자',
-      text: '같은 방법을 25개 모드에 씁니다. 모드를 덮는 더 어려운 시험이어서 z를 8차원으로 둡니다. 숫자 2개로는 학습 후반에 25개 모드 중 일부를 놓칩니다.',
+      text: '같은 방법을 25개 모드에 씁니다. 모드를 덮는 더 어려운 시험이어서 z를 8차원으로 두고 G의 학습률을 D의 절반으로 둡니다. 숫자 2개로 만들거나 D와 같은 속도로 배우면 학습 후반에 25개 모드 중 일부를 놓칩니다.',
     },
     spiralDefault: {
       name: '나선',
