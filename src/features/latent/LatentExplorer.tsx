@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { TrainingClient, TrainingState } from '../../client/TrainingClient.ts';
 import { useTraining } from '../../client/useTraining.ts';
+import type { DatasetId } from '../../gan/config.ts';
 import { type Latent, latentRow, seededLatents } from '../../gan/latent.ts';
 import { describeLatentProblem } from '../../i18n/latent.ts';
 import * as latentWords from '../../i18n/latent.ts';
@@ -39,6 +40,25 @@ function useClassifierScore(client: TrainingClient, run: number): number | undef
   return latest?.run === run ? latest.score : undefined;
 }
 
+/**
+ * The note that the model is too young to trust (rules.ts youngModel), a component of its own: it
+ * follows the iteration, which changes with every notification while training, and the explorer's
+ * 16 tiles need not re-render with it.
+ */
+function YoungModelNote({ client, run, dataset }: { client: TrainingClient; run: number; dataset: DatasetId }) {
+  const t = useWords(latentWords);
+  const iteration = useTraining(client, selectIteration);
+  const youth = youngModel(iteration, dataset, useClassifierScore(client, run));
+  if (!youth) return null;
+  return (
+    <p className="latent-young" role="note">
+      {youth.reason === 'iterations'
+        ? fill(t.youngIterations, { n: youth.iteration })
+        : fill(t.youngScore, { score: youth.score.toFixed(1), min: YOUNG_SCORE })}
+    </p>
+  );
+}
+
 /** What the user has picked from one draw of latents; a new draw starts it afresh. */
 interface Picks {
   draw: number;
@@ -66,8 +86,6 @@ export function LatentExplorer({ client }: { client: TrainingClient }) {
   const [draws, setDraws] = useState({ run, draw: 0 });
   if (draws.run !== run) setDraws({ run, draw: draws.draw + 1 });
   const draw = draws.draw;
-  const iteration = useTraining(client, selectIteration);
-  const youth = youngModel(iteration, config.dataset, useClassifierScore(client, run));
 
   const [labelChoice, setLabel] = useState(0);
   const [continuous, setContinuous] = useState<number[]>([]);
@@ -105,13 +123,7 @@ export function LatentExplorer({ client }: { client: TrainingClient }) {
     <section className="latent" aria-label={t.region}>
       <h2>{t.region}</h2>
       <p className="latent-intro">{t.intro}</p>
-      {youth ? (
-        <p className="latent-young" role="note">
-          {youth.reason === 'iterations'
-            ? fill(t.youngIterations, { n: youth.iteration })
-            : fill(t.youngScore, { score: youth.score.toFixed(1), min: YOUNG_SCORE })}
-        </p>
-      ) : null}
+      <YoungModelNote client={client} run={run} dataset={config.dataset} />
       <div className="latent-toolbar">
         <button type="button" onClick={() => setDraws((d) => ({ ...d, draw: d.draw + 1 }))} disabled={!ready}>
           {t.newLatents}
