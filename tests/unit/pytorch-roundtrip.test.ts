@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { defaultConfig, type RunConfig } from '../../src/gan/config.ts';
+import { CONTINUOUS_CODE_WEIGHT } from '../../src/gan/architectures/constants.ts';
 import { CLASSIFIER_WEIGHT } from '../../src/gan/conditioning/label-input.ts';
 import type { Condition } from '../../src/gan/conditioning/types.ts';
 import type { Dataset } from '../../src/gan/data/dataset.ts';
@@ -91,7 +92,10 @@ function informationLoss(codes: Float32Array, condition: Condition, categories: 
     const logSum = top + Math.log(logits.reduce((sum, v) => sum + Math.exp(v - top), 0));
     crossEntropy += logSum - logits[label];
     for (let j = 0; j < continuousCodes; j++)
-      squared += 0.5 * (continuous[row * continuousCodes + j] - codes[row * width + categories + j]) ** 2;
+      squared +=
+        0.5 *
+        CONTINUOUS_CODE_WEIGHT *
+        (continuous[row * continuousCodes + j] - codes[row * width + categories + j]) ** 2;
   });
   return (crossEntropy + squared) / labels.length;
 }
