@@ -18,9 +18,9 @@ import { loadavg } from 'node:os';
 import { createDataset } from '../../src/gan/data/registry.ts';
 import { PRESETS } from '../../src/gan/presets.ts';
 import { Trainer } from '../../src/gan/trainer.ts';
-import { parseCli } from '../cli/options.ts';
 import { DigitReport } from '../cli/digits.ts';
 import { useBackend } from '../node/backend.ts';
+import { trainingBench } from './lib/trainingBench.ts';
 import { loadMnist } from '../node/mnist.ts';
 
 const args = process.argv.slice(2);
@@ -35,52 +35,13 @@ if (!args.includes('cgan')) {
 const TARGET_AT_PRESET = 0.9;
 const TARGET_AFTER = 0.95;
 
-/** This benchmark's own flags; the rest (after the benchmarks' names) go to the trainer's parser. */
-const OWN = new Set(['seeds', 'iterations', 'every']);
-const own = new Map<string, string>();
-const trainFlags: string[] = [];
-for (let i = 0; i < args.length; i++) {
-  if (!args[i].startsWith('--')) continue; // the benchmarks' names
-  const flag = args[i].slice(2);
-  const value = args[i + 1];
-  if (value === undefined || value.startsWith('--')) fail(`--${flag}: missing value`);
-  if (OWN.has(flag)) own.set(flag, value);
-  else trainFlags.push(args[i], value);
-  i += 1;
-}
-
-function fail(message: string): never {
-  console.error(`cgan: ${message}`);
-  process.exit(2);
-}
-
-function wholeNumber(flag: string, fallback: number, min: number, max: number): number {
-  const raw = own.get(flag) ?? String(fallback);
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max)
-    fail(`--${flag} must be a whole number from ${min} to ${max}, not ${raw}`);
-  return value;
-}
-
-/** "1-5" or "1,4,7": seeds 0 to 2^31 − 1, at most 50 of them. */
-function seedList(raw: string): number[] {
-  const range = /^(\d+)-(\d+)$/.exec(raw);
-  const seeds = range
-    ? Array.from({ length: Math.max(0, Number(range[2]) - Number(range[1]) + 1) }, (_, i) => Number(range[1]) + i)
-    : raw.split(',').map(Number);
-  if (seeds.length === 0 || seeds.length > 50 || seeds.some((s) => !Number.isInteger(s) || s < 0 || s > 2 ** 31 - 1))
-    fail(`--seeds must be a range like 1-5 or a list like 1,4,7 of at most 50 seeds from 0 to 2147483647, not ${raw}`);
-  return seeds;
-}
-
-const seeds = seedList(own.get('seeds') ?? '1-5');
-const iterations = wholeNumber('iterations', 5000, 1, 100_000);
-const every = wholeNumber('every', 250, 1, iterations);
-const presetId = trainFlags[trainFlags.indexOf('--preset') + 1] ?? 'cganMnist';
-const withPreset = trainFlags.includes('--preset') ? trainFlags : ['--preset', 'cganMnist', ...trainFlags];
-const backendFlag = trainFlags.includes('--backend') ? [] : ['--backend', 'wasm'];
-const preset = Object.values(PRESETS).find((p) => p.id === presetId);
-if (!preset) fail(`--preset: ${presetId} is not a preset`);
+const { seeds, iterations, every, presetId, flags, cli, fail } = trainingBench('cgan', args, {
+  preset: 'cganMnist',
+  seeds: '1-5',
+  iterations: 5000,
+  every: 250,
+});
+const preset = Object.values(PRESETS).find((p) => p.id === presetId) ?? fail(`--preset: ${presetId} is not a preset`);
 const presetIterations = preset.iterations;
 /** The columns: the preset's iterations, then every thousand up to --iterations. */
 const columns = [
@@ -95,13 +56,6 @@ interface Reading {
   labelAccuracy: number;
 }
 
-const cli = (seed: number) => {
-  try {
-    return parseCli([...withPreset, ...backendFlag, '--seed', String(seed), '--steps', String(iterations)]);
-  } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
-  }
-};
 const first = cli(seeds[0]);
 if (first.config.conditioning !== 'label' || first.config.dataset !== 'mnist')
   fail('the run must be label-conditioned on MNIST (--conditioning label --data mnist)');
@@ -111,7 +65,7 @@ const { config } = first;
 console.log(
   `CGAN on MNIST, ${config.architecture}${config.architecture === 'dcgan' ? ` C=${config.channels}` : ` G ${config.generatorLayers}×${config.generatorWidth}, D ${config.discriminatorLayers}×${config.discriminatorWidth}`}, ` +
     `${config.objective}, batch ${config.batchSize}, lr G ${config.generatorLearningRate} / D ${config.discriminatorLearningRate}, ` +
-    `β1 ${config.beta1}, latent ${config.latentSize}, ${first.backend}; flags: ${[...withPreset, ...backendFlag].join(' ')}\n` +
+    `β1 ${config.beta1}, latent ${config.latentSize}, ${first.backend}; flags: ${flags.join(' ')}\n` +
     `Label accuracy by the digit classifier (1,000 digits, labels 0–9 in turn); read every ${every} iterations. ` +
     `Target: ≥ ${TARGET_AT_PRESET} at ${presetIterations} (the preset's iterations), ≥ ${TARGET_AFTER} at every reading after.\n`,
 );

@@ -30,9 +30,9 @@ import { createDataset } from '../../src/gan/data/registry.ts';
 import { sampleNoise } from '../../src/gan/latent.ts';
 import { createRng } from '../../src/gan/rng.ts';
 import { Trainer } from '../../src/gan/trainer.ts';
-import { parseCli } from '../cli/options.ts';
 import { DigitReport } from '../cli/digits.ts';
 import { useBackend } from '../node/backend.ts';
+import { trainingBench } from './lib/trainingBench.ts';
 import { loadMnist } from '../node/mnist.ts';
 
 const args = process.argv.slice(2);
@@ -43,50 +43,12 @@ if (!args.includes('infogan')) {
   process.exit(0);
 }
 
-/** This benchmark's own flags; the rest (after the benchmarks' names) go to the trainer's parser. */
-const OWN = new Set(['seeds', 'iterations', 'every']);
-const own = new Map<string, string>();
-const trainFlags: string[] = [];
-for (let i = 0; i < args.length; i++) {
-  if (!args[i].startsWith('--')) continue; // the benchmarks' names
-  const flag = args[i].slice(2);
-  const value = args[i + 1];
-  if (value === undefined || value.startsWith('--')) fail(`--${flag}: missing value`);
-  if (OWN.has(flag)) own.set(flag, value);
-  else trainFlags.push(args[i], value);
-  i += 1;
-}
-
-function fail(message: string): never {
-  console.error(`infogan: ${message}`);
-  process.exit(2);
-}
-
-function wholeNumber(flag: string, fallback: number, min: number, max: number): number {
-  const raw = own.get(flag) ?? String(fallback);
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max)
-    fail(`--${flag} must be a whole number from ${min} to ${max}, not ${raw}`);
-  return value;
-}
-
-/** "1-3" or "1,4,7": seeds 0 to 2^31 − 1, at most 50 of them. */
-function seedList(raw: string): number[] {
-  const range = /^(\d+)-(\d+)$/.exec(raw);
-  const seeds = range
-    ? Array.from({ length: Math.max(0, Number(range[2]) - Number(range[1]) + 1) }, (_, i) => Number(range[1]) + i)
-    : raw.split(',').map(Number);
-  if (seeds.length === 0 || seeds.length > 50 || seeds.some((s) => !Number.isInteger(s) || s < 0 || s > 2 ** 31 - 1))
-    fail(`--seeds must be a range like 1-3 or a list like 1,4,7 of at most 50 seeds from 0 to 2147483647, not ${raw}`);
-  return seeds;
-}
-
-const seeds = seedList(own.get('seeds') ?? '1-3');
-const iterations = wholeNumber('iterations', 2000, 1, 100_000);
-const every = wholeNumber('every', 500, 1, iterations);
-const withPreset = trainFlags.includes('--preset') ? trainFlags : ['--preset', 'infoganMnist', ...trainFlags];
-const backendFlag = trainFlags.includes('--backend') ? [] : ['--backend', 'wasm'];
-
+const { seeds, iterations, every, flags, cli } = trainingBench('infogan', args, {
+  preset: 'infoganMnist',
+  seeds: '1-3',
+  iterations: 2000,
+  every: 500,
+});
 const SIDE = 28;
 const CODE_VALUES = [-2, -1, 0, 1, 2];
 /** The picture's pixels per generated pixel. */
@@ -247,13 +209,6 @@ interface Row {
   load: number;
 }
 
-const cli = (seed: number) => {
-  try {
-    return parseCli([...withPreset, ...backendFlag, '--seed', String(seed), '--steps', String(iterations)]);
-  } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
-  }
-};
 const first = cli(seeds[0]);
 await useBackend(first.backend);
 const mnist = loadMnist();
@@ -262,7 +217,7 @@ console.log(
   `InfoGAN on MNIST, ${config.architecture}${config.architecture === 'dcgan' ? ` C=${config.channels}` : ` G ${config.generatorLayers}×${config.generatorWidth}, D ${config.discriminatorLayers}×${config.discriminatorWidth}`}, ` +
     `K=${config.categories}, ${config.continuousCodes} continuous, λ=${config.infoLambda}, batch ${config.batchSize}, ` +
     `lr G ${config.generatorLearningRate} / D ${config.discriminatorLearningRate}, latent ${config.latentSize}, ` +
-    `${first.backend}; flags: ${[...withPreset, ...backendFlag].join(' ')}\n`,
+    `${first.backend}; flags: ${flags.join(' ')}\n`,
 );
 console.log('| seed | iteration | digits (of 10) | purity | matching | present | it/s | load |');
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
