@@ -196,11 +196,16 @@ describe('compare mode', () => {
       window.nashCompare!.getSnapshot().config.generatorLearningRate,
     ]);
     expect(rates[0]).not.toBe(0.0025);
-    await expect(
-      run('Run B')
-        .getByText(/^differs from Run A: /)
-        .count(),
-    ).resolves.toBe(2);
+    // The highlights follow on the page's notification clock (at most 10 a second): wait for both.
+    await expect
+      .poll(
+        () =>
+          run('Run B')
+            .getByText(/^differs from Run A: /)
+            .count(),
+        { timeout: 10_000 },
+      )
+      .toBe(2);
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('b.generatorLearningRate=0.0025');
     link = await page.evaluate(() => location.href);
     // Space pauses both runs and trains both again (the keys act on both, as the buttons do).
@@ -292,9 +297,13 @@ describe('compare mode', () => {
   });
 
   test('leaving compare mode keeps run A as the single run', async () => {
-    // The right clip has trained on meanwhile (hundreds of iterations more) and still raised no card.
+    // The right clip has trained on meanwhile (hundreds of iterations more) and still shows neither of
+    // a clip's failures. (B has trained past 30 s by now, at the learning rate changed live above: the
+    // presets promise no card for 20 s, and a collapse this late is another lesson; CI saw one once.)
     await expect.poll(() => iterationOf('Run B'), { timeout: 30_000, interval: 250 }).toBeGreaterThan(400);
-    expect(await cards('Run B')).toEqual([]);
+    const late = await cards('Run B');
+    expect(late).not.toContain('Vanishing gradients');
+    expect(late).not.toContain('Exploding gradients');
     const a = await page.evaluate(() => window.nash!.training.getSnapshot().run);
     await page.getByRole('button', { name: 'Compare', exact: true }).click();
     await expect.poll(() => run('Run B').count()).toBe(0);

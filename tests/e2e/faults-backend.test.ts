@@ -156,6 +156,8 @@ describe('out of memory', () => {
     await page.waitForFunction(() => window.nash!.training.getSnapshot().state === 'paused', undefined, {
       timeout: 30_000,
     });
+    // The notice shows on the page's notification clock (at most 10 a second): wait for it.
+    await expect.poll(() => messages(page).textContent(), { timeout: 10_000 }).toMatch(/Out of memory/);
     const text = await messages(page).textContent();
     expect(text).toMatch(
       /Out of memory on wasm \(.*\)\. Lower Batch size \(now 128\), Generator width \(now 64\), Discriminator width \(now 64\), Generator hidden layers \(now 2\)/,

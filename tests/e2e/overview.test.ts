@@ -57,7 +57,8 @@ test('the overview graph of the ring, a slow-motion walk through D’s and G’s
   const walk = region.getByRole('group', { name: 'Slow-motion walk-through' });
   const next = walk.getByRole('button', { name: 'Next sub-step' });
   await settledAt(page, before + 1);
-  expect(await iteration(page)).toBe(before + 1);
+  // The readout follows on the page's notification clock (at most 10 a second).
+  await expect.poll(() => iteration(page), { timeout: 10_000 }).toBe(before + 1);
   const seen: string[] = [];
   for (let i = 0; i < 12; i++) {
     const text = (await heading(page).textContent()) ?? '';

@@ -94,10 +94,14 @@ describe('the full playground', () => {
     await page.keyboard.press('r');
     await waitFor(page, 'ready', 60_000);
     await page.waitForFunction(() => window.nash!.training.getSnapshot().iteration === 0);
+    // The readout follows on the page's notification clock (at most 10 a second).
+    await expect.poll(() => iteration(page), { timeout: 10_000 }).toBe(0);
     // Typing in a field is typing, not a shortcut.
     const seed = page.getByRole('textbox', { name: 'Seed', exact: true });
     await seed.focus();
     await page.keyboard.press('s');
+    await page.waitForTimeout(500); // a step the key had started would have shown by now
+    expect(await page.evaluate(() => window.nash!.training.getSnapshot().iteration)).toBe(0);
     expect(await iteration(page)).toBe(0);
     await seed.press('Escape');
   });
@@ -139,7 +143,7 @@ describe('the full playground', () => {
     const after = await read(page);
     expect(after.config).toEqual(before.config);
     expect(after.iteration).toBe(before.iteration);
-    await expect(page.getByText('Press Reset to apply').count()).resolves.toBe(0);
+    await expect.poll(() => page.getByText('Press Reset to apply').count(), { timeout: 10_000 }).toBe(0);
     await button('Train').click();
     await page.waitForFunction((n) => window.nash!.training.getSnapshot().iteration >= n + 20, before.iteration);
     await pause();
@@ -164,12 +168,13 @@ describe('the full playground', () => {
     const objective = page.getByRole('region', { name: 'Objective' });
     await page.getByRole('combobox', { name: 'Variant' }).selectOption('lsgan');
     await page.waitForFunction(() => window.nash!.training.getSnapshot().config.objective === 'lsgan');
-    await expect(objective.textContent()).resolves.toContain('\\overset{b}{1}');
+    // The card follows the run on the page's notification clock (at most 10 a second).
+    await expect.poll(() => objective.textContent(), { timeout: 10_000 }).toContain('\\overset{b}{1}');
     const b = page.getByRole('textbox', { name: 'LSGAN label b (real)', exact: true });
     await b.fill('0.5');
     await b.press('Enter');
     await page.waitForFunction(() => window.nash!.training.getSnapshot().config.lsganB === 0.5);
-    await expect(objective.textContent()).resolves.toContain('\\overset{b}{0.5}');
+    await expect.poll(() => objective.textContent(), { timeout: 10_000 }).toContain('\\overset{b}{0.5}');
 
     await page.getByRole('combobox', { name: 'Variant' }).selectOption('cgan');
     await page.getByText(/Press Reset to apply: .*Conditioning/).waitFor();
@@ -177,7 +182,7 @@ describe('the full playground', () => {
     await button('Reset').click();
     await waitFor(page, 'ready', 60_000);
     await page.waitForFunction(() => window.nash!.training.getSnapshot().config.conditioning === 'label');
-    await expect(page.getByText('Press Reset to apply').count()).resolves.toBe(0);
+    await expect.poll(() => page.getByText('Press Reset to apply').count(), { timeout: 10_000 }).toBe(0);
   });
 
   test('draw your own: mouse and touch add points, Reset trains on them', async () => {
