@@ -24,39 +24,49 @@ export const EXPORT_SAMPLES = 100;
 /** Decimals kept in the exported JSON: far finer than a screen's 256 grey levels. */
 const EXPORT_DECIMALS = 4;
 
+/** The noise the classifier's digits are drawn from: fixed by the run's seed, the same at every reading. */
+export function classifierNoise(config: RunConfig): Float32Array {
+  return sampleNoise(
+    createRng(config.seed, 'classifier-evaluation'),
+    CLASSIFIER_SAMPLES,
+    config.latentSize,
+    config.noise,
+  );
+}
+
 /**
- * Classifier metrics on the same noise at every report, so successive lines are comparable:
- * `classifierModes` and `classifierScore`, and for a conditioned G (asked for the conditioning's
- * balanced grid of labels or code values) the conditional metrics with the classifier's digit as
- * each sample's class: `labelAccuracy` (CGAN), `codePurity` and `codeClasses` (InfoGAN).
+ * The classifier's metrics of G's digits from `noise`: `classifierModes` and `classifierScore`, and
+ * for a conditioned G (asked for the conditioning's balanced grid of labels or code values) the
+ * conditional metrics with the classifier's digit as each sample's class: `labelAccuracy` (CGAN),
+ * `codePurity`, `codeClasses` and `codeMatching` (InfoGAN).
  */
+export async function digitMetrics(trainer: Trainer, classifier: DigitClassifier, noise: Float32Array) {
+  const condition = trainer.conditioning.grid(CLASSIFIER_SAMPLES);
+  const probabilities = await classifyDigits(classifier, await trainer.generate(noise, condition));
+  const { modes, classifierScore } = classifierMetrics(probabilities);
+  const conditional = condition.labels
+    ? conditionalMetrics(
+        trainer.config.conditioning,
+        condition.labels,
+        predictedClasses(probabilities),
+        trainer.conditioning.values,
+        CLASSIFIER_CLASSES,
+      )
+    : {};
+  return { classifierModes: modes, classifierScore, ...conditional };
+}
+
+/** digitMetrics on the same noise at every report, so successive lines are comparable. */
 export class DigitReport {
   private readonly classifier: DigitClassifier = loadClassifier();
   private readonly noise: Float32Array;
 
   constructor(config: RunConfig) {
-    this.noise = sampleNoise(
-      createRng(config.seed, 'classifier-evaluation'),
-      CLASSIFIER_SAMPLES,
-      config.latentSize,
-      config.noise,
-    );
+    this.noise = classifierNoise(config);
   }
 
-  async metrics(trainer: Trainer): Promise<Record<string, number>> {
-    const condition = trainer.conditioning.grid(CLASSIFIER_SAMPLES);
-    const probabilities = await classifyDigits(this.classifier, await trainer.generate(this.noise, condition));
-    const { modes, classifierScore } = classifierMetrics(probabilities);
-    const conditional = condition.labels
-      ? conditionalMetrics(
-          trainer.config.conditioning,
-          condition.labels,
-          predictedClasses(probabilities),
-          trainer.conditioning.values,
-          CLASSIFIER_CLASSES,
-        )
-      : {};
-    return { classifierModes: modes, classifierScore, ...conditional };
+  metrics(trainer: Trainer): Promise<Record<string, number>> {
+    return digitMetrics(trainer, this.classifier, this.noise);
   }
 
   dispose(): void {

@@ -4,18 +4,9 @@
  * CGAN the label accuracy; for InfoGAN how many digits the categorical code's values pick out and
  * the best one-to-one matching of code values to digits.
  */
-import { sampleNoise } from '../../src/gan/latent.ts';
-import {
-  CLASSIFIER_CLASSES,
-  classifierMetrics,
-  classifyDigits,
-  type DigitClassifier,
-  predictedClasses,
-} from '../../src/gan/metrics/classifier.ts';
-import { conditionalMetrics } from '../../src/gan/metrics/conditional.ts';
-import { createRng } from '../../src/gan/rng.ts';
+import type { DigitClassifier } from '../../src/gan/metrics/classifier.ts';
 import type { Trainer } from '../../src/gan/trainer.ts';
-import { CLASSIFIER_SAMPLES } from './digits.ts';
+import { classifierNoise, digitMetrics } from './digits.ts';
 
 export interface ModelFigures {
   classifierScore: number;
@@ -29,24 +20,8 @@ export interface ModelFigures {
   codeMatching?: number;
 }
 
-/** The figures of the trainer's G as it is now, on noise fixed by the run's seed. */
+/** The figures of the trainer's G as it is now, on the noise `npm run train` reads its digits from. */
 export async function modelFigures(trainer: Trainer, classifier: DigitClassifier): Promise<ModelFigures> {
-  const { config, conditioning } = trainer;
-  const noise = sampleNoise(
-    createRng(config.seed, 'classifier-evaluation'),
-    CLASSIFIER_SAMPLES,
-    config.latentSize,
-    config.noise,
-  );
-  const condition = conditioning.grid(CLASSIFIER_SAMPLES);
-  const probabilities = await classifyDigits(classifier, await trainer.generate(noise, condition));
-  const { modes, classifierScore } = classifierMetrics(probabilities);
-  const figures: ModelFigures = { classifierScore, classes: modes };
-  const { labels } = condition;
-  if (!labels) return figures;
-  const predicted = predictedClasses(probabilities);
-  return {
-    ...figures,
-    ...conditionalMetrics(config.conditioning, labels, predicted, conditioning.values, CLASSIFIER_CLASSES),
-  };
+  const { classifierModes, ...figures } = await digitMetrics(trainer, classifier, classifierNoise(trainer.config));
+  return { ...figures, classes: classifierModes };
 }
