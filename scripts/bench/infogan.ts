@@ -31,6 +31,7 @@ import { sampleNoise } from '../../src/gan/latent.ts';
 import { createRng } from '../../src/gan/rng.ts';
 import { Trainer } from '../../src/gan/trainer.ts';
 import { DigitReport } from '../cli/digits.ts';
+import { slant } from '../../src/features/latent/rules.ts';
 import { useBackend } from '../node/backend.ts';
 import { trainingBench } from './lib/trainingBench.ts';
 import { loadMnist } from '../node/mnist.ts';
@@ -54,32 +55,23 @@ const CODE_VALUES = [-2, -1, 0, 1, 2];
 /** The picture's pixels per generated pixel. */
 const PICTURE_SCALE = 3;
 
-/** A digit's slant (Δx per row, + leaning right) and width (x standard deviation) from its ink, pixels in [−1, 1]. */
+/**
+ * A digit's slant (latent/rules.ts, the measure the explorer's "leaning right" example sorts by: Δx
+ * per row, + leaning right) and width (the ink's x standard deviation, pixels), pixels in [−1, 1].
+ */
 function shape(image: Float32Array, side = SIDE): { slant: number; width: number } {
   let mass = 0;
   let mx = 0;
-  let my = 0;
   for (let i = 0; i < side * side; i++) {
     const ink = (image[i] + 1) / 2;
     mass += ink;
     mx += ink * (i % side);
-    my += ink * Math.floor(i / side);
   }
   if (mass === 0) return { slant: 0, width: 0 };
   mx /= mass;
-  my /= mass;
   let xx = 0;
-  let xy = 0;
-  let yy = 0;
-  for (let i = 0; i < side * side; i++) {
-    const ink = (image[i] + 1) / 2;
-    const dx = (i % side) - mx;
-    const dy = my - Math.floor(i / side); // up is +, so a digit leaning right has a positive slant
-    xx += ink * dx * dx;
-    xy += ink * dx * dy;
-    yy += ink * dy * dy;
-  }
-  return { slant: yy ? xy / yy : 0, width: Math.sqrt(xx / mass) };
+  for (let i = 0; i < side * side; i++) xx += ((image[i] + 1) / 2) * ((i % side) - mx) ** 2;
+  return { slant: slant(image, side), width: Math.sqrt(xx / mass) };
 }
 
 function correlation(a: readonly number[], b: readonly number[]): number {
