@@ -51,7 +51,8 @@ test('the overview graph of the ring, a slow-motion walk through D’s and G’s
 
   // A little training first, so that D's scores differ across the plane (~1 s on wasm).
   await stepRun(page, 150);
-  const before = await iteration(page);
+  // The run's own count: the readout may still show an iteration of a moment before (notification clock).
+  const before = await page.evaluate(() => window.nash!.training.getSnapshot().iteration);
   await region.getByRole('button', { name: 'Slow-motion step' }).click();
   await expect.poll(() => heading(page).textContent()).toBe('D’s update · sub-step 1 of 6: Sample noise');
   const walk = region.getByRole('group', { name: 'Slow-motion walk-through' });
