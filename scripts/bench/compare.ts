@@ -35,6 +35,8 @@ interface Measured {
   rates: number[];
   /** Main-thread tasks over 50 ms while they trained, in ms. */
   longTasks: number[];
+  /** The page's animation frames over 50 ms, each with the scripts that ran in it (seconds after Train). */
+  slowFrames?: string[];
   /** The page's frames per second while they trained, after the warm-up. */
   frames?: FrameRate;
 }
@@ -60,6 +62,27 @@ async function train(page: Page, clients: ('nash' | 'nashCompare')[]): Promise<M
           list.getEntries().forEach((e) => longTasks.push(e.duration)),
         );
         observer.observe({ type: 'longtask' });
+        // Chromium's long animation frames name the scripts that ran in a long one (what a long task was).
+        const slowFrames: string[] = [];
+        const frameObserver = new PerformanceObserver((list) =>
+          list.getEntries().forEach((e) => {
+            const frame = e as PerformanceEntry & {
+              blockingDuration: number;
+              renderStart: number;
+              styleAndLayoutStart: number;
+              scripts: { invoker: string; duration: number; sourceFunctionName: string }[];
+            };
+            if (frame.duration <= 50) return;
+            const scripts = frame.scripts
+              .map((x) => `${x.invoker} ${x.sourceFunctionName} ${x.duration.toFixed(0)} ms`)
+              .join('; ');
+            const render = frame.renderStart ? (frame.startTime + frame.duration - frame.renderStart).toFixed(0) : '0';
+            slowFrames.push(
+              `${((frame.startTime - start) / 1000).toFixed(2)} s: ${frame.duration.toFixed(0)} ms (blocking ${frame.blockingDuration.toFixed(0)}, render ${render}) ${scripts}`,
+            );
+          }),
+        );
+        frameObserver.observe({ type: 'long-animation-frame' });
         const frames: number[] = [];
         let counting = true;
         const count = (at: number) => {
@@ -76,6 +99,7 @@ async function train(page: Page, clients: ('nash' | 'nashCompare')[]): Promise<M
         for (const client of clients) client.pause();
         counting = false;
         observer.disconnect();
+        frameObserver.disconnect();
         for (const stop of stops) stop();
         const rates = seen.map((list) => {
           const timed = list.filter((s) => s.at >= start + warmup);
@@ -85,7 +109,14 @@ async function train(page: Page, clients: ('nash' | 'nashCompare')[]): Promise<M
             ? (last.iteration - first.iteration) / ((last.at - first.at) / 1000)
             : Number.NaN;
         });
-        return { rates, longTasks: longTasks.filter((d) => d > 50), frames, from: start + warmup, to: end };
+        return {
+          rates,
+          longTasks: longTasks.filter((d) => d > 50),
+          slowFrames,
+          frames,
+          from: start + warmup,
+          to: end,
+        };
       },
       [clients, WARMUP_MS, SECONDS * 1000] as const,
     )
@@ -127,6 +158,7 @@ try {
     const one = await train(page, ['nash']);
     single.rates[0] = Math.max(single.rates[0], one.rates[0]);
     single.longTasks.push(...one.longTasks);
+    if (one.slowFrames?.length) console.log(`single, round ${round + 1}, frames over 50 ms:`, one.slowFrames);
     single.frames = smoother(single.frames, one.frames);
     await paused(page, false);
     await compareButton.click();
@@ -134,6 +166,7 @@ try {
     const two = await train(page, ['nash', 'nashCompare']);
     pair.rates = pair.rates.map((rate, i) => Math.max(rate, two.rates[i]));
     pair.longTasks.push(...two.longTasks);
+    if (two.slowFrames?.length) console.log(`compare, round ${round + 1}, frames over 50 ms:`, two.slowFrames);
     pair.frames = smoother(pair.frames, two.frames);
     await paused(page, true);
     await compareButton.click();

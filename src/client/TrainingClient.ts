@@ -124,6 +124,11 @@ export class TrainingClient implements Store<TrainingState> {
     this.send({ type: 'pause' });
   }
 
+  /** Changes how often the worker does each kind of work, e.g. its share of the wall time (compare mode). */
+  setSchedule(schedule: Partial<Schedule>) {
+    this.send({ type: 'schedule', schedule });
+  }
+
   /** Runs `count` iterations of `which` (both networks, or D or G alone), then pauses. */
   step(count = 1, which: StepTarget = 'both') {
     this.send({ type: 'step', count, which });

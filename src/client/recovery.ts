@@ -63,6 +63,7 @@ export class Recovery {
       this.backend = command.backend ?? this.backend;
       this.saved = undefined;
     }
+    if (command.type === 'schedule') this.schedule = { ...this.schedule, ...command.schedule };
     if (command.type === 'importRun') this.saved = copyRun(command.run);
   }
 

@@ -22,6 +22,19 @@ import type { WorkQueue } from './queue.ts';
 import { type Run, Views } from './views.ts';
 import { ProblemError, problemOf } from './problem.ts';
 
+/** The lowest share of the wall time a run trains at (a schedule's `share` below it counts as this). */
+export const MIN_SHARE = 0.25;
+
+/**
+ * The rest after a chunk of `took` ms that keeps training at `share` of the wall time: none at 1 (or
+ * at anything that is not a number in (0, 1)), and never longer than at MIN_SHARE.
+ */
+export function restAfter(took: number, share: number): number {
+  if (!(share > 0 && share < 1)) return 0;
+  const kept = Math.max(MIN_SHARE, share);
+  return (took * (1 - kept)) / kept;
+}
+
 /** What the loop needs of the session around it. */
 export interface LoopHost {
   post(event: TrainerEvent): void;
@@ -253,8 +266,10 @@ export class TrainingLoop {
     }
     await this.periodic();
     if (this.run !== run) return;
-    // Slow motion: one iteration per chunk, spaced so that the rate stays at `speed`.
-    this.scheduleChunk(slow ? Math.max(0, 1000 / this.speed - (performance.now() - start)) : 0);
+    // Slow motion: one iteration per chunk, spaced so that the rate stays at `speed`; at full speed,
+    // a rest that keeps the loop's share of the wall time at the schedule's `share`.
+    const took = performance.now() - start;
+    this.scheduleChunk(slow ? Math.max(0, 1000 / this.speed - took) : restAfter(took, this.schedule.share));
   }
 
   private stampMarkers(iteration: number): void {

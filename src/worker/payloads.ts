@@ -25,6 +25,12 @@ export interface Schedule {
   planeMs: number;
   /** Iterations between evaluations (mode metrics). */
   metricsEvery: number;
+  /**
+   * Share of the wall time the loop trains while playing at full speed, in (0, 1]: below 1 it rests
+   * after each chunk for (1/share − 1) times the chunk's length, leaving a core to the page. Compare
+   * mode sets it when two runs would otherwise take every core (features/playground/cpuShare.ts).
+   */
+  share: number;
 }
 
 /**
@@ -37,6 +43,7 @@ export const DEFAULT_SCHEDULE: Schedule = {
   samplesMs: 400,
   planeMs: 400,
   metricsEvery: 100,
+  share: 1,
 };
 
 /** Data that cannot be rebuilt from the config alone. */

@@ -53,7 +53,7 @@ export type {
 } from './payloads.ts';
 
 /** Bumped whenever a message changes shape; the worker refuses an init from another version. */
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 
 // ─── Commands: page → worker ────────────────────────────────────────────────────────────────────
 
@@ -142,6 +142,12 @@ export interface LatentCommand {
  * One iteration in slow motion (src/gan/trace.ts): the run pauses, trains exactly one iteration while
  * recording its sub-steps, and settles as after a Step; the `trace` event answers.
  */
+/** Changes to how often the worker does each kind of work (the rest stays as it was), without a rebuild. */
+export interface ScheduleCommand {
+  type: 'schedule';
+  schedule: Partial<Schedule>;
+}
+
 export interface TraceCommand {
   type: 'trace';
   requestId: number;
@@ -160,6 +166,7 @@ export type TrainerCommand =
   | ImportRunCommand
   | LatentCommand
   | TraceCommand
+  | ScheduleCommand
   | { type: 'dispose' };
 
 // ─── Events: worker → page ──────────────────────────────────────────────────────────────────────
@@ -361,6 +368,7 @@ export function transferables(message: TrainerCommand | TrainerEvent): Transfera
     case 'step':
     case 'update':
     case 'benchmark':
+    case 'schedule':
     case 'dispose':
     case 'ready':
     case 'stats':
@@ -398,6 +406,7 @@ const COMMAND_TYPES: Record<TrainerCommand['type'], true> = {
   importRun: true,
   latent: true,
   trace: true,
+  schedule: true,
   dispose: true,
 };
 

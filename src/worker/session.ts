@@ -119,6 +119,9 @@ export class Session {
       case 'reset':
         this.loop.schedule = { ...this.loop.schedule, ...command.schedule };
         return this.build(command.config, command.sources ?? this.sources, command.backend ?? this.preference);
+      case 'schedule':
+        this.loop.schedule = { ...this.loop.schedule, ...command.schedule };
+        return;
       case 'play':
         return this.loop.play(command.speed);
       case 'pause':

@@ -18,6 +18,7 @@ const COMMANDS: Record<TrainerCommand['type'], true> = {
   importRun: true,
   latent: true,
   trace: true,
+  schedule: true,
   dispose: true,
 };
 

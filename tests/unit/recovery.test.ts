@@ -80,8 +80,10 @@ describe('recovery', () => {
     expect(recovery.saved?.iteration).toBe(3);
     recovery.record({ type: 'reset', config: defaultConfig(), schedule: { planeMs: 0 } });
     expect(recovery.saved).toBeUndefined();
+    // Compare mode's share of the time (a schedule command, no rebuild) survives a restart too.
+    recovery.record({ type: 'schedule', schedule: { share: 0.7 } });
     const init = recovery.initFor({ type: 'init', version: PROTOCOL_VERSION, config: defaultConfig() });
-    expect(init).toMatchObject({ backend: 'wasm', schedule: { statsMs: 50, planeMs: 0 } });
+    expect(init).toMatchObject({ backend: 'wasm', schedule: { statsMs: 50, planeMs: 0, share: 0.7 } });
     expect(init.sources?.points).toBe(points);
   });
 

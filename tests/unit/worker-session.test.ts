@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { gradientCases } from '../../src/worker/gradient-check.ts';
 import { PROTOCOL_VERSION, type TrainerCommand, type TrainerEvent } from '../../src/worker/protocol.ts';
+import { MIN_SHARE, restAfter } from '../../src/worker/loop.ts';
 import { sessionHarness, tiny } from './session-helpers.ts';
 import { tf, useCpu } from './setup-tf.ts';
 
@@ -195,6 +196,34 @@ describe('questions go ahead of the queue (issue 6: latent answers while trainin
     await h.send({ type: 'dispose' });
   });
 
+  test('a schedule command changes the share of the time the loop trains, while it plays (compare mode)', async () => {
+    const h = harness({ statsMs: 20, planeMs: 0 });
+    await h.init();
+    const iterationNow = () =>
+      h
+        .all('stats')
+        .flatMap((s) => s.points)
+        .at(-1)?.iteration ?? 0;
+    const trained = async (ms: number) => {
+      const from = iterationNow();
+      await new Promise((r) => setTimeout(r, ms));
+      return iterationNow() - from;
+    };
+    await h.send({ type: 'play' });
+    while (iterationNow() < 5) await new Promise((r) => setTimeout(r, 5));
+    const whole = await trained(600);
+    await h.send({ type: 'schedule', schedule: { share: MIN_SHARE } });
+    await trained(100); // the chunk in flight, and the first rest
+    const quarter = await trained(600);
+    expect(h.latest('status')?.state).toBe('playing');
+    // A quarter of the time at most, plus the noise of a shared machine; at share 1 the two spans train alike.
+    expect(quarter / whole).toBeLessThan(0.6);
+    expect(quarter).toBeGreaterThan(0);
+    await h.send({ type: 'pause' });
+    await h.settled();
+    await h.send({ type: 'dispose' });
+  });
+
   test('while playing, a question is answered between chunks and training goes on', async () => {
     const h = harness({ statsMs: 20, planeMs: 0 });
     await h.init();
@@ -228,5 +257,15 @@ describe('questions go ahead of the queue (issue 6: latent answers while trainin
     expect(h.latest('latentAnswer')).toMatchObject({ requestId: 11, answer: { count: 1, dimension: 2 } });
     expect(h.latest('error')).toBeUndefined();
     await h.send({ type: 'dispose' });
+  });
+});
+
+describe('restAfter: compare mode rests each run a share of the time', () => {
+  test('rests (1/share − 1) times the chunk, none at share 1 or at a share that is not in (0, 1)', () => {
+    expect(restAfter(25, 1)).toBe(0);
+    expect(restAfter(25, 0.5)).toBeCloseTo(25);
+    expect(restAfter(21, 0.7)).toBeCloseTo(9);
+    for (const bad of [0, -1, 2, Number.NaN]) expect(restAfter(25, bad)).toBe(0);
+    expect(restAfter(25, 0.01)).toBeCloseTo(restAfter(25, MIN_SHARE));
   });
 });

@@ -9,6 +9,8 @@
  *
  * distDir (default /tmp/compare/dist-profile) is built once unless PROFILE_BUILD is set, so two builds
  * (an old commit's and a new one's) can be profiled in turn. PROFILE_SECONDS (default 6) of trace;
+ * PROFILE_FROM_TRAIN=1 traces from the Train click on (the run's start) instead of a run 2 s in;
+ * PROFILE_LONG_MS (default 30) dissects every top-level task using more thread time than that;
  * PROFILE_RENDERS=1 counts React commits and renders per component through the devtools hook (it
  * costs the page time itself); PROFILE_MATCH picks the functions whose inclusive time is listed.
  */
@@ -33,6 +35,9 @@ interface TraceEvent {
 /** A trace event with a duration, and the thread time it took (its wall time where the trace has none). */
 type Timed = TraceEvent & { dur: number; cpu: number };
 /** A node of the JS CPU profile. */
+/** Tasks using more thread time than this (µs) are dissected. */
+const LONG_CPU = Number(process.env.PROFILE_LONG_MS ?? 30) * 1000;
+
 interface ProfileNode {
   id: number;
   children?: number[];
@@ -133,8 +138,13 @@ try {
       timeout: 120_000,
     });
   }
-  await page.getByRole('button', { name: 'Train' }).click();
-  await page.waitForTimeout(2000);
+  // PROFILE_FROM_TRAIN=1 traces the Train click and the run's first seconds; otherwise a run already 2 s in.
+  const fromTrain = process.env.PROFILE_FROM_TRAIN === '1';
+  const trainButton = page.getByRole('button', { name: 'Train' });
+  if (!fromTrain) {
+    await trainButton.click();
+    await page.waitForTimeout(2000);
+  }
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -165,6 +175,7 @@ try {
     window.nash!.training.getSnapshot().iteration,
     window.nashCompare?.getSnapshot().iteration ?? 0,
   ]);
+  if (fromTrain) await trainButton.click();
   await page.waitForTimeout(SECONDS * 1000);
   const to = await page.evaluate(() => performance.now());
   const cpu1 = cpuByThread();
@@ -222,6 +233,7 @@ try {
   const stack: Timed[] = [];
   let busy = 0;
   const longTasks: number[] = [];
+  const heavy: Timed[] = [];
   for (const e of mine) {
     while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts) stack.pop();
     const parent = stack.at(-1);
@@ -229,6 +241,7 @@ try {
     else {
       busy += e.cpu;
       if (e.dur > 50_000) longTasks.push(e.dur / 1000);
+      if (e.cpu > LONG_CPU || e.dur > 50_000) heavy.push(e);
     }
     self.set(e.name, (self.get(e.name) ?? 0) + e.cpu);
     stack.push(e);
@@ -237,19 +250,74 @@ try {
     `main thread CPU ${(busy / 1000).toFixed(0)} ms of ${SECONDS * 1000} (top-level); long tasks`,
     longTasks.map((d) => d.toFixed(0)),
   );
+  for (const gc of ['MajorGC', 'MinorGC']) {
+    const runs = mine.filter((e) => e.name === gc);
+    console.log(
+      `${gc}: ${runs.length} in ${SECONDS} s, wall ${runs.map((e) => (e.dur / 1000).toFixed(0)).join(' ')} ms (thread ${runs.map((e) => (e.cpu / 1000).toFixed(0)).join(' ')})`.slice(
+        0,
+        400,
+      ),
+    );
+  }
   for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 18))
     console.log(`  ${(us / 1000).toFixed(0).padStart(6)} ms  ${name}`);
 
-  // JS: self and inclusive time per function.
   const nodes = new Map<number, ProfileNode>(profile.nodes.map((n) => [n.id, n]));
   const parentOf = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+  const label = (n: ProfileNode) =>
+    `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+  const pattern = new RegExp(
+    process.env.PROFILE_MATCH ??
+      '^[A-Z][A-Za-z]+ |drawPlane|paintField|commitRoot|performWorkOnRoot|minMaxBuckets|mergeRuns|appendThinned|reduceTraining|useQuality|qualityChart|flushSync|renderRootSync|commitMutation|recharts|runHistory|receive|diagnose',
+  );
+  // The heaviest top-level tasks, each with its events' self time and the JS functions sampled inside it.
+  const sampleTimes: { at: number; id: number }[] = [];
+  let clock = profile.startTime;
+  profile.samples!.forEach((id: number, i: number) => {
+    clock += profile.timeDeltas![i] ?? 0;
+    sampleTimes.push({ at: clock, id });
+  });
+  for (const task of heavy.sort((a, b) => b.cpu - a.cpu).slice(0, 8)) {
+    const end = task.ts + task.dur;
+    const inside = mine.filter((e) => e !== task && e.ts >= task.ts && e.ts < end);
+    const own = new Map<string, number>();
+    for (const e of inside) own.set(e.name, (own.get(e.name) ?? 0) + e.dur);
+    const fns = new Map<string, number>();
+    for (const { at, id } of sampleTimes) {
+      if (at < task.ts || at >= end) continue;
+      for (let k: number | undefined = id, depth = 0; k !== undefined && depth < 60; k = parentOf.get(k), depth++) {
+        const n = nodes.get(k)!;
+        if (!pattern.test(label(n))) continue;
+        fns.set(label(n), (fns.get(label(n)) ?? 0) + 1);
+      }
+    }
+    console.log(
+      `task ${task.name} at ${((task.ts - mine[0].ts) / 1e6).toFixed(1)} s: wall ${(task.dur / 1000).toFixed(0)} ms, thread ${(task.cpu / 1000).toFixed(0)} ms`,
+    );
+    console.log(
+      '   events (wall, inclusive): ' +
+        [...own]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 10)
+          .map(([k, v]) => `${k} ${(v / 1000).toFixed(0)}`)
+          .join(', '),
+    );
+    console.log(
+      '   JS samples (x0.2 ms): ' +
+        [...fns]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 14)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', '),
+    );
+  }
+
+  // JS: self and inclusive time per function.
   const dt = new Map<number, number>();
   profile.samples!.forEach((id: number, i: number) =>
     dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas![i + 1] ?? 0)),
   );
-  const label = (n: ProfileNode) =>
-    `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
   const selfT = new Map<string, number>();
   const incl = new Map<string, number>();
   for (const [id, t] of dt) {
@@ -266,10 +334,6 @@ try {
   console.log('JS self time (top 25):');
   for (const [l, t] of [...selfT].sort((a, b) => b[1] - a[1]).slice(0, 25))
     console.log(`  ${(t / 1000).toFixed(0).padStart(6)} ms  ${l}`);
-  const pattern = new RegExp(
-    process.env.PROFILE_MATCH ??
-      '^[A-Z][A-Za-z]+ |drawPlane|paintField|commitRoot|performWorkOnRoot|minMaxBuckets|mergeRuns|appendThinned|reduceTraining|useQuality|qualityChart|flushSync|renderRootSync|commitMutation|recharts|runHistory|receive|diagnose',
-  );
   console.log('JS inclusive (matching):');
   for (const [l, t] of [...incl]
     .filter(([l]) => pattern.test(l))

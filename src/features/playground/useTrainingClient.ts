@@ -3,6 +3,7 @@ import { TrainingClient } from '../../client/TrainingClient.ts';
 import type { RunConfig } from '../../gan/config.ts';
 import { BACKEND_NAMES, type BackendPreference } from '../../worker/protocol.ts';
 import { openingLink } from '../share/openingLink.ts';
+import { cpuShare } from './cpuShare.ts';
 
 declare global {
   interface Window {
@@ -75,10 +76,13 @@ export function useCompareClient(a: TrainingClient, on: CompareStart | undefined
     if (!on) return;
     const { copy } = on;
     const start = a.getSnapshot();
+    // Two runs share the machine's cores with the page: each trains its share of the time.
+    const share = cpuShare(2, navigator.hardwareConcurrency || 2);
+    a.setSchedule({ share });
     const created = new TrainingClient({
       backend: start.preference,
       config: on.config ?? start.config,
-      schedule: PLAYGROUND_SCHEDULE,
+      schedule: { ...PLAYGROUND_SCHEDULE, share },
     });
     // A comparison (copy false) loads both runs' presets at once: nothing to copy, and a copy
     // arriving after B's reset would replace the preset's run.
@@ -90,6 +94,7 @@ export function useCompareClient(a: TrainingClient, on: CompareStart | undefined
     if (import.meta.env.MODE === 'test') window.nashCompare = created;
     return () => {
       setClient(undefined);
+      a.setSchedule({ share: 1 });
       created.dispose();
       if (import.meta.env.MODE === 'test' && window.nashCompare === created) window.nashCompare = undefined;
     };
