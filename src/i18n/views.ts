@@ -30,6 +30,8 @@ export const en = {
   speed: 'Speed',
   speeds: { full: 'full', ten: '10 it/s', two: '2 it/s' },
   modesCovered: 'Modes covered',
+  /** On images: the digit classes the classifier reads in at least 1% of the samples (DigitModes.modes). */
+  digitsSeen: 'Digits seen',
 };
 
 export const ko: typeof en = {
@@ -61,4 +63,5 @@ export const ko: typeof en = {
   speed: '속도',
   speeds: { full: '최고', ten: '10 반복/초', two: '2 반복/초' },
   modesCovered: '덮은 모드',
+  digitsSeen: '나타난 숫자',
 };

@@ -87,7 +87,7 @@ test('MNIST MLP: the trained model in < 2 s, read as 10 digits with score ≥ 7;
   expect(loaded.iteration).toBe(iteration);
   expect(loaded.state).toBe('paused');
   const within = { timeout: 10_000 };
-  await expect.poll(() => page.getByRole('status', { name: 'Modes covered' }).textContent(), within).toBe('10 / 10');
+  await expect.poll(() => page.getByRole('status', { name: 'Digits seen' }).textContent(), within).toBe('10 / 10');
   const score = async () => {
     const text = await page.getByRole('figure', { name: 'Digit classifier' }).textContent();
     return Number(/classifier score ([\d.]+)/.exec(text ?? '')?.[1] ?? 0);

@@ -17,13 +17,16 @@ const SPEEDS: { key: 'full' | 'ten' | 'two'; value: Speed }[] = [
   { key: 'two', value: 2 },
 ];
 
-/** "k / K" modes covered: the mode metrics on 2D data with modes, the digit classifier's classes on MNIST. */
-export function modesText(history: HistoryState): string {
+/**
+ * "k / K" with what it counts: modes covered by the mode metrics on 2D data with modes, digits seen
+ * (classes with ≥ 1% of the samples) by the digit classifier on MNIST.
+ */
+export function modesText(history: HistoryState): { counts: 'modes' | 'digits'; text: string } {
   const modes = history.evaluations.at(-1)?.modes;
-  if (modes) return `${modes.modesCovered} / ${modes.modesTotal}`;
+  if (modes) return { counts: 'modes', text: `${modes.modesCovered} / ${modes.modesTotal}` };
   const digits = history.classifier.at(-1);
-  if (digits) return `${digits.modes} / ${digits.histogram.length}`;
-  return '–';
+  if (digits) return { counts: 'digits', text: `${digits.modes} / ${digits.histogram.length}` };
+  return { counts: 'modes', text: '–' };
 }
 
 /** One run the transport drives: its client and its controller. */
@@ -124,13 +127,15 @@ export function togglePlayAll(runs: readonly TransportRun[]) {
   }
 }
 
-/** A run's counters: its iteration, speed and modes covered ("Iteration" is the name tests read). */
+/** A run's counters: its iteration, speed and modes covered or digits seen ("Iteration" is the name tests read). */
 export function Counters({ client, store }: { client: TrainingClient; store?: RunHistory }) {
   const history = useRunHistory(store);
   const t = useStrings().playground;
   const v = useStrings().views;
   const iteration = useTraining(client, iterationOf);
   const rate = useTraining(client, rateOf);
+  const modes = modesText(history);
+  const coverage = modes.counts === 'digits' ? v.digitsSeen : v.modesCovered;
   return (
     <dl className="counters">
       <dt>{t.iteration}</dt>
@@ -141,9 +146,9 @@ export function Counters({ client, store }: { client: TrainingClient; store?: Ru
       <dd>
         <output aria-label={t.iterationsPerSecond}>{rate.toFixed(1)}</output>
       </dd>
-      <dt>{v.modesCovered}</dt>
+      <dt>{coverage}</dt>
       <dd>
-        <output aria-label={v.modesCovered}>{modesText(history)}</output>
+        <output aria-label={coverage}>{modes.text}</output>
       </dd>
     </dl>
   );
