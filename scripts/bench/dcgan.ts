@@ -253,7 +253,11 @@ function blasName(paths: string[]): string {
 /** PyTorch on `threads` CPU threads, from the first python3 that can import torch. */
 function torchTiming(threads: number): { timing?: Timing & { version: string; blas: string[] }; why?: string } {
   for (const python of ['python3', '/usr/bin/python3']) {
-    const run = spawnSync(python, ['-c', TORCH_SCRIPT.replace('THREADS', String(threads))], { encoding: 'utf8' });
+    // torch.set_num_threads bounds torch's own pool, not OpenBLAS's: the pthread OpenBLAS starts a thread per
+    // core unless told, so "1 thread" used 57.5 ms of CPU in 29.3 ms of wall time on 2 cores. OpenBLAS on one
+    // thread, torch's pool on `threads` (its parallel regions call BLAS from each thread).
+    const env = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: String(threads) };
+    const run = spawnSync(python, ['-c', TORCH_SCRIPT.replace('THREADS', String(threads))], { encoding: 'utf8', env });
     if (run.status === 0) return { timing: JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') };
   }
   return { why: 'no python3 with torch (Debian: apt-get install -y python3-torch)' };
