@@ -181,7 +181,7 @@ export class Trainer {
           total = tf.add(total, objective.criticPenalty(critic, real, fake, tf.tensor2d(epsilon, [n, 1]), c));
         }
         // CGAN's class head learns the labels from the real batch (AC-GAN, label.ts).
-        const classification = this.conditioning.classification?.(realJudged.features, condition);
+        const classification = this.conditioning.classification?.(realJudged.features, condition, 'discriminator');
         if (classification) total = tf.add(total, classification);
         const information = this.conditioning.information?.(fakeJudged.features, condition, c);
         if (!information) return total;
@@ -236,7 +236,7 @@ export class Trainer {
         fakeScores = tf.keep(judged.scores);
         let adversarial = objective.generatorLoss(judged.scores, c);
         // CGAN: G draws what the class head reads as the asked-for label (AC-GAN, label.ts).
-        const classification = this.conditioning.classification?.(judged.features, condition);
+        const classification = this.conditioning.classification?.(judged.features, condition, 'generator');
         if (classification) adversarial = tf.add(adversarial, classification);
         const information = this.conditioning.information?.(judged.features, condition, c);
         if (!information) return adversarial;

@@ -8,6 +8,7 @@ import { parseCli } from '../../scripts/cli/options.ts';
 import { reportLine } from '../../scripts/cli/report.ts';
 import { loadMnist } from '../../scripts/node/mnist.ts';
 import { infoCodes } from '../../src/gan/conditioning/info-codes.ts';
+import { CLASSIFIER_WEIGHTS } from '../../src/gan/conditioning/label-input.ts';
 import { CONTINUOUS_CODE_WEIGHT } from '../../src/gan/architectures/constants.ts';
 import { cyclingLabels, oneHotRows } from '../../src/gan/conditioning/types.ts';
 import {
@@ -24,6 +25,7 @@ import { createDataset } from '../../src/gan/data/registry.ts';
 import { moons } from '../../src/gan/data/sets/moons.ts';
 import { ring } from '../../src/gan/data/sets/ring.ts';
 import { codeSeparation, labelAccuracy, nearestModes } from '../../src/gan/metrics/conditional.ts';
+import { objectiveFor } from '../../src/gan/objectives/registry.ts';
 import { createRng } from '../../src/gan/rng.ts';
 import { STAT_FIELDS } from '../../src/gan/stats.ts';
 import { Trainer } from '../../src/gan/trainer.ts';
@@ -171,6 +173,42 @@ test('WGAN clips D and the CGAN projection but never the CGAN class head or the 
   expect(within(info.discriminator.trainable)).toBe(true);
   expect(within(info.conditioning.headVariables)).toBe(false);
   for (const t of [cgan, info]) t.dispose();
+});
+
+test("CGAN's class term joins D's loss at λ_D and G's at λ_G: each step's loss is its objective's plus λ·CE(y, C(φ(x)))", () => {
+  const trainer = new Trainer(smallConfig({ dataset: 'mnist', conditioning: 'label', latentSize: 3 }), mnist);
+  const [classKernel, classBias] = trainer.conditioning.headVariables;
+  const objective = objectiveFor(trainer.config.objective);
+  /** λ·CE(y, C(φ(x))) written out: the mean over the batch of −λ·log softmax(φ(x)·W + b)[y]. */
+  const byHand = (x: tf.Tensor2D, labels: Int32Array, weight: number) => {
+    const features = trainer.conditioning.judge(trainer.discriminator, x, { labels }, true).features;
+    const logits = Array.from(tf.add(tf.matMul(features, classKernel), classBias).dataSync());
+    const k = trainer.conditioning.values;
+    let sum = 0;
+    labels.forEach((y, i) => {
+      const row = logits.slice(i * k, (i + 1) * k);
+      const top = Math.max(...row);
+      sum -= row[y] - top - Math.log(row.reduce((total, l) => total + Math.exp(l - top), 0));
+    });
+    return (weight * sum) / labels.length;
+  };
+  const losses: Record<string, { loss: number; expected: number }> = {};
+  trainer.step('both', (network, parts) => {
+    const labels = parts.condition.labels ?? new Int32Array();
+    const adversarial =
+      network === 'discriminator' && parts.realScores && parts.real
+        ? objective.discriminatorLoss(parts.realScores, parts.fakeScores, trainer.config)
+        : objective.generatorLoss(parts.fakeScores, trainer.config);
+    const x = network === 'discriminator' && parts.real ? parts.real : parts.fake;
+    losses[network] = {
+      loss: parts.loss.dataSync()[0],
+      expected: adversarial.dataSync()[0] + byHand(x, labels, CLASSIFIER_WEIGHTS[network]),
+    };
+  });
+  expect(CLASSIFIER_WEIGHTS.generator).not.toBe(CLASSIFIER_WEIGHTS.discriminator);
+  for (const network of ['discriminator', 'generator'] as const)
+    expect(losses[network].loss).toBeCloseTo(losses[network].expected, 4);
+  trainer.dispose();
 });
 
 describe('generation for chosen labels', () => {

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { defaultConfig, OBJECTIVES, type RunConfig } from '../../src/gan/config.ts';
-import { CLASSIFIER_WEIGHT } from '../../src/gan/conditioning/label-input.ts';
+import { CLASSIFIER_WEIGHTS } from '../../src/gan/conditioning/label-input.ts';
 import { recipeFor } from '../../src/gan/recipes.ts';
 import { exportPyTorch } from '../../src/features/share/pytorch.ts';
 import { presetConfig } from '../../src/features/share/urlState.ts';
@@ -77,14 +77,15 @@ describe('the script as text', () => {
     const mnistMlp = script({ ...defaultConfig(), dataset: 'mnist', conditioning: 'label' }).script;
     expect(mnistMlp).toContain('nn.Linear(784, 64)');
     expect(mnistMlp).toContain('features = self.trunk(x)');
-    // AC-GAN's class head on φ (images), trained with D: λ·CE on the real batch in D's loss, on the fakes in G's.
+    // AC-GAN's class head on φ (images), trained with D: λ_D·CE on the real batch in D's loss, λ_G·CE on the fakes in G's.
     expect(mnistMlp).toContain('classifier = nn.Linear(64, K)');
-    expect(mnistMlp).toContain(`CLASSIFIER_WEIGHT = ${CLASSIFIER_WEIGHT}`);
+    expect(mnistMlp).toContain(`CLASSIFIER_WEIGHT_D = ${CLASSIFIER_WEIGHTS.discriminator} `);
+    expect(mnistMlp).toContain(`CLASSIFIER_WEIGHT_G = ${CLASSIFIER_WEIGHTS.generator} `);
     expect(mnistMlp).toContain(
       'discriminator_parameters = list(discriminator.parameters()) + list(classifier.parameters())',
     );
-    expect(mnistMlp).toContain('d_loss = d_loss + classification(real_features, condition)');
-    expect(mnistMlp).toContain('g_loss = g_loss + classification(fake_features, condition)');
+    expect(mnistMlp).toContain('d_loss = d_loss + classification(real_features, condition, CLASSIFIER_WEIGHT_D)');
+    expect(mnistMlp).toContain('g_loss = g_loss + classification(fake_features, condition, CLASSIFIER_WEIGHT_G)');
     expect(mnistMlp).toContain(
       "NETWORKS = {'generator': generator, 'discriminator': discriminator, 'classifier': classifier}",
     );

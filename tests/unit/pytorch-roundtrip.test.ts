@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { defaultConfig, type RunConfig } from '../../src/gan/config.ts';
 import { CONTINUOUS_CODE_WEIGHT } from '../../src/gan/architectures/constants.ts';
-import { CLASSIFIER_WEIGHT } from '../../src/gan/conditioning/label-input.ts';
+import { CLASSIFIER_WEIGHTS } from '../../src/gan/conditioning/label-input.ts';
 import type { Condition } from '../../src/gan/conditioning/types.ts';
 import type { Dataset } from '../../src/gan/data/dataset.ts';
 import { ring } from '../../src/gan/data/sets/ring.ts';
@@ -126,7 +126,7 @@ async function roundTrip(config: RunConfig, steps: number) {
       const x = tf.tensor2d(theirs, [n, theirs.length / n]); // [n, dimension]
       const judged = trainer.conditioning.judge(trainer.discriminator, x, condition, false);
       const info = trainer.conditioning.information?.(judged.features, condition, { infoLambda: 1 });
-      const classes = trainer.conditioning.classification?.(judged.features, condition);
+      const classes = trainer.conditioning.classification?.(judged.features, condition, 'discriminator');
       return {
         scores: judged.scores.dataSync().slice(),
         information: info?.loss.dataSync()[0],
@@ -139,9 +139,10 @@ async function roundTrip(config: RunConfig, steps: number) {
       expect(Math.abs((information ?? Number.NaN) - expected)).toBeLessThan(TOLERANCE);
     }
     if (trainer.conditioning.classification) {
-      // CGAN's class head (AC-GAN): λ·CE(y, logits) from PyTorch's logits against Nash's.
+      // CGAN's class head (AC-GAN): λ_D·CE(y, logits) from PyTorch's logits against Nash's.
       const expected =
-        CLASSIFIER_WEIGHT * informationLoss(values(check.classes ?? ''), condition, trainer.conditioning.values, 0);
+        CLASSIFIER_WEIGHTS.discriminator *
+        informationLoss(values(check.classes ?? ''), condition, trainer.conditioning.values, 0);
       expect(Math.abs((classification ?? Number.NaN) - expected)).toBeLessThan(TOLERANCE);
     }
     return samples;

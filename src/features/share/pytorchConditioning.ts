@@ -7,7 +7,7 @@ import type { RunConfig } from '../../gan/config.ts';
 import { DATASET_MODULES } from '../../gan/data/modules.ts';
 import { OBJECTIVE_MODULES } from '../../gan/objectives/modules.ts';
 import { CONTINUOUS_CODE_WEIGHT, Q_HIDDEN } from '../../gan/architectures/constants.ts';
-import { CLASSIFIER_WEIGHT, classifierHead, labelAtInput } from '../../gan/conditioning/label-input.ts';
+import { CLASSIFIER_WEIGHTS, classifierHead, labelAtInput } from '../../gan/conditioning/label-input.ts';
 
 /** Whether D also reads onehot(y) at its input: Nash's rule (label.ts), an MLP on 2D data. */
 export function labelAtDiscriminatorInput(config: RunConfig): boolean {
@@ -44,9 +44,9 @@ export function conditioningModules(config: RunConfig): string {
 #   D(x, y) = psi(phi(x${concatenate ? ' + onehot(y)' : ''})) + onehot(y)^T V phi(...)   (a projection discriminator, Miyato & Koyama 2018)
 #   with phi D's trunk (its last hidden features), psi its linear score, V [K, features] a class embedding ~ N(0, 0.02).
 #   ${concatenate ? "The MLP's trunk also reads onehot(y) at its input, [n, dimension + K] (on 2D data, where the label is most of D's input)." : 'The projection alone: among 784 pixels a one-hot input is drowned out (label.ts).'}
-#   ${classified ? "An auxiliary classifier (AC-GAN, Odena et al. 2017) on the same phi: a K-way linear head trained with D;\n#   lambda CE(y, classifier(phi(x))) joins D's loss on the real batch and G's loss on the fakes (images only)." : "No auxiliary class head on 2D data: the label at D's input holds there (label.ts)."}
+#   ${classified ? "An auxiliary classifier (AC-GAN, Odena et al. 2017) on the same phi: a K-way linear head trained with D;\n#   lambda_D CE(y, classifier(phi(x))) joins D's loss on the real batch, lambda_G CE G's loss on the fakes (images only)." : "No auxiliary class head on 2D data: the label at D's input holds there (label.ts)."}
 #   A D step's fakes carry the real batch's labels; a G step draws labels uniformly.
-K = CLASSES${classified ? `\nCLASSIFIER_WEIGHT = ${CLASSIFIER_WEIGHT}                                                  # lambda` : ''}
+K = CLASSES${classified ? `\nCLASSIFIER_WEIGHT_D = ${CLASSIFIER_WEIGHTS.discriminator}                                                # lambda_D, in D's loss\nCLASSIFIER_WEIGHT_G = ${CLASSIFIER_WEIGHTS.generator}                                               # lambda_G, in G's loss` : ''}
 
 
 class ProjectionDiscriminator(nn.Module):
@@ -90,9 +90,9 @@ def generator_input(noise, condition):
 
 ${
   classified
-    ? `def classification(features, condition):
-    """lambda CE(y, classifier(phi(x))): added to D's loss on the real batch, to G's on the fakes."""
-    return -CLASSIFIER_WEIGHT * (condition * F.log_softmax(classifier(features), 1)).sum(1).mean()
+    ? `def classification(features, condition, weight):
+    """weight CE(y, classifier(phi(x))): lambda_D in D's loss on the real batch, lambda_G in G's on the fakes."""
+    return -weight * (condition * F.log_softmax(classifier(features), 1)).sum(1).mean()
 
 
 `
@@ -181,7 +181,7 @@ for iteration in range(1, args.steps + 1):
         condition = sample_condition(BATCH, labels)                               # ${labelled ? "the fakes carry the real batch's labels" : 'fresh codes for the fakes'}
         fake = generator(generator_input(sample_noise(BATCH), condition)).detach()  # D's step moves D${classified ? ' and its class head' : labelled ? '' : ' and Q'} only
         (${classified ? 'real_features' : '_'}, d_real), (fake_features, d_fake) = discriminator(real, condition), discriminator(fake, condition)
-        d_loss = discriminator_loss(d_real, d_fake)${penalty ? '\n        d_loss = d_loss + critic_penalty(real, fake, lambda x: discriminator(x, condition)[1])' : ''}${classified ? '\n        d_loss = d_loss + classification(real_features, condition)                 # the class head learns from real digits' : ''}
+        d_loss = discriminator_loss(d_real, d_fake)${penalty ? '\n        d_loss = d_loss + critic_penalty(real, fake, lambda x: discriminator(x, condition)[1])' : ''}${classified ? '\n        d_loss = d_loss + classification(real_features, condition, CLASSIFIER_WEIGHT_D)  # the class head learns from real digits' : ''}
         info = information(fake_features, condition)
         if info is not None:
             d_loss, mutual_information = d_loss + info[0], info[1]
@@ -191,7 +191,7 @@ for iteration in range(1, args.steps + 1):
     for _ in range(CONFIG['generatorSteps']):
         condition = sample_condition(BATCH)
         fake_features, scores = discriminator(generator(generator_input(sample_noise(BATCH), condition)), condition)
-        g_loss = generator_loss(scores)${classified ? '\n        g_loss = g_loss + classification(fake_features, condition)                 # G makes fakes the head reads as y' : ''}
+        g_loss = generator_loss(scores)${classified ? '\n        g_loss = g_loss + classification(fake_features, condition, CLASSIFIER_WEIGHT_G)  # G makes fakes the head reads as y' : ''}
         info = information(fake_features, condition)
         if info is not None:
             g_loss, mutual_information = g_loss + info[0], info[1]

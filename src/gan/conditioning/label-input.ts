@@ -23,5 +23,11 @@ export function classifierHead(dataset: Pick<Dataset, 'dimension'>): boolean {
   return dataset.dimension > SMALL_INPUT;
 }
 
-/** λ of CGAN's auxiliary classifier (label.ts): the weight of CE(y, class head(φ(x))) in D's and G's losses. */
-export const CLASSIFIER_WEIGHT = 3;
+/**
+ * λ of CGAN's auxiliary classifier (label.ts), one per loss: the weight of CE(y, class head(φ(x))) in
+ * D's loss on the real batch (λ_D: how hard D's trunk learns the digits) and in G's on the fakes (λ_G:
+ * how hard G is pushed to draw digits the head reads as y). Odena et al. use one λ for both; G's pull
+ * is what holds the label (label.ts has the measurements), and a larger λ_D makes the trunk a
+ * classifier at the cost of D's judgement of realness.
+ */
+export const CLASSIFIER_WEIGHTS = { discriminator: 3, generator: 10 } as const;

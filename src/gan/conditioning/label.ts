@@ -4,7 +4,7 @@ import { INIT_STD } from '../architectures/constants.ts';
 import { type Discriminator, glorotUniform, seededVariable, zeros } from '../architectures/network.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { Rng } from '../rng.ts';
-import { CLASSIFIER_WEIGHT, classifierHead, labelAtInput } from './label-input.ts';
+import { CLASSIFIER_WEIGHTS, classifierHead, labelAtInput } from './label-input.ts';
 import { type Condition, type Conditioning, cyclingLabels, oneHotRows, uniformLabels } from './types.ts';
 
 /**
@@ -40,9 +40,10 @@ import { type Condition, type Conditioning, cyclingLabels, oneHotRows, uniformLa
  *
  * An auxiliary classifier (AC-GAN, Odena et al. 2017) on the same trunk: a K-way linear head C
  * [featureSize → K], Glorot-uniform with zero bias, trained with D (a head variable: WGAN never
- * clips it), and λ = CLASSIFIER_WEIGHT (label-input.ts) of its cross-entropy in both losses:
+ * clips it), with its cross-entropy in both losses, each at its own weight (CLASSIFIER_WEIGHTS in
+ * label-input.ts, λ_D = 3, λ_G = 10; the paper has one λ):
  *
- *   L_D += λ·CE(y, C(φ(x_real))),   L_G += λ·CE(y, C(φ(G(z, y))))
+ *   L_D += λ_D·CE(y, C(φ(x_real))),   L_G += λ_G·CE(y, C(φ(G(z, y))))
  *
  * The head learns the digits from the real batch only; G is pushed to draw digits it reads as y. The
  * projection alone lets G drift: at Adam 1e-3 label accuracy peaked and then sagged as G's strokes
@@ -51,7 +52,13 @@ import { type Condition, type Conditioning, cyclingLabels, oneHotRows, uniformLa
  * λ = 1 reached 0.80 at 500 and 0.89 at 2,000; λ = 3 0.90 at 500 and 0.95 from 2,000 to 2,500;
  * λ = 10 0.71 at 2,000 (the head's pull swamps D's); the head also on the fakes in D's loss (the
  * paper's form) 0.69 at 500 and 0.86 at 2,000; λ = 3 at Adam 5e-4 0.87 at 2,000. All dip around
- * 1,000–1,500 iterations, where G's strokes are noisiest (classifier score ~4 of 10). The head is
+ * 1,000–1,500 iterations, where G's strokes are noisiest (classifier score ~4 of 10). λ = 10 hurt
+ * through D's loss, where it turns the trunk into a classifier; in G's loss alone it is G's pull
+ * toward readable digits: λ_D = 3, λ_G = 10 at seed 3 (`npm run bench -- cgan`) read 0.98 at 500
+ * (λ = 3: 0.43) and 0.98 at 2,750–3,000 (0.94 at 2,500 before), with the dip (0.67 at 1,250) still
+ * there; at seeds 1–5 (4–5 not tuned on) the lowest reading from 750 on rose to 0.67–0.79 (λ = 3:
+ * 0.58, 0.64 at seeds 4, 5) and 5,000 reads 0.97–0.99, but readings still jitter by ±0.03 from
+ * 3,000 on (presets.ts cganMnist has the table). The head is
  * how label conditioning works on images (MNIST; MLP and DCGAN alike), with no setting; the 2D sets
  * keep the label at D's input and the projection (classifierHead in label-input.ts says why).
  *
@@ -112,11 +119,11 @@ export function labelConditioning(
         return { features, scores: tf.add<tf.Tensor2D>(network.score(features), agreement) }; // [n, 1]
       }),
     classification: head.length
-      ? (features, condition) =>
+      ? (features, condition, loss) =>
           tf.tidy(() => {
             const logits = tf.add(tf.matMul(features, classKernel), classBias); // [n, K]
             const crossEntropy = tf.neg(tf.mean(tf.sum(tf.mul(onehot(condition), tf.logSoftmax(logits)), 1))); // []
-            return tf.mul(CLASSIFIER_WEIGHT, crossEntropy) as tf.Scalar;
+            return tf.mul(CLASSIFIER_WEIGHTS[loss], crossEntropy) as tf.Scalar; // λ_D or λ_G
           })
       : undefined,
     dispose: () => tf.dispose([embedding, ...head]),

@@ -66,9 +66,9 @@ export interface Conditioning {
   information?(features: tf.Tensor2D, condition: Condition, config: Pick<RunConfig, 'infoLambda'>): Information;
   /**
    * CGAN's auxiliary classifier (AC-GAN): λ·CE(y, class head(features)), added to D's loss on the
-   * real batch and to G's on the fakes; absent otherwise.
+   * real batch and to G's on the fakes, with the λ of the loss it joins; absent otherwise.
    */
-  classification?(features: tf.Tensor2D, condition: Condition): tf.Scalar;
+  classification?(features: tf.Tensor2D, condition: Condition, loss: 'discriminator' | 'generator'): tf.Scalar;
   dispose(): void;
 }
 
