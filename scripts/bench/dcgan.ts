@@ -20,8 +20,8 @@
  * webgl and webgpu are slow here: a warm-up step and two timed ones are enough).
  *
  * Environment: BENCH_DCGAN_SECONDS (time per row, default 8), BENCH_DCGAN_ROWS (comma-separated
- * row ids: torch, torch2, nash-wasm, nash-cpu, bare-wasm, bare-cpu, stock-wasm; default
- * torch,torch2,nash-wasm), BENCH_DCGAN_THREADS (Chromium wasm thread counts of the first table,
+ * row ids: torch, torch2, nash-wasm, nash-cpu, bare-wasm, bare-cpu, stock-wasm, ceiling (the heaviest
+ * kernels alone in GFLOP/s, wasm vs PyTorch); default torch,torch2,nash-wasm,ceiling), BENCH_DCGAN_THREADS (Chromium wasm thread counts of the first table,
  * default 1,2; empty for none), BENCH_DCGAN_NODE (backends of the second table in this process,
  * default none), BENCH_DCGAN_BROWSER (its Chromium backends, e.g. wasm,cpu,webgl,webgpu; default
  * none), BENCH_DCGAN_BROWSER_SECONDS (budget per Chromium row, default 8),
@@ -53,7 +53,7 @@ const BETA1 = 0.5;
 const SECONDS = Number(process.env.BENCH_DCGAN_SECONDS ?? 8);
 /** At least this many timed iterations per row, however slow. */
 const MIN_ITERATIONS = 2;
-const ROWS = (process.env.BENCH_DCGAN_ROWS ?? 'torch,torch2,nash-wasm').split(',');
+const ROWS = (process.env.BENCH_DCGAN_ROWS ?? 'torch,torch2,nash-wasm,ceiling').split(',');
 const THREADS = (process.env.BENCH_DCGAN_THREADS ?? '1,2').split(',').filter(Boolean).map(Number);
 const NODE = (process.env.BENCH_DCGAN_NODE ?? '').split(',').filter(Boolean) as ('wasm' | 'cpu')[];
 const BROWSER = (process.env.BENCH_DCGAN_BROWSER ?? '').split(',').filter(Boolean) as BackendName[];
@@ -250,17 +250,28 @@ function blasName(paths: string[]): string {
   return path;
 }
 
-/** PyTorch on `threads` CPU threads, from the first python3 that can import torch. */
-function torchTiming(threads: number): { timing?: Timing & { version: string; blas: string[] }; why?: string } {
+/**
+ * Runs a PyTorch script with the first python3 that can import torch and returns its last line of
+ * output as JSON. torch.set_num_threads bounds torch's own pool, not OpenBLAS's: the pthread OpenBLAS
+ * starts a thread per core unless told, so "1 thread" used 57.5 ms of CPU in 29.3 ms of wall time on
+ * 2 cores. OpenBLAS on one thread, torch's pool on `threads` (its parallel regions call BLAS from each).
+ */
+function runTorch<T>(script: string, threads: number): T | undefined {
+  const env = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: String(threads) };
   for (const python of ['python3', '/usr/bin/python3']) {
-    // torch.set_num_threads bounds torch's own pool, not OpenBLAS's: the pthread OpenBLAS starts a thread per
-    // core unless told, so "1 thread" used 57.5 ms of CPU in 29.3 ms of wall time on 2 cores. OpenBLAS on one
-    // thread, torch's pool on `threads` (its parallel regions call BLAS from each thread).
-    const env = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: String(threads) };
-    const run = spawnSync(python, ['-c', TORCH_SCRIPT.replace('THREADS', String(threads))], { encoding: 'utf8', env });
-    if (run.status === 0) return { timing: JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') };
+    const run = spawnSync(python, ['-c', script], { encoding: 'utf8', env });
+    if (run.status === 0) return JSON.parse(run.stdout.trim().split('\n').pop() ?? 'null') as T;
   }
-  return { why: 'no python3 with torch (Debian: apt-get install -y python3-torch)' };
+  return undefined;
+}
+
+/** PyTorch on `threads` CPU threads. */
+function torchTiming(threads: number): { timing?: Timing & { version: string; blas: string[] }; why?: string } {
+  const timing = runTorch<Timing & { version: string; blas: string[] }>(
+    TORCH_SCRIPT.replace('THREADS', String(threads)),
+    threads,
+  );
+  return timing ? { timing } : { why: 'no python3 with torch (Debian: apt-get install -y python3-torch)' };
 }
 
 async function useBackend(name: 'cpu' | 'wasm') {
@@ -383,6 +394,76 @@ for (const { implementation, backend, timing, wallOnly, note } of rows) {
   const vsWall = torchRow ? percent(torchRow.wallMs / timing.wallMs) : '—';
   console.log(
     `| ${implementation} | ${backend} | ${timing.iterations} | ${fmt(timing.wallMs)} | ${cpu} | ${vsWall} | ${vsCpu} | ${note ?? ''} |`,
+  );
+}
+
+// ─── The arithmetic ceiling: the heaviest kernels alone, wasm vs PyTorch ────────────────────────
+
+/**
+ * Two kernels timed alone, in GFLOP/s: a 512³ matMul and DCGAN D's second convolution at batch 64
+ * (14×14×16 → 7×7×32, 4×4, stride 2), the shapes the iteration spends most of its time in. Their
+ * ratio bounds what the whole iteration can reach on wasm: wasm's SIMD is 128 bits wide and has no
+ * fused multiply-add, while torch's native kernels use the CPU's widest vectors (AVX2/AVX-512).
+ */
+const KERNELS = [
+  { id: 'matMul 512³', flops: 2 * 512 ** 3 },
+  { id: 'conv 14×14×16 → 7×7×32', flops: 2 * BATCH * 7 * 7 * 32 * (4 * 4 * 16) },
+] as const;
+const CEILING_SECONDS = 2;
+
+function wasmKernelMs(): number[] {
+  const a = tf.randomNormal([512, 512]);
+  const b = tf.randomNormal([512, 512]);
+  const x = tf.randomNormal([BATCH, 14, 14, 16]) as tf.Tensor4D;
+  const w = tf.randomNormal([4, 4, 16, 32]) as tf.Tensor4D;
+  const pad: [[number, number], [number, number], [number, number], [number, number]] = [
+    [0, 0],
+    [1, 1],
+    [1, 1],
+    [0, 0],
+  ];
+  const runs = [() => tf.matMul(a, b), () => tf.conv2d(x, w, 2, pad)];
+  const times = runs.map((run) => {
+    for (let i = 0; i < 3; i++) run().dispose();
+    const start = performance.now();
+    let n = 0;
+    while (performance.now() - start < CEILING_SECONDS * 1000) {
+      const out = run();
+      out.dataSync();
+      out.dispose();
+      n++;
+    }
+    return (performance.now() - start) / n;
+  });
+  tf.dispose([a, b, x, w]);
+  return times;
+}
+
+const TORCH_KERNELS = `
+import json, time, torch
+torch.set_num_threads(1)
+a, b = torch.randn(512, 512), torch.randn(512, 512)
+x, w = torch.randn(${BATCH}, 16, 14, 14), torch.randn(32, 16, 4, 4)
+def ms(f):
+    for _ in range(3): f()
+    start, n = time.perf_counter(), 0
+    while time.perf_counter() - start < ${CEILING_SECONDS}: f(); n += 1
+    return (time.perf_counter() - start) / n * 1000
+print(json.dumps([ms(lambda: a @ b), ms(lambda: torch.nn.functional.conv2d(x, w, stride=2, padding=1))]))
+`;
+
+if (ROWS.includes('ceiling')) {
+  await useBackend('wasm');
+  const wasm = wasmKernelMs();
+  const torch = runTorch<number[]>(TORCH_KERNELS, 1);
+  const gflops = (flops: number, ms?: number) => (ms ? (flops / ms / 1e6).toFixed(1) : '—');
+  console.log(`\nThe heaviest kernels alone, ${CEILING_SECONDS} s each (load average ${load()}):`);
+  console.log('| kernel | Node wasm, 1 thread (GFLOP/s) | PyTorch, 1 thread (GFLOP/s) | wasm / PyTorch |');
+  console.log('|---|---|---|---|');
+  KERNELS.forEach(({ id, flops }, i) =>
+    console.log(
+      `| ${id} | ${gflops(flops, wasm[i])} | ${gflops(flops, torch?.[i])} | ${torch ? percent(torch[i] / wasm[i]) : '—'} |`,
+    ),
   );
 }
 
