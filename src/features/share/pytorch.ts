@@ -150,6 +150,7 @@ At the end (and every --save-every iterations) it writes the trained weights as 
 """
 import argparse
 import base64
+import copy
 import hashlib
 import json
 import math
@@ -174,6 +175,7 @@ parser.add_argument('--device', default='cuda' if torch.cuda.is_available() else
 parser.add_argument('--seed', type=int, default=CONFIG['seed'])
 parser.add_argument('--weights', default=os.path.splitext(os.path.abspath(__file__))[0] + '.weights.json', help="the weights file that Nash's 'Import PyTorch weights' loads (default: beside this script)")
 parser.add_argument('--save-every', type=int, default=0, help='also write the weights file every this many iterations (default: at the end only)')
+parser.add_argument('--ema', type=float, default=0, help="keep an exponential moving average of G's weights (this decay a step, e.g. 0.999) and write and judge it as G (default 0: off)")
 ${image ? "parser.add_argument('--mnist', default='mnist.bin', help=\"Nash's MNIST binary (public/data/mnist.bin)\")\n" : ''}args = parser.parse_args()
 
 # ─── Past one machine: torchrun sets WORLD_SIZE and RANK and starts one process per GPU (or CPU slot).
@@ -210,6 +212,23 @@ discriminator.to(DEVICE)
 NETWORKS = {${networks(config)
     .map((network) => `'${network}': ${network}`)
     .join(', ')}}
+# --ema: G's weights averaged over the steps (Yazıcı et al. 2019), the usual trick for sample quality:
+# the average of a G that jitters around a good one draws cleaner samples than its last step.
+# Batch norm's running statistics are copied from G, not averaged. Training never reads the average.
+AVERAGE = copy.deepcopy(generator).requires_grad_(False) if args.ema else None
+
+
+def update_average():
+    with torch.no_grad():
+        for average, current in zip(AVERAGE.parameters(), NETWORKS['generator'].parameters()):
+            average.lerp_(current, 1 - args.ema)
+        for average, current in zip(AVERAGE.buffers(), NETWORKS['generator'].buffers()):
+            average.copy_(current)
+
+
+def written_networks():
+    """The networks the weights file holds: G's average in G's place under --ema."""
+    return NETWORKS if AVERAGE is None else {**NETWORKS, 'generator': AVERAGE}
 
 
 # ─── The weights file: JSON, no pickle, nothing executable ─────────────────────────────────────
@@ -232,18 +251,19 @@ def write_weights(iteration):
     configuration, the iteration, and each network's state_dict under torch's own names and layouts
     (nn.Linear's weight is [out, in], a convolution's [out, in, kH, kW]; Nash converts each to its own).
     The check batch holds what the networks make of CHECK_INPUT in inference mode (check_outputs), so a
-    loader can confirm that it computes what PyTorch computed."""
+    loader can confirm that it computes what PyTorch computed. Under --ema G is G's average."""
+    networks = written_networks()
     tensors = [
         {'name': f'{network}.{key}', 'shape': list(value.shape), 'data': encode(value)}
-        for network, module in NETWORKS.items()
+        for network, module in networks.items()
         for key, value in module.state_dict().items()
         if value.is_floating_point()                 # batch norm's num_batches_tracked counts steps: not a weight
     ]
-    training = {module: module.training for module in NETWORKS.values()}
-    for module in NETWORKS.values():
+    training = {module: module.training for module in networks.values()}
+    for module in networks.values():
         module.eval()
     with torch.no_grad():
-        check = {**CHECK, **check_outputs(NETWORKS['generator'](CHECK_INPUT))}
+        check = {**CHECK, **check_outputs(networks['generator'](CHECK_INPUT))}
     for module, mode in training.items():
         module.train(mode)
     weights = {'kind': 'nash-pytorch-weights', 'version': 1, 'config': {**CONFIG, 'seed': args.seed}, 'iteration': iteration,
@@ -270,6 +290,16 @@ ${OBJECTIVE_MODULES[objective].pytorch}
 # ─── Optimisers: each moves its own network's parameters only ──────────────────────────────────
 generator_optimizer = ${OPTIMIZERS[config.generatorOptimizer]('generator.parameters()', 'generatorLearningRate')}
 discriminator_optimizer = ${OPTIMIZERS[config.discriminatorOptimizer](conditioned ? 'discriminator_parameters' : 'discriminator.parameters()', 'discriminatorLearningRate')}
+if AVERAGE is not None:
+    # --ema: each step of G's optimiser also moves G's average (torch 1.13, Debian's, has no step hooks).
+    generator_step = generator_optimizer.step
+
+    def step_and_average(*step_args, **step_kwargs):
+        loss = generator_step(*step_args, **step_kwargs)
+        update_average()
+        return loss
+
+    generator_optimizer.step = step_and_average
 
 
 def finite(x):
@@ -302,6 +332,7 @@ ${conditioned ? conditionedLoop(config, dimension) : unconditionedLoop(config, d
 ${networks(config).join(', ')} = ${networks(config)
     .map((network) => `NETWORKS['${network}']`)
     .join(', ')}                   # the networks themselves, not their replicas' wrappers
+generator = written_networks()['generator']                          # under --ema, G's average
 generator.eval()
 evaluation = torch.Generator().manual_seed(args.seed + 1)
 with torch.no_grad():
