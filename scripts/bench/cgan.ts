@@ -10,7 +10,8 @@
  * to 5,000 iterations (no decay after the peak), at seeds 1–5. One row per seed: the accuracy at the
  * preset's iterations and at 1,000, 2,000, …, the lowest reading after the preset's iterations, and
  * whether the seed meets the target. Iterations per second are wall time on a shared machine; the
- * load average is printed beside them. Every reading goes to test-results/bench-cgan.json. It trains
+ * load average is printed beside them. Every reading goes to test-results/bench-cgan.json, written
+ * after each seed. It trains
  * for minutes per seed: it runs only when named.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -74,6 +75,8 @@ console.log(
 );
 console.log(`|---:|${columns.map(() => '---:|').join('')}---:|---:|:---:|---:|---:|`);
 const readings: Reading[] = [];
+const RESULTS = 'test-results/bench-cgan.json';
+mkdirSync('test-results', { recursive: true });
 const verdicts: boolean[] = [];
 for (const seed of seeds) {
   const { config: seeded } = cli(seed);
@@ -92,6 +95,8 @@ for (const seed of seeds) {
   digits.dispose();
   trainer.dispose();
   readings.push(...mine);
+  // Written after every seed, so a run stopped early keeps the seeds it finished.
+  writeFileSync(RESULTS, JSON.stringify({ config, iterations, every, readings }, null, 2));
   const at = (iteration: number) => mine.find((r) => r.iteration === iteration)?.labelAccuracy ?? Number.NaN;
   const after = mine.filter((r) => r.iteration > presetIterations).map((r) => r.labelAccuracy);
   const lowest = after.length ? Math.min(...after) : Number.NaN;
@@ -102,5 +107,3 @@ for (const seed of seeds) {
   );
 }
 console.log(`\nMeets the target at ${verdicts.filter(Boolean).length} of ${seeds.length} seeds (${seeds.join(', ')}).`);
-mkdirSync('test-results', { recursive: true });
-writeFileSync('test-results/bench-cgan.json', JSON.stringify({ config, iterations, every, readings }, null, 2));

@@ -58,9 +58,10 @@ import { type Condition, type Conditioning, cyclingLabels, oneHotRows, uniformLa
  * (λ = 3: 0.43) and 0.98 at 2,750–3,000 (0.94 at 2,500 before), with the dip (0.67 at 1,250) still
  * there; at seeds 1–5 (4–5 not tuned on) the lowest reading from 750 on rose to 0.67–0.79 (λ = 3:
  * 0.58, 0.64 at seeds 4, 5) and 5,000 reads 0.97–0.99, but readings still jitter by ±0.03 from
- * 3,000 on (presets.ts cganMnist has the table). The head is
- * how label conditioning works on images (MNIST; MLP and DCGAN alike), with no setting; the 2D sets
- * keep the label at D's input and the projection (classifierHead in label-input.ts says why).
+ * 3,000 on; D at twice G's rate (recipes.ts) steadies them (presets.ts cganMnist has the table).
+ * The head is how label conditioning works on images (MNIST; MLP and DCGAN alike), with no setting;
+ * the 2D sets keep the label at D's input and the projection (classifierHead in label-input.ts says
+ * why).
  *
  * In a D step the fakes carry the real batch's labels: real and fake halves then have the same label
  * histogram, and WGAN-GP's interpolates x̂ = εx + (1 − ε)G(z, y) share one y, so the penalty
