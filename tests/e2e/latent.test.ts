@@ -87,7 +87,7 @@ describe('latent explorer', () => {
       .toBe(true);
 
     const started = Date.now();
-    // 500 iterations take ~40 s on an idle 2-core machine, several minutes at load 20.
+    // The preset's 2,500 iterations take ~60 s on a 2-core machine at load ~2, minutes under heavy load.
     await stepRun(page, PRESETS.cganMnist.iterations, 'both', 360_000);
     const trainingSeconds = (Date.now() - started) / 1000;
     await expect
