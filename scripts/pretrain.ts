@@ -49,9 +49,9 @@ type Engine = (typeof ENGINES)[number];
  * How each MNIST preset's model is trained by default (seed: the recipe's, else the preset's):
  * iterations; the decay of the exponential moving average of G's weights that the PyTorch engine
  * ships as G (the exported script's --ema; 0 ships G's last step); and live settings that differ
- * from the preset's for training this long. Issue 17's targets are a classifier score ≥ 8 with 10 classes, CGAN label
- * accuracy ≥ 0.97, InfoGAN ≥ 9 digits with one-to-one matching ≥ 85%; the README's table says what
- * each model reaches. The MLP (mnistDefault, seed 1, PyTorch, G's last step): 7.1 at 10,000 and 7.8
+ * from the preset's for training this long. Issue 17's targets are a classifier score ≥ 8 with 10
+ * classes, CGAN label accuracy ≥ 0.97, InfoGAN ≥ 9 digits with one-to-one matching ≥ 85%; the
+ * README's table says what each model reaches. The MLP (mnistDefault, seed 1, PyTorch, G's last step): 7.1 at 10,000 and 7.8
  * at 20,000 iterations; G's average (decay 0.9995) added 0.2–0.3 from 15,000 on and read 8.05 with
  * 10 digits at 30,000, G's last step 8.12 (181 s). Neither ships: on both, the explorer's "thicker
  * strokes" example on the page's own grid drew the selected digit with less ink than before

@@ -11,8 +11,7 @@
  * preset's iterations and at 1,000, 2,000, …, the lowest reading after the preset's iterations, and
  * whether the seed meets the target. Iterations per second are wall time on a shared machine; the
  * load average is printed beside them. Every reading goes to test-results/bench-cgan.json, written
- * after each seed. It trains
- * for minutes per seed: it runs only when named.
+ * after each seed. It trains for minutes per seed: it runs only when named.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
