@@ -342,7 +342,10 @@ const readings = (text: string) => text.split(',').map(Number);
 
 /**
  * The digit classifier's readings of two MNIST presets at seed 1 on wasm, every 25 iterations to
- * 2,000 (classifier on 500 samples of fixed noise, as the page reads it; spread on 64 view samples):
+ * 2,000 (classifier on 500 samples of fixed noise, as the page reads it; spread on 64 view samples),
+ * measured with the presets as they were then (mnistDefault at Adam 1e-3, cganMnist without its
+ * class head): fixed data for the detector, the slow warm-ups it must sit through; the presets as
+ * they train now are checked in the browser by `npm run bench -- presets` and the presets browser test:
  * the share of the largest class, the share of digits read with p(y|x) ≥ 0.9, and the spread vs data.
  * mnistDefault's G draws a blurred blob the classifier reads as an "8" — often surely — until
  * ~1,200 iterations; cganMnist's until ~300.
