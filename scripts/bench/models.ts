@@ -1,33 +1,37 @@
 /**
  * The shipped trained models (public/models/<preset>.json + .bin, `npm run pretrain:model`), `npm run
- * bench -- models`: each read through the page's own decoder and put into a run of its preset as the
+ * bench -- models [--draws 20] [--presets a,b] [--dir public/models]`: each read through the page's own decoder and put into a run of its preset as the
  * page does (weightsIntoRun), then judged by the project's digit classifier on 1,000 digits (issue
  * 17's targets: classifier score ≥ 8 with 10 classes; CGAN label accuracy ≥ 0.97; InfoGAN ≥ 9 digits
  * and one-to-one matching ≥ 85%), with the files' gzip size (≤ 3 MB in all).
  *
  * Then the latent explorer's worked examples, "thicker strokes" and "leaning right"
- * (src/features/latent/rules.ts), as the page builds them: for each of 20 seeded grids of 16
- * latents, ½(A − B) + C (EXAMPLE_WEIGHTS) with A the 4 samples that measure highest (ink, slant), B the 4 lowest and C
- * each of the 16 in turn. A clean transfer moves the measure and keeps the digit: the table gives
- * the share of results that measure more than C, the mean change, and the share the classifier
- * reads as C's digit.
+ * (src/features/latent/rules.ts), as the page builds them: for each of --draws seeded draws (the
+ * page's "New latents"), ½(A − B) + C (EXAMPLE_WEIGHTS) with C each of the grid's 16 in turn, A the
+ * EXAMPLE_SLOT_SIZE latents that measure highest (ink, slant) among the EXAMPLE_NEIGHBOURS digits of
+ * the draw's pool (EXAMPLE_POOL) nearest C's, B the lowest. A clean transfer moves the measure and keeps the digit: the table gives the share of
+ * results that measure more than C, the mean and the smallest change, and the share the classifier
+ * reads as C's digit. --dir judges a model not yet shipped (pretrain:model's --out).
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { decodeTrainedModel } from '../../src/features/presets/trainedModel.ts';
-import { modelFiles, TRAINED_PRESETS } from '../../src/features/presets/trainedModels.ts';
+import { TRAINED_PRESETS } from '../../src/features/presets/trainedModels.ts';
 import { weightsIntoRun } from '../../src/features/share/pytorchWeights.ts';
 import {
   attributeExample,
+  EXAMPLE_NEIGHBOURS,
+  EXAMPLE_POOL,
   EXAMPLE_SLOT_SIZE,
   EXAMPLE_WEIGHTS,
   EXAMPLES,
   type ExampleId,
+  examplePool,
 } from '../../src/features/latent/rules.ts';
 import type { Condition } from '../../src/gan/conditioning/types.ts';
 import { createDataset } from '../../src/gan/data/registry.ts';
-import { type Latent, latentRow, seededLatents } from '../../src/gan/latent.ts';
+import { type Latent, latentRow } from '../../src/gan/latent.ts';
 import { classifyDigits, predictedClasses } from '../../src/gan/metrics/classifier.ts';
 import { Trainer } from '../../src/gan/trainer.ts';
 import { captureRun, restoreRun } from '../../src/worker/serialize.ts';
@@ -36,9 +40,17 @@ import { useBackend } from '../node/backend.ts';
 import { loadClassifier } from '../node/classifier.ts';
 import { loadMnist } from '../node/mnist.ts';
 
+/** The explorer's grid (LatentExplorer.tsx GRID): the Cs, the pool's first rows. */
 const GRID = 16;
 const [wa, wb, wc] = EXAMPLE_WEIGHTS;
-const DRAWS = 20;
+const flag = (name: string) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+const DRAWS = Number(flag('draws') ?? 20);
+if (!(Number.isInteger(DRAWS) && DRAWS > 0)) throw new Error(`--draws: ${flag('draws')} is not a count`);
+const dir = flag('dir') ?? 'public/models';
+const presets = flag('presets')?.split(',') ?? TRAINED_PRESETS;
 const bytesOf = (path: string) => {
   const buffer = readFileSync(path);
   return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
@@ -54,16 +66,16 @@ const classifier = loadClassifier();
 const mnist = loadMnist();
 const rows: string[] = [];
 let gzipTotal = 0;
-for (const preset of TRAINED_PRESETS) {
-  const files = modelFiles(preset);
+for (const preset of presets) {
+  const files = { manifest: `${dir}/${preset}.json`, weights: `${dir}/${preset}.bin` };
   let manifestText: string;
   try {
-    manifestText = readFileSync(`public/${files.manifest}`, 'utf8');
+    manifestText = readFileSync(files.manifest, 'utf8');
   } catch {
     rows.push(`| ${preset} | no model shipped | | | | | | | |`);
     continue;
   }
-  const weightBytes = bytesOf(`public/${files.weights}`);
+  const weightBytes = bytesOf(files.weights);
   const gzip = gzipSync(manifestText, { level: 9 }).length + gzipSync(Buffer.from(weightBytes), { level: 9 }).length;
   gzipTotal += gzip;
   const started = performance.now();
@@ -95,45 +107,49 @@ for (const preset of TRAINED_PRESETS) {
           };
     const image = (values: Float32Array, i: number) => values.subarray(i * 784, (i + 1) * 784);
     const examples: string[] = [];
-    for (const example of Object.keys(EXAMPLES) as ExampleId[]) {
-      const measure = EXAMPLES[example];
-      let more = 0;
-      let sameDigit = 0;
-      let change = 0;
-      let count = 0;
-      for (let draw = 1; draw <= DRAWS; draw++) {
-        const block = seededLatents(config.seed, draw, GRID, config.latentSize, config.noise);
-        const latents = Array.from({ length: GRID }, (_, i) => latentRow(block, i, config.latentSize));
-        const images = await trainer.generate(block, condition(GRID, draw));
+    const tally = Object.fromEntries(
+      Object.keys(EXAMPLES).map((id) => [id, { more: 0, sameDigit: 0, change: 0, least: Infinity, count: 0 }]),
+    ) as Record<ExampleId, { more: number; sameDigit: number; change: number; least: number; count: number }>;
+    let poolMs = 0;
+    for (let draw = 1; draw <= DRAWS; draw++) {
+      const pool = examplePool(config.seed, draw, config.latentSize, config.noise);
+      const latents = Array.from({ length: EXAMPLE_POOL }, (_, i) => latentRow(pool, i, config.latentSize));
+      const poolStarted = performance.now();
+      const images = await trainer.generate(pool, condition(EXAMPLE_POOL, draw));
+      poolMs += performance.now() - poolStarted;
+      const poolImages = latents.map((_, j) => image(images, j));
+      const before = predictedClasses(await classifyDigits(classifier, images.subarray(0, GRID * 784)));
+      for (const example of Object.keys(EXAMPLES) as ExampleId[]) {
+        const measure = EXAMPLES[example];
         const results = new Float32Array(GRID * config.latentSize);
-        latents.forEach((latent, i) => {
-          const [a, b, c] = attributeExample(
-            example,
-            latents,
-            latents.map((_, j) => image(images, j)),
-            latent,
-          );
+        for (let i = 0; i < GRID; i++) {
+          const [a, b, c] = attributeExample(example, latents, poolImages, i);
           const [ma, mb, mc] = [mean(a), mean(b), mean(c)];
           results.set(
             ma.map((v, j) => wa * v + wb * mb[j] + wc * mc[j]),
             i * config.latentSize,
           );
-        });
+        }
         const transferred = await trainer.generate(results, condition(GRID, draw));
-        const before = predictedClasses(await classifyDigits(classifier, images));
         const after = predictedClasses(await classifyDigits(classifier, transferred));
+        const t = tally[example];
         for (let i = 0; i < GRID; i++) {
           const delta = measure(image(transferred, i)) - measure(image(images, i));
-          change += delta;
-          if (delta > 0) more += 1;
-          if (after[i] === before[i]) sameDigit += 1;
-          count += 1;
+          t.change += delta;
+          t.least = Math.min(t.least, delta);
+          if (delta > 0) t.more += 1;
+          if (after[i] === before[i]) t.sameDigit += 1;
+          t.count += 1;
         }
       }
+    }
+    for (const [example, t] of Object.entries(tally)) {
+      const signed = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(3)}`;
       examples.push(
-        `${example}: ${((100 * more) / count).toFixed(0)}% more (mean ${change / count >= 0 ? '+' : ''}${(change / count).toFixed(3)}), ${((100 * sameDigit) / count).toFixed(0)}% same digit`,
+        `${example}: ${((100 * t.more) / t.count).toFixed(1)}% more (mean ${signed(t.change / t.count)}, least ${signed(t.least)}), ${((100 * t.sameDigit) / t.count).toFixed(0)}% same digit`,
       );
     }
+    examples.push(`G on the pool in ${(poolMs / DRAWS).toFixed(0)} ms`);
     const fixed = (v: number | undefined, digits = 2) => (v === undefined ? '–' : v.toFixed(digits));
     rows.push(
       `| ${preset} | ${decoded.weights.iteration} | ${fixed(f.classifierScore)} | ${f.classes} | ${fixed(f.labelAccuracy, 3)} | ${
@@ -146,7 +162,7 @@ for (const preset of TRAINED_PRESETS) {
 }
 classifier.dispose();
 console.log(
-  `Shipped trained models (public/models), judged by the project's digit classifier on 1,000 digits; the arithmetic example on ${DRAWS} grids of ${GRID} (A, B: ${EXAMPLE_SLOT_SIZE} latents each). Load ${loadavg()
+  `Trained models (${dir}), judged by the project's digit classifier on 1,000 digits; the arithmetic examples on ${DRAWS} draws (C: each of the grid's ${GRID}; A, B: ${EXAMPLE_SLOT_SIZE} latents each of the ${EXAMPLE_NEIGHBOURS} nearest C of a pool of ${EXAMPLE_POOL}). Load ${loadavg()
     .map((v) => v.toFixed(1))
     .join(' ')}.\n`,
 );

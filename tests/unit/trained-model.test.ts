@@ -19,11 +19,16 @@ import {
 import { modelFiles, TRAINED_PRESETS } from '../../src/features/presets/trainedModels.ts';
 import { weightsIntoRun } from '../../src/features/share/pytorchWeights.ts';
 import { defaultConfig, type RunConfig } from '../../src/gan/config.ts';
+import { seededLatents } from '../../src/gan/latent.ts';
 import { PRESETS } from '../../src/gan/presets.ts';
 import { Trainer } from '../../src/gan/trainer.ts';
 import { createDataset } from '../../src/gan/data/registry.ts';
 import {
   attributeExample,
+  EXAMPLE_NEIGHBOURS,
+  EXAMPLE_POOL,
+  EXAMPLE_SLOT_SIZE,
+  examplePool,
   ink,
   slant,
   YOUNG_ITERATIONS,
@@ -163,15 +168,31 @@ describe('the latent explorer’s rules', () => {
     expect(ink(new Float32Array(4).fill(-1))).toBe(0);
   });
 
-  test('thicker strokes: A the four inkiest, B the four faintest, C the selected latent', () => {
-    const latents = Array.from({ length: 16 }, (_, i) => Float32Array.of(i));
-    // Image i has ink i/15 (its one pixel at 2·i/15 − 1), except that 3 and 12 swap.
-    const inkOf = (i: number) => (i === 3 ? 12 : i === 12 ? 3 : i);
-    const images = latents.map((_, i) => Float32Array.of((2 * inkOf(i)) / 15 - 1));
-    const [a, b, c] = attributeExample('thicker', latents, images, Float32Array.of(99));
-    expect(a.map((z) => z[0])).toEqual([15, 14, 13, 3]);
-    expect(b.map((z) => z[0])).toEqual([12, 2, 1, 0]);
-    expect(c.map((z) => z[0])).toEqual([99]);
-    expect(() => attributeExample('thicker', latents.slice(0, 7), images.slice(0, 7), latents[0])).toThrow();
+  test('thicker strokes: A the inkiest of the digits nearest C, B the faintest, C the selected latent', () => {
+    const n = EXAMPLE_POOL;
+    const k = EXAMPLE_SLOT_SIZE;
+    const near = EXAMPLE_NEIGHBOURS;
+    const latents = Array.from({ length: n }, (_, i) => Float32Array.of(i));
+    // Two shapes, even latents one and odd the other (a pixel at ±1 and one at ∓1, which cancel in
+    // the ink), and ink growing with the latent (a third pixel). Latent 0's nearest are the evens
+    // 0, 2, …, 2·(near − 1); the inkiest of the whole pool (odd) are not among them.
+    const images = latents.map((_, i) => {
+      const shape = i % 2 ? -1 : 1;
+      return Float32Array.of(shape, -shape, (2 * i) / (n - 1) - 1);
+    });
+    const [a, b, c] = attributeExample('thicker', latents, images, 0);
+    const evens = (from: number, count: number) => Array.from({ length: count }, (_, j) => 2 * (from - j));
+    expect(a.map((z) => z[0])).toEqual(evens(near - 1, k));
+    expect(b.map((z) => z[0])).toEqual(evens(k - 1, k));
+    expect(c.map((z) => z[0])).toEqual([0]);
+    expect(() => attributeExample('thicker', latents.slice(0, near - 1), images.slice(0, near - 1), 0)).toThrow();
+    expect(() => attributeExample('thicker', latents, images, n)).toThrow();
+  });
+
+  test('the examples’ pool starts with the grid’s latents: the same seeded draw, longer', () => {
+    const pool = examplePool(7, 3, 10, 'gaussian');
+    expect(pool.length).toBe(EXAMPLE_POOL * 10);
+    expect(pool.subarray(0, 16 * 10)).toEqual(seededLatents(7, 3, 16, 10, 'gaussian'));
+    expect(examplePool(7, 4, 10, 'gaussian')).not.toEqual(pool);
   });
 });

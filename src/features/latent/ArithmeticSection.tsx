@@ -4,7 +4,7 @@ import type { Latent } from '../../gan/latent.ts';
 import { describeLatentProblem } from '../../i18n/latent.ts';
 import * as latentWords from '../../i18n/latent.ts';
 import { useWords } from '../../i18n/useStrings.ts';
-import type { LatentCondition } from '../../worker/latent-answers.ts';
+import type { LatentCondition, LatentProblem } from '../../worker/latent-answers.ts';
 import { ArrowsCanvas } from './ArrowsCanvas.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { formatOf, sampleAt, SampleCanvas } from './SampleCanvas.tsx';
@@ -26,8 +26,11 @@ interface Props {
   radius: number;
   planar: boolean;
   draw: number;
-  /** A worked example's slots (rules.ts attributeExample), where the grid's samples are images. */
-  example?: (id: ExampleId) => Slots;
+  /**
+   * Fills the slots with a worked example (rules.ts attributeExample), where the samples are images:
+   * the explorer decodes the example's pool first, and says why not if the worker cannot.
+   */
+  example?: (id: ExampleId) => Promise<LatentProblem | undefined>;
 }
 
 /** Slots A, B, C filled from the selected sample (several average), a weight per term, and the live result. */
@@ -44,6 +47,7 @@ export function ArithmeticSection({
 }: Props) {
   const t = useWords(latentWords);
   const [weights, setWeights] = useState(DEFAULT_WEIGHTS);
+  const [exampleError, setExampleError] = useState<LatentProblem>();
   const full = slots.every((slot) => slot.length > 0);
   const key = full
     ? `arith:${draw}:${slots.map((slot) => slot.map((z) => z.join()).join('|')).join('/')}:${weights.join()}:${JSON.stringify(condition)}`
@@ -54,6 +58,7 @@ export function ArithmeticSection({
     weights,
     condition,
   }));
+  const problem = error ?? exampleError;
   const format = answer ? formatOf(answer, radius) : undefined;
   const usable = full && answer && format && answer.count === 5;
   const put = (k: number) => onSlots(slots.map((slot, j) => (j === k ? [...slot, selected.slice()] : slot)) as Slots);
@@ -74,7 +79,7 @@ export function ArithmeticSection({
               title={t.examples[id].hint}
               onClick={() => {
                 setWeights(EXAMPLE_WEIGHTS);
-                onSlots(example(id));
+                void example(id).then(setExampleError);
               }}
             >
               {t.examples[id].name}
@@ -82,7 +87,7 @@ export function ArithmeticSection({
           ))}
         </div>
       ) : null}
-      {error ? <p role="alert">{describeLatentProblem(error, t)}</p> : null}
+      {problem ? <p role="alert">{describeLatentProblem(problem, t)}</p> : null}
       <div className="latent-slots">
         {NAMES.map((name, k) => (
           <div key={name} className="latent-slot">

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TrainingClient, TrainingState } from '../../client/TrainingClient.ts';
 import { useTraining } from '../../client/useTraining.ts';
 import type { DatasetId } from '../../gan/config.ts';
@@ -6,7 +6,7 @@ import { type Latent, latentRow, seededLatents } from '../../gan/latent.ts';
 import { describeLatentProblem } from '../../i18n/latent.ts';
 import * as latentWords from '../../i18n/latent.ts';
 import { useWords } from '../../i18n/useStrings.ts';
-import type { LatentCondition } from '../../worker/latent-answers.ts';
+import type { LatentAnswer, LatentCondition, LatentProblem } from '../../worker/latent-answers.ts';
 import { ArithmeticSection, type Slots } from './ArithmeticSection.tsx';
 import { CodesSection } from './CodesSection.tsx';
 import { fill } from '../../i18n/fill.ts';
@@ -14,7 +14,7 @@ import { InterpolationSection } from './InterpolationSection.tsx';
 import { NeighboursSection } from './NeighboursSection.tsx';
 import { formatOf, sampleAt, SampleCanvas } from './SampleCanvas.tsx';
 import { useLatentAnswer } from './useLatentAnswer.ts';
-import { attributeExample, type ExampleId, YOUNG_SCORE, youngModel } from './rules.ts';
+import { attributeExample, EXAMPLE_POOL, type ExampleId, examplePool, YOUNG_SCORE, youngModel } from './rules.ts';
 import './latent.css';
 
 /** Latents in the explorer's grid: a 4×4 block of digits, small enough to decode in a few ms. */
@@ -98,6 +98,12 @@ export function LatentExplorer({ client }: { client: TrainingClient }) {
     () => seededLatents(config.seed, draw, GRID, size, config.noise),
     [config.seed, config.noise, draw, size],
   );
+  // G's digits for the pool, kept for the next example while the weights, the draw and the condition stay.
+  const poolImages = useRef<{ key: string; answer: LatentAnswer }>(undefined);
+  const pool = useMemo(
+    () => examplePool(config.seed, draw, size, config.noise),
+    [config.seed, config.noise, draw, size],
+  );
   // The worker says how many labels the model takes; a choice from a run with more is clamped.
   const [values, setValues] = useState(0);
   const label = values > 0 ? Math.min(labelChoice, values - 1) : 0;
@@ -118,6 +124,35 @@ export function LatentExplorer({ client }: { client: TrainingClient }) {
   const selectedLatent = latentRow(latents, picks.selected, size);
   const selectedSample = answer && answer.count === GRID ? sampleAt(answer, picks.selected) : undefined;
   const ready = phase === 'ready';
+
+  // A worked example: G's digits for the whole pool, then A and B from them (rules.ts); the pool's
+  // first rows are the grid's, so the selected tile is the pool's latent of that index. The slots
+  // land only if the draw and the selected sample are still those of the click.
+  const fillExample = async (id: ExampleId): Promise<LatentProblem | undefined> => {
+    const { selected } = picks;
+    const key = `${draw}:${conditionKey}`;
+    const cached = poolImages.current;
+    let decoded: LatentAnswer;
+    if (cached?.key === key && cached.answer.iteration === client.getSnapshot().iteration) decoded = cached.answer;
+    else {
+      const reply = await client.latent({
+        kind: 'decode',
+        latent: pool.slice(),
+        conditions: new Array<LatentCondition>(EXAMPLE_POOL).fill(condition),
+      });
+      if (!reply.answer) return reply.error;
+      decoded = reply.answer;
+      poolImages.current = { key, answer: decoded };
+    }
+    const slots = attributeExample(
+      id,
+      Array.from({ length: EXAMPLE_POOL }, (_, i) => latentRow(pool, i, size)),
+      Array.from({ length: EXAMPLE_POOL }, (_, i) => sampleAt(decoded, i)),
+      selected,
+    );
+    setPicks((now) => (now.draw === draw && now.selected === selected ? { ...now, slots } : now));
+    return undefined;
+  };
 
   return (
     <section className="latent" aria-label={t.region}>
@@ -217,17 +252,7 @@ export function LatentExplorer({ client }: { client: TrainingClient }) {
             radius={radius}
             planar={answer?.dimension === 2}
             draw={draw}
-            example={
-              answer && answer.imageShape && answer.count === GRID
-                ? (id: ExampleId) =>
-                    attributeExample(
-                      id,
-                      Array.from({ length: GRID }, (_, i) => latentRow(latents, i, size)),
-                      Array.from({ length: GRID }, (_, i) => sampleAt(answer, i)),
-                      selectedLatent,
-                    )
-                : undefined
-            }
+            example={answer?.imageShape ? fillExample : undefined}
           />
           {conditioning !== 'none' ? (
             <CodesSection
