@@ -57,7 +57,10 @@ type Engine = (typeof ENGINES)[number];
  * strokes" example on the page's own grid drew the selected digit with less ink than before
  * (tests/e2e/trained-start.test.ts: −0.010 and −0.016); the 20,000-iteration model (7.8) passes.
  * It trains at Adam 1e-3, the rate those runs measured: the preset's 2e-3 is for class time.
- * DCGAN: 6.2 at both 3,000 and 10,000; neither G's average nor a learning-rate decay moved it.
+ * DCGAN: 6.2 at both 3,000 and 10,000; neither G's average nor a learning-rate decay moved it. The cap
+ * is the networks' shape, not the recipe (scripts/research/dcgan-diagnosis.py, README): unsure,
+ * malformed digits (E[H(y|x)] 0.39, real 0.05) from a D whose layers see 10×10 pixels each; a third
+ * strided convolution in D with a 3×3 one at G's 7×7 read 7.0 at 3,000 and 7.6 at 9,000 (6.2 without).
  * InfoGAN: which digits the codes pick is settled early and wanders after (seed 1, G's last step:
  * 7 / 0.61 at 2,000, 6 / 0.61 at 6,000, 5–8 / 0.50–0.70 to 20,000); of seeds 1–9 to 8,000 (every
  * 2,000) G's last step reached at best 8 / 0.79 (seed 7 at 8,000), and G's average (0.999) at seeds
