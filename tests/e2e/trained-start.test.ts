@@ -93,8 +93,9 @@ test('MNIST MLP: the trained model in < 2 s, read as 10 digits with score ≥ 7;
     const text = await page.getByRole('figure', { name: 'Digit classifier' }).textContent();
     return Number(/classifier score ([\d.]+)/.exec(text ?? '')?.[1] ?? 0);
   };
-  // The page's own reading, on its own noise, of what npm run pretrain:model measured (README: 7.8).
+  // The page's own reading, on its own noise, of what npm run bench -- models measures (README: 8.13).
   await expect.poll(score, within).toBeGreaterThanOrEqual(7);
+  console.log(`trained start: the page's classifier score ${await score()}`);
   await expect.poll(() => explorer.getByRole('note').count(), within).toBe(0);
 
   // The worked example: A − B + C draws the selected digit with more ink than C.
@@ -107,6 +108,7 @@ test('MNIST MLP: the trained model in < 2 s, read as 10 digits with score ≥ 7;
   expect(exampleSeconds).toBeLessThan(1);
   const c = explorer.getByRole('img', { name: 'Mean of slot C', exact: true });
   await expect.poll(async () => (await inkOf(result)) - (await inkOf(c)), within).toBeGreaterThan(0);
+  console.log(`trained start: the result has ${((await inkOf(result)) - (await inkOf(c))).toFixed(3)} more ink than C`);
 
   // Train continues from the model's iteration; the worker's tensors stay as many as after the load.
   const tensors = (await read(page)).tensors;
