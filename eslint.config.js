@@ -34,7 +34,7 @@ const uiImports = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public', 'coverage'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'public', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -64,11 +64,11 @@ export const en = {
   examples: {
     thicker: {
       name: 'Try an example: thicker strokes',
-      hint: 'A = the 4 samples of the grid with the most ink, B = the 4 with the least, C = the selected sample. A − B points from thin to thick strokes (and from 1s towards 0s and 8s: the averages keep some of their shapes); With weights ½, −½, 1 the result draws the selected digit with more ink.',
+      hint: 'Among the {near} of {pool} samples (the grid’s and more drawn off screen) that look most like the selected one: A = the {size} with the most ink, B = the {size} with the least, C = the selected sample. A − B points from thin to thick strokes of digits like C (averaged, their own shapes cancel); with weights ½, −½, 1 the result draws the selected digit with more ink.',
     },
     rightward: {
       name: 'Try an example: leaning right',
-      hint: 'A = the 4 samples of the grid that lean most to the right, B = the 4 that lean most to the left, C = the selected sample. A − B points from left-leaning to right-leaning; With weights ½, −½, 1 the result tilts the selected digit to the right (the whole A − B would also carry the averages’ shapes).',
+      hint: 'Among the {near} of {pool} samples (the grid’s and more drawn off screen) that look most like the selected one: A = the {size} that lean most to the right, B = the {size} that lean most to the left, C = the selected sample. A − B points from left-leaning to right-leaning; with weights ½, −½, 1 the result tilts the selected digit to the right (the whole A − B would also carry the averages’ shapes).',
     },
   },
   error: 'The worker could not answer: {message}',
@@ -142,11 +142,11 @@ export const ko: typeof en = {
   examples: {
     thicker: {
       name: '예제 해 보기: 더 굵은 획',
-      hint: 'A = 격자에서 잉크가 가장 많은 샘플 4개, B = 가장 적은 4개, C = 고른 샘플. A − B는 가는 획에서 굵은 획으로 가는 방향입니다 (1에서 0과 8 쪽으로 가는 방향이기도 합니다. 평균에도 모양이 조금 남습니다). 가중치 ½, −½, 1이면 결과는 고른 숫자를 잉크를 더 써서 그립니다.',
+      hint: '샘플 {pool}개(격자의 샘플과 화면 밖에서 더 뽑은 샘플) 중 고른 샘플과 가장 닮은 {near}개에서: A = 잉크가 가장 많은 {size}개, B = 가장 적은 {size}개, C = 고른 샘플. A − B는 C와 같은 모양의 숫자에서 가는 획에서 굵은 획으로 가는 방향입니다 (평균을 내면 각자의 모양은 상쇄됩니다). 가중치 ½, −½, 1이면 결과는 고른 숫자를 잉크를 더 써서 그립니다.',
     },
     rightward: {
       name: '예제 해 보기: 오른쪽으로 기울이기',
-      hint: 'A = 격자에서 가장 오른쪽으로 기운 샘플 4개, B = 가장 왼쪽으로 기운 4개, C = 고른 샘플. A − B는 왼쪽 기울기에서 오른쪽 기울기로 가는 방향이고, 가중치 ½, −½, 1이면 결과는 고른 숫자를 오른쪽으로 기울입니다 (A − B 전체를 더하면 평균들의 모양까지 옮겨 옵니다).',
+      hint: '샘플 {pool}개(격자의 샘플과 화면 밖에서 더 뽑은 샘플) 중 고른 샘플과 가장 닮은 {near}개에서: A = 가장 오른쪽으로 기운 {size}개, B = 가장 왼쪽으로 기운 {size}개, C = 고른 샘플. A − B는 왼쪽 기울기에서 오른쪽 기울기로 가는 방향이고, 가중치 ½, −½, 1이면 결과는 고른 숫자를 오른쪽으로 기울입니다 (A − B 전체를 더하면 평균들의 모양까지 옮겨 옵니다).',
     },
   },
   error: '워커가 답하지 못했습니다: {message}',

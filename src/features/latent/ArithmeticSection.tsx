@@ -8,8 +8,22 @@ import type { LatentCondition, LatentProblem } from '../../worker/latent-answers
 import { ArrowsCanvas } from './ArrowsCanvas.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { formatOf, sampleAt, SampleCanvas } from './SampleCanvas.tsx';
-import { EXAMPLE_WEIGHTS, EXAMPLES, type ExampleId } from './rules.ts';
+import {
+  EXAMPLE_NEIGHBOURS,
+  EXAMPLE_POOL,
+  EXAMPLE_SLOT_SIZE,
+  EXAMPLE_WEIGHTS,
+  EXAMPLES,
+  type ExampleId,
+} from './rules.ts';
 import { useLatentAnswer } from './useLatentAnswer.ts';
+
+/** The worked examples' sizes as their hints name them (rules.ts). */
+const EXAMPLE_COUNTS = {
+  pool: EXAMPLE_POOL.toLocaleString('en'),
+  near: EXAMPLE_NEIGHBOURS,
+  size: EXAMPLE_SLOT_SIZE,
+};
 
 export type Slots = [Latent[], Latent[], Latent[]];
 const NAMES = ['A', 'B', 'C'] as const;
@@ -76,7 +90,7 @@ export function ArithmeticSection({
             <button
               key={id}
               type="button"
-              title={t.examples[id].hint}
+              title={fill(t.examples[id].hint, EXAMPLE_COUNTS)}
               onClick={() => {
                 setWeights(EXAMPLE_WEIGHTS);
                 void example(id).then(setExampleError);
