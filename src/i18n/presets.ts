@@ -106,7 +106,7 @@ export const en = {
     },
     cganMnist: {
       name: 'Conditional GAN on MNIST',
-      text: 'A label picks the digit: G sees noise ⊕ one-hot label, D a projection of it and a class head that learns the digits (AC-GAN). Readable digits of the asked-for label by ~500 iterations, steadier after ~2,500; open the latent explorer to pick a label.',
+      text: 'A label picks the digit: G sees noise ⊕ one-hot label, D a projection of it and a class head that learns the digits (AC-GAN). Readable digits of the asked-for label by ~500 iterations, steady from ~3,500 on; open the latent explorer to pick a label.',
     },
     dcganMnist: {
       name: 'DCGAN on MNIST',
@@ -230,7 +230,7 @@ export const ko: typeof en = {
     },
     cganMnist: {
       name: 'MNIST 조건부 GAN',
-      text: '레이블이 숫자를 고릅니다. 생성자는 노이즈 ⊕ 원-핫 레이블을, 판별자는 그 투영을 보고, 숫자를 배우는 분류 헤드(AC-GAN)도 둡니다. 약 500번 반복하면 요청한 레이블의 숫자가 읽히고, 약 2,500번 뒤에는 더 안정적입니다. 잠재공간 탐색기에서 레이블을 고르세요.',
+      text: '레이블이 숫자를 고릅니다. 생성자는 노이즈 ⊕ 원-핫 레이블을, 판별자는 그 투영을 보고, 숫자를 배우는 분류 헤드(AC-GAN)도 둡니다. 약 500번 반복하면 요청한 레이블의 숫자가 읽히고, 약 3,500번부터는 안정적입니다. 잠재공간 탐색기에서 레이블을 고르세요.',
     },
     dcganMnist: {
       name: 'MNIST DCGAN',

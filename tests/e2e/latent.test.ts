@@ -18,6 +18,13 @@ import { PRESETS } from '../../src/gan/presets.ts';
 import { seededLatents } from '../../src/gan/latent.ts';
 
 const SHOTS = 'test-results/latent';
+/**
+ * What the label test trains the CGAN preset for (seed 1): the label picker on a model that has
+ * learnt the digits (label accuracy 0.96 at 2,500 in `npm run bench -- cgan`), ~60 s on a 2-core
+ * machine at load ~2. The preset's own promise (≥ 0.95 from its 3,500 iterations on, seeds 1–8) is
+ * the benchmark's, not this test's: the 1,000 iterations more would cost CI ~25 s.
+ */
+const LABEL_TRAINING = 2500;
 let browser: Browser;
 let context: BrowserContext;
 beforeAll(async () => {
@@ -67,7 +74,7 @@ describe('latent explorer', () => {
     await page?.close();
   });
 
-  test("CGAN: label 3 re-renders the grid with the same noise; after the preset's training the classifier reads ≥ 80% of it as 3", {
+  test(`CGAN: label 3 re-renders the grid with the same noise; after ${LABEL_TRAINING} iterations the classifier reads ≥ 80% of it as 3`, {
     timeout: 480_000,
   }, async () => {
     page = await context.newPage();
@@ -87,16 +94,15 @@ describe('latent explorer', () => {
       .toBe(true);
 
     const started = Date.now();
-    // The preset's 2,500 iterations take ~60 s on a 2-core machine at load ~2, minutes under heavy load.
-    await stepRun(page, PRESETS.cganMnist.iterations, 'both', 360_000);
+    await stepRun(page, LABEL_TRAINING, 'both', 360_000);
     const trainingSeconds = (Date.now() - started) / 1000;
     await expect
-      .poll(() => explorer.getByText(`Model at iteration ${PRESETS.cganMnist.iterations}`).count(), { timeout: 30_000 })
+      .poll(() => explorer.getByText(`Model at iteration ${LABEL_TRAINING}`).count(), { timeout: 30_000 })
       .toBe(1);
     const predicted = await classify(await gridPixels(page));
     const threes = predicted.filter((p) => p === 3).length;
     console.log(
-      `CGAN preset: ${PRESETS.cganMnist.iterations} iterations in ${trainingSeconds.toFixed(1)} s; classifier read ${threes}/16 of the label-3 grid as 3 (${Array.from(predicted).join(' ')})`,
+      `CGAN preset: ${LABEL_TRAINING} iterations in ${trainingSeconds.toFixed(1)} s; classifier read ${threes}/16 of the label-3 grid as 3 (${Array.from(predicted).join(' ')})`,
     );
     expect(threes / 16).toBeGreaterThanOrEqual(0.8);
   });
