@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
-import { read, resetRun, SMALL, stepRun, waitFor } from './training.ts';
+import { modelIteration, read, resetRun, SMALL, startFromTrainedWeights, stepRun, waitFor } from './training.ts';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '../../src/gan/tf.ts';
 import { classifyDigits, loadDigitClassifier, predictedClasses } from '../../src/gan/metrics/classifier.ts';
@@ -89,9 +89,8 @@ describe('latent explorer', () => {
       .poll(async () => JSON.stringify(await gridPixels(page)) !== JSON.stringify(beforeLabel), { timeout: 30_000 })
       .toBe(true);
 
-    const { iteration } = JSON.parse(await readFile('public/models/cganMnist.json', 'utf8')) as { iteration: number };
-    await page.getByRole('button', { name: 'Start from trained weights' }).click();
-    await page.getByRole('status').filter({ hasText: 'Started from the trained model' }).waitFor({ timeout: 30_000 });
+    const iteration = modelIteration('cganMnist');
+    await startFromTrainedWeights(page, 30_000);
     await expect.poll(() => explorer.getByText(`Model at iteration ${iteration}`).count(), { timeout: 30_000 }).toBe(1);
     if ((await label.inputValue()) !== '3') await label.selectOption('3');
     // The grid is redrawn from the loaded weights: poll until the classifier reads it (a read of the

@@ -3,6 +3,7 @@
  * `window.nash.training` (src/features/playground/useTrainingClient.ts); these wrappers read it
  * from the page, copying typed arrays into plain ones so they survive serialisation.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import type { TrainingClient } from '../../src/client/TrainingClient.ts';
@@ -141,3 +142,21 @@ export async function settledAt(page: Page, iteration: number, timeout = 60_000)
 
 /** A small ring model: fast enough that slow backends finish a few steps in seconds. */
 export const SMALL: Partial<RunConfig> = { batchSize: 32, generatorWidth: 16, discriminatorWidth: 16 };
+
+/** The iteration a shipped trained model was saved at (public/models/<preset>.json). */
+export const modelIteration = (preset: string): number =>
+  (JSON.parse(readFileSync(`public/models/${preset}.json`, 'utf8')) as { iteration: number }).iteration;
+
+/**
+ * Clicks "Start from trained weights" and waits for its status line; the seconds from the click to
+ * the line. On a page that already shows the line (a second load), waits for "Loading…" to replace it first.
+ */
+export async function startFromTrainedWeights(page: Page, timeout = 10_000): Promise<number> {
+  const line = page.getByRole('status').filter({ hasText: 'Started from the trained model' });
+  const again = (await line.count()) > 0;
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Start from trained weights' }).click();
+  if (again) await line.waitFor({ state: 'detached', timeout });
+  await line.waitFor({ timeout });
+  return (Date.now() - started) / 1000;
+}
