@@ -23,8 +23,8 @@ const LIMIT_S = 20;
  * budget has room for the short version of the sweep, not six fixes times 20 s (120 s of the ~12 min).
  */
 const FIX_WATCH_S = 12;
-/** Defaults only need to show that they train and draw. */
-const DEFAULT_RUN_S = 3;
+/** Defaults only need to show that they train and draw: stats arrive at ~7 Hz, the views at 2.5 Hz. */
+const DEFAULT_RUN_S = 1.5;
 
 let browser: Browser;
 let page: Page;
