@@ -14,6 +14,7 @@ import type { TrainingClient } from '../../src/client/TrainingClient.ts';
 import { launchBrowser } from './browser.ts';
 import { screenshot } from './playground-page.ts';
 import { waitFor } from './training.ts';
+import { LONG_RUN_ITERATIONS } from '../../src/features/controls/useRunLength.ts';
 import { en as lessonsEn } from '../../src/i18n/lessons.ts';
 import * as lessonTexts from '../../src/i18n/lessonTexts.ts';
 
@@ -96,8 +97,6 @@ async function axe(state: string): Promise<string[]> {
 
 describe('compare mode', () => {
   const accessibility: string[] = [];
-  /** When both runs started training: R's question needs a run past 30 s of training (or 1,000 iterations). */
-  let started = 0;
 
   test('a comparison preset trains both runs from the menu, each in its own region', async () => {
     await page
@@ -110,7 +109,6 @@ describe('compare mode', () => {
       undefined,
       { timeout: 60_000, polling: 100 },
     );
-    started = Date.now();
     await expect(page.getByRole('button', { name: 'Compare', exact: true }).getAttribute('aria-pressed')).resolves.toBe(
       'true',
     );
@@ -278,9 +276,13 @@ describe('compare mode', () => {
   });
 
   test('R asks before discarding when either run is long, not only A', async () => {
-    // B has trained past 30 s; A starts afresh (iteration 0), so A alone would not ask.
-    const wait = 31_000 - (Date.now() - started);
-    if (wait > 0) await page.waitForTimeout(wait);
+    // B is long by its iterations (the seconds the page counts leave out its pauses, and a slow
+    // machine took more than 31 s of the test's clock to make them 30); A starts afresh (iteration 0),
+    // so A alone would not ask.
+    await page.waitForFunction((long) => window.nashCompare!.getSnapshot().iteration > long, LONG_RUN_ITERATIONS, {
+      timeout: 120_000,
+      polling: 250,
+    });
     const runB = await page.evaluate(() => window.nashCompare!.getSnapshot().run);
     await page.evaluate(() => window.nash!.training.reset());
     await page.waitForFunction(() => window.nash!.training.getSnapshot().phase === 'ready', undefined, {

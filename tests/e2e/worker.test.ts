@@ -25,7 +25,8 @@ interface MainTask {
 }
 
 /**
- * The top-level tasks (RunTask) of the busiest renderer main thread in a Chromium trace: the page's
+ * The top-level tasks of the busiest renderer main thread in a Chromium trace of the `toplevel`
+ * category (ThreadControllerImpl::RunTask, with its thread time as `tdur`): the page's
  * (any other renderer, such as a closed page's, idles).
  */
 function mainThreadTasks(trace: Buffer): MainTask[] {
@@ -45,7 +46,8 @@ function mainThreadTasks(trace: Buffer): MainTask[] {
   const byThread = new Map<string, MainTask[]>();
   for (const e of events) {
     const thread = `${e.pid}:${e.tid}`;
-    if (e.name !== 'RunTask' || e.ph !== 'X' || !mainThreads.has(thread) || e.dur === undefined) continue;
+    if (e.name !== 'ThreadControllerImpl::RunTask' || e.ph !== 'X' || !mainThreads.has(thread) || e.dur === undefined)
+      continue;
     const tasks = byThread.get(thread) ?? [];
     tasks.push({ cpu: e.tdur ?? e.dur, wall: e.dur });
     byThread.set(thread, tasks);
@@ -275,7 +277,7 @@ describe('the playground page drives the worker', () => {
     // 20 s of training the ring model on wasm with the whole playground drawing (charts, 2D view,
     // latent explorer): every task of the page's main thread, from Chromium's trace, with the CPU
     // time it used and the wall time it took.
-    await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline'] });
+    await browser.startTracing(page, { categories: ['toplevel'] });
     const smooth = await page.evaluate(async () => {
       const from = performance.now();
       const i0 = window.nash!.training.getSnapshot().iteration;
