@@ -11,10 +11,10 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { TrainingClient } from '../../src/client/TrainingClient.ts';
+import type { RunLength } from '../../src/features/controls/useRunLength.ts';
 import { launchBrowser } from './browser.ts';
 import { screenshot } from './playground-page.ts';
 import { waitFor } from './training.ts';
-import { LONG_RUN_ITERATIONS } from '../../src/features/controls/useRunLength.ts';
 import { en as lessonsEn } from '../../src/i18n/lessons.ts';
 import * as lessonTexts from '../../src/i18n/lessonTexts.ts';
 
@@ -23,6 +23,7 @@ const axePath = createRequire(import.meta.url).resolve('axe-core');
 declare global {
   interface Window {
     nashCompare?: TrainingClient;
+    nashCompareLength?: () => RunLength;
   }
 }
 
@@ -276,11 +277,10 @@ describe('compare mode', () => {
   });
 
   test('R asks before discarding when either run is long, not only A', async () => {
-    // B is long by its iterations (the seconds the page counts leave out its pauses, and a slow
-    // machine took more than 31 s of the test's clock to make them 30); A starts afresh (iteration 0),
-    // so A alone would not ask.
-    await page.waitForFunction((long) => window.nashCompare!.getSnapshot().iteration > long, LONG_RUN_ITERATIONS, {
-      timeout: 120_000,
+    // B is long as R's question reads it (30 s of training, pauses left out, or 1,000 iterations);
+    // A starts afresh (iteration 0), so A alone would not ask.
+    await page.waitForFunction(() => window.nashCompareLength?.().long === true, undefined, {
+      timeout: 60_000,
       polling: 250,
     });
     const runB = await page.evaluate(() => window.nashCompare!.getSnapshot().run);

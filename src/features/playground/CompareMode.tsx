@@ -86,6 +86,13 @@ export function CompareMode({
   const diagnosesB = useDiagnoses(clientB, storeB, configB);
   const divergenceB = useDivergence(clientB);
   const lengthB = useRunLength(clientB);
+  useEffect(() => {
+    if (import.meta.env.MODE !== 'test') return;
+    window.nashCompareLength = lengthB;
+    return () => {
+      if (window.nashCompareLength === lengthB) window.nashCompareLength = undefined;
+    };
+  }, [lengthB]);
   const [followed, setFollowed] = useState<Followed>('a');
 
   const runB = useMemo<CompareRun>(() => ({ client: clientB, playground: b, length: lengthB }), [clientB, b, lengthB]);

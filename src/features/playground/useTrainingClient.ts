@@ -4,6 +4,7 @@ import type { RunConfig } from '../../gan/config.ts';
 import { BACKEND_NAMES, type BackendPreference } from '../../worker/protocol.ts';
 import { openingLink } from '../share/openingLink.ts';
 import { cpuShare } from './cpuShare.ts';
+import type { RunLength } from '../controls/useRunLength.ts';
 
 declare global {
   interface Window {
@@ -11,6 +12,8 @@ declare global {
     nash?: { training: TrainingClient };
     /** Compare mode's run B, for tests and the compare benchmark: only in a test build. */
     nashCompare?: TrainingClient;
+    /** How long run B has trained, as R's question reads it (useRunLength): only in a test build. */
+    nashCompareLength?: () => RunLength;
   }
 }
 
