@@ -18,7 +18,8 @@ batches of 32 (train32: the page draws in inference mode, with the running stati
 Shapes beyond the preset's (for the diagnosis; Nash's dcgan.ts has neither): --d-extra conv adds a
 third strided convolution to D (7×7×2C → 4×4×4C, BN, LeakyReLU, then the linear score), so D's
 features see the whole digit (the preset's two 4×4/2 layers see 10×10 pixels each and only a linear
-layer joins them); --d-extra dense a hidden dense layer of 256 instead; --g-extra 1 a 3×3 convolution
+layer joins them); --d-extra conv3 the same with a 3×3 kernel (7×7 → 4×4, which TensorFlow's
+'same' padding pads as PyTorch's padding 1 does); --d-extra dense a hidden dense layer of 256 instead; --g-extra 1 a 3×3 convolution
 (2C → 2C, BN, ReLU) at G's 7×7 grid. --quantize judges G again with its tensors of ≥ 1,024 values
 8-bit, as public/models/ ships them (src/features/presets/trainedModel.ts).
 """
@@ -34,7 +35,7 @@ p.add_argument('--glr', type=float, default=5e-4); p.add_argument('--dlr', type=
 p.add_argument('--beta1', type=float, default=0.5)
 p.add_argument('--steps', type=int, default=3000); p.add_argument('--every', type=int, default=1000)
 p.add_argument('--seed', type=int, default=1); p.add_argument('--ema', type=float, default=0)
-p.add_argument('--g-extra', type=int, default=0); p.add_argument('--d-extra', default='none', choices=['none', 'conv', 'dense'])
+p.add_argument('--g-extra', type=int, default=0); p.add_argument('--d-extra', default='none', choices=['none', 'conv', 'conv3', 'dense'])
 p.add_argument('--quantize', action='store_true')
 a = p.parse_args()
 
@@ -104,6 +105,8 @@ D = nn.Sequential(
     # Only the chosen head is built: building a module draws from torch's generator.
     *({'conv': lambda: [nn.Conv2d(2 * CD, 4 * CD, 4, 2, 1, bias=False), nn.BatchNorm2d(4 * CD), nn.LeakyReLU(0.2),
                         nn.Flatten(), nn.Linear(9 * 4 * CD, 1)],
+       'conv3': lambda: [nn.Conv2d(2 * CD, 4 * CD, 3, 2, 1, bias=False), nn.BatchNorm2d(4 * CD), nn.LeakyReLU(0.2),
+                         nn.Flatten(), nn.Linear(16 * 4 * CD, 1)],
        'dense': lambda: [nn.Flatten(), nn.Linear(49 * 2 * CD, 256), nn.LeakyReLU(0.2), nn.Linear(256, 1)],
        'none': lambda: [nn.Flatten(), nn.Linear(49 * 2 * CD, 1)]}[a.d_extra]()))
 

@@ -142,10 +142,11 @@ export const en = {
 
   dcganTitle: 'Where this sits in the DCGAN generator',
   dcganLead:
-    'The generator turns noise into a 28×28 digit. A dense layer reshapes the noise into 7×7 maps; two transposed convolutions with stride 2 then double the size twice. Each is Cᵀ from this page, applied to every channel and summed over channels. The discriminator runs the same shapes the other way with stride-2 convolutions (C).',
+    'The generator turns noise into a 28×28 digit. A dense layer reshapes the noise into 7×7 maps and a 3×3 convolution arranges them; two transposed convolutions with stride 2 then double the size twice. Each is Cᵀ from this page, applied to every channel and summed over channels. The discriminator runs the same shapes the other way with stride-2 convolutions (C), and a third one (3×3, 7×7 → 4×4) lets each of its features see the whole digit.',
   dcganNoise: 'noise z',
   dcganDense: 'dense + reshape',
   dcganStep: 'transposed conv, stride 2',
+  dcganGrid: 'conv, 3×3',
   dcganImage: 'image (tanh)',
   dcganRule: 'Size rule: n = (o − 1)·s − 2p + k. With k = 4, s = 2, p = 1: 7 → 14 → 28.',
   dcganGuidelinesTitle: 'DCGAN’s guidelines (Radford et al. 2015), as Nash’s DCGAN follows them',
@@ -282,10 +283,11 @@ export const ko: typeof en = {
 
   dcganTitle: 'DCGAN 생성자에서 이 연산의 자리',
   dcganLead:
-    '생성자는 잡음을 28×28 숫자 이미지로 바꿉니다. 완전 연결층이 잡음을 7×7 특징도로 바꾸고, 보폭 2의 전치 합성곱 두 번이 크기를 두 배씩 키웁니다. 각각이 이 페이지의 Cᵀ이며, 채널마다 적용해 채널끼리 더합니다. 판별자는 보폭 2의 합성곱(C)으로 같은 모양을 거꾸로 지나갑니다.',
+    '생성자는 잡음을 28×28 숫자 이미지로 바꿉니다. 완전 연결층이 잡음을 7×7 특징도로 바꾸고 3×3 합성곱이 이를 다듬은 뒤, 보폭 2의 전치 합성곱 두 번이 크기를 두 배씩 키웁니다. 각각이 이 페이지의 Cᵀ이며, 채널마다 적용해 채널끼리 더합니다. 판별자는 보폭 2의 합성곱(C)으로 같은 모양을 거꾸로 지나가고, 세 번째 합성곱(3×3, 7×7 → 4×4) 덕분에 각 특징이 숫자 전체를 봅니다.',
   dcganNoise: '잡음 z',
   dcganDense: '완전 연결 + 모양 바꾸기',
   dcganStep: '전치 합성곱, 보폭 2',
+  dcganGrid: '합성곱, 3×3',
   dcganImage: '이미지 (tanh)',
   dcganRule: '크기 규칙: n = (o − 1)·s − 2p + k. k = 4, s = 2, p = 1이면 7 → 14 → 28.',
   dcganGuidelinesTitle: 'DCGAN의 지침 (Radford 외 2015): Nash의 DCGAN이 따르는 방식',

@@ -122,8 +122,8 @@ const normalVariable = (shape: number[], mean = 0) => tf.tidy(() => tf.variable(
 
 /**
  * The DCGAN of src/gan/architectures/dcgan.ts as a tfjs user would write it from ops: dense →
- * 7×7×2C → BN → ReLU → convT 4×4 /2 → BN → ReLU → convT 4×4 /2 → tanh; conv 4×4 /2 → LeakyReLU →
- * conv 4×4 /2 → BN → LeakyReLU → dense. Batch norm by tf.moments and tf.batchNorm in training mode,
+ * 7×7×2C → BN → ReLU → conv 3×3 → BN → ReLU → convT 4×4 /2 → BN → ReLU → convT 4×4 /2 → tanh;
+ * conv 4×4 /2 → LeakyReLU → conv 4×4 /2 → BN → LeakyReLU → conv 3×3 /2 → BN → LeakyReLU → dense. Batch norm by tf.moments and tf.batchNorm in training mode,
  * without running averages (the loop never samples in inference mode); tf.leakyRelu as it comes.
  */
 function bareDcgan(c: RunConfig): { generator: BareNet; discriminator: BareNet } {
@@ -143,6 +143,9 @@ function bareDcgan(c: RunConfig): { generator: BareNet; discriminator: BareNet }
     dense: normalVariable([c.latentSize, 7 * 7 * 2 * C]),
     gamma0: normalVariable([2 * C], 1),
     beta0: tf.variable(tf.zeros([2 * C])),
+    grid: normalVariable([3, 3, 2 * C, 2 * C]),
+    gammaGrid: normalVariable([2 * C], 1),
+    betaGrid: tf.variable(tf.zeros([2 * C])),
     up1: normalVariable([4, 4, C, 2 * C]),
     gamma1: normalVariable([C], 1),
     beta1: tf.variable(tf.zeros([C])),
@@ -155,7 +158,10 @@ function bareDcgan(c: RunConfig): { generator: BareNet; discriminator: BareNet }
     down2: normalVariable([4, 4, C, 2 * C]),
     gamma2: normalVariable([2 * C], 1),
     beta2: tf.variable(tf.zeros([2 * C])),
-    score: normalVariable([7 * 7 * 2 * C, 1]),
+    down3: normalVariable([3, 3, 2 * C, 4 * C]),
+    gamma3: normalVariable([4 * C], 1),
+    beta3: tf.variable(tf.zeros([4 * C])),
+    score: normalVariable([4 * 4 * 4 * C, 1]),
     scoreBias: tf.variable(tf.zeros([1])),
   };
   return {
@@ -164,8 +170,9 @@ function bareDcgan(c: RunConfig): { generator: BareNet; discriminator: BareNet }
       apply: (z) => {
         const n = z.shape[0];
         const h0 = tf.relu(norm(tf.reshape<tf.Rank.R4>(tf.matMul(z, g.dense), [n, 7, 7, 2 * C]), g.gamma0, g.beta0));
+        const h0b = tf.relu(norm(tf.conv2d(h0, g.grid as tf.Tensor4D, 1, 'same'), g.gammaGrid, g.betaGrid));
         const h1 = tf.relu(
-          norm(tf.conv2dTranspose(h0, g.up1 as tf.Tensor4D, [n, 14, 14, C], 2, 'same'), g.gamma1, g.beta1),
+          norm(tf.conv2dTranspose(h0b, g.up1 as tf.Tensor4D, [n, 14, 14, C], 2, 'same'), g.gamma1, g.beta1),
         );
         const h2 = tf.conv2dTranspose(h1, g.up2 as tf.Tensor4D, [n, 28, 28, 1], 2, 'same');
         return tf.reshape<tf.Rank.R2>(tf.tanh(tf.add(h2, g.bias)), [n, 784]);
@@ -183,7 +190,11 @@ function bareDcgan(c: RunConfig): { generator: BareNet; discriminator: BareNet }
           norm(tf.conv2d(h1 as tf.Tensor4D, d.down2 as tf.Tensor4D, 2, 'same'), d.gamma2, d.beta2),
           0.2,
         );
-        return tf.add<tf.Tensor2D>(tf.matMul(tf.reshape(h2, [n, 7 * 7 * 2 * C]), d.score), d.scoreBias);
+        const h3 = tf.leakyRelu(
+          norm(tf.conv2d(h2 as tf.Tensor4D, d.down3 as tf.Tensor4D, 2, 'same'), d.gamma3, d.beta3),
+          0.2,
+        );
+        return tf.add<tf.Tensor2D>(tf.matMul(tf.reshape(h3, [n, 4 * 4 * 4 * C]), d.score), d.scoreBias);
       },
     },
   };

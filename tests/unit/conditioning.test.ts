@@ -156,7 +156,7 @@ test('conditioning adds its inputs to G, and to the MLP D on 2D data for CGAN; e
   expect(cgan.conditioning.criticVariables.map((v) => v.shape)).toEqual([[8, 16]]);
   const dcgan = new Trainer(dcganConfig({ conditioning: 'label' }), mnist);
   expect(firstKernel(dcgan, 'generator')).toEqual([8 + 10, 7 * 7 * 8]);
-  expect(dcgan.conditioning.criticVariables.map((v) => v.shape)).toEqual([[10, 7 * 7 * 8]]);
+  expect(dcgan.conditioning.criticVariables.map((v) => v.shape)).toEqual([[10, 4 * 4 * 16]]); // D's 4×4×4C features
   for (const t of [cgan, info, dcgan]) t.dispose();
 });
 

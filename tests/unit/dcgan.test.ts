@@ -38,7 +38,7 @@ const changed = (before: number[][], variables: readonly tf.Variable[]) =>
   variables.map((v, i) => Array.from(v.dataSync()).some((x, j) => x !== before[i][j]));
 
 describe('DCGAN shapes', () => {
-  test('G maps [n, latent] to [n, 784] in [−1, 1]; D gives features [n, 7·7·2C] and a score [n, 1]', () => {
+  test('G maps [n, latent] to [n, 784] in [−1, 1]; D gives features [n, 4·4·4C] and a score [n, 1]', () => {
     const generator = dcganGenerator(createRng(1), { latentSize: 8, channels: CHANNELS });
     const discriminator = dcganDiscriminator(createRng(2), { channels: CHANNELS }, { batchNorm: true });
     const latent = tf.tensor2d(createRng(3).fillNormal(new Float32Array(5 * 8)), [5, 8]);
@@ -48,8 +48,8 @@ describe('DCGAN shapes', () => {
     expect(Math.max(...values)).toBeLessThanOrEqual(1);
     expect(Math.min(...values)).toBeGreaterThanOrEqual(-1);
     const features = discriminator.features(images, true);
-    expect(features.shape).toEqual([5, 7 * 7 * 2 * CHANNELS]);
-    expect(discriminator.featureSize).toBe(7 * 7 * 2 * CHANNELS);
+    expect(features.shape).toEqual([5, 4 * 4 * 4 * CHANNELS]);
+    expect(discriminator.featureSize).toBe(4 * 4 * 4 * CHANNELS);
     const score = discriminator.score(features);
     expect(score.shape).toEqual([5, 1]);
     tf.dispose([latent, images, features, score]);
@@ -59,8 +59,8 @@ describe('DCGAN shapes', () => {
 
   test('batch norm: G and D keep running statistics as state; the WGAN-GP critic has none', () => {
     const withNorm = buildNetworks(dcganConfig(), mnist, { generator: createRng(1), discriminator: createRng(2) });
-    expect(withNorm.generator.state).toHaveLength(4); // mean and variance after the dense and the first convT
-    expect(withNorm.discriminator.state).toHaveLength(2);
+    expect(withNorm.generator.state).toHaveLength(6); // mean and variance after the dense, the 3×3 conv and the first convT
+    expect(withNorm.discriminator.state).toHaveLength(4); // after D's second and third convolutions
     const critic = buildNetworks(dcganConfig({ objective: 'wganGp' }), mnist, {
       generator: createRng(1),
       discriminator: createRng(2),

@@ -77,12 +77,12 @@ describe.each(CONDITIONINGS)('conditioning %s', (conditioning) => {
   });
 });
 
-test('DCGAN shapes: 7×7×2C → 14×14×C → 28×28×1 and back, C the channels setting', () => {
+test('DCGAN shapes: 7×7×2C → 7×7×2C → 14×14×C → 28×28×1, D back to 4×4×4C, C the channels setting', () => {
   const { architecture } = overviewGraph(
     config({ dataset: 'mnist', architecture: 'dcgan', channels: 16, latentSize: 32 }),
   );
-  expect(architecture.generator).toEqual([32, '7×7×32', '14×14×16', '28×28×1']);
-  expect(architecture.discriminator).toEqual(['28×28×1', '14×14×16', '7×7×32', 1]);
+  expect(architecture.generator).toEqual([32, '7×7×32', '7×7×32', '14×14×16', '28×28×1']);
+  expect(architecture.discriminator).toEqual(['28×28×1', '14×14×16', '7×7×32', '4×4×64', 1]);
 });
 
 /** What each module builds from what it needs: two drawn points, ten blank digits (one per class). */

@@ -97,8 +97,8 @@ describe('the script as text', () => {
       objective: 'wganGp',
     }).script;
     expect(dcganText).toContain('features = self.trunk(x)');
-    expect(dcganText).toContain('self.embedding = nn.Parameter(0.02 * torch.randn(K, 7 * 7 * 2 * C))');
-    expect(dcganText).toContain('classifier = nn.Linear(7 * 7 * 2 * C, K)');
+    expect(dcganText).toContain('self.embedding = nn.Parameter(0.02 * torch.randn(K, 4 * 4 * 4 * C))');
+    expect(dcganText).toContain('classifier = nn.Linear(4 * 4 * 4 * C, K)');
     expect(dcganText).toContain('critic_penalty(real, fake, lambda x: discriminator(x, condition)[1])');
     expect(dcganText).toContain('DIGITS, DIGIT_LABELS = load_mnist(args.mnist)');
   });

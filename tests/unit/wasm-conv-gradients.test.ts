@@ -56,10 +56,13 @@ async function expectSameOnBothBackends(inputs: [Float32Array, Shape][], compute
 }
 
 // [input height, in channels, out channels, kernel, stride, padding]: DCGAN's 4×4 stride-2 'same'
-// layers at width 16, then an odd kernel, 'valid' padding and stride 1 for the general case.
+// layers at width 16, its 3×3 layers (G's at 7×7, D's 7×7 → 4×4), then an odd kernel, 'valid'
+// padding and stride 1 for the general case.
 const CONVOLUTIONS: [number, number, number, number, number, 'same' | 'valid'][] = [
   [28, 1, 16, 4, 2, 'same'],
   [14, 16, 32, 4, 2, 'same'],
+  [7, 32, 32, 3, 1, 'same'],
+  [7, 32, 64, 3, 2, 'same'],
   [28, 1, 8, 5, 2, 'same'],
   [13, 3, 5, 3, 2, 'valid'],
   [9, 2, 3, 3, 1, 'same'],

@@ -3,8 +3,8 @@ import * as explainer from '../../i18n/explainer.ts';
 import { useWords } from '../../i18n/useStrings.ts';
 
 /**
- * The generator of src/gan/architectures/dcgan.ts drawn to scale: latent → dense → 7×7×2C →
- * transposed conv 4×4 /2 → 14×14×C → transposed conv 4×4 /2 → 28×28×1. Its tfjs padding 'same'
+ * The generator of src/gan/architectures/dcgan.ts drawn to scale: latent → dense → 7×7×2C → conv
+ * 3×3 → 7×7×2C → transposed conv 4×4 /2 → 14×14×C → transposed conv 4×4 /2 → 28×28×1. Its tfjs padding 'same'
  * works out to one zero ring on each side here, which is the "even overlap" example's p = 1.
  */
 const CELL_PX = 5;
@@ -45,6 +45,8 @@ export function DcganDiagram({ onTry }: { onTry: () => void }) {
           <span>{t.dcganNoise}</span>
         </div>
         <Step label={t.dcganDense} />
+        <FeatureMap size={7} depth="2C" />
+        <Step label={t.dcganGrid} />
         <FeatureMap size={7} depth="2C" />
         <Step label={`${t.dcganStep}, 4×4`} transposed />
         <FeatureMap size={14} depth="C" />

@@ -173,11 +173,11 @@ function architectureOf(config: RunConfig, data: DataShape): Architecture {
   const codesOut = config.conditioning === 'infoCodes' ? codes : 0;
   if (config.architecture === 'dcgan') {
     const c = config.channels;
-    const featureSize = 7 * 7 * 2 * c;
+    const featureSize = 4 * 4 * 4 * c;
     return {
       kind: 'dcgan',
-      generator: [generatorInput, `7×7×${2 * c}`, `14×14×${c}`, '28×28×1'],
-      discriminator: ['28×28×1', `14×14×${c}`, `7×7×${2 * c}`, 1],
+      generator: [generatorInput, `7×7×${2 * c}`, `7×7×${2 * c}`, `14×14×${c}`, '28×28×1'],
+      discriminator: ['28×28×1', `14×14×${c}`, `7×7×${2 * c}`, `4×4×${4 * c}`, 1],
       qHead: codesOut ? [featureSize, Q_HIDDEN, codesOut] : undefined,
     };
   }

@@ -21,7 +21,7 @@ export function labelClassifier(config: RunConfig): boolean {
 
 /** The width of D's trunk output φ(x), which CGAN's projection and InfoGAN's Q read. */
 export function featureSize(config: RunConfig): string {
-  if (config.architecture === 'dcgan') return '7 * 7 * 2 * C';
+  if (config.architecture === 'dcgan') return '4 * 4 * 4 * C';
   return String(config.discriminatorWidth);
 }
 

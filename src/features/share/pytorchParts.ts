@@ -54,14 +54,16 @@ discriminator.apply(glorot)
 `;
 }
 
-/** src/gan/architectures/dcgan.ts for 28x28x1: 'same' padding with k 4, s 2 is PyTorch's padding=1. */
+/** src/gan/architectures/dcgan.ts for 28x28x1: 'same' padding with k 4, s 2 (and k 3, s 1 or 2 here) is PyTorch's padding=1. */
 export function dcgan(config: RunConfig): string {
   const c = config.channels;
   // WGAN-GP's per-sample penalty is invalid when batch norm couples a batch's samples: the rule build.ts reads too.
   const batchNorm = criticBatchNorm(config);
   return `# src/gan/architectures/dcgan.ts (Radford et al. 2015):
-#   G: latent -> linear -> 7x7x2C -> BN -> ReLU -> convT 4x4 /2 -> 14x14xC -> BN -> ReLU -> convT 4x4 /2 -> 28x28x1 -> tanh
-#   D: 28x28x1 -> conv 4x4 /2 -> 14x14xC -> LeakyReLU -> conv 4x4 /2 -> 7x7x2C -> ${batchNorm ? 'BN' : 'bias (no BN: WGAN-GP)'} -> LeakyReLU -> linear score
+#   G: latent -> linear -> 7x7x2C -> BN -> ReLU -> conv 3x3 -> 7x7x2C -> BN -> ReLU
+#      -> convT 4x4 /2 -> 14x14xC -> BN -> ReLU -> convT 4x4 /2 -> 28x28x1 -> tanh
+#   D: 28x28x1 -> conv 4x4 /2 -> 14x14xC -> LeakyReLU -> conv 4x4 /2 -> 7x7x2C -> ${batchNorm ? 'BN' : 'bias (no BN: WGAN-GP)'} -> LeakyReLU
+#      -> conv 3x3 /2 -> 4x4x4C -> ${batchNorm ? 'BN' : 'bias'} -> LeakyReLU -> linear score
 # Weights ~ N(0, 0.02); BN gamma ~ N(1, 0.02), beta = 0; BN eps 1e-5, momentum 0.1 (PyTorch's defaults).
 # Nash flattens channels-last (NHWC), PyTorch channels-first: the same layers with the features in another order.
 C = ${c}
@@ -80,6 +82,8 @@ generator = nn.Sequential(
     nn.Linear(G_INPUT, 7 * 7 * 2 * C, bias=False),
     Reshape(2 * C, 7, 7),                                                 # [n, 2C, 7, 7]
     nn.BatchNorm2d(2 * C), nn.ReLU(),
+    nn.Conv2d(2 * C, 2 * C, 3, stride=1, padding=1, bias=False),          # [n, 2C, 7, 7]
+    nn.BatchNorm2d(2 * C), nn.ReLU(),
     nn.ConvTranspose2d(2 * C, C, 4, stride=2, padding=1, bias=False),    # [n, C, 14, 14]
     nn.BatchNorm2d(C), nn.ReLU(),
     nn.ConvTranspose2d(C, 1, 4, stride=2, padding=1),                    # [n, 1, 28, 28]
@@ -91,8 +95,10 @@ discriminator = nn.Sequential(
     nn.Conv2d(1, C, 4, stride=2, padding=1), nn.LeakyReLU(0.2),          # [n, C, 14, 14]
     ${batchNorm ? 'nn.Conv2d(C, 2 * C, 4, stride=2, padding=1, bias=False), nn.BatchNorm2d(2 * C),' : 'nn.Conv2d(C, 2 * C, 4, stride=2, padding=1),'}  # [n, 2C, 7, 7]
     nn.LeakyReLU(0.2),
-    nn.Flatten(),                                                         # [n, 7*7*2C]
-    nn.Linear(7 * 7 * 2 * C, 1),                                          # [n, 1]
+    ${batchNorm ? 'nn.Conv2d(2 * C, 4 * C, 3, stride=2, padding=1, bias=False), nn.BatchNorm2d(4 * C),' : 'nn.Conv2d(2 * C, 4 * C, 3, stride=2, padding=1),'}  # [n, 4C, 4, 4]
+    nn.LeakyReLU(0.2),
+    nn.Flatten(),                                                         # [n, 4*4*4C]
+    nn.Linear(4 * 4 * 4 * C, 1),                                          # [n, 1]
 )
 
 

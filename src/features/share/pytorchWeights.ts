@@ -13,9 +13,9 @@
  *   nn.Conv2d weight [out, in, kH, kW]          → tf.conv2d filter [kH, kW, in, out]
  *   nn.ConvTranspose2d weight [in, out, kH, kW] → tf.conv2dTranspose filter [kH, kW, out, in]
  *   biases, batch norm's γ (weight), β (bias), running mean and variance: as they are
- *   DCGAN's 7×7×2C grid: PyTorch flattens it channels-first (index c·49 + p), Nash channels-last
- *   (p·2C + c), so G's projection, D's score, CGAN's class embedding V and class head, and
- *   InfoGAN's Q read their feature axis through that permutation.
+ *   DCGAN's grids: PyTorch flattens them channels-first (index c·cells + p), Nash channels-last
+ *   (p·channels + c), so G's projection (onto 7×7×2C) and D's score, CGAN's class embedding V and
+ *   class head, and InfoGAN's Q (reading D's 4×4×4C features) read that axis through the permutation.
  */
 import {
   CONFIG_SCHEMA,
@@ -25,7 +25,7 @@ import {
   type RunConfig,
   validateConfig,
 } from '../../gan/config.ts';
-import { KERNEL_SIZE, Q_HIDDEN } from '../../gan/architectures/constants.ts';
+import { KERNEL_SIZE, Q_HIDDEN, SMALL_KERNEL_SIZE } from '../../gan/architectures/constants.ts';
 import { DATASET_MODULES } from '../../gan/data/modules.ts';
 import { quote } from '../../gan/quote.ts';
 import type { SavedTensor, SerializedRun } from '../../worker/serialized-run.ts';
@@ -140,11 +140,11 @@ const convTranspose: Layout = (values, [inputs, outputs, height, width]) => {
   return { shape: [height, width, outputs, inputs], values: out };
 };
 
-/** DCGAN's 7×7 grid: Nash's feature p·wide + c is torch's c·49 + p. */
+/** A DCGAN grid of `cells` positions: Nash's feature p·channels + c is torch's c·cells + p. */
 const channelsFirst =
-  (wide: number, cells = 49): Order =>
+  (channels: number, cells: number): Order =>
   (i) =>
-    (i % wide) * cells + Math.floor(i / wide);
+    (i % channels) * cells + Math.floor(i / channels);
 
 /** One tensor of the file: its torch name and shape, where it goes in Nash, and how it converts. */
 interface Entry {
@@ -218,30 +218,44 @@ function plan(config: RunConfig, classes: number): Entry[] {
   } else {
     const c = config.channels;
     const wide = 2 * c;
+    const widest = 4 * c;
     const k = KERNEL_SIZE;
-    features = 49 * wide;
-    order = channelsFirst(wide);
+    const small = SMALL_KERNEL_SIZE;
+    features = 16 * widest; // D's 4×4×4C
+    order = channelsFirst(widest, 16);
     const batchNorm = (prefix: string, group: string, state: string, channels: number) => {
       add(`${prefix}weight`, group, [channels], same); // γ
       add(`${prefix}bias`, group, [channels], same); // β
       add(`${prefix}running_mean`, state, [channels], same);
       add(`${prefix}running_var`, state, [channels], same);
     };
-    // G (pytorchParts.ts dcgan): 0 Linear, 1 Reshape, 2 BN, 3 ReLU, 4 ConvT, 5 BN, 6 ReLU, 7 ConvT, 8 Tanh, 9 Reshape.
-    add('generator.0.weight', 'generator', [features, generatorInput], projection(order));
+    // G (pytorchParts.ts dcgan): 0 Linear, 1 Reshape, 2 BN, 3 ReLU, 4 Conv, 5 BN, 6 ReLU, 7 ConvT, 8 BN,
+    // 9 ReLU, 10 ConvT, 11 Tanh, 12 Reshape.
+    add('generator.0.weight', 'generator', [49 * wide, generatorInput], projection(channelsFirst(wide, 49)));
     batchNorm('generator.2.', 'generator', 'generatorState', wide);
-    add('generator.4.weight', 'generator', [wide, c, k, k], convTranspose);
-    batchNorm('generator.5.', 'generator', 'generatorState', c);
-    add('generator.7.weight', 'generator', [c, 1, k, k], convTranspose);
-    add('generator.7.bias', 'generator', [1], same);
-    // D: 0 Reshape, 1 Conv, 2 LeakyReLU, 3 Conv, then BN at 4 and the score at 7, or (WGAN-GP) the score at 6.
+    add('generator.4.weight', 'generator', [wide, wide, small, small], conv);
+    batchNorm('generator.5.', 'generator', 'generatorState', wide);
+    add('generator.7.weight', 'generator', [wide, c, k, k], convTranspose);
+    batchNorm('generator.8.', 'generator', 'generatorState', c);
+    add('generator.10.weight', 'generator', [c, 1, k, k], convTranspose);
+    add('generator.10.bias', 'generator', [1], same);
+    // D: 0 Reshape, 1 Conv, 2 LeakyReLU, then Conv, BN, LeakyReLU twice and the score at 10, or
+    // (WGAN-GP, no BN) Conv with its bias, LeakyReLU twice and the score at 8.
     const normalised = criticBatchNorm(config);
     add(`${trunk}1.weight`, 'discriminator', [c, 1, k, k], conv);
     add(`${trunk}1.bias`, 'discriminator', [c], same);
-    add(`${trunk}3.weight`, 'discriminator', [wide, c, k, k], conv);
-    if (normalised) batchNorm(`${trunk}4.`, 'discriminator', 'discriminatorState', wide);
-    else add(`${trunk}3.bias`, 'discriminator', [wide], same);
-    const last = score(normalised ? 7 : 6);
+    const step = normalised ? 3 : 2; // modules per strided layer after the first
+    const layers: [number, number, number][] = [
+      [c, wide, k],
+      [wide, widest, small],
+    ];
+    layers.forEach(([inputs, outputs, size], i) => {
+      const at = 3 + i * step;
+      add(`${trunk}${at}.weight`, 'discriminator', [outputs, inputs, size, size], conv);
+      if (normalised) batchNorm(`${trunk}${at + 1}.`, 'discriminator', 'discriminatorState', outputs);
+      else add(`${trunk}${at}.bias`, 'discriminator', [outputs], same);
+    });
+    const last = score(3 + layers.length * step + 1);
     add(`${last}weight`, 'discriminator', [1, features], linear(order));
     add(`${last}bias`, 'discriminator', [1], same);
   }

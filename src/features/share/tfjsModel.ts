@@ -2,11 +2,17 @@
  * The trained generator as a tf.js LayersModel in the tf.io file format (model.json + weights.bin),
  * built as text and bytes from a run snapshot: the page holds no tensors, and the file needs none.
  * MLP generators become Dense layers; DCGAN's (src/gan/architectures/dcgan.ts) become Dense →
- * Reshape → BatchNormalization → ReLU → Conv2DTranspose → BatchNormalization → ReLU →
- * Conv2DTranspose (tanh) → Reshape, batch norm with the run's running statistics (inference mode).
+ * Reshape → BatchNormalization → ReLU → Conv2D 3×3 → BatchNormalization → ReLU → Conv2DTranspose →
+ * BatchNormalization → ReLU → Conv2DTranspose (tanh) → Reshape, batch norm with the run's running statistics (inference mode).
  * tests/unit/tfjsModel.test.ts loads both with tf.loadLayersModel and compares them with Nash's G.
  */
-import { BATCH_NORM_EPSILON, BATCH_NORM_MOMENTUM, KERNEL_SIZE, STRIDE } from '../../gan/architectures/constants.ts';
+import {
+  BATCH_NORM_EPSILON,
+  BATCH_NORM_MOMENTUM,
+  KERNEL_SIZE,
+  SMALL_KERNEL_SIZE,
+  STRIDE,
+} from '../../gan/architectures/constants.ts';
 import type { SerializedRun, SavedTensor } from '../../worker/serialize.ts';
 
 export type TfjsExport =
@@ -68,8 +74,9 @@ function mlpLayers(snapshot: SerializedRun): { layers: unknown[]; weights: [Spec
 
 /**
  * DCGAN's G (dcgan.ts dcganGenerator): its trainable tensors are the projection [in, 7·7·2C], bn0's
- * γ, β, up1 [4, 4, C, 2C], bn1's γ, β, up2 [4, 4, 1, C] and the output bias; its state is bn0's and
- * bn1's running mean and variance. Conv2DTranspose keeps tf.conv2dTranspose's [h, w, out, in]
+ * γ, β, the grid's 3×3 kernel [3, 3, 2C, 2C], its batch norm's γ, β, up1 [4, 4, C, 2C], bn1's γ, β,
+ * up2 [4, 4, 1, C] and the output bias; its state is the three batch norms' running mean and
+ * variance. Conv2D keeps tf.conv2d's [h, w, in, out] kernels and Conv2DTranspose keeps tf.conv2dTranspose's [h, w, out, in]
  * kernels, and Nash's tensors are channels-last like Keras's, so every tensor goes in as it is.
  */
 function dcganLayers(snapshot: SerializedRun): {
@@ -77,8 +84,11 @@ function dcganLayers(snapshot: SerializedRun): {
   weights: [Spec, SavedTensor][];
   inputSize: number;
 } {
-  const [projection, gamma0, beta0, up1, gamma1, beta1, up2, outBias] = group(snapshot, 'generator');
-  const [mean0, variance0, mean1, variance1] = group(snapshot, 'generatorState');
+  const [projection, gamma0, beta0, grid, gammaGrid, betaGrid, up1, gamma1, beta1, up2, outBias] = group(
+    snapshot,
+    'generator',
+  );
+  const [mean0, variance0, meanGrid, varianceGrid, mean1, variance1] = group(snapshot, 'generatorState');
   const inputSize = projection.shape[0];
   const wide = gamma0.shape[0];
   const channels = gamma1.shape[0];
@@ -123,9 +133,24 @@ function dcganLayers(snapshot: SerializedRun): {
         batch_input_shape: [null, inputSize],
       },
     },
-    { class_name: 'Reshape', config: { name: 'generator_grid', target_shape: [base, base, wide] } },
+    { class_name: 'Reshape', config: { name: 'generator_reshape', target_shape: [base, base, wide] } },
     batchNorm('generator_bn0'),
     { class_name: 'Activation', config: { name: 'generator_relu0', activation: 'relu' } },
+    {
+      class_name: 'Conv2D',
+      config: {
+        name: 'generator_grid',
+        filters: wide,
+        kernel_size: [SMALL_KERNEL_SIZE, SMALL_KERNEL_SIZE],
+        strides: [1, 1],
+        padding: 'same',
+        data_format: 'channels_last',
+        activation: 'linear',
+        use_bias: false,
+      },
+    },
+    batchNorm('generator_bn_grid'),
+    { class_name: 'Activation', config: { name: 'generator_relu_grid', activation: 'relu' } },
     upsample('generator_up1', channels, false),
     batchNorm('generator_bn1'),
     { class_name: 'Activation', config: { name: 'generator_relu1', activation: 'relu' } },
@@ -138,6 +163,11 @@ function dcganLayers(snapshot: SerializedRun): {
     spec('generator_bn0/beta', beta0),
     spec('generator_bn0/moving_mean', mean0),
     spec('generator_bn0/moving_variance', variance0),
+    spec('generator_grid/kernel', grid),
+    spec('generator_bn_grid/gamma', gammaGrid),
+    spec('generator_bn_grid/beta', betaGrid),
+    spec('generator_bn_grid/moving_mean', meanGrid),
+    spec('generator_bn_grid/moving_variance', varianceGrid),
     spec('generator_up1/kernel', up1),
     spec('generator_bn1/gamma', gamma1),
     spec('generator_bn1/beta', beta1),

@@ -7,6 +7,12 @@
 /** DCGAN's 4×4 kernels with stride 2: the kernel size divides by the stride, so transposed convolutions overlap evenly (no checkerboard; Odena et al. 2016). */
 export const KERNEL_SIZE = 4;
 export const STRIDE = 2;
+/**
+ * The 3×3 kernels of the layers that see a whole digit: G's convolution at its 7×7 grid and D's
+ * third, strided one (7×7 → 4×4). TensorFlow's 'same' padding pads both by one on each side, as
+ * PyTorch's padding 1 does, so the exported script builds the same layers.
+ */
+export const SMALL_KERNEL_SIZE = 3;
 /** Weights ~ N(0, 0.02) (Radford et al. 2015 §4). */
 export const INIT_STD = 0.02;
 /** Batch norm's ε and running-average momentum, PyTorch's defaults (running ← 0.9·running + 0.1·batch). */

@@ -1,23 +1,40 @@
 import * as tf from '../tf.ts';
 import type { Rng } from '../rng.ts';
-import { BATCH_NORM_EPSILON, BATCH_NORM_MOMENTUM, INIT_STD, KERNEL_SIZE, STRIDE } from './constants.ts';
+import {
+  BATCH_NORM_EPSILON,
+  BATCH_NORM_MOMENTUM,
+  INIT_STD,
+  KERNEL_SIZE,
+  SMALL_KERNEL_SIZE,
+  STRIDE,
+} from './constants.ts';
 import { type Discriminator, type Generator, LEAKY_SLOPE, seededVariable, zeros } from './network.ts';
 
 /**
  * DCGAN for 28×28×1 images (Radford et al. 2015 §3; layer sizes of pytorch/examples dcgan and
  * tfjs-examples mnist-acgan, scaled to 28×28):
  *
- *   G: latent → dense → 7×7×2C → BN → ReLU → convT 4×4 /2 → 14×14×C → BN → ReLU → convT 4×4 /2 → 28×28×1 → tanh
- *   D: 28×28×1 → conv 4×4 /2 → 14×14×C → LeakyReLU → conv 4×4 /2 → 7×7×2C → BN → LeakyReLU → flatten → linear score
+ *   G: latent → dense → 7×7×2C → BN → ReLU → conv 3×3 → 7×7×2C → BN → ReLU
+ *      → convT 4×4 /2 → 14×14×C → BN → ReLU → convT 4×4 /2 → 28×28×1 → tanh
+ *   D: 28×28×1 → conv 4×4 /2 → 14×14×C → LeakyReLU → conv 4×4 /2 → 7×7×2C → BN → LeakyReLU
+ *      → conv 3×3 /2 → 4×4×4C → BN → LeakyReLU → flatten → linear score
  *
  * Strided convolutions instead of pooling, transposed ("fractionally strided") convolutions in G,
  * batch norm everywhere except G's output and D's input layer, no fully connected hidden layers,
  * weights N(0, 0.02). Layers followed by batch norm have no bias (BN's β takes its place).
+ *
+ * The two 3×3 layers are for 28×28 digits: D's two 4×4 /2 layers alone see 10×10 pixels per feature,
+ * and only the linear score joined them, so D judged strokes, not digits. With D's third layer each
+ * feature sees the whole digit, and G's 3×3 layer lets the 7×7 grid arrange strokes before they are
+ * drawn. A trained model's classifier score (scripts/research/dcgan-diagnosis.py, PyTorch, C = 16,
+ * seeds 1–2): 6.2 without them, 7.4–7.6 at 9,000 iterations with them, for ~25% more work a step.
  */
 
 /** The 7×7 grid that two stride-2 layers double to 28×28. */
 const BASE = 7;
 const IMAGE = 28;
+/** D's last grid: its third, strided layer takes 7×7 to 4×4 ('same' padding rounds up). */
+const TOP = 4;
 
 export interface DcganShape {
   /** G's input size: noise ⊕ label / codes. */
@@ -46,9 +63,9 @@ function normal(rng: Rng, mean: number, std: number) {
   return (out: Float32Array) => rng.fillNormal(out, mean, std);
 }
 
-/** A 4×4 convolution kernel ~ N(0, 0.02), [height, width, in, out] (or [height, width, out, in] for convT). */
-function convKernel(rng: Rng, a: number, b: number, name: string): tf.Variable<tf.Rank.R4> {
-  return seededVariable([KERNEL_SIZE, KERNEL_SIZE, a, b], normal(rng, 0, INIT_STD), name) as tf.Variable<tf.Rank.R4>;
+/** A convolution kernel ~ N(0, 0.02), [height, width, in, out] (or [height, width, out, in] for convT); 4×4 unless `size`. */
+function convKernel(rng: Rng, a: number, b: number, name: string, size = KERNEL_SIZE): tf.Variable<tf.Rank.R4> {
+  return seededVariable([size, size, a, b], normal(rng, 0, INIT_STD), name) as tf.Variable<tf.Rank.R4>;
 }
 
 function batchNorm(rng: Rng, channels: number, name: string): BatchNorm {
@@ -104,6 +121,8 @@ export function dcganGenerator(rng: Rng, { latentSize, channels }: DcganShape): 
     'generator_project_kernel',
   );
   const bn0 = batchNorm(rng, wide, 'generator_bn0');
+  const grid = convKernel(rng, wide, wide, 'generator_grid_kernel', SMALL_KERNEL_SIZE);
+  const bnGrid = batchNorm(rng, wide, 'generator_bn_grid');
   // conv2dTranspose filters are [height, width, outChannels, inChannels].
   const up1 = convKernel(rng, channels, wide, 'generator_up1_kernel');
   const bn1 = batchNorm(rng, channels, 'generator_bn1');
@@ -112,12 +131,14 @@ export function dcganGenerator(rng: Rng, { latentSize, channels }: DcganShape): 
   const trainable = [
     projection,
     ...batchNormVariables(bn0).trainable,
+    grid,
+    ...batchNormVariables(bnGrid).trainable,
     up1,
     ...batchNormVariables(bn1).trainable,
     up2,
     outBias,
   ];
-  const state = [...batchNormVariables(bn0).state, ...batchNormVariables(bn1).state];
+  const state = [bn0, bnGrid, bn1].flatMap((bn) => batchNormVariables(bn).state);
   return {
     trainable,
     state,
@@ -126,7 +147,8 @@ export function dcganGenerator(rng: Rng, { latentSize, channels }: DcganShape): 
         const n = latent.shape[0];
         const projected = tf.reshape<tf.Rank.R4>(tf.matMul(latent, projection), [n, BASE, BASE, wide]); // [n, 7, 7, 2C]
         const h0 = tf.relu(applyBatchNorm(bn0, projected, training));
-        const h1 = tf.conv2dTranspose(h0, up1, [n, 2 * BASE, 2 * BASE, channels], STRIDE, 'same'); // [n, 14, 14, C]
+        const h0b = tf.relu(applyBatchNorm(bnGrid, tf.conv2d(h0, grid, 1, 'same'), training)); // [n, 7, 7, 2C]
+        const h1 = tf.conv2dTranspose(h0b, up1, [n, 2 * BASE, 2 * BASE, channels], STRIDE, 'same'); // [n, 14, 14, C]
         const h1a = tf.relu(applyBatchNorm(bn1, h1, training));
         const h2 = tf.conv2dTranspose(h1a, up2, [n, IMAGE, IMAGE, 1], STRIDE, 'same'); // [n, 28, 28, 1]
         return tf.reshape(tf.tanh(tf.add(h2, outBias)), [n, IMAGE * IMAGE]); // [n, 784]
@@ -136,8 +158,8 @@ export function dcganGenerator(rng: Rng, { latentSize, channels }: DcganShape): 
 }
 
 /**
- * D: images [batch, 784] → features [batch, 7·7·2C] (the flattened trunk, shared with InfoGAN's
- * Q head) → raw score [batch, 1]: a logit or a critic value, as the objective reads it.
+ * D: images [batch, 784] → features [batch, 4·4·4C] (the flattened trunk, shared with CGAN's
+ * projection and InfoGAN's Q head) → raw score [batch, 1]: a logit or a critic value, as the objective reads it.
  */
 export function dcganDiscriminator(
   rng: Rng,
@@ -145,12 +167,16 @@ export function dcganDiscriminator(
   { batchNorm: useBatchNorm }: DcganCriticOptions,
 ): Discriminator {
   const wide = 2 * channels;
-  const featureSize = BASE * BASE * wide;
+  const widest = 4 * channels;
+  const featureSize = TOP * TOP * widest;
   const down1 = convKernel(rng, 1, channels, 'discriminator_down1_kernel');
   const bias1 = seededVariable([channels], zeros, 'discriminator_down1_bias');
   const down2 = convKernel(rng, channels, wide, 'discriminator_down2_kernel');
   const bn2 = useBatchNorm ? batchNorm(rng, wide, 'discriminator_bn2') : undefined;
   const bias2 = useBatchNorm ? undefined : seededVariable([wide], zeros, 'discriminator_down2_bias');
+  const down3 = convKernel(rng, wide, widest, 'discriminator_down3_kernel', SMALL_KERNEL_SIZE);
+  const bn3 = useBatchNorm ? batchNorm(rng, widest, 'discriminator_bn3') : undefined;
+  const bias3 = useBatchNorm ? undefined : seededVariable([widest], zeros, 'discriminator_down3_bias');
   const scoreKernel = seededVariable([featureSize, 1], normal(rng, 0, INIT_STD), 'discriminator_score_kernel');
   const scoreBias = seededVariable([1], zeros, 'discriminator_score_bias');
   const trainable = [
@@ -159,10 +185,13 @@ export function dcganDiscriminator(
     down2,
     ...(bn2 ? batchNormVariables(bn2).trainable : []),
     ...(bias2 ? [bias2] : []),
+    down3,
+    ...(bn3 ? batchNormVariables(bn3).trainable : []),
+    ...(bias3 ? [bias3] : []),
     scoreKernel,
     scoreBias,
   ];
-  const state = bn2 ? batchNormVariables(bn2).state : [];
+  const state = [bn2, bn3].flatMap((bn) => (bn ? batchNormVariables(bn).state : []));
   return {
     trainable,
     state,
@@ -173,8 +202,10 @@ export function dcganDiscriminator(
         const image = tf.reshape<tf.Rank.R4>(x, [n, IMAGE, IMAGE, 1]); // [n, 28, 28, 1]
         const h1 = leakyRelu(tf.add<tf.Tensor4D>(tf.conv2d(image, down1, STRIDE, 'same'), bias1)); // [n, 14, 14, C]
         const h2 = tf.conv2d(h1, down2, STRIDE, 'same'); // [n, 7, 7, 2C]
-        const normalised = bn2 ? applyBatchNorm(bn2, h2, training) : tf.add(h2, bias2 as tf.Variable);
-        return tf.reshape(leakyRelu(normalised), [n, featureSize]); // [n, 7·7·2C]
+        const h2a = leakyRelu(bn2 ? applyBatchNorm(bn2, h2, training) : tf.add<tf.Tensor4D>(h2, bias2 as tf.Variable));
+        const h3 = tf.conv2d(h2a, down3, STRIDE, 'same'); // [n, 4, 4, 4C]
+        const h3a = leakyRelu(bn3 ? applyBatchNorm(bn3, h3, training) : tf.add<tf.Tensor4D>(h3, bias3 as tf.Variable));
+        return tf.reshape(h3a, [n, featureSize]); // [n, 4·4·4C]
       }),
     score: (features) => tf.tidy(() => tf.add(tf.matMul(features, scoreKernel), scoreBias)), // [n, 1]
     dispose: () => [...trainable, ...state].forEach((v) => v.dispose()),
