@@ -381,7 +381,8 @@ export const PRESETS = {
   },
   /**
    * DCGAN on MNIST with the DCGAN variant's own settings (features/controls/variants.ts): strided
-   * convolutions in D, transposed ones in G (architectures/dcgan.ts, C = 16 channels), the
+   * convolutions in D, transposed ones in G, a 3×3 layer on each side of the 7×7 grid
+   * (architectures/dcgan.ts, C = 16 channels), the
    * non-saturating loss, Adam with β1 0.5 (Radford et al.), a 32-d latent. The DCGAN lesson's run.
    * Batch 32 and Adam 5e-4 for G (Radford et al.'s 2e-4 at batch 64 before) so digits come in class
    * time (issue 17): an iteration costs about half, and the classifier reads more per iteration. D
@@ -390,6 +391,11 @@ export const PRESETS = {
    * browser within 20 s, issue 15), at 2e-4 in none of seeds 1–6. Score (`npm run train`, wasm) at
    * 250 / 500 / 750 / 1,000 / 1,250: seed 1 4.0 / 4.5 / 4.5 / 4.9 / 5.1, seed 2 4.2 / 4.6 / 4.8 / 5.4
    * / 5.4, all 10 classes from 250 on (D at 5e-4, seed 1: 3.7 / 4.8 / 5.2 at 250–750, 5.9 at 1,500).
+   * Those figures are from before the 3×3 layers. With them an iteration costs ~1.3× in Node and
+   * ~1.7× in the browser, and the classifier reads more per iteration (PyTorch, seeds 1–4, score at
+   * 1,000 iterations: 5.6–6.2 against 5.2–5.4); side by side in the browser on one day (`npm run
+   * bench -- classtime --seeds 3 --presets dcganMnist`), seeds 1–3 met score ≥ 5 with 10 classes at
+   * 109 s / — (4.98 at 120 s) / 82 s with them and — (4.92) / 108 s / 96 s without.
    */
   dcganMnist: {
     id: 'dcganMnist',
