@@ -27,7 +27,9 @@ import { type Discriminator, type Generator, LEAKY_SLOPE, seededVariable, zeros 
  * and only the linear score joined them, so D judged strokes, not digits. With D's third layer each
  * feature sees the whole digit, and G's 3×3 layer lets the 7×7 grid arrange strokes before they are
  * drawn. A trained model's classifier score (scripts/research/dcgan-diagnosis.py, PyTorch, C = 16,
- * seeds 1–2): 6.2 without them, 7.4–7.6 at 9,000 iterations with them, for ~25% more work a step.
+ * seeds 1–2): 6.2 without them, 7.4–7.6 at 9,000 iterations with them. They add ~25% to a step's
+ * arithmetic but 1.3× to its time in Node and 1.7× in the browser on wasm, whose convolution
+ * gradients (backends/wasm-conv-gradients.ts) cost 5–7× their forward pass.
  */
 
 /** The 7×7 grid that two stride-2 layers double to 28×28. */
