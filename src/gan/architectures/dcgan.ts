@@ -160,6 +160,21 @@ export function dcganGenerator(rng: Rng, { latentSize, channels }: DcganShape): 
 }
 
 /**
+ * What follows each of D's strided convolutions after its first: batch norm, or (WGAN-GP's critic,
+ * DcganCriticOptions) a bias.
+ */
+function criticNormalisation(rng: Rng, channels: number, name: string, useBatchNorm: boolean) {
+  const bn = useBatchNorm ? batchNorm(rng, channels, `discriminator_bn${name}`) : undefined;
+  const bias = bn ? undefined : seededVariable([channels], zeros, `discriminator_down${name}_bias`);
+  return {
+    trainable: bn ? batchNormVariables(bn).trainable : [bias as tf.Variable],
+    state: bn ? batchNormVariables(bn).state : [],
+    apply: (x: tf.Tensor4D, training: boolean) =>
+      bn ? applyBatchNorm(bn, x, training) : tf.add<tf.Tensor4D>(x, bias as tf.Variable),
+  };
+}
+
+/**
  * D: images [batch, 784] → features [batch, 4·4·4C] (the flattened trunk, shared with CGAN's
  * projection and InfoGAN's Q head) → raw score [batch, 1]: a logit or a critic value, as the objective reads it.
  */
@@ -174,26 +189,13 @@ export function dcganDiscriminator(
   const down1 = convKernel(rng, 1, channels, 'discriminator_down1_kernel');
   const bias1 = seededVariable([channels], zeros, 'discriminator_down1_bias');
   const down2 = convKernel(rng, channels, wide, 'discriminator_down2_kernel');
-  const bn2 = useBatchNorm ? batchNorm(rng, wide, 'discriminator_bn2') : undefined;
-  const bias2 = useBatchNorm ? undefined : seededVariable([wide], zeros, 'discriminator_down2_bias');
+  const norm2 = criticNormalisation(rng, wide, '2', useBatchNorm);
   const down3 = convKernel(rng, wide, widest, 'discriminator_down3_kernel', SMALL_KERNEL_SIZE);
-  const bn3 = useBatchNorm ? batchNorm(rng, widest, 'discriminator_bn3') : undefined;
-  const bias3 = useBatchNorm ? undefined : seededVariable([widest], zeros, 'discriminator_down3_bias');
+  const norm3 = criticNormalisation(rng, widest, '3', useBatchNorm);
   const scoreKernel = seededVariable([featureSize, 1], normal(rng, 0, INIT_STD), 'discriminator_score_kernel');
   const scoreBias = seededVariable([1], zeros, 'discriminator_score_bias');
-  const trainable = [
-    down1,
-    bias1,
-    down2,
-    ...(bn2 ? batchNormVariables(bn2).trainable : []),
-    ...(bias2 ? [bias2] : []),
-    down3,
-    ...(bn3 ? batchNormVariables(bn3).trainable : []),
-    ...(bias3 ? [bias3] : []),
-    scoreKernel,
-    scoreBias,
-  ];
-  const state = [bn2, bn3].flatMap((bn) => (bn ? batchNormVariables(bn).state : []));
+  const trainable = [down1, bias1, down2, ...norm2.trainable, down3, ...norm3.trainable, scoreKernel, scoreBias];
+  const state = [...norm2.state, ...norm3.state];
   return {
     trainable,
     state,
@@ -204,9 +206,9 @@ export function dcganDiscriminator(
         const image = tf.reshape<tf.Rank.R4>(x, [n, IMAGE, IMAGE, 1]); // [n, 28, 28, 1]
         const h1 = leakyRelu(tf.add<tf.Tensor4D>(tf.conv2d(image, down1, STRIDE, 'same'), bias1)); // [n, 14, 14, C]
         const h2 = tf.conv2d(h1, down2, STRIDE, 'same'); // [n, 7, 7, 2C]
-        const h2a = leakyRelu(bn2 ? applyBatchNorm(bn2, h2, training) : tf.add<tf.Tensor4D>(h2, bias2 as tf.Variable));
+        const h2a = leakyRelu(norm2.apply(h2, training));
         const h3 = tf.conv2d(h2a, down3, STRIDE, 'same'); // [n, 4, 4, 4C]
-        const h3a = leakyRelu(bn3 ? applyBatchNorm(bn3, h3, training) : tf.add<tf.Tensor4D>(h3, bias3 as tf.Variable));
+        const h3a = leakyRelu(norm3.apply(h3, training));
         return tf.reshape(h3a, [n, featureSize]); // [n, 4·4·4C]
       }),
     score: (features) => tf.tidy(() => tf.add(tf.matMul(features, scoreKernel), scoreBias)), // [n, 1]
