@@ -16,6 +16,23 @@ const LONG_UNIT_FILES = [
   'conditioning',
 ];
 
+/**
+ * The browser files that time the page (long tasks, seconds to a card, answers in milliseconds, load
+ * time, a minute's throughput): they run one at a time, with the two cores to themselves. The other
+ * browser files check what the page shows and does and mostly wait on it, so two run side by side:
+ * 249 s here against the 323 s they took one after another in stop 28's CI (four at a time: 232 s,
+ * and the drawing tool's 30 s wait timed out).
+ */
+const TIMED_E2E_FILES = [
+  'playground-presets',
+  'worker',
+  'soak',
+  'latent',
+  'playground',
+  'hostile-input',
+  'trained-start',
+].map((name) => `tests/e2e/${name}.test.ts`);
+
 /** Vitest's order, with the long unit files moved to the front. */
 class LongFilesFirst extends BaseSequencer {
   async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -48,6 +65,18 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          exclude: TIMED_E2E_FILES,
+          environment: 'node',
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'e2e-timed',
+          include: TIMED_E2E_FILES,
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 180_000,

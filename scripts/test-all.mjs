@@ -42,10 +42,11 @@ mkdirSync('test-results', { recursive: true });
 const extra = process.argv.slice(2);
 
 /**
- * Node tests first, then the browser tests on their own: the browser tests time a page (long tasks,
- * steps per second) and must not share the two cores with the learning tests.
+ * Node tests first, then the browser tests on their own, which must not share the two cores with the
+ * learning tests: first those that check what the page shows and does (two files at a time), then
+ * those that time the page (long tasks, steps per second), one file at a time (vitest.config.ts).
  */
-for (const project of ['unit', 'e2e']) {
+for (const project of ['unit', 'e2e', 'e2e-timed']) {
   const report = `test-results/vitest-${project}.json`;
   console.log(`\n▶ vitest --project ${project}`);
   const started = performance.now();
@@ -79,7 +80,7 @@ for (const project of ['unit', 'e2e']) {
   }
 }
 
-console.log('\nTime per step and per test file (seconds; unit files run two at a time):');
+console.log('\nTime per step and per test file (seconds; unit and e2e files run two at a time, e2e-timed files alone):');
 for (const [name, s] of [...times].sort((a, b) => b[1] - a[1])) console.log(`${s.toFixed(1).padStart(8)}  ${name}`);
 
 console.log(`\n${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`);

@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { resolve } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 
 let server: PreviewServer | undefined;
@@ -23,6 +24,7 @@ export async function setup(project: TestProject) {
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');
   project.provide('baseURL', url);
+  project.provide('distDir', resolve(outDir));
 }
 
 export async function teardown() {
@@ -32,5 +34,7 @@ export async function teardown() {
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
+    /** The folder the build was written to (NASH_E2E_DIST, else dist), for tests that serve it themselves. */
+    distDir: string;
   }
 }

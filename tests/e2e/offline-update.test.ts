@@ -8,14 +8,14 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { CONTENT_TYPES } from './content-types.ts';
 import { read, stepRun, waitFor } from './training.ts';
 
-const DIST = resolve('dist');
+const DIST = inject('distDir');
 
 let version = 1;
 /** The explainer's chunk of version 1, which version 2's host no longer has. */

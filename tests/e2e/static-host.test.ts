@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize } from 'node:path';
 import type { Browser, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { parseHeadersFile } from '../../scripts/vite-csp.ts';
@@ -16,7 +16,7 @@ import { launchBrowser } from './browser.ts';
 import { CONTENT_TYPES } from './content-types.ts';
 import { noticeText, read, resetRun, SMALL, stepRun, waitFor } from './training.ts';
 
-const DIST = resolve('dist');
+const DIST = inject('distDir');
 
 /** A static server over dist/ that sends a content type and nothing else: no policy, no isolation. */
 function plainServer(): Promise<Server> {
