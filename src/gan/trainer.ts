@@ -319,9 +319,10 @@ export class Trainer {
    */
   async evaluate(): Promise<Evaluation> {
     const iteration = this.iteration;
-    const samples = await this.generate(this.evaluationNoise, this.evaluationCondition);
     const { dimension, modes } = this.dataset;
+    // Images have no modes to count (their figures are the digit classifier's): no samples drawn.
     if (!modes) return { iteration };
+    const samples = await this.generate(this.evaluationNoise, this.evaluationCondition);
     const requested = this.evaluationCondition.labels;
     const conditional = requested
       ? conditionalMetrics(

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { buildNetworks } from '../../src/gan/architectures/build.ts';
 import { dcganDiscriminator, dcganGenerator } from '../../src/gan/architectures/dcgan.ts';
 import { discriminate } from '../../src/gan/architectures/network.ts';
@@ -128,6 +128,14 @@ describe('DCGAN training steps', () => {
     expect(changed(d, trainer.discriminator.trainable).some(Boolean)).toBe(false);
     expect(changed(g, trainer.generator.trainable).every(Boolean)).toBe(true);
     await trainer.flushStats();
+    trainer.dispose();
+  });
+
+  test('evaluate() draws no samples for images (their figures are the classifier’s): a metrics tick costs no G pass', async () => {
+    const trainer = new Trainer(dcganConfig(), mnist);
+    const generate = vi.spyOn(trainer, 'generate');
+    await expect(trainer.evaluate()).resolves.toEqual({ iteration: 0 });
+    expect(generate).not.toHaveBeenCalled();
     trainer.dispose();
   });
 
