@@ -80,7 +80,9 @@ for (const project of ['unit', 'e2e', 'e2e-timed']) {
   }
 }
 
-console.log('\nTime per step and per test file (seconds; unit and e2e files run two at a time, e2e-timed files alone):');
+console.log(
+  '\nTime per step and per test file (seconds; unit and e2e files run two at a time, e2e-timed files alone):',
+);
 for (const [name, s] of [...times].sort((a, b) => b[1] - a[1])) console.log(`${s.toFixed(1).padStart(8)}  ${name}`);
 
 console.log(`\n${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`);

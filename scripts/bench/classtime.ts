@@ -1,9 +1,9 @@
 /**
- * Digits in class time, `npm run bench -- classtime [--seeds 3] [--seconds 120] [--presets a,b]`:
+ * Digits in class time, `npm run bench -- classtime [--seeds 3] [--first-seed 1] [--seconds 120] [--presets a,b]`:
  * issue 17's promise that the MNIST presets show digits the project's classifier reads as ≥ 9
  * classes with a classifier score ≥ 5 within 120 s of Train, in the browser on wasm.
  *
- * Each preset (mnistDefault, dcganMnist, cganMnist by default) at seeds 1…N runs in a fresh page of
+ * Each preset (mnistDefault, dcganMnist, cganMnist by default) at N seeds from --first-seed (1, …, N) runs in a fresh page of
  * a test build in headless Chromium (scripts/bench/lib/playground.ts, the page's training worker on
  * wasm, the page drawing its charts and samples as in class): reset onto the preset at the seed,
  * Train for `--seconds`, Pause. The worker's classifier reads 500 samples on the run's fixed noise
@@ -18,6 +18,7 @@ import { cpus, loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { defaultConfig, type RunConfig } from '../../src/gan/config.ts';
 import { PRESETS, type PresetId } from '../../src/gan/presets.ts';
+import { cardNames } from '../../tests/e2e/presets.ts';
 import { resetOnto, startPlayground } from './lib/playground.ts';
 
 const args = process.argv.slice(2);
@@ -27,7 +28,7 @@ const option = (name: string) => {
 };
 if (!args.includes('classtime')) {
   console.log(
-    'classtime: skipped (about 20 minutes); run it by name: npm run bench -- classtime [--seeds N] [--seconds S] [--presets a,b]',
+    'classtime: skipped (about 20 minutes); run it by name: npm run bench -- classtime [--seeds N] [--first-seed S] [--seconds S] [--presets a,b]',
   );
   process.exit(0);
 }
@@ -40,6 +41,8 @@ const wholeNumber = (name: string, fallback: number, min: number) => {
   return value;
 };
 const seeds = wholeNumber('seeds', 3, 1);
+const firstSeed = wholeNumber('first-seed', 1, 1);
+const lastSeed = firstSeed + seeds - 1;
 const seconds = wholeNumber('seconds', 120, 1);
 /** The targets (issue 17): the classifier's score and the classes it reads. */
 const SCORE = 5;
@@ -70,6 +73,8 @@ interface Run {
   /** The first reading with score ≥ SCORE and classes ≥ CLASSES, if any. */
   first?: Reading;
   readings: Reading[];
+  /** The diagnostics cards the page showed during Train (their headings), none on a healthy run. */
+  cards: string[];
   error?: string;
 }
 
@@ -79,8 +84,11 @@ declare global {
   }
 }
 
-/** Trains the page's run for `seconds` from Train to Pause and returns every classifier reading. */
-async function train(page: Page): Promise<Reading[]> {
+/**
+ * Trains the page's run for `seconds` from Train to Pause and returns every classifier reading, and
+ * every diagnostics card that showed meanwhile (looked at each second).
+ */
+async function train(page: Page): Promise<{ readings: Reading[]; cards: string[] }> {
   await page.evaluate(() => {
     const client = window.nash!.training;
     const log = { started: performance.now(), readings: [] as Reading[] };
@@ -96,7 +104,12 @@ async function train(page: Page): Promise<Reading[]> {
     });
     client.play();
   });
-  await page.waitForTimeout(seconds * 1000);
+  const cards = new Set<string>();
+  const until = Date.now() + seconds * 1000;
+  while (Date.now() < until) {
+    await page.waitForTimeout(Math.min(1000, until - Date.now()));
+    for (const card of await cardNames(page)) cards.add(card);
+  }
   await page.evaluate(() => window.nash!.training.pause());
   // The worker reads the classifier once more at the pause; wait for the reading at the last iteration.
   await page.waitForFunction(
@@ -108,25 +121,25 @@ async function train(page: Page): Promise<Reading[]> {
     undefined,
     { timeout: 120_000, polling: 250 },
   );
-  return page.evaluate(() => window.classtime!.readings);
+  return { readings: await page.evaluate(() => window.classtime!.readings), cards: [...cards] };
 }
 
 const runs: Run[] = [];
 mkdirSync('test-results/classtime', { recursive: true });
 const playground = await startPlayground();
 console.log(
-  `classtime: Chromium ${playground.browser.version()}, wasm, ${seconds} s of Train per run, seeds 1–${seeds}, ${chosen.join(', ')}; ${cpus().length} cores, load ${loadavg()[0].toFixed(1)}`,
+  `classtime: Chromium ${playground.browser.version()}, wasm, ${seconds} s of Train per run, seeds ${firstSeed}–${lastSeed}, ${chosen.join(', ')}; ${cpus().length} cores, load ${loadavg()[0].toFixed(1)}`,
 );
 try {
   for (const preset of chosen) {
-    for (let seed = 1; seed <= seeds; seed++) {
+    for (let seed = firstSeed; seed <= lastSeed; seed++) {
       const config: RunConfig = { ...defaultConfig(), ...PRESETS[preset].config, seed };
-      const run: Run = { preset, seed, backend: '', readings: [] };
+      const run: Run = { preset, seed, backend: '', readings: [], cards: [] };
       const page = await playground.open();
       try {
         const target = await resetOnto(page, config, 'wasm');
         run.backend = target.backend;
-        run.readings = await train(page);
+        ({ readings: run.readings, cards: run.cards } = await train(page));
         // What the class sees at the pause: G's samples on the fixed noise.
         await page
           .getByRole('img', { name: 'Generated samples' })
@@ -160,17 +173,17 @@ console.log(
     .join(' ')} at the end); targets: classifier score ≥ ${SCORE} and ≥ ${CLASSES} classes:`,
 );
 console.log(
-  '| preset | seed | backend | iterations | it/s | classifier score | classes | targets at the pause | first met (s, iteration) |',
+  '| preset | seed | backend | iterations | it/s | classifier score | classes | targets at the pause | first met (s, iteration) | cards shown |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const r of runs) {
   const f = r.final;
   if (!f) {
-    console.log(`| ${r.preset} | ${r.seed} | ${r.backend} | — | — | — | — | ${r.error ?? 'no reading'} | — |`);
+    console.log(`| ${r.preset} | ${r.seed} | ${r.backend} | — | — | — | — | ${r.error ?? 'no reading'} | — | — |`);
     continue;
   }
   console.log(
-    `| ${r.preset} | ${r.seed} | ${r.backend} | ${f.iteration} | ${(f.iteration / f.seconds).toFixed(1)} | ${f.score.toFixed(2)} | ${f.classes} | ${met(r) ? 'met' : 'not met'} | ${r.first ? `${r.first.seconds.toFixed(0)} s, ${r.first.iteration}` : '—'} |`,
+    `| ${r.preset} | ${r.seed} | ${r.backend} | ${f.iteration} | ${(f.iteration / f.seconds).toFixed(1)} | ${f.score.toFixed(2)} | ${f.classes} | ${met(r) ? 'met' : 'not met'} | ${r.first ? `${r.first.seconds.toFixed(0)} s, ${r.first.iteration}` : '—'} | ${r.cards.join(', ') || 'none'} |`,
   );
 }
 for (const preset of chosen) {

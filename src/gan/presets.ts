@@ -1,6 +1,6 @@
 import type { RunConfig } from './config.ts';
 import type { DetectorId } from './diagnosis/types.ts';
-import { MNIST_MLP_RECIPES, recipeFor } from './recipes.ts';
+import { DCGAN_MNIST, MNIST_MLP_RECIPES, recipeFor } from './recipes.ts';
 
 /**
  * Classroom presets: a complete configuration for each failure the course names and for its fix.
@@ -382,20 +382,14 @@ export const PRESETS = {
   /**
    * DCGAN on MNIST with the DCGAN variant's own settings (features/controls/variants.ts): strided
    * convolutions in D, transposed ones in G, a 3×3 layer on each side of the 7×7 grid
-   * (architectures/dcgan.ts, C = 16 channels), the
-   * non-saturating loss, Adam with β1 0.5 (Radford et al.), a 32-d latent. The DCGAN lesson's run.
-   * Batch 32 and Adam 5e-4 for G (Radford et al.'s 2e-4 at batch 64 before) so digits come in class
-   * time (issue 17): an iteration costs about half, and the classifier reads more per iteration. D
-   * stays at 2e-4: at 5e-4 the losses swung (the oscillation card, swing 0.21–0.34 against its 0.2,
-   * at iteration 400 in 6 of seeds 1–8 in a Node replay of the page's detector; 2 of 10 in the
-   * browser within 20 s, issue 15), at 2e-4 in none of seeds 1–6. Score (`npm run train`, wasm) at
-   * 250 / 500 / 750 / 1,000 / 1,250: seed 1 4.0 / 4.5 / 4.5 / 4.9 / 5.1, seed 2 4.2 / 4.6 / 4.8 / 5.4
-   * / 5.4, all 10 classes from 250 on (D at 5e-4, seed 1: 3.7 / 4.8 / 5.2 at 250–750, 5.9 at 1,500).
-   * Those figures are from before the 3×3 layers. With them an iteration costs ~1.3× in Node and
-   * ~1.7× in the browser, and the classifier reads more per iteration (PyTorch, seeds 1–4, score at
-   * 1,000 iterations: 5.6–6.2 against 5.2–5.4); side by side in the browser on one day (`npm run
-   * bench -- classtime --seeds 3 --presets dcganMnist`), seeds 1–3 met score ≥ 5 with 10 classes at
-   * 109 s / — (4.98 at 120 s) / 82 s with them and — (4.92) / 108 s / 96 s without.
+   * (architectures/dcgan.ts, C = 16 channels), the non-saturating loss, Adam with β1 0.5 (Radford et
+   * al.), and recipes.ts's DCGAN_MNIST sizes and rates, which say what was screened. The DCGAN
+   * lesson's run. In the browser (`npm run bench -- classtime --seeds 3 --presets dcganMnist`, wasm,
+   * 2 cores) seeds 1–3 read score ≥ 5 with 10 digits at 40 / 37 / 46 s, 6.18 / 5.36 / 6.09 at 120 s
+   * (640 / 603 / 676 iterations), no diagnostics card. Before, at G 5e-4 and D 2e-4: 2 of 3 seeds
+   * within 120 s (109 s / — (4.98 at 120 s) / 82 s). D at 5e-4 with G at 5e-4 once raised the
+   * oscillation card (swing 0.21–0.34 against its 0.2 at iteration 400 in 6 of seeds 1–8, a Node
+   * replay of the page's detector, issue 15); at G 3e-3, D 6e-4 none showed in those 120 s.
    */
   dcganMnist: {
     id: 'dcganMnist',
@@ -406,10 +400,7 @@ export const PRESETS = {
       ...recipeFor('nonSaturating'),
       architecture: 'dcgan',
       conditioning: 'none',
-      latentSize: 32,
-      batchSize: 32,
-      generatorLearningRate: 5e-4,
-      discriminatorLearningRate: 2e-4,
+      ...DCGAN_MNIST,
     },
   },
   /**
