@@ -235,7 +235,8 @@ async function main(argv: string[]): Promise<void> {
       kind: TRAINED_MODEL_KIND,
       version: TRAINED_MODEL_VERSION,
       preset,
-      config,
+      // The configuration it was trained with: the page goes on at the recipe's live settings.
+      config: training,
       iteration: trainer.iteration,
       figures: {},
       tensors: entries,

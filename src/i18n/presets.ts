@@ -17,6 +17,7 @@ export const en = {
     loading: 'Loading the trained model…',
     loaded:
       'Started from the trained model at iteration {iteration} (loaded in {seconds} s). Press Train to continue training it.',
+    settings: 'It goes on with the settings it was trained at: {settings}.',
     refused: 'The trained model for “{preset}” could not be loaded: {reason}',
     refusals: {
       fetchFailed: 'its file could not be fetched ({detail})',
@@ -141,6 +142,7 @@ export const ko: typeof en = {
     loading: '학습된 모델을 불러오는 중…',
     loaded:
       '학습된 모델로 반복 {iteration}에서 시작했습니다 ({seconds}초 만에 불러옴). 학습을 누르면 이어서 학습합니다.',
+    settings: '학습할 때의 설정으로 이어 갑니다: {settings}.',
     refused: '“{preset}”의 학습된 모델을 불러오지 못했습니다: {reason}',
     refusals: {
       fetchFailed: '파일을 받아 오지 못했습니다 ({detail})',

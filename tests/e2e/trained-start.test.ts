@@ -9,8 +9,11 @@
  * DCGAN's and InfoGAN's models load in < 2 s too, paused at their iteration, the classifier reading
  * their digits (CGAN's is loaded and explored in latent.test.ts).
  */
+import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { defaultConfig, type RunConfig } from '../../src/gan/config.ts';
+import { PRESETS } from '../../src/gan/presets.ts';
 import { type Opened, sharePage } from './playground-page.ts';
 import { modelIteration, read, startFromTrainedWeights } from './training.ts';
 
@@ -160,6 +163,18 @@ test.each([
     const loaded = await read(page);
     expect(loaded.iteration).toBe(modelIteration(id));
     expect(loaded.state).toBe('paused');
+    // DCGAN's model was trained at G 5e-4, D 2e-4 (its manifest), the preset trains at 3e-3 / 6e-4 for
+    // class time: the run goes on at the model's rates and says so. InfoGAN's trained at the preset's.
+    const manifest = JSON.parse(readFileSync(`public/models/${id}.json`, 'utf8')) as { config: RunConfig };
+    const rates = (c: RunConfig) => [c.generatorLearningRate, c.discriminatorLearningRate];
+    expect(rates(loaded.config)).toEqual(rates(manifest.config));
+    const line = await page.getByRole('status').filter({ hasText: 'Started from the trained model' }).textContent();
+    if (id === 'dcganMnist') {
+      expect(rates(manifest.config)).not.toEqual(rates({ ...defaultConfig(), ...PRESETS.dcganMnist.config }));
+      expect(line).toContain(
+        'It goes on with the settings it was trained at: Generator learning rate 5e-4, Discriminator learning rate 2e-4.',
+      );
+    } else expect(line).not.toContain('It goes on with');
     const seen = () => page.getByRole('status', { name: 'Digits seen' }).textContent();
     await expect
       .poll(async () => Number(/^(\d+) \/ 10$/.exec((await seen()) ?? '')?.[1] ?? 0), { timeout: 10_000 })
