@@ -33,6 +33,14 @@ const TIMED_E2E_FILES = [
   'trained-start',
 ].map((name) => `tests/e2e/${name}.test.ts`);
 
+/** What both browser projects run with: one build served by the global setup, Chromium's slower pace. */
+const browser = {
+  environment: 'node',
+  globalSetup: 'tests/e2e/global-setup.ts',
+  testTimeout: 180_000,
+  hookTimeout: 180_000,
+};
+
 /** Vitest's order, with the long unit files moved to the front. */
 class LongFilesFirst extends BaseSequencer {
   async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -62,28 +70,9 @@ export default defineConfig({
         },
       },
       {
-        test: {
-          name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
-          exclude: TIMED_E2E_FILES,
-          environment: 'node',
-          globalSetup: ['tests/e2e/global-setup.ts'],
-          testTimeout: 180_000,
-          hookTimeout: 180_000,
-          maxWorkers: 2,
-        },
+        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], exclude: TIMED_E2E_FILES, ...browser, maxWorkers: 2 },
       },
-      {
-        test: {
-          name: 'e2e-timed',
-          include: TIMED_E2E_FILES,
-          environment: 'node',
-          globalSetup: ['tests/e2e/global-setup.ts'],
-          testTimeout: 180_000,
-          hookTimeout: 180_000,
-          fileParallelism: false,
-        },
-      },
+      { test: { name: 'e2e-timed', include: TIMED_E2E_FILES, ...browser, fileParallelism: false } },
     ],
   },
 });
