@@ -11,3 +11,8 @@ export function formatSetting(value: number): string {
   }
   return String(Number(value.toPrecision(4)));
 }
+
+/** A setting's value as the page shows it: a number as formatSetting writes it, a choice (an id) as it is. */
+export function formatSettingValue(value: unknown): string {
+  return typeof value === 'number' ? formatSetting(value) : String(value);
+}

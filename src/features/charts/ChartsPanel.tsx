@@ -6,7 +6,7 @@ import { objectiveOutput } from '../../gan/diagnosis/objectives.ts';
 import { recordedSignals } from '../../gan/stats.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import type { LiveMarker } from '../../worker/protocol.ts';
-import { formatSetting } from '../../i18n/format.ts';
+import { formatSetting, formatSettingValue } from '../../i18n/format.ts';
 import { ChartsDownload } from '../share/ChartsDownload.tsx';
 import type { HistoryState, RunHistory } from '../history/runHistory.ts';
 import { BUCKETS, minMaxBuckets, type Row } from './downsample.ts';
@@ -35,8 +35,7 @@ const COLOURS = {
 };
 
 function markerLabel(marker: LiveMarker): string {
-  const show = (v: unknown) => (typeof v === 'number' ? formatSetting(v) : String(v));
-  return `${MARKER_NAMES[marker.field] ?? marker.field} ${show(marker.from)} → ${show(marker.to)}`;
+  return `${MARKER_NAMES[marker.field] ?? marker.field} ${formatSettingValue(marker.from)} → ${formatSettingValue(marker.to)}`;
 }
 
 /** Rows for a log axis: a norm of 0 (or below) has no logarithm, so it is left out rather than drawn at −∞. */

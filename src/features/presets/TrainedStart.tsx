@@ -3,7 +3,7 @@ import type { TrainingClient } from '../../client/TrainingClient.ts';
 import { defaultConfig, FIELD_NAMES, LIVE_FIELDS, type RunConfig } from '../../gan/config.ts';
 import { PRESETS, type PresetId } from '../../gan/presets.ts';
 import { fill } from '../../i18n/fill.ts';
-import { formatSetting } from '../../i18n/format.ts';
+import { formatSettingValue } from '../../i18n/format.ts';
 import { describeProblem } from '../../i18n/reliability.ts';
 import { useStrings } from '../../i18n/useStrings.ts';
 import type { Playground } from '../controls/usePlayground.ts';
@@ -84,10 +84,7 @@ export function TrainedStart({ client, playground }: { client: TrainingClient; p
           const loaded = fill(s.presets.trained.loaded, { iteration: merged.run.iteration, seconds });
           if (applied.length === 0) return loaded;
           const settings = applied
-            .map(
-              ({ field, to }) =>
-                `${s.controls.fields[field]} ${typeof to === 'number' ? formatSetting(to) : String(to)}`,
-            )
+            .map(({ field, to }) => `${s.controls.fields[field]} ${formatSettingValue(to)}`)
             .join(', ');
           return `${loaded} ${fill(s.presets.trained.settings, { settings })}`;
         },
