@@ -9,13 +9,12 @@
  * DCGAN's and InfoGAN's models load in < 2 s too, paused at their iteration, the classifier reading
  * their digits (CGAN's is loaded and explored in latent.test.ts).
  */
-import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { defaultConfig, type RunConfig } from '../../src/gan/config.ts';
 import { PRESETS } from '../../src/gan/presets.ts';
 import { type Opened, sharePage } from './playground-page.ts';
-import { modelIteration, read, startFromTrainedWeights } from './training.ts';
+import { modelIteration, read, shippedModel, startFromTrainedWeights } from './training.ts';
 
 let opened: Opened;
 sharePage({ width: 1280, height: 720 }, {}, (o) => (opened = o));
@@ -165,7 +164,7 @@ test.each([
     expect(loaded.state).toBe('paused');
     // DCGAN's model was trained at G 5e-4, D 2e-4 (its manifest), the preset trains at 3e-3 / 6e-4 for
     // class time: the run goes on at the model's rates and says so. InfoGAN's trained at the preset's.
-    const manifest = JSON.parse(readFileSync(`public/models/${id}.json`, 'utf8')) as { config: RunConfig };
+    const manifest = shippedModel(id);
     const rates = (c: RunConfig) => [c.generatorLearningRate, c.discriminatorLearningRate];
     expect(rates(loaded.config)).toEqual(rates(manifest.config));
     const line = await page.getByRole('status').filter({ hasText: 'Started from the trained model' }).textContent();

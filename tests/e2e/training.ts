@@ -143,9 +143,12 @@ export async function settledAt(page: Page, iteration: number, timeout = 60_000)
 /** A small ring model: fast enough that slow backends finish a few steps in seconds. */
 export const SMALL: Partial<RunConfig> = { batchSize: 32, generatorWidth: 16, discriminatorWidth: 16 };
 
-/** The iteration a shipped trained model was saved at (public/models/<preset>.json). */
-export const modelIteration = (preset: string): number =>
-  (JSON.parse(readFileSync(`public/models/${preset}.json`, 'utf8')) as { iteration: number }).iteration;
+/** A shipped trained model's manifest (public/models/<preset>.json): the iteration it was saved at, the configuration it was trained with. */
+export const shippedModel = (preset: string) =>
+  JSON.parse(readFileSync(`public/models/${preset}.json`, 'utf8')) as { iteration: number; config: RunConfig };
+
+/** The iteration a shipped trained model was saved at. */
+export const modelIteration = (preset: string): number => shippedModel(preset).iteration;
 
 /**
  * Clicks "Start from trained weights" and waits for its status line; the seconds from the click to
