@@ -11,9 +11,11 @@
  * EXAMPLE_SLOT_SIZE latents that measure highest (ink, slant) among the EXAMPLE_NEIGHBOURS digits of
  * the draw's pool (EXAMPLE_POOL) nearest C's, B the lowest. A clean transfer moves the measure and keeps the digit: the table gives the share of
  * results that measure more than C, the mean and the smallest change, and the share the classifier
- * reads as C's digit. --dir judges a model not yet shipped (pretrain:model's --out).
+ * reads as C's digit. For InfoGAN, each continuous code's correlation with the digits' slant and
+ * width (lib/infoCodes.ts, as `npm run bench -- infogan` measures it live) and the codes' picture,
+ * test-results/models-<preset>-codes.png. --dir judges a model not yet shipped (pretrain:model's --out).
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { decodeTrainedModel } from '../../src/features/presets/trainedModel.ts';
@@ -39,6 +41,7 @@ import { modelFigures } from '../cli/modelFigures.ts';
 import { useBackend } from '../node/backend.ts';
 import { loadClassifier } from '../node/classifier.ts';
 import { loadMnist } from '../node/mnist.ts';
+import { continuousEffects, describeEffects, writeCodePicture } from './lib/infoCodes.ts';
 
 /** The explorer's grid (LatentExplorer.tsx GRID): the Cs, the pool's first rows. */
 const GRID = 16;
@@ -150,6 +153,12 @@ for (const preset of presets) {
       );
     }
     examples.push(`G on the pool in ${(poolMs / DRAWS).toFixed(0)} ms`);
+    // InfoGAN: what each continuous code does (the explorer's code sliders), and the codes' picture.
+    if (config.conditioning === 'infoCodes') {
+      examples.push(`continuous codes: ${describeEffects(await continuousEffects(trainer, config))}`);
+      mkdirSync('test-results', { recursive: true });
+      await writeCodePicture(`test-results/models-${preset}-codes.png`, trainer, config);
+    }
     const fixed = (v: number | undefined, digits = 2) => (v === undefined ? '–' : v.toFixed(digits));
     rows.push(
       `| ${preset} | ${decoded.weights.iteration} | ${fixed(f.classifierScore)} | ${f.classes} | ${fixed(f.labelAccuracy, 3)} | ${

@@ -109,6 +109,7 @@ export const CONFIG_SCHEMA = {
   }),
   categories: num({ default: 10, min: 2, max: 20, integer: true, live: false, label: 'Categorical code values' }),
   continuousCodes: num({ default: 0, min: 0, max: 3, integer: true, live: false, label: 'Continuous codes' }),
+  infoNoiseScale: num({ default: 1, min: 0.01, max: 1, live: false, label: 'InfoGAN noise scale σ' }),
 
   // How it is trained: these apply on the next chunk of steps without losing weights.
   objective: choice(OBJECTIVES, { default: 'nonSaturating', live: true, label: 'Objective' }),

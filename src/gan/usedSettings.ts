@@ -18,6 +18,7 @@ export function isUsed(field: FieldName, config: RunConfig): boolean {
     case 'infoLambda':
     case 'categories':
     case 'continuousCodes':
+    case 'infoNoiseScale':
       return conditioning === 'infoCodes';
     case 'channels':
       return architecture === 'dcgan';

@@ -84,6 +84,7 @@ export const ko: typeof en = {
     channels: 'DCGAN 채널 너비',
     categories: '범주형 코드 값 개수',
     continuousCodes: '연속 코드 개수',
+    infoNoiseScale: 'InfoGAN 잡음 배율 σ',
     objective: '손실함수',
     generatorOptimizer: '생성자 최적화기',
     discriminatorOptimizer: '판별자 최적화기',

@@ -115,7 +115,7 @@ export const en = {
     },
     infoganMnist: {
       name: 'InfoGAN on MNIST',
-      text: 'No labels: G gets noise ⊕ a code of 10 values ⊕ 2 continuous codes, and a head Q on D’s trunk must read the code back from the image (λ = 1). Watch the mutual-information chart climb towards ln 10 ≈ 2.3, then open the latent explorer: its rows show one noise vector under each code value and along each continuous code.',
+      text: 'No labels: DCGAN’s G gets noise (scaled by σ = 0.15, so that the code, not the noise, picks the digit) ⊕ a code of 10 values ⊕ 2 continuous codes, and a head Q on D’s trunk must read the code back from the image (λ = 1). Watch the mutual-information chart climb towards ln 10 ≈ 2.3, then open the latent explorer: its rows show one noise vector under each code value and along each continuous code.',
     },
     wganGpRing: {
       name: 'WGAN-GP on the ring',
@@ -240,7 +240,7 @@ export const ko: typeof en = {
     },
     infoganMnist: {
       name: 'MNIST InfoGAN',
-      text: '레이블이 없습니다. 생성자는 노이즈 ⊕ 10개 값의 코드 ⊕ 연속 코드 2개를 받고, 판별자의 몸통 위의 Q 헤드가 이미지에서 그 코드를 다시 읽어 내야 합니다 (λ = 1). 상호 정보량 그래프가 ln 10 ≈ 2.3 쪽으로 오르는 것을 본 뒤 잠재공간 탐색기를 여세요. 그 행들이 한 노이즈 벡터를 코드 값마다, 연속 코드를 따라 보여 줍니다.',
+      text: '레이블이 없습니다. DCGAN 생성자는 노이즈 (숫자를 노이즈가 아니라 코드가 고르도록 σ = 0.15로 줄임) ⊕ 10개 값의 코드 ⊕ 연속 코드 2개를 받고, 판별자의 몸통 위의 Q 헤드가 이미지에서 그 코드를 다시 읽어 내야 합니다 (λ = 1). 상호 정보량 그래프가 ln 10 ≈ 2.3 쪽으로 오르는 것을 본 뒤 잠재공간 탐색기를 여세요. 그 행들이 한 노이즈 벡터를 코드 값마다, 연속 코드를 따라 보여 줍니다.',
     },
     wganGpRing: {
       name: '고리 위의 WGAN-GP',

@@ -245,7 +245,7 @@ describe('the information term', () => {
   test('with Q predicting nothing (zero output layer): CE = ln K, the estimate is 0, and L_I adds w·½‖c‖²', () => {
     const K = 4;
     const discriminator = { featureSize: 3 } as Parameters<typeof infoCodes>[1];
-    const codes = infoCodes({ categories: K, continuousCodes: 2 }, discriminator, createRng(1));
+    const codes = infoCodes({ categories: K, continuousCodes: 2, infoNoiseScale: 1 }, discriminator, createRng(1));
     const [, , outKernel, outBias] = codes.headVariables;
     outKernel.assign(tf.zerosLike(outKernel));
     outBias.assign(tf.zerosLike(outBias));
@@ -260,6 +260,26 @@ describe('the information term', () => {
     expect(info.loss.dataSync()[0]).toBeCloseTo(lambda * (Math.log(K) + 0.1 * squaredError), 5);
     tf.dispose([features, info.loss, info.mutualInformation]);
     codes.dispose();
+  });
+
+  test('G reads σ·z ⊕ onehot(c_cat) ⊕ c_cont: infoNoiseScale scales the noise only', () => {
+    const discriminator = { featureSize: 3 } as Parameters<typeof infoCodes>[1];
+    const noise = tf.tensor2d([1, -2, 0.5, 4], [2, 2]);
+    const condition = { labels: new Int32Array([1, 0]), continuous: new Float32Array([0.5, -1]) };
+    for (const sigma of [1, 0.2]) {
+      const codes = infoCodes(
+        { categories: 3, continuousCodes: 1, infoNoiseScale: sigma },
+        discriminator,
+        createRng(1),
+      );
+      const input = codes.generatorInput(noise, condition);
+      expect(Array.from(input.dataSync())).toEqual(
+        Array.from(new Float32Array([sigma, -2 * sigma, 0, 1, 0, 0.5, 0.5 * sigma, 4 * sigma, 1, 0, 0, -1])),
+      );
+      input.dispose();
+      codes.dispose();
+    }
+    noise.dispose();
   });
 
   test('mutualInformation is the last stats field, so earlier fields keep their indices', () => {

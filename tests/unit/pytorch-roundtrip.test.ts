@@ -172,7 +172,7 @@ describe.skipIf(torchMissing)('export → train in PyTorch → import into Nash:
     await roundTrip({ ...defaultConfig(), ...smallDigits, architecture: 'dcgan' }, 20);
   });
 
-  test('an MNIST DCGAN InfoGAN under WGAN-GP (no critic batch norm; Q on the trunk, 2 continuous codes) after 10 steps', async () => {
+  test('an MNIST DCGAN InfoGAN under WGAN-GP (no critic batch norm; Q on the trunk, 2 continuous codes, G reading 0.3·z) after 10 steps', async () => {
     await roundTrip(
       {
         ...defaultConfig(),
@@ -181,6 +181,7 @@ describe.skipIf(torchMissing)('export → train in PyTorch → import into Nash:
         architecture: 'dcgan',
         conditioning: 'infoCodes',
         continuousCodes: 2,
+        infoNoiseScale: 0.3,
       },
       10,
     );

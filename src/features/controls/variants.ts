@@ -49,12 +49,13 @@ const isVariant = (id: string): id is VariantId => VARIANT_IDS.some((variant) =>
 
 /**
  * The variant a configuration is, read from its axes; undefined for combinations only Advanced makes.
+ * CGAN and InfoGAN are themselves on either network (the infoganMnist preset trains DCGAN's, the variants an MLP).
  * An MLP without conditioning is the variant named after its objective (LSGAN, WGAN, WGAN-GP), or
  * "GAN" for either log-loss (a logit output: the saturating and the non-saturating form).
  */
 export function variantOf(config: RunConfig): VariantId | undefined {
   const { architecture, conditioning, objective } = config;
-  if (architecture === 'dcgan') return conditioning === 'none' && objective === 'nonSaturating' ? 'dcgan' : undefined;
+  if (architecture === 'dcgan' && conditioning === 'none') return objective === 'nonSaturating' ? 'dcgan' : undefined;
   if (conditioning === 'label') return objective === 'nonSaturating' ? 'cgan' : undefined;
   if (conditioning === 'infoCodes') return objective === 'nonSaturating' ? 'infogan' : undefined;
   if (OBJECTIVE_MODULES[objective].output === 'logit') return 'gan';

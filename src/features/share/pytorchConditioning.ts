@@ -103,7 +103,7 @@ ${
   }
   return `
 # ─── Conditioning: InfoGAN (src/gan/conditioning/info-codes.ts, Chen et al. 2016) ──────────────
-#   G reads z + c, c = onehot(c_cat) + c_cont, c_cat ~ Cat(K), c_cont ~ U(-1, 1)^C.
+#   G reads sigma z + c (sigma: NOISE_SCALE), c = onehot(c_cat) + c_cont, c_cat ~ Cat(K), c_cont ~ U(-1, 1)^C.
 #   Q (src/gan/architectures/info-head.ts) shares D's trunk: features -> dense ${Q_HIDDEN} -> LeakyReLU 0.2 -> dense K + C.
 #   L_I = CE(c_cat, Q_cat(x)) + W_CONT/2 ||c_cont - Q_mean(x)||^2 on x = G(z, c)   (sigma fixed at 1)
 #   D/Q step: minimise L_D + lambda L_I over D and Q;  G step: minimise L_G + lambda L_I over G.
@@ -111,6 +111,7 @@ ${
 K = ${config.categories}
 C_CONT = ${config.continuousCodes}
 INFO_LAMBDA = CONFIG['infoLambda']
+NOISE_SCALE = CONFIG['infoNoiseScale']  # G reads sigma z (1: the paper's G; src/gan/conditioning/info-codes.ts)
 W_CONT = ${CONTINUOUS_CODE_WEIGHT}  # the continuous codes' weight in L_I (PyTorch-GAN's lambda_con)
 
 
@@ -152,7 +153,7 @@ def grid_condition(n):
 
 
 def generator_input(noise, condition):
-    return torch.cat([noise, condition[0], condition[1]], 1)               # [n, latentSize + K + C]
+    return torch.cat([NOISE_SCALE * noise, condition[0], condition[1]], 1) # [n, latentSize + K + C]
 
 
 def information(features, condition):
