@@ -412,8 +412,12 @@ export const PRESETS = {
    * picker and sliders move its codes.
    *
    * Screened in the exported PyTorch script (the project's classifier, code values' majority digits
-   * at 2,000 iterations, seeds 1–4): DCGAN at σ = 1 held 7 and 7 digits (purity 0.50–0.53: the noise
-   * chose the digit, the code a style), at σ = 0.2 8, 8, 7, 8 (purity 0.75–0.80, 0.82–0.93 by 4,000).
+   * at 2,000 iterations): DCGAN at σ = 1 held 7 and 7 digits at seeds 1–2 (purity 0.50–0.53: the
+   * noise chose the digit, the code a style), at σ = 0.3 8 (seed 1), at σ = 0.2 8, 8, 7, 8 at seeds
+   * 1–4 (purity 0.75–0.80), at σ = 0.15 9, 9, 10, 7, 8 at seeds 1–5 (purity 0.83–0.96; G drew 9–10
+   * digits), at σ = 0.1 6 (seed 1: G drew 7 digits). Which digits the codes pick still wanders
+   * between checkpoints (seed 3: 10, 7, 9, 10 at 2,000, 2,500, 3,000, 4,000). In Nash
+   * (`npm run bench -- infogan`, wasm): 8, 9 at seeds 1–2.
    * The earlier MLP recipe (MNIST_MLP_RECIPES.infoCodes, still the InfoGAN variant's on MNIST) held 8,
    * 7, 8, 7, 6, 5, 7, 5 digits at seeds 1–8 in Nash and drew them poorly (classifier score 3–5 against
    * DCGAN's 6–7); what it drops is digits, not purity: a smaller σ made it drop more. Many other MLP
