@@ -417,7 +417,9 @@ export const PRESETS = {
    * 1–4 (purity 0.75–0.80), at σ = 0.15 9, 9, 10, 7, 8 at seeds 1–5 (purity 0.83–0.96; G drew 9–10
    * digits), at σ = 0.1 6 (seed 1: G drew 7 digits). Which digits the codes pick still wanders
    * between checkpoints (seed 3: 10, 7, 9, 10 at 2,000, 2,500, 3,000, 4,000). In Nash
-   * (`npm run bench -- infogan`, wasm): 8, 9 at seeds 1–2.
+   * (`npm run bench -- infogan`, wasm): 8, 9, 8 at seeds 1–3 and 7, 7, 8 at seeds 4–6 (the MLP: 8, 7, 8,
+   * 7, 6, 5). At σ = 0.15 in PyTorch, seeds 1–5 at 2,000, none did better: λ = 2 9, 8, 7, 7, 7; G 2e-3 /
+   * D 4e-4 8, 8, 7, 9 (seeds 1–4); batch 64 7, 8, 7 (seeds 1–3).
    * The earlier MLP recipe (MNIST_MLP_RECIPES.infoCodes, still the InfoGAN variant's on MNIST) held 8,
    * 7, 8, 7, 6, 5, 7, 5 digits at seeds 1–8 in Nash and drew them poorly (classifier score 3–5 against
    * DCGAN's 6–7); what it drops is digits, not purity: a smaller σ made it drop more. Many other MLP
