@@ -49,6 +49,12 @@ test('MNIST: save, reload, load and continue; files over the limit or of another
   await waitFor(page, 'ready', 90_000);
   expect((await read(page)).iteration).toBe(0);
   await page.getByRole('button', { name: /^Load mnist · nonSaturating · mlp 6$/ }).click();
+  // The page says what the load did; waiting for its words first tells a refused load (its reason) from
+  // a click that never reached the list (nothing said) when this fails (once in CI: iteration 0, no notice).
+  const said = page.getByText(/^(Loaded mnist · nonSaturating · mlp|Could not load)/);
+  await expect
+    .poll(() => said.allTextContents(), { timeout: 60_000 })
+    .toEqual(['Loaded mnist · nonSaturating · mlp: training continues from iteration 6.']);
   await settledAt(page, 6);
   await expect.poll(async () => (await samples(page))?.iteration, { timeout: 30_000 }).toBe(6);
   expect((await samples(page))!.values).toEqual(before.values); // the same G on the same fixed noise
