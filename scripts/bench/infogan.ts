@@ -101,7 +101,6 @@ for (const seed of seeds) {
     trained = 0;
   }
   const effects = await continuousEffects(trainer, seeded);
-  mkdirSync('test-results', { recursive: true });
   await writeCodePicture(`test-results/infogan-codes-seed${seed}.png`, trainer, seeded);
   codeEffects.push(`seed ${seed}: ${describeEffects(effects)}`);
   digits.dispose();

@@ -15,7 +15,7 @@
  * width (lib/infoCodes.ts, as `npm run bench -- infogan` measures it live) and the codes' picture,
  * test-results/models-<preset>-codes.png. --dir judges a model not yet shipped (pretrain:model's --out).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { decodeTrainedModel } from '../../src/features/presets/trainedModel.ts';
@@ -156,7 +156,6 @@ for (const preset of presets) {
     // InfoGAN: what each continuous code does (the explorer's code sliders), and the codes' picture.
     if (config.conditioning === 'infoCodes') {
       examples.push(`continuous codes: ${describeEffects(await continuousEffects(trainer, config))}`);
-      mkdirSync('test-results', { recursive: true });
       await writeCodePicture(`test-results/models-${preset}-codes.png`, trainer, config);
     }
     const fixed = (v: number | undefined, digits = 2) => (v === undefined ? '–' : v.toFixed(digits));

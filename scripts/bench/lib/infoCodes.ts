@@ -4,7 +4,8 @@
  * and a picture of the codes.
  */
 import { Buffer } from 'node:buffer';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import type { RunConfig } from '../../../src/gan/config.ts';
 import { sampleNoise } from '../../../src/gan/latent.ts';
@@ -81,7 +82,8 @@ export async function continuousEffects(
 
 /**
  * Writes the continuous codes' picture as a greyscale PNG: for code j, row k is
- * code value k with one noise vector, column v the code at CODE_VALUES[v], the others at 0.
+ * code value k with one noise vector, column v the code at CODE_VALUES[v], the others at 0. Makes
+ * the file's folder if it is missing.
  */
 export async function writeCodePicture(file: string, trainer: Trainer, config: RunConfig): Promise<void> {
   const rows = config.categories;
@@ -116,6 +118,7 @@ export async function writeCodePicture(file: string, trainer: Trainer, config: R
       }
     }
   }
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(
     file,
     greyPng(enlarged(pixels, width, height, PICTURE_SCALE), width * PICTURE_SCALE, height * PICTURE_SCALE),

@@ -30,9 +30,9 @@ import {
  *
  * σ is infoNoiseScale (1: the paper's G). A smaller σ leaves less of the digit to the noise, so the
  * categorical code must carry it (ClusterGAN, Mukherjee et al. 2019, draws z with σ = 0.1 for this
- * reason). On MNIST with DCGAN's networks (PyTorch, the project's classifier, seeds 1–4, 4,000
- * iterations) the code values' purity read 0.59–0.62 at σ = 1 and 0.82–0.93 at σ = 0.2; at 0.1 G
- * dropped digits (7–9 present). The latent explorer's z stays N(0, 1): G scales it.
+ * reason). On MNIST with DCGAN's networks (PyTorch, the project's classifier, 4,000 iterations) the
+ * code values' purity read 0.59–0.62 at σ = 1 (seeds 1–2) and 0.82–0.93 at σ = 0.2 (seeds 1–4); at
+ * 0.1 G dropped digits (seed 1: 7–9 present). The latent explorer's z stays N(0, 1): G scales it.
  *
  * The objective's L_D and L_G are unchanged; the information term is added around them (openai/InfoGAN
  * infogan_trainer.py adds −λ·MI to both; −MI and L_I differ by the constant H(c)). D's score and
