@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { buildNetworks } from '../../src/gan/architectures/build.ts';
-import { dcganDiscriminator, dcganGenerator } from '../../src/gan/architectures/dcgan.ts';
+import { BATCH_NORM_EPSILON } from '../../src/gan/architectures/constants.ts';
+import { applyBatchNorm, batchNorm, dcganDiscriminator, dcganGenerator } from '../../src/gan/architectures/dcgan.ts';
 import { discriminate } from '../../src/gan/architectures/network.ts';
 import { defaultConfig, OBJECTIVES, type RunConfig } from '../../src/gan/config.ts';
 import type { Dataset } from '../../src/gan/data/dataset.ts';
@@ -88,6 +89,47 @@ describe('DCGAN shapes', () => {
     tf.dispose([latent, first, alone, inBatch, aloneTraining, inBatchTraining]);
     generator.dispose();
   });
+
+  // Batch norm's gradient is written by hand (dcgan.ts normaliseBatch): it must equal what tfjs's
+  // tape gives for the textbook forward ops, for x, γ and β, with and without an image grid.
+  test.each([
+    [3, 7, 7, 4],
+    [5, 6],
+  ])(
+    'batch norm in training mode: its gradient equals the tape’s through γ·(x − μ)/√(σ² + ε) + β, x %j',
+    (...shape) => {
+      const rng = createRng(6, 'batch norm');
+      const channels = shape[shape.length - 1];
+      const bn = batchNorm(rng, channels, 'test');
+      bn.gamma.assign(tf.tensor1d(rng.fillNormal(new Float32Array(channels), 1, 0.3)));
+      bn.beta.assign(tf.tensor1d(rng.fillNormal(new Float32Array(channels), 0, 0.3)));
+      const x = tf.tensor(rng.fillNormal(new Float32Array(shape.reduce((a, b) => a * b)), 0.3, 2), shape);
+      const weights = tf.tensor(rng.fillNormal(new Float32Array(x.size)), shape);
+      const axes = shape.slice(0, -1).map((_, i) => i);
+      const textbook = (input: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor) => {
+        const { mean, variance } = tf.moments(input, axes);
+        return tf.add(tf.mul(tf.div(tf.sub(input, mean), tf.sqrt(tf.add(variance, BATCH_NORM_EPSILON))), gamma), beta);
+      };
+      const ours = (input: tf.Tensor) => applyBatchNorm(bn, input, true);
+      const lossOf = (f: () => tf.Tensor) => tf.sum(tf.mul(f(), weights));
+      const expected = tf.grads((a: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => lossOf(() => textbook(a, g, b)))([
+        x,
+        bn.gamma,
+        bn.beta,
+      ]);
+      const { value, grads } = tf.variableGrads(() => lossOf(() => ours(x)) as tf.Scalar, [bn.gamma, bn.beta]);
+      const dx = tf.grad((a: tf.Tensor) => lossOf(() => ours(a)))(x);
+      const actual = [dx, grads[bn.gamma.name], grads[bn.beta.name]];
+      actual.forEach((gradient, i) => {
+        const [a, e] = [gradient.dataSync(), expected[i].dataSync()];
+        const scale = Math.max(...e.map(Math.abs));
+        expect(scale).toBeGreaterThan(0.1);
+        expect(Math.max(...a.map((v, j) => Math.abs(v - e[j]))) / scale, ['∂x', '∂γ', '∂β'][i]).toBeLessThan(1e-5);
+      });
+      tf.dispose([x, weights, value, ...expected, ...actual]);
+      for (const v of [bn.gamma, bn.beta, bn.runningMean, bn.runningVariance]) v.dispose();
+    },
+  );
 
   test('DCGAN refuses data that are not 28×28 images', () => {
     expect(() =>

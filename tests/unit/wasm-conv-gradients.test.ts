@@ -1,7 +1,6 @@
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { registerWasmConvGradients } from '../../src/gan/backends/wasm-conv-gradients.ts';
-import { registerWasmMatMul } from '../../src/gan/backends/wasm-matmul.ts';
+import { registerWasmTrainingKernels } from '../../src/gan/backends/wasm.ts';
 import { defaultConfig } from '../../src/gan/config.ts';
 import { createRng } from '../../src/gan/rng.ts';
 import { Trainer } from '../../src/gan/trainer.ts';
@@ -11,10 +10,7 @@ import { tf, useCpu } from './setup-tf.ts';
 /** The bar: the wasm gradients match the cpu backend's to 1e-4 relative error. */
 const TOLERANCE = 1e-4;
 
-beforeAll(() => {
-  registerWasmConvGradients();
-  registerWasmMatMul();
-});
+beforeAll(registerWasmTrainingKernels);
 afterAll(useCpu);
 
 type Shape = number[];
@@ -131,6 +127,37 @@ describe('wasm convolution gradients match the cpu backend', () => {
         tf.matMul(at, tf.transpose(bt), true, true),
       ],
     );
+  });
+});
+
+describe('wasm per-channel reductions and a sharing Identity', () => {
+  // Batch norm's moments and every per-channel bias gradient: images reduced over all but channels,
+  // by average pooling on wasm; other axes go to wasm's own kernels.
+  test.each([
+    [[0, 1, 2], false],
+    [[0, 1, 2], true],
+    [[-4, -3, -2], false],
+    [[1, 2], false],
+    [[0], true],
+  ] as [number[], boolean][])('sum and mean of a 5×7×6×3 tensor over axes %j (keepDims %s)', async (axes, keepDims) => {
+    const shape: Shape = [5, 7, 6, 3];
+    await expectSameOnBothBackends([[random(shape, 9), shape]], (x) => {
+      const [sum, mean] = [tf.sum(x, axes, keepDims), tf.mean(x, axes, keepDims)];
+      expect(sum.shape).toEqual(mean.shape);
+      expect(sum.rank).toBe(keepDims ? 4 : 4 - axes.length);
+      return [sum, mean];
+    });
+  });
+
+  test('a clone shares its data (no new buffer on the wasm heap) and outlives the original', async () => {
+    await tf.setBackend('wasm');
+    const x = tf.tensor([1, 2, 3, 4], [2, 2]);
+    const buffers = tf.engine().backend.numDataIds();
+    const copy = tf.clone(x);
+    expect(tf.engine().backend.numDataIds()).toBe(buffers);
+    x.dispose();
+    expect(Array.from(await copy.data())).toEqual([1, 2, 3, 4]);
+    copy.dispose();
   });
 });
 

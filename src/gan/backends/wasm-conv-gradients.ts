@@ -1,4 +1,5 @@
 import * as tf from '../tf.ts';
+import { mapByIndex, rearrange, registerWasmRearrange } from './wasm-rearrange.ts';
 
 /**
  * Convolution gradients for tfjs-backend-wasm, built from kernels it runs fast (XNNPACK's Conv2D,
@@ -40,45 +41,6 @@ function conv2dInfo(inShape: number[], filterShape: number[], attrs: Attrs): Inf
 }
 
 /**
- * Rows [top, top + rows) and columns [left, left + cols) of [b, h, w, c], through wasm's native
- * StridedSlice (its Slice copies one channel vector per JavaScript call: ~10× slower here). With a
- * single channel the tensor goes through as [b, h, w]: wasm's rank-4 kernels move such tensors one
- * element at a time (StridedSlice and PadV2 ~10× slower than at rank 3).
- */
-function crop(t: tf.Tensor4D, top: number, rows: number, left: number, cols: number): tf.Tensor4D {
-  const [b, h, w, c] = t.shape;
-  if (top === 0 && left === 0 && rows === h && cols === w) return t;
-  if (c === 1)
-    return tf.reshape(tf.slice(tf.reshape(t, [b, h, w]), [0, top, left], [b, rows, cols]), [b, rows, cols, 1]);
-  return tf.stridedSlice(t, [0, top, left, 0], [b, top + rows, left + cols, c], [1, 1, 1, 1]) as tf.Tensor4D;
-}
-
-/** Pads `top` and `left` zeros, then pads or crops so that rows and columns are exactly `rows` × `cols`. */
-function frame(t: tf.Tensor4D, top: number, rows: number, left: number, cols: number): tf.Tensor4D {
-  const [b, h, w, c] = t.shape;
-  const bottom = Math.max(0, rows - top - h);
-  const right = Math.max(0, cols - left - w);
-  if (!top && !bottom && !left && !right) return crop(t, 0, rows, 0, cols);
-  const padded =
-    c === 1
-      ? tf.reshape<tf.Rank.R4>(
-          tf.pad(tf.reshape(t, [b, h, w]), [
-            [0, 0],
-            [top, bottom],
-            [left, right],
-          ]),
-          [b, h + top + bottom, w + left + right, 1],
-        )
-      : tf.pad(t, [
-          [0, 0],
-          [top, bottom],
-          [left, right],
-          [0, 0],
-        ]);
-  return crop(padded, 0, rows, 0, cols);
-}
-
-/**
  * dW[ky, kx, ci, co] = Σ_{b, oy, ox} x[b, oy·s + ky − pad, ox·s + kx − pad, ci] · dy[b, oy, ox, co]
  *
  * which is a stride-1 convolution of x with channels and batch swapped, [ci, rows, cols, b], by dy
@@ -89,7 +51,13 @@ export function conv2dFilterGradient(x: tf.Tensor4D, dy: tf.Tensor4D, info: Info
     const { strideHeight: sy, strideWidth: sx, outHeight, outWidth, filterHeight, filterWidth, padInfo } = info;
     const rows = (outHeight - 1) * sy + filterHeight; // input rows the forward pass read, padding included
     const cols = (outWidth - 1) * sx + filterWidth;
-    const framed = frame(x, padInfo.top, rows, padInfo.left, cols); // [b, rows, cols, ci]
+    const framedShape = [x.shape[0], rows, cols, x.shape[3]];
+    const framed = rearrange<tf.Rank.R4>(
+      x,
+      framedShape,
+      `framed ${x.shape} ${[rows, cols, padInfo.top, padInfo.left]}`,
+      () => mapByIndex(framedShape, x.shape, ([n, r, q, c]) => [n, r - padInfo.top, q - padInfo.left, c]),
+    ); // [b, rows, cols, ci]
     const channelsFirst = tf.transpose(framed, [3, 1, 2, 0]); // [ci, rows, cols, b]
     const dyAsFilter = tf.transpose(dy, [1, 2, 0, 3]); // [oh, ow, b, co]
     const grad = tf.conv2d(channelsFirst as tf.Tensor4D, dyAsFilter as tf.Tensor4D, 1, 'valid', 'NHWC', [sy, sx]); // [ci, kh, kw, co]
@@ -125,26 +93,33 @@ export function conv2dInputGradient(dy: tf.Tensor4D, filter: tf.Tensor4D, info: 
       Math.floor((padInfo.top + inHeight - 1) / sy) + 1,
       Math.floor((padInfo.left + inWidth - 1) / sx) + 1,
     ]; // positions per phase
-    // Zero taps beyond the kernel give every phase T taps; index k = t·s + r splits into (t, r).
-    const padded = tf.pad(filter, [
-      [0, ty * sy - filterHeight],
-      [0, tx * sx - filterWidth],
-      [0, 0],
-      [0, 0],
-    ]); // [ty·sy, tx·sx, ci, co]
-    const split = tf.reshape(padded, [ty, sy, tx, sx, inChannels, outChannels]);
-    const reversed = tf.reverse(split, [0, 2]); // tap t reads dy row m − t: a correlation with taps reversed
-    const phaseFilter = tf.reshape(tf.transpose(reversed, [0, 2, 5, 1, 3, 4]), [
-      ty,
-      tx,
-      outChannels,
-      sy * sx * inChannels,
-    ]); // [ty, tx, co, sy·sx·ci]
-    const window = frame(dy, ty - 1, rows + ty - 1, tx - 1, cols + tx - 1); // [b, rows + ty − 1, cols + tx − 1, co]
-    const phases = tf.conv2d(window, phaseFilter as tf.Tensor4D, 1, 'valid'); // [b, rows, cols, sy·sx·ci]
-    const shuffled = tf.transpose(tf.reshape(phases, [batchSize, rows, cols, sy, sx, inChannels]), [0, 1, 3, 2, 4, 5]); // [b, rows, sy, cols, sx, ci]
-    const full = tf.reshape<tf.Rank.R4>(shuffled, [batchSize, rows * sy, cols * sx, inChannels]); // padded rows and columns
-    return crop(full, padInfo.top, inHeight, padInfo.left, inWidth);
+    const phaseShape = [ty, tx, outChannels, sy * sx * inChannels];
+    // Tap t of phase r is kernel row (T − 1 − t)·s + r: reversed, since tap t reads dy row m − t;
+    // taps past the kernel are zeros.
+    const phaseFilter = rearrange<tf.Rank.R4>(filter, phaseShape, `phase filter ${filter.shape} ${[sy, sx]}`, () =>
+      mapByIndex(phaseShape, filter.shape, ([tapY, tapX, o, k]) => {
+        const [ry, rx, c] = [Math.floor(k / (sx * inChannels)), Math.floor(k / inChannels) % sx, k % inChannels];
+        return [(ty - 1 - tapY) * sy + ry, (tx - 1 - tapX) * sx + rx, c, o];
+      }),
+    ); // [ty, tx, co, sy·sx·ci]
+    const windowShape = [batchSize, rows + ty - 1, cols + tx - 1, outChannels];
+    const window = rearrange<tf.Rank.R4>(dy, windowShape, `window ${dy.shape} ${windowShape}`, () =>
+      mapByIndex(windowShape, dy.shape, ([n, r, q, o]) => [n, r - (ty - 1), q - (tx - 1), o]),
+    ); // dy with T − 1 zero rows and columns before it, cut or padded to the phases' window
+    const phases = tf.conv2d(window, phaseFilter, 1, 'valid'); // [b, rows, cols, sy·sx·ci]
+    const shape = [batchSize, inHeight, inWidth, inChannels];
+    // Input pixel (i, j) is padded position (q, p) = (i + pad top, j + pad left): phase
+    // (q mod sy, p mod sx) at position (q div sy, p div sx).
+    return rearrange<tf.Rank.R4>(
+      phases,
+      shape,
+      `shuffle ${phases.shape} ${shape} ${[padInfo.top, padInfo.left, sy, sx]}`,
+      () =>
+        mapByIndex(shape, phases.shape, ([n, i, j, c]) => {
+          const [q, p] = [i + padInfo.top, j + padInfo.left];
+          return [n, Math.floor(q / sy), Math.floor(p / sx), ((q % sy) * sx + (p % sx)) * inChannels + c];
+        }),
+    );
   });
 }
 
@@ -158,6 +133,7 @@ export function registerWasmConvGradients(): void {
   const native = tf.getKernel('Conv2DBackpropInput', BACKEND);
   if (!native) throw new Error('wasm conv gradients: import @tensorflow/tfjs-backend-wasm first');
   if (native.kernelFunc === inputGradientKernel.kernelFunc) return;
+  registerWasmRearrange();
   nativeInputGradient = native;
   if (!tf.getKernel('Conv2DBackpropFilter', BACKEND)) tf.registerKernel(filterGradientKernel);
   tf.unregisterKernel('Conv2DBackpropInput', BACKEND);
