@@ -123,6 +123,40 @@ export const DCGAN_MNIST: Partial<RunConfig> = {
   discriminatorLearningRate: 6e-4,
 };
 
+/**
+ * What InfoGAN trains with on MNIST, the InfoGAN variant's there and the infoganMnist preset's:
+ * DCGAN's networks (the paper's MNIST InfoGAN is convolutional too) with DCGAN_MNIST's sizes and
+ * rates, a 32-d latent ⊕ a categorical code of 10 values ⊕ 2 continuous codes in U(−1, 1) (the
+ * paper's MNIST layout, RESEARCH.md §1), Q sharing D's trunk, λ = 1, and G reading the noise at
+ * σ = 0.15 (infoNoiseScale, conditioning/info-codes.ts), so that the digit is left to the
+ * categorical code.
+ *
+ * Screened in the exported PyTorch script (the project's classifier, code values' majority digits
+ * at 2,000 iterations): DCGAN at σ = 1 held 7 and 7 digits at seeds 1–2 (purity 0.50–0.53: the
+ * noise chose the digit, the code a style), at σ = 0.3 8 (seed 1), at σ = 0.2 8, 8, 7, 8 at seeds
+ * 1–4 (purity 0.75–0.80), at σ = 0.15 9, 9, 10, 7, 8 at seeds 1–5 (purity 0.83–0.96; G drew 9–10
+ * digits), at σ = 0.1 6 (seed 1: G drew 7 digits). Which digits the codes pick still wanders
+ * between checkpoints (seed 3: 10, 7, 9, 10 at 2,000, 2,500, 3,000, 4,000). In Nash
+ * (`npm run bench -- infogan`, wasm): 8, 9, 8 at seeds 1–3 and 7, 7, 8 at seeds 4–6 (the MLP: 8, 7, 8,
+ * 7, 6, 5). At σ = 0.15 in PyTorch, seeds 1–5 at 2,000, none did better: λ = 2 9, 8, 7, 7, 7; G 2e-3 /
+ * D 4e-4 8, 8, 7, 9 (seeds 1–4); batch 64 7, 8, 7 (seeds 1–3).
+ * The MLP recipe (MNIST_MLP_RECIPES.infoCodes, what an MLP chosen under Advanced trains with) held 8,
+ * 7, 8, 7, 6, 5, 7, 5 digits at seeds 1–8 in Nash and drew them poorly (classifier score 3–5 against
+ * DCGAN's 6–7); what it drops is digits, not purity: a smaller σ made it drop more. Many other MLP
+ * recipes were screened and none held ≥ 8 at every seed (git log of presets.ts's comment, 139d3de).
+ */
+export const INFOGAN_MNIST: Partial<RunConfig> = {
+  architecture: 'dcgan',
+  categories: 10,
+  continuousCodes: 2,
+  infoLambda: 1,
+  infoNoiseScale: 0.15,
+  ...DCGAN_MNIST,
+};
+
+/** InfoGAN leaving MNIST for a 2D set: back to an MLP (DCGAN draws only images) at the 2D sizes, σ = 1. */
+export const INFOGAN_2D: Partial<RunConfig> = { architecture: 'mlp', ...TWO_D_MLP, infoNoiseScale: 1 };
+
 type Axes = Pick<RunConfig, 'dataset' | 'architecture' | 'conditioning'>;
 
 /**

@@ -1,10 +1,11 @@
 /** The classroom presets as data: every one is a valid configuration, and each failure names what it shows. */
 import { describe, expect, test } from 'vitest';
-import { defaultConfig, validateConfig } from '../../src/gan/config.ts';
+import { defaultConfig, FIELD_NAMES, type RunConfig, validateConfig } from '../../src/gan/config.ts';
+import { isUsed } from '../../src/gan/usedSettings.ts';
 import { DETECTOR_IDS, type DetectorId } from '../../src/gan/diagnosis/types.ts';
 import { PRESETS } from '../../src/gan/presets.ts';
 import { dataRecipe, TWO_D_MLP } from '../../src/gan/recipes.ts';
-import { variantPatch } from '../../src/features/controls/variants.ts';
+import { datasetPatch, variantOf, variantPatch } from '../../src/features/controls/variants.ts';
 import { parseCli } from '../../scripts/cli/options.ts';
 
 describe('presets', () => {
@@ -53,5 +54,27 @@ describe('presets', () => {
     expect({ ...thenCgan, dataset: 'ring', ...dataRecipe(thenCgan, { ...thenCgan, dataset: 'ring' }) }).toMatchObject(
       TWO_D_MLP,
     );
+  });
+
+  test("InfoGAN on MNIST: the variant menu and the dataset menu give the infoganMnist preset's DCGAN; leaving MNIST, an MLP", () => {
+    const preset = { ...defaultConfig(), ...PRESETS.infoganMnist.config };
+    const ringInfo = { ...defaultConfig(), ...variantPatch('infogan', defaultConfig()) };
+    expect(ringInfo.architecture).toBe('mlp');
+    const thenMnist = { ...ringInfo, ...datasetPatch('mnist', ringInfo) };
+    const mnistGan = { ...defaultConfig(), ...datasetPatch('mnist', defaultConfig()) };
+    const thenInfo = { ...mnistGan, ...variantPatch('infogan', mnistGan) };
+    const dcgan = { ...mnistGan, ...variantPatch('dcgan', mnistGan) };
+    const dcganThenInfo = { ...dcgan, ...variantPatch('infogan', dcgan) };
+    // The same run: every setting the preset's run reads is the same (an MLP's widths left from before go unread).
+    const read = (config: RunConfig) => FIELD_NAMES.filter((field) => isUsed(field, preset)).map((f) => [f, config[f]]);
+    for (const config of [thenMnist, thenInfo, dcganThenInfo]) expect(read(config)).toEqual(read(preset));
+    expect(read(preset).map(([field]) => field)).toEqual(expect.arrayContaining(['architecture', 'infoNoiseScale']));
+    // Back to the ring: DCGAN draws only images, so InfoGAN returns to an MLP at the 2D sizes and σ = 1.
+    const backToRing = { ...thenInfo, ...datasetPatch('ring', thenInfo) };
+    expect(backToRing).toMatchObject({ ...TWO_D_MLP, architecture: 'mlp', infoNoiseScale: 1 });
+    expect(validateConfig(backToRing).ok).toBe(true);
+    expect(variantOf(backToRing)).toBe('infogan');
+    // An MLP InfoGAN chosen under Advanced keeps its network when the dataset changes within the 2D sets.
+    expect(datasetPatch('moons', ringInfo)).toEqual({ dataset: 'moons' });
   });
 });

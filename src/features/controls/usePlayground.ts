@@ -13,8 +13,7 @@ import {
   type RunConfig,
 } from '../../gan/config.ts';
 import { PRESETS, type PresetId } from '../../gan/presets.ts';
-import { dataRecipe } from '../../gan/recipes.ts';
-import { type VariantId, variantPatch } from './variants.ts';
+import { datasetPatch, type VariantId, variantPatch } from './variants.ts';
 import { MAX_CUSTOM_POINTS } from '../../gan/data/toy2d.ts';
 import { STARTER_POINTS } from './starterPoints.ts';
 import { enoughPoints, type Point } from '../plane2d/drawing.ts';
@@ -185,7 +184,7 @@ export function usePlayground(client: TrainingClient, { fromLink = true }: { fro
       commit,
       change,
       chooseVariant: (variant) => change(variantPatch(variant, shown)),
-      chooseDataset: (dataset) => change({ dataset, ...dataRecipe(shown, { ...shown, dataset }) }),
+      chooseDataset: (dataset) => change(datasetPatch(dataset, shown)),
       discard: () => {
         setPending({});
         if (trainedPoints) setPoints(trainedPoints);

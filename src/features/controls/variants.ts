@@ -3,9 +3,9 @@
  * three axes (DESIGN.md), which fields sit in the main panel, and which fields the current settings
  * use (src/gan/usedSettings.ts). Pure data and functions, so they are unit-tested without a browser.
  */
-import { type FieldName, LABELLED_DATASETS, type RunConfig } from '../../gan/config.ts';
+import { type DatasetId, type FieldName, LABELLED_DATASETS, type RunConfig } from '../../gan/config.ts';
 import { OBJECTIVE_MODULES } from '../../gan/objectives/modules.ts';
-import { DCGAN_MNIST, dataRecipe, recipeFor } from '../../gan/recipes.ts';
+import { DCGAN_MNIST, dataRecipe, INFOGAN_2D, INFOGAN_MNIST, recipeFor } from '../../gan/recipes.ts';
 import { isUsed } from '../../gan/usedSettings.ts';
 
 export const VARIANT_IDS = ['gan', 'lsgan', 'dcgan', 'wgan', 'wganGp', 'cgan', 'infogan'] as const;
@@ -49,7 +49,7 @@ const isVariant = (id: string): id is VariantId => VARIANT_IDS.some((variant) =>
 
 /**
  * The variant a configuration is, read from its axes; undefined for combinations only Advanced makes.
- * CGAN and InfoGAN are themselves on either network (the infoganMnist preset trains DCGAN's, the variants an MLP).
+ * CGAN and InfoGAN are themselves on either network (InfoGAN trains DCGAN's on MNIST, an MLP on the 2D sets).
  * An MLP without conditioning is the variant named after its objective (LSGAN, WGAN, WGAN-GP), or
  * "GAN" for either log-loss (a logit output: the saturating and the non-saturating form).
  */
@@ -74,8 +74,23 @@ export function variantPatch(variant: VariantId, config: RunConfig): Partial<Run
     patch.latentSize = 2;
     patch.batchSize = 128;
   }
-  // An MLP on MNIST takes the sizes and rates its conditioning trains with there (recipes.ts).
+  // InfoGAN on MNIST trains DCGAN's networks; an MLP on MNIST takes the sizes and rates its
+  // conditioning trains with there (recipes.ts).
+  if (variant === 'infogan' && config.dataset === 'mnist') return { ...patch, ...INFOGAN_MNIST };
   return { ...patch, ...dataRecipe(config, { ...config, ...patch }) };
+}
+
+/**
+ * The settings that choosing `dataset` changes, from `config`: InfoGAN moves to DCGAN's networks
+ * when it comes to MNIST and back to an MLP at the 2D sizes when it leaves (recipes.ts INFOGAN_MNIST,
+ * INFOGAN_2D); anything else takes the dataset's recipe for an MLP (recipes.ts dataRecipe).
+ */
+export function datasetPatch(dataset: DatasetId, config: RunConfig): Partial<RunConfig> {
+  if (config.conditioning === 'infoCodes' && (dataset === 'mnist') !== (config.dataset === 'mnist')) {
+    if (dataset === 'mnist') return { dataset, ...INFOGAN_MNIST };
+    if (config.architecture === 'dcgan') return { dataset, ...INFOGAN_2D };
+  }
+  return { dataset, ...dataRecipe(config, { ...config, dataset }) };
 }
 
 /** Fields shown in the main panel, in order; every other field is under Advanced. */

@@ -2,8 +2,9 @@ import * as tf from '../tf.ts';
 import { mapByIndex, rearrange, registerWasmRearrange } from './wasm-rearrange.ts';
 
 /**
- * Convolution gradients for tfjs-backend-wasm, built from kernels it runs fast (XNNPACK's Conv2D,
- * Transpose, Reverse, PadV2, StridedSlice), so DCGAN trains on wasm:
+ * Convolution gradients for tfjs-backend-wasm, built from XNNPACK's fast Conv2D and the mapped
+ * copies of wasm-rearrange.ts (wasm's own Transpose, PadV2 and StridedSlice move one element at a
+ * time), so DCGAN trains on wasm:
  *
  * - Conv2DBackpropFilter, which wasm lacks (tfjs #8474): the filter gradient is itself a
  *   convolution, of the input (batch moved to the channel axis) with the output gradient used as a
@@ -13,7 +14,7 @@ import { mapByIndex, rearrange, registerWasmRearrange } from './wasm-rearrange.t
  *   a stride-s transposed convolution is one stride-1 convolution with s² sub-filters, whose
  *   outputs are interleaved (a pixel shuffle).
  *
- * Pure tfjs ops, no DOM: the same code serves the worker, Node tests and the CLI. Call
+ * No DOM: the same code serves the worker, Node tests and the CLI. Call
  * `registerWasmConvGradients()` after importing '@tensorflow/tfjs-backend-wasm'.
  */
 
@@ -103,7 +104,7 @@ export function conv2dInputGradient(dy: tf.Tensor4D, filter: tf.Tensor4D, info: 
       }),
     ); // [ty, tx, co, sy·sx·ci]
     const windowShape = [batchSize, rows + ty - 1, cols + tx - 1, outChannels];
-    const window = rearrange<tf.Rank.R4>(dy, windowShape, `window ${dy.shape} ${windowShape}`, () =>
+    const window = rearrange<tf.Rank.R4>(dy, windowShape, `window ${dy.shape} ${windowShape} ${[ty, tx]}`, () =>
       mapByIndex(windowShape, dy.shape, ([n, r, q, o]) => [n, r - (ty - 1), q - (tx - 1), o]),
     ); // dy with T − 1 zero rows and columns before it, cut or padded to the phases' window
     const phases = tf.conv2d(window, phaseFilter, 1, 'valid'); // [b, rows, cols, sy·sx·ci]

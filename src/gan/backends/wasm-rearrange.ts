@@ -39,12 +39,15 @@ const rearrangeKernel: tf.KernelConfig = {
     const from = heap.typedArrayFromHeap(x) as Float32Array;
     const to = heap.typedArrayFromHeap(out) as Float32Array;
     const memory = new Float32Array(to.buffer);
-    const [fromStart, toStart] = [from.byteOffset >> 2, to.byteOffset >> 2];
+    const fromStart = from.byteOffset >> 2;
+    const toStart = to.byteOffset >> 2;
     for (let r = 0; r < runs.length; r += 3) {
-      const [at, s, length] = [toStart + runs[r], runs[r + 1], runs[r + 2]];
-      if (s < 0) memory.fill(0, at, at + length);
-      else if (length === 1) memory[at] = memory[fromStart + s];
-      else memory.copyWithin(at, fromStart + s, fromStart + s + length);
+      const at = toStart + runs[r];
+      const source = runs[r + 1];
+      const length = runs[r + 2];
+      if (source < 0) memory.fill(0, at, at + length);
+      else if (length === 1) memory[at] = memory[fromStart + source];
+      else memory.copyWithin(at, fromStart + source, fromStart + source + length);
     }
     return out;
   },
@@ -95,9 +98,9 @@ export function registerWasmRearrange(): void {
 }
 
 /**
- * The source map of a transpose with zero padding: out element at multi-index o (in `outShape`) reads
- * x at `from(o)` (a multi-index of `inShape`, or undefined for a zero). Slow (one closure call per
- * element), which is fine for a map built once.
+ * A source map from index arithmetic: the output element at multi-index o (of `outShape`) reads x at
+ * `from(o)`, a multi-index of `inShape`; a zero where that is outside x or undefined. Slow (one
+ * closure call per element), which is fine for a map built once.
  */
 export function mapByIndex(
   outShape: number[],
