@@ -385,8 +385,10 @@ export const PRESETS = {
    * (architectures/dcgan.ts, C = 16 channels), the non-saturating loss, Adam with β1 0.5 (Radford et
    * al.), and recipes.ts's DCGAN_MNIST sizes and rates, which say what was screened. The DCGAN
    * lesson's run. In the browser (`npm run bench -- classtime --seeds 3 --presets dcganMnist`, wasm,
-   * 2 cores) seeds 1–3 read score ≥ 5 with 10 digits at 40 / 37 / 46 s, 6.18 / 5.36 / 6.09 at 120 s
-   * (640 / 603 / 676 iterations), no diagnostics card. Before, at G 5e-4 and D 2e-4: 2 of 3 seeds
+   * 2 cores) seeds 1–3 read score ≥ 5 with 10 digits at 16 / 36 / 28 s, 6.69 / 6.19 / 6.31 at 120 s
+   * (1,370 / 1,464 / 1,175 iterations), no diagnostics card; before wasm's faster data moves and
+   * batch norm's own gradient (backends/, 12% → 22% of PyTorch) 40 / 37 / 46 s and 640 / 603 / 676
+   * iterations. Before, at G 5e-4 and D 2e-4: 2 of 3 seeds
    * within 120 s (109 s / — (4.98 at 120 s) / 82 s). D at 5e-4 with G at 5e-4 once raised the
    * oscillation card (swing 0.21–0.34 against its 0.2 at iteration 400 in 6 of seeds 1–8, a Node
    * replay of the page's detector, issue 15); at G 3e-3, D 6e-4 none showed in those 120 s.

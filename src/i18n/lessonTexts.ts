@@ -177,7 +177,7 @@ export const en = {
       'To keep Q right, G has to make c visible in the image, and without any labels the categorical code often ends up choosing the digit class and a continuous code the slant or width.',
     ],
     lookAt:
-      'Load InfoGAN on MNIST and train 2,000 iterations (about 7 minutes on a laptop’s CPU), or choose Start from trained weights: the mutual-information chart climbs towards ln 10. Then open the latent explorer and look at its rows: one noise vector under each value of the categorical code, and along each continuous code.',
+      'Load InfoGAN on MNIST and train 2,000 iterations (about 4 minutes on a laptop’s CPU), or choose Start from trained weights: the mutual-information chart climbs towards ln 10. Then open the latent explorer and look at its rows: one noise vector under each value of the categorical code, and along each continuous code.',
     question: 'What does Q predict, and why does that give c a meaning?',
     answer:
       'Q predicts the code c from the generated image. G can only help Q by making each value of c change the image in a consistent way, so c comes to control a feature of the data, found without labels.',
@@ -347,7 +347,7 @@ export const ko: typeof en = {
       'Q가 맞히도록 돕기 위해 생성자는 c를 이미지에 드러내야 합니다. 라벨이 없어도 범주형 코드는 숫자의 종류를, 연속형 코드는 기울기나 굵기를 맡게 되는 일이 많습니다.',
     ],
     lookAt:
-      'MNIST InfoGAN을 불러와 2,000번 학습시키거나 (노트북 CPU에서 약 7분) ‘학습된 가중치로 시작’을 고르세요. 상호 정보량 그래프가 ln 10 쪽으로 오릅니다. 그다음 잠재 공간 탐색기를 열어 행들을 보세요. 한 노이즈 벡터를 범주형 코드의 값마다, 그리고 연속 코드마다 그 값을 따라 보여 줍니다.',
+      'MNIST InfoGAN을 불러와 2,000번 학습시키거나 (노트북 CPU에서 약 4분) ‘학습된 가중치로 시작’을 고르세요. 상호 정보량 그래프가 ln 10 쪽으로 오릅니다. 그다음 잠재 공간 탐색기를 열어 행들을 보세요. 한 노이즈 벡터를 범주형 코드의 값마다, 그리고 연속 코드마다 그 값을 따라 보여 줍니다.',
     question: 'Q는 무엇을 예측하고, 그것이 왜 c에 의미를 줄까요?',
     answer:
       'Q는 생성된 이미지에서 코드 c를 예측합니다. 생성자가 Q를 도울 방법은 c의 각 값이 이미지를 일관되게 바꾸도록 하는 것뿐이므로, c는 라벨 없이 찾아낸 데이터의 한 특징을 조절하게 됩니다.',
