@@ -86,9 +86,10 @@ export function variantPatch(variant: VariantId, config: RunConfig): Partial<Run
  * INFOGAN_2D); anything else takes the dataset's recipe for an MLP (recipes.ts dataRecipe).
  */
 export function datasetPatch(dataset: DatasetId, config: RunConfig): Partial<RunConfig> {
-  if (config.conditioning === 'infoCodes' && (dataset === 'mnist') !== (config.dataset === 'mnist')) {
-    if (dataset === 'mnist') return { dataset, ...INFOGAN_MNIST };
-    if (config.architecture === 'dcgan') return { dataset, ...INFOGAN_2D };
+  if (config.conditioning === 'infoCodes') {
+    if (dataset === 'mnist' && config.dataset !== 'mnist') return { dataset, ...INFOGAN_MNIST };
+    if (dataset !== 'mnist' && config.dataset === 'mnist' && config.architecture === 'dcgan')
+      return { dataset, ...INFOGAN_2D };
   }
   return { dataset, ...dataRecipe(config, { ...config, dataset }) };
 }

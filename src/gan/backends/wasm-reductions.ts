@@ -20,7 +20,7 @@ interface ReductionAttrs {
 /** Whether `axis` names exactly axes 0, 1 and 2 of a rank-4 tensor. */
 function isPerChannel(x: tf.TensorInfo, axis: number | number[]): boolean {
   if (x.shape.length !== 4 || x.dtype !== 'float32') return false;
-  const axes = [...new Set(tf.util.parseAxisParam(axis, x.shape))].sort();
+  const axes = [...new Set(tf.util.parseAxisParam(axis, x.shape))].sort((a, b) => a - b);
   return axes.join() === '0,1,2';
 }
 

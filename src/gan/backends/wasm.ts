@@ -5,8 +5,8 @@ import { registerWasmMatMul } from './wasm-matmul.ts';
 
 /**
  * Everything the wasm backend needs to train conv nets fast: the missing conv filter gradient, a
- * faster conv input gradient, a faster transposed matMul, and an Identity that shares data instead
- * of copying it. Call once after importing '@tensorflow/tfjs-backend-wasm' (before or after
+ * faster conv input gradient, a faster transposed matMul, an Identity that shares data instead of
+ * copying it, and per-channel sums and means through average pooling. Call once after importing '@tensorflow/tfjs-backend-wasm' (before or after
  * `setBackend('wasm')`); idempotent.
  */
 export function registerWasmTrainingKernels(): void {
