@@ -14,13 +14,16 @@
  * Chromium (wall). The machine may be shared: read the ratios, with the load printed beside them.
  *
  * Optional rows (BENCH_DCGAN_ROWS): nash-cpu, bare-wasm, bare-cpu (the same model as a bare tfjs
- * loop, tf.layers + tf.train.adam, what a tfjs user would write), and the stock-kernel check. A
+ * loop, tf.layers + tf.train.adam, what a tfjs user would write), and the stock-kernel check. On a
+ * machine with a GPU: torch-cuda (PyTorch on CUDA) beside nash-webgpu (Nash's trainer on
+ * tfjs-backend-webgpu in Node, through Dawn, the npm package `webgpu`, on the GPU's Vulkan driver;
+ * scripts/node/webgpu.ts), both reading the losses back every iteration as the other rows do. A
  * second table puts Nash next to that bare loop with one harness (src/worker/benchmark.ts), in
  * this process and in Chromium on BENCH_DCGAN_BROWSER backends (off by default; SwiftShader's
  * webgl and webgpu are slow here: a warm-up step and two timed ones are enough).
  *
  * Environment: BENCH_DCGAN_SECONDS (time per row, default 8), BENCH_DCGAN_ROWS (comma-separated
- * row ids: torch, torch2, nash-wasm, nash-cpu, bare-wasm, bare-cpu, stock-wasm, ceiling (the heaviest
+ * row ids: torch, torch2, torch-cuda, nash-wasm, nash-webgpu, nash-cpu, bare-wasm, bare-cpu, stock-wasm, ceiling (the heaviest
  * kernels alone in GFLOP/s, wasm vs PyTorch); default torch,torch2,nash-wasm,ceiling), BENCH_DCGAN_THREADS (Chromium wasm thread counts of the first table,
  * default 1,2; empty for none), BENCH_DCGAN_NODE (backends of the second table in this process,
  * default none), BENCH_DCGAN_BROWSER (its Chromium backends, e.g. wasm,cpu,webgl,webgpu; default
@@ -42,7 +45,7 @@ import { Trainer } from '../../src/gan/trainer.ts';
 import type { BackendName } from '../../src/worker/protocol.ts';
 import { benchmark, type BenchmarkResult } from '../../src/worker/benchmark.ts';
 import { loadMnist } from '../node/mnist.ts';
-import { benchmarkRun, resetOnto, startPlayground } from './lib/playground.ts';
+import { provideWebgpu } from '../node/webgpu.ts';
 
 const BATCH = 64;
 const LATENT = 100;
@@ -211,24 +214,29 @@ async function bareLoop(mnist: Dataset): Promise<Timing> {
   return timing;
 }
 
-/** The same model in PyTorch; THREADS is replaced per row. Prints the BLAS library torch loaded. */
+/**
+ * The same model in PyTorch; THREADS and DEVICE (cpu or cuda) are replaced per row. Prints the BLAS
+ * library torch loaded, and on CUDA the GPU's name.
+ */
 const TORCH_SCRIPT = `
 import json, os, sys, time, torch, torch.nn as nn
 torch.set_num_threads(THREADS)
+device = torch.device('DEVICE')
 C, Z, B, SECONDS = ${CHANNELS}, ${LATENT}, ${BATCH}, ${SECONDS}
 G = nn.Sequential(nn.Linear(Z, 49 * 2 * C, bias=False), nn.Unflatten(1, (2 * C, 7, 7)), nn.BatchNorm2d(2 * C), nn.ReLU(),
                   nn.ConvTranspose2d(2 * C, C, 4, 2, 1, bias=False), nn.BatchNorm2d(C), nn.ReLU(), nn.ConvTranspose2d(C, 1, 4, 2, 1), nn.Tanh())
 D = nn.Sequential(nn.Conv2d(1, C, 4, 2, 1), nn.LeakyReLU(0.2), nn.Conv2d(C, 2 * C, 4, 2, 1, bias=False), nn.BatchNorm2d(2 * C),
                   nn.LeakyReLU(0.2), nn.Flatten(), nn.Linear(49 * 2 * C, 1))
+G, D = G.to(device), D.to(device)
 oG = torch.optim.Adam(G.parameters(), ${LEARNING_RATE}, betas=(${BETA1}, 0.999))
 oD = torch.optim.Adam(D.parameters(), ${LEARNING_RATE}, betas=(${BETA1}, 0.999))
 bce = nn.BCEWithLogitsLoss()
-ones, zeros = torch.ones(B, 1), torch.zeros(B, 1)
+ones, zeros = torch.ones(B, 1, device=device), torch.zeros(B, 1, device=device)
 def iteration():
-    real = torch.rand(B, 1, 28, 28) * 2 - 1
-    fake = G(torch.randn(B, Z))
+    real = torch.rand(B, 1, 28, 28, device=device) * 2 - 1
+    fake = G(torch.randn(B, Z, device=device))
     oD.zero_grad(); lossD = bce(D(real), ones) + bce(D(fake.detach()), zeros); lossD.backward(); oD.step()
-    oG.zero_grad(); lossG = bce(D(G(torch.randn(B, Z))), ones); lossG.backward(); oG.step()
+    oG.zero_grad(); lossG = bce(D(G(torch.randn(B, Z, device=device))), ones); lossG.backward(); oG.step()
     return lossD.item() + lossG.item()
 iteration()
 wall, cpu, start = [], [], time.perf_counter()
@@ -238,7 +246,8 @@ while len(wall) < ${MIN_ITERATIONS} or time.perf_counter() - start < SECONDS:
 median = lambda xs: sorted(xs)[len(xs) // 2]
 # The BLAS library this process loaded (libblas.so.3 is an alternative: reference BLAS, OpenBLAS, ...).
 blas = sorted({os.path.realpath(line.split()[-1]) for line in open('/proc/self/maps') if 'blas' in line.split()[-1]})
-print(json.dumps({"iterations": len(wall), "wallMs": median(wall), "cpuMs": median(cpu), "version": torch.__version__, "blas": blas}))
+gpu = torch.cuda.get_device_name(device) if device.type == 'cuda' else None
+print(json.dumps({"iterations": len(wall), "wallMs": median(wall), "cpuMs": median(cpu), "version": torch.__version__, "blas": blas, "gpu": gpu}))
 `;
 
 /** A BLAS library's path in a few words: OpenBLAS (pthread) or the reference BLAS. */
@@ -265,16 +274,22 @@ function runTorch<T>(script: string, threads: number): T | undefined {
   return undefined;
 }
 
-/** PyTorch on `threads` CPU threads. */
-function torchTiming(threads: number): { timing?: Timing & { version: string; blas: string[] }; why?: string } {
-  const timing = runTorch<Timing & { version: string; blas: string[] }>(
-    TORCH_SCRIPT.replace('THREADS', String(threads)),
-    threads,
-  );
-  return timing ? { timing } : { why: 'no python3 with torch (Debian: apt-get install -y python3-torch)' };
+type TorchTiming = Timing & { version: string; blas: string[]; gpu: string | null };
+
+/** PyTorch on `threads` CPU threads, on the CPU or on CUDA. */
+function torchTiming(threads: number, device: 'cpu' | 'cuda'): { timing?: TorchTiming; why?: string } {
+  const script = TORCH_SCRIPT.replace('THREADS', String(threads)).replace('DEVICE', device);
+  const timing = runTorch<TorchTiming>(script, threads);
+  if (timing) return { timing };
+  return {
+    why:
+      device === 'cuda'
+        ? 'no python3 with a CUDA torch and a GPU'
+        : 'no python3 with torch (Debian: apt-get install -y python3-torch)',
+  };
 }
 
-async function useBackend(name: 'cpu' | 'wasm') {
+async function useBackend(name: 'cpu' | 'wasm' | 'webgpu') {
   if (!(await tf.setBackend(name))) throw new Error(`backend ${name} did not initialise`);
   await tf.ready();
 }
@@ -306,10 +321,19 @@ for (const [id, threads] of [
   ['torch2', 2],
 ] as const) {
   if (!ROWS.includes(id)) continue;
-  const { timing, why } = torchTiming(threads);
+  const { timing, why } = torchTiming(threads, 'cpu');
   report({
     implementation: timing ? `PyTorch ${timing.version}` : 'PyTorch',
     backend: `CPU, ${threads} thread${threads > 1 ? 's' : ''}${timing ? `, ${blasName(timing.blas)}` : ''}`,
+    timing,
+    note: why,
+  });
+}
+if (ROWS.includes('torch-cuda')) {
+  const { timing, why } = torchTiming(1, 'cuda');
+  report({
+    implementation: timing ? `PyTorch ${timing.version}` : 'PyTorch',
+    backend: `CUDA${timing?.gpu ? `, ${timing.gpu}` : ''}`,
     timing,
     note: why,
   });
@@ -342,6 +366,16 @@ for (const [id, implementation, backend, run] of [
     timing: await run(mnist),
   });
 }
+if (ROWS.includes('nash-webgpu')) {
+  const row: Row = { implementation: 'Nash trainer', backend: 'Node webgpu (Dawn, Vulkan)' };
+  try {
+    const adapter = await provideWebgpu();
+    await useBackend('webgpu');
+    report({ ...row, backend: `Node webgpu (Dawn, Vulkan), ${adapter.description}`, timing: await nashTrainer(mnist) });
+  } catch (error) {
+    report({ ...row, note: `cannot run it: ${(error as Error).message.split('\n')[0].slice(0, 160)}` });
+  }
+}
 
 /** The page's training worker on wasm, in a build with `threads` wasm threads: Trainer.step back to back. */
 async function chromiumRow(threads: number): Promise<Row> {
@@ -349,6 +383,7 @@ async function chromiumRow(threads: number): Promise<Row> {
     implementation: 'Nash trainer',
     backend: `Chromium wasm, ${threads} thread${threads > 1 ? 's' : ''}`,
   };
+  const { benchmarkRun, resetOnto, startPlayground } = await import('./lib/playground.ts');
   const playground = await startPlayground({ VITE_WASM_THREADS: String(threads) });
   try {
     const page = await playground.open();
@@ -375,23 +410,28 @@ for (const threads of THREADS) report(await chromiumRow(threads));
 const torchRow = rows.find(
   (row) => row.implementation.startsWith('PyTorch') && row.backend.includes('1 thread'),
 )?.timing;
+/** GPU rows are compared with PyTorch on CUDA, the others with PyTorch on one CPU thread. */
+const onGpu = (row: Row) => row.backend.startsWith('CUDA') || row.backend.includes('webgpu');
+const cudaRow = rows.find((row) => row.implementation.startsWith('PyTorch') && row.backend.startsWith('CUDA'))?.timing;
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 const percent = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(0)}%` : '—');
 console.log(
   `\nDCGAN iteration (1 D step + 1 G step), batch ${BATCH}, C = ${CHANNELS}, latent ${LATENT}, ~${SECONDS} s per row (Chromium ${BROWSER_SECONDS} s); load average ${load()} on ${cpus().length} cores at the end:`,
 );
 console.log(
-  '| implementation | runtime, threads, BLAS | iterations timed | ms / iteration (wall) | ms / iteration (CPU) | speed vs PyTorch 1 thread (wall) | (CPU) | note |',
+  '| implementation | runtime, threads, BLAS | iterations timed | ms / iteration (wall) | ms / iteration (CPU) | speed vs PyTorch (wall; CPU rows: 1 thread, GPU rows: CUDA) | (CPU) | note |',
 );
 console.log('|---|---|---|---|---|---|---|---|');
-for (const { implementation, backend, timing, wallOnly, note } of rows) {
+for (const row of rows) {
+  const { implementation, backend, timing, wallOnly, note } = row;
   if (!timing) {
     console.log(`| ${implementation} | ${backend} | — | — | — | — | — | ${note ?? ''} |`);
     continue;
   }
+  const reference = onGpu(row) ? cudaRow : torchRow;
   const cpu = wallOnly ? '—' : fmt(timing.cpuMs);
-  const vsCpu = wallOnly || !torchRow ? '—' : percent(torchRow.cpuMs / timing.cpuMs);
-  const vsWall = torchRow ? percent(torchRow.wallMs / timing.wallMs) : '—';
+  const vsCpu = wallOnly || !reference ? '—' : percent(reference.cpuMs / timing.cpuMs);
+  const vsWall = reference ? percent(reference.wallMs / timing.wallMs) : '—';
   console.log(
     `| ${implementation} | ${backend} | ${timing.iterations} | ${fmt(timing.wallMs)} | ${cpu} | ${vsWall} | ${vsCpu} | ${note ?? ''} |`,
   );
@@ -498,6 +538,7 @@ for (const backend of NODE) {
 }
 
 if (BROWSER.length) {
+  const { benchmarkRun, resetOnto, startPlayground } = await import('./lib/playground.ts');
   const playground = await startPlayground();
   try {
     console.log(

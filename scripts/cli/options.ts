@@ -65,7 +65,7 @@ export const USAGE = `Usage: npm run train -- [options]
   --objective ${OBJECTIVES.join('|')}   --data ${CLI_DATASETS.join('|')}
   --architecture mlp|dcgan  --channels C (DCGAN width)  --export-samples FILE (100 samples as JSON)
   --steps N  --report-every N  --seed N  --batch N  --lr-g X  --lr-d X  --k-d N  --k-g N
-  --optimizer sgd|adam|rmsprop (both networks)  --backend cpu|wasm
+  --optimizer sgd|adam|rmsprop (both networks)  --backend cpu|wasm|webgpu
   --conditioning none|label|infoCodes (or info)  --categories K  --continuous-codes 0-3  --info-lambda X
   --preset ${CLI_PRESETS.join('|')}
   Any other setting by its name in kebab case, e.g. --gradient-penalty 1 --clip-value 0.01 --lsgan-a -1`;

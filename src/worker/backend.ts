@@ -21,8 +21,8 @@ import '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
 import * as tf from '../gan/tf.ts';
-import { registerWasmConvGradients } from '../gan/backends/wasm-conv-gradients.ts';
-import { registerWasmMatMul } from '../gan/backends/wasm-matmul.ts';
+import { registerWasmTrainingKernels } from '../gan/backends/wasm.ts';
+import { registerWebgpuKernels } from '../gan/backends/webgpu.ts';
 import type { RunConfig } from '../gan/config.ts';
 import { type GradientCase, gradientCases } from './gradient-check.ts';
 import { ProblemError, errorText } from './problem.ts';
@@ -37,11 +37,11 @@ import {
   type CandidateReport,
 } from './protocol.ts';
 
-// wasm lacks Conv2DBackpropFilter (tfjs #8474) and multiplies transposed operands ~10× slower
-// than plain ones; the core's kernels fill both gaps, so conv nets train on wasm and dense layers'
-// gradients run at the speed of their forward pass.
-registerWasmConvGradients();
-registerWasmMatMul();
+// wasm lacks Conv2DBackpropFilter (tfjs #8474), multiplies transposed operands ~10× slower than
+// plain ones and copies on every Identity; the core's kernels fill those gaps (gan/backends/wasm.ts).
+// WebGPU's AddN breaks past 7 inputs (gan/backends/webgpu.ts).
+registerWasmTrainingKernels();
+registerWebgpuKernels();
 
 export interface BackendChoice {
   backend: BackendName;
