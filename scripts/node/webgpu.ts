@@ -28,7 +28,7 @@ export async function provideWebgpu(): Promise<WebgpuAdapter> {
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   if (!adapter)
     throw new Error(
-      `Dawn found no WebGPU adapter: a Vulkan driver is missing (for a software one, VK_ICD_FILENAMES=${SWIFTSHADER_ICD})`,
+      `Dawn found no WebGPU adapter: Vulkan's loader (Debian: libvulkan1) or a driver is missing (a software one: VK_ICD_FILENAMES=${SWIFTSHADER_ICD})`,
     );
   const { vendor, architecture, description } = adapter.info;
   // Node 20 has no navigator; tfjs-backend-webgpu registers itself only where navigator.gpu exists.
