@@ -1,6 +1,6 @@
 /**
  * The training worker on WebGPU. Here the adapter is SwiftShader (software Vulkan): ~100× slower
- * than wasm and tens of seconds compiling shaders (BROWSER.md), so the model is tiny, the views are
+ * than wasm and tens of seconds compiling shaders (BROWSER.md), so the model is narrow, the views are
  * off, and the test takes two steps.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
 import { openPlayground, read, resetRun, stepRun } from './training.ts';
 import { describeBackendNotes, en as backendEn } from '../../src/i18n/backend.ts';
+import { STAT_FIELDS } from '../../src/gan/stats.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -29,7 +30,9 @@ test('a software adapter does not win by default, and a forced WebGPU trains', a
     describeBackendNotes(auto.backend?.candidates.find((c) => c.backend === 'webgpu')?.notes ?? [], backendEn),
   ).toMatch(/^not tried: the adapter is software/);
 
-  const tiny = { batchSize: 8, generatorLayers: 1, generatorWidth: 4, discriminatorLayers: 1, discriminatorWidth: 4 };
+  // Narrow, but four layers a side: more than 7 variables each, so each gradient norm sums more than
+  // 7 squares, past the stock AddN's storage-buffer limit (gan/backends/webgpu.ts).
+  const tiny = { batchSize: 8, generatorLayers: 4, generatorWidth: 4, discriminatorLayers: 4, discriminatorWidth: 4 };
   await resetRun(page, tiny, 'webgpu', { planeMs: 0, samplesMs: 0, metricsEvery: 0 }, 170_000);
   const ready = await read(page);
   expect(ready.backend?.name).toBe('webgpu');
@@ -41,5 +44,19 @@ test('a software adapter does not win by default, and a forced WebGPU trains', a
   expect(iteration).toBe(2);
   expect(stats.map((p) => p.iteration)).toEqual([1, 2]);
   expect(stats.every((p) => Number.isFinite(p.dLoss) && Number.isFinite(p.gLoss))).toBe(true);
+
+  // The same run on wasm: the same seed, so the same two iterations, to float32's rounding.
+  await resetRun(page, tiny, 'wasm', { planeMs: 0, samplesMs: 0, metricsEvery: 0 });
+  await stepRun(page, 2, 'both');
+  const wasm = await read(page);
+  expect(wasm.backend?.name).toBe('wasm');
+  for (const [i, point] of stats.entries())
+    for (const field of STAT_FIELDS) {
+      const [got, expected] = [point[field], wasm.stats[i][field]];
+      if (expected === null || Number.isNaN(expected)) continue;
+      expect(Math.abs((got as number) - expected), `${field} at ${i + 1}`).toBeLessThanOrEqual(
+        1e-3 * Math.max(1, Math.abs(expected)),
+      );
+    }
   await page.close();
 }, 240_000);
