@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
 import { openPlayground, read, resetRun, stepRun } from './training.ts';
-import { STAT_FIELDS } from '../../src/gan/stats.ts';
+import { expectSameStats } from '../stats-agree.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -31,14 +31,6 @@ test('DCGAN on MNIST: webgl, wasm and cpu give the same two iterations', async (
     runs.push({ backend, stats });
   }
   const [wasm, ...others] = runs;
-  for (const { backend, stats } of others)
-    for (const [i, point] of stats.entries())
-      for (const field of STAT_FIELDS) {
-        const [got, expected] = [point[field], wasm.stats[i][field]];
-        if (expected === null || Number.isNaN(expected)) continue;
-        expect(Math.abs((got as number) - expected), `${backend}: ${field} at ${i + 1}`).toBeLessThanOrEqual(
-          1e-3 * Math.max(1, Math.abs(expected)),
-        );
-      }
+  for (const { backend, stats } of others) expectSameStats(stats, wasm.stats, backend);
   await page.close();
 });

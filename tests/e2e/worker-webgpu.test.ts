@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
 import { openPlayground, read, resetRun, stepRun } from './training.ts';
 import { describeBackendNotes, en as backendEn } from '../../src/i18n/backend.ts';
-import { STAT_FIELDS } from '../../src/gan/stats.ts';
+import { expectSameStats } from '../stats-agree.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -50,13 +50,6 @@ test('a software adapter does not win by default, and a forced WebGPU trains', a
   await stepRun(page, 2, 'both');
   const wasm = await read(page);
   expect(wasm.backend?.name).toBe('wasm');
-  for (const [i, point] of stats.entries())
-    for (const field of STAT_FIELDS) {
-      const [got, expected] = [point[field], wasm.stats[i][field]];
-      if (expected === null || Number.isNaN(expected)) continue;
-      expect(Math.abs((got as number) - expected), `${field} at ${i + 1}`).toBeLessThanOrEqual(
-        1e-3 * Math.max(1, Math.abs(expected)),
-      );
-    }
+  expectSameStats(stats, wasm.stats, 'webgpu');
   await page.close();
 }, 240_000);
