@@ -9,10 +9,9 @@ import { registerWebgpuKernels } from '../../src/gan/backends/webgpu.ts';
 /** Chromium's software Vulkan driver (Debian's chromium package), for tests on machines without a GPU. */
 export const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
 
-/** What `webgpu` found: the adapter in a few words (e.g. "nvidia hopper: NVIDIA H200"). */
+/** What `webgpu` found: the adapter in a few words (e.g. "nvidia: NVIDIA: 580.159.04 580.159.4.0"). */
 export interface WebgpuAdapter {
   description: string;
-  software: boolean;
 }
 
 let provided: WebgpuAdapter | undefined;
@@ -37,9 +36,6 @@ export async function provideWebgpu(): Promise<WebgpuAdapter> {
   registerWebgpuKernels();
   provided = {
     description: [[vendor, architecture].filter(Boolean).join(' '), description].filter(Boolean).join(': '),
-    software:
-      /swiftshader|llvmpipe|lavapipe/i.test(`${architecture} ${description}`) ||
-      adapter.info.isFallbackAdapter === true,
   };
   return provided;
 }

@@ -32,8 +32,8 @@ test('a software adapter does not win by default, and a forced WebGPU trains', a
 
   // Narrow, but four layers a side: more than 7 variables each, so each gradient norm sums more than
   // 7 squares, past the stock AddN's storage-buffer limit (gan/backends/webgpu.ts).
-  const tiny = { batchSize: 8, generatorLayers: 4, generatorWidth: 4, discriminatorLayers: 4, discriminatorWidth: 4 };
-  await resetRun(page, tiny, 'webgpu', { planeMs: 0, samplesMs: 0, metricsEvery: 0 }, 170_000);
+  const narrow = { batchSize: 8, generatorLayers: 4, generatorWidth: 4, discriminatorLayers: 4, discriminatorWidth: 4 };
+  await resetRun(page, narrow, 'webgpu', { planeMs: 0, samplesMs: 0, metricsEvery: 0 }, 170_000);
   const ready = await read(page);
   expect(ready.backend?.name).toBe('webgpu');
   expect(
@@ -46,7 +46,7 @@ test('a software adapter does not win by default, and a forced WebGPU trains', a
   expect(stats.every((p) => Number.isFinite(p.dLoss) && Number.isFinite(p.gLoss))).toBe(true);
 
   // The same run on wasm: the same seed, so the same two iterations, to float32's rounding.
-  await resetRun(page, tiny, 'wasm', { planeMs: 0, samplesMs: 0, metricsEvery: 0 });
+  await resetRun(page, narrow, 'wasm', { planeMs: 0, samplesMs: 0, metricsEvery: 0 });
   await stepRun(page, 2, 'both');
   const wasm = await read(page);
   expect(wasm.backend?.name).toBe('wasm');
