@@ -8,8 +8,17 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 const results = { passed: 0, failed: 0, skipped: 0 };
 /** [name, seconds] of every step and test file, for the closing table. */
 const times = [];
+/** What failed, a line each, printed last: CI keeps only the tail of the output. */
+const failures = [];
 
 const seconds = (since) => (performance.now() - since) / 1000;
+/** The first line of an error message, cut to 300 characters and stripped of colour codes. */
+const firstLine = (message = '') =>
+  message
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .trim()
+    .split('\n')[0]
+    .slice(0, 300);
 
 /** Runs a command with its output kept and printed once it ends, so two steps side by side do not interleave. */
 function quietStep(name, command, args) {
@@ -25,6 +34,7 @@ function quietStep(name, command, args) {
         `\n▶ ${name}: ${command} ${args.join(' ')}\n${Buffer.concat(output).toString()}${ok ? '✓' : '✗'} ${name}`,
       );
       results[ok ? 'passed' : 'failed'] += 1;
+      if (!ok) failures.push(`${name} (see ✗ ${name} above)`);
       times.push([name, seconds(started)]);
       resolve(ok);
     });
@@ -67,16 +77,24 @@ for (const project of ['unit', 'e2e', 'e2e-timed']) {
   times.push([`vitest ${project} (wall)`, seconds(started)]);
   if (!existsSync(report)) {
     results.failed += 1;
+    failures.push(`vitest ${project}: no report (${vitest.error ?? `exit ${vitest.status}`})`);
     continue;
   }
   const json = JSON.parse(readFileSync(report, 'utf8'));
   results.passed += json.numPassedTests;
   results.failed += json.numFailedTests + (json.numRuntimeErrorTestSuites ?? 0);
   results.skipped += json.numPendingTests + (json.numTodoTests ?? 0);
-  if (vitest.status !== 0 && json.numFailedTests === 0 && !json.numRuntimeErrorTestSuites) results.failed += 1;
+  if (vitest.status !== 0 && json.numFailedTests === 0 && !json.numRuntimeErrorTestSuites) {
+    results.failed += 1;
+    failures.push(`vitest ${project}: exit ${vitest.status} with no failed test`);
+  }
   for (const file of json.testResults ?? []) {
     const name = file.name.slice(file.name.indexOf('tests/'));
     times.push([name, (file.endTime - file.startTime) / 1000]);
+    if (file.status === 'failed' && !file.assertionResults?.some((t) => t.status === 'failed'))
+      failures.push(`${name}: ${firstLine(file.message)}`);
+    for (const t of file.assertionResults ?? [])
+      if (t.status === 'failed') failures.push(`${name} > ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
   }
 }
 
@@ -85,5 +103,6 @@ console.log(
 );
 for (const [name, s] of [...times].sort((a, b) => b[1] - a[1])) console.log(`${s.toFixed(1).padStart(8)}  ${name}`);
 
+if (failures.length > 0) console.log(`\nFailed (${failures.length}):\n${failures.map((f) => `  ✗ ${f}`).join('\n')}`);
 console.log(`\n${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`);
 process.exit(results.failed === 0 ? 0 : 1);
