@@ -12,6 +12,7 @@ import { describe, expect, test } from 'vitest';
 import { defaultConfig } from '../../src/gan/config.ts';
 import { decodeWeightsFile } from '../../src/features/share/pytorchWeights.ts';
 import { MNIST_BINARY, PYTHON, torchMissing, writeScript } from './pytorch-run.ts';
+import { torchEnvironment } from '../../scripts/node/torch.ts';
 
 /** torchrun beside Debian's python3, or the same launcher as a module. */
 const TORCHRUN = join(dirname(PYTHON), 'torchrun');
@@ -57,7 +58,7 @@ describe.skipIf(torchMissing)('torchrun --nproc_per_node 2 (gloo on CPU)', () =>
         weights,
       ],
       // One thread per rank.
-      { encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1' }, timeout: 120_000 },
+      { encoding: 'utf8', env: torchEnvironment(), timeout: 120_000 },
     );
     expect(child.status, child.stderr).toBe(0);
     const lines = child.stdout

@@ -2,7 +2,8 @@
  * Runs exported PyTorch scripts for the unit tests (pytorch-export, pytorch-roundtrip, pytorch-ddp)
  * with Debian's python3-torch (.ci/run installs it): each script is written to a temp dir, run with
  * /usr/bin/python3 (not a pyenv shim, which may lack torch) on one thread, as the 2-core CI machines
- * are shared, and its printed JSON lines parsed.
+ * are shared, with torch's arithmetic pinned (scripts/node/torch.ts: a seeded run reads the same on any
+ * CI machine), and its printed JSON lines parsed.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RunConfig } from '../../src/gan/config.ts';
 import { exportPyTorch } from '../../src/features/share/pytorch.ts';
+import { torchEnvironment } from '../../scripts/node/torch.ts';
 
 export const PYTHON = process.env.NASH_PYTHON ?? '/usr/bin/python3';
 const probe = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' });
@@ -41,7 +43,7 @@ export function writeScript(config: RunConfig): string {
 export function runJson(command: string, args: string[], timeout = 240_000): unknown[] {
   const child = spawnSync(command, args, {
     encoding: 'utf8',
-    env: { ...process.env, OMP_NUM_THREADS: '1' },
+    env: torchEnvironment(),
     timeout,
   });
   if (child.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${child.status}: ${child.stderr}`);
