@@ -145,7 +145,18 @@ export const DCGAN_MNIST: Partial<RunConfig> = {
  * DCGAN's 6–7); what it drops is digits, not purity: a smaller σ made it drop more. Many other MLP
  * recipes were screened and none held ≥ 8 at every seed (git log of presets.ts's comment, 139d3de).
  * Also without gain at σ = 0.15 (PyTorch, seeds 1–5 at 2,000): G at 1e-3 8, 7 (seeds 1–2); D at 3e-4
- * 8, 6, 7, 6, 8; λ = 0.5 8, 8, 9, 7, 7; Adam's β2 0.99 9, 8, 7, 7, 9. In the page InfoGAN trains at
+ * 8, 6, 7, 6, 8; λ = 0.5 8, 8, 9, 7, 7; Adam's β2 0.99 9, 8, 7, 7, 9. A third screen (PyTorch, torch
+ * 1.13 on OpenBLAS, seeds 1–8 at 2,000; the recipe itself read 6, 7, 6, 8, 7, 6, 9, 8 there): a
+ * minibatch-std scalar in D's score 7, 8, 7, 7, 7, 7, 8, 8; G's average at 0.99 7, 7, 7, 8, 7, 7, 8, 8;
+ * both rates decayed linearly to 10% 8, 7, 7, 9, 8, 7, 8, 7; at seeds 1–3 (or 1–2) real and fake in
+ * one batch-norm batch 7, 8, 7, Q's code read from shifted and thickened fakes too 7, 7, a
+ * diversity-sensitive term across code values 7, 7 (weight 1) and 7, 8 (0.3), 32 channels 8, 6:
+ * none beyond the seeds' own spread. The same script on CUDA (torch 2.11, an H200, seeds 1–6 or 7):
+ * the recipe 6, 7, 8, 8, 7, 7, 8; σ = 0.2 9, 9, 6, 8, 7, 9, 9; G at 2e-3 9, 8, 9, 7, 7, 7; λ = 1.5
+ * 7, 8, 8, 8, 7, 7; 24 channels 7, 7, 7, 8, 8, 8; a 16-d latent 6, 7, 7, 7, 8, 8; one continuous code
+ * 8, 8, 7, 8, 7, 6, 6; none 5, 7, 7, 8, 7, 5, 6. σ = 0.2, the best there, in Nash (`npm run bench --
+ * infogan --seeds 1-6 --info-noise-scale 0.2`): 8, 9, 7, 9, 8, 7, against the recipe's 7, 9, 9, 9, 9,
+ * 7. In the page InfoGAN trains at
  * ~9 iterations/s (`npm run bench -- classtime --presets infoganMnist`): 2,000 in about 4 minutes.
  */
 export const INFOGAN_MNIST: Partial<RunConfig> = {
