@@ -4,6 +4,7 @@
 // browser tests in real Chromium. Ends with each step's and each test file's time, slowest first.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
 
 const results = { passed: 0, failed: 0, skipped: 0 };
 /** [name, seconds] of every step and test file, for the closing table. */
@@ -13,12 +14,7 @@ const failures = [];
 
 const seconds = (since) => (performance.now() - since) / 1000;
 /** The first line of an error message, cut to 300 characters and stripped of colour codes. */
-const firstLine = (message = '') =>
-  message
-    .replace(/\x1b\[[0-9;]*m/g, '')
-    .trim()
-    .split('\n')[0]
-    .slice(0, 300);
+const firstLine = (message = '') => stripVTControlCharacters(message).trim().split('\n')[0].slice(0, 300);
 
 /** Runs a command with its output kept and printed once it ends, so two steps side by side do not interleave. */
 function quietStep(name, command, args) {

@@ -12,7 +12,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { en as presetsEn } from '../../src/i18n/presets.ts';
 import { PALETTES } from '../../src/features/theme/palette.ts';
-import { iteration, screenshot, sharePage } from './playground-page.ts';
+import { iteration, screenshot, sharePage, shownAfterKey } from './playground-page.ts';
 import { LONG_RUN_ITERATIONS, LONG_RUN_SECONDS } from '../../src/features/controls/useRunLength.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core');
@@ -151,13 +151,13 @@ describe('the page made for the classroom', () => {
     const before = await iteration(page);
     await page.locator('body').press('r');
     const ask = page.getByRole('alertdialog', { name: 'Discard this run?' });
-    await ask.waitFor();
+    await shownAfterKey(page, ask);
     await expect(ask.textContent()).resolves.toContain(before.toLocaleString('en'));
     await page.keyboard.press('Escape');
     await ask.waitFor({ state: 'hidden' });
     await expect(iteration(page)).resolves.toBe(before);
     await page.locator('body').press('r');
-    await ask.waitFor();
+    await shownAfterKey(page, ask);
     await button('Discard and reset').click();
     await expect.poll(() => iteration(page)).toBe(0);
   });

@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { TrainingClient } from '../../src/client/TrainingClient.ts';
 import type { RunLength } from '../../src/features/controls/useRunLength.ts';
 import { launchBrowser } from './browser.ts';
-import { screenshot } from './playground-page.ts';
+import { screenshot, shownAfterKey } from './playground-page.ts';
 import { waitFor } from './training.ts';
 import { en as lessonsEn } from '../../src/i18n/lessons.ts';
 import * as lessonTexts from '../../src/i18n/lessonTexts.ts';
@@ -291,7 +291,7 @@ describe('compare mode', () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('r');
     const dialog = page.getByRole('alertdialog');
-    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await shownAfterKey(page, dialog);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible()).toBe(false);
     expect(await page.evaluate(() => window.nashCompare!.getSnapshot().run)).toBe(runB);

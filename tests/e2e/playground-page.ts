@@ -4,7 +4,7 @@
  * the presets benchmark shares.
  */
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { waitFor } from './training.ts';
@@ -77,4 +77,27 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 export async function iteration(page: Page): Promise<number> {
   return Number(await page.getByRole('status', { name: 'Iteration', exact: true }).textContent());
+}
+
+/**
+ * Waits for `shown` (a dialog a key press opens); on timeout the error says what the playground's
+ * shortcuts (useShortcuts) would have seen: the run's phase and state, the focus, open dialogs.
+ */
+export async function shownAfterKey(page: Page, shown: Locator, timeout = 10_000): Promise<void> {
+  try {
+    await shown.waitFor({ timeout });
+  } catch (error) {
+    const seen = await page.evaluate(() => {
+      const run = window.nash?.training.getSnapshot();
+      const focus = document.activeElement;
+      return JSON.stringify({
+        phase: run?.phase,
+        state: run?.state,
+        iteration: run?.iteration,
+        focus: focus ? `${focus.tagName} ${(focus.textContent ?? '').slice(0, 40)}` : null,
+        openDialogs: [...document.querySelectorAll('dialog[open]')].map((dialog) => dialog.className),
+      });
+    });
+    throw new Error(`${(error as Error).message}\nthe page after the key: ${seen}`, { cause: error });
+  }
 }

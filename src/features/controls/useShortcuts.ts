@@ -20,13 +20,15 @@ export interface ShortcutActions {
 
 /**
  * Space plays or pauses, S steps one iteration, R resets, P toggles presenter mode, ? opens the
- * help: a teacher's hands stay on the keyboard. Keys are ignored while a dialog is open (it owns them).
+ * help: a teacher's hands stay on the keyboard. Keys are ignored while a dialog is open (it owns them)
+ * and while `accepts()` says no, asked at the key press itself (not at the last render, which may
+ * lag what it reads by a frame).
  */
-export function useShortcuts(actions: ShortcutActions, enabled: boolean) {
+export function useShortcuts(actions: ShortcutActions, accepts: () => boolean) {
   useEffect(() => {
-    if (!enabled) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || ownedByFocus(event.target, event.key)) return;
+      if (!accepts()) return;
       if (document.querySelector('dialog[open]')) return;
       if (event.key === ' ') actions.togglePlay();
       else if (event.key === 's' || event.key === 'S') actions.step();
@@ -38,5 +40,5 @@ export function useShortcuts(actions: ShortcutActions, enabled: boolean) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [actions, enabled]);
+  }, [actions, accepts]);
 }

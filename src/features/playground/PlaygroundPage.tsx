@@ -71,10 +71,9 @@ const longer = (a: RunLength, b?: RunLength): RunLength =>
         long: a.long || b.long,
       }
     : a;
-const phaseOf = (s: TrainingState) => s.phase;
 
 /**
- * The page's top level re-renders only when the settings, the phase or the diagnoses change; the
+ * The page's top level re-renders only when the settings or the diagnoses change; the
  * parts that follow training (views at ~2.5 Hz, history, charts) subscribe for themselves, so a new
  * plane does not re-render thirty settings and four charts.
  */
@@ -144,7 +143,6 @@ function Playground({
   }, []);
   const store = useRunHistoryStore(client);
   const config = useTraining(client, configOf);
-  const ready = useTraining(client, phaseOf) === 'ready';
   const diagnoses = useDiagnoses(client, store, config);
   const divergence = useDivergence(client);
 
@@ -175,7 +173,10 @@ function Playground({
     }),
     [client, playground, runLength, resetAll],
   );
-  useShortcuts(shortcuts, active && ready);
+  // Whether the run is ready is read from the client at the key press: its phase reaches React up
+  // to a frame later, and a key in between was lost (R right after a reset did nothing).
+  const acceptsKeys = useCallback(() => active && client.getSnapshot().phase === 'ready', [active, client]);
+  useShortcuts(shortcuts, acceptsKeys);
 
   const tools = (
     <>
