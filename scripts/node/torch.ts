@@ -14,13 +14,13 @@ import { existsSync, readFileSync } from 'node:fs';
 
 const hasAvx2 = existsSync('/proc/cpuinfo') && /\bavx2\b/.test(readFileSync('/proc/cpuinfo', 'utf8'));
 
-/** `process.env` with torch on `threads` threads and, where the CPU has AVX2, its kernels pinned to AVX2's. */
-export function torchEnvironment(threads = 1): NodeJS.ProcessEnv {
+/** `process.env` with torch on one thread and, where the CPU has AVX2, its kernels pinned to AVX2's. */
+export function torchEnvironment(): NodeJS.ProcessEnv {
   return {
     ...process.env,
     // Debian's pthread OpenBLAS ignores torch's thread count.
-    OMP_NUM_THREADS: String(threads),
-    OPENBLAS_NUM_THREADS: String(threads),
+    OMP_NUM_THREADS: '1',
+    OPENBLAS_NUM_THREADS: '1',
     ...(hasAvx2 ? { ATEN_CPU_CAPABILITY: 'avx2', OPENBLAS_CORETYPE: 'Haswell', ONEDNN_MAX_CPU_ISA: 'AVX2' } : {}),
   };
 }
