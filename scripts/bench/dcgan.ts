@@ -46,6 +46,7 @@ import type { BackendName } from '../../src/worker/protocol.ts';
 import { benchmark, type BenchmarkResult } from '../../src/worker/benchmark.ts';
 import { loadMnist } from '../node/mnist.ts';
 import { provideWebgpu } from '../node/webgpu.ts';
+import { wasmSimdPeakGflops } from './lib/simdPeak.ts';
 
 const BATCH = 64;
 const LATENT = 100;
@@ -444,6 +445,8 @@ for (const row of rows) {
  * (14×14×16 → 7×7×32, 4×4, stride 2), the shapes the iteration spends most of its time in. Their
  * ratio bounds what the whole iteration can reach on wasm: wasm's SIMD is 128 bits wide and has no
  * fused multiply-add, while torch's native kernels use the CPU's widest vectors (AVX2/AVX-512).
+ * A last row gives wasm SIMD's arithmetic peak on this core, registers only (lib/simdPeak.ts): no
+ * wasm kernel, XNNPACK's or one of ours, can beat it.
  */
 const KERNELS = [
   { id: 'matMul 512³', flops: 2 * 512 ** 3 },
@@ -505,6 +508,8 @@ if (ROWS.includes('ceiling')) {
       `| ${id} | ${gflops(flops, wasm[i])} | ${gflops(flops, torch?.[i])} | ${torch ? percent(torch[i] / wasm[i]) : '—'} |`,
     ),
   );
+  const peak = wasmSimdPeakGflops(CEILING_SECONDS);
+  console.log(`| wasm SIMD's peak: f32x4 multiply + add, no memory | ${peak.toFixed(1)} | — | — |`);
 }
 
 // ─── Nash vs a bare tfjs loop, one harness, in Node and in Chromium ─────────────────────────────
