@@ -13,18 +13,31 @@ import * as tf from '../gan/tf.ts';
  * Threads for the wasm backend: the threaded SIMD build runs XNNPACK's kernels on a pool of
  * pthreads (nested workers sharing the memory), which needs a cross-origin isolated page (COOP and
  * COEP, scripts/vite-csp.ts) and blob: workers in the CSP. A build picks the count with
- * VITE_WASM_THREADS (default 1: the plain SIMD build, no pool), chosen by measurement: DCGAN at
- * batch 64 in Chromium's training worker (`npm run bench -- dcgan`, builds with 1 and 2 threads side
- * by side) took 309, 201 and 340 ms per iteration with one thread, 490, 261 and 224 ms with two, on
- * the 2-core machine the project is built on, at load average 17–19: two threads won once in three,
- * since other processes hold the second core and the pool's pthreads wait for it; and over half of
- * an iteration is small element-wise ops that run on one thread anyway. Threads also need blob: in
- * the CSP (scripts/vite-csp.ts). A build for machines with cores to spare sets it to 2.
+ * VITE_WASM_THREADS (default 1: the plain SIMD build, no pool). Until stop 34 a 2-thread build ran
+ * XNNPACK on one thread on a 2-core machine (tfjs's cap, below), and its measurements (no gain) were
+ * of one thread. With the pool really at 2 (`npm run bench -- dcgan`, Chromium, idle 2-core machine):
+ * the 512³ matMul 29 → 55 GFLOP/s, DCGAN at batch 64 89 → 68–69 ms per iteration (the element-wise
+ * ops, about half of an iteration, stay on one thread). The default stays 1: a threaded build also
+ * widens the CSP (blob: scripts and workers, scripts/vite-csp.ts), and on a 2-core machine under
+ * load the pool's pthreads wait for a core that other processes hold. A build for machines with
+ * cores to spare sets it to 2.
  */
 export const WASM_THREADS = Math.max(1, Math.floor(Number(import.meta.env.VITE_WASM_THREADS ?? 1)) || 1);
 const threaded = WASM_THREADS > 1 && self.crossOriginIsolated === true;
 tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', threaded);
-if (threaded) setThreadsCount(WASM_THREADS);
+if (threaded) {
+  setThreadsCount(WASM_THREADS);
+  // tfjs-backend-wasm caps its pool at hardwareConcurrency / 2 whatever setThreadsCount asks (its
+  // backend.cc assumes two hyperthreads per core): on a 2-core machine, one thread, and the builds
+  // with 2 threads measured before this ran on one. This worker's navigator reports enough cores
+  // for the count asked (at most the machine's), before the backend reads it at initialisation.
+  const cores = self.navigator.hardwareConcurrency || 1;
+  try {
+    Object.defineProperty(self.navigator, 'hardwareConcurrency', { value: 2 * Math.min(WASM_THREADS, cores) });
+  } catch {
+    // A browser whose navigator refuses the property keeps tfjs's cap: fewer threads, nothing else.
+  }
+}
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlainUrl,
