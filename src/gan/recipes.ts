@@ -166,7 +166,8 @@ export const DCGAN_MNIST: Partial<RunConfig> = {
  * from 0.05 to 0.15 over the first 1,000 iterations 7, 7, 9, 9, 9, 7, 7, 6; the clustering term at
  * η = 0.3 with Q also made to read a real digit shifted by up to 2 pixels as it reads the digit
  * (IMSAT's self-augmentation, Hu et al. 2017), seeds 1–16: 8, 7, 8, 8, 7, 6, 6, 6, 8, 8, 6, 8, 8, 7,
- * 7, 7. In the page InfoGAN trains at
+ * 7, 7; spectral norm on D's layers (Miyato et al. 2018), seeds 1–16: 7, 7, 7, 6, 7, 8, 6, 7, 8, 6, 7, 8,
+ * 8, 6, 7, 7. In Nash, the recipe at seeds 7–10: 8, 7, 7, 8. In the page InfoGAN trains at
  * ~9 iterations/s (`npm run bench -- classtime --presets infoganMnist`): 2,000 in about 4 minutes.
  */
 export const INFOGAN_MNIST: Partial<RunConfig> = {
