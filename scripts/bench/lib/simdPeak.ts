@@ -9,7 +9,7 @@
 /** Independent accumulators: enough to cover the multiply's and the add's latency, few enough for x64's 16 vector registers. */
 const CHAINS = 12;
 /** FLOP per round: per chain, 4 lanes × (one multiply + one add). */
-export const PEAK_FLOPS_PER_ROUND = CHAINS * 4 * 2;
+const PEAK_FLOPS_PER_ROUND = CHAINS * 4 * 2;
 
 const SIMD = 0xfd;
 const op = {
@@ -35,11 +35,14 @@ const f32x4Mul = [SIMD, 0xe6, 0x01];
 
 const f32Bytes = (v: number) => Array.from(new Uint8Array(new Float32Array([v]).buffer));
 const named = (s: string) => [s.length, ...Array.from(s, (c) => c.charCodeAt(0))];
-/** A section: its id, its byte length (LEB128; ours stay under 2^14), its bytes. */
-function section(id: number, bytes: number[]): number[] {
+/** Bytes after their length as unsigned LEB128 (two bytes at most: this module's parts stay under 2^14). */
+function sized(bytes: number[]): number[] {
+  if (bytes.length >= 0x4000) throw new Error('simdPeak: a part of the module outgrew its two-byte length');
   const length = bytes.length < 0x80 ? [bytes.length] : [(bytes.length & 0x7f) | 0x80, bytes.length >> 7];
-  return [id, ...length, ...bytes];
+  return [...length, ...bytes];
 }
+/** A section: its id, then its bytes sized. */
+const section = (id: number, bytes: number[]) => [id, ...sized(bytes)];
 
 /** `peak(n: i32) → f32`: local 0 is n, 1 the multiplier m = 1, 2 the addend c = 0, 3… the chains. */
 function peakModule(): Uint8Array<ArrayBuffer> {
@@ -73,7 +76,7 @@ function peakModule(): Uint8Array<ArrayBuffer> {
     ...section(1, [1, op.funcType, 1, op.i32, 1, op.f32]), // types: (i32) → f32
     ...section(3, [1, 0]), // functions: one, of type 0
     ...section(7, [1, ...named('peak'), 0x00, 0]), // exports: "peak", function 0
-    ...section(10, [1, ...section(body.length, body).slice(1)]), // code: one body, its size first
+    ...section(10, [1, ...sized(body)]), // code: one body, sized
   ]);
 }
 
