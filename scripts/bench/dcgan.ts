@@ -37,6 +37,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { registerWasmTrainingKernels } from '../../src/gan/backends/wasm.ts';
 import { defaultConfig, type RunConfig } from '../../src/gan/config.ts';
+import { dcgan as dcganPython } from '../../src/features/share/pytorchParts.ts';
 import type { Dataset } from '../../src/gan/data/dataset.ts';
 import { sampleNoise } from '../../src/gan/latent.ts';
 import { createRng } from '../../src/gan/rng.ts';
@@ -112,7 +113,10 @@ async function nashTrainer(mnist: Dataset): Promise<Timing> {
   }
 }
 
-/** The same DCGAN with tf.layers: dense → 7×7×2C → BN → ReLU → convT → BN → ReLU → convT → tanh; conv → LReLU → conv → BN → LReLU → dense. */
+/**
+ * The same DCGAN with tf.layers (src/gan/architectures/dcgan.ts): dense → 7×7×2C → BN → ReLU → conv 3×3 → BN → ReLU
+ * → convT → BN → ReLU → convT → tanh; conv → LReLU → conv → BN → LReLU → conv 3×3 /2 → BN → LReLU → dense.
+ */
 function bareModels() {
   const init = () => tfl.initializers.randomNormal({ mean: 0, stddev: 0.02 });
   const norm = () => tfl.layers.batchNormalization({ momentum: 0.9, epsilon: 1e-5 });
@@ -125,6 +129,15 @@ function bareModels() {
         kernelInitializer: init(),
       }),
       tfl.layers.reshape({ targetShape: [7, 7, 2 * CHANNELS] }),
+      norm(),
+      tfl.layers.reLU(),
+      tfl.layers.conv2d({
+        filters: 2 * CHANNELS,
+        kernelSize: 3,
+        padding: 'same',
+        useBias: false,
+        kernelInitializer: init(),
+      }),
       norm(),
       tfl.layers.reLU(),
       tfl.layers.conv2dTranspose({
@@ -161,6 +174,16 @@ function bareModels() {
       tfl.layers.conv2d({
         filters: 2 * CHANNELS,
         kernelSize: 4,
+        strides: 2,
+        padding: 'same',
+        useBias: false,
+        kernelInitializer: init(),
+      }),
+      norm(),
+      tfl.layers.leakyReLU({ alpha: 0.2 }),
+      tfl.layers.conv2d({
+        filters: 4 * CHANNELS,
+        kernelSize: 3,
         strides: 2,
         padding: 'same',
         useBias: false,
@@ -216,25 +239,25 @@ async function bareLoop(mnist: Dataset): Promise<Timing> {
 }
 
 /**
- * The same model in PyTorch; THREADS and DEVICE (cpu or cuda) are replaced per row. Prints the BLAS
- * library torch loaded, and on CUDA the GPU's name.
+ * The same model in PyTorch, from the exported script's own layers (src/features/share/pytorchParts.ts,
+ * the Python twin of src/gan/architectures/dcgan.ts), so the two sides cannot drift apart; THREADS
+ * and DEVICE (cpu or cuda) are replaced per row. Prints the BLAS library torch loaded, on CUDA the
+ * GPU's name, and the two networks' parameter counts (checked against Nash's before a row is shown).
  */
 const TORCH_SCRIPT = `
 import json, os, sys, time, torch, torch.nn as nn
 torch.set_num_threads(THREADS)
 device = torch.device('DEVICE')
-C, Z, B, SECONDS = ${CHANNELS}, ${LATENT}, ${BATCH}, ${SECONDS}
-G = nn.Sequential(nn.Linear(Z, 49 * 2 * C, bias=False), nn.Unflatten(1, (2 * C, 7, 7)), nn.BatchNorm2d(2 * C), nn.ReLU(),
-                  nn.ConvTranspose2d(2 * C, C, 4, 2, 1, bias=False), nn.BatchNorm2d(C), nn.ReLU(), nn.ConvTranspose2d(C, 1, 4, 2, 1), nn.Tanh())
-D = nn.Sequential(nn.Conv2d(1, C, 4, 2, 1), nn.LeakyReLU(0.2), nn.Conv2d(C, 2 * C, 4, 2, 1, bias=False), nn.BatchNorm2d(2 * C),
-                  nn.LeakyReLU(0.2), nn.Flatten(), nn.Linear(49 * 2 * C, 1))
-G, D = G.to(device), D.to(device)
+Z, B, SECONDS = ${LATENT}, ${BATCH}, ${SECONDS}
+G_INPUT = Z
+${dcganPython(config)}
+G, D = generator.to(device), discriminator.to(device)
 oG = torch.optim.Adam(G.parameters(), ${LEARNING_RATE}, betas=(${BETA1}, 0.999))
 oD = torch.optim.Adam(D.parameters(), ${LEARNING_RATE}, betas=(${BETA1}, 0.999))
 bce = nn.BCEWithLogitsLoss()
 ones, zeros = torch.ones(B, 1, device=device), torch.zeros(B, 1, device=device)
 def iteration():
-    real = torch.rand(B, 1, 28, 28, device=device) * 2 - 1
+    real = torch.rand(B, 784, device=device) * 2 - 1
     fake = G(torch.randn(B, Z, device=device))
     oD.zero_grad(); lossD = bce(D(real), ones) + bce(D(fake.detach()), zeros); lossD.backward(); oD.step()
     oG.zero_grad(); lossG = bce(D(G(torch.randn(B, Z, device=device))), ones); lossG.backward(); oG.step()
@@ -248,7 +271,8 @@ median = lambda xs: sorted(xs)[len(xs) // 2]
 # The BLAS library this process loaded (libblas.so.3 is an alternative: reference BLAS, OpenBLAS, ...).
 blas = sorted({os.path.realpath(line.split()[-1]) for line in open('/proc/self/maps') if 'blas' in line.split()[-1]})
 gpu = torch.cuda.get_device_name(device) if device.type == 'cuda' else None
-print(json.dumps({"iterations": len(wall), "wallMs": median(wall), "cpuMs": median(cpu), "version": torch.__version__, "blas": blas, "gpu": gpu}))
+parameters = [sum(p.numel() for p in net.parameters()) for net in (G, D)]
+print(json.dumps({"iterations": len(wall), "wallMs": median(wall), "cpuMs": median(cpu), "version": torch.__version__, "blas": blas, "gpu": gpu, "parameters": parameters}))
 `;
 
 /** A BLAS library's path in a few words: OpenBLAS (pthread) or the reference BLAS. */
@@ -275,12 +299,25 @@ function runTorch<T>(script: string, threads: number): T | undefined {
   return undefined;
 }
 
-type TorchTiming = Timing & { version: string; blas: string[]; gpu: string | null };
+type TorchTiming = Timing & { version: string; blas: string[]; gpu: string | null; parameters: number[] };
 
-/** PyTorch on `threads` CPU threads, on the CPU or on CUDA. */
-function torchTiming(threads: number, device: 'cpu' | 'cuda'): { timing?: TorchTiming; why?: string } {
+/** Nash's generator and discriminator parameter counts, for the side-by-side check against PyTorch's. */
+async function nashParameters(): Promise<number[]> {
+  await useBackend('cpu');
+  const trainer = new Trainer(config, mnist);
+  const groups = trainer.variableGroups();
+  const counts = [groups.generator, groups.discriminator].map((list) => list.reduce((n, v) => n + v.size, 0));
+  trainer.dispose();
+  return counts;
+}
+
+/** PyTorch on `threads` CPU threads, on the CPU or on CUDA; refused if its model is not Nash's. */
+function torchTiming(threads: number, device: 'cpu' | 'cuda', nash: number[]): { timing?: TorchTiming; why?: string } {
   const script = TORCH_SCRIPT.replace('THREADS', String(threads)).replace('DEVICE', device);
   const timing = runTorch<TorchTiming>(script, threads);
+  if (timing && `${timing.parameters}` !== `${nash}`) {
+    throw new Error(`PyTorch's DCGAN has ${timing.parameters} parameters (G, D), Nash's ${nash}: not the same model`);
+  }
   if (timing) return { timing };
   return {
     why:
@@ -306,6 +343,7 @@ interface Row {
 
 const rows: Row[] = [];
 const mnist = loadMnist();
+const nashCounts = await nashParameters();
 const report = (row: Row) => {
   rows.push(row);
   console.log(
@@ -322,7 +360,7 @@ for (const [id, threads] of [
   ['torch2', 2],
 ] as const) {
   if (!ROWS.includes(id)) continue;
-  const { timing, why } = torchTiming(threads, 'cpu');
+  const { timing, why } = torchTiming(threads, 'cpu', nashCounts);
   report({
     implementation: timing ? `PyTorch ${timing.version}` : 'PyTorch',
     backend: `CPU, ${threads} thread${threads > 1 ? 's' : ''}${timing ? `, ${blasName(timing.blas)}` : ''}`,
@@ -331,7 +369,7 @@ for (const [id, threads] of [
   });
 }
 if (ROWS.includes('torch-cuda')) {
-  const { timing, why } = torchTiming(1, 'cuda');
+  const { timing, why } = torchTiming(1, 'cuda', nashCounts);
   report({
     implementation: timing ? `PyTorch ${timing.version}` : 'PyTorch',
     backend: `CUDA${timing?.gpu ? `, ${timing.gpu}` : ''}`,
