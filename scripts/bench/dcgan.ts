@@ -24,7 +24,7 @@
  *
  * Environment: BENCH_DCGAN_SECONDS (time per row, default 8), BENCH_DCGAN_ROWS (comma-separated
  * row ids: torch, torch2, torch-cuda, nash-wasm, nash-webgpu, nash-cpu, bare-wasm, bare-cpu, stock-wasm, ceiling (the heaviest
- * kernels alone in GFLOP/s, wasm vs PyTorch); default torch,torch2,nash-wasm,ceiling), BENCH_DCGAN_THREADS (Chromium wasm thread counts of the first table,
+ * kernels alone in GFLOP/s, wasm vs PyTorch), kernels (Nash's iteration on Node wasm by kernel: each kernel's own time); default torch,torch2,nash-wasm,ceiling), BENCH_DCGAN_THREADS (Chromium wasm thread counts of the first table,
  * default 1,2; empty for none), BENCH_DCGAN_NODE (backends of the second table in this process,
  * default none), BENCH_DCGAN_BROWSER (its Chromium backends, e.g. wasm,cpu,webgl,webgpu; default
  * none), BENCH_DCGAN_BROWSER_SECONDS (budget per Chromium row, default 8),
@@ -548,6 +548,85 @@ if (ROWS.includes('ceiling')) {
   );
   const peak = wasmSimdPeakGflops(CEILING_SECONDS);
   console.log(`| wasm SIMD's peak: f32x4 multiply + add, no memory | ${peak.toFixed(1)} | — | — |`);
+}
+
+/**
+ * Where Nash's iteration spends its time on Node wasm: every wasm kernel wrapped in a timer for
+ * KERNEL_ITERATIONS iterations, each kernel's own time (less the kernels it runs inside it, as the
+ * convolution gradients run Conv2D), by kernel name; what is left of the wall time is JavaScript
+ * outside the kernels (the tape, the engine's bookkeeping). The kernels are restored after.
+ */
+const KERNEL_ITERATIONS = 20;
+
+async function kernelTimes(): Promise<{ wallMs: number; kernels: [string, { calls: number; ms: number }][] }> {
+  await useBackend('wasm');
+  const own = new Map<string, { calls: number; ms: number }>();
+  const inner: number[] = []; // time of the kernels run inside the one running, one entry per nesting level
+  const originals = tf.getKernelsForBackend('wasm');
+  for (const kernel of originals) {
+    tf.unregisterKernel(kernel.kernelName, 'wasm');
+    tf.registerKernel({
+      ...kernel,
+      kernelFunc: (args) => {
+        const start = performance.now();
+        inner.push(0);
+        const out = kernel.kernelFunc(args);
+        const ms = performance.now() - start;
+        const nested = inner.pop() ?? 0;
+        if (inner.length) inner[inner.length - 1] += ms;
+        const entry = own.get(kernel.kernelName) ?? { calls: 0, ms: 0 };
+        own.set(kernel.kernelName, { calls: entry.calls + 1, ms: entry.ms + ms - nested });
+        return out;
+      },
+    });
+  }
+  const trainer = new Trainer(config, mnist);
+  try {
+    const iteration = async () => {
+      trainer.step();
+      await trainer.flushStats();
+    };
+    for (let i = 0; i < 3; i++) await iteration();
+    own.clear();
+    const start = performance.now();
+    for (let i = 0; i < KERNEL_ITERATIONS; i++) await iteration();
+    return {
+      wallMs: (performance.now() - start) / KERNEL_ITERATIONS,
+      kernels: [...own].sort((a, b) => b[1].ms - a[1].ms),
+    };
+  } finally {
+    trainer.dispose();
+    for (const kernel of originals) {
+      tf.unregisterKernel(kernel.kernelName, 'wasm');
+      tf.registerKernel(kernel);
+    }
+  }
+}
+
+if (ROWS.includes('kernels')) {
+  const { wallMs, kernels } = await kernelTimes();
+  const perIteration = (x: number) => (x / KERNEL_ITERATIONS).toFixed(2);
+  const callsPerIteration = (calls: number) => String(Math.round((10 * calls) / KERNEL_ITERATIONS) / 10);
+  const inKernels = kernels.reduce((sum, [, k]) => sum + k.ms, 0) / KERNEL_ITERATIONS;
+  console.log(
+    `\nNash's iteration on Node wasm by kernel, ${KERNEL_ITERATIONS} iterations timed kernel by kernel: ${wallMs.toFixed(1)} ms each (load average ${load()}):`,
+  );
+  console.log('| kernel | calls / iteration | ms / iteration (its own) | share of the iteration |');
+  console.log('|---|---|---|---|');
+  for (const [name, k] of kernels.filter(([, k]) => k.ms / KERNEL_ITERATIONS >= 0.2)) {
+    console.log(
+      `| ${name} | ${callsPerIteration(k.calls)} | ${perIteration(k.ms)} | ${percent(k.ms / KERNEL_ITERATIONS / wallMs)} |`,
+    );
+  }
+  const rest = kernels.filter(([, k]) => k.ms / KERNEL_ITERATIONS < 0.2);
+  const restMs = rest.reduce((sum, [, k]) => sum + k.ms, 0);
+  const restCalls = rest.reduce((sum, [, k]) => sum + k.calls, 0);
+  console.log(
+    `| ${rest.length} other kernels | ${callsPerIteration(restCalls)} | ${perIteration(restMs)} | ${percent(restMs / KERNEL_ITERATIONS / wallMs)} |`,
+  );
+  console.log(
+    `| JavaScript outside the kernels | — | ${(wallMs - inKernels).toFixed(2)} | ${percent(1 - inKernels / wallMs)} |`,
+  );
 }
 
 // ─── Nash vs a bare tfjs loop, one harness, in Node and in Chromium ─────────────────────────────

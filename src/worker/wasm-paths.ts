@@ -16,11 +16,14 @@ import * as tf from '../gan/tf.ts';
  * VITE_WASM_THREADS (default 1: the plain SIMD build, no pool). Until stop 34 a 2-thread build ran
  * XNNPACK on one thread on a 2-core machine (tfjs's cap, below), and its measurements (no gain) were
  * of one thread. With the pool really at 2 (`npm run bench -- dcgan`, Chromium, idle 2-core machine):
- * the 512³ matMul 29 → 55 GFLOP/s, DCGAN at batch 64 89 → 68–69 ms per iteration (the element-wise
- * ops, about half of an iteration, stay on one thread). The default stays 1: a threaded build also
- * widens the CSP (blob: scripts and workers, scripts/vite-csp.ts), and on a 2-core machine under
- * load the pool's pthreads wait for a core that other processes hold. A build for machines with
- * cores to spare sets it to 2.
+ * the 512³ matMul 29 → 55 GFLOP/s, DCGAN at batch 64 86.5 → 66.7 ms per iteration. The default
+ * stays 1: the pool wakes its threads for every kernel, which the MNIST presets' convolutions and
+ * matMuls repay and the 2D presets' small kernels do not (`npm run bench -- threads`, stop 35, three
+ * runs on 2 cores: the ring, mode collapse and WGAN-GP presets 2–33% slower per iteration with 2
+ * threads, the MNIST ones 3–33% faster), and the count is fixed when the backend starts, not per run. A threaded build also
+ * widens the CSP (blob: scripts and workers, scripts/vite-csp.ts), and on a 2-core machine under load
+ * the pool's pthreads wait for a core that other processes hold. A build for a class that trains the
+ * MNIST presets on machines with cores to spare sets it to 2.
  */
 export const WASM_THREADS = Math.max(1, Math.floor(Number(import.meta.env.VITE_WASM_THREADS ?? 1)) || 1);
 const threaded = WASM_THREADS > 1 && self.crossOriginIsolated === true;
