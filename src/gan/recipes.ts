@@ -167,7 +167,10 @@ export const DCGAN_MNIST: Partial<RunConfig> = {
  * η = 0.3 with Q also made to read a real digit shifted by up to 2 pixels as it reads the digit
  * (IMSAT's self-augmentation, Hu et al. 2017), seeds 1–16: 8, 7, 8, 8, 7, 6, 6, 6, 8, 8, 6, 8, 8, 7,
  * 7, 7; spectral norm on D's layers (Miyato et al. 2018), seeds 1–16: 7, 7, 7, 6, 7, 8, 6, 7, 8, 6, 7, 8,
- * 8, 6, 7, 7. In Nash, the recipe at seeds 7–10: 8, 7, 7, 8. In the page InfoGAN trains at
+ * 8, 6, 7, 7. A fifth screen (stop 35, PyTorch CPU, seeds 1–16; the recipe's mean there 7.4): Q on
+ * a trunk of its own (D's layers, not shared with D) 7, 8, 6, 7, 8, 8, 7, 9, 7, 7, 8, 7, 6, 9, 8, 8
+ * (mean 7.5); D judging fakes and reals in pairs (PacGAN, Lin et al. 2018, Q on its own trunk) 9, 9,
+ * 7, 6, 7, 6, 6, 8, 5, 8, 7, 7, 7, 7, 8, 7 (mean 7.1). In Nash, the recipe at seeds 7–10: 8, 7, 7, 8. In the page InfoGAN trains at
  * ~9 iterations/s (`npm run bench -- classtime --presets infoganMnist`): 2,000 in about 4 minutes.
  */
 export const INFOGAN_MNIST: Partial<RunConfig> = {
