@@ -20,22 +20,17 @@ import { PRESETS } from '../../src/gan/presets.ts';
 import { Trainer } from '../../src/gan/trainer.ts';
 import { DigitReport } from '../cli/digits.ts';
 import { useBackend } from '../node/backend.ts';
+import { benchArgs, runOnlyWhenNamed } from './lib/args.ts';
 import { trainingBench } from './lib/trainingBench.ts';
 import { loadMnist } from '../node/mnist.ts';
 
-const args = process.argv.slice(2);
-if (!args.includes('cgan')) {
-  console.log(
-    'cgan: skipped (minutes per seed); run it by name: npm run bench -- cgan [--seeds 1-5] [--iterations 5000]',
-  );
-  process.exit(0);
-}
+runOnlyWhenNamed('cgan', 'minutes per seed', '[--seeds 1-5] [--iterations 5000]');
 
 /** Issue 17: the least accuracy at the preset's iterations, and at every reading after them. */
 const TARGET_AT_PRESET = 0.9;
 const TARGET_AFTER = 0.95;
 
-const { seeds, iterations, every, presetId, flags, cli, fail } = trainingBench('cgan', args, {
+const { seeds, iterations, every, presetId, flags, cli, fail } = trainingBench('cgan', benchArgs, {
   preset: 'cganMnist',
   seeds: '1-5',
   iterations: 5000,

@@ -19,19 +19,10 @@ import type { Page } from 'playwright-core';
 import { defaultConfig, type RunConfig } from '../../src/gan/config.ts';
 import { PRESETS, type PresetId } from '../../src/gan/presets.ts';
 import { cardNames } from '../../tests/e2e/presets.ts';
+import { option, runOnlyWhenNamed } from './lib/args.ts';
 import { resetOnto, startPlayground } from './lib/playground.ts';
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : undefined;
-};
-if (!args.includes('classtime')) {
-  console.log(
-    'classtime: skipped (about 20 minutes); run it by name: npm run bench -- classtime [--seeds N] [--first-seed S] [--seconds S] [--presets a,b]',
-  );
-  process.exit(0);
-}
+runOnlyWhenNamed('classtime', 'about 20 minutes', '[--seeds N] [--first-seed S] [--seconds S] [--presets a,b]');
 const wholeNumber = (name: string, fallback: number, min: number) => {
   const value = Number(option(name) ?? fallback);
   if (!Number.isInteger(value) || value < min) {

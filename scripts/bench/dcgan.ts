@@ -120,6 +120,21 @@ async function nashTrainer(mnist: Dataset): Promise<Timing> {
 function bareModels() {
   const init = () => tfl.initializers.randomNormal({ mean: 0, stddev: 0.02 });
   const norm = () => tfl.layers.batchNormalization({ momentum: 0.9, epsilon: 1e-5 });
+  type Options = Parameters<typeof tfl.layers.conv2d>[0];
+  /** A 'same'-padded layer without bias (batch norm follows) unless `extra` says otherwise. */
+  const layer = (make: typeof tfl.layers.conv2d, filters: number, kernelSize: number, strides: number, extra = {}) =>
+    make({
+      filters,
+      kernelSize,
+      strides,
+      padding: 'same',
+      useBias: false,
+      kernelInitializer: init(),
+      ...extra,
+    } as Options);
+  const conv = (filters: number, kernelSize: number, strides: number, extra?: Partial<Options>) =>
+    layer(tfl.layers.conv2d, filters, kernelSize, strides, extra);
+  const convT = (filters: number, extra?: Partial<Options>) => layer(tfl.layers.conv2dTranspose, filters, 4, 2, extra);
   const generator = tfl.sequential({
     layers: [
       tfl.layers.dense({
@@ -131,64 +146,23 @@ function bareModels() {
       tfl.layers.reshape({ targetShape: [7, 7, 2 * CHANNELS] }),
       norm(),
       tfl.layers.reLU(),
-      tfl.layers.conv2d({
-        filters: 2 * CHANNELS,
-        kernelSize: 3,
-        padding: 'same',
-        useBias: false,
-        kernelInitializer: init(),
-      }),
+      conv(2 * CHANNELS, 3, 1),
       norm(),
       tfl.layers.reLU(),
-      tfl.layers.conv2dTranspose({
-        filters: CHANNELS,
-        kernelSize: 4,
-        strides: 2,
-        padding: 'same',
-        useBias: false,
-        kernelInitializer: init(),
-      }),
+      convT(CHANNELS),
       norm(),
       tfl.layers.reLU(),
-      tfl.layers.conv2dTranspose({
-        filters: 1,
-        kernelSize: 4,
-        strides: 2,
-        padding: 'same',
-        activation: 'tanh',
-        kernelInitializer: init(),
-      }),
+      convT(1, { useBias: true, activation: 'tanh' }),
     ],
   });
   const discriminator = tfl.sequential({
     layers: [
-      tfl.layers.conv2d({
-        inputShape: [28, 28, 1],
-        filters: CHANNELS,
-        kernelSize: 4,
-        strides: 2,
-        padding: 'same',
-        kernelInitializer: init(),
-      }),
+      conv(CHANNELS, 4, 2, { inputShape: [28, 28, 1], useBias: true }),
       tfl.layers.leakyReLU({ alpha: 0.2 }),
-      tfl.layers.conv2d({
-        filters: 2 * CHANNELS,
-        kernelSize: 4,
-        strides: 2,
-        padding: 'same',
-        useBias: false,
-        kernelInitializer: init(),
-      }),
+      conv(2 * CHANNELS, 4, 2),
       norm(),
       tfl.layers.leakyReLU({ alpha: 0.2 }),
-      tfl.layers.conv2d({
-        filters: 4 * CHANNELS,
-        kernelSize: 3,
-        strides: 2,
-        padding: 'same',
-        useBias: false,
-        kernelInitializer: init(),
-      }),
+      conv(4 * CHANNELS, 3, 2),
       norm(),
       tfl.layers.leakyReLU({ alpha: 0.2 }),
       tfl.layers.flatten(),

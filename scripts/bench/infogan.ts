@@ -28,18 +28,13 @@ import { Trainer } from '../../src/gan/trainer.ts';
 import { DigitReport } from '../cli/digits.ts';
 import { useBackend } from '../node/backend.ts';
 import { continuousEffects, describeEffects, writeCodePicture } from './lib/infoCodes.ts';
+import { benchArgs, runOnlyWhenNamed } from './lib/args.ts';
 import { trainingBench } from './lib/trainingBench.ts';
 import { loadMnist } from '../node/mnist.ts';
 
-const args = process.argv.slice(2);
-if (!args.includes('infogan')) {
-  console.log(
-    'infogan: skipped (minutes per seed); run it by name: npm run bench -- infogan [--seeds 1-3] [--iterations 2000]',
-  );
-  process.exit(0);
-}
+runOnlyWhenNamed('infogan', 'minutes per seed', '[--seeds 1-3] [--iterations 2000]');
 
-const { seeds, iterations, every, flags, cli } = trainingBench('infogan', args, {
+const { seeds, iterations, every, flags, cli } = trainingBench('infogan', benchArgs, {
   preset: 'infoganMnist',
   seeds: '1-3',
   iterations: 2000,

@@ -25,18 +25,9 @@ import { BACKEND_NAMES } from '../../src/worker/protocol.ts';
 import { launchBrowser } from '../../tests/e2e/browser.ts';
 import { loadPreset, namedCards, type Sighting, watchCards } from '../../tests/e2e/presets.ts';
 import { median } from '../../tests/e2e/soak.ts';
+import { option, runOnlyWhenNamed } from './lib/args.ts';
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : undefined;
-};
-if (!args.includes('presets')) {
-  console.log(
-    'presets: skipped (about 1.5 hours); run it by name: npm run bench -- presets [--seeds N] [--backend NAME] [--presets a,b] [--seconds S] [--cap S]',
-  );
-  process.exit(0);
-}
+runOnlyWhenNamed('presets', 'about 1.5 hours', '[--seeds N] [--backend NAME] [--presets a,b] [--seconds S] [--cap S]');
 const wholeNumber = (name: string, fallback: number, min: number) => {
   const value = Number(option(name) ?? fallback);
   if (!Number.isInteger(value) || value < min) {

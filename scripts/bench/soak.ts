@@ -22,16 +22,14 @@ import {
   tableHead,
   tableRow,
 } from '../../tests/e2e/soak.ts';
+import { benchArgs, option, runOnlyWhenNamed } from './lib/args.ts';
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : undefined;
-};
-if (!args.includes('soak') && option('minutes') === undefined) {
-  console.log('soak: skipped (30 minutes); run it by name: npm run bench -- soak [--minutes N] [--backend NAME]');
-  process.exit(0);
-}
+runOnlyWhenNamed(
+  'soak',
+  '30 minutes',
+  '[--minutes N] [--backend NAME]',
+  benchArgs.includes('soak') || option('minutes') !== undefined,
+);
 const minutes = Number(option('minutes') ?? 30);
 const backend = option('backend') ?? 'auto';
 if (!Number.isInteger(minutes) || minutes < 2) {

@@ -10,19 +10,10 @@
 import { cpus, loadavg } from 'node:os';
 import { presetConfig } from '../../src/features/share/urlState.ts';
 import { PRESETS, type PresetId } from '../../src/gan/presets.ts';
+import { option, runOnlyWhenNamed } from './lib/args.ts';
 import { benchmarkRun, resetOnto, startPlayground } from './lib/playground.ts';
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : undefined;
-};
-if (!args.includes('threads')) {
-  console.log(
-    'threads: skipped (about 3 minutes); run it by name: npm run bench -- threads [--presets a,b] [--seconds S]',
-  );
-  process.exit(0);
-}
+runOnlyWhenNamed('threads', 'about 3 minutes', '[--presets a,b] [--seconds S]');
 const DEFAULT_PRESETS: PresetId[] = [
   'ringDefault',
   'modeCollapse',
