@@ -532,9 +532,43 @@ if (ROWS.includes('ceiling')) {
  */
 const KERNEL_ITERATIONS = 20;
 
-async function kernelTimes(): Promise<{ wallMs: number; kernels: [string, { calls: number; ms: number }][] }> {
+interface KernelTime {
+  calls: number;
+  ms: number;
+  /** Convolutions: multiply-adds × 2 over all calls. */
+  flops: number;
+}
+
+/** A Conv2D call by its shapes (the gradients' convolutions are named by theirs), and its arithmetic. */
+function convolution({ inputs, attrs }: Parameters<tf.KernelFunc>[0], out: tf.TensorInfo) {
+  const [x, filter] = [inputs.x, inputs.filter] as tf.TensorInfo[];
+  const { strides, dilations } = attrs as unknown as { strides: number | number[]; dilations: number | number[] };
+  // Attributes come as a number or a pair, as the op that ran the kernel passed them.
+  const both = (v: number | number[]) =>
+    [v]
+      .flat()
+      .join(',')
+      .replace(/^(\d+),\1$/, '$1');
+  const [kh, kw, ci] = filter.shape;
+  const flops = 2 * tf.util.sizeFromShape(out.shape) * kh * kw * ci;
+  return {
+    name: `${x.shape.join('×')} ∗ ${filter.shape.join('×')}, stride ${both(strides)}, dilation ${both(dilations)}`,
+    flops,
+  };
+}
+
+async function kernelTimes(): Promise<{
+  wallMs: number;
+  kernels: [string, KernelTime][];
+  convolutions: [string, KernelTime][];
+}> {
   await useBackend('wasm');
-  const own = new Map<string, { calls: number; ms: number }>();
+  const own = new Map<string, KernelTime>();
+  const convolutions = new Map<string, KernelTime>();
+  const add = (table: Map<string, KernelTime>, name: string, ms: number, flops = 0) => {
+    const entry = table.get(name) ?? { calls: 0, ms: 0, flops: 0 };
+    table.set(name, { calls: entry.calls + 1, ms: entry.ms + ms, flops: entry.flops + flops });
+  };
   const inner: number[] = []; // time of the kernels run inside the one running, one entry per nesting level
   const originals = tf.getKernelsForBackend('wasm');
   for (const kernel of originals) {
@@ -548,8 +582,11 @@ async function kernelTimes(): Promise<{ wallMs: number; kernels: [string, { call
         const ms = performance.now() - start;
         const nested = inner.pop() ?? 0;
         if (inner.length) inner[inner.length - 1] += ms;
-        const entry = own.get(kernel.kernelName) ?? { calls: 0, ms: 0 };
-        own.set(kernel.kernelName, { calls: entry.calls + 1, ms: entry.ms + ms - nested });
+        add(own, kernel.kernelName, ms - nested);
+        if (kernel.kernelName === 'Conv2D') {
+          const { name, flops } = convolution(args, out as tf.TensorInfo);
+          add(convolutions, name, ms - nested, flops);
+        }
         return out;
       },
     });
@@ -562,11 +599,13 @@ async function kernelTimes(): Promise<{ wallMs: number; kernels: [string, { call
     };
     for (let i = 0; i < 3; i++) await iteration();
     own.clear();
+    convolutions.clear();
     const start = performance.now();
     for (let i = 0; i < KERNEL_ITERATIONS; i++) await iteration();
     return {
       wallMs: (performance.now() - start) / KERNEL_ITERATIONS,
       kernels: [...own].sort((a, b) => b[1].ms - a[1].ms),
+      convolutions: [...convolutions].sort((a, b) => b[1].ms - a[1].ms),
     };
   } finally {
     trainer.dispose();
@@ -578,7 +617,7 @@ async function kernelTimes(): Promise<{ wallMs: number; kernels: [string, { call
 }
 
 if (ROWS.includes('kernels')) {
-  const { wallMs, kernels } = await kernelTimes();
+  const { wallMs, kernels, convolutions } = await kernelTimes();
   const perIteration = (x: number) => (x / KERNEL_ITERATIONS).toFixed(2);
   const callsPerIteration = (calls: number) => String(Math.round((10 * calls) / KERNEL_ITERATIONS) / 10);
   const inKernels = kernels.reduce((sum, [, k]) => sum + k.ms, 0) / KERNEL_ITERATIONS;
@@ -601,6 +640,14 @@ if (ROWS.includes('kernels')) {
   console.log(
     `| JavaScript outside the kernels | — | ${(wallMs - inKernels).toFixed(2)} | ${percent(1 - inKernels / wallMs)} |`,
   );
+  console.log(`\nIts Conv2D calls by shape (x ∗ filter; the gradients' convolutions are named by their own shapes):`);
+  console.log('| convolution | calls / iteration | ms / iteration | GFLOP/s |');
+  console.log('|---|---|---|---|');
+  for (const [name, k] of convolutions) {
+    console.log(
+      `| ${name} | ${callsPerIteration(k.calls)} | ${perIteration(k.ms)} | ${(k.flops / k.ms / 1e6).toFixed(1)} |`,
+    );
+  }
 }
 
 // ─── Nash vs a bare tfjs loop, one harness, in Node and in Chromium ─────────────────────────────
