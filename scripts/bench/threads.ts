@@ -23,7 +23,7 @@ const DEFAULT_PRESETS: PresetId[] = [
   'cganMnist',
   'infoganMnist',
 ];
-const isPreset = (id: string): id is PresetId => id in PRESETS;
+const isPreset = (id: string): id is PresetId => Object.hasOwn(PRESETS, id);
 const asked = option('presets')?.split(',') ?? DEFAULT_PRESETS;
 const unknown = asked.filter((id) => !isPreset(id));
 const seconds = Number(option('seconds') ?? 6);
